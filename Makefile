@@ -1,0 +1,22 @@
+# The README's commands. Each target creates its own virtual environment.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+
+.PHONY: site test lint clean
+
+$(BIN)/timeline: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $(BIN)/timeline
+
+site: $(BIN)/timeline
+	$(BIN)/timeline build --site .
+
+test: $(BIN)/timeline
+	$(BIN)/ruff check builder tests benchmarks
+	$(BIN)/python -m pytest
+
+clean:
+	rm -rf site $(VENV)
