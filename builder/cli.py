@@ -15,6 +15,54 @@ def main() -> None:
     """Build a static HTML chronology from news articles and dated event records."""
 
 
+def site_option(command):
+    return click.option(
+        "--site",
+        "site_dir",
+        default=".",
+        show_default=True,
+        type=click.Path(file_okay=False, path_type=Path),
+        help="The site folder (holding timeline.toml and content/).",
+    )(command)
+
+
+def report_warnings(warnings) -> None:
+    for warning in warnings:
+        click.echo(str(warning), err=True)
+
+
+@main.command()
+@site_option
+def check(site_dir: Path) -> None:
+    """Validate all content without writing anything; list every problem as path:line."""
+    from builder.build import load_site
+
+    loaded = load_site(site_dir)
+    report_warnings(loaded.warnings)
+    site = loaded.site
+    click.echo(f"OK: {len(site.sources)} sources, {len(site.events)} events, no errors.")
+
+
+@main.command()
+@site_option
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Where to write the site (default: site/ in the site folder).",
+)
+def build(site_dir: Path, output: Path | None) -> None:
+    """Check the content, then write the whole site to site/ in one atomic step."""
+    from builder.build import build as run_build
+
+    result = run_build(site_dir, output or site_dir / "site")
+    report_warnings(result.warnings)
+    click.echo(
+        f"Built {result.events} events from {result.sources} sources: "
+        f"{result.pages} files in {result.output}"
+    )
+
+
 @main.command()
 @click.argument("file", required=False, type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--published", help="Publication date the text is resolved against (YYYY-MM-DD).")
@@ -37,7 +85,9 @@ def dates(file: Path | None, published: str | None, as_json: bool, jsonl_in) -> 
                 doc = json.loads(line)
                 text, dct = doc["text"], doc["dct"]
             except (ValueError, KeyError, TypeError) as error:
-                raise click.ClickException(f"{jsonl_in.name}:{line_number}: not a document line ({error})") from None
+                raise click.ClickException(
+                    f"{jsonl_in.name}:{line_number}: not a document line ({error})"
+                ) from None
             timexes = [
                 {"start": t.start, "end": t.end, "type": t.type, "value": t.value}
                 for t in tag(text, dct)
@@ -55,7 +105,18 @@ def dates(file: Path | None, published: str | None, as_json: bool, jsonl_in) -> 
     found = tag(text, published)
     if as_json:
         for t in found:
-            click.echo(json.dumps({"start": t.start, "end": t.end, "text": t.text, "type": t.type, "value": t.value}, ensure_ascii=False))
+            click.echo(
+                json.dumps(
+                    {
+                        "start": t.start,
+                        "end": t.end,
+                        "text": t.text,
+                        "type": t.type,
+                        "value": t.value,
+                    },
+                    ensure_ascii=False,
+                )
+            )
         return
     for t in found:
         click.echo(f"{t.start:>6}-{t.end:<6} {t.type:<9} {t.value:<22} {t.text}")

@@ -1,0 +1,94 @@
+"""The site's settings, read from `timeline.toml`."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from builder.problems import Problems
+
+CONFIG_FILE = "timeline.toml"
+
+
+@dataclass(frozen=True)
+class SiteConfig:
+    title: str = "Timeline"
+    description: str = ""
+    base_url: str = ""
+    language: str = "en"
+    timezone: str = "UTC"
+    publish_candidates: bool = False
+    build_timestamp: bool = False
+
+    @property
+    def zone(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
+
+
+_TYPES = {
+    "title": str,
+    "description": str,
+    "base_url": str,
+    "language": str,
+    "timezone": str,
+    "publish_candidates": bool,
+    "build_timestamp": bool,
+}
+
+
+def load_config(site_dir: Path, problems: Problems) -> SiteConfig:
+    """Read timeline.toml; a missing file means the defaults, a broken one is a problem."""
+    path = site_dir / CONFIG_FILE
+    if not path.exists():
+        return SiteConfig()
+    try:
+        raw = tomllib.loads(path.read_text(encoding="utf-8-sig"))
+    except UnicodeDecodeError:
+        problems.error(path, 1, "the file is not UTF-8 text; save it as UTF-8")
+        return SiteConfig()
+    except tomllib.TOMLDecodeError as error:
+        line = getattr(error, "lineno", None) or _line_from_message(str(error))
+        problems.error(path, line, f"broken TOML: {error}")
+        return SiteConfig()
+    values = {}
+    for key, value in raw.items():
+        line = _line_of_key(path, key)
+        if key not in _TYPES:
+            problems.warn(path, line, f"unknown setting {key!r} is ignored")
+        elif not isinstance(value, _TYPES[key]):
+            expected = _TYPES[key].__name__
+            problems.error(path, line, f"{key!r} must be a {expected}, not {value!r}")
+        else:
+            values[key] = value
+    config = SiteConfig(**values)
+    try:
+        ZoneInfo(config.timezone)
+    except (ZoneInfoNotFoundError, ValueError):
+        problems.error(
+            path,
+            _line_of_key(path, "timezone"),
+            f"unknown time zone {config.timezone!r}; use a name such as 'UTC' or 'Europe/Paris'",
+        )
+        config = SiteConfig(**{**values, "timezone": "UTC"})
+    if config.base_url and not config.base_url.startswith(("https://", "http://")):
+        problems.error(path, _line_of_key(path, "base_url"), "base_url must start with https://")
+    return config
+
+
+def _line_of_key(path: Path, key: str) -> int:
+    for number, line in enumerate(path.read_text(encoding="utf-8-sig").splitlines(), start=1):
+        if line.split("=", 1)[0].strip() == key:
+            return number
+    return 1
+
+
+def _line_from_message(message: str) -> int:
+    # tomllib reports "(at line 3, column 7)" in its message.
+    marker = "at line "
+    if marker in message:
+        digits = message.split(marker, 1)[1].split(",", 1)[0].rstrip(")")
+        if digits.isdigit():
+            return int(digits)
+    return 1

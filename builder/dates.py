@@ -1,0 +1,191 @@
+"""Partial dates: a year, a month, a day or a time with zone, kept at the precision given.
+
+A partial date is never padded: "2016" stays a year, it is not 1 January 2016. It sorts
+before every more precise date inside its period and is displayed as what it is.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta, tzinfo
+from enum import IntEnum
+
+from dateutil.parser import isoparse
+
+
+class DateError(ValueError):
+    """A date value that cannot be read, or names a day that does not exist."""
+
+
+class Precision(IntEnum):
+    YEAR = 1
+    MONTH = 2
+    DAY = 3
+    MINUTE = 4
+
+
+_YEAR = re.compile(r"(\d{4})")
+_MONTH = re.compile(r"(\d{4})-(\d{2})")
+_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+_TIME = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}(:?\d{2})?)?")
+
+
+@dataclass(frozen=True)
+class PartialDate:
+    """A calendar point known to the year, month, day or minute (with its zone)."""
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+    moment: datetime | None = None  # set, with a zone, only at MINUTE precision
+
+    @property
+    def precision(self) -> Precision:
+        if self.moment is not None:
+            return Precision.MINUTE
+        if self.day is not None:
+            return Precision.DAY
+        if self.month is not None:
+            return Precision.MONTH
+        return Precision.YEAR
+
+    @classmethod
+    def parse(cls, value: object) -> PartialDate:
+        """Read `2016`, `2016-12`, `2016-12-22` or `2016-12-22T15:00+02:00`."""
+        if isinstance(value, bool):
+            raise DateError(f"{value!r} is not a date")
+        if isinstance(value, int):
+            value = str(value)
+        if isinstance(value, (datetime, date)):
+            value = value.isoformat()
+        if not isinstance(value, str):
+            raise DateError(f"{value!r} is not a date; write YYYY, YYYY-MM, YYYY-MM-DD or a time")
+        text = value.strip()
+        if match := _YEAR.fullmatch(text):
+            return cls(int(match[1]))
+        if match := _MONTH.fullmatch(text):
+            year, month = int(match[1]), int(match[2])
+            if not 1 <= month <= 12:
+                raise DateError(f"{text!r}: there is no month {month}")
+            return cls(year, month)
+        if match := _DAY.fullmatch(text):
+            year, month, day = int(match[1]), int(match[2]), int(match[3])
+            _check_day(text, year, month, day)
+            return cls(year, month, day)
+        if match := _TIME.fullmatch(text):
+            if not match[3]:
+                raise DateError(f"{text!r}: a time needs its zone, such as +00:00 or Z")
+            _check_day(text, int(text[0:4]), int(text[5:7]), int(text[8:10]))
+            try:
+                moment = isoparse(text.replace(" ", "T"))
+            except ValueError as error:
+                raise DateError(f"{text!r}: {error}") from None
+            return cls(moment.year, moment.month, moment.day, moment)
+        raise DateError(
+            f"{text!r} is not a date; write YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DDTHH:MM+00:00"
+        )
+
+    def in_zone(self, zone: tzinfo) -> PartialDate:
+        """The same point seen from `zone` (only a time changes; a day has no zone)."""
+        if self.moment is None:
+            return self
+        moment = self.moment.astimezone(zone)
+        return PartialDate(moment.year, moment.month, moment.day, moment)
+
+    def sort_key(self) -> tuple:
+        """Order by period; a coarser date comes before the finer dates inside it."""
+        minutes = -1
+        if self.moment is not None:
+            minutes = self.moment.hour * 60 + self.moment.minute
+        return (self.year, self.month or 0, self.day or 0, minutes)
+
+    def first_day(self) -> date:
+        """The first day of the period: for comparisons only, never for display."""
+        return date(self.year, self.month or 1, self.day or 1)
+
+    def last_day(self) -> date:
+        """The last day of the period: for comparisons only, never for display."""
+        if self.day is not None:
+            return date(self.year, self.month, self.day)  # type: ignore[arg-type]
+        if self.month is not None:
+            return date(self.year, self.month, calendar.monthrange(self.year, self.month)[1])
+        return date(self.year, 12, 31)
+
+    def ends_before(self, other: PartialDate) -> bool:
+        """True when this period is wholly over before `other` begins."""
+        if self.moment is not None and other.moment is not None:
+            return self.moment < other.moment
+        return self.last_day() < other.first_day()
+
+    def iso(self) -> str:
+        """The value as written in content and exports, at its precision."""
+        if self.moment is not None:
+            text = self.moment.isoformat(timespec="minutes")
+            return text[:-6] + "Z" if text.endswith("+00:00") else text
+        if self.day is not None:
+            return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+        if self.month is not None:
+            return f"{self.year:04d}-{self.month:02d}"
+        return f"{self.year:04d}"
+
+    def display(self) -> str:
+        """Human form: "2016", "December 2016", "22 December 2016", or with ", 15:00 UTC"."""
+        if self.month is None:
+            return str(self.year)
+        month = calendar.month_name[self.month]
+        if self.day is None:
+            return f"{month} {self.year}"
+        day = f"{self.day} {month} {self.year}"
+        if self.moment is None:
+            return day
+        return f"{day}, {self.moment:%H:%M} {zone_label(self.moment)}"
+
+    def __str__(self) -> str:
+        return self.iso()
+
+
+def _check_day(text: str, year: int, month: int, day: int) -> None:
+    if not 1 <= month <= 12:
+        raise DateError(f"{text!r}: there is no month {month}")
+    last = calendar.monthrange(year, month)[1]
+    if not 1 <= day <= last:
+        raise DateError(f"{text!r}: {calendar.month_name[month]} {year} has {last} days")
+
+
+def zone_label(moment: datetime) -> str:
+    """A short zone name: the zone's abbreviation, or UTC±HH:MM when it has none."""
+    offset = moment.utcoffset() or timedelta(0)
+    name = moment.tzname()
+    if offset == timedelta(0):
+        return "UTC"
+    if name and not name.startswith(("UTC", "+", "-")):
+        return name
+    sign = "+" if offset >= timedelta(0) else "-"
+    total = abs(int(offset.total_seconds())) // 60
+    return f"UTC{sign}{total // 60:02d}:{total % 60:02d}"
+
+
+@dataclass(frozen=True)
+class DateSpan:
+    """When an event happened: a point, a range from `start` to `end`, or ongoing since `start`."""
+
+    start: PartialDate
+    end: PartialDate | None = None
+    ongoing: bool = False
+
+    def in_zone(self, zone: tzinfo) -> DateSpan:
+        end = self.end.in_zone(zone) if self.end else None
+        return DateSpan(self.start.in_zone(zone), end, self.ongoing)
+
+    def sort_key(self) -> tuple:
+        end_key = self.end.sort_key() if self.end else ()
+        return (self.start.sort_key(), self.ongoing, end_key)
+
+    def display(self) -> str:
+        if self.ongoing:
+            return f"Since {self.start.display()}"
+        if self.end is None:
+            return self.start.display()
+        return f"{self.start.display()} – {self.end.display()}"

@@ -1,0 +1,302 @@
+"""Load stage: read every source and event file into records, collecting problems.
+
+Nothing here writes anything. Each file's problems are reported at the line of the key
+that is wrong; a file with errors is left out of the site, so that the next stages can
+still look at the rest and report their own problems in the same run.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from builder.dates import DateError, DateSpan, PartialDate
+from builder.frontmatter import FrontMatter, FrontMatterError, parse_front_matter
+from builder.model import Citation, EventRecord, Rights, Source, Status
+from builder.problems import Problems
+
+SOURCES_DIR = Path("content/sources")
+EVENT_DIRS = (Path("content/events"), Path("content/candidates"))
+CONTENT_SUFFIXES = (".md", ".markdown", ".txt")
+
+SOURCE_KEYS = {"id", "title", "publisher", "url", "published", "author", "language", "rights"}
+EVENT_KEYS = {
+    "id",
+    "date",
+    "end",
+    "ongoing",
+    "title",
+    "tags",
+    "status",
+    "sources",
+    "extracted",
+    "hidden",
+}
+CITATION_KEYS = {"source", "quote"}
+ID_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,150}")
+URL_SCHEMES = ("https://", "http://")
+
+
+def content_files(site_dir: Path, folder: Path, problems: Problems) -> Iterator[Path]:
+    """The content files of a folder in name order, refusing links that leave the site."""
+    directory = site_dir / folder
+    if not directory.is_dir():
+        return
+    root = site_dir.resolve()
+    for path in sorted(directory.rglob("*")):
+        if path.suffix.lower() not in CONTENT_SUFFIXES or path.name.startswith("."):
+            continue
+        resolved = path.resolve()
+        if not resolved.is_relative_to(root):
+            problems.error(
+                path,
+                1,
+                "this file is a link to a place outside the site folder; "
+                "copy the file into the site instead",
+            )
+            continue
+        if path.is_file():
+            yield path
+
+
+def read_content_file(path: Path, problems: Problems) -> FrontMatter | None:
+    """Read one file's front matter and body, or report why it cannot be read."""
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        problems.error(path, 1, f"cannot read the file: {error.strerror}")
+        return None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        problems.error(path, line, "the file is not UTF-8 text; save it with UTF-8 encoding")
+        return None
+    if not text.strip():
+        problems.error(path, 1, "the file is empty; it needs front matter between '---' lines")
+        return None
+    try:
+        return parse_front_matter(text)
+    except FrontMatterError as error:
+        problems.error(path, error.line, error.message)
+        return None
+
+
+class _Fields:
+    """Typed access to one file's front matter, reporting each bad value at its line."""
+
+    def __init__(self, path: Path, front: FrontMatter, problems: Problems) -> None:
+        self.path, self.front, self.problems = path, front, problems
+        self.ok = True
+
+    def error(self, message: str, *key: str | int) -> None:
+        self.problems.error(self.path, self.front.line_of(*key), message)
+        self.ok = False
+
+    def text(self, key: str, *, required: bool = False) -> str | None:
+        value = self.front.data.get(key)
+        if value is None:
+            if required:
+                self.error(f"missing required key {key!r}")
+            return None
+        if not isinstance(value, str) or not value.strip():
+            self.error(f"{key!r} must be a line of text, not {_describe(value)}", key)
+            return None
+        return value.strip()
+
+    def date(self, key: str, *, required: bool = False) -> PartialDate | None:
+        value = self.front.data.get(key)
+        if value is None:
+            if required:
+                self.error(f"missing required key {key!r}")
+            return None
+        try:
+            return PartialDate.parse(value)
+        except DateError as error:
+            self.error(f"{key!r}: {error}", key)
+            return None
+
+    def choice(self, key: str, kind: type, default: Any) -> Any:
+        value = self.front.data.get(key, default.value)
+        try:
+            return kind(value)
+        except ValueError:
+            allowed = ", ".join(member.value for member in kind)
+            self.error(f"{key!r} must be one of {allowed}, not {_describe(value)}", key)
+            return default
+
+    def flag(self, key: str) -> bool:
+        value = self.front.data.get(key, False)
+        if not isinstance(value, bool):
+            self.error(f"{key!r} must be true or false, not {_describe(value)}", key)
+            return False
+        return value
+
+    def identifier(self) -> str:
+        value = self.front.data.get("id", self.path.stem)
+        if not isinstance(value, str) or not ID_PATTERN.fullmatch(value) or ".." in value:
+            where = "'id'" if "id" in self.front.data else "the file name"
+            self.error(
+                f"{where} gives the id {value!r}; an id uses only letters, digits, '-', '_' "
+                "and '.', starts with a letter or digit, and has no '..'",
+                "id",
+            )
+        return str(value)
+
+    def warn_unknown(self, allowed: set[str]) -> None:
+        for key in self.front.data:
+            if key not in allowed:
+                known = ", ".join(sorted(allowed))
+                self.problems.warn(
+                    self.path,
+                    self.front.line_of(key),
+                    f"unknown key {key!r} is ignored (known keys: {known})",
+                )
+
+
+def load_source(path: Path, problems: Problems) -> Source | None:
+    front = read_content_file(path, problems)
+    if front is None:
+        return None
+    fields = _Fields(path, front, problems)
+    fields.warn_unknown(SOURCE_KEYS)
+    source_id = fields.identifier()
+    title = fields.text("title", required=True)
+    publisher = fields.text("publisher", required=True)
+    published = fields.date("published", required=True)
+    url = fields.text("url")
+    if url is not None and not url.lower().startswith(URL_SCHEMES):
+        fields.error(f"'url' must be an http:// or https:// address, not {url!r}", "url")
+    author = fields.text("author")
+    language = fields.text("language")
+    rights = fields.choice("rights", Rights, Rights.EXCERPTS)
+    paragraphs = split_paragraphs(front.body)
+    if not paragraphs:
+        fields.error("the article has no text below its front matter")
+    if not fields.ok:
+        return None
+    return Source(
+        id=source_id,
+        path=path,
+        title=title,
+        publisher=publisher,
+        published=published,
+        url=url,
+        author=author,
+        language=language,
+        rights=rights,
+        paragraphs=paragraphs,
+    )
+
+
+def split_paragraphs(body: str) -> tuple[str, ...]:
+    """Paragraphs are separated by blank lines; the lines inside one are joined by spaces."""
+    blocks = re.split(r"\n[ \t]*\n", body.strip())
+    return tuple(
+        " ".join(line.strip() for line in block.splitlines()) for block in blocks if block.strip()
+    )
+
+
+def load_event(path: Path, problems: Problems, *, extracted_folder: bool) -> EventRecord | None:
+    front = read_content_file(path, problems)
+    if front is None:
+        return None
+    fields = _Fields(path, front, problems)
+    fields.warn_unknown(EVENT_KEYS)
+    event_id = fields.identifier()
+    title = fields.text("title", required=True)
+    start = fields.date("date", required=True)
+    end = fields.date("end")
+    ongoing = fields.flag("ongoing")
+    status = fields.choice("status", Status, Status.REPORTED)
+    extracted = fields.flag("extracted") or extracted_folder
+    hidden = fields.flag("hidden")
+    if end is not None and ongoing:
+        fields.error("an event has either an 'end' or 'ongoing: true', not both", "ongoing")
+    if start is not None and end is not None and end.ends_before(start):
+        fields.error(f"'end' ({end.iso()}) is before 'date' ({start.iso()})", "end")
+    tags = _tags(fields)
+    citations = _citations(fields)
+    if not fields.ok or start is None or title is None:
+        return None
+    return EventRecord(
+        id=event_id,
+        path=path,
+        when=DateSpan(start, end, ongoing),
+        title=title,
+        summary=front.body.strip(),
+        tags=tags,
+        status=status,
+        citations=citations,
+        extracted=extracted,
+        hidden=hidden,
+    )
+
+
+def _tags(fields: _Fields) -> tuple[str, ...]:
+    value = fields.front.data.get("tags", [])
+    if not isinstance(value, list):
+        fields.error(
+            f"'tags' must be a list, such as [Aleppo, Russia], not {_describe(value)}", "tags"
+        )
+        return ()
+    tags: list[str] = []
+    for index, tag in enumerate(value):
+        if not isinstance(tag, str | int) or isinstance(tag, bool) or not str(tag).strip():
+            fields.error(
+                f"tag {index + 1} must be a word or phrase, not {_describe(tag)}", "tags", index
+            )
+        elif str(tag).strip() not in tags:
+            tags.append(str(tag).strip())
+    return tuple(tags)
+
+
+def _citations(fields: _Fields) -> tuple[Citation, ...]:
+    value = fields.front.data.get("sources")
+    if value is None:
+        fields.error("missing required key 'sources': each event cites at least one source")
+        return ()
+    if not isinstance(value, list) or not value:
+        fields.error(
+            "'sources' must be a list of {source: <source id>, quote: <exact text>}", "sources"
+        )
+        return ()
+    citations = []
+    for index, item in enumerate(value):
+        where = ("sources", index)
+        if not isinstance(item, dict):
+            fields.error(f"source {index + 1} must be a mapping with 'source' and 'quote'", *where)
+            continue
+        for key in item:
+            if key not in CITATION_KEYS:
+                fields.problems.warn(
+                    fields.path,
+                    fields.front.line_of(*where, key),
+                    f"unknown key {key!r} in a citation is ignored",
+                )
+        source_id, quote = item.get("source"), item.get("quote")
+        if not isinstance(source_id, str) or not source_id.strip():
+            fields.error(f"source {index + 1} needs 'source': the id of a source file", *where)
+            continue
+        if not isinstance(quote, str) or not quote.strip():
+            fields.error(
+                f"source {index + 1} needs 'quote': the exact words from the article", *where
+            )
+            continue
+        line = fields.front.line_of(*where, "quote")
+        citations.append(Citation(source_id.strip(), quote.strip(), line))
+    return tuple(citations)
+
+
+def _describe(value: object) -> str:
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, bool):
+        return f"{str(value).lower()}"
+    if isinstance(value, int | float):
+        return f"the number {value}"
+    return repr(value)

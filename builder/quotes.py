@@ -1,0 +1,56 @@
+"""Find a quote in a source's paragraphs, forgiving whitespace and typographic quotes."""
+
+from __future__ import annotations
+
+_EQUIVALENT = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201b": "'",
+        "\u2032": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u201f": '"',
+        "\u2033": '"',
+        "\u00ab": '"',
+        "\u00bb": '"',
+    }
+)
+
+
+def normalise(text: str) -> tuple[str, list[int]]:
+    """Text with straight quotes and single spaces, and for each of its characters the
+    offset of the original character it came from."""
+    out: list[str] = []
+    origin: list[int] = []
+    previous_space = True  # also drops leading whitespace
+    for index, char in enumerate(text.translate(_EQUIVALENT)):
+        if char.isspace():
+            if previous_space:
+                continue
+            char = " "
+            previous_space = True
+        else:
+            previous_space = False
+        out.append(char)
+        origin.append(index)
+    if out and out[-1] == " ":
+        out.pop()
+        origin.pop()
+    return "".join(out), origin
+
+
+def locate(quote: str, paragraphs: tuple[str, ...]) -> tuple[int, int, int] | None:
+    """(paragraph index, start, end) of the quote's first occurrence, offsets into the
+    original paragraph; None when no paragraph contains it."""
+    wanted, _ = normalise(quote)
+    if not wanted:
+        return None
+    for index, paragraph in enumerate(paragraphs):
+        text, origin = normalise(paragraph)
+        found = text.find(wanted)
+        if found >= 0:
+            return index, origin[found], origin[found + len(wanted) - 1] + 1
+    return None

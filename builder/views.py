@@ -1,0 +1,283 @@
+"""View models: what each template displays, computed once, with no logic left to templates.
+
+Every link here is relative to the site root; templates prefix it with `root`, the way
+back to the root from the page being rendered, so the site works from any folder,
+on any host and opened straight from disk.
+"""
+
+from __future__ import annotations
+
+import calendar
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import tzinfo
+from itertools import groupby
+
+from markupsafe import Markup
+
+from builder.dates import DateSpan, PartialDate, Precision
+from builder.fragments import with_text_fragment
+from builder.markdown_text import render_markdown
+from builder.model import Citation, EventRecord, Site, Source
+from builder.slugs import slugify
+
+
+@dataclass(frozen=True)
+class TagLink:
+    name: str
+    slug: str
+    url: str
+
+
+@dataclass(frozen=True)
+class CitationView:
+    source_id: str
+    source_title: str
+    publisher: str
+    published: str  # display form
+    published_iso: str
+    quote: str  # the words as they stand in the source
+    local_url: str  # the source page, anchored at the quoted paragraph
+    article_url: str | None  # the original article with a text fragment, when a URL is known
+    language: str | None
+
+
+@dataclass(frozen=True)
+class EventView:
+    id: str
+    url: str
+    title: str
+    when: DateSpan
+    date_display: str
+    date_iso: str
+    end_iso: str | None
+    precision: str  # year, month, day or minute
+    summary_html: Markup
+    status: str
+    tags: tuple[TagLink, ...]
+    citations: tuple[CitationView, ...]
+    extracted: bool
+
+    @property
+    def tag_slugs(self) -> str:
+        return " ".join(tag.slug for tag in self.tags)
+
+
+@dataclass(frozen=True)
+class MonthGroup:
+    label: str  # "November 2024", or "" for events known only to the year
+    anchor: str
+    events: tuple[EventView, ...]
+
+
+@dataclass(frozen=True)
+class YearGroup:
+    year: int
+    anchor: str
+    months: tuple[MonthGroup, ...]
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A run of paragraph text; `marked` when it is quoted by an event."""
+
+    text: str
+    marked: bool
+
+
+@dataclass(frozen=True)
+class ParagraphView:
+    index: int
+    anchor: str
+    segments: tuple[Segment, ...]
+
+
+@dataclass(frozen=True)
+class SourceView:
+    id: str
+    url: str
+    title: str
+    publisher: str
+    author: str | None
+    published: str
+    published_iso: str
+    original_url: str | None
+    language: str | None
+    rights: str
+    paragraphs: tuple[ParagraphView, ...]
+    events: tuple[EventView, ...]
+
+
+@dataclass(frozen=True)
+class TagView:
+    name: str
+    slug: str
+    url: str
+    events: tuple[EventView, ...]
+
+
+@dataclass(frozen=True)
+class SiteView:
+    events: tuple[EventView, ...]  # in chronological order
+    years: tuple[YearGroup, ...]
+    tags: tuple[TagView, ...]
+    sources: tuple[SourceView, ...]
+    tag_names: dict[str, str] = field(default_factory=dict)
+
+
+def paragraph_anchor(index: int) -> str:
+    return f"p{index + 1}"
+
+
+def event_url(event_id: str) -> str:
+    return f"events/{event_id}.html"
+
+
+def source_url(source_id: str) -> str:
+    return f"sources/{source_id}.html"
+
+
+def tag_url(slug: str) -> str:
+    return f"tags/{slug}.html"
+
+
+def precision_name(date: PartialDate) -> str:
+    return Precision(date.precision).name.lower()
+
+
+def tag_names(events: Iterable[EventRecord]) -> dict[str, str]:
+    """Each tag slug with the name it is shown under: tags differing only in case or
+    punctuation are one tag, named by the form that sorts first."""
+    names: dict[str, str] = {}
+    for name in sorted({tag for event in events for tag in event.tags}):
+        names.setdefault(slugify(name), name)
+    return names
+
+
+def citation_view(citation: Citation, source: Source, zone: tzinfo) -> CitationView:
+    paragraph = source.paragraphs[citation.paragraph]
+    exact_words = paragraph[citation.start : citation.end]
+    published = source.published.in_zone(zone)
+    article_url = with_text_fragment(source.url, exact_words) if source.url else None
+    return CitationView(
+        source_id=source.id,
+        source_title=source.title,
+        publisher=source.publisher,
+        published=published.display(),
+        published_iso=published.iso(),
+        quote=exact_words,
+        local_url=f"{source_url(source.id)}#{paragraph_anchor(citation.paragraph)}",
+        article_url=article_url,
+        language=source.language,
+    )
+
+
+def event_view(event: EventRecord, site: Site, names: dict[str, str], zone: tzinfo) -> EventView:
+    when = event.when.in_zone(zone)
+    tags = tuple(
+        TagLink(names[slug], slug, tag_url(slug))
+        for slug in dict.fromkeys(slugify(tag) for tag in event.tags)
+    )
+    return EventView(
+        id=event.id,
+        url=event_url(event.id),
+        title=event.title,
+        when=when,
+        date_display=when.display(),
+        date_iso=when.start.iso(),
+        end_iso=when.end.iso() if when.end else None,
+        precision=precision_name(when.start),
+        summary_html=render_markdown(event.summary),
+        status=event.status.value,
+        tags=tags,
+        citations=tuple(citation_view(c, site.sources[c.source_id], zone) for c in event.citations),
+        extracted=event.extracted,
+    )
+
+
+def group_by_period(events: Iterable[EventView]) -> tuple[YearGroup, ...]:
+    """Years, then months; events known only to the year come first in their year."""
+    years = []
+    for year, in_year in groupby(events, key=lambda e: e.when.start.year):
+        months = []
+        for month, in_month in groupby(in_year, key=lambda e: e.when.start.month):
+            label = f"{calendar.month_name[month]} {year}" if month else ""
+            anchor = f"y{year}-{month:02d}" if month else f"y{year}-year"
+            months.append(MonthGroup(label, anchor, tuple(in_month)))
+        years.append(YearGroup(year, f"y{year}", tuple(months)))
+    return tuple(years)
+
+
+def source_paragraphs(source: Source, quoted: list[Citation]) -> tuple[ParagraphView, ...]:
+    """The paragraphs the source's rights allow, with quoted passages marked."""
+    if source.rights == "link":
+        return ()
+    spans: dict[int, list[tuple[int, int]]] = {}
+    for citation in quoted:
+        spans.setdefault(citation.paragraph, []).append((citation.start, citation.end))
+    views = []
+    for index, text in enumerate(source.paragraphs):
+        if source.rights == "excerpts" and index not in spans:
+            continue
+        views.append(
+            ParagraphView(index, paragraph_anchor(index), _segments(text, spans.get(index, [])))
+        )
+    return tuple(views)
+
+
+def _segments(text: str, spans: list[tuple[int, int]]) -> tuple[Segment, ...]:
+    segments: list[Segment] = []
+    position = 0
+    for start, end in _merge_spans(spans):
+        if start > position:
+            segments.append(Segment(text[position:start], False))
+        segments.append(Segment(text[start:end], True))
+        position = end
+    if position < len(text):
+        segments.append(Segment(text[position:], False))
+    return tuple(segments)
+
+
+def _merge_spans(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def site_view(site: Site, zone: tzinfo) -> SiteView:
+    visible = [event for event in site.events if not event.hidden]
+    names = tag_names(visible)
+    events = sorted(
+        (event_view(event, site, names, zone) for event in visible),
+        key=lambda view: (view.when.sort_key(), view.id),
+    )
+    tags = []
+    for slug, name in sorted(names.items(), key=lambda item: item[1].casefold()):
+        tagged = tuple(e for e in events if any(t.slug == slug for t in e.tags))
+        tags.append(TagView(name, slug, tag_url(slug), tagged))
+    sources = []
+    for source in sorted(site.sources.values(), key=lambda s: (s.published.sort_key(), s.id)):
+        cited = [c for event in visible for c in event.citations if c.source_id == source.id]
+        drawn = tuple(e for e in events if any(c.source_id == source.id for c in e.citations))
+        published = source.published.in_zone(zone)
+        sources.append(
+            SourceView(
+                id=source.id,
+                url=source_url(source.id),
+                title=source.title,
+                publisher=source.publisher,
+                author=source.author,
+                published=published.display(),
+                published_iso=published.iso(),
+                original_url=source.url,
+                language=source.language,
+                rights=source.rights.value,
+                paragraphs=source_paragraphs(source, cited),
+                events=drawn,
+            )
+        )
+    return SiteView(tuple(events), group_by_period(events), tuple(tags), tuple(sources), names)
