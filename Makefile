@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: site test lint clean
+.PHONY: site test golden clean
 
 $(BIN)/timeline: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -17,6 +17,10 @@ site: $(BIN)/timeline
 test: $(BIN)/timeline
 	$(BIN)/ruff check builder tests benchmarks
 	$(BIN)/python -m pytest
+
+# Re-render the golden chronology after a deliberate change; review it with git diff.
+golden: $(BIN)/timeline
+	UPDATE_GOLDEN=1 $(BIN)/python -m pytest tests/test_example_site.py
 
 clean:
 	rm -rf site $(VENV)

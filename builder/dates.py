@@ -188,4 +188,10 @@ class DateSpan:
             return f"Since {self.start.display()}"
         if self.end is None:
             return self.start.display()
-        return f"{self.start.display()} – {self.end.display()}"
+        start, end = self.start, self.end
+        both_days = start.precision == end.precision == Precision.DAY
+        if both_days and start.year == end.year:
+            if start.month == end.month:
+                return f"{start.day}–{end.display()}"
+            return f"{start.day} {calendar.month_name[start.month]} – {end.display()}"
+        return f"{start.display()} – {end.display()}"

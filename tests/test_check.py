@@ -1,0 +1,192 @@
+"""`timeline check`: every problem reported as path:line: message, exit 1, nothing written."""
+
+from click.testing import CliRunner
+
+from builder.cli import main
+
+
+def check(site):
+    return CliRunner().invoke(main, ["check", "--site", str(site.root)])
+
+
+def build(site, *extra):
+    return CliRunner().invoke(main, ["build", "--site", str(site.root), *extra])
+
+
+def test_a_good_site_passes(tiny_site):
+    result = check(tiny_site)
+    assert result.exit_code == 0, result.output
+    assert "1 sources, 1 events, no errors" in result.output
+
+
+def test_broken_yaml_is_reported_at_its_line(tiny_site):
+    tiny_site.event("broken", """\
+        ---
+        date: 2024-11-27
+        title: [unclosed
+        sources: []
+        ---
+        """)
+    result = check(tiny_site)
+    assert result.exit_code == 1
+    assert "content/events/broken.md:4: broken YAML front matter" in result.output
+
+
+def test_missing_closing_marker(tiny_site):
+    tiny_site.event("open", "---\ndate: 2024-11-27\ntitle: x\n")
+    result = check(tiny_site)
+    assert result.exit_code == 1
+    assert ("content/events/open.md:1: the front matter opened by '---' on line 1 is never closed"
+            in result.output)
+
+
+def test_field_errors_are_reported_at_the_field_line(tiny_site):
+    tiny_site.event("bad", """\
+        ---
+        title: Something happened
+        date: 2024-02-30
+        end: 2023
+        status: rumoured
+        tags: Aleppo
+        sources:
+          - source: wire
+            quote: The offensive began on Wednesday
+        ---
+        """)
+    result = check(tiny_site)
+    assert result.exit_code == 1
+    out = result.output
+    assert "content/events/bad.md:3: 'date': '2024-02-30': February 2024 has 29 days" in out
+    assert "content/events/bad.md:5: 'status' must be one of confirmed, reported, disputed" in out
+    assert "content/events/bad.md:6: 'tags' must be a list" in out
+
+
+def test_missing_required_keys(tiny_site):
+    tiny_site.event("bare", "---\nstatus: reported\n---\nNothing.\n")
+    out = check(tiny_site).output
+    assert "content/events/bare.md:1: missing required key 'title'" in out
+    assert "content/events/bare.md:1: missing required key 'date'" in out
+    assert "content/events/bare.md:1: missing required key 'sources'" in out
+
+
+def test_end_before_date(tiny_site):
+    tiny_site.event("backwards", """\
+        ---
+        date: 2024-11-27
+        end: 2024-11
+        title: Backwards
+        sources:
+          - source: wire
+            quote: The offensive began on Wednesday
+        ---
+        """)
+    out = check(tiny_site).output
+    assert "content/events/backwards.md:3: 'end' (2024-11) is before 'date' (2024-11-27)" not in out
+    tiny_site.event("backwards", """\
+        ---
+        date: 2024-11-27
+        end: 2024-10
+        title: Backwards
+        sources:
+          - source: wire
+            quote: The offensive began on Wednesday
+        ---
+        """)
+    out = check(tiny_site).output
+    assert "content/events/backwards.md:3: 'end' (2024-10) is before 'date' (2024-11-27)" in out
+
+
+def test_unknown_source_and_quote_not_found(tiny_site):
+    tiny_site.event("refs", """\
+        ---
+        date: 2024-11-27
+        title: References
+        sources:
+          - source: nowhere
+            quote: anything
+          - source: wire
+            quote: The offensive ended on Wednesday
+        ---
+        """)
+    out = check(tiny_site).output
+    assert ("content/events/refs.md:6: unknown source 'nowhere': no file in content/sources "
+            "has that id") in out
+    assert ("content/events/refs.md:8: quote not found in source 'wire': "
+            "'The offensive ended on Wednesday'") in out
+
+
+def test_quotes_match_across_whitespace_and_typographic_quotes(empty_site):
+    empty_site.source("wire", """\
+        ---
+        title: T
+        publisher: P
+        published: 2024-11-30
+        ---
+        The army said it “had not   withdrawn”
+        from Hama’s outskirts.
+        """)
+    empty_site.event("e", """\
+        ---
+        date: 2024-11-30
+        title: Denial
+        sources:
+          - source: wire
+            quote: "said it \\"had not withdrawn\\" from Hama's outskirts"
+        ---
+        """)
+    result = check(empty_site)
+    assert result.exit_code == 0, result.output
+
+
+def test_duplicate_ids_name_both_files(tiny_site):
+    tiny_site.write("content/events/other.md", (tiny_site.root / "content/events/offensive.md")
+                    .read_text().replace("---\ndate", "---\nid: offensive\ndate", 1))
+    out = check(tiny_site).output
+    assert ("content/events/other.md:1: duplicate event id 'offensive': "
+            "content/events/offensive.md has it too") in out
+
+
+def test_unknown_keys_are_warnings_not_errors(tiny_site):
+    tiny_site.event("extra", (tiny_site.root / "content/events/offensive.md").read_text()
+                    .replace("status: reported", "status: reported\nmood: grim"))
+    result = check(tiny_site)
+    assert result.exit_code == 0
+    assert "content/events/extra.md:6: warning: unknown key 'mood' is ignored" in result.output
+
+
+def test_every_problem_is_reported_in_one_run(tiny_site):
+    tiny_site.event("a", "---\ntitle: [\n---\n")
+    tiny_site.event("b", "---\ndate: 2024-13\ntitle: B\nsources: []\n---\n")
+    tiny_site.source("c", "no front matter at all\n")
+    out = check(tiny_site).output
+    assert "content/events/a.md:" in out
+    assert "content/events/b.md:2:" in out
+    assert "content/sources/c.md:1: the file must start with a front matter block" in out
+    assert out.strip().endswith("errors; nothing was written.")
+
+
+def test_a_failed_build_leaves_the_published_site_untouched(tiny_site):
+    output = tiny_site.root / "site"
+    assert build(tiny_site).exit_code == 0
+    before = {p: p.read_bytes() for p in sorted(output.rglob("*")) if p.is_file()}
+    tiny_site.event("broken", "---\ndate: yesterday\ntitle: x\n---\n")
+    result = build(tiny_site)
+    assert result.exit_code == 1
+    assert "content/events/broken.md:2: 'date': 'yesterday' is not a date" in result.output
+    after = {p: p.read_bytes() for p in sorted(output.rglob("*")) if p.is_file()}
+    assert after == before
+
+
+def test_check_writes_nothing(tiny_site):
+    check(tiny_site)
+    assert not (tiny_site.root / "site").exists()
+
+
+def test_build_refuses_to_replace_a_folder_it_did_not_write(tiny_site, tmp_path):
+    precious = tmp_path / "precious"
+    precious.mkdir()
+    (precious / "thesis.txt").write_text("years of work")
+    result = build(tiny_site, "--output", str(precious))
+    assert result.exit_code == 1
+    assert "was not written by timeline" in result.output
+    assert (precious / "thesis.txt").read_text() == "years of work"
