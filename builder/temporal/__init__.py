@@ -16,4 +16,9 @@ class Timex:
 
 def tag(text: str, dct: str) -> list[Timex]:
     """Return the temporal expressions of `text`, resolved against the creation date `dct`."""
-    raise NotImplementedError
+    from builder.temporal.tagger import find
+
+    return [
+        Timex(start, end, text[start:end], reading.type, reading.value)
+        for start, end, reading in find(text, dct)
+    ]

@@ -1,0 +1,206 @@
+"""Recognition: one compiled regular expression whose named branches are the kinds of expression.
+
+The branches are tried in order at each position, so the longer constructions come first.
+The grammar only decides *where* an expression is and of what kind; `normalise` decides
+its value.  Fragments are plain strings so branches can share them.
+"""
+
+from __future__ import annotations
+
+import re
+
+
+def _alt(*words: str) -> str:
+    return "(?:" + "|".join(sorted(words, key=len, reverse=True)) + ")"
+
+
+MONTH_FULL = _alt(
+    "january", "february", "march", "april", "may", "june", "july", "august",
+    "september", "october", "november", "december",
+)  # fmt: skip
+MONTH_ABBR = _alt("jan", "feb", "mar", "apr", "jun", "jul", "aug", "sept", "sep", "oct", "nov", "dec")
+MONTH = rf"(?:{MONTH_FULL}|{MONTH_ABBR}\.?)(?![\w-])"
+WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+PART = r"(?:morning|afternoon|evening|night)"
+SEASON = r"(?:spring|summer|fall|autumn|winter)"
+UNIT_SG = r"(?:second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|century|millennium)"
+UNIT_PL = r"(?:seconds|minutes|hours|days|nights|weeks|fortnights|months|quarters|years|decades|centuries|millennia)"
+UNIT = rf"(?:{UNIT_PL}|{UNIT_SG})"
+
+_DIGIT_WORD = r"(?:one|two|three|four|five|six|seven|eight|nine)"
+_TEEN = r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
+_TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+NUMBER_WORD = rf"(?:{_TENS}(?:[-\s]{_DIGIT_WORD})?|{_TEEN}|{_DIGIT_WORD}|zero)"
+NUMBER = (
+    r"(?:\d+(?:\.\d+)?(?:\s\d/\d)?|\d/\d"
+    rf"|{NUMBER_WORD}(?:\s+(?:hundred|thousand))?(?:\s+and\s+a\s+half)?"
+    r"|a\s+(?:few|couple(?:\s+of)?|dozen|hundred|thousand)|an?|half\s+an?|few|several"
+    r"|couple\s+of|some|many|numerous)"
+)
+QUALIFIER = (
+    r"(?:(?:about|around|approximately|roughly|nearly|almost|some|over|under|just|only"
+    r"|more\s+than|less\s+than|fewer\s+than|at\s+least|at\s+most|up\s+to|no\s+more\s+than"
+    r"|no\s+less\s+than|upwards\s+of|within)\s+)"
+)
+
+_ORDINAL_WORD = _alt(
+    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+    "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
+    "seventeenth", "eighteenth", "nineteenth", "twentieth", "twenty-first", "twenty-second",
+    "twenty-third", "twenty-fourth", "twenty-fifth", "twenty-sixth", "twenty-seventh",
+    "twenty-eighth", "twenty-ninth", "thirtieth", "thirty-first",
+)  # fmt: skip
+DAY = rf"(?:(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d%:.,]\d|[\w%])|{_ORDINAL_WORD}(?![\w-]))"
+YEAR = r"(?<![\d$£€#.,/-])(?:1[5-9]\d\d|20\d\d)(?![\d%]|[.,/-]\d|\w)"
+SPELLED_YEAR = (
+    rf"(?:(?:nineteen|eighteen|twenty)[-\s](?:hundred|oh[-\s]{_DIGIT_WORD}|{_TEEN}"
+    rf"|{_TENS}(?:[-\s]{_DIGIT_WORD})?)"
+    rf"|two\s+thousand(?:\s+and)?(?:[-\s](?:{_TEEN}|{_TENS}(?:[-\s]{_DIGIT_WORD})?|{_DIGIT_WORD}))?)"
+    r"(?![\w-])"
+)
+ANY_YEAR = rf"(?:{YEAR}|{SPELLED_YEAR})"
+DECADE = (
+    r"(?:(?<![\d$])(?:1[5-9]|20)\d0'?s(?!\w)|'\d0s(?!\w)"
+    r"|(?:nineteen[-\s])?(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))"
+)
+CLOCK = (
+    r"(?:(?<![\d:.,$])(?:[01]?\d|2[0-3])(?:[:.][0-5]\d)?\s*(?:a\.m\.|p\.m\.|am|pm|a\.m|p\.m)(?![\w])"
+    r"|(?<![\d:.,$])(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:])"
+    r"|(?<![\d:.,$])(?:[01]\d|2[0-3])[0-5]\d(?=\s*(?:GMT|UTC|hours|hrs|h\b))(?:\s*(?:hours|hrs|h\b))?"
+    r"|noon|midnight|midday)"
+)
+ZONE = r"(?:\s*\(?(?:GMT|UTC|EST|EDT|CST|CDT|MST|MDT|PST|PDT|BST|CET|CEST|EET|EEST)\)?(?!\w))"
+BOUND = (
+    r"(?:(?:the\s+)?(?:very\s+)?(?:end|beginning|start|middle|close|turn|first\s+half|second\s+half"
+    r"|last\s+half|latter\s+half|first\s+part|latter\s+part|early\s+part|later\s+part"
+    r"|rest|remainder|good\s+part|bulk)\s+of\s+(?:the\s+)?"
+    r"|(?:early|late|mid)[-\s]+|around\s+)"
+)
+RELATIVE_WORD = (
+    r"(?:this\s+past|this\s+coming|the\s+past|the\s+last|the\s+next|the\s+coming|the\s+previous"
+    r"|the\s+following|the\s+same|the\s+current|the\s+preceding|this|last|next|past|coming"
+    r"|previous|following|that)"
+)
+EDGE = r"(?:(?:early|late|earlier|later|mid)[-\s]+(?:in\s+)?)"
+
+_BRANCHES: list[tuple[str, str]] = [
+    ("iso", r"(?<![\d-])\d{4}-\d\d-\d\d(?:T\d\d:\d\d(?::\d\d)?(?:Z|[+-]\d\d:?\d\d)?)?(?![\d-])"),
+    ("slash", r"(?<![\d/.,])(?:1[0-2]|0?[1-9])/(?:3[01]|[12]\d|0?[1-9])/(?:\d{4}|\d\d)(?![\d/])"),
+    (
+        "clock",
+        rf"(?:(?:about|around|approximately|shortly\s+(?:before|after))\s+)?{CLOCK}{ZONE}?"
+        rf"(?:,?\s+(?:on\s+)?(?:{WEEKDAY}(?:,?\s+{MONTH}\s+{DAY})?|today|yesterday|tomorrow"
+        rf"|{MONTH}\s+{DAY}(?:,?\s+{YEAR})?)(?![\w-]))?",
+    ),
+    (
+        "date",
+        rf"(?:(?:(?:this\s+(?:coming\s+|past\s+)?|last\s+|next\s+)?{WEEKDAY},?\s+)?"
+        rf"(?:{MONTH}\s+(?:the\s+)?{DAY}|(?:the\s+)?{DAY}\s+(?:of\s+)?{MONTH})"
+        rf"(?:,?\s+{ANY_YEAR})?)",
+    ),
+    ("monthyear", rf"{BOUND}?{MONTH},?\s+(?:of\s+)?(?:{ANY_YEAR}|(?:this|last|next)\s+year(?!')|'\d\d(?!\w))"),
+    (
+        "quarter",
+        r"(?:(?:the|its|this\s+year's|last\s+year's|next\s+year's|\d{4}'s|year-ago|year-earlier"
+        r"|comparable|corresponding|same|latest|current|previous|prior|fiscal|this|last|next"
+        rf"|flat|{YEAR})[-\s]+)*"
+        r"(?:first|second|third|fourth|1st|2nd|3rd|4th|final)[-\s]+(?:fiscal[-\s]+)?quarter(?![\w-])"
+        rf"(?:\s+of\s+(?:fiscal\s+)?(?:{YEAR}|(?:this|last|next)\s+year|the\s+year))?",
+    ),
+    (
+        "half",
+        r"(?:the\s+)?(?:first|second|last|latter)\s+half\s+of\s+"
+        rf"(?:(?:fiscal\s+)?{YEAR}|(?:this|last|next)\s+year|the\s+year|the\s+'\d0s|the\s+\d{{4}}s)",
+    ),
+    (
+        "period",
+        r"(?:the\s+)?(?:(?:latest|current|comparable|corresponding|same|year-ago|year-earlier"
+        rf"|previous|prior|{YEAR}|fiscal)[-\s]+)+(?:quarter|period)(?![\w-])"
+        r"|the\s+quarter(?!\w)(?:\s+a\s+year\s+(?:ago|earlier))?",
+    ),
+    ("century", rf"(?:the\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)|{_ORDINAL_WORD})[-\s]century(?!\w)"),
+    ("decade", rf"(?:the\s+)?(?:(?:early|late|mid)[-\s]+)?{DECADE}"),
+    (
+        "fiscal",
+        rf"(?:fiscal\s+(?:year\s+)?{YEAR}|FY\s?(?:\d{{4}}|'?\d\d)(?!\w)"
+        r"|(?:the\s+)?(?:current|latest|previous|last|next|this)\s+fiscal\s+year)",
+    ),
+    (
+        "season",
+        rf"(?:(?:the\s+)?(?:(?:early|late|mid)[-\s]+)?{SEASON}\s+of\s+{ANY_YEAR}"
+        rf"|(?:{EDGE})?(?:this\s+past|this\s+coming|this|last|next|the\s+past|the|early|late)\s+{SEASON}"
+        rf"(?:\s+of\s+{ANY_YEAR})?(?!\w)|{ANY_YEAR}\s+{SEASON}|(?<=\bin\s)(?:summer|winter))",
+    ),
+    ("yearpos", rf"{BOUND}(?:fiscal\s+)?{ANY_YEAR}"),
+    (
+        "yearend",
+        r"(?:around\s+)?(?:year[-\s]end|year's\s+end|the\s+end\s+of\s+(?:the|this|last|next)\s+"
+        r"(?:year|month|week|quarter)|(?:the\s+)?(?:beginning|start|middle)\s+of\s+(?:the|this|next"
+        r"|last)\s+(?:year|month|week))(?!\w)",
+    ),
+    (
+        "ago",
+        rf"{QUALIFIER}?(?:{NUMBER}|a\s+few|a\s+couple\s+of)[-\s]+{UNIT}(?:\s+or\s+so)?\s+(?:ago|earlier)(?!\w)",
+    ),
+    (
+        "deictic_part",
+        rf"(?:{EDGE}|mid[-\s]?{PART}\s+)?(?:(?:this|last|tomorrow|yesterday|that)\s+{PART}|tonight"
+        r"|overnight)(?!\w)"
+        rf"|mid[-\s]?(?:morning|afternoon)(?:\s+(?:yesterday|today|tomorrow|{WEEKDAY}))?(?!\w)",
+    ),
+    (
+        "deictic",
+        rf"{EDGE}?(?:the\s+day\s+(?:before|after)\s+)?(?:today|yesterday|tomorrow)(?!\w)",
+    ),
+    (
+        "relative",
+        rf"{EDGE}?{RELATIVE_WORD}\s+(?:{UNIT_SG}|weekend|{MONTH}|{WEEKDAY})(?!\w)(?:'s)?",
+    ),
+    (
+        "duration",
+        rf"{QUALIFIER}?(?:the\s+)?(?:(?:past|last|next|first|final|coming|previous|latest|following"
+        r"|initial|same|remaining|year-earlier|entire|whole)\s+)?"
+        rf"(?:{NUMBER}[-\s]+(?:to|or)\s+)?{NUMBER}[-\s]+(?:more[-\s]+|additional[-\s]+|full[-\s]+|straight[-\s]+)?"
+        rf"(?:trading[-\s]+|business[-\s]+|calendar[-\s]+|working[-\s]+)?{UNIT}(?![\w])"
+        r"(?:-old|-long|\s+or\s+so|\s+ahead)?"
+        rf"|(?:the\s+)?(?:past|last|next|coming|recent)\s+(?:few|several|couple\s+of)\s+{UNIT_PL}(?!\w)"
+        rf"|(?:in\s+)?(?:recent|coming)\s+{UNIT_PL}(?!\w)"
+        r"|(?<=\bfor\s)(?:years|months|weeks|decades|centuries)(?!\w)"
+        r"|(?<=\bwithin\s)(?:hours|days|weeks|months)(?!\w)"
+        r"|(?:decades|centuries)(?!\w)",
+    ),
+    (
+        "set",
+        r"(?:each|every|per)\s+(?:other\s+)?"
+        rf"(?:{UNIT_SG}|{WEEKDAY}|{MONTH}|{SEASON}|morning|evening|weekend)(?!\w)"
+        r"|(?:hourly|daily|nightly|weekly|biweekly|monthly|quarterly|yearly|annually|semiannually)(?!\w)"
+        rf"|(?:once|twice|{NUMBER}\s+times)\s+(?:a|an|per|each)\s+{UNIT_SG}(?!\w)"
+        rf"|{WEEKDAY}s(?:\s+{PART}s?)?(?!\w)",
+    ),
+    (
+        "weekday",
+        r"(?:(?:early|late|earlier|later|last|this|next|this\s+coming|this\s+past|the\s+previous"
+        rf"|the\s+following|that)\s+)?{WEEKDAY}(?:\s+{PART})?(?!\w)",
+    ),
+    (
+        "month",
+        rf"(?:(?:{EDGE}|the\s+(?:middle|end|beginning|start)\s+of\s+)(?:this\s+)?{MONTH}"
+        rf"|(?:(?<=\bin\s)|(?<=\bsince\s)|(?<=\buntil\s)|(?<=\bby\s)|(?<=\bduring\s)|(?<=\bfrom\s)"
+        rf"|(?<=\bthrough\s)|(?<=\bbefore\s)|(?<=\bafter\s)|(?<=\bof\s)|(?<=\bthrough\s)"
+        rf"|(?<=\bend\s)|(?<=\bin\searly\s)){MONTH})",
+    ),
+    ("year", rf"(?:the\s+year\s+)?{ANY_YEAR}"),
+    (
+        "ref",
+        r"(?:right\s+now|just\s+now|now|currently|presently|nowadays|these\s+days|at\s+present"
+        r"|the\s+present|recently|lately|more\s+recently|previously|formerly|the\s+past"
+        r"|the\s+near\s+future|the\s+future|soon|the\s+near\s+term|the\s+long\s+term"
+        r"|the\s+short\s+term|a\s+later\s+date|recent\s+years)(?![\w-])",
+    ),
+]
+
+BRANCH_NAMES = tuple(name for name, _ in _BRANCHES)
+PATTERN = re.compile(
+    r"(?<![\w'])(?:" + "|".join(f"(?P<{name}>{body})" for name, body in _BRANCHES) + ")",
+    re.IGNORECASE,
+)

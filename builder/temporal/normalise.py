@@ -1,0 +1,757 @@
+"""Normalisation: the TIMEX3 type and value of a recognised expression, in its context.
+
+Each grammar branch has a function here taking the matched text and the `Context`
+(publication date, the date the text is currently talking about, tense) and returning
+a `Reading` or None when the match turns out not to be temporal ("may" the verb).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+
+from builder.temporal import calendar as cal
+from builder.temporal.lexicon import (
+    FREQUENCY_ADVERBS,
+    MONTHS,
+    PARTS_OF_DAY,
+    SEASONS,
+    TIME_UNITS,
+    UNITS,
+    WEEKDAYS,
+    ZONES,
+)
+from builder.temporal.numbers import parse_number, parse_ordinal, parse_spelled_year
+from builder.temporal.tense import direction
+
+
+@dataclass
+class Context:
+    """What the tagger knows while reading a text from start to end."""
+
+    text: str
+    dct: date
+    # The day the narrative is at: moved by explicit dates, used by "the next day".
+    anchor: date
+    # The last business quarter mentioned, and where: "a year earlier" in an earnings
+    # report means the same quarter of the year before.
+    quarter: str | None = None
+    quarter_at: int = -10_000
+    cache: dict[int, int] = field(default_factory=dict)
+
+    def tense(self, start: int, end: int) -> int:
+        if start not in self.cache:
+            self.cache[start] = direction(self.text, start, end)
+        return self.cache[start]
+
+
+@dataclass(frozen=True)
+class Reading:
+    type: str
+    value: str
+    # Where the expression really ends, when shorter than the match.
+    end: int | None = None
+    # Whether the value names a date the text states (moves the narrative anchor).
+    anchors: bool = False
+
+
+Handler = Callable[[str, int, int, Context], "Reading | None"]
+
+_WORD = re.compile(r"[a-z]+(?:-[a-z]+)*|\d+(?:\.\d+)?(?:\s\d/\d)?|'\d\d|\d/\d", re.IGNORECASE)
+_MONTH_TOKEN = re.compile(
+    r"(?<![\w])(january|february|march|april|may|june|july|august|september|october|november"
+    r"|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)(?![\w-])",
+    re.IGNORECASE,
+)
+_WEEKDAY_TOKEN = re.compile(r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday)", re.I)
+_YEAR_TOKEN = re.compile(r"(?<![\d'])(1[5-9]\d\d|20\d\d)(?!\d)")
+_SPELLED_YEAR_TOKEN = re.compile(
+    r"(?:nineteen|eighteen|twenty|two\s+thousand)(?:[-\s](?:and|oh|hundred|[a-z]+teen|ten|eleven"
+    r"|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|one|two|three|four|five"
+    r"|six|seven|eight|nine))*",
+    re.IGNORECASE,
+)
+_DAY_TOKEN = re.compile(
+    r"(?<![\d:])(3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d:])|(?<![\w-])([a-z]+-)?"
+    r"(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth"
+    r"|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth"
+    r"|thirtieth)(?![\w-])",
+    re.IGNORECASE,
+)
+_UNIT_TOKEN = re.compile(
+    r"(second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|centur(?:y|ie)"
+    r"|millenni(?:um|a))s?(?![a-z])",
+    re.IGNORECASE,
+)
+_PART_TOKEN = re.compile(r"(morning|afternoon|evening|night|tonight|overnight)", re.I)
+_SEASON_TOKEN = re.compile(r"(spring|summer|fall|autumn|winter)", re.I)
+_UNIT_NAMES = {
+    "day": "day", "night": "day", "week": "week", "fortnight": "week", "month": "month",
+    "quarter": "quarter", "year": "year", "decade": "decade", "century": "century",
+    "centurie": "century",
+}  # fmt: skip
+# Nouns that make a four-digit number a count rather than a year.
+_COUNTED = re.compile(
+    r"\s+(?:people|persons|troops|shares|soldiers|civilians|km|kilometres|kilometers|miles|feet"
+    r"|meters|metres|tons|tonnes|dollars|points|members|votes|cars|units|students|workers"
+    r"|employees|jobs|barrels|acres|pounds|euros|yen|marks|francs|refugees|prisoners|homes"
+    r"|deaths|cases|calories|rounds|pages|hectares|ft|m|kg)\b",
+    re.IGNORECASE,
+)
+_PRECEDING_NUMBER_SIGN = re.compile(r"(?:No\.|Nos\.|number|Room|Flight|Route|Highway|page|#)\s*$")
+
+
+def _words(text: str) -> list[str]:
+    return [w.lower() for w in _WORD.findall(text)]
+
+
+def _month_of(text: str) -> int | None:
+    match = _MONTH_TOKEN.search(text)
+    return MONTHS[match.group(1).lower()] if match else None
+
+
+def _month_is_name(text: str) -> bool:
+    """Month names must be capitalised: "may" and "march" are also verbs."""
+    match = _MONTH_TOKEN.search(text)
+    return bool(match) and match.group(1)[0].isupper()
+
+
+def _year_of(text: str) -> int | None:
+    match = _YEAR_TOKEN.search(text)
+    if match:
+        return int(match.group(1))
+    for spelled in _SPELLED_YEAR_TOKEN.finditer(text):
+        year = parse_spelled_year(spelled.group(0))
+        if year is not None:
+            return year
+    two_digit = re.search(r"'(\d\d)\b", text)
+    if two_digit:
+        value = int(two_digit.group(1))
+        return 1900 + value if value > 30 else 2000 + value
+    return None
+
+
+def _relative_year(words: list[str], base: int) -> int | None:
+    """The year meant by "this year", "last year", "next year" in `words`, if any."""
+    for index, word in enumerate(words[:-1]):
+        if words[index + 1] in ("year", "year's"):
+            if word == "this":
+                return base
+            if word == "last":
+                return base - 1
+            if word == "next":
+                return base + 1
+    return None
+
+
+def _day_date(ctx: Context, text: str, start: int, end: int) -> date | None:
+    """The calendar day in an absolute date expression ("Nov. 9", "27 November 2024")."""
+    month = _month_of(text)
+    day_match = None
+    month_match = _MONTH_TOKEN.search(text)
+    rest = text[month_match.end() :] if month_match else text
+    for candidate in _DAY_TOKEN.finditer(rest):
+        day_match = candidate
+        break
+    if day_match is None or (day_match and _YEAR_TOKEN.fullmatch(day_match.group(0))):
+        for candidate in _DAY_TOKEN.finditer(text[: month_match.start()] if month_match else ""):
+            day_match = candidate
+    if month is None or day_match is None:
+        return None
+    if day_match.group(1):
+        day = int(day_match.group(1))
+    else:
+        ordinal = (day_match.group(2) or "") + day_match.group(3)
+        day = parse_ordinal(ordinal)
+        if day is None:
+            return None
+    year = _year_of(text[month_match.end() :]) if month_match else None
+    if year is None:
+        tense = ctx.tense(start, end)
+        year = cal.nearest_month(ctx.dct, month, tense if abs(month - ctx.dct.month) > 2 else 0)
+        if month == ctx.dct.month:
+            year = ctx.dct.year
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _iso(text: str, start: int, end: int, ctx: Context) -> Reading | None:
+    if cal.value_to_date(text[:10]) is None:
+        return None
+    if "T" in text:
+        value = text.replace("+00:00", "Z")
+        return Reading("TIME", value, anchors=True)
+    return Reading("DATE", text, anchors=True)
+
+
+def _slash(text: str, start: int, end: int, ctx: Context) -> Reading | None:
+    month, day, year = (int(part) for part in text.split("/"))
+    if year < 100:
+        year += 1900 if year > 30 else 2000
+    try:
+        return Reading("DATE", date(year, month, day).isoformat(), anchors=True)
+    except ValueError:
+        return None
+
+
+_CLOCK_PARTS = re.compile(
+    r"(?:(?P<h>\d{1,2})(?:[:.](?P<m>\d\d))?\s*(?P<ampm>a\.?m\.?|p\.?m\.?)"
+    r"|(?P<h24>\d{1,2}):(?P<m24>\d\d)|(?P<hhmm>\d{4})|(?P<word>noon|midnight|midday))",
+    re.IGNORECASE,
+)
+_ZONE_TOKEN = re.compile(r"\b(GMT|UTC|EST|EDT|CST|CDT|MST|MDT|PST|PDT|BST|CET|CEST|EET|EEST)\b")
+_DAY_AFTER = re.compile(
+    r"\s*\)?\s*,?\s*(?:\([^)]{0,25}\)\s*)?(?:on\s+)?(monday|tuesday|wednesday|thursday|friday"
+    r"|saturday|sunday|today|tomorrow|yesterday)\b",
+    re.IGNORECASE,
+)
+
+
+def _clock(text: str, start: int, end: int, ctx: Context) -> Reading | None:
+    parts = _CLOCK_PARTS.search(text)
+    if parts is None:
+        return None
+    minute = 0
+    if parts.group("word"):
+        hour = 24 if parts.group("word").lower() == "midnight" else 12
+    elif parts.group("hhmm"):
+        hour, minute = int(parts.group("hhmm")[:2]), int(parts.group("hhmm")[2:])
+    elif parts.group("h24"):
+        hour, minute = int(parts.group("h24")), int(parts.group("m24"))
+    else:
+        hour = int(parts.group("h"))
+        minute = int(parts.group("m") or 0)
+        if hour > 12:
+            return None
+        pm = parts.group("ampm").lower().startswith("p")
+        hour = hour % 12 + (12 if pm else 0)
+    if hour > 24 or minute > 59:
+        return None
+    rest = text[parts.end() :]
+    day = _day_reference(rest, start + parts.end(), end, ctx)
+    if day is None:
+        following = _DAY_AFTER.match(ctx.text, end)
+        if following:
+            day = _day_reference(following.group(1), following.start(1), following.end(1), ctx)
+    if day is None:
+        day = ctx.anchor
+    zone = _ZONE_TOKEN.search(text)
+    suffix = "Z" if zone and ZONES[zone.group(1).lower()] == 0 else ""
+    return Reading("TIME", f"{day.isoformat()}T{hour:02d}:{minute:02d}{suffix}")
+
+
+def _day_reference(text: str, start: int, end: int, ctx: Context) -> date | None:
+    """The day named in `text` by a weekday, today/yesterday/tomorrow or a month and day."""
+    lower = text.lower()
+    if "yesterday" in lower:
+        return cal.shift(ctx.dct, -1, "day")
+    if "tomorrow" in lower:
+        return cal.shift(ctx.dct, 1, "day")
+    if "today" in lower or "tonight" in lower:
+        return ctx.dct
+    if _month_of(text) and _DAY_TOKEN.search(text):
+        return _day_date(ctx, text, start, end)
+    weekday = _WEEKDAY_TOKEN.search(text)
+    if weekday:
+        return _resolve_weekday(ctx, lower, WEEKDAYS[weekday.group(1).lower()], start, end)
+    return None
+
+
+def _date(text: str, start: int, end: int, ctx: Context) -> Reading | None:
+    if not _month_is_name(text):
+        return None
+    day = _day_date(ctx, text, start, end)
+    if day is None:
+        return None
+    return Reading("DATE", day.isoformat(), anchors=True)
+
+
+def _monthyear(text: str, start: int, end: int, ctx: Context) -> Reading | None:
+    if not _month_is_name(text):
+        return None
+    month = _month_of(text)
+    year = _relative_year(_words(text), ctx.dct.year) or _year_of(text)
+    if month is None or year is None:
+        return None
+    return Reading("DATE", f"{year:04d}-{month:02d}", anchors=True)
+
+
+def _reference_quarter(ctx: Context, start: int) -> tuple[int, int]:
+    """The business quarter a report is about: the last one named, else the last complete one."""
+    if ctx.quarter and start - ctx.quarter_at < 2000:
+        year, quarter = ctx.quarter.split("-Q")
+        if quarter != "X":
+            return int(year), int(quarter)
+    current = (ctx.dct.month - 1) // 3 + 1
+    if current == 1:
+        return ctx.dct.year - 1, 4
+    return ctx.dct.year, current - 1
+
+
+def _year_shift(words: list[str]) -> int:
+    joined = " ".join(words)
+    if re.search(r"year-ago|year-earlier|year ago|year earlier|last year's|prior-year|a year ago", joined):
+        return -1
+    if "next year's" in joined:
+        return 1
+    return 0
+
+
+def _quarter(text: str, start: int, end: int, ctx: Context) -> Reading | None:
+    words = _words(text)
+    ordinal = re.search(r"\b(first|second|third|fourth|1st|2nd|3rd|4th|final)[-\s]", text, re.I)
+    if ordinal is None:
+        return None
+    token = ordinal.group(1).lower()
+    number = 4 if token == "final" else parse_ordinal(token)
+    if number is None or not 1 <= number <= 4:
+        return None
+    year = _year_of(text)
+    if year is None:
+        current = (ctx.dct.month - 1) // 3 + 1
+        year = ctx.dct.year
+        if number > current and ctx.tense(start, end) <= 0 and "next" not in words:
+            year -= 1
+        if ctx.quarter and start - ctx.quarter_at < 2000 and number == int(ctx.quarter[-1:] or 0):
+            year = int(ctx.quarter[:4])
+        year += _year_shift(words)
+    value = f"{year:04d}-Q{number}"
+    return Reading("DATE", value)
+
+
+def _half(text: str, start: int, end: int, ctx: Context) -> Reading | None:
+    lower = text.lower()
+    decade = re.search(r"'(\d)0s|(\d{3})0s", lower)
+    if decade:
+        return Reading("DATE", decade.group(2) or f"19{decade.group(1)}")
+    year = _relative_year(_words(text), ctx.dct.year) or _year_of(text) or ctx.dct.year
+    half = 1 if "first" in lower else 2
+    return Reading("DATE", f"{year:04d}-H{half}")
+
+
+def _period(text: str, start: int, end: int, ctx: Context) -> Reading | None:
+    words = _words(text)
+    year, quarter = _reference_quarter(ctx, start)
+    explicit = _year_of(text)
+    if explicit is not None:
+        year = explicit
+    year += _year_shift(words)
+    if "previous" in words or "prior" in words:
+        quarter -= 1
+        if quarter == 0:
+            year, quarter = year - 1, 4
+    return Reading("DATE", f"{year:04d}-Q{quarter}")
+
+
+def _century(text: str, start: int, end: int, ctx: Context) -> Reading | None:
+    ordinal = re.search(r"(\d{1,2})(?:st|nd|rd|th)|([a-z]+(?:-[a-z]+)?)[-\s]century", text, re.I)
+    if ordinal is None:
+        return None
+    number = int(ordinal.group(1)) if ordinal.group(1) else parse_ordinal(ordinal.group(2))
+    if not number:
+        return None
+    return Reading("DATE", f"{number - 1:02d}")
+
+
+_DECADE_WORDS = {
+    "twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6,
+    "seventies": 7, "eighties": 8, "nineties": 9,
+}  # fmt: skip
+
+
+def _decade(text: str, start: int, end: int, ctx: Context) -> Reading | None:
+    lower = text.lower()
+    digits = re.search(r"(\d{3})0'?s", lower)
+    if digits:
+        return Reading("DATE", digits.group(1))
+    short = re.search(r"'(\d)0s", lower)
+    if short:
+        return Reading("DATE", f"19{short.group(1)}")
+    for word, tens in _DECADE_WORDS.items():
+        if word in lower:
+            return Reading("DATE", f"19{tens}")
+    return None
+
+
+def _fiscal(text: str, start: int, end: int, ctx: Context) -> Reading | None:
+    words = _words(text)
+    year = _year_of(text)
+    if year is None:
+        short = re.search(r"FY\s?'?(\d\d)\b", text, re.I)
+        if short:
+            value = int(short.group(1))
+            year = 1900 + value if value > 30 else 2000 + value
+    if year is None:
+        year = ctx.dct.year
+        if {"latest", "previous", "last"} & set(words):
+            year -= 1
+        elif "next" in words:
+            year += 1
+    return Reading("DATE", f"{year:04d}")
+
+
+def _season(text: str, start: int, end: int, ctx: Context) -> Reading | None:
+    words = _words(text)
+    season = _SEASON_TOKEN.search(text)
+    if season is None:
+        return None
+    code = SEASONS[season.group(1).lower()]
+    if code == "FA" and words[0] == "fall" and len(words) == 1:
+        return None
+    year = _year_of(text)
+    if year is None:
+        year = ctx.dct.year
+        if "last" in words or ("past" in words and "this" not in words):
+            year -= 1
+        elif "next" in words:
+            season_month = {"SP": 4, "SU": 7, "FA": 10, "WI": 1}[code]
+            if season_month <= ctx.dct.month:
+                year += 1
+    return Reading("DATE", f"{year:04d}-{code}")
+
+
+def _yearpos(text: str, start: int, end: int, ctx: Context) -> Reading | None:
+    year = _year_of(text)
+    if year is None:
+        return None
+    return Reading("DATE", f"{year:04d}", anchors=True)
+
+
+def _yearend(text: str, start: int, end: int, ctx: Context) -> Reading | None:
+    words = _words(text)
+    joined = " ".join(words)
+    shift = -1 if "last" in words else 1 if "next" in words else 0
+    for unit in ("week", "month", "quarter"):
+        if unit in words:
+            return Reading("DATE", cal.format_at(cal.shift(ctx.dct, shift, unit), unit))
+    year = ctx.dct.year + shift
+    if "year-end" in joined or "year end" in joined or "year's end" in joined:
+        if ctx.tense(start, end) < 0 and ctx.dct.month <= 3:
+            year -= 1
+    return Reading("DATE", f"{year:04d}")
+
+
+def _unit_of(text: str) -> tuple[str, str] | None:
+    """(calendar unit name, TIMEX letter) of the first unit word in `text`."""
+    match = None
+    for match in _UNIT_TOKEN.finditer(text):
+        pass
+    if match is None:
+        return None
+    word = match.group(1).lower()
+    if word.startswith("centur"):
+        word = "century"
+    if word.startswith("millenni"):
+        word = "millennium"
+    return _UNIT_NAMES.get(word, word), UNITS[word]
+
+
+def _amount(text: str) -> float | None:
+    """The number before the unit word ("two", "24", "a few"), None when vague."""
+    unit = None
+    for unit in _UNIT_TOKEN.finditer(text):
+        pass
+    head = text[: unit.start()] if unit else text
+    head = re.sub(
+        r"^(?:about|around|approximately|roughly|nearly|almost|some|over|under|just|only|more than"
+        r"|less than|fewer than|at least|at most|up to|no more than|no less than|upwards of"
+        r"|within)\s+",
+        "",
+        head.strip(),
+        flags=re.I,
+    )
+    head = re.sub(
+        r"^(?:the\s+)?(?:(?:past|last|next|first|final|coming|previous|latest|following|initial"
+        r"|same|remaining|year-earlier|entire|whole)\s+)?",
+        "",
+        head,
+        flags=re.I,
+    )
+    head = re.sub(r"[-\s]+(?:more|additional|full|straight|trading|business|calendar|working)\b",
+                  "", head, flags=re.I)
+    head = re.split(r"\s+(?:to|or)\s+|-(?:to|or)-", head.strip(" -"))[0]
+    head = head.strip(" -")
+    if not head:
+        return 1
+    return parse_number(head)
+
+
+def duration_value(amount: float | None, letter: str) -> str:
+    """A TIMEX3 duration: P3Y, PT2H, PXM; fractions become the next smaller unit."""
+    prefix = "PT" if letter in TIME_UNITS and letter != "M" else "P"
+    if amount is None:
+        return f"{prefix}X{letter}"
+    if amount != int(amount):
+        whole = int(amount)
+        if letter == "Y":
+            months = round((amount - whole) * 12)
+            return f"P{whole}Y{months}M" if whole else f"P{months}M"
+        if letter == "D":
+            return f"P{whole}DT{round((amount - whole) * 24)}H" if whole else f"PT{round(amount * 24)}H"
+        if letter == "H":
+            return f"PT{whole}H{round((amount - whole) * 60)}M" if whole else f"PT{round(amount * 60)}M"
+        return f"{prefix}{amount:g}{letter}"
+    amount = int(amount)
+    if letter == "DE":
+        return f"P{amount * 10}Y"
+    if letter == "CE":
+        return f"P{amount * 100}Y"
+    if letter == "ML":
+        return f"P{amount * 1000}Y"
+    return f"{prefix}{amount}{letter}"
+
+
+def _duration(text: str, start: int, end: int, ctx: Context) -> Reading | None:
+    unit = _unit_of(text)
+    if unit is None:
+        return None
+    name, letter = unit
+    lower = text.lower()
+    if re.match(r"(?:in\s+)?recent\s+years", lower):
+        return Reading("DATE", "PAST_REF")
+    if re.match(r"(?:the\s+)?coming\s+(?:months|years|quarters)", lower):
+        return Reading("DATE", "FUTURE_REF")
+    amount = _amount(text)
+    if re.search(r"\b(?:recent|coming|years|months|weeks|days|decades|centuries|hours)$", lower) and (
+        re.fullmatch(r"(?:the\s+)?(?:in\s+)?(?:recent\s+|coming\s+)?[a-z]+", lower)
+    ):
+        amount = None
+    if letter == "M" and name != "month":
+        return Reading("DURATION", duration_value(amount, "M").replace("P", "PT", 1))
+    return Reading("DURATION", duration_value(amount, letter))
+
+
+def _ago(text: str, start: int, end: int, ctx: Context) -> Reading | None:
+    unit = _unit_of(text)
+    if unit is None:
+        return None
+    name, letter = unit
+    amount = _amount(text)
+    lower = text.lower()
+    earlier = lower.endswith("earlier")
+    if name not in ("day", "week", "month", "quarter", "year", "decade", "century"):
+        return _duration(text[: text.lower().rfind(" ")], start, end, ctx)
+    if earlier and not (name == "year" and amount == 1):
+        trimmed = text[: lower.rfind(" ")].rstrip()
+        reading = _duration(trimmed, start, end, ctx)
+        return reading and Reading(reading.type, reading.value, end=start + len(trimmed))
+    if amount is None or amount != int(amount):
+        return Reading("DATE", "PAST_REF")
+    amount = int(amount)
+    if name == "year" and amount == 1 and ctx.quarter and start - ctx.quarter_at < 600:
+        year, quarter = _reference_quarter(ctx, start)
+        return Reading("DATE", f"{year - 1:04d}-Q{quarter}")
+    base = ctx.anchor if earlier else ctx.dct
+    return Reading("DATE", cal.format_at(cal.shift(base, -amount, name), name))
+
+
+def _deictic_part(text: str, start: int, end: int, ctx: Context) -> Reading | None:
+    lower = text.lower()
+    part = _PART_TOKEN.search(lower)
+    if part is None:
+        return None
+    code = PARTS_OF_DAY[part.group(1)]
+    day = ctx.dct
+    if "yesterday" in lower or "last night" in lower or lower == "overnight":
+        day = cal.shift(ctx.dct, -1, "day")
+    elif "tomorrow" in lower:
+        day = cal.shift(ctx.dct, 1, "day")
+    elif "that" in lower:
+        day = ctx.anchor
+    else:
+        weekday = _WEEKDAY_TOKEN.search(lower)
+        if weekday:
+            day = _resolve_weekday(ctx, lower, WEEKDAYS[weekday.group(1)], start, end)
+    return Reading("TIME", f"{day.isoformat()}T{code}")
+
+
+def _deictic(text: str, start: int, end: int, ctx: Context) -> Reading | None:
+    lower = text.lower()
+    offset = 0
+    if "yesterday" in lower:
+        offset = -2 if "day before" in lower else -1
+    elif "tomorrow" in lower:
+        offset = 2 if "day after" in lower else 1
+    return Reading("DATE", cal.shift(ctx.dct, offset, "day").isoformat())
+
+
+def _resolve_weekday(ctx: Context, lower: str, weekday: int, start: int, end: int) -> date:
+    if re.search(r"\b(?:the\s+previous|the\s+preceding)\b", lower):
+        return cal.nearest_weekday(cal.shift(ctx.anchor, -1, "day"), weekday, -1)
+    if re.search(r"\bthe\s+following\b|\bthat\b", lower):
+        return cal.nearest_weekday(cal.shift(ctx.anchor, 1, "day"), weekday, 1)
+    if re.search(r"\blast\b|\bthis\s+past\b", lower):
+        return cal.nearest_weekday(cal.shift(ctx.dct, -1, "day"), weekday, -1)
+    if re.search(r"\bnext\b|\bthis\s+coming\b", lower):
+        return cal.nearest_weekday(cal.shift(ctx.dct, 1, "day"), weekday, 1)
+    tense = ctx.tense(start, end)
+    return cal.nearest_weekday(ctx.dct, weekday, 1 if tense > 0 else -1)
+
+
+def _weekday(text: str, start: int, end: int, ctx: Context) -> Reading | None:
+    lower = text.lower()
+    weekday = _WEEKDAY_TOKEN.search(lower)
+    if weekday is None or not text[weekday.start()].isupper():
+        return None
+    day = _resolve_weekday(ctx, lower, WEEKDAYS[weekday.group(1)], start, end)
+    part = _PART_TOKEN.search(lower)
+    if part:
+        return Reading("TIME", f"{day.isoformat()}T{PARTS_OF_DAY[part.group(1)]}")
+    return Reading("DATE", day.isoformat())
+
+
+def _relative(text: str, start: int, end: int, ctx: Context) -> Reading | None:
+    lower = text.lower()
+    words = _words(text)
+    trimmed_end = end - 2 if lower.endswith("'s") else None
+    if lower.endswith("'s"):
+        lower = lower[:-2]
+        words = _words(lower)
+    weekday = _WEEKDAY_TOKEN.search(lower)
+    if weekday:
+        if not text[weekday.start()].isupper():
+            return None
+        day = _resolve_weekday(ctx, lower, WEEKDAYS[weekday.group(1)], start, end)
+        return Reading("DATE", day.isoformat(), end=trimmed_end)
+    month_match = _MONTH_TOKEN.search(text)
+    if month_match and not _UNIT_TOKEN.search(lower[month_match.end() :]) and (
+        month_match.group(1) != "second"
+    ):
+        if not month_match.group(1)[0].isupper():
+            return None
+        month = MONTHS[month_match.group(1).lower()]
+        if re.search(r"\blast\b|\bpast\b|\bprevious\b", lower):
+            year = ctx.dct.year if month < ctx.dct.month else ctx.dct.year - 1
+        elif re.search(r"\bnext\b|\bcoming\b|\bfollowing\b", lower):
+            year = ctx.dct.year if month > ctx.dct.month else ctx.dct.year + 1
+        else:
+            year = cal.nearest_month(ctx.dct, month, ctx.tense(start, end))
+        return Reading("DATE", f"{year:04d}-{month:02d}", end=trimmed_end)
+    if "weekend" in lower:
+        saturday = _resolve_weekday(ctx, lower, 5, start, end)
+        return Reading("DATE", cal.format_at(saturday, "week") + "-WE", end=trimmed_end)
+    unit = _unit_of(lower)
+    if unit is None:
+        return None
+    name = unit[0]
+    if name not in ("day", "week", "month", "quarter", "year", "decade", "century"):
+        return None
+    # "the next day", "the following year", "that day": relative to the narrative's date.
+    on_anchor = bool(re.search(r"\b(?:the\s+(?:next|following|previous|preceding|same)|that)\b", lower))
+    base = ctx.anchor if on_anchor else ctx.dct
+    if re.search(r"\b(?:last|past|previous|preceding)\b", lower):
+        step = -1
+    elif re.search(r"\b(?:next|coming|following)\b", lower):
+        step = 1
+    else:
+        step = 0
+    if name == "quarter" and not on_anchor:
+        year, quarter = _reference_quarter(ctx, start)
+        base = date(year, 3 * quarter - 1, 15)
+        if "this" in words or "current" in words:
+            base = ctx.dct
+    if name == "day" and not on_anchor and step == 0:
+        base = ctx.dct
+    value = cal.format_at(cal.shift(base, step, name), name)
+    return Reading("DATE", value, end=trimmed_end, anchors=on_anchor and name == "day")
+
+
+def _set(text: str, start: int, end: int, ctx: Context) -> Reading | None:
+    lower = text.lower()
+    if lower in FREQUENCY_ADVERBS:
+        return Reading("SET", FREQUENCY_ADVERBS[lower])
+    weekday = _WEEKDAY_TOKEN.search(lower)
+    if weekday:
+        value = f"XXXX-WXX-{WEEKDAYS[weekday.group(1)] + 1}"
+        part = _PART_TOKEN.search(lower)
+        return Reading("SET", value + (f"T{PARTS_OF_DAY[part.group(1)]}" if part else ""))
+    month = _MONTH_TOKEN.search(text)
+    if month and month.group(1)[0].isupper():
+        return Reading("SET", f"XXXX-{MONTHS[month.group(1).lower()]:02d}")
+    season = _SEASON_TOKEN.search(lower)
+    if season:
+        return Reading("SET", f"XXXX-{SEASONS[season.group(1)]}")
+    part = _PART_TOKEN.search(lower)
+    if part:
+        return Reading("SET", f"XXXX-XX-XXT{PARTS_OF_DAY[part.group(1)]}")
+    if "weekend" in lower:
+        return Reading("SET", "XXXX-WXX-WE")
+    unit = _unit_of(lower)
+    if unit is None:
+        return None
+    name, letter = unit
+    step = 2 if "other" in lower else 1
+    if letter == "M" and name != "month":
+        return Reading("SET", f"PT{step}M")
+    return Reading("SET", duration_value(step, letter))
+
+
+def _month(text: str, start: int, end: int, ctx: Context) -> Reading | None:
+    if not _month_is_name(text):
+        return None
+    month = _month_of(text)
+    if month is None:
+        return None
+    if month == ctx.dct.month:
+        year = ctx.dct.year
+    else:
+        year = cal.nearest_month(ctx.dct, month, ctx.tense(start, end) or -1)
+    return Reading("DATE", f"{year:04d}-{month:02d}")
+
+
+def _year(text: str, start: int, end: int, ctx: Context) -> Reading | None:
+    year = _year_of(text)
+    if year is None:
+        return None
+    if _COUNTED.match(ctx.text, end) or _PRECEDING_NUMBER_SIGN.search(ctx.text, max(0, start - 8), start):
+        return None
+    return Reading("DATE", f"{year:04d}", anchors=True)
+
+
+_REFS = {
+    "PRESENT_REF": ("now", "currently", "presently", "nowadays", "these days", "at present",
+                    "the present", "right now", "just now"),
+    "FUTURE_REF": ("future", "soon", "term", "later date"),
+}  # fmt: skip
+
+
+def _ref(text: str, start: int, end: int, ctx: Context) -> Reading | None:
+    lower = " ".join(text.lower().split())
+    if lower == "now" and re.match(r"\s+that\b", ctx.text[end : end + 6]):
+        return None
+    for value, cues in _REFS.items():
+        if any(cue in lower for cue in cues):
+            return Reading("DATE", value)
+    return Reading("DATE", "PAST_REF")
+
+
+HANDLERS: dict[str, Handler] = {
+    "iso": _iso,
+    "slash": _slash,
+    "clock": _clock,
+    "date": _date,
+    "monthyear": _monthyear,
+    "quarter": _quarter,
+    "half": _half,
+    "period": _period,
+    "century": _century,
+    "decade": _decade,
+    "fiscal": _fiscal,
+    "season": _season,
+    "yearpos": _yearpos,
+    "yearend": _yearend,
+    "ago": _ago,
+    "deictic_part": _deictic_part,
+    "deictic": _deictic,
+    "relative": _relative,
+    "duration": _duration,
+    "set": _set,
+    "weekday": _weekday,
+    "month": _month,
+    "year": _year,
+    "ref": _ref,
+}

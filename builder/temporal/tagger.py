@@ -1,0 +1,38 @@
+"""The tagging pass: find expressions with the grammar, normalise them in reading order."""
+
+from __future__ import annotations
+
+from builder.temporal import calendar as cal
+from builder.temporal.grammar import PATTERN
+from builder.temporal.normalise import HANDLERS, Context, Reading
+
+
+def find(text: str, dct: str) -> list[tuple[int, int, Reading]]:
+    """(start, end, reading) of every temporal expression in `text`, in text order."""
+    creation = cal.parse_date(dct)
+    ctx = Context(text=text, dct=creation, anchor=creation)
+    found: list[tuple[int, int, Reading]] = []
+    for match in PATTERN.finditer(text):
+        kind = match.lastgroup
+        if kind is None:
+            continue
+        start, end = match.span()
+        reading = HANDLERS[kind](match.group(), start, end, ctx)
+        if reading is None:
+            continue
+        if reading.end is not None:
+            end = reading.end
+        found.append((start, end, reading))
+        _update(ctx, reading, start)
+    return found
+
+
+def _update(ctx: Context, reading: Reading, start: int) -> None:
+    """Move the narrative anchor and the quarter under discussion."""
+    if "-Q" in reading.value and reading.type == "DATE":
+        ctx.quarter = reading.value
+        ctx.quarter_at = start
+    if reading.anchors and reading.type in ("DATE", "TIME"):
+        point = cal.value_to_date(reading.value)
+        if point is not None and point[1] == "day":
+            ctx.anchor = point[0]

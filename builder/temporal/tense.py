@@ -1,0 +1,59 @@
+"""Which side of the publication date a sentence points to, from its verbs' tense.
+
+Newswire names days without saying which week they belong to ("left on Tuesday",
+"will meet on Thursday"); the tense of the nearest verb tells.  Returns -1 for past,
++1 for future, 0 when no cue is found.
+"""
+
+from __future__ import annotations
+
+import re
+
+_FUTURE = (
+    r"will|won't|'ll|shall|would|going\s+to|plans?\s+to|planned|planning|scheduled|"
+    r"expected|expects?\s+to|due|set\s+to|is\s+to|are\s+to|intends?\s+to|aims?\s+to|"
+    r"hopes?\s+to|to\s+be\s+held|upcoming|next|begins?|starts?|opens?|meets?|"
+    r"resumes?|closes?|tomorrow"
+)
+_PAST = (
+    r"\w+ed|said|was|were|had|did|took|made|met|left|came|went|began|told|saw|gave|"
+    r"got|won|lost|held|fell|rose|sold|bought|paid|spent|brought|sent|set\s+off|"
+    r"struck|shot|hit|killed|fought|led|ran|spoke|wrote|broke|chose|drew|flew|froze|"
+    r"grew|knew|rode|stole|swore|threw|wore|sought|taught|thought|found|kept|meant|"
+    r"stood|understood|became|overran|overcame|withdrew|took\s+over|ago|yesterday|last|"
+    r"earlier|announced|reported|agreed|ended|opened|closed|began|started|was\s+to"
+)
+_CUES = re.compile(rf"(?<![\w'])(?:(?P<future>{_FUTURE})|(?P<past>{_PAST}))(?!\w)", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)]?\s+(?=[\"'“‘(]?[A-Z])|\n\s*\n")
+
+_WINDOW = 160
+
+
+def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """A cheap approximation of the sentence around [start, end) (at most a few hundred chars)."""
+    left = max(0, start - _WINDOW)
+    before = text[left:start]
+    cut = left
+    for match in _SENTENCE_END.finditer(before):
+        cut = left + match.end()
+    right = min(len(text), end + _WINDOW)
+    after = _SENTENCE_END.search(text, end, right)
+    return cut, after.start() + 1 if after else right
+
+
+def direction(text: str, start: int, end: int) -> int:
+    """-1 if the verb nearest to text[start:end] is past, +1 if future, 0 if unknown."""
+    sentence_start, sentence_end = sentence_bounds(text, start, end)
+    best_distance = None
+    best = 0
+    for match in _CUES.finditer(text, sentence_start, sentence_end):
+        if match.start() < end and match.end() > start:
+            continue
+        distance = start - match.end() if match.end() <= start else match.start() - end
+        # A verb after the expression binds a little less than one before it.
+        if match.start() >= end:
+            distance += 8
+        if best_distance is None or distance < best_distance:
+            best_distance = distance
+            best = 1 if match.group("future") else -1
+    return best
