@@ -58,13 +58,20 @@ def load_site(site_dir: Path) -> LoadedSite:
 
 
 def published_events(loaded: LoadedSite) -> Site:
-    """The events a build shows: unreviewed candidates only when the config asks for them."""
-    events = tuple(
+    """The events a build shows: unreviewed candidates (from candidate files and fresh
+    extraction) only when the config asks for them."""
+    publish_candidates = loaded.config.publish_candidates
+    events = [
         event
         for event in loaded.site.events
-        if not event.hidden and (loaded.config.publish_candidates or not event.extracted)
-    )
-    return replace(loaded.site, events=events)
+        if not event.hidden and (publish_candidates or not event.extracted)
+    ]
+    if publish_candidates:
+        from builder.extract import CANDIDATES_DIR, propose_events
+
+        proposed = propose_events(loaded.site)
+        events += [p.as_record(CANDIDATES_DIR / f"{p.id}.md") for p in proposed]
+    return replace(loaded.site, events=tuple(events))
 
 
 def build(site_dir: Path, output: Path) -> BuildResult:

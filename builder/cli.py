@@ -64,6 +64,34 @@ def build(site_dir: Path, output: Path | None) -> None:
 
 
 @main.command()
+@site_option
+@click.option("--json", "as_json", is_flag=True, help="Print the candidates as JSON lines.")
+def extract(site_dir: Path, as_json: bool) -> None:
+    """Propose dated events from the articles' text, as files in content/candidates/.
+
+    Review each file: edit it, move it to content/events/ to accept it, or set
+    `hidden: true` to refuse it. Existing files are never overwritten, and sentences an
+    event already cites are not proposed again.
+    """
+    from builder.build import load_site
+    from builder.extract import CANDIDATES_DIR, propose_events, write_candidates
+
+    loaded = load_site(site_dir)
+    report_warnings(loaded.warnings)
+    proposed = propose_events(loaded.site)
+    if as_json:
+        for proposal in proposed:
+            click.echo(json.dumps(proposal.as_json(), ensure_ascii=False))
+        return
+    written = write_candidates(site_dir, proposed)
+    kept = len(proposed) - len(written)
+    click.echo(
+        f"{len(proposed)} candidate events; {len(written)} new files in {CANDIDATES_DIR}/"
+        + (f" ({kept} files already there were left as they are)" if kept else "")
+    )
+
+
+@main.command()
 @click.argument("file", required=False, type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--published", help="Publication date the text is resolved against (YYYY-MM-DD).")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON lines instead of a table.")
