@@ -66,10 +66,10 @@ DECADE = (
 CLOCK = (
     r"(?:(?<![\d:.,$])(?:[01]?\d|2[0-3])(?:[:.][0-5]\d)?\s*(?:a\.m\.|p\.m\.|am|pm|a\.m|p\.m)(?![\w])"
     r"|(?<![\d:.,$])(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:])"
-    r"|(?<![\d:.,$])(?:[01]\d|2[0-3])[0-5]\d(?=\s*(?:GMT|UTC|hours|hrs|h\b))(?:\s*(?:hours|hrs|h\b))?"
+    r"|(?<![\d:.,$])(?:[01]\d|2[0-3])[0-5]\d(?=\s*(?:gmt|utc|hours|hrs|h\b))(?:\s*(?:hours|hrs|h\b))?"
     r"|noon|midnight|midday)"
 )
-ZONE = r"(?:\s*\(?(?:GMT|UTC|EST|EDT|CST|CDT|MST|MDT|PST|PDT|BST|CET|CEST|EET|EEST)\)?(?!\w))"
+ZONE = r"(?:\s*\(?(?:gmt|utc|est|edt|cst|cdt|mst|mdt|pst|pdt|bst|cet|cest|eet|eest)\)?(?!\w))"
 BOUND = (
     r"(?:(?:the\s+)?(?:very\s+)?(?:end|beginning|start|middle|close|turn|first\s+half|second\s+half"
     r"|last\s+half|latter\s+half|first\s+part|latter\s+part|early\s+part|later\s+part"
@@ -122,7 +122,7 @@ _BRANCHES: list[tuple[str, str]] = [
     ("decade", rf"(?:the\s+)?(?:(?:early|late|mid)[-\s]+)?{DECADE}"),
     (
         "fiscal",
-        rf"(?:fiscal\s+(?:year\s+)?{YEAR}|FY\s?(?:\d{{4}}|'?\d\d)(?!\w)"
+        rf"(?:fiscal\s+(?:year\s+)?{YEAR}|fy\s?(?:\d{{4}}|'?\d\d)(?!\w)"
         r"|(?:the\s+)?(?:current|latest|previous|last|next|this)\s+fiscal\s+year)",
     ),
     (
@@ -199,8 +199,56 @@ _BRANCHES: list[tuple[str, str]] = [
     ),
 ]
 
+# Words an expression can start with.  Checking this first (one trie-shaped regex) lets the
+# matcher skip most positions of a text cheaply; it is what makes the tagger fast.
+START_WORDS = """
+january february march april may june july august september october november december
+jan feb mar apr jun jul aug sept sep oct nov dec
+monday tuesday wednesday thursday friday saturday sunday
+today yesterday tomorrow tonight now currently recently lately previously formerly past
+future soon nowadays present presently these right just
+year years month months week weeks day days night nights decade decades century centuries
+quarter quarters hour hours minute minutes second seconds fortnight fortnights weekend
+spring summer fall autumn winter morning afternoon evening overnight noon midnight midday
+hourly daily nightly weekly biweekly monthly quarterly yearly annually semiannually
+fiscal fy the a an last this next coming previous preceding following that early late
+earlier later mid about around approximately roughly nearly almost some over under only
+more less fewer at up no upwards within each every per once twice several few couple many
+numerous half its flat comparable corresponding same latest current prior final first
+third fourth 1st 2nd 3rd 4th shortly in recent year-ago year-earlier entire whole remaining
+initial very end beginning start middle close turn rest remainder good bulk latter
+zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen
+fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty
+ninety twenties thirties forties fifties sixties seventies eighties nineties
+""".split()
+
+
+def _trie(words: list[str]) -> str:
+    """A regex matching exactly `words`, shaped as a trie so that matching never backtracks far."""
+    root: dict = {}
+    for word in words:
+        node = root
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        final = "" in node
+        branches = [re.escape(char) + build(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if final:
+            return f"(?:{body})?"
+        return body
+
+    return build(root)
+
+
 BRANCH_NAMES = tuple(name for name, _ in _BRANCHES)
-PATTERN = re.compile(
-    r"(?<![\w'])(?:" + "|".join(f"(?P<{name}>{body})" for name, body in _BRANCHES) + ")",
-    re.IGNORECASE,
-)
+_BODY = "|".join(f"(?P<{name}>{body})" for name, body in _BRANCHES)
+_GATE = rf"(?<![\w'])(?=(?:{_trie(START_WORDS)})(?![a-z])|\d|')"
+# Matches lower-cased text (the tagger lowers it once); PATTERN_ANY_CASE is the fallback
+# for the rare texts whose length changes when lowered.
+PATTERN = re.compile(_GATE + f"(?:{_BODY})")
+PATTERN_ANY_CASE = re.compile(_GATE + f"(?:{_BODY})", re.IGNORECASE)

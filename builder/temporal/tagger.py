@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from builder.temporal import calendar as cal
-from builder.temporal.grammar import PATTERN
+from builder.temporal.grammar import PATTERN, PATTERN_ANY_CASE
 from builder.temporal.normalise import HANDLERS, Context, Reading
 
 
@@ -12,12 +12,17 @@ def find(text: str, dct: str) -> list[tuple[int, int, Reading]]:
     creation = cal.parse_date(dct)
     ctx = Context(text=text, dct=creation, anchor=creation)
     found: list[tuple[int, int, Reading]] = []
-    for match in PATTERN.finditer(text):
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        matches = PATTERN.finditer(lowered)
+    else:
+        matches = PATTERN_ANY_CASE.finditer(text)
+    for match in matches:
         kind = match.lastgroup
         if kind is None:
             continue
         start, end = match.span()
-        reading = HANDLERS[kind](match.group(), start, end, ctx)
+        reading = HANDLERS[kind](text[start:end], start, end, ctx)
         if reading is None:
             continue
         if reading.end is not None:
