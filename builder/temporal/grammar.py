@@ -69,7 +69,8 @@ CLOCK = (
     r"|(?<![\d:.,$])(?:[01]\d|2[0-3])[0-5]\d(?=\s*(?:gmt|utc|hours|hrs|h\b))(?:\s*(?:hours|hrs|h\b))?"
     r"|noon|midnight|midday)"
 )
-ZONE = r"(?:\s*\(?(?:gmt|utc|est|edt|cst|cdt|mst|mdt|pst|pdt|bst|cet|cest|eet|eest)\)?(?!\w))"
+_ZONES = r"(?:gmt|utc|est|edt|cst|cdt|mst|mdt|pst|pdt|bst|cet|cest|eet|eest)(?!\w)"
+ZONE = rf"(?:\s*(?:\({_ZONES}\)|{_ZONES}))"
 BOUND = (
     r"(?:(?:the\s+)?(?:very\s+)?(?:end|beginning|start|middle|close|turn|first\s+half|second\s+half"
     r"|last\s+half|latter\s+half|first\s+part|latter\s+part|early\s+part|later\s+part"

@@ -579,6 +579,10 @@ def _deictic(text: str, start: int, end: int, ctx: Context) -> Reading | None:
     return Reading("DATE", cal.shift(ctx.dct, offset, "day").isoformat())
 
 
+# "a curfew until 5 pm Sunday": the day is ahead whatever the verb's tense.
+_UNTIL = re.compile(r"\b(?:until|till)\s+(?:\S+\s+){0,4}$", re.IGNORECASE)
+
+
 def _resolve_weekday(ctx: Context, lower: str, weekday: int, start: int, end: int) -> date:
     if re.search(r"\b(?:the\s+previous|the\s+preceding)\b", lower):
         return cal.nearest_weekday(cal.shift(ctx.anchor, -1, "day"), weekday, -1)
@@ -588,6 +592,8 @@ def _resolve_weekday(ctx: Context, lower: str, weekday: int, start: int, end: in
         return cal.nearest_weekday(cal.shift(ctx.dct, -1, "day"), weekday, -1)
     if re.search(r"\bnext\b|\bthis\s+coming\b", lower):
         return cal.nearest_weekday(cal.shift(ctx.dct, 1, "day"), weekday, 1)
+    if _UNTIL.search(ctx.text, max(0, start - 40), start):
+        return cal.nearest_weekday(ctx.dct, weekday, 1)
     tense = ctx.tense(start, end)
     return cal.nearest_weekday(ctx.dct, weekday, 1 if tense > 0 else -1)
 

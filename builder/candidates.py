@@ -1,0 +1,163 @@
+"""Candidate events: the sentences of a source that carry a resolved calendar date.
+
+Each sentence with at least one calendar date (a year, month, day or time with a
+value the text supports) yields one candidate, dated by the sentence's main date:
+
+* a date attached to a reporting verb ("..., officials said on Saturday") only dates the
+  report, so another date in the sentence wins over it;
+* otherwise the most specific date wins (time > day > month > year), and among equally
+  specific ones a date other than the publication day, then the first one.
+
+"since 2020" makes an ongoing span, "from 2011 to 2016" / "between 2011 and 2016" a range.
+"the first strikes since 2016" does not date anything to 2016, so it is dropped.  Vague and
+generic expressions (PRESENT_REF, durations, sets, seasons, quarters, decades, "overnight",
+"today's") never make candidates.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from builder.sentences import split_sentences
+from builder.temporal import Timex, tag
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A proposed dated event: its date (or range / ongoing span) and the supporting sentence."""
+
+    value: str
+    end: str | None
+    ongoing: bool
+    quote: str
+    paragraph: int
+    start: int
+    end_offset: int
+    timex_text: str
+    timex_start: int
+    timex_end: int
+
+
+_CALENDAR = re.compile(
+    r"^\d{4}(?:-\d\d(?:-\d\d(?:T\d\d:\d\d(?::\d\d)?(?:Z|[+-]\d\d(?::?\d\d)?)?)?)?)?$"
+)
+_PART_OF_DAY = re.compile(r"^(\d{4}-\d\d-\d\d)T(?:MO|AF|EV|NI|MI|DT)$")
+_REPORTING = re.compile(
+    r"\b(?:said|says|say|told|added|announced|reported|stated|confirmed|statement|"
+    r"interview|news\s+conference|press\s+conference|briefing|readout)\b[^.;:]{0,40}$",
+    re.IGNORECASE,
+)
+_REPORTING_AFTER = re.compile(
+    r"^[^.;:]{0,25}?\b(?:said|says|told|announced|reported|confirmed)\b", re.IGNORECASE
+)
+_SINCE = re.compile(r"\b(?:since|ever\s+since)\s+(?:(?:early|late|mid|the\s+end\s+of)[-\s]+)?$", re.I)
+_FIRST_SINCE = re.compile(
+    r"\b(?:first|last|only|highest|lowest|biggest|largest|worst|best|deadliest|heaviest|"
+    r"most|least|fewest|strongest|weakest|since\s+then)\b",
+    re.IGNORECASE,
+)
+_RANGE_START = re.compile(r"\b(?:from|between)\s+(?:(?:early|late|mid)[-\s]+)?$", re.IGNORECASE)
+_RANGE_LINK = re.compile(r"^\s*(?:to|until|till|through|and|-|–|—)\s*(?:(?:early|late|mid)[-\s]+)?$")
+
+
+def _calendar_value(timex: Timex) -> str | None:
+    """The value as a calendar point (YYYY, YYYY-MM, YYYY-MM-DD, time), or None."""
+    if timex.type not in ("DATE", "TIME") or timex.text.lower() == "overnight":
+        return None
+    part_of_day = _PART_OF_DAY.match(timex.value)
+    if part_of_day:
+        return part_of_day.group(1)
+    return timex.value if _CALENDAR.match(timex.value) else None
+
+
+def _precision(value: str) -> int:
+    return {4: 1, 7: 2, 10: 3}.get(len(value), 4)
+
+
+@dataclass(frozen=True)
+class _Dated:
+    timex: Timex
+    value: str
+    end: str | None = None
+    ongoing: bool = False
+    reporting: bool = False
+
+
+def _dated_in(sentence_text: str, offset: int, timexes: list[Timex], dct: str) -> list[_Dated]:
+    dated: list[_Dated] = []
+    calendar = [(t, _calendar_value(t)) for t in timexes]
+    skip: set[int] = set()
+    for index, (timex, value) in enumerate(calendar):
+        if value is None or index in skip:
+            continue
+        before = sentence_text[: timex.start - offset]
+        after = sentence_text[timex.end - offset :]
+        if after.startswith("'s") and timex.text.lower() == "today":
+            continue
+        if _SINCE.search(before):
+            since = _SINCE.search(before)
+            if since and _FIRST_SINCE.search(before[: since.start()][-80:]):
+                continue
+            dated.append(_Dated(timex, value, ongoing=True))
+            continue
+        if _RANGE_START.search(before) and index + 1 < len(calendar):
+            following, following_value = calendar[index + 1]
+            link = sentence_text[timex.end - offset : following.start - offset]
+            if following_value and _RANGE_LINK.match(link):
+                dated.append(_Dated(timex, value, end=following_value))
+                skip.add(index + 1)
+                continue
+        reporting = bool(_REPORTING.search(before[-60:]) or _REPORTING_AFTER.match(after))
+        dated.append(_Dated(timex, value, reporting=reporting and value[:10] == dct[:10]))
+    return dated
+
+
+def _main(dated: list[_Dated], dct: str) -> _Dated:
+    if len(dated) == 1:
+        return dated[0]
+    pool = [d for d in dated if not d.reporting] or dated
+    return max(
+        pool,
+        key=lambda d: (
+            d.end is not None or d.ongoing,
+            _precision(d.value) + (0.5 if d.value.endswith("Z") else 0),
+            d.value[:10] != dct[:10],
+            -d.timex.start,
+        ),
+    )
+
+
+def candidates_from_text(text: str, published: str) -> list[Candidate]:
+    """One candidate per sentence of `text` that carries a calendar date, in text order."""
+    dct = published[:10]
+    timexes = tag(text, dct)
+    candidates = []
+    position = 0
+    for sentence in split_sentences(text):
+        while position < len(timexes) and timexes[position].start < sentence.start:
+            position += 1
+        inside = []
+        scan = position
+        while scan < len(timexes) and timexes[scan].end <= sentence.end:
+            inside.append(timexes[scan])
+            scan += 1
+        dated = _dated_in(sentence.text, sentence.start, inside, dct)
+        if not dated:
+            continue
+        main = _main(dated, dct)
+        candidates.append(
+            Candidate(
+                value=main.value,
+                end=main.end,
+                ongoing=main.ongoing,
+                quote=sentence.text,
+                paragraph=sentence.paragraph,
+                start=sentence.start,
+                end_offset=sentence.end,
+                timex_text=main.timex.text,
+                timex_start=main.timex.start,
+                timex_end=main.timex.end,
+            )
+        )
+    return candidates

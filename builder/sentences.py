@@ -1,0 +1,131 @@
+"""Splitting a source body into paragraphs and sentences, with character offsets.
+
+Paragraphs are separated by blank lines.  Sentences end at . ! ? or … (possibly inside
+closing quotes or brackets) followed by a capitalised word, except after abbreviations
+("Mr.", "Jan.", "No. 5", initials).  A dateline ("WASHINGTON (Reuters) -") is not part of
+the sentence it introduces, and a paragraph without final punctuation (a photo caption,
+a heading) is one sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence: its text, offsets into the whole body, and 0-based paragraph index."""
+
+    start: int
+    end: int
+    text: str
+    paragraph: int
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    start: int
+    end: int
+    text: str
+
+
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
+_BOUNDARY = re.compile(r"(?:[.!?]+|…)[\"'”’»)\]]*(?=\s+[\"'“‘«(\[]?[A-Z0-9])")
+_FINAL_PUNCTUATION = re.compile(r"(?:[.!?]+|…)[\"'”’»)\]]*\s*$")
+_LAST_WORD = re.compile(r"(\S+)$")
+_NEXT_WORD = re.compile(r"\s+[\"'“‘«(\[]?(\S+)")
+# Place names in capitals or with an agency in brackets, then a dash.
+_DATELINE = re.compile(
+    r"(?:[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3}(?:,[ \t]*[A-Z][\w.'’ -]{0,30}?)?"
+    r"[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)+(?:-+|–|—|_)[ \t]*"
+    r"|[A-Z][A-Z.'’-]+(?:[ \t]+[A-Z][A-Z.'’-]+){0,3}(?:,[ \t]*[A-Z][\w.' -]{0,30}?)?[ \t]*"
+    r"(?:-+|–|—|_)[ \t]+)"
+)
+
+# Abbreviations after which a period does not end a sentence.
+_ABBREVIATIONS = frozenset(
+    """mr mrs ms dr prof gen sen rep gov lt col sgt capt cmdr adm maj st jr sr mt ft no nos
+    vs etc fig vol rev hon pres supt insp det messrs mme mlle jan feb mar apr jun jul aug
+    sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun approx dept univ ave
+    blvd rd est inc corp co ltd bros""".split()
+)
+# Abbreviations that often end a sentence too: a boundary only if a typical sentence
+# opener follows ("... in the U.S. The ...").
+_AMBIGUOUS = frozenset({"inc", "corp", "co", "ltd", "bros", "est", "etc"})
+_OPENERS = frozenset(
+    """the a an he she it they we i you but and in on at this that these those his her their
+    its there here mr mrs ms dr however meanwhile after before when while if as some many
+    most one two three officials police""".split()
+)
+_INITIALISM = re.compile(r"^(?:[A-Za-z]\.){2,}$|^[A-Z]\.$")
+
+
+def paragraphs(text: str) -> list[Paragraph]:
+    """The blank-line separated paragraphs of `text` (empty ones skipped), with offsets."""
+    found = []
+    position = 0
+    for separator in [*_PARAGRAPH_BREAK.finditer(text), None]:
+        stop = separator.start() if separator else len(text)
+        chunk = text[position:stop]
+        stripped = chunk.strip()
+        if stripped:
+            start = position + chunk.index(stripped)
+            found.append(Paragraph(start, start + len(stripped), stripped))
+        if separator:
+            position = separator.end()
+    return found
+
+
+def dateline_end(paragraph: str) -> int:
+    """Length of a dateline at the start of `paragraph` ("Beirut (Lebanon) (AFP) - "), or 0."""
+    match = _DATELINE.match(paragraph)
+    if match is None or match.end() >= len(paragraph):
+        return 0
+    return match.end()
+
+
+def _is_boundary(paragraph: str, period_end: int, mark_start: int) -> bool:
+    if paragraph[mark_start] != ".":
+        return True
+    word_match = _LAST_WORD.search(paragraph, 0, mark_start + 1)
+    word = word_match.group(1) if word_match else ""
+    bare = word.strip("\"'“‘«([").rstrip(".").lower()
+    following = _NEXT_WORD.match(paragraph, period_end)
+    next_word = following.group(1).strip("\"'“‘«([,.;:") if following else ""
+    if bare in _ABBREVIATIONS and bare not in _AMBIGUOUS:
+        return False
+    if _INITIALISM.match(word.strip("\"'“‘«([")) or bare in _AMBIGUOUS:
+        # "U.S.", "a.m.", "Inc.": a boundary only before a typical sentence opener.
+        return next_word.lower() in _OPENERS
+    return True
+
+
+def split_paragraph(paragraph: str) -> list[tuple[int, int]]:
+    """Sentence (start, end) offsets within one paragraph."""
+    begin = dateline_end(paragraph)
+    if not _FINAL_PUNCTUATION.search(paragraph):
+        return [(begin, len(paragraph))]
+    spans = []
+    for mark in _BOUNDARY.finditer(paragraph, begin):
+        if not _is_boundary(paragraph, mark.end(), mark.start()):
+            continue
+        if paragraph[begin : mark.end()].strip():
+            spans.append((begin, mark.end()))
+        begin = mark.end()
+        while begin < len(paragraph) and paragraph[begin].isspace():
+            begin += 1
+    if paragraph[begin:].strip():
+        spans.append((begin, len(paragraph.rstrip())))
+    return spans
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """All sentences of a source body, in order, with offsets into `text`."""
+    sentences = []
+    for index, paragraph in enumerate(paragraphs(text)):
+        for start, end in split_paragraph(paragraph.text):
+            sentences.append(
+                Sentence(paragraph.start + start, paragraph.start + end, paragraph.text[start:end], index)
+            )
+    return sentences
