@@ -12,6 +12,8 @@ from pathlib import Path
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
 from builder.config import SiteConfig
+from builder.meta import PageMeta
+from builder.publishing import publishing_outputs
 from builder.views import SiteView
 
 BUILTIN_TEMPLATES = Path(str(files("builder.templates")))
@@ -50,7 +52,7 @@ def static_files(site_dir: Path) -> dict[str, bytes]:
 
 def render_pages(view: SiteView, config: SiteConfig, site_dir: Path) -> dict[str, bytes]:
     env = make_environment(site_dir)
-    shared = {"site": config, "view": view}
+    shared = {"site": config, "view": view, "meta": PageMeta(config, view)}
 
     def page(template: str, root: str, **context: object) -> bytes:
         html = env.get_template(template).render(**shared, root=root, **context)
@@ -66,4 +68,5 @@ def render_pages(view: SiteView, config: SiteConfig, site_dir: Path) -> dict[str
     for source in view.sources:
         pages[source.url] = page("source.html", "../", source=source)
     pages.update(static_files(site_dir))
+    pages.update(publishing_outputs(view, config, list(pages)))
     return pages

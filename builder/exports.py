@@ -1,0 +1,149 @@
+"""JSON exports: `timeline.json` in our own schema, `timelinejs.json` for the TimelineJS3 viewer.
+
+Both list events in date order and keep each date at its precision: a year stays a year.
+The schema of `timeline.json` is documented in docs/json-export.md; its `version` changes
+whenever a field is removed or changes meaning.
+"""
+
+from __future__ import annotations
+
+import json
+from html import escape
+
+from builder.config import SiteConfig
+from builder.dates import PartialDate
+from builder.meta import absolute_url
+from builder.views import CitationView, EventView, SiteView, SourceView
+
+SCHEMA_VERSION = 1
+TIMELINE_JSON = "timeline.json"
+TIMELINEJS_JSON = "timelinejs.json"
+
+
+def _link(config: SiteConfig, path: str) -> str:
+    """Absolute when base_url is set, else relative to the site root (where the export is)."""
+    return absolute_url(config, path) or path
+
+
+def _dumps(data: object) -> bytes:
+    return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def _date(date: PartialDate) -> dict:
+    return {"date": date.iso(), "precision": date.precision.name.lower()}
+
+
+def _citation(citation: CitationView, config: SiteConfig) -> dict:
+    return {
+        "source": citation.source_id,
+        "quote": citation.quote,
+        "article_url": citation.article_url,
+        "page": _link(config, citation.local_url),
+    }
+
+
+def _event(event: EventView, config: SiteConfig) -> dict:
+    return {
+        "id": event.id,
+        "url": _link(config, event.url),
+        "title": event.title,
+        **_date(event.when.start),
+        "end": _date(event.when.end) if event.when.end else None,
+        "ongoing": event.when.ongoing,
+        "display_date": event.date_display,
+        "status": event.status,
+        "extracted": event.extracted,
+        "tags": [{"name": tag.name, "slug": tag.slug} for tag in event.tags],
+        "summary_html": str(event.summary_html),
+        "sources": [_citation(citation, config) for citation in event.citations],
+    }
+
+
+def _source(source: SourceView, config: SiteConfig) -> dict:
+    return {
+        "id": source.id,
+        "title": source.title,
+        "publisher": source.publisher,
+        "author": source.author,
+        "published": source.published_iso,
+        "url": source.original_url,
+        "language": source.language,
+        "rights": source.rights,
+        "page": _link(config, source.url),
+    }
+
+
+def timeline_document(view: SiteView, config: SiteConfig) -> dict:
+    """The whole chronology in our own schema (docs/json-export.md)."""
+    return {
+        "version": SCHEMA_VERSION,
+        "title": config.title,
+        "description": config.description,
+        "language": config.language,
+        "timezone": config.timezone,
+        "url": absolute_url(config, ""),
+        "events": [_event(event, config) for event in view.events],
+        "sources": [_source(source, config) for source in view.sources],
+    }
+
+
+def timelinejs_date(date: PartialDate) -> dict:
+    """A TimelineJS3 date object carrying exactly the parts the date is known to."""
+    value: dict = {"year": date.year}
+    if date.month is not None:
+        value["month"] = date.month
+    if date.day is not None:
+        value["day"] = date.day
+    if date.moment is not None:
+        value["hour"] = date.moment.hour
+        value["minute"] = date.moment.minute
+    return value
+
+
+def _slide_text(event: EventView, config: SiteConfig) -> str:
+    parts = [str(event.summary_html)]
+    links = []
+    for citation in event.citations:
+        href = citation.article_url or _link(config, citation.local_url)
+        label = f"{citation.publisher}, {citation.published}"
+        links.append(f'<a href="{escape(href)}">{escape(label)}</a>')
+    page = escape(_link(config, event.url))
+    parts.append(f"<p>Status: {escape(event.status)}. Sources: {'; '.join(links)}.</p>")
+    parts.append(f'<p><a href="{page}">The entry and its quotes</a></p>')
+    return "\n".join(parts)
+
+
+def timelinejs_slide(event: EventView, config: SiteConfig) -> dict:
+    """One event as a TimelineJS3 slide. Times are in the site's zone, named in display_date."""
+    slide: dict = {
+        "unique_id": event.id,
+        "start_date": timelinejs_date(event.when.start),
+    }
+    end = event.when.end
+    if end is not None and end != event.when.start:
+        slide["end_date"] = timelinejs_date(end)
+    slide["display_date"] = event.date_display
+    # headline and group are plain text to us; the viewer reads headline as HTML.
+    slide["text"] = {"headline": escape(event.title), "text": _slide_text(event, config)}
+    if event.tags:
+        slide["group"] = event.tags[0].name
+    return slide
+
+
+def timelinejs_document(view: SiteView, config: SiteConfig) -> dict:
+    """The chronology in the JSON format the TimelineJS3 viewer loads."""
+    title_text = {"headline": escape(config.title)}
+    if config.description:
+        title_text["text"] = f"<p>{escape(config.description)}</p>"
+    return {
+        "title": {"text": title_text},
+        "events": [timelinejs_slide(event, config) for event in view.events],
+        "scale": "human",
+    }
+
+
+def exports(view: SiteView, config: SiteConfig) -> dict[str, bytes]:
+    return {
+        TIMELINE_JSON: _dumps(timeline_document(view, config)),
+        TIMELINEJS_JSON: _dumps(timelinejs_document(view, config)),
+    }

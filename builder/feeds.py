@@ -1,0 +1,153 @@
+"""Atom feeds (RFC 4287) of events, newest first: one for the site, one per tag.
+
+Nothing here depends on the time of the build, so a rebuild of the same content gives the
+same bytes: an entry is `updated` when the newest article it cites was published, and a
+feed when its newest entry was. Ids are the events' published addresses (base_url plus
+the permalink), or, for a site without base_url, URNs derived from the site title and
+event id; either way they do not change from one build to the next.
+"""
+
+from __future__ import annotations
+
+import re
+import uuid
+import xml.etree.ElementTree as ET
+from datetime import UTC, datetime
+from html import escape
+
+from builder.config import SiteConfig
+from builder.dates import PartialDate
+from builder.meta import absolute_url, event_description, public_path
+from builder.views import EventView, SiteView, TagView
+
+ATOM = "http://www.w3.org/2005/Atom"
+FEED_PATH = "feed.xml"
+# A feed with no entries still needs an `updated`; a fixed date keeps it deterministic.
+EPOCH = "1970-01-01T00:00:00Z"
+
+# Characters XML 1.0 cannot carry at all, even escaped.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+ET.register_namespace("", ATOM)
+
+
+def tag_feed_path(tag: TagView) -> str:
+    return f"tags/{tag.slug}.xml"
+
+
+def rfc3339(published_iso: str) -> str:
+    """A publication date at any precision as an Atom date-time (partial dates: day start, UTC)."""
+    date = PartialDate.parse(published_iso)
+    if date.moment is not None:
+        return date.moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return datetime(*date.first_day().timetuple()[:3], tzinfo=UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def entry_updated(event: EventView) -> str:
+    """When the newest article cited by the event was published (the event's own date if none)."""
+    stamps = [rfc3339(citation.published_iso) for citation in event.citations]
+    return max(stamps, default=rfc3339(event.date_iso))
+
+
+def entry_id(event: EventView, config: SiteConfig) -> str:
+    return absolute_url(config, event.url) or _urn(config, f"events/{event.id}")
+
+
+def feed_id(path: str, config: SiteConfig) -> str:
+    return absolute_url(config, path) or _urn(config, path)
+
+
+def _urn(config: SiteConfig, name: str) -> str:
+    site = uuid.uuid5(uuid.NAMESPACE_URL, f"timeline:{config.title}")
+    return f"urn:uuid:{uuid.uuid5(site, name)}"
+
+
+def _href(config: SiteConfig, path: str, root: str) -> str:
+    """Absolute when base_url is set; otherwise relative to the feed file's own folder."""
+    return absolute_url(config, path) or root + path
+
+
+def _text(value: str) -> str:
+    return _NOT_XML.sub("", value)
+
+
+def _add(parent: ET.Element, name: str, text: str | None = None, **attributes: str) -> ET.Element:
+    element = ET.SubElement(parent, f"{{{ATOM}}}{name}", attributes)
+    if text is not None:
+        element.text = _text(text)
+    return element
+
+
+def _content_html(event: EventView, config: SiteConfig, root: str) -> str:
+    parts = [f"<p><strong>{escape(event.date_display)}</strong> · {event.status}</p>"]
+    parts.append(str(event.summary_html))
+    if event.citations:
+        parts.append("<ul>")
+        for citation in event.citations:
+            href = citation.article_url or _href(config, citation.local_url, root)
+            parts.append(
+                f"<li>{escape(citation.publisher)}, {escape(citation.published)}: "
+                f"<q>{escape(citation.quote)}</q> "
+                f'(<a href="{escape(href)}">{escape(citation.source_title)}</a>)</li>'
+            )
+        parts.append("</ul>")
+    return "\n".join(parts)
+
+
+def atom_feed(
+    events: tuple[EventView, ...],
+    config: SiteConfig,
+    *,
+    path: str,
+    title: str,
+    page: str,
+) -> bytes:
+    """An Atom feed at `path` of `events` (newest first), whose web page is `page`."""
+    root = "../" * path.count("/")
+    newest_first = sorted(events, key=lambda e: (e.when.sort_key(), e.id), reverse=True)
+    updated = [entry_updated(event) for event in newest_first]
+    feed = ET.Element(f"{{{ATOM}}}feed")
+    if config.language:
+        feed.set("{http://www.w3.org/XML/1998/namespace}lang", config.language)
+    _add(feed, "id", feed_id(path, config))
+    _add(feed, "title", title)
+    if config.description:
+        _add(feed, "subtitle", config.description)
+    _add(feed, "updated", max(updated, default=EPOCH))
+    _add(feed, "link", rel="self", type="application/atom+xml", href=_href(config, path, root))
+    page_href = absolute_url(config, public_path(page)) or root + page
+    _add(feed, "link", rel="alternate", type="text/html", href=page_href)
+    author = _add(feed, "author")
+    _add(author, "name", config.title)
+    _add(feed, "generator", "timeline")
+    for event, stamp in zip(newest_first, updated, strict=True):
+        entry = _add(feed, "entry")
+        _add(entry, "id", entry_id(event, config))
+        _add(entry, "title", event.title)
+        _add(entry, "updated", stamp)
+        _add(entry, "link", rel="alternate", type="text/html", href=_href(config, event.url, root))
+        for tag in event.tags:
+            _add(entry, "category", term=tag.slug, label=_text(tag.name))
+        _add(entry, "summary", _summary(event))
+        _add(entry, "content", _content_html(event, config, root), type="html")
+    ET.indent(feed)
+    return ET.tostring(feed, encoding="utf-8", xml_declaration=True) + b"\n"
+
+
+def _summary(event: EventView) -> str:
+    return f"{event.date_display}: {event_description(event)}"
+
+
+def feeds(view: SiteView, config: SiteConfig) -> dict[str, bytes]:
+    """The site's feed and one per tag, by output path."""
+    outputs = {
+        FEED_PATH: atom_feed(
+            view.events, config, path=FEED_PATH, title=config.title, page="index.html"
+        )
+    }
+    for tag in view.tags:
+        path = tag_feed_path(tag)
+        outputs[path] = atom_feed(
+            tag.events, config, path=path, title=f"{tag.name} · {config.title}", page=tag.url
+        )
+    return outputs

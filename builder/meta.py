@@ -1,0 +1,162 @@
+"""Page metadata for people and machines: absolute URLs, descriptions and schema.org JSON-LD.
+
+Templates reach these helpers through the `meta` global (a PageMeta), so that they show
+values computed here rather than assembling URLs or JSON themselves.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from html.parser import HTMLParser
+
+from markupsafe import Markup
+
+from builder.config import SiteConfig
+from builder.views import EventView, SiteView
+
+DESCRIPTION_LENGTH = 200
+
+# Inside <script>, "</script" or "<!--" would end or confuse the block whatever JSON says;
+# U+2028/2029 end lines in older JavaScript parsers. JSON's \uXXXX escapes keep the value.
+_SCRIPT_ESCAPES = {
+    "<": "\\u003c",
+    ">": "\\u003e",
+    "&": "\\u0026",
+    "\u2028": "\\u2028",
+    "\u2029": "\\u2029",
+}
+
+
+def absolute_url(config: SiteConfig, path: str) -> str | None:
+    """The published address of `path` (relative to the site root), when base_url is set."""
+    if not config.base_url:
+        return None
+    base = config.base_url if config.base_url.endswith("/") else config.base_url + "/"
+    return base + path
+
+
+def public_path(path: str) -> str:
+    """A page's path as linked from outside: a folder's index.html is the folder itself."""
+    if path == "index.html":
+        return ""
+    if path.endswith("/index.html"):
+        return path[: -len("index.html")]
+    return path
+
+
+class _TextCollector(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+
+    def handle_data(self, data: str) -> None:
+        self.parts.append(data)
+
+
+def plain_text(html: str) -> str:
+    """The words of an HTML fragment, markup removed and whitespace collapsed."""
+    collector = _TextCollector()
+    collector.feed(html)
+    collector.close()
+    return " ".join("".join(collector.parts).split())
+
+
+def shorten(text: str, limit: int = DESCRIPTION_LENGTH) -> str:
+    """`text` cut at a word boundary to at most `limit` characters, with an ellipsis."""
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:.")
+    return cut + "…"
+
+
+def script_json(data: object) -> Markup:
+    """JSON that is safe as the whole content of an HTML <script> element."""
+    text = json.dumps(data, ensure_ascii=False, indent=1)
+    for character, escape in _SCRIPT_ESCAPES.items():
+        text = text.replace(character, escape)
+    return Markup(text)
+
+
+def event_description(event: EventView) -> str:
+    return shorten(plain_text(str(event.summary_html))) or event.date_display
+
+
+def _dates(event: EventView) -> dict[str, str]:
+    dates = {"startDate": event.date_iso}
+    if event.end_iso:
+        dates["endDate"] = event.end_iso
+    return dates
+
+
+def event_jsonld(event: EventView, config: SiteConfig) -> dict:
+    """An event page as a schema.org Event, the articles reporting it as NewsArticles."""
+    data: dict = {
+        "@context": "https://schema.org",
+        "@type": "Event",
+        "name": event.title,
+        **_dates(event),
+        "description": event_description(event),
+    }
+    if url := absolute_url(config, event.url):
+        data["url"] = url
+    if event.tags:
+        data["keywords"] = [tag.name for tag in event.tags]
+    articles = []
+    for source_id in dict.fromkeys(c.source_id for c in event.citations):
+        citation = next(c for c in event.citations if c.source_id == source_id)
+        article: dict = {
+            "@type": "NewsArticle",
+            "headline": citation.source_title,
+            "datePublished": citation.published_iso,
+            "publisher": {"@type": "Organization", "name": citation.publisher},
+        }
+        if citation.article_url:
+            article["url"] = citation.article_url.split("#", 1)[0]
+        articles.append(article)
+    if articles:
+        data["subjectOf"] = articles
+    return data
+
+
+def chronology_jsonld(view: SiteView, config: SiteConfig) -> dict:
+    """The chronology as a schema.org ItemList of its events, in date order."""
+    items = []
+    for position, event in enumerate(view.events, start=1):
+        item: dict = {"@type": "Event", "name": event.title, **_dates(event)}
+        if url := absolute_url(config, event.url):
+            item["url"] = url
+        items.append({"@type": "ListItem", "position": position, "item": item})
+    data: dict = {
+        "@context": "https://schema.org",
+        "@type": "ItemList",
+        "name": config.title,
+    }
+    if config.description:
+        data["description"] = config.description
+    if url := absolute_url(config, ""):
+        data["url"] = url
+    data["itemListOrder"] = "https://schema.org/ItemListOrderAscending"
+    data["numberOfItems"] = len(items)
+    data["itemListElement"] = items
+    return data
+
+
+@dataclass(frozen=True)
+class PageMeta:
+    """What templates call to fill <head>: `meta.url(path)`, `meta.event_ld(event)`…"""
+
+    config: SiteConfig
+    view: SiteView
+
+    def url(self, path: str) -> str | None:
+        return absolute_url(self.config, public_path(path))
+
+    def description(self, event: EventView) -> str:
+        return event_description(event)
+
+    def event_ld(self, event: EventView) -> Markup:
+        return script_json(event_jsonld(event, self.config))
+
+    def chronology_ld(self) -> Markup:
+        return script_json(chronology_jsonld(self.view, self.config))

@@ -1,0 +1,156 @@
+"""JSON exports: our own schema (docs/json-export.md) and TimelineJS3's format."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from builder.build import build
+from builder.dates import PartialDate
+from builder.exports import SCHEMA_VERSION, timelinejs_date
+
+EVENTS = {
+    "year": """\
+---
+date: 2016
+title: A year <i>only</i>
+tags: [Army, City]
+status: confirmed
+sources:
+  - source: wire
+    quote: Western districts had been held by rebels until 2016.
+---
+Known to the year.
+""",
+    "month": """\
+---
+date: 2016-12
+end: 2017-01
+title: A month, to the next month
+status: disputed
+sources:
+  - source: wire
+    quote: Western districts had been held
+---
+Known to the month.
+""",
+    "since": """\
+---
+date: 2020
+ongoing: true
+title: Ongoing since a year
+tags: [Truce]
+status: reported
+sources:
+  - source: wire
+    quote: until 2016
+---
+Still going.
+""",
+    "timed": """\
+---
+date: 2024-11-30T15:00+02:00
+title: At a time
+tags: [City]
+status: reported
+sources:
+  - source: wire
+    quote: Rebels entered the city on Saturday
+---
+At a time of day.
+""",
+}
+
+
+@pytest.fixture
+def built(tiny_site, tmp_path) -> Path:
+    for name, text in EVENTS.items():
+        tiny_site.event(name, text)
+    output = tmp_path / "out"
+    build(tiny_site.root, output)
+    return output
+
+
+def load(path: Path) -> dict:
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def test_timeline_json_keeps_every_date_at_its_precision(built):
+    document = load(built / "timeline.json")
+    assert document["version"] == SCHEMA_VERSION
+    assert document["title"] == "Tiny timeline"
+    assert document["url"] == "https://example.org/t/"
+    events = {event["id"]: event for event in document["events"]}
+    assert [event["id"] for event in document["events"]] == [
+        "year", "month", "since", "offensive", "timed"
+    ]
+    assert (events["year"]["date"], events["year"]["precision"]) == ("2016", "year")
+    assert events["month"]["end"] == {"date": "2017-01", "precision": "month"}
+    assert events["since"]["ongoing"] is True and events["since"]["end"] is None
+    assert events["since"]["display_date"] == "Since 2020"
+    timed = events["timed"]
+    assert (timed["date"], timed["precision"]) == ("2024-11-30T13:00Z", "minute")
+    assert events["month"]["status"] == "disputed"
+
+
+def test_timeline_json_carries_tags_quotes_and_links(built):
+    document = load(built / "timeline.json")
+    offensive = next(e for e in document["events"] if e["id"] == "offensive")
+    assert offensive["url"] == "https://example.org/t/events/offensive.html"
+    assert offensive["tags"] == [
+        {"name": "Rebels", "slug": "rebels"},
+        {"name": "City", "slug": "city"},
+    ]
+    assert "<strong>launched</strong>" in offensive["summary_html"]
+    [citation] = offensive["sources"]
+    assert citation["source"] == "wire"
+    assert citation["quote"] == "The offensive began on Wednesday"
+    assert citation["article_url"].startswith("https://news.example/rebels-enter#:~:text=")
+    assert citation["page"] == "https://example.org/t/sources/wire.html#p2"
+    [source] = document["sources"]
+    assert source["id"] == "wire"
+    assert source["publisher"] == "Example Wire"
+    assert source["url"] == "https://news.example/rebels-enter"
+    assert source["published"] == "2024-11-30"
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("2016", {"year": 2016}),
+        ("2016-12", {"year": 2016, "month": 12}),
+        ("2016-12-22", {"year": 2016, "month": 12, "day": 22}),
+        ("2016-12-22T15:05Z", {"year": 2016, "month": 12, "day": 22, "hour": 15, "minute": 5}),
+    ],
+)
+def test_timelinejs_dates_name_only_the_known_parts(value, expected):
+    assert timelinejs_date(PartialDate.parse(value)) == expected
+
+
+def test_timelinejs_json_has_a_title_slide_and_one_slide_per_event(built):
+    document = load(built / "timelinejs.json")
+    assert document["title"]["text"]["headline"] == "Tiny timeline"
+    slides = {slide["unique_id"]: slide for slide in document["events"]}
+    assert len(slides) == len(document["events"]) == 5
+    year = slides["year"]
+    assert year["start_date"] == {"year": 2016}
+    assert "end_date" not in year
+    assert year["group"] == "Army"
+    assert year["text"]["headline"] == "A year &lt;i&gt;only&lt;/i&gt;"
+    assert "Known to the year." in year["text"]["text"]
+    assert slides["month"]["end_date"] == {"year": 2017, "month": 1}
+    assert "group" not in slides["month"]
+    assert slides["since"]["display_date"] == "Since 2020"
+    assert "end_date" not in slides["since"]
+    timed = slides["timed"]
+    assert timed["start_date"] == {"year": 2024, "month": 11, "day": 30, "hour": 13, "minute": 0}
+    assert timed["display_date"] == "30 November 2024, 13:00 UTC"
+
+
+def test_exports_are_byte_identical_across_builds(built, tiny_site, tmp_path):
+    again = tmp_path / "again"
+    build(tiny_site.root, again)
+    for name in ("timeline.json", "timelinejs.json"):
+        assert (again / name).read_bytes() == (built / name).read_bytes()
