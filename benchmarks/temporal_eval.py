@@ -1,4 +1,4 @@
-"""Benchmark of the temporal tagger on TimeBank, through the `timeline dates --jsonl` batch interface.
+"""Benchmark of the temporal tagger on TimeBank, through the `timeline dates --jsonl` interface.
 
     .venv/bin/python benchmarks/temporal_eval.py [--corpus PATH] [--runs N] [--half even|odd]
 
@@ -10,6 +10,7 @@ recall.  Exits with a message (status 0) when ../shared is not there.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import re
@@ -28,7 +29,9 @@ CALENDAR_VALUE = re.compile(r"^\d{4}(?:-\d\d(?:-\d\d)?)?$")
 
 
 def load(path: Path, half: str | None) -> list[dict]:
-    docs = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    docs = [
+        json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()
+    ]
     if half == "even":
         docs = docs[0::2]
     elif half == "odd":
@@ -43,11 +46,20 @@ def run_cli(docs: list[dict], workdir: Path) -> tuple[Path, Path]:
     system = workdir / "system.jsonl"
     with source.open("w", encoding="utf-8") as handle:
         for doc in docs:
-            handle.write(json.dumps({"doc_id": doc["doc_id"], "dct": doc["dct"], "text": doc["text"]}) + "\n")
+            handle.write(
+                json.dumps({"doc_id": doc["doc_id"], "dct": doc["dct"], "text": doc["text"]}) + "\n"
+            )
     with gold.open("w", encoding="utf-8") as handle:
         for doc in docs:
             handle.write(json.dumps(doc) + "\n")
-    command = [sys.executable, "-c", "from builder.cli import main; main()", "dates", "--jsonl", str(source)]
+    command = [
+        sys.executable,
+        "-c",
+        "from builder.cli import main; main()",
+        "dates",
+        "--jsonl",
+        str(source),
+    ]
     with system.open("w", encoding="utf-8") as out:
         subprocess.run(command, check=True, stdout=out, cwd=REPO)
     return gold, system
@@ -68,10 +80,8 @@ def throughput(docs: list[dict], runs: int) -> tuple[float, float]:
     from builder.temporal import tag
 
     if hasattr(os, "sched_setaffinity"):
-        try:
+        with contextlib.suppress(OSError):
             os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
-        except OSError:
-            pass
     words = sum(len(doc["text"].split()) for doc in docs)
     for doc in docs[:5]:
         tag(doc["text"], doc["dct"])
@@ -97,7 +107,8 @@ def candidate_recall(docs: list[dict]) -> tuple[int, int]:
                 continue
             total += 1
             if any(
-                c.start <= timex["start"] < c.end_offset and c.value == timex["value"] for c in candidates
+                c.start <= timex["start"] < c.end_offset and c.value == timex["value"]
+                for c in candidates
             ):
                 found += 1
     return found, total
@@ -111,16 +122,17 @@ def report(result: dict) -> None:
         data = result.get(view, {})
         print(f"[{label}]")
         for block in ("strict", "relaxed"):
-            print(
-                f"  {block:<8} span  P {pct(data.get(block + '_p'))}  R {pct(data.get(block + '_r'))}"
-                f"  F1 {pct(data.get(block + '_f1'))}"
-            )
+            precision, recall = data.get(block + "_p"), data.get(block + "_r")
+            f1 = data.get(block + "_f1")
+            print(f"  {block:<8} span  P {pct(precision)}  R {pct(recall)}  F1 {pct(f1)}")
         for attr in ("type", "value"):
-            print(f"  {attr:<8} F1 {pct(data.get(attr + '_f1'))}  (accuracy {pct(data.get(attr + '_acc'))})")
+            f1, accuracy = data.get(attr + "_f1"), data.get(attr + "_acc")
+            print(f"  {attr:<8} F1 {pct(f1)}  (accuracy {pct(accuracy)})")
     for view in ("timeline", "timeline_lenient"):
         data = result.get(view, {})
+        recall, precision = data.get("recall"), data.get("precision")
         print(
-            f"[{view}] recall {pct(data.get('recall'))}  precision {pct(data.get('precision'))}"
+            f"[{view}] recall {pct(recall)}  precision {pct(precision)}"
             f"  (DATE/TIME value precision {pct(data.get('dt_value_precision'))})"
         )
 
@@ -144,13 +156,15 @@ def main(argv: list[str] | None = None) -> int:
     print(f"TimeBank: {len(docs)} documents, {sum(len(d['timexes']) for d in docs)} gold timexes")
     report(result)
     docs_per_second, words_per_second = throughput(docs, args.runs)
-    print(f"[speed] {docs_per_second:,.0f} documents/s  {words_per_second:,.0f} words/s (tag, one core)")
+    speed = f"{docs_per_second:,.0f} documents/s  {words_per_second:,.0f} words/s"
+    print(f"[speed] {speed} (tag in-process, one core, median of {args.runs} runs)")
     try:
         found, total = candidate_recall(docs)
     except ImportError:
         print("[candidates] builder.candidates not available")
     else:
-        print(f"[candidates] recall {100 * found / max(total, 1):.1f} ({found}/{total} calendar DATEs)")
+        share = 100 * found / max(total, 1)
+        print(f"[candidates] recall {share:.1f} ({found}/{total} gold calendar DATEs)")
     return 0
 
 

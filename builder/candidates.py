@@ -51,14 +51,18 @@ _REPORTING = re.compile(
 _REPORTING_AFTER = re.compile(
     r"^[^.;:]{0,25}?\b(?:said|says|told|announced|reported|confirmed)\b", re.IGNORECASE
 )
-_SINCE = re.compile(r"\b(?:since|ever\s+since)\s+(?:(?:early|late|mid|the\s+end\s+of)[-\s]+)?$", re.I)
+_SINCE = re.compile(
+    r"\b(?:since|ever\s+since)\s+(?:(?:early|late|mid|the\s+end\s+of)[-\s]+)?$", re.I
+)
 _FIRST_SINCE = re.compile(
     r"\b(?:first|last|only|highest|lowest|biggest|largest|worst|best|deadliest|heaviest|"
     r"most|least|fewest|strongest|weakest|since\s+then)\b",
     re.IGNORECASE,
 )
 _RANGE_START = re.compile(r"\b(?:from|between)\s+(?:(?:early|late|mid)[-\s]+)?$", re.IGNORECASE)
-_RANGE_LINK = re.compile(r"^\s*(?:to|until|till|through|and|-|–|—)\s*(?:(?:early|late|mid)[-\s]+)?$")
+_RANGE_LINK = re.compile(
+    r"^\s*(?:to|until|till|through|and|-|–|—)\s*(?:(?:early|late|mid)[-\s]+)?$"
+)
 
 
 def _calendar_value(timex: Timex) -> str | None:

@@ -126,6 +126,8 @@ def split_sentences(text: str) -> list[Sentence]:
     for index, paragraph in enumerate(paragraphs(text)):
         for start, end in split_paragraph(paragraph.text):
             sentences.append(
-                Sentence(paragraph.start + start, paragraph.start + end, paragraph.text[start:end], index)
+                Sentence(
+                    paragraph.start + start, paragraph.start + end, paragraph.text[start:end], index
+                )
             )
     return sentences

@@ -18,13 +18,20 @@ MONTH_FULL = _alt(
     "january", "february", "march", "april", "may", "june", "july", "august",
     "september", "october", "november", "december",
 )  # fmt: skip
-MONTH_ABBR = _alt("jan", "feb", "mar", "apr", "jun", "jul", "aug", "sept", "sep", "oct", "nov", "dec")
+MONTH_ABBR = _alt(
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sept", "sep", "oct", "nov", "dec"
+)
 MONTH = rf"(?:{MONTH_FULL}|{MONTH_ABBR}\.?)(?![\w-])"
 WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 PART = r"(?:morning|afternoon|evening|night)"
 SEASON = r"(?:spring|summer|fall|autumn|winter)"
-UNIT_SG = r"(?:second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|century|millennium)"
-UNIT_PL = r"(?:seconds|minutes|hours|days|nights|weeks|fortnights|months|quarters|years|decades|centuries|millennia)"
+UNIT_SG = (
+    r"(?:second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|century|millennium)"
+)
+UNIT_PL = (
+    r"(?:seconds|minutes|hours|days|nights|weeks|fortnights|months|quarters|years|decades"
+    r"|centuries|millennia)"
+)
 UNIT = rf"(?:{UNIT_PL}|{UNIT_SG})"
 
 _DIGIT_WORD = r"(?:one|two|three|four|five|six|seven|eight|nine)"
@@ -99,7 +106,10 @@ _BRANCHES: list[tuple[str, str]] = [
         rf"(?:{MONTH}\s+(?:the\s+)?{DAY}|(?:the\s+)?{DAY}\s+(?:of\s+)?{MONTH})"
         rf"(?:,?\s+{ANY_YEAR})?)",
     ),
-    ("monthyear", rf"{BOUND}?{MONTH},?\s+(?:of\s+)?(?:{ANY_YEAR}|(?:this|last|next)\s+year(?!')|'\d\d(?!\w))"),
+    (
+        "monthyear",
+        rf"{BOUND}?{MONTH},?\s+(?:of\s+)?(?:{ANY_YEAR}|(?:this|last|next)\s+year(?!')|'\d\d(?!\w))",
+    ),
     (
         "quarter",
         r"(?:(?:the|its|this\s+year's|last\s+year's|next\s+year's|\d{4}'s|year-ago|year-earlier"
@@ -159,7 +169,7 @@ _BRANCHES: list[tuple[str, str]] = [
     ),
     (
         "duration",
-        rf"{QUALIFIER}?(?:the\s+)?(?:(?:past|last|next|first|final|coming|previous|latest|following"
+        rf"(?:{QUALIFIER}(?!the\s))?(?:the\s+)?(?:(?:past|last|next|first|final|coming|previous|latest|following"
         r"|initial|same|remaining|year-earlier|entire|whole)\s+)?"
         rf"(?:{NUMBER}[-\s]+(?:to|or)\s+)?{NUMBER}[-\s]+(?:more[-\s]+|additional[-\s]+|full[-\s]+|straight[-\s]+)?"
         rf"(?:trading[-\s]+|business[-\s]+|calendar[-\s]+|working[-\s]+)?{UNIT}(?![\w])"

@@ -26,6 +26,8 @@ from builder.temporal.lexicon import (
 from builder.temporal.numbers import parse_number, parse_ordinal, parse_spelled_year
 from builder.temporal.tense import direction
 
+_SENTENCE_BREAK = re.compile(r"[.!?][\"'”’)]*\s+[\"'“‘(]?[A-Z]|\n\s*\n")
+
 
 @dataclass
 class Context:
@@ -39,7 +41,17 @@ class Context:
     # report means the same quarter of the year before.
     quarter: str | None = None
     quarter_at: int = -10_000
+    # The last year stated explicitly, and where: "In 2019 ... on March 4" is 2019-03-04.
+    year: int | None = None
+    year_at: int = -10_000
     cache: dict[int, int] = field(default_factory=dict)
+
+    def stated_year(self, start: int) -> int | None:
+        """The year stated earlier in the same sentence, if any."""
+        if self.year is None or start - self.year_at > 200:
+            return None
+        between = self.text[self.year_at : start]
+        return None if _SENTENCE_BREAK.search(between) else self.year
 
     def tense(self, start: int, end: int) -> int:
         if start not in self.cache:
@@ -169,6 +181,8 @@ def _day_date(ctx: Context, text: str, start: int, end: int) -> date | None:
             return None
     year = _year_of(text[month_match.end() :]) if month_match else None
     if year is None:
+        year = ctx.stated_year(start)
+    if year is None:
         tense = ctx.tense(start, end)
         year = cal.nearest_month(ctx.dct, month, tense if abs(month - ctx.dct.month) > 2 else 0)
         if month == ctx.dct.month:
@@ -294,7 +308,9 @@ def _reference_quarter(ctx: Context, start: int) -> tuple[int, int]:
 
 def _year_shift(words: list[str]) -> int:
     joined = " ".join(words)
-    if re.search(r"year-ago|year-earlier|year ago|year earlier|last year's|prior-year|a year ago", joined):
+    if re.search(
+        r"year-ago|year-earlier|year ago|year earlier|last year's|prior-year|a year ago", joined
+    ):
         return -1
     if "next year's" in joined:
         return 1
@@ -429,20 +445,18 @@ def _yearend(text: str, start: int, end: int, ctx: Context) -> Reading | None:
         if unit in words:
             return Reading("DATE", cal.format_at(cal.shift(ctx.dct, shift, unit), unit))
     year = ctx.dct.year + shift
-    if "year-end" in joined or "year end" in joined or "year's end" in joined:
-        if ctx.tense(start, end) < 0 and ctx.dct.month <= 3:
-            year -= 1
+    ends = "year-end" in joined or "year end" in joined or "year's end" in joined
+    if ends and ctx.tense(start, end) < 0 and ctx.dct.month <= 3:
+        year -= 1
     return Reading("DATE", f"{year:04d}")
 
 
 def _unit_of(text: str) -> tuple[str, str] | None:
     """(calendar unit name, TIMEX letter) of the first unit word in `text`."""
-    match = None
-    for match in _UNIT_TOKEN.finditer(text):
-        pass
-    if match is None:
+    matches = list(_UNIT_TOKEN.finditer(text))
+    if not matches:
         return None
-    word = match.group(1).lower()
+    word = matches[-1].group(1).lower()
     if word.startswith("centur"):
         word = "century"
     if word.startswith("millenni"):
@@ -452,10 +466,8 @@ def _unit_of(text: str) -> tuple[str, str] | None:
 
 def _amount(text: str) -> float | None:
     """The number before the unit word ("two", "24", "a few"), None when vague."""
-    unit = None
-    for unit in _UNIT_TOKEN.finditer(text):
-        pass
-    head = text[: unit.start()] if unit else text
+    units = list(_UNIT_TOKEN.finditer(text))
+    head = text[: units[-1].start()] if units else text
     head = re.sub(
         r"^(?:about|around|approximately|roughly|nearly|almost|some|over|under|just|only|more than"
         r"|less than|fewer than|at least|at most|up to|no more than|no less than|upwards of"
@@ -471,8 +483,12 @@ def _amount(text: str) -> float | None:
         head,
         flags=re.I,
     )
-    head = re.sub(r"[-\s]+(?:more|additional|full|straight|trading|business|calendar|working)\b",
-                  "", head, flags=re.I)
+    head = re.sub(
+        r"[-\s]+(?:more|additional|full|straight|trading|business|calendar|working)\b",
+        "",
+        head,
+        flags=re.I,
+    )
     head = re.split(r"\s+(?:to|or)\s+|-(?:to|or)-", head.strip(" -"))[0]
     head = head.strip(" -")
     if not head:
@@ -491,9 +507,17 @@ def duration_value(amount: float | None, letter: str) -> str:
             months = round((amount - whole) * 12)
             return f"P{whole}Y{months}M" if whole else f"P{months}M"
         if letter == "D":
-            return f"P{whole}DT{round((amount - whole) * 24)}H" if whole else f"PT{round(amount * 24)}H"
+            return (
+                f"P{whole}DT{round((amount - whole) * 24)}H"
+                if whole
+                else f"PT{round(amount * 24)}H"
+            )
         if letter == "H":
-            return f"PT{whole}H{round((amount - whole) * 60)}M" if whole else f"PT{round(amount * 60)}M"
+            return (
+                f"PT{whole}H{round((amount - whole) * 60)}M"
+                if whole
+                else f"PT{round(amount * 60)}M"
+            )
         return f"{prefix}{amount:g}{letter}"
     amount = int(amount)
     if letter == "DE":
@@ -516,9 +540,9 @@ def _duration(text: str, start: int, end: int, ctx: Context) -> Reading | None:
     if re.match(r"(?:the\s+)?coming\s+(?:months|years|quarters)", lower):
         return Reading("DATE", "FUTURE_REF")
     amount = _amount(text)
-    if re.search(r"\b(?:recent|coming|years|months|weeks|days|decades|centuries|hours)$", lower) and (
-        re.fullmatch(r"(?:the\s+)?(?:in\s+)?(?:recent\s+|coming\s+)?[a-z]+", lower)
-    ):
+    if re.search(
+        r"\b(?:recent|coming|years|months|weeks|days|decades|centuries|hours)$", lower
+    ) and (re.fullmatch(r"(?:the\s+)?(?:in\s+)?(?:recent\s+|coming\s+)?[a-z]+", lower)):
         amount = None
     if letter == "M" and name != "month":
         return Reading("DURATION", duration_value(amount, "M").replace("P", "PT", 1))
@@ -580,7 +604,7 @@ def _deictic(text: str, start: int, end: int, ctx: Context) -> Reading | None:
 
 
 # "a curfew until 5 pm Sunday": the day is ahead whatever the verb's tense.
-_UNTIL = re.compile(r"\b(?:until|till)\s+(?:\S+\s+){0,4}$", re.IGNORECASE)
+_UNTIL = re.compile(r"\b(?:until|till)(?:\s+\S+){0,4}\s*$", re.IGNORECASE)
 
 
 def _resolve_weekday(ctx: Context, lower: str, weekday: int, start: int, end: int) -> date:
@@ -624,8 +648,10 @@ def _relative(text: str, start: int, end: int, ctx: Context) -> Reading | None:
         day = _resolve_weekday(ctx, lower, WEEKDAYS[weekday.group(1)], start, end)
         return Reading("DATE", day.isoformat(), end=trimmed_end)
     month_match = _MONTH_TOKEN.search(text)
-    if month_match and not _UNIT_TOKEN.search(lower[month_match.end() :]) and (
-        month_match.group(1) != "second"
+    if (
+        month_match
+        and not _UNIT_TOKEN.search(lower[month_match.end() :])
+        and (month_match.group(1) != "second")
     ):
         if not month_match.group(1)[0].isupper():
             return None
@@ -647,7 +673,9 @@ def _relative(text: str, start: int, end: int, ctx: Context) -> Reading | None:
     if name not in ("day", "week", "month", "quarter", "year", "decade", "century"):
         return None
     # "the next day", "the following year", "that day": relative to the narrative's date.
-    on_anchor = bool(re.search(r"\b(?:the\s+(?:next|following|previous|preceding|same)|that)\b", lower))
+    on_anchor = bool(
+        re.search(r"\b(?:the\s+(?:next|following|previous|preceding|same)|that)\b", lower)
+    )
     base = ctx.anchor if on_anchor else ctx.dct
     if re.search(r"\b(?:last|past|previous|preceding)\b", lower):
         step = -1
@@ -702,7 +730,10 @@ def _month(text: str, start: int, end: int, ctx: Context) -> Reading | None:
     month = _month_of(text)
     if month is None:
         return None
-    if month == ctx.dct.month:
+    year = ctx.stated_year(start)
+    if year is not None:
+        pass
+    elif month == ctx.dct.month:
         year = ctx.dct.year
     else:
         year = cal.nearest_month(ctx.dct, month, ctx.tense(start, end) or -1)
@@ -713,7 +744,9 @@ def _year(text: str, start: int, end: int, ctx: Context) -> Reading | None:
     year = _year_of(text)
     if year is None:
         return None
-    if _COUNTED.match(ctx.text, end) or _PRECEDING_NUMBER_SIGN.search(ctx.text, max(0, start - 8), start):
+    if _COUNTED.match(ctx.text, end) or _PRECEDING_NUMBER_SIGN.search(
+        ctx.text, max(0, start - 8), start
+    ):
         return None
     return Reading("DATE", f"{year:04d}", anchors=True)
 

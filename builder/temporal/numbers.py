@@ -1,4 +1,4 @@
-"""Reading numbers written in digits or words ("24", "twenty-four", "2 1/2", "nineteen ninety-six")."""
+"""Reading numbers written in digits or words ("24", "twenty-four", "2 1/2", "nineteen ninety")."""
 
 from __future__ import annotations
 

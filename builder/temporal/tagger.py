@@ -37,7 +37,10 @@ def _update(ctx: Context, reading: Reading, start: int) -> None:
     if "-Q" in reading.value and reading.type == "DATE":
         ctx.quarter = reading.value
         ctx.quarter_at = start
+    if reading.anchors and reading.value[:4].isdigit():
+        ctx.year = int(reading.value[:4])
+        ctx.year_at = start
     if reading.anchors and reading.type in ("DATE", "TIME"):
         point = cal.value_to_date(reading.value)
-        if point is not None and point[1] == "day":
+        if point is not None:
             ctx.anchor = point[0]

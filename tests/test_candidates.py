@@ -1,0 +1,123 @@
+"""Candidate events from a text: one per sentence with a calendar date, dated by its main date."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from builder.candidates import Candidate, candidates_from_text
+
+SEED = Path(__file__).resolve().parents[1].parent / "shared" / "seed" / "000_1d4fcaa9ea4a2ca7.txt"
+SATURDAY = "2024-11-30"
+CALENDAR = re.compile(r"^\d{4}(?:-\d\d(?:-\d\d(?:T\d\d:\d\d(?::\d\d)?(?:Z|[+-]\d\d:?\d\d)?)?)?)?$")
+
+
+def dated(text: str, published: str = SATURDAY) -> list[tuple[str, str | None, bool]]:
+    return [(c.value, c.end, c.ongoing) for c in candidates_from_text(text, published)]
+
+
+def check_invariants(text: str, found: list[Candidate]) -> None:
+    for candidate in found:
+        assert text[candidate.start : candidate.end_offset] == candidate.quote
+        assert text[candidate.timex_start : candidate.timex_end] == candidate.timex_text
+        assert (
+            candidate.start <= candidate.timex_start < candidate.timex_end <= candidate.end_offset
+        )
+        assert CALENDAR.match(candidate.value)
+        assert candidate.end is None or CALENDAR.match(candidate.end)
+
+
+def test_paraphrased_dispatch() -> None:
+    text = (
+        "Insurgents captured the city's airport on Saturday, a monitoring group said.\n\n"
+        "They pressed an offensive begun on Wednesday, the day a truce started next door.\n\n"
+        "The city had been held by insurgents until 2016, when a siege forced them out.\n\n"
+        "Since 2020, a ceasefire has mostly held in the northwest.\n\n"
+        "The foreign minister will fly to the capital on Sunday.\n\n"
+        "The neighbouring government issued a statement on Friday.\n\n"
+        "Jets struck the city for the first time since 2016, residents said.\n\n"
+        "The economy is now in ruins, and prices keep rising every month."
+    )
+    found = candidates_from_text(text, SATURDAY)
+    check_invariants(text, found)
+    assert [(c.paragraph, c.value, c.ongoing) for c in found] == [
+        (0, "2024-11-30", False),
+        (1, "2024-11-27", False),
+        (2, "2016", False),
+        (3, "2020", True),
+        (4, "2024-12-01", False),
+        (5, "2024-11-29", False),
+    ]
+    assert found[3].timex_text == "2020"
+    assert found[0].quote.startswith("Insurgents captured")
+
+
+def test_ranges_and_spans() -> None:
+    text = "The governor served from 2011 to 2016. Output grew between March 2020 and June 2021."
+    assert dated(text) == [("2011", "2016", False), ("2020-03", "2021-06", False)]
+
+
+def test_a_reporting_date_gives_way_to_the_event_date() -> None:
+    text = "The accord signed in 2015 is dead, a spokesman said on Saturday."
+    assert dated(text) == [("2015", None, False)]
+
+
+def test_the_most_specific_date_wins() -> None:
+    text = "In 2019 the plant reopened on March 4 after repairs."
+    assert dated(text) == [("2019-03-04", None, False)]
+
+
+def test_no_candidates_from_vague_or_generic_expressions() -> None:
+    text = (
+        "Prices are now higher. The talks lasted eight years. Reports come out every week. "
+        "Recently, things changed. Today's markets are calm. Growth will pick up in the future."
+    )
+    assert dated(text) == []
+
+
+def test_published_may_be_a_datetime() -> None:
+    assert dated("The vote took place yesterday.", "2024-11-30T18:00:00+01:00") == [
+        ("2024-11-29", None, False)
+    ]
+
+
+@pytest.fixture(scope="module")
+def seed() -> str:
+    if not SEED.exists():
+        pytest.skip("../shared/seed is not available")
+    return SEED.read_text(encoding="utf-8")
+
+
+def test_seed_article_candidates(seed: str) -> None:
+    found = candidates_from_text(seed, SATURDAY)
+    check_invariants(seed, found)
+
+    def find(value: str, words: str) -> Candidate:
+        for candidate in found:
+            if candidate.value == value and words in candidate.quote:
+                return candidate
+        raise AssertionError(
+            f"no candidate {value} for {words!r}: {[(c.value, c.quote[:50]) for c in found]}"
+        )
+
+    find("2024-11-27", "lightning offensive they launched on Wednesday")
+    find("2024-11-27", "ceasefire took effect in neighbouring Lebanon")
+    find("2016", "army siege forced a negotiated evacuation")
+    assert find("2020", "Idlib rebel enclave has been subject").ongoing
+    find("2024-11-30", "seized Aleppo’s airport")
+    find("2024-11-29", "Ankara had issued a statement on Friday")
+    find("2024-12-01", "Araghchi would travel to Damascus on Sunday")
+    find("2015", "a 2015 peace process")
+
+
+def test_seed_article_has_no_unsupported_dates(seed: str) -> None:
+    found = candidates_from_text(seed, SATURDAY)
+    supported = {"2024-11-27", "2024-11-29", "2024-11-30", "2024-12-01", "2016", "2020", "2015"}
+    for candidate in found:
+        assert candidate.value[:10] in supported, candidate
+        if candidate.value == "2016":
+            assert "since 2016" not in candidate.quote
+    assert not any("eight years after" in c.quote for c in found)
+    assert sum(c.ongoing for c in found) == 1

@@ -1,0 +1,83 @@
+"""Paragraph and sentence splitting with offsets."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from builder.sentences import dateline_end, paragraphs, split_sentences
+
+
+def texts(body: str) -> list[str]:
+    return [s.text for s in split_sentences(body)]
+
+
+def test_paragraphs_are_blank_line_separated_with_offsets() -> None:
+    body = "First one.\n\n  Second one.\nStill second.\n \n\nThird."
+    found = paragraphs(body)
+    assert [p.text for p in found] == ["First one.", "Second one.\nStill second.", "Third."]
+    for paragraph in found:
+        assert body[paragraph.start : paragraph.end] == paragraph.text
+
+
+def test_abbreviations_do_not_end_sentences() -> None:
+    body = (
+        "Mr. Lee met Gen. Ortiz on Jan. 5 at 10 a.m. local time. The U.S. envoy joined "
+        "them at No. 5 Downing St. in London. Dr. Kay left."
+    )
+    assert texts(body) == [
+        "Mr. Lee met Gen. Ortiz on Jan. 5 at 10 a.m. local time.",
+        "The U.S. envoy joined them at No. 5 Downing St. in London.",
+        "Dr. Kay left.",
+    ]
+
+
+def test_an_initialism_can_end_a_sentence() -> None:
+    body = "The plant moved to the U.S. The workers stayed behind."
+    assert texts(body) == ["The plant moved to the U.S.", "The workers stayed behind."]
+
+
+def test_sentence_ending_inside_closing_quotes() -> None:
+    body = "“We will stay,” the mayor said. “Nobody leaves.” Residents cheered. 'Good.' Then rain."
+    assert texts(body) == [
+        "“We will stay,” the mayor said.",
+        "“Nobody leaves.”",
+        "Residents cheered.",
+        "'Good.'",
+        "Then rain.",
+    ]
+
+
+def test_datelines_are_not_part_of_the_sentence() -> None:
+    body = "Beirut (Lebanon) (AFP) - Rebels took the airport. Fighting went on."
+    assert texts(body) == ["Rebels took the airport.", "Fighting went on."]
+    assert texts("WASHINGTON (Reuters) - The vote passed.") == ["The vote passed."]
+    assert texts("NAIROBI - Rain fell all week.") == ["Rain fell all week."]
+    assert dateline_end("In Paris - a city of light - rain fell.") == 0
+
+
+def test_a_caption_without_final_punctuation_is_one_sentence() -> None:
+    body = "A man walks past Mr. Smith's shop. Photo by J. Doe\n\nThe shop shut on Monday."
+    found = split_sentences(body)
+    assert [(s.text, s.paragraph) for s in found] == [
+        ("A man walks past Mr. Smith's shop. Photo by J. Doe", 0),
+        ("The shop shut on Monday.", 1),
+    ]
+
+
+def test_offsets_point_into_the_body() -> None:
+    body = "Headline without stop\n\nCAIRO (AP)_ One. Two? Three!\n\n- Heading -"
+    for sentence in split_sentences(body):
+        assert body[sentence.start : sentence.end] == sentence.text
+    assert texts(body) == ["Headline without stop", "One.", "Two?", "Three!", "- Heading -"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("Ab. ,?!”“\"'\n(-)U.S5")), max_size=120))
+def test_random_bodies_split_into_valid_spans(body: str) -> None:
+    previous = 0
+    for sentence in split_sentences(body):
+        assert body[sentence.start : sentence.end] == sentence.text
+        assert sentence.text.strip() == sentence.text and sentence.text
+        assert sentence.start >= previous
+        previous = sentence.end

@@ -1,0 +1,249 @@
+"""The temporal tagger: recognition spans, TIMEX3 types and values, anchoring, robustness."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from builder.temporal import Timex, tag
+
+SATURDAY = "2024-11-30"
+
+
+def only(text: str, dct: str = SATURDAY) -> Timex:
+    found = tag(text, dct)
+    assert len(found) == 1, found
+    return found[0]
+
+
+def values(text: str, dct: str = SATURDAY) -> list[tuple[str, str, str]]:
+    return [(t.text, t.type, t.value) for t in tag(text, dct)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "span", "value"),
+    [
+        ("The treaty was signed on 27 November 2024 in Paris.", "27 November 2024", "2024-11-27"),
+        ("The treaty was signed on Nov. 27, 2024, in Paris.", "Nov. 27, 2024", "2024-11-27"),
+        ("The vote is set for 2025-01-15.", "2025-01-15", "2025-01-15"),
+        ("Prices peaked in August 2023.", "August 2023", "2023-08"),
+        ("The dam was finished in 1998.", "1998", "1998"),
+        ("The plant opened in the 1970s.", "the 1970s", "197"),
+        ("Farming changed a lot in the 19th century.", "the 19th century", "18"),
+        ("Sales fell in the third quarter of 2023.", "the third quarter of 2023", "2023-Q3"),
+        ("Construction ends in the summer of 2026.", "the summer of 2026", "2026-SU"),
+        ("Growth slowed in the first half of 2022.", "the first half of 2022", "2022-H1"),
+        ("The firm was founded in nineteen eighty-four.", "nineteen eighty-four", "1984"),
+        ("Results for fiscal 2023 were weak.", "fiscal 2023", "2023"),
+    ],
+)
+def test_absolute_dates_at_each_precision(sentence: str, span: str, value: str) -> None:
+    timex = only(sentence)
+    assert (timex.text, timex.type, timex.value) == (span, "DATE", value)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "span", "value"),
+    [
+        ("The ministers met yesterday.", "yesterday", "2024-11-29"),
+        ("The ministers meet tomorrow.", "tomorrow", "2024-12-01"),
+        ("The ministers met today.", "today", "2024-11-30"),
+        ("Exports rose last year.", "last year", "2023"),
+        ("Exports will rise next year.", "next year", "2025"),
+        ("Exports fell last month.", "last month", "2024-10"),
+        ("The board meets this week.", "this week", "2024-W48"),
+        ("The rally was held last week.", "last week", "2024-W47"),
+        ("The factory closed three years ago.", "three years ago", "2021"),
+        ("The factory closed two months ago.", "two months ago", "2024-09"),
+        ("The factory closed 10 days ago.", "10 days ago", "2024-11-20"),
+        ("Talks resumed last April.", "last April", "2024-04"),
+        ("The storm hit this spring.", "this spring", "2024-SP"),
+        ("Talks are planned for early next year.", "early next year", "2025"),
+    ],
+)
+def test_relative_to_publication_date(sentence: str, span: str, value: str) -> None:
+    timex = only(sentence)
+    assert (timex.text, timex.value) == (span, value)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("The army launched the attack on Wednesday.", "2024-11-27"),
+        ("The president said on Saturday that talks had failed.", "2024-11-30"),
+        ("The envoy will travel to Cairo on Sunday.", "2024-12-01"),
+        ("The envoy would travel to Cairo on Tuesday, his office said.", "2024-12-03"),
+        ("The committee met Friday to review the plan.", "2024-11-29"),
+        ("The shops stay shut until Monday.", "2024-12-02"),
+        ("The rally took place last Saturday.", "2024-11-23"),
+        ("The vote is next Thursday.", "2024-12-05"),
+    ],
+)
+def test_weekdays_follow_the_tense(sentence: str, value: str) -> None:
+    weekday = [t for t in tag(sentence, SATURDAY) if t.type == "DATE"]
+    assert weekday[-1].value == value
+
+
+@pytest.mark.parametrize(
+    ("sentence", "span", "type_", "value"),
+    [
+        ("The blast came at 10 a.m. Tuesday.", "10 a.m. Tuesday", "TIME", "2024-11-26T10:00"),
+        ("A curfew runs until 1500 GMT Sunday.", "1500 GMT Sunday", "TIME", "2024-12-01T15:00Z"),
+        (
+            "Witnesses heard shots late Tuesday night.",
+            "late Tuesday night",
+            "TIME",
+            "2024-11-26TNI",
+        ),
+        ("The minister spoke this morning.", "this morning", "TIME", "2024-11-30TMO"),
+        ("Guards were attacked last night.", "last night", "TIME", "2024-11-29TNI"),
+        ("Troops arrived at noon.", "noon", "TIME", "2024-11-30T12:00"),
+    ],
+)
+def test_times_and_parts_of_day(sentence: str, span: str, type_: str, value: str) -> None:
+    timex = only(sentence)
+    assert (timex.text, timex.type, timex.value) == (span, type_, value)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "span", "value"),
+    [
+        ("The war lasted eight years.", "eight years", "P8Y"),
+        ("It was a two-year project.", "two-year", "P2Y"),
+        ("Prices rose for the past three months.", "the past three months", "P3M"),
+        ("The meeting ran for more than four hours.", "more than four hours", "PT4H"),
+        ("The talks lasted 45 minutes.", "45 minutes", "PT45M"),
+        ("Output will grow over the next few years.", "the next few years", "PXY"),
+        ("The siege lasted 2 1/2 years.", "2 1/2 years", "P2Y6M"),
+        ("The dispute has simmered for decades.", "decades", "PXDE"),
+    ],
+)
+def test_durations(sentence: str, span: str, value: str) -> None:
+    timex = only(sentence)
+    assert (timex.text, timex.type, timex.value) == (span, "DURATION", value)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "span", "value"),
+    [
+        ("The figures are published monthly.", "monthly", "P1M"),
+        ("The council meets each Tuesday.", "each Tuesday", "XXXX-WXX-2"),
+        ("Inspectors visit every year.", "every year", "P1Y"),
+        ("Dividends are paid twice a year.", "twice a year", "P1Y"),
+    ],
+)
+def test_sets(sentence: str, span: str, value: str) -> None:
+    timex = only(sentence)
+    assert (timex.text, timex.type, timex.value) == (span, "SET", value)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "span", "value"),
+    [
+        ("Prices are now falling.", "now", "PRESENT_REF"),
+        ("The firm currently employs 40 people.", "currently", "PRESENT_REF"),
+        ("The bridge was recently repaired.", "recently", "PAST_REF"),
+        ("Such crises happened in the past.", "the past", "PAST_REF"),
+        ("A deal may come in the near future.", "the near future", "FUTURE_REF"),
+    ],
+)
+def test_references(sentence: str, span: str, value: str) -> None:
+    timex = only(sentence)
+    assert (timex.text, timex.type, timex.value) == (span, "DATE", value)
+
+
+def test_relative_expressions_follow_the_narrative_date() -> None:
+    text = "The dam burst on March 3, 2019. The next day, rescuers reached the valley."
+    assert values(text)[-1] == ("The next day", "DATE", "2019-03-04")
+    text = "The firm was sold in 1990. The following year, it closed."
+    assert values(text)[-1] == ("The following year", "DATE", "1991")
+
+
+def test_a_year_earlier_in_an_earnings_report_is_the_same_quarter() -> None:
+    text = "Profit rose 8% in the third quarter from a year earlier."
+    assert values(text, "2024-10-25") == [
+        ("the third quarter", "DATE", "2024-Q3"),
+        ("a year earlier", "DATE", "2023-Q3"),
+    ]
+
+
+def test_not_temporal() -> None:
+    assert tag("You may go now that it is done.", SATURDAY) == []
+    assert tag("They march on the capital.", SATURDAY) == []
+    assert tag("The town has 1500 people and 2000 cars.", SATURDAY) == []
+    assert tag("", SATURDAY) == []
+
+
+def test_offsets_are_python_string_indices() -> None:
+    text = "Déjà vu: “the offensive” began on Wednesday — again."
+    timex = only(text)
+    assert text[timex.start : timex.end] == "Wednesday"
+
+
+# A validator of TIMEX3 value syntax, independent of the tagger's code.
+_DATE_VALUE = re.compile(
+    r"^(?:PRESENT_REF|PAST_REF|FUTURE_REF"
+    r"|\d{2}|\d{3}|\d{4}"
+    r"|\d{4}-(?:0[1-9]|1[0-2])"
+    r"|\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])"
+    r"|\d{4}-W(?:0[1-9]|[1-4]\d|5[0-3])(?:-WE)?"
+    r"|\d{4}-Q[1-4]|\d{4}-H[12]|\d{4}-(?:SP|SU|FA|WI))$"
+)
+_TIME_VALUE = re.compile(
+    r"^\d{4}-\d\d-\d\dT(?:MO|AF|EV|NI|MI|DT|(?:[01]\d|2[0-4]):[0-5]\d(?::[0-5]\d)?(?:Z|[+-]\d\d(?::?\d\d)?)?)$"
+)
+_DURATION_VALUE = re.compile(
+    r"^P(?:(?:\d+(?:\.\d+)?|X)(?:Y|M|W|D|Q|DE|CE|ML))*(?:T(?:(?:\d+(?:\.\d+)?|X)[HMS])+)?$"
+)
+
+
+def valid_value(timex: Timex) -> bool:
+    if timex.type == "DATE":
+        return bool(_DATE_VALUE.match(timex.value))
+    if timex.type == "TIME":
+        return bool(_TIME_VALUE.match(timex.value))
+    if timex.type == "DURATION":
+        return timex.value != "P" and bool(_DURATION_VALUE.match(timex.value))
+    if timex.type == "SET":
+        return bool(_DURATION_VALUE.match(timex.value) or timex.value.startswith("XXXX"))
+    return False
+
+
+def _check(text: str, dct: str) -> None:
+    found = tag(text, dct)
+    previous_end = 0
+    for timex in found:
+        assert 0 <= timex.start < timex.end <= len(text)
+        assert text[timex.start : timex.end] == timex.text
+        assert timex.start >= previous_end
+        previous_end = timex.end
+        assert valid_value(timex), timex
+        if timex.type == "DATE" and timex.value[:1].isdigit() and len(timex.value) >= 7:
+            assert _DATE_VALUE.match(timex.value)
+
+
+_WORDS = (
+    "on Monday last week the third quarter of 2023 since 2020 three years ago next year "
+    "May march 5 pm GMT Nov. 9 , 1999 the 1990s this spring early each every daily now "
+    "recently yesterday tomorrow fiscal 2024 1500 hours a few days the past two weeks "
+    "Dec. 31 the 21st century mid-2010 twenty four hours ' ’ - . \n\n ( ) 30 13 2100 "
+    "1st 32 Feb. 30 year-end the end of the month Sunday night at noon"
+).split(" ")
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from(_WORDS), max_size=30).map(" ".join),
+    st.dates().map(lambda d: d.isoformat()).filter(lambda d: "1900" < d < "2100"),
+)
+def test_random_temporal_word_salad_never_breaks(text: str, dct: str) -> None:
+    _check(text, dct)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=200))
+def test_random_text_never_breaks(text: str) -> None:
+    _check(text, "2024-11-30")
