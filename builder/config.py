@@ -21,6 +21,7 @@ class SiteConfig:
     timezone: str = "UTC"
     publish_candidates: bool = False
     build_timestamp: bool = False
+    search: bool = True  # a Pagefind index of events and sources (builder/search.py)
 
     @property
     def zone(self) -> ZoneInfo:
@@ -35,6 +36,7 @@ _TYPES = {
     "timezone": str,
     "publish_candidates": bool,
     "build_timestamp": bool,
+    "search": bool,
 }
 
 

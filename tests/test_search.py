@@ -1,0 +1,58 @@
+"""The search step: a Pagefind bundle for the pages, deterministic, switchable, and a clear
+error when the binary is missing."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+import pytest
+
+from builder import search
+from builder.config import SiteConfig
+from builder.search import SearchIndexError, search_index
+
+PAGE = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{title}</title></head>
+<body><main><article data-pagefind-body><h1>{title}</h1><p>{text}</p></article></main></body></html>
+"""
+
+
+def page(title: str, text: str) -> bytes:
+    return PAGE.format(title=title, text=text).encode("utf-8")
+
+
+class Unchanged:
+    """Stands for a page kept from the previous build (its bytes are on disk)."""
+
+
+def test_the_bundle_indexes_the_pages_and_is_deterministic(tmp_path):
+    published = tmp_path / "site"
+    (published / "events").mkdir(parents=True)
+    (published / "events" / "kept.html").write_bytes(page("Kept", "Airport captured"))
+    pages = {
+        "events/new.html": page("New", "Rebels enter Aleppo"),
+        "events/kept.html": Unchanged(),
+        "static/style.css": b"body {}",
+    }
+    first = search_index(pages, published, SiteConfig())
+    second = search_index(pages, published, SiteConfig())
+    assert first == second
+    assert "pagefind/pagefind.js" in first
+    assert "pagefind/pagefind-ui.js" in first
+    entry = json.loads(first["pagefind/pagefind-entry.json"])
+    assert sum(language["page_count"] for language in entry["languages"].values()) == 2
+    assert all(path.startswith("pagefind/") for path in first)
+
+
+def test_search_can_be_turned_off(tmp_path):
+    assert search_index({"a.html": page("A", "b")}, tmp_path, SiteConfig(search=False)) == {}
+
+
+def test_a_missing_binary_stops_the_build_with_a_fix(monkeypatch, tmp_path):
+    monkeypatch.setitem(sys.modules, "pagefind_bin", None)
+    monkeypatch.setattr(search.shutil, "which", lambda name: None)
+    with pytest.raises(SearchIndexError) as raised:
+        search_index({"a.html": page("A", "b")}, tmp_path, SiteConfig())
+    message = raised.value.format_message()
+    assert "pip install 'pagefind[bin]'" in message
+    assert "search = false" in message
