@@ -102,7 +102,7 @@ _BRANCHES: list[tuple[str, str]] = [
     ),
     (
         "date",
-        rf"(?:(?:(?:this\s+(?:coming\s+|past\s+)?|last\s+|next\s+)?{WEEKDAY},?\s+)?"
+        rf"(?:(?:around\s+|about\s+)?(?:(?:this\s+(?:coming\s+|past\s+)?|last\s+|next\s+)?{WEEKDAY},?\s+)?"
         rf"(?:{MONTH}\s+(?:the\s+)?{DAY}|(?:the\s+)?{DAY}\s+(?:of\s+)?{MONTH})"
         rf"(?:,?\s+{ANY_YEAR})?)",
     ),
@@ -120,14 +120,16 @@ _BRANCHES: list[tuple[str, str]] = [
     ),
     (
         "half",
-        r"(?:the\s+)?(?:first|second|last|latter)\s+half\s+of\s+"
+        r"(?:the\s+)?(?:(?:first|second|last|latter)\s+half|first\s+two\s+quarters)\s+of\s+"
         rf"(?:(?:fiscal\s+)?{YEAR}|(?:this|last|next)\s+year|the\s+year|the\s+'\d0s|the\s+\d{{4}}s)",
     ),
     (
         "period",
         r"(?:the\s+)?(?:(?:latest|current|comparable|corresponding|same|year-ago|year-earlier"
         rf"|previous|prior|{YEAR}|fiscal)[-\s]+)+(?:quarter|period)(?![\w-])"
-        r"|the\s+quarter(?!\w)(?:\s+a\s+year\s+(?:ago|earlier))?",
+        r"(?:\s+(?:last|a)\s+year(?!\w))?"
+        r"|the\s+quarter(?!\w)(?:\s+a\s+year\s+(?:ago|earlier))?"
+        r"|year-(?:ago|earlier)(?![\w-])",
     ),
     ("century", rf"(?:the\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)|{_ORDINAL_WORD})[-\s]century(?!\w)"),
     ("decade", rf"(?:the\s+)?(?:(?:early|late|mid)[-\s]+)?{DECADE}"),
@@ -139,7 +141,8 @@ _BRANCHES: list[tuple[str, str]] = [
     (
         "season",
         rf"(?:(?:the\s+)?(?:(?:early|late|mid)[-\s]+)?{SEASON}\s+of\s+{ANY_YEAR}"
-        rf"|(?:{EDGE})?(?:this\s+past|this\s+coming|this|last|next|the\s+past|the|early|late)\s+{SEASON}"
+        rf"|(?:{EDGE})?(?:this\s+past|this\s+coming|this|last|next|the\s+past|the\s+early"
+        rf"|the\s+late|the|early|late)\s+{SEASON}"
         rf"(?:\s+of\s+{ANY_YEAR})?(?!\w)|{ANY_YEAR}\s+{SEASON}|(?<=\bin\s)(?:summer|winter))",
     ),
     ("yearpos", rf"{BOUND}(?:fiscal\s+)?{ANY_YEAR}"),
@@ -165,7 +168,8 @@ _BRANCHES: list[tuple[str, str]] = [
     ),
     (
         "relative",
-        rf"{EDGE}?{RELATIVE_WORD}\s+(?:{UNIT_SG}|weekend|{MONTH}|{WEEKDAY})(?!\w)(?:'s)?",
+        rf"{EDGE}?{RELATIVE_WORD}\s+(?:{UNIT_SG}|weekend|{MONTH}|{WEEKDAY})(?!\w)"
+        r"(?:'s|\s+or\s+so(?!\w))?|the\s+weekend(?!\w)",
     ),
     (
         "duration",
@@ -175,7 +179,7 @@ _BRANCHES: list[tuple[str, str]] = [
         rf"(?:trading[-\s]+|business[-\s]+|calendar[-\s]+|working[-\s]+)?{UNIT}(?![\w])"
         r"(?:-old|-long|\s+or\s+so|\s+ahead)?"
         rf"|(?:the\s+)?(?:past|last|next|coming|recent)\s+(?:few|several|couple\s+of)\s+{UNIT_PL}(?!\w)"
-        rf"|(?:in\s+)?(?:recent|coming)\s+{UNIT_PL}(?!\w)"
+        rf"|(?:recent|coming)\s+{UNIT_PL}(?!\w)"
         r"|(?<=\bfor\s)(?:years|months|weeks|decades|centuries)(?!\w)"
         r"|(?<=\bwithin\s)(?:hours|days|weeks|months)(?!\w)"
         r"|(?:decades|centuries)(?!\w)",
@@ -202,9 +206,14 @@ _BRANCHES: list[tuple[str, str]] = [
     ),
     ("year", rf"(?:the\s+year\s+)?{ANY_YEAR}"),
     (
+        "wholeyear",
+        r"the\s+full\s+year(?![\w-])|(?<=\bfor\s)the\s+year(?![\w-])(?!\s+(?:ago|earlier|before|after))",
+    ),
+    (
         "ref",
         r"(?:right\s+now|just\s+now|now|currently|presently|nowadays|these\s+days|at\s+present"
-        r"|the\s+present|recently|lately|more\s+recently|previously|formerly|the\s+past"
+        r"|the\s+present|(?:recently|previously)(?!\s+[a-z]+ed\b)|lately|more\s+recently|formerly"
+        r"|the\s+past"
         r"|the\s+near\s+future|the\s+future|soon|the\s+near\s+term|the\s+long\s+term"
         r"|the\s+short\s+term|a\s+later\s+date|recent\s+years)(?![\w-])",
     ),

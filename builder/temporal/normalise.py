@@ -37,9 +37,10 @@ class Context:
     dct: date
     # The day the narrative is at: moved by explicit dates, used by "the next day".
     anchor: date
-    # The last business quarter mentioned, and where: "a year earlier" in an earnings
-    # report means the same quarter of the year before.
-    quarter: str | None = None
+    # The last day stated ("the next day" counts from it).
+    day_anchor: date | None = None
+    # Where a business quarter was last mentioned: "a year earlier" in an earnings report
+    # means the same quarter of the year before.
     quarter_at: int = -10_000
     # The last year stated explicitly, and where: "In 2019 ... on March 4" is 2019-03-04.
     year: int | None = None
@@ -63,8 +64,9 @@ class Context:
 class Reading:
     type: str
     value: str
-    # Where the expression really ends, when shorter than the match.
+    # Where the expression really starts and ends, when the match is longer.
     end: int | None = None
+    start: int | None = None
     # Whether the value names a date the text states (moves the narrative anchor).
     anchors: bool = False
 
@@ -295,11 +297,8 @@ def _monthyear(text: str, start: int, end: int, ctx: Context) -> Reading | None:
 
 
 def _reference_quarter(ctx: Context, start: int) -> tuple[int, int]:
-    """The business quarter a report is about: the last one named, else the last complete one."""
-    if ctx.quarter and start - ctx.quarter_at < 2000:
-        year, quarter = ctx.quarter.split("-Q")
-        if quarter != "X":
-            return int(year), int(quarter)
+    """The business quarter a report published on the creation date is about: the last one
+    complete (reports on the third quarter come out in October and November)."""
     current = (ctx.dct.month - 1) // 3 + 1
     if current == 1:
         return ctx.dct.year - 1, 4
@@ -332,11 +331,11 @@ def _quarter(text: str, start: int, end: int, ctx: Context) -> Reading | None:
         year = ctx.dct.year
         if number > current and ctx.tense(start, end) <= 0 and "next" not in words:
             year -= 1
-        if ctx.quarter and start - ctx.quarter_at < 2000 and number == int(ctx.quarter[-1:] or 0):
-            year = int(ctx.quarter[:4])
         year += _year_shift(words)
     value = f"{year:04d}-Q{number}"
-    return Reading("DATE", value)
+    # "third-quarter" used as an adjective does not take the determiner: "its third-quarter loss".
+    determiner = re.match(r"(?:the|its)\s+(?=[\w-]+-quarter$)", text, re.IGNORECASE)
+    return Reading("DATE", value, start=start + determiner.end() if determiner else None)
 
 
 def _half(text: str, start: int, end: int, ctx: Context) -> Reading | None:
@@ -566,7 +565,7 @@ def _ago(text: str, start: int, end: int, ctx: Context) -> Reading | None:
     if amount is None or amount != int(amount):
         return Reading("DATE", "PAST_REF")
     amount = int(amount)
-    if name == "year" and amount == 1 and ctx.quarter and start - ctx.quarter_at < 600:
+    if name == "year" and amount == 1 and start - ctx.quarter_at < 600:
         year, quarter = _reference_quarter(ctx, start)
         return Reading("DATE", f"{year - 1:04d}-Q{quarter}")
     base = ctx.anchor if earlier else ctx.dct
@@ -677,6 +676,10 @@ def _relative(text: str, start: int, end: int, ctx: Context) -> Reading | None:
         re.search(r"\b(?:the\s+(?:next|following|previous|preceding|same)|that)\b", lower)
     )
     base = ctx.anchor if on_anchor else ctx.dct
+    if on_anchor and name == "day":
+        if ctx.day_anchor is None:
+            return None
+        base = ctx.day_anchor
     if re.search(r"\b(?:last|past|previous|preceding)\b", lower):
         step = -1
     elif re.search(r"\b(?:next|coming|following)\b", lower):
@@ -731,13 +734,12 @@ def _month(text: str, start: int, end: int, ctx: Context) -> Reading | None:
     if month is None:
         return None
     year = ctx.stated_year(start)
-    if year is not None:
-        pass
-    elif month == ctx.dct.month:
-        year = ctx.dct.year
-    else:
-        year = cal.nearest_month(ctx.dct, month, ctx.tense(start, end) or -1)
-    return Reading("DATE", f"{year:04d}-{month:02d}")
+    if year is None:
+        # Close months are the nearest ones whatever the tense cues say.
+        distance = min((month - ctx.dct.month) % 12, (ctx.dct.month - month) % 12)
+        tense = ctx.tense(start, end) if distance > 2 else 0
+        year = cal.nearest_month(ctx.dct, month, tense)
+    return Reading("DATE", f"{year:04d}-{month:02d}", anchors=True)
 
 
 def _year(text: str, start: int, end: int, ctx: Context) -> Reading | None:
@@ -768,7 +770,13 @@ def _ref(text: str, start: int, end: int, ctx: Context) -> Reading | None:
     return Reading("DATE", "PAST_REF")
 
 
+def _wholeyear(text: str, start: int, end: int, ctx: Context) -> Reading | None:
+    year, _ = _reference_quarter(ctx, start)
+    return Reading("DATE", f"{year:04d}")
+
+
 HANDLERS: dict[str, Handler] = {
+    "wholeyear": _wholeyear,
     "iso": _iso,
     "slash": _slash,
     "clock": _clock,

@@ -27,6 +27,8 @@ def find(text: str, dct: str) -> list[tuple[int, int, Reading]]:
             continue
         if reading.end is not None:
             end = reading.end
+        if reading.start is not None:
+            start = reading.start
         found.append((start, end, reading))
         _update(ctx, reading, start)
     return found
@@ -34,8 +36,7 @@ def find(text: str, dct: str) -> list[tuple[int, int, Reading]]:
 
 def _update(ctx: Context, reading: Reading, start: int) -> None:
     """Move the narrative anchor and the quarter under discussion."""
-    if "-Q" in reading.value and reading.type == "DATE":
-        ctx.quarter = reading.value
+    if "-Q" in reading.value:
         ctx.quarter_at = start
     if reading.anchors and reading.value[:4].isdigit():
         ctx.year = int(reading.value[:4])
@@ -44,3 +45,5 @@ def _update(ctx: Context, reading: Reading, start: int) -> None:
         point = cal.value_to_date(reading.value)
         if point is not None:
             ctx.anchor = point[0]
+            if point[1] == "day":
+                ctx.day_anchor = point[0]

@@ -12,8 +12,8 @@ import re
 _FUTURE = (
     r"will|won't|'ll|shall|would|going\s+to|plans?\s+to|planned|planning|scheduled|"
     r"expected|expects?\s+to|due|set\s+to|is\s+to|are\s+to|intends?\s+to|aims?\s+to|"
-    r"hopes?\s+to|to\s+be\s+held|upcoming|next|begins?|starts?|opens?|meets?|"
-    r"resumes?|closes?|tomorrow"
+    r"hopes?\s+to|to\s+be\s+held|upcoming|next|begins|starts|opens|meets|"
+    r"resumes|tomorrow"
 )
 _PAST = (
     r"\w+ed|said|was|were|had|did|took|made|met|left|came|went|began|told|saw|gave|"
