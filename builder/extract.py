@@ -47,7 +47,8 @@ class SourceSentence:
 
     @property
     def words(self) -> frozenset[str]:
-        return content_words(self.candidate.quote)
+        """What the sentence is about: its content words, less those of its date."""
+        return content_words(self.candidate.quote) - content_words(self.candidate.timex_text)
 
     def overlaps(self, citation: Citation) -> bool:
         return (

@@ -1,0 +1,137 @@
+"""`timeline extract`: candidate events proposed from the articles, merged, reviewable."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import yaml
+from bs4 import BeautifulSoup
+from click.testing import CliRunner
+
+from builder.cli import main
+from tests.conftest import REPO
+
+SECOND_ARTICLE = """\
+---
+title: City falls to rebels
+publisher: Other Agency
+published: 2024-11-30T18:00:00+00:00
+rights: excerpts
+---
+Rebels began their offensive on Wednesday, as a ceasefire took effect in Lebanon, officials said.
+
+Prices of bread doubled, traders said.
+"""
+
+
+def run(site, *args):
+    return CliRunner().invoke(main, [*args, "--site", str(site.root)])
+
+
+def proposals(site) -> list[dict]:
+    result = run(site, "extract", "--json")
+    assert result.exit_code == 0, result.output
+    return [json.loads(line) for line in result.output.splitlines()]
+
+
+def test_the_same_event_in_two_articles_is_one_candidate_with_two_sources(empty_site):
+    empty_site.source("wire")
+    empty_site.source("agency", SECOND_ARTICLE)
+    found = proposals(empty_site)
+    wednesday = [p for p in found if p["date"] == "2024-11-27"]
+    assert len(wednesday) == 1
+    assert sorted(s["source"] for s in wednesday[0]["sources"]) == ["agency", "wire"]
+    assert {p["date"] for p in found} == {"2024-11-27", "2024-11-30", "2016"}
+
+
+def test_different_events_on_the_same_day_stay_apart(empty_site):
+    empty_site.source("wire")
+    empty_site.source("agency", SECOND_ARTICLE.replace(
+        "Rebels began their offensive on Wednesday, as a ceasefire took effect in Lebanon",
+        "Bread prices doubled in the capital on Wednesday"))
+    wednesday = [p for p in proposals(empty_site) if p["date"] == "2024-11-27"]
+    assert len(wednesday) == 2
+
+
+def test_candidates_carry_the_exact_sentence_and_its_place(empty_site):
+    empty_site.source("wire")
+    (candidate,) = [p for p in proposals(empty_site) if p["date"] == "2016"]
+    (source,) = candidate["sources"]
+    assert source["quote"] == "Western districts had been held by rebels until 2016."
+    assert source["paragraph"] == 2
+    assert (source["start"], source["end"]) == (0, len(source["quote"]))
+    assert source["expression"] == "2016"
+
+
+def test_extract_writes_reviewable_files_and_never_overwrites_them(empty_site):
+    empty_site.source("wire")
+    result = run(empty_site, "extract")
+    assert result.exit_code == 0, result.output
+    folder = empty_site.root / "content" / "candidates"
+    files = sorted(folder.glob("*.md"))
+    assert len(files) == 3
+    front = yaml.safe_load(files[0].read_text(encoding="utf-8").split("---")[1])
+    assert front["status"] == "reported" and front["extracted"] is True
+    edited = files[0].read_text(encoding="utf-8").replace("title:", "title: Edited –", 1)
+    files[0].write_text(edited, encoding="utf-8")
+    again = run(empty_site, "extract")
+    assert "0 new files" in again.output
+    assert files[0].read_text(encoding="utf-8") == edited
+    assert run(empty_site, "check").exit_code == 0
+
+
+def test_a_sentence_an_event_already_cites_is_not_proposed_again(tiny_site):
+    dates = {p["date"] for p in proposals(tiny_site)}
+    assert "2024-11-27" not in dates  # the tiny site's event cites that sentence
+    assert "2016" in dates
+
+
+def test_moving_a_candidate_into_events_accepts_it(empty_site):
+    empty_site.source("wire")
+    run(empty_site, "extract")
+    folder = empty_site.root / "content" / "candidates"
+    first = sorted(folder.glob("*.md"))[0]
+    shutil.move(first, empty_site.root / "content" / "events" / first.name)
+    assert "0 new files" in run(empty_site, "extract").output
+    assert len(list(folder.glob("*.md"))) == 2
+
+
+def build_index(site) -> BeautifulSoup:
+    result = run(site, "build")
+    assert result.exit_code == 0, result.output
+    return BeautifulSoup((site.root / "site" / "index.html").read_text(), "html.parser")
+
+
+def test_unreviewed_candidates_are_published_only_when_the_config_says_so(tiny_site):
+    assert len(build_index(tiny_site).select("article.event")) == 1
+    config = tiny_site.root / "timeline.toml"
+    config.write_text(config.read_text() + "publish_candidates = true\n")
+    page = build_index(tiny_site)
+    events = page.select("article.event")
+    assert len(events) == 3
+    marked = [e for e in events if e.select_one(".extracted")]
+    assert len(marked) == 2
+
+
+def test_the_seed_article_yields_the_candidates_the_spec_names(tmp_path):
+    site = tmp_path / "seed"
+    (site / "content").mkdir(parents=True)
+    shutil.copytree(REPO / "content" / "sources", site / "content" / "sources")
+    result = CliRunner().invoke(main, ["extract", "--json", "--site", str(site)])
+    found = [json.loads(line) for line in result.output.splitlines()]
+
+    def dated(value, words):
+        return any(p["date"] == value and all(w in p["sources"][0]["quote"] for w in words)
+                   for p in found)
+
+    assert dated("2024-11-27", ["offensive they launched on Wednesday", "ceasefire"])
+    assert dated("2016", ["army siege", "evacuation"])
+    assert any(p["date"] == "2020" and p["ongoing"] and "truce" in p["sources"][0]["quote"]
+               for p in found)
+    assert dated("2024-11-30", ["seized Aleppo’s airport"])
+    assert dated("2024-11-29", ["Ankara had issued a statement on Friday"])
+    assert dated("2024-12-01", ["Araghchi would travel to Damascus on Sunday"])
+    supported = {"2015", "2016", "2020", "2024-11-27", "2024-11-29", "2024-11-30",
+                 "2024-12-01", "2024-12-01T15:00Z"}
+    assert {p["date"] for p in found} <= supported
