@@ -129,6 +129,7 @@ _BRANCHES: list[tuple[str, str]] = [
         rf"|previous|prior|{YEAR}|fiscal)[-\s]+)+(?:quarter|period)(?![\w-])"
         r"(?:\s+(?:last|a)\s+year(?!\w))?"
         r"|the\s+quarter(?!\w)(?:\s+a\s+year\s+(?:ago|earlier))?"
+        r"|last\s+year's\s+(?:quarter|period)(?!\w)"
         r"|year-(?:ago|earlier)(?![\w-])",
     ),
     ("century", rf"(?:the\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)|{_ORDINAL_WORD})[-\s]century(?!\w)"),
@@ -212,7 +213,7 @@ _BRANCHES: list[tuple[str, str]] = [
     (
         "ref",
         r"(?:right\s+now|just\s+now|now|currently|presently|nowadays|these\s+days|at\s+present"
-        r"|the\s+present|(?:recently|previously)(?!\s+[a-z]+ed\b)|lately|more\s+recently|formerly"
+        r"|the\s+present|recently|previously|lately|more\s+recently|formerly"
         r"|the\s+past"
         r"|the\s+near\s+future|the\s+future|soon|the\s+near\s+term|the\s+long\s+term"
         r"|the\s+short\s+term|a\s+later\s+date|recent\s+years)(?![\w-])",

@@ -307,6 +307,8 @@ def _reference_quarter(ctx: Context, start: int) -> tuple[int, int]:
 
 def _year_shift(words: list[str]) -> int:
     joined = " ".join(words)
+    if joined.endswith("last year") or joined.endswith("a year"):
+        return -1
     if re.search(
         r"year-ago|year-earlier|year ago|year earlier|last year's|prior-year|a year ago", joined
     ):
@@ -334,7 +336,7 @@ def _quarter(text: str, start: int, end: int, ctx: Context) -> Reading | None:
         year += _year_shift(words)
     value = f"{year:04d}-Q{number}"
     # "third-quarter" used as an adjective does not take the determiner: "its third-quarter loss".
-    determiner = re.match(r"(?:the|its)\s+(?=[\w-]+-quarter$)", text, re.IGNORECASE)
+    determiner = re.match(r"(?:the|its)\s+(?=(?:fiscal\s+)?[\w-]+-quarter$)", text, re.IGNORECASE)
     return Reading("DATE", value, start=start + determiner.end() if determiner else None)
 
 
@@ -348,9 +350,24 @@ def _half(text: str, start: int, end: int, ctx: Context) -> Reading | None:
     return Reading("DATE", f"{year:04d}-H{half}")
 
 
+_PERIOD_END = re.compile(
+    r"\s+(?:ended|ending|ends|through)\s+((?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+    r"[a-z]*\.?\s+\d{1,2})\b",
+    re.IGNORECASE,
+)
+
+
 def _period(text: str, start: int, end: int, ctx: Context) -> Reading | None:
     words = _words(text)
     year, quarter = _reference_quarter(ctx, start)
+    closing = _PERIOD_END.match(ctx.text, end)
+    if closing:
+        closing_day = _day_date(ctx, closing.group(1), closing.start(1), closing.end(1))
+        if closing_day is not None:
+            middle = cal.shift(closing_day, -45, "day")
+            year, quarter = middle.year, (middle.month - 1) // 3 + 1
+    elif "current" in words:
+        year, quarter = ctx.dct.year, (ctx.dct.month - 1) // 3 + 1
     explicit = _year_of(text)
     if explicit is not None:
         year = explicit
@@ -633,6 +650,15 @@ def _weekday(text: str, start: int, end: int, ctx: Context) -> Reading | None:
     return Reading("DATE", day.isoformat())
 
 
+_COMPARISON = re.compile(r"\b(?:compared\s+with|from|versus|against|than)\b[^.;]{0,40}$", re.I)
+
+
+def _compares_quarters(ctx: Context, start: int) -> bool:
+    """In an earnings report, "(compared with ...) last year" is last year's same quarter."""
+    recent = start - ctx.quarter_at < 400
+    return recent and bool(_COMPARISON.search(ctx.text, max(0, start - 60), start))
+
+
 def _relative(text: str, start: int, end: int, ctx: Context) -> Reading | None:
     lower = text.lower()
     words = _words(text)
@@ -689,8 +715,11 @@ def _relative(text: str, start: int, end: int, ctx: Context) -> Reading | None:
     if name == "quarter" and not on_anchor:
         year, quarter = _reference_quarter(ctx, start)
         base = date(year, 3 * quarter - 1, 15)
-        if "this" in words or "current" in words:
+        if "current" in words:
             base = ctx.dct
+    if name == "year" and step == -1 and not on_anchor and _compares_quarters(ctx, start):
+        year, quarter = _reference_quarter(ctx, start)
+        return Reading("DATE", f"{year - 1:04d}-Q{quarter}", end=trimmed_end)
     if name == "day" and not on_anchor and step == 0:
         base = ctx.dct
     value = cal.format_at(cal.shift(base, step, name), name)
@@ -753,6 +782,8 @@ def _year(text: str, start: int, end: int, ctx: Context) -> Reading | None:
     return Reading("DATE", f"{year:04d}", anchors=True)
 
 
+_ADJECTIVAL = re.compile(r"\b(?:the|a|an|its|their|his|her|our|'s)\s+$", re.IGNORECASE)
+_PARTICIPLE = re.compile(r"\s+[a-z]+(?:ed|en|wn)\b")
 _REFS = {
     "PRESENT_REF": ("now", "currently", "presently", "nowadays", "these days", "at present",
                     "the present", "right now", "just now"),
@@ -764,6 +795,8 @@ def _ref(text: str, start: int, end: int, ctx: Context) -> Reading | None:
     lower = " ".join(text.lower().split())
     if lower == "now" and re.match(r"\s+that\b", ctx.text[end : end + 6]):
         return None
+    if _ADJECTIVAL.search(ctx.text, max(0, start - 12), start) and _PARTICIPLE.match(ctx.text, end):
+        return None  # "a previously announced plan" modifies a noun; it is not a timex
     for value, cues in _REFS.items():
         if any(cue in lower for cue in cues):
             return Reading("DATE", value)
