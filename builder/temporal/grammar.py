@@ -58,7 +58,7 @@ _ORDINAL_WORD = _alt(
     "twenty-eighth", "twenty-ninth", "thirtieth", "thirty-first",
 )  # fmt: skip
 DAY = rf"(?:(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d%:.,]\d|[\w%])|{_ORDINAL_WORD}(?![\w-]))"
-YEAR = r"(?<![\d$£€#.,/-])(?:1[5-9]\d\d|20\d\d)(?![\d%]|[.,/-]\d|\w)"
+YEAR = r"(?<![\d$£€#.,/])(?:1[5-9]\d\d|20\d\d)(?![\d%]|[.,/-]\d|\w)"
 SPELLED_YEAR = (
     rf"(?:(?:nineteen|eighteen|twenty)[-\s](?:hundred|oh[-\s]{_DIGIT_WORD}|{_TEEN}"
     rf"|{_TENS}(?:[-\s]{_DIGIT_WORD})?)"
@@ -137,7 +137,8 @@ _BRANCHES: list[tuple[str, str]] = [
     (
         "fiscal",
         rf"(?:fiscal\s+(?:year\s+)?{YEAR}|fy\s?(?:\d{{4}}|'?\d\d)(?!\w)"
-        r"|(?:the\s+)?(?:current|latest|previous|last|next|this)\s+fiscal\s+year)",
+        r"|(?:the\s+)?(?:current|latest|previous|last|next|this)\s+fiscal\s+year"
+        r"|the\s+fiscal\s+year(?!\s+(?:ended|ending|ends))(?!\w))",
     ),
     (
         "season",
@@ -203,17 +204,20 @@ _BRANCHES: list[tuple[str, str]] = [
         rf"(?:(?:{EDGE}|the\s+(?:middle|end|beginning|start)\s+of\s+)(?:this\s+)?{MONTH}"
         rf"|(?:(?<=\bin\s)|(?<=\bsince\s)|(?<=\buntil\s)|(?<=\bby\s)|(?<=\bduring\s)|(?<=\bfrom\s)"
         rf"|(?<=\bthrough\s)|(?<=\bbefore\s)|(?<=\bafter\s)|(?<=\bof\s)|(?<=\bthrough\s)"
-        rf"|(?<=\bend\s)|(?<=\bin\searly\s)){MONTH})",
+        rf"|(?<=\bend\s)|(?<=\bin\searly\s)|(?<=\bfor\s)|(?<=\bto\s)){MONTH}"
+        rf"|(?:january|february|april|june|july|august|september|october|november|december)(?=\s|'s|[,.;:])"
+        r")",
     ),
     ("year", rf"(?:the\s+year\s+)?{ANY_YEAR}"),
     (
         "wholeyear",
-        r"the\s+full\s+year(?![\w-])|(?<=\bfor\s)the\s+year(?![\w-])(?!\s+(?:ago|earlier|before|after))",
+        r"the\s+full\s+year(?![\w-])|(?:(?<=\bfor\s)|(?<=\bof\s))the\s+year(?![\w-])"
+        r"(?!\s+(?:ago|earlier|before|after))",
     ),
     (
         "ref",
         r"(?:right\s+now|just\s+now|now|currently|presently|nowadays|these\s+days|at\s+present"
-        r"|the\s+present|recently|previously|lately|more\s+recently|formerly"
+        r"|the\s+present|recently|lately|more\s+recently"
         r"|the\s+past"
         r"|the\s+near\s+future|the\s+future|soon|the\s+near\s+term|the\s+long\s+term"
         r"|the\s+short\s+term|a\s+later\s+date|recent\s+years)(?![\w-])",

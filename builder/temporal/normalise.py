@@ -611,6 +611,8 @@ def _deictic_part(text: str, start: int, end: int, ctx: Context) -> Reading | No
 
 def _deictic(text: str, start: int, end: int, ctx: Context) -> Reading | None:
     lower = text.lower()
+    if ctx.text.startswith("'s", end) or ctx.text.startswith("’s", end):
+        return None  # "today's world" is generic
     offset = 0
     if "yesterday" in lower:
         offset = -2 if "day before" in lower else -1
