@@ -183,14 +183,17 @@ _BRANCHES: list[tuple[str, str]] = [
         rf"|(?:the\s+)?(?:past|last|next|coming|recent)\s+(?:few|several|couple\s+of)\s+{UNIT_PL}(?!\w)"
         rf"|(?:recent|coming)\s+{UNIT_PL}(?!\w)"
         r"|(?<=\bfor\s)(?:years|months|weeks|decades|centuries)(?!\w)"
+        r"|(?<=\bin\s)(?:years|decades)(?!\w)"
         r"|(?<=\bwithin\s)(?:hours|days|weeks|months)(?!\w)"
         r"|(?:decades|centuries)(?!\w)",
     ),
     (
         "set",
-        r"(?:each|every|per)\s+(?:other\s+)?"
+        r"(?:each|every)\s+(?:other\s+)?"
         rf"(?:{UNIT_SG}|{WEEKDAY}|{MONTH}|{SEASON}|morning|evening|weekend)(?!\w)"
-        r"|(?:hourly|daily|nightly|weekly|biweekly|monthly|quarterly|yearly|annually|semiannually)(?!\w)"
+        # Frequency adverbs, not the adjectives of "a quarterly dividend".
+        r"|(?:hourly|daily|nightly|weekly|biweekly|monthly|quarterly|yearly|annually|semiannually)"
+        r"(?=\s*(?:[.,;:!?)\"'”’]|$))"
         rf"|(?:once|twice|{NUMBER}\s+times)\s+(?:a|an|per|each)\s+{UNIT_SG}(?!\w)"
         rf"|{WEEKDAY}s(?:\s+{PART}s?)?(?!\w)",
     ),
@@ -211,7 +214,7 @@ _BRANCHES: list[tuple[str, str]] = [
     ("year", rf"(?:the\s+year\s+)?{ANY_YEAR}"),
     (
         "wholeyear",
-        r"the\s+full\s+year(?![\w-])|(?:(?<=\bfor\s)|(?<=\bof\s))the\s+year(?![\w-])"
+        r"the\s+full\s+year(?![\w-])|(?:(?<=\bfor\s)|(?<=\bof\s)|(?<=\bin\s))the\s+(?:fiscal\s+)?year(?![\w-])"
         r"(?!\s+(?:ago|earlier|before|after))",
     ),
     (

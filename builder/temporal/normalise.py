@@ -545,12 +545,36 @@ def duration_value(amount: float | None, letter: str) -> str:
     return f"{prefix}{amount}{letter}"
 
 
+_AGE = re.compile(r"[-\s]+old\b")
+_FRACTION_OF = re.compile(r"\s+of\b")
+# The token before "a year" in "$5 million a year", "300 flights a week": a rate, not a duration.
+_RATE_BEFORE = re.compile(
+    r"(?:\d[\d,.]*%?|million|billion|trillion|percent|cents|dollars|[a-z]{2,}(?<!ha)(?<!wa)(?<!i)(?<!thi)(?<!a)(?<!it)s)\s+$",
+    re.IGNORECASE,
+)
+_ONE_DAY_DURATION = re.compile(
+    r"\b(?:for|in|within|of|than|about|after|over|only|just|each|every)\s+$", re.I
+)
+
+
 def _duration(text: str, start: int, end: int, ctx: Context) -> Reading | None:
     unit = _unit_of(text)
     if unit is None:
         return None
     name, letter = unit
     lower = text.lower()
+    if lower.endswith("-old") or _AGE.match(ctx.text, end):
+        return None  # ages: "52 years old", "a 136-year-old bank"
+    if name == "quarter" and _FRACTION_OF.match(ctx.text, end):
+        return None  # "three-quarters of its food"
+    if lower == "a second":
+        return None
+    before = ctx.text[max(0, start - 30) : start]
+    if re.fullmatch(r"an?\s+\w+", lower) and _RATE_BEFORE.search(before):
+        return None
+    if lower == "one day" and not _ONE_DAY_DURATION.search(before):
+        if not re.match(r"\s+(?:later|earlier|after|before|ago)\b", ctx.text[end : end + 8]):
+            return Reading("DATE", "FUTURE_REF" if ctx.tense(start, end) >= 0 else "PAST_REF")
     if re.match(r"(?:in\s+)?recent\s+years", lower):
         return Reading("DATE", "PAST_REF")
     if re.match(r"(?:the\s+)?coming\s+(?:months|years|quarters)", lower):
@@ -806,6 +830,10 @@ def _ref(text: str, start: int, end: int, ctx: Context) -> Reading | None:
 
 
 def _wholeyear(text: str, start: int, end: int, ctx: Context) -> Reading | None:
+    if _PERIOD_END.match(ctx.text, end) or re.match(
+        r"\s+(?:ended|ending)\b", ctx.text[end : end + 8]
+    ):
+        return Reading("DURATION", "P1Y")  # "the year ended March 31": a twelve-month period
     year, _ = _reference_quarter(ctx, start)
     return Reading("DATE", f"{year:04d}")
 
