@@ -545,6 +545,7 @@ def duration_value(amount: float | None, letter: str) -> str:
     return f"{prefix}{amount}{letter}"
 
 
+_RELATIVE_AFTER = re.compile(r"\s+(?:later|earlier|after|before|ago)\b", re.IGNORECASE)
 _AGE = re.compile(r"[-\s]+old\b")
 _FRACTION_OF = re.compile(r"\s+of\b")
 # The token before "a year" in "$5 million a year", "300 flights a week": a rate, not a duration.
@@ -572,9 +573,10 @@ def _duration(text: str, start: int, end: int, ctx: Context) -> Reading | None:
     before = ctx.text[max(0, start - 30) : start]
     if re.fullmatch(r"an?\s+\w+", lower) and _RATE_BEFORE.search(before):
         return None
-    if lower == "one day" and not _ONE_DAY_DURATION.search(before):
-        if not re.match(r"\s+(?:later|earlier|after|before|ago)\b", ctx.text[end : end + 8]):
-            return Reading("DATE", "FUTURE_REF" if ctx.tense(start, end) >= 0 else "PAST_REF")
+    # "Islam will one day be...": an indefinite time, not a one-day duration.
+    indefinite = lower == "one day" and not _ONE_DAY_DURATION.search(before)
+    if indefinite and not _RELATIVE_AFTER.match(ctx.text, end):
+        return Reading("DATE", "FUTURE_REF" if ctx.tense(start, end) >= 0 else "PAST_REF")
     if re.match(r"(?:in\s+)?recent\s+years", lower):
         return Reading("DATE", "PAST_REF")
     if re.match(r"(?:the\s+)?coming\s+(?:months|years|quarters)", lower):
