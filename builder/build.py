@@ -1,7 +1,12 @@
-"""The build, as a short pipeline: load → validate → render → write.
+"""The build, as a short pipeline: load → validate → views → render → write.
 
 `check` is the first half (everything read and validated, nothing written); `build`
 goes on to render every page and publish them in one step.
+
+Builds are incremental: a cache in the site folder (builder.cache) remembers the records
+parsed from each content file and a fingerprint of each published page, so a rebuild
+parses only changed files, renders only pages whose inputs changed and hard-links the
+rest from the previous site. The result is always the bytes a clean build would write.
 """
 
 from __future__ import annotations
@@ -9,11 +14,14 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from builder.cache import BuildCache, CacheState
 from builder.config import SiteConfig, load_config
-from builder.load import EVENT_DIRS, SOURCES_DIR, content_files, load_event, load_source
 from builder.model import Site
+from builder.parse_cache import load_records
 from builder.problems import ContentError, Problem, Problems
+from builder.progress import StageTimer
 from builder.render import render_pages
+from builder.rerender import PageCache
 from builder.validate import validate
 from builder.views import site_view
 from builder.write import check_output_dir, write_site
@@ -33,24 +41,18 @@ class BuildResult:
     events: int
     sources: int
     warnings: list[Problem]
+    written: int = 0  # files rendered or changed; the others were kept from the last build
 
 
-def load_site(site_dir: Path) -> LoadedSite:
-    """Read and validate all content; raise ContentError listing every error found."""
+def load_site(
+    site_dir: Path, cache: BuildCache | None = None, state: CacheState | None = None
+) -> LoadedSite:
+    """Read and validate all content; raise ContentError listing every error found.
+    With a cache, files unchanged since the last build are not parsed again."""
     problems = Problems(site_dir)
     config = load_config(site_dir, problems)
-    sources = [
-        source
-        for path in content_files(site_dir, SOURCES_DIR, problems)
-        if (source := load_source(path, problems)) is not None
-    ]
-    events = [
-        event
-        for folder in EVENT_DIRS
-        for path in content_files(site_dir, folder, problems)
-        if (event := load_event(path, problems, extracted_folder=folder.name == "candidates"))
-        is not None
-    ]
+    previous = cache.previous if cache is not None else CacheState()
+    sources, events = load_records(site_dir, problems, previous, state or CacheState())
     site = validate(sources, events, problems)
     if problems.errors:
         raise ContentError(problems.errors + problems.warnings)
@@ -74,11 +76,37 @@ def published_events(loaded: LoadedSite) -> Site:
     return replace(loaded.site, events=tuple(events))
 
 
-def build(site_dir: Path, output: Path) -> BuildResult:
-    loaded = load_site(site_dir)
-    check_output_dir(output, site_dir)
-    site = published_events(loaded)
-    view = site_view(site, loaded.config.zone)
-    pages = render_pages(view, loaded.config, site_dir)
-    write_site(pages, output)
-    return BuildResult(output, len(pages), len(view.events), len(view.sources), loaded.warnings)
+def build(
+    site_dir: Path,
+    output: Path,
+    *,
+    clean: bool = False,
+    workers: int = 0,
+    timer: StageTimer | None = None,
+) -> BuildResult:
+    """Build the site into `output`; `clean` ignores what earlier builds left to reuse."""
+    timer = timer or StageTimer()
+    cache = BuildCache(site_dir, output, clean=clean)
+    state = CacheState()
+    with timer.stage("load and validate"):
+        loaded = load_site(site_dir, cache, state)
+        check_output_dir(output, site_dir)
+        site = published_events(loaded)
+    with timer.stage("views"):
+        view = site_view(site, loaded.config.zone)
+    with timer.stage("render"):
+        pages_cache = PageCache(cache.previous.published, output.absolute())
+        pages = render_pages(view, loaded.config, site_dir, pages_cache, workers=workers)
+    with timer.stage("write"):
+        written = write_site(pages, output, pages_cache)
+    with timer.stage("save cache"):
+        state.published = pages_cache.published(pages, written.stats)
+        cache.save(state)
+    return BuildResult(
+        output,
+        len(pages),
+        len(view.events),
+        len(view.sources),
+        loaded.warnings,
+        len(written.written),
+    )

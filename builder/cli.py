@@ -51,16 +51,27 @@ def check(site_dir: Path) -> None:
     type=click.Path(file_okay=False, path_type=Path),
     help="Where to write the site (default: site/ in the site folder).",
 )
-def build(site_dir: Path, output: Path | None) -> None:
-    """Check the content, then write the whole site to site/ in one atomic step."""
-    from builder.build import build as run_build
+@click.option("--clean", is_flag=True, help="Rebuild every page, ignoring the build cache.")
+@click.option("--verbose", "-v", is_flag=True, help="Print the time each stage took.")
+@click.option("--quiet", "-q", is_flag=True, help="Print nothing but warnings and errors.")
+def build(site_dir: Path, output: Path | None, clean: bool, verbose: bool, quiet: bool) -> None:
+    """Check the content, then write the site to site/ in one atomic step.
 
-    result = run_build(site_dir, output or site_dir / "site")
+    Only pages whose content, templates or settings changed since the last build are
+    rendered again (the cache is in .timeline-cache/); --clean renders everything.
+    """
+    from builder.build import build as run_build
+    from builder.progress import StageTimer
+
+    timer = StageTimer.for_terminal(verbose=verbose, quiet=quiet)
+    result = run_build(site_dir, output or site_dir / "site", clean=clean, timer=timer)
     report_warnings(result.warnings)
-    click.echo(
-        f"Built {result.events} events from {result.sources} sources: "
-        f"{result.pages} files in {result.output}"
-    )
+    if not quiet:
+        click.echo(
+            f"Built {result.events} events from {result.sources} sources: "
+            f"{result.pages} files in {result.output} ({result.written} written, "
+            f"{result.pages - result.written} unchanged) in {timer.total:.2f} s"
+        )
 
 
 @main.command()

@@ -12,8 +12,10 @@ from pathlib import Path
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
 from builder.config import SiteConfig
+from builder.incremental import Tracked
 from builder.meta import PageMeta
 from builder.publishing import publishing_outputs
+from builder.rerender import Kept, PageCache, PageJob, render_jobs
 from builder.views import SiteView
 
 BUILTIN_TEMPLATES = Path(str(files("builder.templates")))
@@ -50,23 +52,35 @@ def static_files(site_dir: Path) -> dict[str, bytes]:
     return assets
 
 
-def render_pages(view: SiteView, config: SiteConfig, site_dir: Path) -> dict[str, bytes]:
+def page_jobs(view: SiteView) -> list[PageJob]:
+    """Every HTML page of the site: its path, template and what the template shows."""
+    jobs = [PageJob("index.html", "index.html", "", {"years": view.years})]
+    jobs += [PageJob(event.url, "event.html", "../", {"event": event}) for event in view.events]
+    jobs.append(PageJob("tags/index.html", "tags.html", "../", {"tags": view.tags}))
+    jobs += [PageJob(tag.url, "tag.html", "../", {"tag": tag}) for tag in view.tags]
+    jobs.append(PageJob("sources/index.html", "sources.html", "../", {"sources": view.sources}))
+    jobs += [PageJob(s.url, "source.html", "../", {"source": s}) for s in view.sources]
+    return jobs
+
+
+def render_pages(
+    view: SiteView,
+    config: SiteConfig,
+    site_dir: Path,
+    cache: PageCache | None = None,
+    *,
+    workers: int = 0,
+) -> dict[str, bytes | Kept]:
+    """Every output file by path: rendered bytes, or `Kept` for a page whose inputs are
+    unchanged since the build that published it (see builder.rerender)."""
     env = make_environment(site_dir)
-    shared = {"site": config, "view": view, "meta": PageMeta(config, view)}
-
-    def page(template: str, root: str, **context: object) -> bytes:
-        html = env.get_template(template).render(**shared, root=root, **context)
-        return html.encode("utf-8")
-
-    pages = {"index.html": page("index.html", "", years=view.years)}
-    for event in view.events:
-        pages[event.url] = page("event.html", "../", event=event)
-    pages["tags/index.html"] = page("tags.html", "../", tags=view.tags)
-    for tag in view.tags:
-        pages[tag.url] = page("tag.html", "../", tag=tag)
-    pages["sources/index.html"] = page("sources.html", "../", sources=view.sources)
-    for source in view.sources:
-        pages[source.url] = page("source.html", "../", source=source)
+    # The whole-site view is tracked: a page depends on all of it only if it reads it.
+    whole = Tracked("view", view)
+    shared = {"site": config, "view": whole, "meta": PageMeta(config, whole)}
+    cache = cache or PageCache({}, site_dir / "site")
+    pages: dict[str, bytes | Kept] = render_jobs(
+        env, page_jobs(view), shared, cache, workers=workers
+    )
     pages.update(static_files(site_dir))
     pages.update(publishing_outputs(view, config, list(pages)))
     return pages

@@ -1,7 +1,8 @@
 """Write stage: publish a complete new site in one step, or leave the old one as it was.
 
-Pages go into a temporary folder beside the output; only when every file is written is
-that folder swapped with the published one (an atomic exchange where the system has it),
+Pages go into a temporary folder beside the output (files unchanged since the last build
+hard-linked from it); only when every file is written is that folder swapped with the
+published one (an atomic exchange where the system has it),
 so a failed or interrupted build never leaves a half-written site behind.
 """
 
@@ -12,9 +13,13 @@ import ctypes.util
 import os
 import shutil
 import tempfile
+from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
 
 import click
+
+from builder.rerender import Kept, PageCache
 
 MARKER = ".timeline-build"
 
@@ -38,24 +43,67 @@ def check_output_dir(output: Path, site_dir: Path) -> None:
         )
 
 
-def write_site(pages: dict[str, bytes], output: Path) -> None:
-    """Write `pages` (relative path to bytes) as the folder `output`, atomically."""
+@dataclass(frozen=True)
+class Written:
+    stats: dict[str, os.stat_result]  # each published file's stat
+    written: frozenset[str]  # the files written anew (the others were linked)
+
+
+def write_site(
+    pages: Mapping[str, bytes | Kept], output: Path, cache: PageCache | None = None
+) -> Written:
+    """Write `pages` (relative path to bytes) as the folder `output`, atomically.
+
+    A page marked `Kept`, or whose bytes are those of the file already published, is
+    hard-linked from the previous site rather than written: it keeps its modification
+    time, and unchanged files cost no writing.
+    """
     output = output.absolute()
     output.parent.mkdir(parents=True, exist_ok=True)
     _remove_leftovers(output)
     staging = Path(tempfile.mkdtemp(prefix=f".{output.name}.new-", dir=output.parent))
+    stats: dict[str, os.stat_result] = {}
+    written: set[str] = set()
     try:
+        folders: set[Path] = set()
         for relative, content in sorted(pages.items()):
             target = staging / relative
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(content)
-        (staging / MARKER).write_text("Written by timeline build; safe to delete.\n")
+            if target.parent not in folders:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                folders.add(target.parent)
+            if isinstance(content, Kept) or (
+                cache is not None and cache.same_bytes(relative, content)
+            ):
+                _link_or_copy(output / relative, target)
+            else:
+                target.write_bytes(content)
+                written.add(relative)
+            stats[relative] = os.stat(target)
+        _write_marker(output / MARKER, staging / MARKER)
         os.sync()  # the new pages are on disk before they replace the old ones
         os.chmod(staging, 0o755)
         _publish(staging, output)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
+    return Written(stats, frozenset(written))
+
+
+def _write_marker(previous: Path, target: Path) -> None:
+    text = b"Written by timeline build; safe to delete.\n"
+    try:
+        if previous.read_bytes() == text:
+            return _link_or_copy(previous, target)
+    except OSError:
+        pass
+    target.write_bytes(text)
+
+
+def _link_or_copy(source: Path, target: Path) -> None:
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)  # another file system: copy, keeping the time
 
 
 def _publish(staging: Path, output: Path) -> None:

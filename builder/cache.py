@@ -1,0 +1,111 @@
+"""The build cache: what the previous build read and wrote, kept in `.timeline-cache/`.
+
+It remembers, for each content file, the record parsed from it (keyed by a hash of the
+file's bytes), and for each published file its fingerprint, content hash and file
+identity. Everything in it is an optimisation: a missing, stale or unreadable cache only
+makes the next build slower, never different. The cache is tied to the exact builder code
+that wrote it, so a changed program starts afresh.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+CACHE_DIR = ".timeline-cache"
+_FORMAT = 1
+
+
+@dataclass(frozen=True)
+class Published:
+    """One file of the published site as the last build left it."""
+
+    fingerprint: str | None  # None for files given as bytes (static files, feeds)
+    sha: str
+    size: int
+    mtime_ns: int
+    inode: int
+    reads: frozenset[str] = frozenset()  # tracked values the rendering looked into
+
+    def still_there(self, path: Path) -> bool:
+        """True when the file at `path` is the very file this build wrote."""
+        try:
+            stat = os.stat(path, follow_symlinks=False)
+        except OSError:
+            return False
+        return (stat.st_ino, stat.st_size, stat.st_mtime_ns) == (
+            self.inode,
+            self.size,
+            self.mtime_ns,
+        )
+
+
+@dataclass
+class CacheState:
+    code: str = ""
+    site: str = ""
+    output: str = ""
+    records: dict[str, tuple[str, object]] = field(default_factory=dict)  # path -> (sha, value)
+    extras: dict[str, dict] = field(default_factory=dict)  # named memo tables
+    published: dict[str, Published] = field(default_factory=dict)
+
+
+def code_digest() -> str:
+    """A hash of the builder's own source files: a new version invalidates the cache."""
+    package = Path(__file__).resolve().parent
+    digest = hashlib.blake2b(digest_size=16)
+    for path in sorted(package.rglob("*.py")):
+        digest.update(path.relative_to(package).as_posix().encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def file_digest(data: bytes) -> str:
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+class BuildCache:
+    """Load once at the start of a build, `save` after the new site is published."""
+
+    def __init__(self, site_dir: Path, output: Path, *, clean: bool = False) -> None:
+        self.folder = site_dir / CACHE_DIR
+        self.path = self.folder / "state.pickle"
+        self.code = code_digest()
+        self.site_key = str(site_dir.absolute())
+        self.output_key = str(output.absolute())
+        self.previous = CacheState() if clean else self._load()
+
+    def _load(self) -> CacheState:
+        try:
+            with open(self.path, "rb") as handle:
+                version, state = pickle.load(handle)
+        except (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError, AttributeError):
+            return CacheState()
+        except Exception:  # any unreadable cache is just no cache
+            return CacheState()
+        if version != _FORMAT or not isinstance(state, CacheState) or state.code != self.code:
+            return CacheState()
+        if state.site != self.site_key:
+            return CacheState()
+        if state.output != self.output_key:
+            state.published = {}
+        return state
+
+    def save(self, state: CacheState) -> None:
+        """Write the new state atomically; a failure to save is not a build failure."""
+        state.code, state.site, state.output = self.code, self.site_key, self.output_key
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            ignore = self.folder / ".gitignore"
+            if not ignore.exists():
+                ignore.write_text("*\n")
+            handle, temporary = tempfile.mkstemp(dir=self.folder, prefix=".state-")
+            with os.fdopen(handle, "wb") as out:
+                pickle.dump((_FORMAT, state), out, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(temporary, self.path)
+        except OSError:
+            pass

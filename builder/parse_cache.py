@@ -1,0 +1,86 @@
+"""Read content files through the build cache: a file whose bytes are unchanged since the
+last build is not parsed again, and many new files are parsed on all cores."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from builder.cache import CacheState, file_digest
+from builder.load import EVENT_DIRS, SOURCES_DIR, content_files, load_event, load_source
+from builder.model import EventRecord, Source
+from builder.parallel import parallel_map
+from builder.problems import Problem, Problems
+
+Parsed = tuple[object, tuple[Problem, ...]]  # (record or None, the file's own problems)
+
+# Below this many files to parse, starting worker processes costs more than it saves.
+_PARALLEL_FROM = 400
+
+
+def _parse(job: tuple[str, str, str]) -> Parsed:
+    site_dir, path, kind = job
+    problems = Problems(Path(site_dir))
+    if kind == "source":
+        record: object = load_source(Path(path), problems)
+    else:
+        record = load_event(Path(path), problems, extracted_folder=kind == "candidates")
+    return record, tuple(problems.items)
+
+
+def load_records(
+    site_dir: Path,
+    problems: Problems,
+    previous: CacheState,
+    state: CacheState,
+    *,
+    workers: int = 0,
+    progress: Callable[[int], None] | None = None,
+) -> tuple[list[Source], list[EventRecord]]:
+    """Every source and event record, in file-name order; problems go into `problems`."""
+    jobs: list[tuple[str, str, str]] = [
+        (str(site_dir), str(path), "source")
+        for path in content_files(site_dir, SOURCES_DIR, problems)
+    ]
+    for folder in EVENT_DIRS:
+        kind = "candidates" if folder.name == "candidates" else "event"
+        jobs += [
+            (str(site_dir), str(path), kind) for path in content_files(site_dir, folder, problems)
+        ]
+    results: list[Parsed | None] = []
+    digests: list[str] = []
+    to_parse: list[int] = []
+    for index, (_, path, kind) in enumerate(jobs):
+        try:
+            digest = kind + ":" + file_digest(Path(path).read_bytes())
+        except OSError:
+            digest = ""  # let the loader report it
+        digests.append(digest)
+        known = previous.records.get(path)
+        if digest and known is not None and known[0] == digest:
+            results.append(known[1])  # type: ignore[arg-type]
+        else:
+            results.append(None)
+            to_parse.append(index)
+    parallel = workers if len(to_parse) >= _PARALLEL_FROM else 1
+    for index, parsed in zip(
+        to_parse, parallel_map(_parse, [jobs[i] for i in to_parse], parallel), strict=True
+    ):
+        results[index] = parsed
+    sources: list[Source] = []
+    events: list[EventRecord] = []
+    for (_, path, kind), digest, parsed in zip(jobs, digests, results, strict=True):
+        assert parsed is not None
+        record, found = parsed
+        problems.items.extend(found)
+        if digest:
+            state.records[path] = (digest, parsed)
+        if record is None:
+            continue
+        if kind == "source":
+            sources.append(record)  # type: ignore[arg-type]
+        else:
+            events.append(record)  # type: ignore[arg-type]
+    if progress is not None:
+        progress(len(jobs))
+    return sources, events

@@ -1,0 +1,148 @@
+"""Render only the pages whose inputs changed since the last build; keep the others.
+
+`render_jobs` takes the list of pages to make (path, template, context), fingerprints
+each (see builder.incremental), keeps those whose fingerprint matches the published file
+and renders the rest, on every core when there are many.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from jinja2 import Environment
+
+from builder.cache import Published, file_digest
+from builder.incremental import (
+    Fingerprinter,
+    TemplateDigests,
+    Tracked,
+    page_fingerprint,
+    take_reads,
+)
+from builder.parallel import parallel_map
+
+# Fewer pages than this render faster in this process than on forked workers.
+_PARALLEL_FROM = 200
+
+
+@dataclass(frozen=True)
+class PageJob:
+    """One page to render: `template` with `context`, written at `path`."""
+
+    path: str
+    template: str
+    root: str  # the way back to the site root from this page, for relative links
+    context: Mapping[str, object]
+
+
+@dataclass(frozen=True)
+class Kept:
+    """Marks a page whose previous file is published again unchanged."""
+
+    path: str
+
+
+class PageCache:
+    """What the previous build published, and what this build decides about each file."""
+
+    def __init__(self, previous: dict[str, Published], output: Path) -> None:
+        self.previous = previous
+        self.output = output
+        self.rendered: dict[str, tuple[str | None, frozenset[str]]] = {}
+
+    def can_keep(self, path: str, fingerprint: str) -> bool:
+        known = self.previous.get(path)
+        return (
+            known is not None
+            and known.fingerprint == fingerprint
+            and known.still_there(self.output / path)
+        )
+
+    def same_bytes(self, path: str, content: bytes) -> bool:
+        known = self.previous.get(path)
+        return (
+            known is not None
+            and known.sha == file_digest(content)
+            and known.still_there(self.output / path)
+        )
+
+    def published(
+        self, pages: Mapping[str, object], stats: Mapping[str, os.stat_result]
+    ) -> dict[str, Published]:
+        """The cache entries describing the site just published."""
+        entries = {}
+        for path, value in pages.items():
+            stat = stats[path]
+            fingerprint, reads = self.rendered.get(path, (None, frozenset()))
+            kept = isinstance(value, Kept)
+            sha = self.previous[path].sha if kept else file_digest(value)  # type: ignore[arg-type]
+            entries[path] = Published(
+                fingerprint, sha, stat.st_size, stat.st_mtime_ns, stat.st_ino, reads
+            )
+        return entries
+
+
+def render_jobs(
+    env: Environment,
+    jobs: list[PageJob],
+    shared: dict[str, object],
+    cache: PageCache,
+    *,
+    workers: int = 0,
+    progress: Callable[[int], None] | None = None,
+) -> dict[str, bytes | Kept]:
+    """Each job's page as bytes, or `Kept` when the published file can stay."""
+    tracked = {
+        value._tracked_name: value for value in shared.values() if isinstance(value, Tracked)
+    }
+    fingerprinter = Fingerprinter()
+    templates = TemplateDigests(env)
+    tracked_digests: dict[str, bytes] = {}
+    shared_digest = b"".join(
+        key.encode() + fingerprinter.digest(value) for key, value in sorted(shared.items())
+    )
+
+    def fingerprint(job: PageJob, reads: frozenset[str]) -> str | None:
+        for name in reads - tracked_digests.keys():
+            tracked_digests[name] = fingerprinter.digest(tracked[name]._tracked_value)
+        try:
+            return page_fingerprint(
+                fingerprinter,
+                templates.digest(job.template) + shared_digest,
+                {**job.context, "root": job.root},
+                {name: tracked_digests[name] for name in reads},
+            )
+        except (TypeError, AttributeError, pickle.PicklingError):
+            return None  # something that cannot be hashed: render every time
+
+    pages: dict[str, bytes | Kept] = {}
+    to_render: list[PageJob] = []
+    for job in jobs:
+        known = cache.previous.get(job.path)
+        reads = known.reads & tracked.keys() if known is not None else frozenset()
+        print_ = fingerprint(job, reads) if known is not None else None
+        if print_ is not None and cache.can_keep(job.path, print_):
+            pages[job.path] = Kept(job.path)
+            cache.rendered[job.path] = (print_, reads)
+            continue
+        pages[job.path] = b""  # keeps the page order stable
+        to_render.append(job)
+    take_reads(tracked.values())
+
+    def render(job: PageJob) -> tuple[bytes, frozenset[str]]:
+        html = env.get_template(job.template).render(**shared, root=job.root, **job.context)
+        return html.encode("utf-8"), take_reads(tracked.values())
+
+    parallel = workers if len(to_render) >= _PARALLEL_FROM else 1
+    for job, (content, reads) in zip(
+        to_render, parallel_map(render, to_render, parallel), strict=True
+    ):
+        pages[job.path] = content
+        cache.rendered[job.path] = (fingerprint(job, reads), reads)
+    if progress is not None:
+        progress(len(jobs))
+    return pages

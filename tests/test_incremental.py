@@ -1,0 +1,327 @@
+"""Incremental builds: always the bytes of a clean build, touching only what changed."""
+
+from __future__ import annotations
+
+import os
+import random
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from builder.build import build
+from builder.render import BUILTIN_TEMPLATES
+
+from .conftest import TinySite
+
+WORDS = (
+    "convoy bridge council harbour ministry river station envoy market border "
+    "clinic tunnel monitor district assembly archive quarry ferry plaza tower"
+).split()
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    return {
+        path.relative_to(folder).as_posix(): path.read_bytes()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }
+
+
+def identities(folder: Path) -> dict[str, tuple[int, int]]:
+    return {
+        path.relative_to(folder).as_posix(): (path.stat().st_ino, path.stat().st_mtime_ns)
+        for path in folder.rglob("*")
+        if path.is_file()
+    }
+
+
+def clean_build_of(site: Path, scratch: Path) -> dict[str, bytes]:
+    """A clean build of a copy of `site` (so that its cache is left alone)."""
+    if scratch.exists():
+        shutil.rmtree(scratch)
+    shutil.copytree(site, scratch, ignore=shutil.ignore_patterns("site", ".timeline-cache"))
+    build(scratch, scratch / "site", clean=True, workers=1)
+    return tree(scratch / "site")
+
+
+class RandomEditor:
+    """Seeded random changes to a tiny site that keep its content valid."""
+
+    def __init__(self, site: TinySite, seed: int) -> None:
+        self.site = site
+        self.rng = random.Random(seed)
+        self.sources: dict[str, list[str]] = {}  # id -> sentences
+        self.events: dict[str, list[str]] = {}  # id -> the sources it cites
+        self.counter = 0
+
+    def words(self, count: int) -> str:
+        return " ".join(self.rng.choice(WORDS) for _ in range(count))
+
+    def add_source(self) -> None:
+        self.counter += 1
+        source_id = f"src{self.counter}"
+        sentences = [
+            f"The {self.words(3)} moved on day {n} of the {self.words(2)}." for n in range(3)
+        ]
+        self.sources[source_id] = sentences
+        self.write_source(source_id)
+
+    def write_source(self, source_id: str) -> None:
+        sentences = self.sources[source_id]
+        year = 2000 + self.rng.randint(0, 20)
+        rights = self.rng.choice(["full", "excerpts", "link"])
+        self.site.source(
+            source_id,
+            f"---\ntitle: Report {source_id}\npublisher: Wire\n"
+            f"published: {year}-05-0{self.rng.randint(1, 9)}\n"
+            f"rights: {rights}\nurl: https://news.example/{source_id}\n---\n"
+            + "\n\n".join(sentences)
+            + "\n",
+        )
+
+    def add_event(self) -> None:
+        if not self.sources:
+            self.add_source()
+        self.counter += 1
+        event_id = f"ev{self.counter}"
+        cited = self.rng.sample(
+            sorted(self.sources), self.rng.randint(1, min(2, len(self.sources)))
+        )
+        self.events[event_id] = cited
+        self.write_event(event_id)
+
+    def write_event(self, event_id: str) -> None:
+        year = 1990 + self.rng.randint(0, 30)
+        date = self.rng.choice(
+            [f"{year}", f"{year}-0{self.rng.randint(1, 9)}", f"{year}-03-1{self.rng.randint(0, 9)}"]
+        )
+        citations = "".join(
+            f'  - source: {source}\n    quote: "{self.rng.choice(self.sources[source])}"\n'
+            for source in self.events[event_id]
+        )
+        tags = ", ".join(self.rng.sample(["Rail", "Ports", "Aid", "Talks", "Weather"], 2))
+        self.site.event(
+            event_id,
+            f"---\ndate: {date}\ntitle: The {self.words(3)}\ntags: [{tags}]\n"
+            f"sources:\n{citations}---\n"
+            f"The {self.words(8)} *{self.words(2)}*.\n",
+        )
+
+    def edit_event(self) -> None:
+        if not self.events:
+            return self.add_event()
+        self.write_event(self.rng.choice(sorted(self.events)))
+
+    def edit_source(self) -> None:
+        if not self.sources:
+            return self.add_source()
+        source_id = self.rng.choice(sorted(self.sources))
+        self.sources[source_id].append(f"Later the {self.words(4)} said more.")
+        self.write_source(source_id)
+
+    def delete_event(self) -> None:
+        if not self.events:
+            return
+        event_id = self.rng.choice(sorted(self.events))
+        del self.events[event_id]
+        (self.site.root / "content" / "events" / f"{event_id}.md").unlink()
+
+    def delete_source(self) -> None:
+        unused = sorted(set(self.sources) - {s for cited in self.events.values() for s in cited})
+        if not unused:
+            return self.delete_event()
+        source_id = self.rng.choice(unused)
+        del self.sources[source_id]
+        (self.site.root / "content" / "sources" / f"{source_id}.md").unlink()
+
+    def edit_template(self) -> None:
+        name = self.rng.choice(["event.html", "tag.html", "_macros.html"])
+        own = self.site.root / "templates" / name
+        own.parent.mkdir(exist_ok=True)
+        text = (BUILTIN_TEMPLATES / name).read_text()
+        own.write_text(
+            text
+            + f"{{# revision {self.counter} #}}\n"
+            + ("" if name.startswith("_") else f"<!-- {self.words(1)} -->\n")
+        )
+        self.counter += 1
+
+    def edit_config(self) -> None:
+        (self.site.root / "timeline.toml").write_text(f'title = "The {self.words(2)}"\n')
+
+    def step(self) -> str:
+        action = self.rng.choices(
+            [
+                self.add_source,
+                self.add_event,
+                self.edit_event,
+                self.edit_source,
+                self.delete_event,
+                self.delete_source,
+                self.edit_template,
+                self.edit_config,
+            ],
+            weights=[3, 5, 5, 2, 2, 1, 1, 1],
+        )[0]
+        action()
+        return action.__name__
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_incremental_builds_equal_clean_builds(
+    empty_site: TinySite, tmp_path: Path, seed: int
+) -> None:
+    editor = RandomEditor(empty_site, seed)
+    for _ in range(3):
+        editor.add_event()
+    output = empty_site.root / "site"
+    build(empty_site.root, output, workers=1)
+    for step in range(14):
+        action = editor.step()
+        build(empty_site.root, output, workers=1)
+        expected = clean_build_of(empty_site.root, tmp_path / "clean")
+        assert tree(output) == expected, f"seed {seed}, step {step}: after {action}"
+
+
+def test_unchanged_files_are_left_untouched(tiny_site: TinySite) -> None:
+    output = tiny_site.root / "site"
+    tiny_site.event("second", EVENT_TWO)
+    build(tiny_site.root, output, workers=1)
+    before = identities(output)
+    result = build(tiny_site.root, output, workers=1)
+    assert identities(output) == before
+    assert result.written == 0
+    tiny_site.event("second", EVENT_TWO.replace("Second", "Later"))
+    result = build(tiny_site.root, output, workers=1)
+    after = identities(output)
+    changed = {path for path in after if after[path] != before.get(path)}
+    assert "events/second.html" in changed
+    assert "events/offensive.html" not in changed
+    assert "sources/wire.html" in changed  # it lists the events drawn from it
+    assert "static/style.css" not in changed
+    assert result.written == len(changed)
+
+
+def test_deleted_event_page_is_removed(tiny_site: TinySite) -> None:
+    output = tiny_site.root / "site"
+    second = tiny_site.event("second", EVENT_TWO)
+    build(tiny_site.root, output, workers=1)
+    assert (output / "events" / "second.html").exists()
+    second.unlink()
+    build(tiny_site.root, output, workers=1)
+    assert not (output / "events" / "second.html").exists()
+
+
+def test_hand_edited_output_file_is_rewritten(tiny_site: TinySite) -> None:
+    output = tiny_site.root / "site"
+    build(tiny_site.root, output, workers=1)
+    page = output / "events" / "offensive.html"
+    original = page.read_bytes()
+    page.write_bytes(b"defaced")
+    build(tiny_site.root, output, workers=1)
+    assert page.read_bytes() == original
+
+
+def test_failed_build_keeps_previous_site_and_cache_recovers(tiny_site: TinySite) -> None:
+    output = tiny_site.root / "site"
+    build(tiny_site.root, output, workers=1)
+    before = tree(output)
+    tiny_site.event("broken", "---\ndate: 2024-13-40\ntitle: Bad\n---\n")
+    with pytest.raises(Exception, match="broken.md"):
+        build(tiny_site.root, output, workers=1)
+    assert tree(output) == before
+    (tiny_site.root / "content" / "events" / "broken.md").unlink()
+    build(tiny_site.root, output, workers=1)
+    assert tree(output) == before
+
+
+def test_corrupt_cache_is_ignored(tiny_site: TinySite) -> None:
+    output = tiny_site.root / "site"
+    build(tiny_site.root, output, workers=1)
+    before = tree(output)
+    (tiny_site.root / ".timeline-cache" / "state.pickle").write_bytes(b"not a pickle")
+    build(tiny_site.root, output, workers=1)
+    assert tree(output) == before
+
+
+def test_parallel_build_equals_serial_build(tmp_path: Path) -> None:
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+    from sitegen import generate_site
+
+    generate_site(tmp_path / "s", 120, seed=5)
+    shutil.copytree(tmp_path / "s", tmp_path / "p")
+    build(tmp_path / "s", tmp_path / "s" / "site", workers=1)
+    build(tmp_path / "p", tmp_path / "p" / "site", workers=2)
+    assert tree(tmp_path / "s" / "site") == tree(tmp_path / "p" / "site")
+
+
+EVENT_TWO = """\
+---
+date: 2024-11-30
+title: Second day
+tags: [City]
+sources:
+  - source: wire
+    quote: Rebels entered the city on Saturday
+---
+Fighting went on.
+"""
+
+
+def _run_build(site: Path) -> subprocess.Popen:
+    return subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "from builder.cli import main; main()",
+            "build",
+            "--site",
+            str(site),
+            "-q",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+
+
+def test_killed_builds_leave_a_whole_site(tmp_path: Path) -> None:
+    """kill -9 a build at random moments: the output is always a complete old or new
+    site, and the next build succeeds."""
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+    from sitegen import edit_event, generate_site
+
+    site = tmp_path / "site-src"
+    generate_site(site, 150, seed=3)
+    output = site / "site"
+    build(site, output)
+    complete_sites = [tree(output)]
+    rng = random.Random(11)
+    for attempt in range(5):
+        edit_event(site, attempt, f"Revision {attempt}.")
+        complete_sites.append(clean_build_of(site, tmp_path / "clean"))
+        process = _run_build(site)
+        time.sleep(rng.uniform(0.05, 1.5))
+        os.kill(process.pid, signal.SIGKILL)
+        process.wait()
+        published = tree(output)
+        assert published in complete_sites, f"attempt {attempt}: a half-written site"
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "from builder.cli import main; main()",
+            "build",
+            "--site",
+            str(site),
+        ],
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stderr
+    assert tree(output) == complete_sites[-1]
+    assert not list(site.glob(".site.new-*")) and not list(site.glob(".site.old-*"))
