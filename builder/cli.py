@@ -32,6 +32,19 @@ def report_warnings(warnings) -> None:
 
 
 @main.command()
+@click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--title", default="Timeline", show_default=True, help="The site's title.")
+def init(folder: Path, title: str) -> None:
+    """Create a new site in FOLDER: a config and a sample article and events."""
+    from builder.scaffold import create_site
+
+    create_site(folder, title)
+    click.echo(f"Created a site in {folder}. Next:\n"
+               f"  timeline build --site {folder}    # writes {folder}/site/index.html\n"
+               f"  timeline add ARTICLE.html --site {folder}")
+
+
+@main.command()
 @site_option
 def check(site_dir: Path) -> None:
     """Validate all content without writing anything; list every problem as path:line."""
@@ -113,49 +126,23 @@ def extract(site_dir: Path, as_json: bool) -> None:
     help='Batch mode: read {"doc_id","dct","text"} lines, write {"doc_id","timexes"} lines.',
 )
 def dates(file: Path | None, published: str | None, as_json: bool, jsonl_in) -> None:
-    """Show the temporal expressions found in FILE and their resolved values."""
+    """Show the temporal expressions found in FILE and their resolved values.
+
+    A source file gives its own publication date; for any other text, pass --published.
+    """
     from builder.temporal import tag
+    from builder.timex_report import as_record, read_article, table, tag_documents
 
     if jsonl_in is not None:
-        for line_number, line in enumerate(jsonl_in, start=1):
-            if not line.strip():
-                continue
-            try:
-                doc = json.loads(line)
-                text, dct = doc["text"], doc["dct"]
-            except (ValueError, KeyError, TypeError) as error:
-                raise click.ClickException(
-                    f"{jsonl_in.name}:{line_number}: not a document line ({error})"
-                ) from None
-            timexes = [
-                {"start": t.start, "end": t.end, "type": t.type, "value": t.value}
-                for t in tag(text, dct)
-            ]
-            sys.stdout.write(json.dumps({"doc_id": doc.get("doc_id"), "timexes": timexes}) + "\n")
+        for line in tag_documents(jsonl_in, jsonl_in.name):
+            sys.stdout.write(line + "\n")
         return
     if file is None:
         raise click.UsageError("give a FILE, or --jsonl IN.jsonl")
-    if not published:
-        raise click.UsageError("--published DATE is needed to resolve relative expressions")
-    try:
-        text = file.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        raise click.ClickException(f"{file}: cannot read ({error})") from None
+    text, published = read_article(file, published)
     found = tag(text, published)
-    if as_json:
-        for t in found:
-            click.echo(
-                json.dumps(
-                    {
-                        "start": t.start,
-                        "end": t.end,
-                        "text": t.text,
-                        "type": t.type,
-                        "value": t.value,
-                    },
-                    ensure_ascii=False,
-                )
-            )
+    if not as_json:
+        click.echo("\n".join(table(found)))
         return
-    for t in found:
-        click.echo(f"{t.start:>6}-{t.end:<6} {t.type:<9} {t.value:<22} {t.text}")
+    for timex in found:
+        click.echo(json.dumps(as_record(timex), ensure_ascii=False))

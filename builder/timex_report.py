@@ -1,0 +1,84 @@
+"""`timeline dates`: the temporal expressions of a text, as a table or as JSON."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+import click
+
+from builder.dates import DateError, PartialDate
+from builder.frontmatter import FrontMatterError, parse_front_matter
+from builder.load import split_paragraphs
+from builder.temporal import Timex, tag
+
+
+def creation_date(value: object, where: str) -> str:
+    """The day a text is resolved against, as YYYY-MM-DD."""
+    try:
+        date = PartialDate.parse(value)
+    except DateError as error:
+        raise click.ClickException(f"{where}: {error}") from None
+    if date.day is None:
+        raise click.ClickException(f"{where}: the publication date must name a day")
+    return date.iso()[:10]
+
+
+def read_article(path: Path, published: str | None) -> tuple[str, str]:
+    """The text to tag and its publication day. A source file (with front matter) gives
+    its own `published` date and is read as its paragraphs; any other file as it is."""
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as error:
+        raise click.ClickException(f"{path}: cannot read the file ({error})") from None
+    if text.startswith("---"):
+        try:
+            front = parse_front_matter(text)
+        except FrontMatterError as error:
+            raise click.ClickException(f"{path}:{error.line}: {error.message}") from None
+        text = "\n\n".join(split_paragraphs(front.body))
+        published = published or front.data.get("published")
+    if not published:
+        raise click.UsageError("--published DATE is needed to resolve relative expressions")
+    return text, creation_date(published, f"{path}: published")
+
+
+def as_record(timex: Timex, with_text: bool = True) -> dict:
+    record = {"start": timex.start, "end": timex.end, "type": timex.type, "value": timex.value}
+    if with_text:
+        record = {
+            "start": timex.start,
+            "end": timex.end,
+            "text": timex.text,
+            "type": timex.type,
+            "value": timex.value,
+        }
+    return record
+
+
+def table(found: Iterable[Timex]) -> Iterator[str]:
+    yield f"{'start':>6} {'end':>6}  {'type':<9} {'value':<22} text"
+    for timex in found:
+        yield f"{timex.start:>6} {timex.end:>6}  {timex.type:<9} {timex.value:<22} {timex.text}"
+
+
+def tag_documents(lines: Iterable[str], name: str) -> Iterator[str]:
+    """Batch mode: {"doc_id","dct","text"} lines in, {"doc_id","timexes"} lines out."""
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            doc = json.loads(line)
+            text, dct = doc["text"], doc["dct"]
+        except ValueError as error:
+            raise click.ClickException(f"{name}:{number}: not a JSON line ({error})") from None
+        except (KeyError, TypeError):
+            raise click.ClickException(
+                f'{name}:{number}: a document line needs "doc_id", "dct" and "text"'
+            ) from None
+        if not isinstance(text, str):
+            raise click.ClickException(f'{name}:{number}: "text" must be a string')
+        day = creation_date(dct, f"{name}:{number}: dct")
+        timexes = [as_record(t, with_text=False) for t in tag(text, day)]
+        yield json.dumps({"doc_id": doc.get("doc_id"), "timexes": timexes})

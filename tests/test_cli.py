@@ -1,0 +1,93 @@
+"""The command line end to end: init, dates, and clean errors instead of tracebacks."""
+
+from __future__ import annotations
+
+import json
+
+from bs4 import BeautifulSoup
+from click.testing import CliRunner
+
+from builder.cli import main
+
+
+def invoke(*args, input=None):
+    return CliRunner().invoke(main, list(args), input=input)
+
+
+def test_init_creates_a_site_that_builds(tmp_path):
+    folder = tmp_path / "newsite"
+    result = invoke("init", str(folder), "--title", "Bridge works")
+    assert result.exit_code == 0, result.output
+    assert "timeline build --site" in result.output
+    assert invoke("check", "--site", str(folder)).exit_code == 0
+    assert invoke("build", "--site", str(folder)).exit_code == 0
+    page = BeautifulSoup((folder / "site" / "index.html").read_text(), "html.parser")
+    assert page.title.get_text().startswith("Bridge works")
+    assert [t["datetime"] for t in page.select(".event-date time")] == ["2023-03", "2025-03-13"]
+
+
+def test_init_refuses_a_folder_that_is_not_empty(tmp_path):
+    (tmp_path / "existing.txt").write_text("keep me")
+    result = invoke("init", str(tmp_path))
+    assert result.exit_code == 1
+    assert "already exists and is not empty" in result.output
+    assert (tmp_path / "existing.txt").read_text() == "keep me"
+
+
+def test_dates_prints_a_table_for_plain_text(tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text("Talks began on Wednesday and will resume on 3 December 2024.\n")
+    result = invoke("dates", str(article), "--published", "2024-11-30")
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines[0].split() == ["start", "end", "type", "value", "text"]
+    assert any("2024-11-27" in line and "Wednesday" in line for line in lines)
+    assert any("2024-12-03" in line and "3 December 2024" in line for line in lines)
+
+
+def test_dates_json_gives_offsets_into_the_text(tmp_path):
+    text = "The ceasefire took effect on Wednesday."
+    article = tmp_path / "a.txt"
+    article.write_text(text)
+    result = invoke("dates", str(article), "--published", "2024-11-30", "--json")
+    (record,) = [json.loads(line) for line in result.output.splitlines()]
+    assert record["value"] == "2024-11-27"
+    assert text[record["start"] : record["end"]] == record["text"] == "Wednesday"
+
+
+def test_dates_reads_the_publication_date_of_a_source_file(tiny_site):
+    path = tiny_site.root / "content" / "sources" / "wire.md"
+    result = invoke("dates", str(path), "--json")
+    values = [json.loads(line)["value"] for line in result.output.splitlines()]
+    assert "2024-11-27" in values and "2016" in values
+
+
+def test_dates_batch_mode_reads_and_writes_json_lines():
+    docs = [
+        {"doc_id": "a", "dct": "2024-11-30", "text": "It happened on Friday."},
+        {"doc_id": "b", "dct": "1998-01-08", "text": "Nothing dated here."},
+    ]
+    result = invoke("dates", "--jsonl", "-", input="".join(json.dumps(d) + "\n" for d in docs))
+    assert result.exit_code == 0, result.output
+    out = [json.loads(line) for line in result.output.splitlines()]
+    assert out[0]["doc_id"] == "a"
+    assert out[0]["timexes"] == [{"start": 15, "end": 21, "type": "DATE", "value": "2024-11-29"}]
+    assert out[1] == {"doc_id": "b", "timexes": []}
+
+
+def test_dates_errors_are_messages_not_tracebacks(tmp_path):
+    result = invoke("dates", "--jsonl", "-", input='{"doc_id": 1}\n')
+    assert result.exit_code == 1
+    assert '<stdin>:1: a document line needs "doc_id", "dct" and "text"' in result.output
+    bad = invoke("dates", "--jsonl", "-", input='{"doc_id": 1, "dct": "soon", "text": ""}\n')
+    assert bad.exit_code == 1 and "<stdin>:1: dct:" in bad.output
+    missing = invoke("dates", str(tmp_path / "nowhere.txt"), "--published", "2024-11-30")
+    assert missing.exit_code == 1 and "cannot read the file" in missing.output
+    article = tmp_path / "a.txt"
+    article.write_text("on Friday")
+    undated = invoke("dates", str(article))
+    assert undated.exit_code == 2 and "--published DATE is needed" in undated.output
+    assert not any(
+        r.exception and not isinstance(r.exception, SystemExit)
+        for r in (result, bad, missing, undated)
+    )
