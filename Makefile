@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: site test golden clean
+.PHONY: site test golden clean browser-deps
 
 $(BIN)/timeline: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -17,6 +17,10 @@ site: $(BIN)/timeline
 test: $(BIN)/timeline
 	$(BIN)/ruff check builder tests benchmarks
 	$(BIN)/python -m pytest
+
+# Chromium, chromedriver, Java and the npm packages the browser tests use (CI runs it).
+browser-deps:
+	.ci/install-browser-deps
 
 # Re-render the golden chronology after a deliberate change; review it with git diff.
 golden: $(BIN)/timeline

@@ -22,6 +22,7 @@ from builder.problems import ContentError, Problem, Problems
 from builder.progress import StageTimer
 from builder.render import render_pages
 from builder.rerender import PageCache
+from builder.search import search_index
 from builder.validate import validate
 from builder.views import site_view
 from builder.write import check_output_dir, write_site
@@ -97,6 +98,8 @@ def build(
     with timer.stage("render"):
         pages_cache = PageCache(cache.previous.published, output.absolute())
         pages = render_pages(view, loaded.config, site_dir, pages_cache, workers=workers)
+    with timer.stage("search index"):
+        pages.update(search_index(pages, output.absolute(), loaded.config))
     with timer.stage("write"):
         written = write_site(pages, output, pages_cache)
     with timer.stage("save cache"):

@@ -56,3 +56,28 @@ def test_a_missing_binary_stops_the_build_with_a_fix(monkeypatch, tmp_path):
     message = raised.value.format_message()
     assert "pip install 'pagefind[bin]'" in message
     assert "search = false" in message
+
+
+def test_a_built_site_has_its_search_bundle(tiny_site, tmp_path):
+    from builder.build import build
+
+    output = tmp_path / "out"
+    build(tiny_site.root, output)
+    assert (output / "pagefind" / "pagefind-ui.js").is_file()
+    assert b"static/search.js" in (output / "index.html").read_bytes()
+    (tiny_site.root / "timeline.toml").write_text('title = "T"\nsearch = false\n')
+    build(tiny_site.root, output)
+    assert not (output / "pagefind").exists()
+    assert b"static/search.js" not in (output / "index.html").read_bytes()
+
+
+def test_pagefind_indexes_event_and_source_pages_only(tiny_site, tmp_path):
+    from builder.build import build
+
+    output = tmp_path / "out"
+    build(tiny_site.root, output)
+    entry = json.loads((output / "pagefind" / "pagefind-entry.json").read_text())
+    pages = sum(language["page_count"] for language in entry["languages"].values())
+    events = len(list((output / "events").glob("*.html")))
+    sources = len([p for p in (output / "sources").glob("*.html") if p.name != "index.html"])
+    assert pages == events + sources

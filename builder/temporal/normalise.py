@@ -29,6 +29,11 @@ from builder.temporal.tense import direction
 _SENTENCE_BREAK = re.compile(r"[.!?][\"'”’)]*\s+[\"'“‘(]?[A-Z]|\n\s*\n")
 
 
+_SENTENCE_OPENING = re.compile(
+    r"(?:^|[.!?\"”]\s+|\n\s*)(?:In|By|During|Since)\s+(?:early\s+|late\s+|mid-)?$"
+)
+
+
 @dataclass
 class Context:
     """What the tagger knows while reading a text from start to end."""
@@ -48,8 +53,10 @@ class Context:
     cache: dict[int, int] = field(default_factory=dict)
 
     def stated_year(self, start: int) -> int | None:
-        """The year stated earlier in the same sentence, if any."""
-        if self.year is None or start - self.year_at > 200:
+        """The year a sentence opens with ("In 2019, ..."), for the dates later in it."""
+        if self.year is None or start - self.year_at > 120:
+            return None
+        if not _SENTENCE_OPENING.search(self.text, max(0, self.year_at - 12), self.year_at):
             return None
         between = self.text[self.year_at : start]
         return None if _SENTENCE_BREAK.search(between) else self.year
@@ -185,10 +192,9 @@ def _day_date(ctx: Context, text: str, start: int, end: int) -> date | None:
     if year is None:
         year = ctx.stated_year(start)
     if year is None:
-        tense = ctx.tense(start, end)
-        year = cal.nearest_month(ctx.dct, month, tense if abs(month - ctx.dct.month) > 2 else 0)
-        if month == ctx.dct.month:
-            year = ctx.dct.year
+        distance = min((month - ctx.dct.month) % 12, (ctx.dct.month - month) % 12)
+        tense = ctx.tense(start, end) if distance > 2 else 0
+        year = cal.nearest_month(ctx.dct, month, tense)
     try:
         return date(year, month, day)
     except ValueError:
@@ -652,10 +658,11 @@ _UNTIL = re.compile(r"\b(?:until|till)(?:\s+\S+){0,4}\s*$", re.IGNORECASE)
 
 
 def _resolve_weekday(ctx: Context, lower: str, weekday: int, start: int, end: int) -> date:
+    day_anchor = ctx.day_anchor or ctx.dct
     if re.search(r"\b(?:the\s+previous|the\s+preceding)\b", lower):
-        return cal.nearest_weekday(cal.shift(ctx.anchor, -1, "day"), weekday, -1)
+        return cal.nearest_weekday(cal.shift(day_anchor, -1, "day"), weekday, -1)
     if re.search(r"\bthe\s+following\b|\bthat\b", lower):
-        return cal.nearest_weekday(cal.shift(ctx.anchor, 1, "day"), weekday, 1)
+        return cal.nearest_weekday(cal.shift(day_anchor, 1, "day"), weekday, 1)
     if re.search(r"\blast\b|\bthis\s+past\b", lower):
         return cal.nearest_weekday(cal.shift(ctx.dct, -1, "day"), weekday, -1)
     if re.search(r"\bnext\b|\bthis\s+coming\b", lower):
@@ -794,7 +801,7 @@ def _month(text: str, start: int, end: int, ctx: Context) -> Reading | None:
     if year is None:
         # Close months are the nearest ones whatever the tense cues say.
         distance = min((month - ctx.dct.month) % 12, (ctx.dct.month - month) % 12)
-        tense = ctx.tense(start, end) if distance > 2 else 0
+        tense = ctx.tense(start, end) if distance > 4 else 0
         year = cal.nearest_month(ctx.dct, month, tense)
     return Reading("DATE", f"{year:04d}-{month:02d}", anchors=True)
 

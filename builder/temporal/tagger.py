@@ -45,5 +45,7 @@ def _update(ctx: Context, reading: Reading, start: int) -> None:
         point = cal.value_to_date(reading.value)
         if point is not None:
             ctx.anchor = point[0]
-            if point[1] == "day":
-                ctx.day_anchor = point[0]
+    if reading.type in ("DATE", "TIME") and reading.value[:10].count("-") == 2:
+        point = cal.value_to_date(reading.value[:10])
+        if point is not None:
+            ctx.day_anchor = point[0]

@@ -11,7 +11,8 @@ import re
 
 _FUTURE = (
     r"will|won't|'ll|shall|would|going\s+to|plans?\s+to|planned|planning|scheduled|"
-    r"expected|expects?\s+to|due|set\s+to|is\s+to|are\s+to|intends?\s+to|aims?\s+to|"
+    r"expected|expects?\s+to|due|set\s+to|effective|payable|ahead|is\s+to|are\s+to|"
+    r"intends?\s+to|aims?\s+to|"
     r"hopes?\s+to|to\s+be\s+held|upcoming|next|begins|starts|opens|meets|"
     r"resumes|tomorrow"
 )
@@ -24,6 +25,7 @@ _PAST = (
     r"earlier|announced|reported|agreed|ended|opened|closed|began|started|was\s+to"
 )
 _CUES = re.compile(rf"(?<![\w'])(?:(?P<future>{_FUTURE})|(?P<past>{_PAST}))(?!\w)", re.IGNORECASE)
+_PAST_AUXILIARY = re.compile(r"\b(?:had\s+been|was|were|previously)\s+$", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]?\s+(?=[\"'“‘(]?[A-Z])|\n\s*\n")
 
 _WINDOW = 160
@@ -56,4 +58,6 @@ def direction(text: str, start: int, end: int) -> int:
         if best_distance is None or distance < best_distance:
             best_distance = distance
             best = 1 if match.group("future") else -1
+            if best > 0 and _PAST_AUXILIARY.search(text, max(0, match.start() - 14), match.start()):
+                best = -1  # "had been scheduled to expire Friday" is over
     return best
