@@ -227,27 +227,35 @@ _BRANCHES: list[tuple[str, str]] = [
     ),
 ]
 
-# Words an expression can start with.  Checking this first (one trie-shaped regex) lets the
-# matcher skip most positions of a text cheaply; it is what makes the tagger fast.
-START_WORDS = """
+# The gate in front of the grammar: an expression starts with a digit, a quote ('80s) or a
+# head word, or with a modifier ("the", "last", "about", a number word) that has a head word
+# or a digit a few words later.  Checking this first (trie-shaped regexes) lets the matcher
+# skip most positions of a text cheaply; it is what makes the tagger fast.
+HEAD_WORDS = """
 january february march april may june july august september october november december
 jan feb mar apr jun jul aug sept sep oct nov dec
-monday tuesday wednesday thursday friday saturday sunday
-today yesterday tomorrow tonight now currently recently lately previously formerly past
-future soon nowadays present presently these right just
+monday tuesday wednesday thursday friday saturday sunday mondays tuesdays wednesdays
+thursdays fridays saturdays sundays
+today yesterday tomorrow tonight now currently recently lately past present presently
+future soon nowadays term date
 year years month months week weeks day days night nights decade decades century centuries
 quarter quarters hour hours minute minutes second seconds fortnight fortnights weekend
+millennium millennia
 spring summer fall autumn winter morning afternoon evening overnight noon midnight midday
 hourly daily nightly weekly biweekly monthly quarterly yearly annually semiannually
-fiscal fy the a an last this next coming previous preceding following that early late
-earlier later mid about around approximately roughly nearly almost some over under only
-more less fewer at up no upwards within each every per once twice several few couple many
-numerous half its flat comparable corresponding same latest current prior final first
-third fourth 1st 2nd 3rd 4th shortly in recent year-ago year-earlier entire whole remaining
-initial very end beginning start middle close turn rest remainder good bulk latter
-zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen
-fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty
-ninety twenties thirties forties fifties sixties seventies eighties nineties
+fiscal fy year-ago year-earlier year-end
+twenties thirties forties fifties sixties seventies eighties nineties
+nineteen eighteen thousand period
+""".split()
+MODIFIER_WORDS = """
+the a an last this next coming previous preceding following that early late earlier later
+mid about around approximately roughly nearly almost some over under only more less fewer
+at up no upwards within each every once twice several few couple many numerous half its
+flat comparable corresponding same latest current prior final first third fourth 1st 2nd
+3rd 4th shortly in recent entire whole remaining initial very end beginning start middle
+close turn rest remainder good bulk latter these right just one two three four five six
+seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen
+nineteen twenty thirty forty fifty sixty seventy eighty ninety
 """.split()
 
 
@@ -275,7 +283,11 @@ def _trie(words: list[str]) -> str:
 
 BRANCH_NAMES = tuple(name for name, _ in _BRANCHES)
 _BODY = "|".join(f"(?P<{name}>{body})" for name, body in _BRANCHES)
-_GATE = rf"(?<![\w'])(?=(?:{_trie(START_WORDS)})(?![a-z])|\d|')"
+_HEAD = rf"(?:{_trie(HEAD_WORDS)})(?![a-z])"
+_GATE = (
+    rf"(?<![\w'])(?=\d|'|{_HEAD}"
+    rf"|(?:{_trie(MODIFIER_WORDS)})(?![a-z])[^.;:!?\n]{{0,40}}?(?:\d|(?<![a-z]){_HEAD}))"
+)
 # Matches lower-cased text (the tagger lowers it once); PATTERN_ANY_CASE is the fallback
 # for the rare texts whose length changes when lowered.
 PATTERN = re.compile(_GATE + f"(?:{_BODY})")
