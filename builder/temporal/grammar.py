@@ -223,7 +223,12 @@ _BRANCHES: list[tuple[str, str]] = [
         r"|the\s+present|recently|lately|more\s+recently"
         r"|the\s+past"
         r"|the\s+near\s+future|the\s+future|soon|the\s+near\s+term|the\s+long\s+term"
-        r"|the\s+short\s+term|a\s+later\s+date|recent\s+years)(?![\w-])",
+        r"|the\s+short\s+term|a\s+later\s+date|recent\s+years"
+        # Adjectives locating a noun in time: "the recent sale", "its current position".
+        r"|(?<=\bthe\s)recent|(?<=\ba\s)recent"
+        r"|(?:(?<=\bthe\s)|(?<=\bits\s)|(?<=\bhis\s)|(?<=\bher\s)|(?<='s\s)|(?<=\bof\s))current"
+        r"(?!\s+(?:account|accounts|quarter|year|fiscal|period|month|week|issue|price|prices)\b)"
+        r")(?![\w-])",
     ),
 ]
 

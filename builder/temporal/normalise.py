@@ -643,8 +643,6 @@ def _deictic_part(text: str, start: int, end: int, ctx: Context) -> Reading | No
 
 def _deictic(text: str, start: int, end: int, ctx: Context) -> Reading | None:
     lower = text.lower()
-    if ctx.text.startswith("'s", end) or ctx.text.startswith("’s", end):
-        return None  # "today's world" is generic
     offset = 0
     if "yesterday" in lower:
         offset = -2 if "day before" in lower else -1
@@ -820,7 +818,7 @@ def _year(text: str, start: int, end: int, ctx: Context) -> Reading | None:
 _ADJECTIVAL = re.compile(r"\b(?:the|a|an|its|their|his|her|our|'s)\s+$", re.IGNORECASE)
 _PARTICIPLE = re.compile(r"\s+[a-z]+(?:ed|en|wn)\b")
 _REFS = {
-    "PRESENT_REF": ("now", "currently", "presently", "nowadays", "these days", "at present",
+    "PRESENT_REF": ("now", "current", "presently", "nowadays", "these days", "at present",
                     "the present", "right now", "just now"),
     "FUTURE_REF": ("future", "soon", "term", "later date"),
 }  # fmt: skip
