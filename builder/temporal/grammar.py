@@ -178,7 +178,7 @@ _BRANCHES: list[tuple[str, str]] = [
         rf"(?:{QUALIFIER}(?!the\s))?(?:the\s+)?(?:(?:past|last|next|first|final|coming|previous|latest|following"
         r"|initial|same|remaining|year-earlier|entire|whole)\s+)?"
         rf"(?:{NUMBER}[-\s]+(?:to|or)\s+)?{NUMBER}[-\s]+(?:more[-\s]+|additional[-\s]+|full[-\s]+|straight[-\s]+)?"
-        rf"(?:trading[-\s]+|business[-\s]+|calendar[-\s]+|working[-\s]+)?{UNIT}(?![\w])"
+        rf"(?:trading[-\s]+|business[-\s]+|calendar[-\s]+|working[-\s]+)?{UNIT}(?!\w|-(?!old\b|long\b))"
         r"(?:-old|-long|\s+or\s+so|\s+ahead)?"
         rf"|(?:the\s+)?(?:past|last|next|coming|recent)\s+(?:few|several|couple\s+of)\s+{UNIT_PL}(?!\w)"
         rf"|(?:recent|coming)\s+{UNIT_PL}(?!\w)"

@@ -559,8 +559,8 @@ _RATE_BEFORE = re.compile(
     r"(?:\d[\d,.]*%?|million|billion|trillion|percent|cents|dollars|[a-z]{2,}(?<!ha)(?<!wa)(?<!i)(?<!thi)(?<!a)(?<!it)s)\s+$",
     re.IGNORECASE,
 )
-_ONE_DAY_DURATION = re.compile(
-    r"\b(?:for|in|within|of|than|about|after|over|only|just|each|every)\s+$", re.I
+_ONE_DAY_INDEFINITE = re.compile(
+    r"\b(?:will|would|could|might|may|can|shall|should|must|to|he|she|they|we|i|you|it)\s+$", re.I
 )
 
 
@@ -580,7 +580,7 @@ def _duration(text: str, start: int, end: int, ctx: Context) -> Reading | None:
     if re.fullmatch(r"an?\s+\w+", lower) and _RATE_BEFORE.search(before):
         return None
     # "Islam will one day be...": an indefinite time, not a one-day duration.
-    indefinite = lower == "one day" and not _ONE_DAY_DURATION.search(before)
+    indefinite = lower == "one day" and _ONE_DAY_INDEFINITE.search(before)
     if indefinite and not _RELATIVE_AFTER.match(ctx.text, end):
         return Reading("DATE", "FUTURE_REF" if ctx.tense(start, end) >= 0 else "PAST_REF")
     if re.match(r"(?:in\s+)?recent\s+years", lower):
@@ -797,9 +797,9 @@ def _month(text: str, start: int, end: int, ctx: Context) -> Reading | None:
         return None
     year = ctx.stated_year(start)
     if year is None:
-        # Close months are the nearest ones whatever the tense cues say.
+        # Months within a season of the DCT are the nearest ones whatever the tense cues say.
         distance = min((month - ctx.dct.month) % 12, (ctx.dct.month - month) % 12)
-        tense = ctx.tense(start, end) if distance > 4 else 0
+        tense = ctx.tense(start, end) if distance > 3 else 0
         year = cal.nearest_month(ctx.dct, month, tense)
     return Reading("DATE", f"{year:04d}-{month:02d}", anchors=True)
 
