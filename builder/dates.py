@@ -26,10 +26,13 @@ class Precision(IntEnum):
     MINUTE = 4
 
 
-_YEAR = re.compile(r"(\d{4})")
-_MONTH = re.compile(r"(\d{4})-(\d{2})")
-_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
-_TIME = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}(:?\d{2})?)?")
+_YEAR = re.compile(r"(\d{4})", re.ASCII)
+_MONTH = re.compile(r"(\d{4})-(\d{2})", re.ASCII)
+_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})", re.ASCII)
+_SLASHED = re.compile(r"\d{1,4}[/.]\d{1,2}[/.]\d{1,4}", re.ASCII)
+_TIME = re.compile(
+    r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}(:?\d{2})?)?", re.ASCII
+)
 
 
 @dataclass(frozen=True)
@@ -63,6 +66,8 @@ class PartialDate:
         if not isinstance(value, str):
             raise DateError(f"{value!r} is not a date; write YYYY, YYYY-MM, YYYY-MM-DD or a time")
         text = value.strip()
+        if text.startswith("0000"):
+            raise DateError(f"{text!r}: there is no year 0; the years start at 0001")
         if match := _YEAR.fullmatch(text):
             return cls(int(match[1]))
         if match := _MONTH.fullmatch(text):
@@ -79,10 +84,21 @@ class PartialDate:
                 raise DateError(f"{text!r}: a time needs its zone, such as +00:00 or Z")
             _check_day(text, int(text[0:4]), int(text[5:7]), int(text[8:10]))
             try:
-                moment = isoparse(text.replace(" ", "T"))
+                # Kept to the minute, the precision it is shown, sorted and exported at.
+                moment = isoparse(text.replace(" ", "T")).replace(second=0, microsecond=0)
+                # Seen from any zone, the time must still fall in a year we can show.
+                (moment - timedelta(days=1)).astimezone(moment.tzinfo)
+                (moment + timedelta(days=1)).astimezone(moment.tzinfo)
+            except OverflowError:
+                raise DateError(f"{text!r} is too near the limits of the calendar") from None
             except ValueError as error:
                 raise DateError(f"{text!r}: {error}") from None
             return cls(moment.year, moment.month, moment.day, moment)
+        if _SLASHED.fullmatch(text):
+            raise DateError(
+                f"{text!r} is not a date: it is ambiguous (day and month could be either "
+                "way round); write it as YYYY-MM-DD"
+            )
         raise DateError(
             f"{text!r} is not a date; write YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DDTHH:MM+00:00"
         )

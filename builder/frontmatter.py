@@ -1,4 +1,10 @@
-"""Split a content file into YAML front matter and body, keeping the line of every key."""
+"""Split a content file into YAML front matter and body, keeping the line of every key.
+
+Front matter is data written by hand, so the YAML accepted is deliberately plain: text,
+numbers, true/false, lists and mappings. Tags that build other objects (`!!python/...`,
+`!!binary`, `!!set`), aliases (which make "billion laughs" bombs possible) and very deep
+nesting are refused before anything is constructed, each at its own line.
+"""
 
 from __future__ import annotations
 
@@ -23,6 +29,17 @@ _StrictLoader.yaml_implicit_resolvers = {
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
 
+# Nothing in our front matter needs more than a few levels (sources → item → quote).
+MAX_DEPTH = 20
+_PLAIN_TAGS = {
+    None,
+    "!",
+    *(
+        f"tag:yaml.org,2002:{name}"
+        for name in ("str", "int", "float", "bool", "null", "seq", "map")
+    ),
+}
+
 KeyPath = tuple[str | int, ...]
 
 
@@ -32,6 +49,8 @@ class FrontMatter:
     body: str
     body_line: int  # 1-based line of the body's first line
     lines: dict[KeyPath, int] = field(default_factory=dict)
+    # (line, message) of each key written twice in one mapping: YAML keeps the last silently.
+    duplicates: list[tuple[int, str]] = field(default_factory=list)
 
     def line_of(self, *path: str | int) -> int:
         """The line of the key (or list item) at `path`, or the nearest enclosing one."""
@@ -49,42 +68,120 @@ def parse_front_matter(text: str) -> FrontMatter:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     lines = text.split("\n")
     if not lines or lines[0].strip() != "---":
-        raise FrontMatterError(1, "the file must start with a front matter block opened by '---'")
+        raise FrontMatterError(
+            1,
+            "the file must start with a front matter block opened by '---'; "
+            "add '---', the keys, then '---' above the text",
+        )
     closing = next((i for i in range(1, len(lines)) if lines[i].strip() == "---"), None)
     if closing is None:
-        raise FrontMatterError(1, "the front matter opened by '---' on line 1 is never closed")
+        raise FrontMatterError(
+            1,
+            "the front matter opened by '---' on line 1 is never closed; "
+            "add a line '---' after its last key",
+        )
     yaml_text = "\n".join(lines[1:closing])
+    node, data = _load_yaml(yaml_text)
+    if node is None:
+        data = {}
+    if not isinstance(data, dict):
+        kind = "a list" if isinstance(data, list) else f"the single value {data!r}"
+        raise FrontMatterError(
+            2,
+            f"front matter must be a mapping of keys to values (such as 'title: ...'), not {kind}",
+        )
+    front = FrontMatter(data, "\n".join(lines[closing + 1 :]), closing + 2)
+    if node is not None:
+        _collect_lines(node, (), front)
+    return front
+
+
+def _load_yaml(yaml_text: str) -> tuple[yaml.Node | None, object]:
+    _check_events(yaml_text)
+    loader = _StrictLoader(yaml_text)
     try:
-        node = yaml.compose(yaml_text, Loader=_StrictLoader)
-        data = yaml.load(yaml_text, Loader=_StrictLoader) if node is not None else {}
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line = mark.line + 2 if mark is not None else 1
-        reason = error.problem or "invalid YAML"
-        if error.context:
-            reason = f"{error.context}, {reason}"
-        raise FrontMatterError(line, f"broken YAML front matter: {reason}") from None
+        raise _yaml_problem(error) from None
     except yaml.YAMLError as error:
         raise FrontMatterError(1, f"broken YAML front matter: {error}") from None
-    if not isinstance(data, dict):
-        kind = type(data).__name__
-        raise FrontMatterError(2, f"front matter must be a mapping of keys to values, not a {kind}")
-    key_lines: dict[KeyPath, int] = {}
-    if node is not None:
-        _collect_lines(node, (), key_lines)
-    body = "\n".join(lines[closing + 1 :])
-    return FrontMatter(data, body, closing + 2, key_lines)
+    finally:
+        loader.dispose()
+    return node, data
 
 
-def _collect_lines(node: yaml.Node, path: KeyPath, out: dict[KeyPath, int]) -> None:
+def _check_events(yaml_text: str) -> None:
+    """Refuse aliases, object tags and deep nesting while parsing, before composing:
+    composing and constructing are recursive and would expand an alias bomb."""
+    depth = 0
+    try:
+        for event in yaml.parse(yaml_text, Loader=_StrictLoader):
+            line = event.start_mark.line + 2
+            if isinstance(event, yaml.AliasEvent):
+                raise FrontMatterError(
+                    line,
+                    f"YAML alias '*{event.anchor}' is not allowed in front matter; "
+                    "write the value out in full",
+                )
+            tag = getattr(event, "tag", None)
+            if tag not in _PLAIN_TAGS:
+                shown = tag.replace("tag:yaml.org,2002:", "!!")
+                raise FrontMatterError(
+                    line,
+                    f"YAML tag {shown!r} is not allowed in front matter; "
+                    "use plain text, numbers, true/false, lists and mappings",
+                )
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    raise FrontMatterError(
+                        line,
+                        f"front matter is nested more than {MAX_DEPTH} levels deep; "
+                        "flatten these lists and mappings",
+                    )
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+    except yaml.MarkedYAMLError as error:
+        raise _yaml_problem(error) from None
+    except yaml.YAMLError as error:
+        raise FrontMatterError(1, f"broken YAML front matter: {error}") from None
+
+
+def _yaml_problem(error: yaml.MarkedYAMLError) -> FrontMatterError:
+    mark = error.problem_mark or error.context_mark
+    line = mark.line + 2 if mark is not None else 1
+    reason = error.problem or "invalid YAML"
+    if error.context:
+        reason = f"{error.context}, {reason}"
+    return FrontMatterError(
+        line,
+        f"broken YAML front matter: {reason}; check the quoting and indentation here "
+        "(text with ': ' or starting with a special character needs quotes)",
+    )
+
+
+def _collect_lines(node: yaml.Node, path: KeyPath, front: FrontMatter) -> None:
     # Front matter starts on file line 2, and PyYAML counts lines from 0.
-    out[path] = node.start_mark.line + 2
+    front.lines[path] = node.start_mark.line + 2
     if isinstance(node, yaml.MappingNode):
+        seen: dict[str, int] = {}
         for key_node, value_node in node.value:
-            if isinstance(key_node, yaml.ScalarNode):
-                child = (*path, key_node.value)
-                _collect_lines(value_node, child, out)
-                out[child] = key_node.start_mark.line + 2
+            if not isinstance(key_node, yaml.ScalarNode):
+                continue
+            line = key_node.start_mark.line + 2
+            if key_node.value in seen:
+                front.duplicates.append(
+                    (
+                        line,
+                        f"duplicate key {key_node.value!r} (first on line "
+                        f"{seen[key_node.value]}); only one value can be kept, remove the other",
+                    )
+                )
+            seen.setdefault(key_node.value, line)
+            child = (*path, key_node.value)
+            _collect_lines(value_node, child, front)
+            front.lines[child] = line
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
-            _collect_lines(item, (*path, index), out)
+            _collect_lines(item, (*path, index), front)

@@ -7,6 +7,8 @@ still look at the rest and report their own problems in the same run.
 
 from __future__ import annotations
 
+import html
+import os
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -14,8 +16,10 @@ from typing import Any
 
 from builder.dates import DateError, DateSpan, PartialDate
 from builder.frontmatter import FrontMatter, FrontMatterError, parse_front_matter
+from builder.markdown_text import markup_issues
 from builder.model import Citation, EventRecord, Rights, Source, Status
 from builder.problems import Problems
+from builder.slugs import is_reserved_name
 
 SOURCES_DIR = Path("content/sources")
 EVENT_DIRS = (Path("content/events"), Path("content/candidates"))
@@ -37,28 +41,56 @@ EVENT_KEYS = {
 CITATION_KEYS = {"source", "quote"}
 ID_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,150}")
 URL_SCHEMES = ("https://", "http://")
+LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*")
+# Characters no text file of ours has a use for, and which XML (feeds, sitemap) forbids.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 
 
 def content_files(site_dir: Path, folder: Path, problems: Problems) -> Iterator[Path]:
-    """The content files of a folder in name order, refusing links that leave the site."""
+    """The content files of a folder in name order, refusing links that leave the site
+    and reporting folders that cannot be read (rather than silently skipping them)."""
     directory = site_dir / folder
     if not directory.is_dir():
         return
     root = site_dir.resolve()
-    for path in sorted(directory.rglob("*")):
-        if path.suffix.lower() not in CONTENT_SUFFIXES or path.name.startswith("."):
-            continue
-        resolved = path.resolve()
-        if not resolved.is_relative_to(root):
-            problems.error(
-                path,
-                1,
-                "this file is a link to a place outside the site folder; "
-                "copy the file into the site instead",
-            )
-            continue
-        if path.is_file():
-            yield path
+    found: list[Path] = []
+
+    def unreadable(error: OSError) -> None:
+        where = Path(error.filename) if error.filename else directory
+        problems.error(
+            where, 1, f"cannot read this folder: {error.strerror}; check its permissions"
+        )
+
+    for parent, folders, names in os.walk(directory, onerror=unreadable):
+        folders[:] = sorted(name for name in folders if not name.startswith("."))
+        for name in folders:
+            linked = Path(parent, name)
+            if linked.is_symlink() and not _inside(linked, root):
+                problems.error(linked, 1, _OUTSIDE)
+        for name in names:
+            path = Path(parent, name)
+            if path.suffix.lower() not in CONTENT_SUFFIXES or name.startswith("."):
+                continue
+            if not _inside(path, root):
+                problems.error(path, 1, _OUTSIDE)
+            elif path.is_symlink() and not path.exists():
+                problems.error(path, 1, "this file is a link to a file that does not exist")
+            elif path.is_file():
+                found.append(path)
+    yield from sorted(found)
+
+
+_OUTSIDE = (
+    "this is a link to a place outside the site folder, which is refused; "
+    "copy the file into the site instead"
+)
+
+
+def _inside(path: Path, root: Path) -> bool:
+    try:
+        return path.resolve().is_relative_to(root)
+    except (OSError, RuntimeError):  # a loop of links
+        return False
 
 
 def read_content_file(path: Path, problems: Problems) -> FrontMatter | None:
@@ -77,11 +109,23 @@ def read_content_file(path: Path, problems: Problems) -> FrontMatter | None:
     if not text.strip():
         problems.error(path, 1, "the file is empty; it needs front matter between '---' lines")
         return None
+    if control := _CONTROL.search(text):
+        line = text.count("\n", 0, control.start()) + 1
+        problems.error(
+            path,
+            line,
+            f"the file contains the control character U+{ord(control[0]):04X}, which text "
+            "cannot hold; remove it (the file may not be a text file)",
+        )
+        return None
     try:
-        return parse_front_matter(text)
+        front = parse_front_matter(text)
     except FrontMatterError as error:
         problems.error(path, error.line, error.message)
         return None
+    for line, message in front.duplicates:
+        problems.error(path, line, message)
+    return None if front.duplicates else front
 
 
 class _Fields:
@@ -95,11 +139,21 @@ class _Fields:
         self.problems.error(self.path, self.front.line_of(*key), message)
         self.ok = False
 
-    def text(self, key: str, *, required: bool = False) -> str | None:
+    def missing(self, key: str, example: str) -> None:
+        self.error(f"missing required key {key!r}; add a line such as '{key}: {example}'")
+
+    def text(self, key: str, *, required: bool = False, example: str = "...") -> str | None:
         value = self.front.data.get(key)
         if value is None:
             if required:
-                self.error(f"missing required key {key!r}")
+                self.missing(key, example)
+            return None
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            self.error(
+                f"{key!r} must be text, not {_describe(value)}; put it in quotes if it is "
+                "meant as text",
+                key,
+            )
             return None
         if not isinstance(value, str) or not value.strip():
             self.error(f"{key!r} must be a line of text, not {_describe(value)}", key)
@@ -110,7 +164,7 @@ class _Fields:
         value = self.front.data.get(key)
         if value is None:
             if required:
-                self.error(f"missing required key {key!r}")
+                self.missing(key, "2024-11-27")
             return None
         try:
             return PartialDate.parse(value)
@@ -136,14 +190,42 @@ class _Fields:
 
     def identifier(self) -> str:
         value = self.front.data.get("id", self.path.stem)
+        where = "'id'" if "id" in self.front.data else "the file name"
         if not isinstance(value, str) or not ID_PATTERN.fullmatch(value) or ".." in value:
-            where = "'id'" if "id" in self.front.data else "the file name"
             self.error(
-                f"{where} gives the id {value!r}; an id uses only letters, digits, '-', '_' "
-                "and '.', starts with a letter or digit, and has no '..'",
+                f"{where} gives the id {_shorten(repr(value))}; an id uses only letters, "
+                "digits, '-', '_' and '.', starts with a letter or digit, has no '..' and "
+                "at most 151 characters; set a different 'id'",
+                "id",
+            )
+        elif is_reserved_name(value):
+            self.error(
+                f"{where} gives the id {value!r}, a name reserved for list pages or by "
+                "Windows; set a different 'id'",
                 "id",
             )
         return str(value)
+
+    def language(self) -> str | None:
+        language = self.text("language")
+        if language is not None and not LANGUAGE_TAG.fullmatch(language):
+            self.error(
+                f"'language' must be a language tag such as en, ar or pt-BR, not {language!r}",
+                "language",
+            )
+            return None
+        return language
+
+    def check_markup(self, body: str) -> None:
+        """Report refused link addresses in the body (errors) and markup the sanitiser
+        will remove (warnings), each at the first line that shows it."""
+        for issue in markup_issues(body):
+            line = self.front.body_line + _line_of_clue(body, issue.clue)
+            if issue.is_error:
+                self.problems.error(self.path, line, issue.message)
+                self.ok = False
+            else:
+                self.problems.warn(self.path, line, issue.message)
 
     def warn_unknown(self, allowed: set[str]) -> None:
         for key in self.front.data:
@@ -163,18 +245,24 @@ def load_source(path: Path, problems: Problems) -> Source | None:
     fields = _Fields(path, front, problems)
     fields.warn_unknown(SOURCE_KEYS)
     source_id = fields.identifier()
-    title = fields.text("title", required=True)
-    publisher = fields.text("publisher", required=True)
+    title = fields.text("title", required=True, example="Rebels enter Aleppo")
+    publisher = fields.text("publisher", required=True, example="AFP")
     published = fields.date("published", required=True)
     url = fields.text("url")
-    if url is not None and not url.lower().startswith(URL_SCHEMES):
-        fields.error(f"'url' must be an http:// or https:// address, not {url!r}", "url")
+    if url is not None and (
+        not url.lower().startswith(URL_SCHEMES) or _CONTROL_OR_SPACE.search(url)
+    ):
+        fields.error(
+            f"'url' must be one http:// or https:// address without spaces, not "
+            f"{_shorten(repr(url))}; leave 'url' out if the article has none",
+            "url",
+        )
     author = fields.text("author")
-    language = fields.text("language")
+    language = fields.language()
     rights = fields.choice("rights", Rights, Rights.EXCERPTS)
     paragraphs = split_paragraphs(front.body)
     if not paragraphs:
-        fields.error("the article has no text below its front matter")
+        fields.error("the article has no text below its front matter; paste the article there")
     if not fields.ok:
         return None
     return Source(
@@ -206,7 +294,7 @@ def load_event(path: Path, problems: Problems, *, extracted_folder: bool) -> Eve
     fields = _Fields(path, front, problems)
     fields.warn_unknown(EVENT_KEYS)
     event_id = fields.identifier()
-    title = fields.text("title", required=True)
+    title = fields.text("title", required=True, example="Rebels enter Aleppo")
     start = fields.date("date", required=True)
     end = fields.date("end")
     ongoing = fields.flag("ongoing")
@@ -219,6 +307,7 @@ def load_event(path: Path, problems: Problems, *, extracted_folder: bool) -> Eve
         fields.error(f"'end' ({end.iso()}) is before 'date' ({start.iso()})", "end")
     tags = _tags(fields)
     citations = _citations(fields)
+    fields.check_markup(front.body)
     if not fields.ok or start is None or title is None:
         return None
     return EventRecord(
@@ -288,6 +377,23 @@ def _citations(fields: _Fields) -> tuple[Citation, ...]:
         line = fields.front.line_of(*where, "quote")
         citations.append(Citation(source_id.strip(), quote.strip(), line))
     return tuple(citations)
+
+
+_CONTROL_OR_SPACE = re.compile(r"[\x00-\x20\x7f]")
+_IGNORED_IN_CLUES = str.maketrans("", "", "\t\r")
+
+
+def _line_of_clue(body: str, clue: str) -> int:
+    """0-based line of the body where `clue` shows, as a browser would read the line."""
+    wanted = clue.casefold()
+    for number, line in enumerate(body.split("\n")):
+        if wanted in html.unescape(line).translate(_IGNORED_IN_CLUES).casefold():
+            return number
+    return 0
+
+
+def _shorten(text: str, limit: int = 80) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _describe(value: object) -> str:

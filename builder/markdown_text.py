@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import html
+import re
+from dataclasses import dataclass
+from html.parser import HTMLParser
+
 import markdown
 import nh3
 from markupsafe import Markup
@@ -53,3 +58,122 @@ def render_markdown(text: str) -> Markup:
         link_rel="noopener noreferrer nofollow",
     )
     return Markup(clean)
+
+
+# Attributes whose value a browser follows or loads as an address.
+URL_ATTRIBUTES = {
+    "href",
+    "src",
+    "srcset",
+    "action",
+    "formaction",
+    "cite",
+    "poster",
+    "background",
+    "data",
+    "codebase",
+    "longdesc",
+    "manifest",
+    "ping",
+    "xlink:href",
+}
+_SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.\-]*):")
+# What browsers ignore when reading an address: leading controls and spaces, and
+# tabs and line breaks anywhere ("java\tscript:" is "javascript:").
+_IGNORED_IN_URL = str.maketrans("", "", "\t\n\r")
+_AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.\-]{1,31}:[^<>\s]*)>")
+_REFERENCE = re.compile(r"^ {0,3}\[[^\]]+\]:[ \t]*<?([^\s>]+)", re.MULTILINE)
+# Raw attributes as written, before Markdown expands tabs in them.
+_RAW_ATTRIBUTE = re.compile(
+    r"""[\s"'/]([a-z:]+)[ \t\n]*=[ \t\n]*("[^"]*"|'[^']*'|[^\s>"']+)""", re.IGNORECASE
+)
+
+
+def url_scheme(url: str) -> str | None:
+    """The scheme a browser would see in `url` (lower case), or None for a relative one."""
+    cleaned = html.unescape(url).translate(_IGNORED_IN_URL).lstrip("".join(map(chr, range(33))))
+    match = _SCHEME.match(cleaned)
+    return match[1].lower() if match else None
+
+
+def is_safe_url(url: str) -> bool:
+    scheme = url_scheme(url)
+    return scheme is None or scheme in ALLOWED_URL_SCHEMES
+
+
+@dataclass(frozen=True)
+class MarkupIssue:
+    """Something in a summary that will not be shown as written: `clue` is text to find
+    its line with; an error for a refused address, a warning for removed markup."""
+
+    clue: str
+    message: str
+    is_error: bool
+
+
+def markup_issues(text: str) -> list[MarkupIssue]:
+    """Links with refused schemes, and raw HTML the sanitiser will remove, in `text`."""
+    issues: list[MarkupIssue] = []
+    auditor = _Auditor(issues)
+    _converter.reset()
+    auditor.feed(_converter.convert(text))
+    auditor.close()
+    # Autolinks and link definitions, whether or not the renderer turns them into links.
+    for pattern in (_AUTOLINK, _REFERENCE):
+        for match in pattern.finditer(text):
+            if not is_safe_url(match[1]):
+                issues.append(_refused(match[1]))
+    for match in _RAW_ATTRIBUTE.finditer(text):
+        value = match[2].strip("\"'")
+        if match[1].lower() in URL_ATTRIBUTES and not is_safe_url(value):
+            issues.append(_refused(value))
+    unique = {(issue.clue.casefold(), issue.message): issue for issue in issues}
+    return list(unique.values())
+
+
+def _refused(url: str) -> MarkupIssue:
+    scheme = url_scheme(url) or ""
+    return MarkupIssue(
+        f"{scheme}:",
+        f"link address {_shorten(url)!r} uses '{scheme}:', which is refused; "
+        "links may only use http:, https: or mailto:",
+        True,
+    )
+
+
+def _shorten(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+class _Auditor(HTMLParser):
+    def __init__(self, issues: list[MarkupIssue]) -> None:
+        super().__init__(convert_charrefs=True)
+        self.issues = issues
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        for name, value in attrs:
+            if name in URL_ATTRIBUTES and value is not None and not is_safe_url(value):
+                self.issues.append(_refused(value))
+        if tag not in ALLOWED_TAGS:
+            if ":" not in tag:  # "<javascript:...>" is an autolink, reported as one
+                kept = "with its content" if tag in {"script", "style"} else "(its text is kept)"
+                self.issues.append(
+                    MarkupIssue(
+                        f"<{tag}",
+                        f"HTML element <{tag}> is not allowed in a summary and is removed {kept}",
+                        False,
+                    )
+                )
+            return
+        allowed = ALLOWED_ATTRIBUTES.get(tag, set())
+        for name, _ in attrs:
+            if name not in allowed and name not in URL_ATTRIBUTES:
+                self.issues.append(
+                    MarkupIssue(
+                        name,
+                        f"attribute {name!r} on <{tag}> is not allowed in a summary and is removed",
+                        False,
+                    )
+                )
+
+    handle_startendtag = handle_starttag

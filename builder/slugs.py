@@ -3,16 +3,44 @@
 from __future__ import annotations
 
 import hashlib
-import re
 import unicodedata
 
-_NOT_WORD = re.compile(r"[^\w]+")
+# Names Windows will not create, whatever the extension; and names our own list pages use.
+WINDOWS_RESERVED = {
+    "con",
+    "prn",
+    "aux",
+    "nul",
+    *(f"com{n}" for n in "123456789¹²³"),
+    *(f"lpt{n}" for n in "123456789¹²³"),
+}
+PAGE_NAMES = {"index"}
+# File names are limited to 255 bytes on most systems; leave room for ".html" and more.
+MAX_NAME_BYTES = 200
+
+
+def is_reserved_name(name: str) -> bool:
+    """True for a file name that cannot be a page: a Windows device name (also with an
+    extension, such as "con.html") or the name of a site's own list page."""
+    stem = name.split(".", 1)[0].rstrip(" ").casefold()
+    return stem in WINDOWS_RESERVED or name.casefold() in PAGE_NAMES
+
+
+def _is_word_char(char: str) -> bool:
+    # Letters and digits of every script, with their combining marks (vowel signs, harakat).
+    return char.isalnum() or char == "_" or unicodedata.category(char).startswith("M")
 
 
 def slugify(text: str) -> str:
     """Lowercase words joined by '-'; letters of every script are kept (حلب stays حلب)."""
     folded = unicodedata.normalize("NFKC", text).casefold()
-    slug = _NOT_WORD.sub("-", folded).strip("-_")[:80].strip("-_")
+    words = "".join(char if _is_word_char(char) else " " for char in folded).split()
+    slug = "-".join(words).strip("_")
+    while len(slug.encode("utf-8")) > MAX_NAME_BYTES or len(slug) > 80:
+        slug = slug[:-1]
+    slug = slug.strip("-_")
     if not slug:
         slug = "tag-" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:8]
+    if is_reserved_name(slug):
+        slug += "-tag"
     return slug

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterable
 from dataclasses import replace
 from typing import TypeVar
@@ -9,6 +10,7 @@ from typing import TypeVar
 from builder.model import EventRecord, Site, Source
 from builder.problems import Problems
 from builder.quotes import locate
+from builder.slugs import slugify
 
 Record = TypeVar("Record", Source, EventRecord)
 
@@ -41,10 +43,13 @@ def locate_citations(
     for citation in event.citations:
         source = sources.get(citation.source_id)
         if source is None:
+            close = difflib.get_close_matches(citation.source_id, list(sources), n=1)
+            hint = f"did you mean {close[0]!r}?" if close else "check the spelling, or add it"
             problems.error(
                 event.path,
                 citation.line,
-                f"unknown source {citation.source_id!r}: no file in content/sources has that id",
+                f"unknown source {citation.source_id!r}: no file in content/sources has "
+                f"that id; {hint}",
             )
             continue
         place = locate(citation.quote, source.paragraphs)
@@ -72,7 +77,28 @@ def validate(sources: list[Source], events: list[EventRecord], problems: Problem
         located = locate_citations(event, by_id, problems)
         if located is not None:
             kept_events.append(located)
+    warn_merged_tags(kept_events, problems)
     return Site(sources=by_id, events=tuple(kept_events))
+
+
+def warn_merged_tags(events: Iterable[EventRecord], problems: Problems) -> None:
+    """Tags with one slug share one page, on purpose ("Aleppo", "aleppo"); say so when
+    they are spelled differently beyond case ("C" and "C++"), in case they are not one."""
+    first: dict[str, tuple[str, EventRecord]] = {}
+    told: set[str] = set()
+    for event in sorted(events, key=lambda e: str(e.path)):
+        for tag in event.tags:
+            slug = slugify(tag)
+            name, owner = first.setdefault(slug, (tag, event))
+            if name.casefold() != tag.casefold() and tag.casefold() not in told:
+                told.add(tag.casefold())
+                problems.warn(
+                    event.path,
+                    1,
+                    f"tag {tag!r} is shown as the same tag as {name!r} (in "
+                    f"{problems.display_path(owner.path)}): both make tags/{slug}.html; "
+                    "spell them the same, or make them differ in letters or digits",
+                )
 
 
 def _shorten(text: str, limit: int = 80) -> str:
