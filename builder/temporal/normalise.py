@@ -378,6 +378,9 @@ def _period(text: str, start: int, end: int, ctx: Context) -> Reading | None:
     if explicit is not None:
         year = explicit
     year += _year_shift(words)
+    if words[-1] in ("year-ago", "year-earlier") or (explicit and words[-1] == "period"):
+        # "the year-ago results", "the 1988 period": the year compared with, not a quarter
+        return Reading("DATE", f"{year:04d}")
     if "previous" in words or "prior" in words:
         quarter -= 1
         if quarter == 0:
@@ -789,6 +792,9 @@ def _set(text: str, start: int, end: int, ctx: Context) -> Reading | None:
     return Reading("SET", duration_value(step, letter))
 
 
+_DEADLINE = re.compile(r"\b(?:by|until|till|through)\s+$", re.IGNORECASE)
+
+
 def _month(text: str, start: int, end: int, ctx: Context) -> Reading | None:
     if not _month_is_name(text):
         return None
@@ -796,6 +802,8 @@ def _month(text: str, start: int, end: int, ctx: Context) -> Reading | None:
     if month is None:
         return None
     year = ctx.stated_year(start)
+    if year is None and _DEADLINE.search(ctx.text, max(0, start - 12), start):
+        year = cal.nearest_month(ctx.dct, month, 1)  # "by February", "through January"
     if year is None:
         # Months within a season of the DCT are the nearest ones whatever the tense cues say.
         distance = min((month - ctx.dct.month) % 12, (ctx.dct.month - month) % 12)
