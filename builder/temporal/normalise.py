@@ -644,8 +644,20 @@ def _deictic_part(text: str, start: int, end: int, ctx: Context) -> Reading | No
     return Reading("TIME", f"{day.isoformat()}T{code}")
 
 
+_GENERIC_DAY_AFTER = re.compile(
+    r"(?:'s|’s)\s+(?:world|society|economy|standards|market|children|youth)\b"
+)
+
+
 def _deictic(text: str, start: int, end: int, ctx: Context) -> Reading | None:
     lower = text.lower()
+    before = ctx.text[max(0, start - 20) : start]
+    if lower in ("today", "tomorrow") and (
+        _GENERIC_DAY_AFTER.match(ctx.text, end)
+        or (re.search(r"\bof\s+$", before) and not ctx.text.startswith("'s", end))
+        or (text[0].isupper() and re.search(r"[A-Z]\w*\s+$", before))
+    ):
+        return None  # "the people of tomorrow", "today's world", a title such as "VOA Today"
     offset = 0
     if "yesterday" in lower:
         offset = -2 if "day before" in lower else -1
