@@ -46,6 +46,48 @@ def init(folder: Path, title: str) -> None:
 
 @main.command()
 @site_option
+@click.argument("inputs", nargs=-1, required=True, metavar="PATH_OR_URL...")
+@click.option(
+    "--rights",
+    type=click.Choice(["full", "excerpts", "link"]),
+    help="What the site may show of web pages' text (default: excerpts).",
+)
+@click.option("--published", help="Publication date for pages that state none (YYYY-MM-DD).")
+@click.option("--publisher", help="Publisher for pages that do not name theirs.")
+def add(
+    site_dir: Path,
+    inputs: tuple[str, ...],
+    rights: str | None,
+    published: str | None,
+    publisher: str | None,
+) -> None:
+    """Add articles to content/sources/: saved web pages (.html), Markdown or text files
+    with source front matter, and RSS/Atom feeds (a file or an address).
+
+    Articles already present (same URL or same text) are skipped; every input that could
+    not be read is listed with the reason, and the exit code is then 1. Next: write
+    event records citing the new sources, or run `timeline extract`.
+    """
+    from builder.dates import DateError, PartialDate
+    from builder.ingest import Options, ingest
+
+    if published is not None:
+        try:
+            PartialDate.parse(published)
+        except DateError as error:
+            raise click.BadParameter(str(error), param_hint="--published") from None
+    outcomes = ingest(site_dir, list(inputs), Options(rights, published, publisher))
+    for outcome in outcomes:
+        click.echo(str(outcome), err=outcome.status == "failed")
+    failed = sum(1 for outcome in outcomes if outcome.status == "failed")
+    added = sum(1 for outcome in outcomes if outcome.status == "added")
+    click.echo(f"{added} added, {len(outcomes) - added - failed} skipped, {failed} failed.")
+    if failed:
+        raise SystemExit(1)
+
+
+@main.command()
+@site_option
 def check(site_dir: Path) -> None:
     """Validate all content without writing anything; list every problem as path:line."""
     from builder.build import load_site

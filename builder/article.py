@@ -1,0 +1,108 @@
+"""Read a saved web page into an article: main text and metadata, with trafilatura.
+
+trafilatura finds the article's text among the page's navigation, asides and footers,
+and reads its title, author, site name and canonical URL; its date comes from htmldate,
+told to use only what the page states about its own publication (meta tags, JSON-LD,
+<time>, the byline), never a date guessed from the text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import htmldate
+import lxml.html
+import trafilatura
+
+from builder.dates import DateError, PartialDate
+
+_DATE_PARAMETERS = {"extensive_search": False, "original_date": True}
+_WITH_TIME = "%Y-%m-%dT%H:%M:%S%z"
+
+
+class ArticleError(ValueError):
+    """The page could not be read as an article; the message says why."""
+
+
+@dataclass(frozen=True)
+class Article:
+    title: str
+    publisher: str | None
+    url: str | None
+    published: str | None  # ISO date, or datetime with offset, as the page gives it
+    author: str | None
+    language: str | None
+    paragraphs: tuple[str, ...]
+
+
+def read_html(html: str | bytes, page_url: str | None = None) -> Article:
+    """The article in a saved page; raises ArticleError when there is no article text."""
+    try:
+        document = trafilatura.bare_extraction(
+            html,
+            url=page_url,
+            with_metadata=True,
+            include_comments=False,
+            include_tables=False,
+            favor_precision=True,
+            date_extraction_params=_DATE_PARAMETERS,
+        )
+    except (ValueError, TypeError) as error:
+        raise ArticleError(f"not a readable HTML page ({error})") from None
+    if document is None or not (document.text or "").strip():
+        raise ArticleError("no article text found in the page")
+    title = _clean(document.title)
+    if not title:
+        raise ArticleError("the page has no title")
+    paragraphs = [_clean(line) for line in document.text.splitlines()]
+    paragraphs = [p for p in paragraphs if p]
+    if paragraphs and paragraphs[0] == title:
+        paragraphs = paragraphs[1:]  # the headline, already the title
+    if not paragraphs:
+        raise ArticleError("no article text found in the page")
+    return Article(
+        title=title,
+        publisher=_clean(document.sitename) or None,
+        url=_web_address(document.url),
+        published=_publication(html, document.date),
+        author=_clean(document.author) or None,
+        language=_clean(document.language) or _page_language(html),
+        paragraphs=tuple(paragraphs),
+    )
+
+
+def _publication(html: str | bytes, day: str | None) -> str | None:
+    """The page's publication time with its offset where the page gives one, else its
+    day; None when the page states no date."""
+    if not day:
+        return None
+    moment = htmldate.find_date(html, outputformat=_WITH_TIME, **_DATE_PARAMETERS)
+    # htmldate gives midnight UTC for a page that states only the day: keep the day then.
+    if moment and moment.startswith(day) and not moment.endswith("T00:00:00+0000"):
+        iso = f"{moment[:19]}{moment[19:22]}:{moment[22:]}" if len(moment) == 24 else None
+        if iso is not None:
+            try:
+                PartialDate.parse(iso)
+                return iso
+            except DateError:
+                pass
+    return day
+
+
+def _page_language(html: str | bytes) -> str | None:
+    try:
+        root = lxml.html.fromstring(html)
+    except (ValueError, lxml.etree.ParserError):
+        return None
+    language = (root.get("lang") or "").strip()
+    return language if re.fullmatch(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*", language) else None
+
+
+def _web_address(url: str | None) -> str | None:
+    url = (url or "").strip()
+    return url if url.lower().startswith(("https://", "http://")) else None
+
+
+def _clean(text: str | None) -> str:
+    return " ".join((text or "").split())

@@ -1,0 +1,63 @@
+"""Fetching pages and feeds over the network, behind a function that tests replace."""
+
+from __future__ import annotations
+
+import urllib.error
+import urllib.request
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import feedparser
+
+MAX_BYTES = 20 * 1024 * 1024
+TIMEOUT_SECONDS = 30
+USER_AGENT = "timeline-builder (+https://pypi.org/project/timeline-builder/)"
+
+
+class FetchError(OSError):
+    """A page could not be fetched; the message says why."""
+
+
+Fetcher = Callable[[str], bytes]
+
+
+def fetch_url(url: str) -> bytes:
+    """The body of `url` (http or https only), at most MAX_BYTES."""
+    if not url.lower().startswith(("https://", "http://")):
+        raise FetchError(f"only http:// and https:// addresses can be fetched, not {url!r}")
+    request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT})
+    try:
+        with urllib.request.urlopen(request, timeout=TIMEOUT_SECONDS) as response:
+            body = response.read(MAX_BYTES + 1)
+    except urllib.error.HTTPError as error:
+        raise FetchError(f"the server answered {error.code} {error.reason}") from None
+    except (urllib.error.URLError, TimeoutError, ValueError) as error:
+        reason = getattr(error, "reason", error)
+        raise FetchError(f"could not fetch it ({reason})") from None
+    if len(body) > MAX_BYTES:
+        raise FetchError(f"the page is larger than {MAX_BYTES // (1024 * 1024)} MiB")
+    return body
+
+
+@dataclass(frozen=True)
+class FeedEntry:
+    link: str
+    title: str
+
+
+def read_feed(data: bytes) -> list[FeedEntry] | None:
+    """The entries of an RSS or Atom feed, or None when `data` is not a feed."""
+    parsed = feedparser.parse(data)
+    if not parsed.get("version") and not parsed.entries:
+        return None
+    entries = []
+    for entry in parsed.entries:
+        link = (entry.get("link") or "").strip()
+        if link:
+            entries.append(FeedEntry(link, " ".join((entry.get("title") or "").split())))
+    return entries
+
+
+def looks_like_feed(data: bytes) -> bool:
+    head = data[:2048].lstrip().lower()
+    return head.startswith(b"<?xml") or b"<rss" in head or b"<feed" in head

@@ -1,0 +1,306 @@
+"""`timeline add`: bring articles into content/sources/, one source file each.
+
+Inputs are saved web pages (read with trafilatura, see builder.article), Markdown or text
+files that already have source front matter (checked, then copied), and RSS/Atom feeds,
+as a file or an address, whose linked pages are fetched and read. An article already
+present (same canonical URL or same text) is skipped; a file name already taken gets a
+new id, so nothing is ever overwritten. Each input's outcome is reported on its own:
+what could not be read does not stop the rest.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import shutil
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+import yaml
+
+from builder.article import Article, ArticleError, read_html
+from builder.dates import DateError, PartialDate
+from builder.fetch import Fetcher, FetchError, fetch_url, looks_like_feed, read_feed
+from builder.frontmatter import FrontMatterError, parse_front_matter
+from builder.load import CONTENT_SUFFIXES, SOURCES_DIR, load_source, split_paragraphs
+from builder.problems import Problems
+from builder.slugs import slugify
+
+HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+FEED_SUFFIXES = (".xml", ".rss", ".atom")
+RIGHTS = ("full", "excerpts", "link")
+
+
+@dataclass(frozen=True)
+class Outcome:
+    origin: str  # the file or address given
+    status: str  # "added", "skipped" or "failed"
+    message: str
+    path: Path | None = None  # the source file written, or the one already there
+
+    def __str__(self) -> str:
+        return f"{self.status}: {self.origin}: {self.message}"
+
+
+@dataclass(frozen=True)
+class Options:
+    rights: str | None = None  # default: excerpts for web pages, the file's own for .md
+    published: str | None = None  # for pages that state no publication date
+    publisher: str | None = None  # for pages that do not name their publisher
+
+
+def normalise_url(url: str) -> str:
+    """An address in the form used to compare articles: no fragment, no trailing '/'."""
+    parts = urlsplit(url.strip())
+    path = parts.path.rstrip("/") or "/"
+    return urlunsplit((parts.scheme.lower(), parts.netloc.lower(), path, parts.query, ""))
+
+
+def text_key(paragraphs: tuple[str, ...] | list[str]) -> str:
+    words = " ".join(" ".join(paragraphs).split()).casefold()
+    return hashlib.blake2b(words.encode("utf-8"), digest_size=16).hexdigest()
+
+
+@dataclass
+class KnownSources:
+    """The articles already in content/sources, to refuse duplicates and taken ids."""
+
+    folder: Path
+    ids: set[str] = field(default_factory=set)
+    urls: dict[str, Path] = field(default_factory=dict)
+    texts: dict[str, Path] = field(default_factory=dict)
+
+    @classmethod
+    def scan(cls, site_dir: Path) -> KnownSources:
+        known = cls(site_dir / SOURCES_DIR)
+        if not known.folder.is_dir():
+            return known
+        for path in sorted(known.folder.rglob("*")):
+            if not path.is_file():
+                continue
+            known.ids.add(path.stem.casefold())
+            if path.suffix.lower() not in CONTENT_SUFFIXES:
+                continue
+            try:
+                front = parse_front_matter(path.read_text(encoding="utf-8"))
+            except (OSError, UnicodeDecodeError, FrontMatterError):
+                continue
+            known.remember(path, front.data, split_paragraphs(front.body))
+        return known
+
+    def remember(self, path: Path, data: dict, paragraphs: tuple[str, ...]) -> None:
+        if isinstance(data.get("id"), str):
+            self.ids.add(data["id"].casefold())
+        if isinstance(data.get("url"), str):
+            self.urls.setdefault(normalise_url(data["url"]), path)
+        if paragraphs:
+            self.texts.setdefault(text_key(paragraphs), path)
+
+    def duplicate(self, url: str | None, paragraphs: tuple[str, ...]) -> str | None:
+        """Why this article is already present, or None."""
+        if url and (found := self.urls.get(normalise_url(url))):
+            return f"already present as {found.name} (same URL)"
+        if found := self.texts.get(text_key(paragraphs)):
+            return f"already present as {found.name} (same text)"
+        return None
+
+    def free_id(self, wanted: str) -> str:
+        candidate, number = wanted, 2
+        while candidate.casefold() in self.ids:
+            candidate = f"{wanted}-{number}"
+            number += 1
+        return candidate
+
+
+class Ingester:
+    def __init__(self, site_dir: Path, options: Options, fetch: Fetcher = fetch_url) -> None:
+        self.site_dir = site_dir
+        self.options = options
+        self.fetch = fetch
+        self.known = KnownSources.scan(site_dir)
+
+    def add(self, given: str) -> list[Outcome]:
+        """Ingest one file or address; a feed gives one outcome per entry."""
+        if given.lower().startswith(("https://", "http://")):
+            try:
+                data = self.fetch(given)
+            except (FetchError, OSError) as error:
+                return [Outcome(given, "failed", str(error))]
+            if looks_like_feed(data) and (entries := read_feed(data)) is not None:
+                return self._add_feed(given, entries)
+            return [self._add_page(given, data, given)]
+        path = Path(given)
+        try:
+            data = path.read_bytes()
+        except IsADirectoryError:
+            return [Outcome(given, "failed", "is a folder; give the article files inside it")]
+        except OSError as error:
+            return [Outcome(given, "failed", f"cannot read the file ({error.strerror})")]
+        suffix = path.suffix.lower()
+        if suffix in CONTENT_SUFFIXES:
+            return [self._add_text_file(path, data)]
+        if suffix in FEED_SUFFIXES or (suffix not in HTML_SUFFIXES and looks_like_feed(data)):
+            entries = read_feed(data)
+            if entries is None:
+                return [Outcome(given, "failed", "not an RSS or Atom feed")]
+            return self._add_feed(given, entries)
+        return [self._add_page(given, data, None)]
+
+    def _add_feed(self, origin: str, entries: list) -> list[Outcome]:
+        if not entries:
+            return [Outcome(origin, "skipped", "the feed has no entries with a link")]
+        outcomes = []
+        for entry in entries:
+            duplicate = self.known.duplicate(entry.link, ())
+            if duplicate:
+                outcomes.append(Outcome(entry.link, "skipped", duplicate))
+                continue
+            try:
+                data = self.fetch(entry.link)
+            except (FetchError, OSError) as error:
+                outcomes.append(Outcome(entry.link, "failed", str(error)))
+                continue
+            outcomes.append(self._add_page(entry.link, data, entry.link))
+        return outcomes
+
+    def _add_page(self, origin: str, data: bytes, address: str | None) -> Outcome:
+        try:
+            article = read_html(data, address)
+        except ArticleError as error:
+            return Outcome(origin, "failed", str(error))
+        url = article.url or address
+        published = self.options.published or article.published
+        if not published:
+            return Outcome(
+                origin,
+                "failed",
+                "the page gives no publication date; give it with --published YYYY-MM-DD",
+            )
+        publisher = self.options.publisher or article.publisher
+        if not publisher:
+            return Outcome(
+                origin, "failed", "the page does not name its publisher; give it with --publisher"
+            )
+        duplicate = self.known.duplicate(url, article.paragraphs)
+        if duplicate:
+            return Outcome(origin, "skipped", duplicate)
+        front: dict[str, str] = {"title": article.title, "publisher": publisher}
+        if url:
+            front["url"] = url
+        front["published"] = published
+        if article.author:
+            front["author"] = article.author
+        if article.language:
+            front["language"] = article.language
+        front["rights"] = self.options.rights or "excerpts"
+        wanted = _id_for(article, published)
+        return self._write(origin, wanted, source_text(front, article.paragraphs), front)
+
+    def _add_text_file(self, path: Path, data: bytes) -> Outcome:
+        origin = str(path)
+        try:
+            text = data.decode("utf-8")
+            front = parse_front_matter(text)
+        except UnicodeDecodeError:
+            return Outcome(origin, "failed", "not UTF-8 text")
+        except FrontMatterError as error:
+            return Outcome(origin, "failed", f"line {error.line}: {error.message}")
+        problems = Problems(path.parent)
+        if load_source(path, problems) is None:
+            reasons = "; ".join(f"line {p.line}: {p.message}" for p in problems.errors)
+            return Outcome(origin, "failed", reasons or "not a source file")
+        paragraphs = split_paragraphs(front.body)
+        url = front.data.get("url") if isinstance(front.data.get("url"), str) else None
+        duplicate = self.known.duplicate(url, paragraphs)
+        if duplicate:
+            return Outcome(origin, "skipped", duplicate)
+        wanted = str(front.data.get("id") or path.stem)
+        if self.options.rights and "rights" not in front.data:
+            text = _set_key(text, "rights", self.options.rights)
+        return self._write(origin, wanted, text, front.data, paragraphs)
+
+    def _write(
+        self,
+        origin: str,
+        wanted: str,
+        text: str,
+        data: dict,
+        paragraphs: tuple[str, ...] | None = None,
+    ) -> Outcome:
+        source_id = self.known.free_id(wanted)
+        if source_id != wanted and "id" in data:
+            text = _set_key(text, "id", source_id)
+        folder = self.known.folder
+        folder.mkdir(parents=True, exist_ok=True)
+        target = folder / f"{source_id}.md"
+        # Checked as the build will read it, in a hidden folder, before taking its name.
+        scratch = Path(tempfile.mkdtemp(dir=folder, prefix=".add-"))
+        try:
+            checked = scratch / target.name
+            checked.write_text(text, encoding="utf-8", newline="\n")
+            problems = Problems(self.site_dir)
+            if load_source(checked, problems) is None:
+                reasons = "; ".join(p.message for p in problems.errors)
+                return Outcome(origin, "failed", f"the source file would not be valid: {reasons}")
+            os.link(checked, target)  # fails rather than replace a file that appeared meanwhile
+        except FileExistsError:
+            return Outcome(origin, "failed", f"{target.name} appeared while adding; try again")
+        finally:
+            shutil.rmtree(scratch, ignore_errors=True)
+        self.known.ids.add(source_id.casefold())
+        self.known.remember(
+            target, {**data, "id": source_id}, paragraphs or split_paragraphs(_body(text))
+        )
+        note = f" (the id {wanted!r} was taken)" if source_id != wanted else ""
+        return Outcome(origin, "added", f"{_relative(target, self.site_dir)}{note}", target)
+
+
+def source_text(front: dict[str, str], paragraphs: tuple[str, ...]) -> str:
+    """A source file: YAML front matter, then the paragraphs separated by blank lines."""
+    header = yaml.safe_dump(front, sort_keys=False, allow_unicode=True, width=1_000_000)
+    return "---\n" + header + "---\n" + "\n\n".join(paragraphs) + "\n"
+
+
+def _id_for(article: Article, published: str) -> str:
+    try:
+        day = PartialDate.parse(published).iso()[:10]
+    except DateError:
+        day = ""
+    words = slugify(article.title)[:60].rstrip("-") or "article"
+    wanted = f"{day}-{words}" if day else words
+    return re.sub(r"[^A-Za-z0-9_.-]", "", wanted.encode("ascii", "ignore").decode()) or "article"
+
+
+def _set_key(text: str, key: str, value: str) -> str:
+    """`text` with the front matter's `key` set to `value` (replaced, or added first)."""
+    lines = text.split("\n")
+    closing = next(i for i in range(1, len(lines)) if lines[i].strip() == "---")
+    line = f"{key}: {yaml.safe_dump(value, width=1_000_000).strip().removesuffix('...').strip()}"
+    for index in range(1, closing):
+        if re.match(rf"{key}\s*:", lines[index]):
+            lines[index] = line
+            return "\n".join(lines)
+    lines.insert(1, line)
+    return "\n".join(lines)
+
+
+def _body(text: str) -> str:
+    return text.split("\n---\n", 1)[1] if "\n---\n" in text else text
+
+
+def _relative(path: Path, root: Path) -> str:
+    try:
+        return str(path.relative_to(root))
+    except ValueError:
+        return str(path)
+
+
+def ingest(
+    site_dir: Path, inputs: list[str], options: Options | None = None, fetch: Fetcher = fetch_url
+) -> list[Outcome]:
+    """Add every input to the site's sources; one outcome per article."""
+    ingester = Ingester(site_dir, options or Options(), fetch)
+    return [outcome for given in inputs for outcome in ingester.add(given)]

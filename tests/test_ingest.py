@@ -1,0 +1,223 @@
+"""`timeline add`: saved pages, source files and feeds into content/sources/."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import shutil
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from builder.cli import main
+from builder.frontmatter import parse_front_matter
+from builder.ingest import Options, ingest
+
+from .conftest import ARTICLE, TinySite
+
+PAGES = Path(__file__).parent / "data" / "ingest"
+HARBOUR = PAGES / "harbour-reopens.html"
+FERRY = PAGES / "ferry-timetable.html"
+UNDATED = PAGES / "undated-notice.html"
+
+
+def sources(site: TinySite) -> dict[str, str]:
+    folder = site.root / "content" / "sources"
+    return {p.name: p.read_text(encoding="utf-8") for p in sorted(folder.iterdir())}
+
+
+def added_file(outcome) -> tuple[dict, str]:
+    front = parse_front_matter(outcome.path.read_text(encoding="utf-8"))
+    return front.data, front.body
+
+
+def test_saved_page_becomes_a_source_file(empty_site: TinySite) -> None:
+    [outcome] = ingest(empty_site.root, [str(HARBOUR)])
+    assert outcome.status == "added"
+    assert outcome.path.name == "2024-03-12-harbour-reopens-after-storm-repairs.md"
+    data, body = added_file(outcome)
+    assert data == {
+        "title": "Harbour reopens after storm repairs",
+        "publisher": "The Coastal Ledger",
+        "url": "https://ledger.example/news/2024/03/harbour-reopens",
+        "published": "2024-03-12T09:30:00+01:00",
+        "author": "Mira Holt",
+        "language": "en",
+        "rights": "excerpts",
+    }
+    paragraphs = body.strip().split("\n\n")
+    assert len(paragraphs) == 5
+    assert paragraphs[0].startswith("The eastern harbour reopened to fishing boats")
+    for boilerplate in ("Subscribe", "cookies", "Most read", "Copyright", "Privacy"):
+        assert boilerplate not in body
+    result = CliRunner().invoke(main, ["check", "--site", str(empty_site.root)])
+    assert result.exit_code == 0, result.output
+
+
+def test_page_with_only_a_day_and_og_url(empty_site: TinySite) -> None:
+    [outcome] = ingest(empty_site.root, [str(FERRY)], Options(rights="link"))
+    data, _ = added_file(outcome)
+    assert data["published"] == "2023-10-05"
+    assert data["url"] == "https://gazette.example/2023/island-ferry-winter-crossing/"
+    assert data["language"] == "en-GB"
+    assert data["author"] == "Tomas Reyes"
+    assert data["rights"] == "link"
+
+
+def test_undated_page_is_refused_unless_a_date_is_given(empty_site: TinySite) -> None:
+    [outcome] = ingest(empty_site.root, [str(UNDATED)])
+    assert outcome.status == "failed"
+    assert "no publication date" in outcome.message and "--published" in outcome.message
+    assert sources(empty_site) == {}
+    [outcome] = ingest(empty_site.root, [str(UNDATED)], Options(published="2024-02-01"))
+    data, _ = added_file(outcome)
+    assert data["published"] == "2024-02-01"
+    assert "url" not in data  # the page has no address: none is invented
+
+
+def test_same_article_twice_is_skipped(empty_site: TinySite, tmp_path: Path) -> None:
+    ingest(empty_site.root, [str(HARBOUR)])
+    before = sources(empty_site)
+    moved = tmp_path / "copy.html"
+    html = HARBOUR.read_text()
+    moved.write_text(
+        html.replace("ledger.example/news/2024/03/harbour-reopens", "mirror.example/h")
+    )
+    outcomes = ingest(empty_site.root, [str(HARBOUR), str(moved)])
+    assert [o.status for o in outcomes] == ["skipped", "skipped"]
+    assert "same URL" in outcomes[0].message
+    assert "same text" in outcomes[1].message
+    assert sources(empty_site) == before
+
+
+def test_id_collision_picks_a_new_id(empty_site: TinySite) -> None:
+    taken = "2024-03-12-harbour-reopens-after-storm-repairs"
+    empty_site.source(taken, ARTICLE)
+    before = sources(empty_site)[f"{taken}.md"]
+    [outcome] = ingest(empty_site.root, [str(HARBOUR)])
+    assert outcome.status == "added"
+    assert outcome.path.name == f"{taken}-2.md"
+    assert "was taken" in outcome.message
+    assert sources(empty_site)[f"{taken}.md"] == before
+
+
+def test_source_files_are_checked_and_copied(empty_site: TinySite, tmp_path: Path) -> None:
+    good = tmp_path / "wire.md"
+    good.write_text(ARTICLE)
+    broken = tmp_path / "broken.txt"
+    broken.write_text("---\ntitle: No publisher\npublished: 2024-13-01\n---\nText.\n")
+    plain = tmp_path / "plain.txt"
+    plain.write_text("Just some text without front matter.\n")
+    outcomes = ingest(
+        empty_site.root, [str(broken), str(good), str(plain), str(tmp_path / "nope.md")]
+    )
+    by_name = {Path(o.origin).name: o for o in outcomes}
+    assert by_name["wire.md"].status == "added"
+    assert sources(empty_site)["wire.md"] == ARTICLE
+    assert by_name["broken.txt"].status == "failed"
+    assert "publisher" in by_name["broken.txt"].message
+    assert by_name["plain.txt"].status == "failed"
+    assert "front matter" in by_name["plain.txt"].message
+    assert by_name["nope.md"].status == "failed"
+    again = tmp_path / "again.md"
+    again.write_text(ARTICLE.replace("rebels-enter", "other"))
+    [outcome] = ingest(empty_site.root, [str(again)])
+    assert outcome.status == "skipped" and "same text" in outcome.message
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@pytest.fixture
+def local_server(tmp_path: Path) -> Iterator[tuple[str, Path]]:
+    """A web server on 127.0.0.1 serving a folder: (base address, folder)."""
+    folder = tmp_path / "www"
+    folder.mkdir()
+    handler = functools.partial(_QuietHandler, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}", folder
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def feed_xml(base: str, names: list[str]) -> str:
+    items = "".join(
+        f"<item><title>{name}</title><link>{base}/{name}</link></item>" for name in names
+    )
+    return (
+        '<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel>'
+        f"<title>Local news</title><link>{base}/</link><description>Test</description>"
+        f"{items}</channel></rss>"
+    )
+
+
+def test_feed_address_adds_each_new_entry(empty_site: TinySite, local_server) -> None:
+    base, www = local_server
+    shutil.copy(HARBOUR, www / "harbour.html")
+    shutil.copy(FERRY, www / "ferry.html")
+    shutil.copy(UNDATED, www / "undated.html")
+    (www / "feed.xml").write_text(
+        feed_xml(base, ["harbour.html", "ferry.html", "undated.html", "missing.html"])
+    )
+    outcomes = ingest(empty_site.root, [f"{base}/feed.xml"])
+    statuses = {o.origin.rsplit("/", 1)[1]: o.status for o in outcomes}
+    assert statuses == {
+        "harbour.html": "added",
+        "ferry.html": "added",
+        "undated.html": "failed",
+        "missing.html": "failed",
+    }
+    assert "404" in next(o.message for o in outcomes if o.origin.endswith("missing.html"))
+    data, _ = added_file(next(o for o in outcomes if o.origin.endswith("harbour.html")))
+    assert data["url"] == "https://ledger.example/news/2024/03/harbour-reopens"  # canonical
+    again = ingest(empty_site.root, [f"{base}/feed.xml"])
+    assert [o.status for o in again][:2] == ["skipped", "skipped"]
+    assert len(sources(empty_site)) == 2
+
+
+def test_feed_file_with_injected_fetcher(empty_site: TinySite, tmp_path: Path) -> None:
+    feed = tmp_path / "feed.atom"
+    feed.write_text(
+        '<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom">'
+        "<title>T</title><id>urn:t</id><updated>2024-03-12T00:00:00Z</updated>"
+        "<entry><title>H</title><id>urn:h</id><updated>2024-03-12T00:00:00Z</updated>"
+        '<link href="https://ledger.example/news/2024/03/harbour-reopens"/></entry>'
+        "</feed>"
+    )
+    pages = {"https://ledger.example/news/2024/03/harbour-reopens": HARBOUR.read_bytes()}
+    fetched: list[str] = []
+
+    def fetch(url: str) -> bytes:
+        fetched.append(url)
+        return pages[url]
+
+    [outcome] = ingest(empty_site.root, [str(feed)], fetch=fetch)
+    assert outcome.status == "added"
+    [outcome] = ingest(empty_site.root, [str(feed)], fetch=fetch)
+    assert outcome.status == "skipped"
+    assert len(fetched) == 1  # a known address is not fetched again
+
+
+def test_add_command_reports_each_input(empty_site: TinySite) -> None:
+    runner = CliRunner()
+    result = runner.invoke(
+        main, ["add", "--site", str(empty_site.root), str(HARBOUR), str(UNDATED), str(FERRY)]
+    )
+    assert result.exit_code == 1
+    assert "added: " in result.output
+    assert f"failed: {UNDATED}: the page gives no publication date" in result.output
+    assert "2 added, 0 skipped, 1 failed." in result.output
+    result = runner.invoke(
+        main, ["add", "--site", str(empty_site.root), str(UNDATED), "--published", "2024-02-30"]
+    )
+    assert result.exit_code == 2
+    assert "--published" in result.output
