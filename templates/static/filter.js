@@ -35,8 +35,15 @@
     var tags = tagsOnPage(events);
     if (!tags.length) return;
 
-    var panel = element("section", { class: "tag-filter", "aria-labelledby": "tag-filter-heading" });
-    panel.appendChild(element("h2", { id: "tag-filter-heading" }, "Filter by tag"));
+    var wanted = new URLSearchParams(window.location.search).get("tag") || "";
+    var known = tags.some(function (tag) { return tag.slug === wanted; });
+
+    // On a narrow screen the buttons start folded away, unless the address chose a tag.
+    var panel = element("section", { class: "tag-filter", "aria-label": "Filter by tag" });
+    var fold = element("details", {});
+    if (known || window.matchMedia("(min-width: 40rem)").matches) fold.open = true;
+    fold.appendChild(element("summary", {}, "Filter by tag (" + tags.length + " tags)"));
+    panel.appendChild(fold);
     var group = element("div", { class: "tag-filter-buttons", role: "group", "aria-label": "Tags" });
     var all = element("button", { type: "button", "data-tag": "", "aria-pressed": "true" }, "All events");
     group.appendChild(all);
@@ -46,7 +53,7 @@
       button.appendChild(document.createTextNode(" (" + tag.count + ")"));
       group.appendChild(button);
     });
-    panel.appendChild(group);
+    fold.appendChild(group);
     var status = element("p", { class: "tag-filter-status", role: "status" });
     panel.appendChild(status);
     firstYear.parentNode.insertBefore(panel, firstYear);
@@ -87,8 +94,6 @@
       apply(pressed ? "" : slug, true);
     });
 
-    var wanted = new URLSearchParams(window.location.search).get("tag") || "";
-    var known = tags.some(function (tag) { return tag.slug === wanted; });
     apply(known ? wanted : "", false);
   }
 

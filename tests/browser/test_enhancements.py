@@ -86,3 +86,16 @@ def test_search_finds_events_and_sources(chronology):
     assert any("/events/2024-11-30-hama-withdrawal-disputed.html" in link for link in links)
     assert any("/sources/" in link for link in links)
     assert axe_violations(browser) == []
+
+
+def test_on_a_phone_the_filter_starts_folded_and_opens(browser, server, timeline):
+    set_viewport(browser, *WIDTHS["phone"])
+    browser.get(server + "index.html")
+    wait_for_enhancements(browser)
+    button = browser.find_element("css selector", '.tag-filter button[data-tag="iran"]')
+    assert not button.is_displayed()
+    browser.find_element("css selector", ".tag-filter summary").click()
+    button.click()
+    assert sorted(browser.execute_script(VISIBLE_EVENTS)) == sorted(tagged(timeline, "iran"))
+    assert axe_violations(browser) == []
+    assert console_errors(browser) == []
