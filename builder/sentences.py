@@ -3,8 +3,8 @@
 Paragraphs are separated by blank lines.  Sentences end at . ! ? or … (possibly inside
 closing quotes or brackets) followed by a capitalised word, except after abbreviations
 ("Mr.", "Jan.", "No. 5", initials).  A dateline ("WASHINGTON (Reuters) -") is not part of
-the sentence it introduces, and a paragraph without final punctuation (a photo caption,
-a heading) is one sentence.
+the sentence it introduces, and a short paragraph without final punctuation (a photo
+caption, a heading) is one sentence.
 """
 
 from __future__ import annotations
@@ -58,6 +58,8 @@ _OPENERS = frozenset(
     its there here mr mrs ms dr however meanwhile after before when while if as some many
     most one two three officials police""".split()
 )
+# Longer unpunctuated paragraphs are prose with a trailing signature such as "(sp/eml)".
+_CAPTION_LENGTH = 400
 _INITIALISM = re.compile(r"^(?:[A-Za-z]\.){2,}$|^[A-Z]\.$")
 
 
@@ -104,7 +106,7 @@ def _is_boundary(paragraph: str, period_end: int, mark_start: int) -> bool:
 def split_paragraph(paragraph: str) -> list[tuple[int, int]]:
     """Sentence (start, end) offsets within one paragraph."""
     begin = dateline_end(paragraph)
-    if not _FINAL_PUNCTUATION.search(paragraph):
+    if not _FINAL_PUNCTUATION.search(paragraph) and len(paragraph) - begin <= _CAPTION_LENGTH:
         return [(begin, len(paragraph))]
     spans = []
     for mark in _BOUNDARY.finditer(paragraph, begin):

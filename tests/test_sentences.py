@@ -81,3 +81,13 @@ def test_random_bodies_split_into_valid_spans(body: str) -> None:
         assert sentence.text.strip() == sentence.text and sentence.text
         assert sentence.start >= previous
         previous = sentence.end
+
+
+def test_a_long_paragraph_with_a_trailing_signature_is_still_split() -> None:
+    body = (
+        " ".join(["The talks resumed on Monday in the capital after a long pause."] * 8)
+        + " (ab/cd)"
+    )
+    found = split_sentences(body)
+    assert len(found) == 8
+    assert found[-1].text.endswith("(ab/cd)")

@@ -804,7 +804,7 @@ def _set(text: str, start: int, end: int, ctx: Context) -> Reading | None:
     return Reading("SET", duration_value(step, letter))
 
 
-_DEADLINE = re.compile(r"\b(?:by|until|till|through)\s+$", re.IGNORECASE)
+_DEADLINE = re.compile(r"\b(?:by|until|till)\s+$", re.IGNORECASE)
 
 
 def _month(text: str, start: int, end: int, ctx: Context) -> Reading | None:
@@ -815,7 +815,7 @@ def _month(text: str, start: int, end: int, ctx: Context) -> Reading | None:
         return None
     year = ctx.stated_year(start)
     if year is None and _DEADLINE.search(ctx.text, max(0, start - 12), start):
-        year = cal.nearest_month(ctx.dct, month, 1)  # "by February", "through January"
+        year = cal.nearest_month(ctx.dct, month, 1)  # "by February", "until January"
     if year is None:
         # Months within a season of the DCT are the nearest ones whatever the tense cues say.
         distance = min((month - ctx.dct.month) % 12, (ctx.dct.month - month) % 12)
