@@ -81,3 +81,20 @@ def test_pagefind_indexes_event_and_source_pages_only(tiny_site, tmp_path):
     events = len(list((output / "events").glob("*.html")))
     sources = len([p for p in (output / "sources").glob("*.html") if p.name != "index.html"])
     assert pages == events + sources
+
+
+def test_an_incremental_rebuild_still_indexes_every_page(tiny_site, tmp_path):
+    from builder.build import build
+
+    output = tmp_path / "out"
+    build(tiny_site.root, output)
+    first = (output / "pagefind" / "pagefind-entry.json").read_bytes()
+    build(tiny_site.root, output)  # nothing changed: pages are kept from the last build
+    assert (output / "pagefind" / "pagefind-entry.json").read_bytes() == first
+    tiny_site.event("second", (tiny_site.root / "content/events/offensive.md").read_text()
+                    .replace("Offensive begins", "A second event"))
+    build(tiny_site.root, output)
+    entry = json.loads((output / "pagefind" / "pagefind-entry.json").read_text())
+    before = json.loads(first)
+    count = sum(language["page_count"] for language in entry["languages"].values())
+    assert count == sum(language["page_count"] for language in before["languages"].values()) + 1
