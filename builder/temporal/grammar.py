@@ -185,7 +185,9 @@ _BRANCHES: list[tuple[str, str]] = [
         r"|(?<=\bfor\s)(?:years|months|weeks|decades|centuries)(?!\w)"
         r"|(?<=\bin\s)(?:years|decades)(?!\w)"
         r"|(?<=\bwithin\s)(?:hours|days|weeks|months)(?!\w)"
-        r"|(?:decades|centuries)(?!\w)",
+        r"|(?:decades|centuries)(?!\w)"
+        r"|the\s+(?:days|weeks|months|years)\s+ahead(?!\w)"
+        r"|(?<=\bfor\s)(?:some\s+time|a\s+while)(?!\w)",
     ),
     (
         "set",
@@ -223,7 +225,8 @@ _BRANCHES: list[tuple[str, str]] = [
         r"|the\s+present|recently|lately|more\s+recently"
         r"|the\s+past"
         r"|the\s+near\s+future|the\s+future|soon|the\s+near\s+term|the\s+long\s+term"
-        r"|the\s+short\s+term|a\s+later\s+date|recent\s+years"
+        r"|the\s+short\s+term|a\s+later\s+date|recent\s+years|past\s+(?:years|decades)"
+        r"|(?:just\s+)?(?:days|weeks|months|years|decades)\s+ago"
         # Adjectives locating a noun in time: "the recent sale", "its current position".
         r"|(?<=\bthe\s)recent|(?<=\ba\s)recent"
         r"|(?:(?<=\bthe\s)|(?<=\bits\s)|(?<=\bhis\s)|(?<=\bher\s)|(?<='s\s)|(?<=\bof\s))current"
@@ -250,7 +253,7 @@ spring summer fall autumn winter morning afternoon evening overnight noon midnig
 hourly daily nightly weekly biweekly monthly quarterly yearly annually semiannually
 fiscal fy year-ago year-earlier year-end
 twenties thirties forties fifties sixties seventies eighties nineties
-nineteen eighteen thousand period
+nineteen eighteen thousand period time while
 """.split()
 MODIFIER_WORDS = """
 the a an last this next coming previous preceding following that early late earlier later

@@ -575,7 +575,8 @@ def _duration(text: str, start: int, end: int, ctx: Context) -> Reading | None:
     lower = text.lower()
     if lower.endswith("-old") or _AGE.match(ctx.text, end):
         return None  # ages: "52 years old", "a 136-year-old bank"
-    if name == "quarter" and _FRACTION_OF.match(ctx.text, end):
+    fraction = re.search(r"(?:-quarters?|\ban?\s+quarter|\bone\s+quarter)$", lower)
+    if name == "quarter" and fraction and _FRACTION_OF.match(ctx.text, end):
         return None  # "three-quarters of its food"
     if lower == "a second":
         return None
@@ -586,6 +587,8 @@ def _duration(text: str, start: int, end: int, ctx: Context) -> Reading | None:
     indefinite = lower == "one day" and _ONE_DAY_INDEFINITE.search(before)
     if indefinite and not _RELATIVE_AFTER.match(ctx.text, end):
         return Reading("DATE", "FUTURE_REF" if ctx.tense(start, end) >= 0 else "PAST_REF")
+    if re.fullmatch(r"(?:some\s+time|a\s+while)", lower):
+        return Reading("DURATION", "PXX")
     if re.match(r"(?:in\s+)?recent\s+years", lower):
         return Reading("DATE", "PAST_REF")
     if re.match(r"(?:the\s+)?coming\s+(?:months|years|quarters)", lower):
