@@ -568,6 +568,8 @@ _ONE_DAY_INDEFINITE = re.compile(
 
 
 def _duration(text: str, start: int, end: int, ctx: Context) -> Reading | None:
+    if re.fullmatch(r"(?:some\s+time|a\s+while)", text, re.IGNORECASE):
+        return Reading("DURATION", "PXX")
     unit = _unit_of(text)
     if unit is None:
         return None
@@ -587,8 +589,6 @@ def _duration(text: str, start: int, end: int, ctx: Context) -> Reading | None:
     indefinite = lower == "one day" and _ONE_DAY_INDEFINITE.search(before)
     if indefinite and not _RELATIVE_AFTER.match(ctx.text, end):
         return Reading("DATE", "FUTURE_REF" if ctx.tense(start, end) >= 0 else "PAST_REF")
-    if re.fullmatch(r"(?:some\s+time|a\s+while)", lower):
-        return Reading("DURATION", "PXX")
     if re.match(r"(?:in\s+)?recent\s+years", lower):
         return Reading("DATE", "PAST_REF")
     if re.match(r"(?:the\s+)?coming\s+(?:months|years|quarters)", lower):
