@@ -247,3 +247,39 @@ def test_random_temporal_word_salad_never_breaks(text: str, dct: str) -> None:
 @given(st.text(max_size=200))
 def test_random_text_never_breaks(text: str) -> None:
     _check(text, "2024-11-30")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The 52-year-old minister resigned.",
+        "The chairman, 61 years old, resigned.",
+        "Iraq imports about three-quarters of its food.",
+        "The plant makes 300 cars a week.",
+        "The firm raised its quarterly dividend.",
+        "She hopes to guide the children of tomorrow.",
+        "Troops left soon after the vote.",
+        "It was a previously announced plan.",
+    ],
+)
+def test_look_alikes_are_not_tagged(sentence: str) -> None:
+    assert tag(sentence, SATURDAY) == []
+
+
+def test_earnings_report_conventions() -> None:
+    text = (
+        "The company posted a third-quarter loss. In the year ended June 30, sales rose, "
+        "compared with year-earlier sales."
+    )
+    assert values(text, "2024-10-25") == [
+        ("third-quarter", "DATE", "2024-Q3"),
+        ("the year", "DURATION", "P1Y"),
+        ("June 30", "DATE", "2024-06-30"),
+        ("year-earlier", "DATE", "2023"),
+    ]
+
+
+def test_a_month_near_the_publication_date_is_the_nearest_one() -> None:
+    assert values("The deal closes in January.", "2024-11-30") == [("January", "DATE", "2025-01")]
+    assert values("The deal was signed in April.", "2024-11-30") == [("April", "DATE", "2024-04")]
+    assert values("Loans run until February.", "2024-11-30") == [("February", "DATE", "2025-02")]

@@ -838,6 +838,7 @@ def _year(text: str, start: int, end: int, ctx: Context) -> Reading | None:
     return Reading("DATE", f"{year:04d}", anchors=True)
 
 
+_POSSIBLE = re.compile(r"\s+as\s+possible\b", re.IGNORECASE)
 _ADJECTIVAL = re.compile(r"\b(?:the|a|an|its|their|his|her|our|'s)\s+$", re.IGNORECASE)
 _PARTICIPLE = re.compile(r"\s+[a-z]+(?:ed|en|wn)\b")
 _REFS = {
@@ -851,6 +852,14 @@ def _ref(text: str, start: int, end: int, ctx: Context) -> Reading | None:
     lower = " ".join(text.lower().split())
     if lower == "now" and re.match(r"\s+that\b", ctx.text[end : end + 6]):
         return None
+    if lower == "soon" and (
+        re.match(r"\s+after\b", ctx.text[end : end + 7])
+        or (
+            re.search(r"\bas\s+$", ctx.text[max(0, start - 4) : start])
+            and not _POSSIBLE.match(ctx.text, end)
+        )
+    ):
+        return None  # "soon after X", "as soon as X" are relative to X, not to now
     if _ADJECTIVAL.search(ctx.text, max(0, start - 12), start) and _PARTICIPLE.match(ctx.text, end):
         return None  # "a previously announced plan" modifies a noun; it is not a timex
     for value, cues in _REFS.items():
