@@ -46,6 +46,38 @@ def init(folder: Path, title: str) -> None:
 
 @main.command()
 @site_option
+@click.option("--port", "-p", default=8000, show_default=True, help="The port to listen on.")
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="The address to listen on; the default lets no other machine in.",
+)
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Where to write the site (default: site/ in the site folder).",
+)
+def serve(site_dir: Path, port: int, host: str, output: Path | None) -> None:
+    """Preview the site: build it, serve it, and rebuild when content, templates or
+    timeline.toml change; open pages reload themselves. Stop with Ctrl+C."""
+    from builder.serve import Preview
+
+    preview = Preview(site_dir, output or site_dir / "site", host, port)
+    preview.start()
+    click.echo(f"Serving {preview.output} at {preview.address} (Ctrl+C to stop)")
+    try:
+        while True:
+            preview.watcher.thread.join(3600)
+    except KeyboardInterrupt:
+        click.echo("Stopping.")
+    finally:
+        preview.stop()
+
+
+@main.command()
+@site_option
 @click.argument("inputs", nargs=-1, required=True, metavar="PATH_OR_URL...")
 @click.option(
     "--rights",
