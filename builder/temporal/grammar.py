@@ -197,7 +197,8 @@ _BRANCHES: list[tuple[str, str]] = [
         r"|(?:hourly|daily|nightly|weekly|biweekly|monthly|quarterly|yearly|annually|semiannually)"
         r"(?=\s*(?:[.,;:!?)\"'”’]|$))"
         rf"|(?:once|twice|{NUMBER}\s+times)\s+(?:a|an|per|each)\s+{UNIT_SG}(?!\w)"
-        rf"|{WEEKDAY}s(?:\s+{PART}s?)?(?!\w)",
+        rf"|{WEEKDAY}s(?:\s+{PART}s?)?(?!\w)"
+        rf"|(?:the\s+)?(?:past|last|next|coming)\s+{NUMBER}\s+(?:summers|winters|springs|autumns|falls)(?!\w)",
     ),
     (
         "weekday",
@@ -223,7 +224,8 @@ _BRANCHES: list[tuple[str, str]] = [
         "ref",
         r"(?:right\s+now|just\s+now|now|currently|presently|nowadays|these\s+days|at\s+present"
         r"|the\s+present|recently|lately|more\s+recently"
-        r"|the\s+past"
+        # not "the past three summers": a count of periods follows
+        rf"|the\s+past(?!\s+(?:\d|{NUMBER_WORD}|few|several|couple)(?![\w-]))"
         r"|the\s+near\s+future|the\s+future|soon|the\s+near\s+term|the\s+long\s+term"
         r"|the\s+short\s+term|a\s+later\s+date|recent\s+years|past\s+(?:years|decades)"
         r"|(?:just\s+)?(?:days|weeks|months|years|decades)\s+ago"
