@@ -1,6 +1,6 @@
 """The partial date type: precision, ordering and display."""
 
-from datetime import timedelta, timezone
+from datetime import UTC, timedelta, timezone
 
 import pytest
 
@@ -73,7 +73,7 @@ def test_a_time_is_shown_in_the_site_time_zone():
     moment = PartialDate.parse("2024-11-30T23:30+00:00")
     beirut = moment.in_zone(timezone(timedelta(hours=2)))
     assert beirut.iso() == "2024-12-01T01:30+02:00"
-    assert PartialDate.parse("2016-12").in_zone(timezone.utc) == PartialDate.parse("2016-12")
+    assert PartialDate.parse("2016-12").in_zone(UTC) == PartialDate.parse("2016-12")
 
 
 def test_ends_before_compares_whole_periods():
