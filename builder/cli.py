@@ -8,8 +8,10 @@ from pathlib import Path
 
 import click
 
+from builder.problems import GuardedGroup
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+
+@click.group(cls=GuardedGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="timeline-builder")
 def main() -> None:
     """Build a static HTML chronology from news articles and dated event records."""

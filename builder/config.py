@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
@@ -50,6 +51,9 @@ def load_config(site_dir: Path, problems: Problems) -> SiteConfig:
     except UnicodeDecodeError:
         problems.error(path, 1, "the file is not UTF-8 text; save it as UTF-8")
         return SiteConfig()
+    except OSError as error:
+        problems.error(path, 1, f"cannot read the file: {error.strerror}")
+        return SiteConfig()
     except tomllib.TOMLDecodeError as error:
         line = getattr(error, "lineno", None) or _line_from_message(str(error))
         problems.error(path, line, f"broken TOML: {error}")
@@ -74,9 +78,19 @@ def load_config(site_dir: Path, problems: Problems) -> SiteConfig:
             f"unknown time zone {config.timezone!r}; use a name such as 'UTC' or 'Europe/Paris'",
         )
         config = SiteConfig(**{**values, "timezone": "UTC"})
+    if not _LANGUAGE_TAG.fullmatch(config.language):
+        problems.error(
+            path,
+            _line_of_key(path, "language"),
+            f"'language' must be a language tag such as en, ar or pt-BR, not {config.language!r}",
+        )
+        config = SiteConfig(**{**values, "language": "en"})
     if config.base_url and not config.base_url.startswith(("https://", "http://")):
         problems.error(path, _line_of_key(path, "base_url"), "base_url must start with https://")
     return config
+
+
+_LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*")
 
 
 def _line_of_key(path: Path, key: str) -> int:

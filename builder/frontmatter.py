@@ -153,7 +153,11 @@ def _yaml_problem(error: yaml.MarkedYAMLError) -> FrontMatterError:
     line = mark.line + 2 if mark is not None else 1
     reason = error.problem or "invalid YAML"
     if error.context:
-        reason = f"{error.context}, {reason}"
+        started = error.context_mark
+        if started is not None and mark is not None and started.line != mark.line:
+            reason = f"{error.context} (begun on line {started.line + 2}), {reason}"
+        else:
+            reason = f"{error.context}, {reason}"
     return FrontMatterError(
         line,
         f"broken YAML front matter: {reason}; check the quoting and indentation here "

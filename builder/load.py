@@ -345,7 +345,10 @@ def _tags(fields: _Fields) -> tuple[str, ...]:
 def _citations(fields: _Fields) -> tuple[Citation, ...]:
     value = fields.front.data.get("sources")
     if value is None:
-        fields.error("missing required key 'sources': each event cites at least one source")
+        fields.error(
+            "missing required key 'sources': each event cites at least one source, as "
+            "'sources: [{source: <source id>, quote: <exact words>}]'"
+        )
         return ()
     if not isinstance(value, list) or not value:
         fields.error(

@@ -126,7 +126,7 @@ def markup_issues(text: str) -> list[MarkupIssue]:
     for match in _RAW_ATTRIBUTE.finditer(text):
         value = match[2].strip("\"'")
         if match[1].lower() in URL_ATTRIBUTES and not is_safe_url(value):
-            issues.append(_refused(value))
+            issues.append(_refused(html.unescape(value)))
     unique = {(issue.clue.casefold(), issue.message): issue for issue in issues}
     return list(unique.values())
 

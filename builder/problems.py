@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import errno
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -61,3 +63,43 @@ class ContentError(click.ClickException):
 
     def format_message(self) -> str:
         return self.message
+
+
+class GuardedGroup(click.Group):
+    """A command group that turns unexpected errors into a message instead of a traceback:
+    a system error (permission denied, disk full) names its file and what went wrong;
+    anything else is a bug, said to be one (TIMELINE_DEBUG=1 shows the traceback)."""
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except (click.ClickException, click.exceptions.Exit, click.Abort):
+            raise
+        except OSError as error:
+            if os.environ.get("TIMELINE_DEBUG"):
+                raise
+            raise click.ClickException(describe_os_error(error)) from None
+        except Exception as error:
+            if os.environ.get("TIMELINE_DEBUG"):
+                raise
+            raise click.ClickException(
+                f"internal error ({type(error).__name__}: {error}). This is a bug in "
+                "timeline: please report it with the command you ran; set TIMELINE_DEBUG=1 "
+                "to see where it happened"
+            ) from None
+
+
+def describe_os_error(error: OSError) -> str:
+    """`path: reason` for a failed file operation, with a hint for the common cases."""
+    where = error.filename if error.filename is not None else "a file"
+    reason = error.strerror or str(error)
+    hints = {
+        errno.EACCES: "; check the permissions of this file or folder",
+        errno.EPERM: "; check the permissions of this file or folder",
+        errno.ENOSPC: "; free some disk space and run it again",
+        errno.EROFS: "; the disk is read-only, choose another --output",
+        errno.ENAMETOOLONG: "; the name is too long for the file system",
+        errno.EEXIST: "; a file is in the way where a folder should be",
+        errno.ENOTDIR: "; part of this path is a file, not a folder",
+    }
+    return f"{where}: {reason}{hints.get(error.errno, '')}"

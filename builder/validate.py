@@ -23,11 +23,15 @@ def unique_by_id(records: Iterable[Record], kind: str, problems: Problems) -> li
         key = record.id.casefold()
         if key in seen:
             first = problems.display_path(seen[key].path)
+            if seen[key].id == record.id:
+                clash = f"duplicate {kind} id {record.id!r}: {first} has it too"
+            else:
+                clash = (
+                    f"{kind} id {record.id!r} and {seen[key].id!r} in {first} would write "
+                    "the same page (file names ignore case on Windows and macOS)"
+                )
             problems.error(
-                record.path,
-                1,
-                f"duplicate {kind} id {record.id!r}: {first} has it "
-                "too; rename one of the files or set a different 'id'",
+                record.path, 1, f"{clash}; rename one of the files or set a different 'id'"
             )
             continue
         seen[key] = record
