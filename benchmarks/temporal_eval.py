@@ -145,7 +145,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--raw", action="store_true", help="also print the scorer's JSON")
     args = parser.parse_args(argv)
     if not SCORER.exists() or not args.corpus.exists():
-        print(f"temporal_eval: {SHARED} (corpus and scorer) not found; nothing to benchmark.")
+        missing = SCORER if not SCORER.exists() else args.corpus
+        print(f"temporal_eval: {missing} not found (is ../shared there?); nothing to benchmark.")
         return 0
     docs = load(args.corpus, args.half)
     with tempfile.TemporaryDirectory() as tmp:
