@@ -21,8 +21,9 @@ from builder.parse_cache import load_records
 from builder.problems import ContentError, Problem, Problems
 from builder.progress import StageTimer
 from builder.render import render_pages
-from builder.rerender import PageCache
+from builder.rerender import Kept, PageCache
 from builder.search import search_index
+from builder.summaries import convert_summaries
 from builder.validate import validate
 from builder.views import site_view
 from builder.write import check_output_dir, write_site
@@ -42,7 +43,8 @@ class BuildResult:
     events: int
     sources: int
     warnings: list[Problem]
-    written: int = 0  # files rendered or changed; the others were kept from the last build
+    written: int = 0  # files written anew; the others were linked from the last build
+    kept: int = 0  # pages not rendered at all, their inputs unchanged since the last build
 
 
 def load_site(
@@ -94,6 +96,10 @@ def build(
         check_output_dir(output, site_dir)
         site = published_events(loaded)
     with timer.stage("views"):
+        remembered = cache.previous.extras.get("summaries", {})
+        state.extras["summaries"] = convert_summaries(
+            (event.summary for event in site.events), remembered, workers
+        )
         view = site_view(site, loaded.config.zone)
     with timer.stage("render"):
         pages_cache = PageCache(cache.previous.published, output.absolute())
@@ -112,4 +118,5 @@ def build(
         len(view.sources),
         loaded.warnings,
         len(written.written),
+        sum(1 for page in pages.values() if isinstance(page, Kept)),
     )

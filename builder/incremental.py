@@ -105,7 +105,10 @@ class Fingerprinter:
         if known is not None and known[0] is value:
             return known[1]
         buffer = io.BytesIO()
-        if is_dataclass(value) and not isinstance(value, type):
+        if isinstance(value, Tracked):
+            # Stands for itself only: pages that read it add its contents' digest.
+            buffer.write(b"tracked:" + value._tracked_name.encode())
+        elif is_dataclass(value) and not isinstance(value, type):
             # Serialise the fields rather than the object: a frozen dataclass's own
             # pickling would go through __reduce_ex__ and the memoised digest of itself.
             buffer.write(type(value).__qualname__.encode())

@@ -45,9 +45,29 @@ ALLOWED_URL_SCHEMES = {"http", "https", "mailto"}
 _converter = markdown.Markdown(extensions=[], output_format="html")
 
 
+# Summaries already converted, by their Markdown text: a rebuild converts only new ones
+# (the build cache keeps this table between builds, see builder.build).
+_converted: dict[str, Markup] = {}
+
+
+def remembered_html() -> dict[str, Markup]:
+    return dict(_converted)
+
+
+def remember_html(converted: dict[str, Markup]) -> None:
+    _converted.update(converted)
+
+
 def render_markdown(text: str) -> Markup:
     """Safe HTML for a Markdown summary: raw HTML outside the allow-list is removed,
     and links keep only http, https and mailto addresses."""
+    known = _converted.get(text)
+    if known is None:
+        known = _converted[text] = _render_markdown(text)
+    return known
+
+
+def _render_markdown(text: str) -> Markup:
     _converter.reset()
     html = _converter.convert(text)
     clean = nh3.clean(

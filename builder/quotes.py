@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 _EQUIVALENT = str.maketrans(
     {
         "\u2018": "'",
@@ -17,6 +19,13 @@ _EQUIVALENT = str.maketrans(
         "\u00ab": '"',
         "\u00bb": '"',
     }
+)
+
+
+# A paragraph without typographic quotes, runs of spaces or other whitespace is its own
+# normal form: a quote can be looked for in it directly.
+_NEEDS_NORMALISING = re.compile(
+    "[" + "".join(chr(code) for code in _EQUIVALENT) + r"]|\s\s|[^\S ]|^\s|\s$"
 )
 
 
@@ -49,6 +58,11 @@ def locate(quote: str, paragraphs: tuple[str, ...]) -> tuple[int, int, int] | No
     if not wanted:
         return None
     for index, paragraph in enumerate(paragraphs):
+        if _NEEDS_NORMALISING.search(paragraph) is None:
+            found = paragraph.find(wanted)
+            if found >= 0:
+                return index, found, found + len(wanted)
+            continue
         text, origin = normalise(paragraph)
         found = text.find(wanted)
         if found >= 0:

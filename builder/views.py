@@ -255,14 +255,26 @@ def site_view(site: Site, zone: tzinfo) -> SiteView:
         (event_view(event, site, names, zone) for event in visible),
         key=lambda view: (view.when.sort_key(), view.id),
     )
-    tags = []
-    for slug, name in sorted(names.items(), key=lambda item: item[1].casefold()):
-        tagged = tuple(e for e in events if any(t.slug == slug for t in e.tags))
-        tags.append(TagView(name, slug, tag_url(slug), tagged))
+    # One pass over the events for each index, not one per tag or source.
+    tagged: dict[str, list[EventView]] = {slug: [] for slug in names}
+    drawn_from: dict[str, list[EventView]] = {}
+    for view in events:
+        for slug in dict.fromkeys(t.slug for t in view.tags):
+            tagged[slug].append(view)
+        for source_id in dict.fromkeys(c.source_id for c in view.citations):
+            drawn_from.setdefault(source_id, []).append(view)
+    cited_in: dict[str, list[Citation]] = {}
+    for event in visible:
+        for citation in event.citations:
+            cited_in.setdefault(citation.source_id, []).append(citation)
+    tags = [
+        TagView(name, slug, tag_url(slug), tuple(tagged[slug]))
+        for slug, name in sorted(names.items(), key=lambda item: item[1].casefold())
+    ]
     sources = []
     for source in sorted(site.sources.values(), key=lambda s: (s.published.sort_key(), s.id)):
-        cited = [c for event in visible for c in event.citations if c.source_id == source.id]
-        drawn = tuple(e for e in events if any(c.source_id == source.id for c in e.citations))
+        cited = cited_in.get(source.id, [])
+        drawn = tuple(drawn_from.get(source.id, ()))
         published = source.published.in_zone(zone)
         sources.append(
             SourceView(

@@ -12,8 +12,11 @@ import time
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from builder.build import build
+from builder.quotes import locate, normalise
 from builder.render import BUILTIN_TEMPLATES
 
 from .conftest import TinySite
@@ -205,6 +208,40 @@ def test_unchanged_files_are_left_untouched(tiny_site: TinySite) -> None:
     assert "sources/wire.html" in changed  # it lists the events drawn from it
     assert "static/style.css" not in changed
     assert result.written == len(changed)
+    # Not even rendered: the pages that do not show the edited event.
+    assert result.kept >= 2  # the other event's page, the tag page without this event
+
+
+def test_one_edit_renders_only_the_pages_showing_it(tmp_path: Path) -> None:
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+    from sitegen import edit_event, generate_site
+
+    site = tmp_path / "s"
+    generate_site(site, 60, seed=2)
+    build(site, site / "site", workers=1)
+    edit_event(site, 7, "A new sentence.")
+    result = build(site, site / "site", workers=1)
+    html_pages = sum(1 for path in (site / "site").rglob("*.html"))
+    # The event's page, the index, its tag and source pages: a handful, not the site.
+    assert html_pages - result.kept <= 12
+
+
+@given(
+    st.text(alphabet="ab '\u2019\u201c\"\n\t\u00a0", max_size=5),
+    st.lists(st.text(alphabet="ab '\u2019\u201c\"\n\t\u00a0", max_size=14), min_size=1, max_size=3),
+)
+def test_quote_search_shortcut_agrees_with_normalised_search(
+    quote: str, paragraphs: list[str]
+) -> None:
+    wanted, _ = normalise(quote)
+    expected = None
+    if wanted:
+        for index, paragraph in enumerate(paragraphs):
+            text, origin = normalise(paragraph)
+            if (found := text.find(wanted)) >= 0:
+                expected = index, origin[found], origin[found + len(wanted) - 1] + 1
+                break
+    assert locate(quote, tuple(paragraphs)) == expected
 
 
 def test_deleted_event_page_is_removed(tiny_site: TinySite) -> None:

