@@ -23,6 +23,8 @@ class SiteConfig:
     publish_candidates: bool = False
     build_timestamp: bool = False
     search: bool = True  # a Pagefind index of events and sources (builder/search.py)
+    # Above this many events the chronology gets one page per year (builder/periods.py).
+    period_pages_above: int = 2000
 
     @property
     def zone(self) -> ZoneInfo:
@@ -38,6 +40,7 @@ _TYPES = {
     "publish_candidates": bool,
     "build_timestamp": bool,
     "search": bool,
+    "period_pages_above": int,
 }
 
 

@@ -14,6 +14,7 @@ from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined,
 from builder.config import SiteConfig
 from builder.incremental import Tracked
 from builder.meta import PageMeta
+from builder.periods import chronology
 from builder.publishing import publishing_outputs
 from builder.rerender import Kept, PageCache, PageJob, render_jobs
 from builder.views import SiteView
@@ -52,9 +53,18 @@ def static_files(site_dir: Path) -> dict[str, bytes]:
     return assets
 
 
-def page_jobs(view: SiteView) -> list[PageJob]:
+def page_jobs(view: SiteView, config: SiteConfig) -> list[PageJob]:
     """Every HTML page of the site: its path, template and what the template shows."""
-    jobs = [PageJob("index.html", "index.html", "", {"years": view.years})]
+    split = chronology(view, config.period_pages_above)
+    jobs = [
+        PageJob(
+            "index.html", "index.html", "", {"years": split.front_years, "periods": split.periods}
+        )
+    ]
+    jobs += [
+        PageJob(link.url, "period.html", "../", {"year": year, "periods": split.periods})
+        for link, year in split.pages
+    ]
     jobs += [PageJob(event.url, "event.html", "../", {"event": event}) for event in view.events]
     jobs.append(PageJob("tags/index.html", "tags.html", "../", {"tags": view.tags}))
     jobs += [PageJob(tag.url, "tag.html", "../", {"tag": tag}) for tag in view.tags]
@@ -79,7 +89,7 @@ def render_pages(
     shared = {"site": config, "view": whole, "meta": PageMeta(config, whole)}
     cache = cache or PageCache({}, site_dir / "site")
     pages: dict[str, bytes | Kept] = render_jobs(
-        env, page_jobs(view), shared, cache, workers=workers
+        env, page_jobs(view, config), shared, cache, workers=workers
     )
     pages.update(static_files(site_dir))
     pages.update(publishing_outputs(view, config, list(pages)))

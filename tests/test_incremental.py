@@ -362,3 +362,41 @@ def test_killed_builds_leave_a_whole_site(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert tree(output) == complete_sites[-1]
     assert not list(site.glob(".site.new-*")) and not list(site.glob(".site.old-*"))
+
+
+def _year_event(year: int, words: str) -> str:
+    return EVENT_TWO.replace("2024-11-30", str(year)).replace("Second day", words)
+
+
+def test_large_chronology_is_split_by_year(tiny_site: TinySite) -> None:
+    from bs4 import BeautifulSoup
+
+    output = tiny_site.root / "site"
+    build(tiny_site.root, output, workers=1)
+    assert not (output / "years").exists()  # a small site keeps one page
+    with open(tiny_site.root / "timeline.toml", "a") as config:
+        config.write("period_pages_above = 3\n")
+    for year in (2016, 2018, 2020):
+        tiny_site.event(f"y{year}", _year_event(year, f"Events of {year}"))
+    build(tiny_site.root, output, workers=1)
+    assert sorted(p.name for p in (output / "years").iterdir()) == [
+        "2016.html",
+        "2018.html",
+        "2020.html",
+        "2024.html",
+    ]
+    index = BeautifulSoup((output / "index.html").read_text(), "html.parser")
+    links = [a["href"] for a in index.select("nav.periods a")]
+    assert links == ["years/2016.html", "years/2018.html", "years/2020.html", "years/2024.html"]
+    shown = [h.get_text(strip=True) for h in index.select("section.year > h2")]
+    assert shown == ["2024"]
+    page = BeautifulSoup((output / "years" / "2018.html").read_text(), "html.parser")
+    assert page.h1.get_text() == "2018"
+    assert [a.get_text() for a in page.select(".event-title a")] == ["Events of 2018"]
+    assert page.select_one('nav.periods a[aria-current="page"]')["href"] == "../years/2018.html"
+    before = identities(output)
+    tiny_site.event("y2018", _year_event(2018, "Revised events of 2018"))
+    build(tiny_site.root, output, workers=1)
+    after = identities(output)
+    changed = {path for path in after if path.startswith("years/") and after[path] != before[path]}
+    assert changed == {"years/2018.html"}
