@@ -26,6 +26,14 @@ def is_reserved_name(name: str) -> bool:
     return stem in WINDOWS_RESERVED or name.casefold() in PAGE_NAMES
 
 
+# Marks a writer may add or leave out without changing the word: Arabic harakat and
+# tatweel, Hebrew points. "حَلَب" and "حلب" are one tag.
+_OPTIONAL_MARKS = dict.fromkeys(
+    [*range(0x064B, 0x0660), 0x0670, 0x0640, *range(0x0591, 0x05BE), 0x05BF, 0x05C1, 0x05C2]
+    + [0x05C4, 0x05C5, 0x05C7]
+)
+
+
 def _is_word_char(char: str) -> bool:
     # Letters and digits of every script, with their combining marks (vowel signs, harakat).
     return char.isalnum() or char == "_" or unicodedata.category(char).startswith("M")
@@ -33,7 +41,7 @@ def _is_word_char(char: str) -> bool:
 
 def slugify(text: str) -> str:
     """Lowercase words joined by '-'; letters of every script are kept (حلب stays حلب)."""
-    folded = unicodedata.normalize("NFKC", text).casefold()
+    folded = unicodedata.normalize("NFKC", text).casefold().translate(_OPTIONAL_MARKS)
     words = "".join(char if _is_word_char(char) else " " for char in folded).split()
     slug = "-".join(words).strip("_")
     while len(slug.encode("utf-8")) > MAX_NAME_BYTES or len(slug) > 80:

@@ -16,6 +16,7 @@ from itertools import groupby
 from markupsafe import Markup
 
 from builder.dates import DateSpan, PartialDate, Precision
+from builder.direction import text_direction
 from builder.fragments import with_text_fragment
 from builder.markdown_text import render_markdown
 from builder.model import Citation, EventRecord, Site, Source
@@ -40,6 +41,10 @@ class CitationView:
     local_url: str  # the source page, anchored at the quoted paragraph
     article_url: str | None  # the original article with a text fragment, when a URL is known
     language: str | None
+
+    @property
+    def direction(self) -> str:
+        return text_direction(self.language)
 
 
 @dataclass(frozen=True)
@@ -106,6 +111,10 @@ class SourceView:
     rights: str
     paragraphs: tuple[ParagraphView, ...]
     events: tuple[EventView, ...]
+
+    @property
+    def direction(self) -> str:
+        return text_direction(self.language)
 
 
 @dataclass(frozen=True)
