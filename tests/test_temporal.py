@@ -283,3 +283,42 @@ def test_a_month_near_the_publication_date_is_the_nearest_one() -> None:
     assert values("The deal closes in January.", "2024-11-30") == [("January", "DATE", "2025-01")]
     assert values("The deal was signed in April.", "2024-11-30") == [("April", "DATE", "2024-04")]
     assert values("Loans run until February.", "2024-11-30") == [("February", "DATE", "2025-02")]
+
+
+def test_a_year_earlier_is_the_same_quarter_as_the_one_reported() -> None:
+    # A fiscal quarter told outright is the period the comparison refers to.
+    text = (
+        "Acme earned $5 million in its fiscal first quarter, against $4 million a year earlier. "
+        "The latest period also had a tax gain."
+    )
+    found = values(text, "2024-10-25")
+    assert ("a year earlier", "DATE", "2023-Q1") in found
+    assert ("The latest period", "DATE", "2024-Q1") in found
+
+
+def test_year_earlier_adjective_follows_the_quarter_under_discussion() -> None:
+    text = "Acme posted a third-quarter loss, compared with year-earlier profit of $2 million."
+    assert values(text, "2024-10-25")[-1] == ("year-earlier", "DATE", "2023-Q3")
+
+
+def test_a_past_quarter_mentioned_in_passing_does_not_become_the_period() -> None:
+    text = (
+        "Acme's third-quarter profit rose. After a flat second quarter, sales recovered. "
+        "Profit was $3 million a year ago."
+    )
+    assert values(text, "2024-10-25")[-1] == ("a year ago", "DATE", "2023-Q3")
+
+
+def test_nine_months_and_plain_years_make_the_comparison_yearly() -> None:
+    text = "For the nine months, Acme earned $9 million, compared with $7 million a year earlier."
+    assert values(text, "2024-10-25")[-1] == ("a year earlier", "DATE", "2023")
+    text = (
+        "Acme's third-quarter profit rose. Last year, storms cut its profit. "
+        "The year-earlier results included a gain."
+    )
+    assert values(text, "2024-10-25")[-1] == ("year-earlier", "DATE", "2023")
+
+
+def test_a_stated_year_period_in_a_quarterly_report_is_that_years_quarter() -> None:
+    text = "Acme's third-quarter sales rose. In the 2023 period, it had a one-time gain."
+    assert values(text, "2024-10-25")[-1] == ("the 2023 period", "DATE", "2023-Q3")

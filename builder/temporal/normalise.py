@@ -47,6 +47,11 @@ class Context:
     # Where a business quarter was last mentioned: "a year earlier" in an earnings report
     # means the same quarter of the year before.
     quarter_at: int = -10_000
+    # The reporting period the text is about, stated outright: a quarter ("the fourth
+    # quarter" -> 1989-Q4) or a year ("the nine months" -> 1989).  "A year earlier" and
+    # "the latest period" refer to it; each such reference keeps it current.
+    period: str | None = None
+    period_at: int = -10_000
     # The last year stated explicitly, and where: "In 2019 ... on March 4" is 2019-03-04.
     year: int | None = None
     year_at: int = -10_000
@@ -60,6 +65,13 @@ class Context:
             return None
         between = self.text[self.year_at : start]
         return None if _SENTENCE_BREAK.search(between) else self.year
+
+    def current_period(self, start: int, reach: int = 600) -> str | None:
+        """The reporting period under discussion at `start`, if one was named within `reach`."""
+        if self.period is None or start - self.period_at > reach:
+            return None
+        self.period_at = start
+        return self.period
 
     def tense(self, start: int, end: int) -> int:
         if start not in self.cache:
@@ -76,6 +88,8 @@ class Reading:
     start: int | None = None
     # Whether the value names a date the text states (moves the narrative anchor).
     anchors: bool = False
+    # The reporting period this expression introduces ("the third quarter", "the nine months").
+    period: str | None = None
 
 
 Handler = Callable[[str, int, int, Context], "Reading | None"]
@@ -334,16 +348,40 @@ def _quarter(text: str, start: int, end: int, ctx: Context) -> Reading | None:
     if number is None or not 1 <= number <= 4:
         return None
     year = _year_of(text)
+    shift = 0
     if year is None:
         current = (ctx.dct.month - 1) // 3 + 1
         year = ctx.dct.year
         if number > current and ctx.tense(start, end) <= 0 and "next" not in words:
             year -= 1
-        year += _year_shift(words)
+        shift = _year_shift(words)
+        year += shift
     value = f"{year:04d}-Q{number}"
+    # The quarter a report is about becomes the period under discussion: a fiscal quarter, the
+    # last one complete, or a later one told in the past tense ("reported fourth-quarter
+    # earnings" from a company whose year ends in September).  Not "the year-ago quarter",
+    # "next year's first quarter", nor an earlier quarter in passing ("after a flat second
+    # quarter").
+    period = None
+    if shift == 0 and "next" not in words:
+        reference = _reference_quarter(ctx, start)
+        told_later = (year, number) > reference and year <= ctx.dct.year
+        if (
+            "fiscal" in words
+            or (year, number) == reference
+            or (told_later and ctx.tense(start, end) < 0)
+        ):
+            period = value
     # "third-quarter" used as an adjective does not take the determiner: "its third-quarter loss".
     determiner = re.match(r"(?:the|its)\s+(?=(?:fiscal\s+)?[\w-]+-quarter$)", text, re.IGNORECASE)
-    return Reading("DATE", value, start=start + determiner.end() if determiner else None)
+    return Reading(
+        "DATE", value, start=start + determiner.end() if determiner else None, period=period
+    )
+
+
+def _year_before(period: str) -> str:
+    """The same reporting period a year earlier: 1989-Q4 -> 1988-Q4, 1989 -> 1988."""
+    return f"{int(period[:4]) - 1:04d}{period[4:]}"
 
 
 def _half(text: str, start: int, end: int, ctx: Context) -> Reading | None:
@@ -366,6 +404,15 @@ _PERIOD_END = re.compile(
 def _period(text: str, start: int, end: int, ctx: Context) -> Reading | None:
     words = _words(text)
     year, quarter = _reference_quarter(ctx, start)
+    stated = ctx.current_period(start)
+    explicit = _year_of(text)
+    shift = _year_shift(words)
+    if stated and "-Q" in stated and not {"current", "previous", "prior"} & set(words):
+        # The quarter the report is about: "the latest period", "the year-ago quarter",
+        # "year-earlier (profit)", "the 1988 period".
+        if explicit is not None:
+            return Reading("DATE", f"{explicit:04d}{stated[4:]}")
+        return Reading("DATE", _year_before(stated) if shift else stated)
     closing = _PERIOD_END.match(ctx.text, end)
     if closing:
         closing_day = _day_date(ctx, closing.group(1), closing.start(1), closing.end(1))
@@ -374,10 +421,9 @@ def _period(text: str, start: int, end: int, ctx: Context) -> Reading | None:
             year, quarter = middle.year, (middle.month - 1) // 3 + 1
     elif "current" in words:
         year, quarter = ctx.dct.year, (ctx.dct.month - 1) // 3 + 1
-    explicit = _year_of(text)
     if explicit is not None:
         year = explicit
-    year += _year_shift(words)
+    year += shift
     if words[-1] in ("year-ago", "year-earlier") or (explicit and words[-1] == "period"):
         # "the year-ago results", "the 1988 period": the year compared with, not a quarter
         return Reading("DATE", f"{year:04d}")
@@ -385,7 +431,10 @@ def _period(text: str, start: int, end: int, ctx: Context) -> Reading | None:
         quarter -= 1
         if quarter == 0:
             year, quarter = year - 1, 4
-    return Reading("DATE", f"{year:04d}-Q{quarter}")
+        return Reading("DATE", f"{year:04d}-Q{quarter}")
+    value = f"{year:04d}-Q{quarter}"
+    # "In the latest quarter, ...": the report is back on its own quarter.
+    return Reading("DATE", value, period=value if not shift and explicit is None else None)
 
 
 def _century(text: str, start: int, end: int, ctx: Context) -> Reading | None:
@@ -600,7 +649,11 @@ def _duration(text: str, start: int, end: int, ctx: Context) -> Reading | None:
         amount = None
     if letter == "M" and name != "month":
         return Reading("DURATION", duration_value(amount, "M").replace("P", "PT", 1))
-    return Reading("DURATION", duration_value(amount, letter))
+    period = None
+    if name == "month" and amount in (6, 9) and re.match(r"the\s+(?:first|latest)?\s*\w", lower):
+        # "the nine months" of an interim report: the year so far is the period discussed
+        period = f"{_reference_quarter(ctx, start)[0]:04d}"
+    return Reading("DURATION", duration_value(amount, letter), period=period)
 
 
 def _ago(text: str, start: int, end: int, ctx: Context) -> Reading | None:
@@ -620,9 +673,13 @@ def _ago(text: str, start: int, end: int, ctx: Context) -> Reading | None:
     if amount is None or amount != int(amount):
         return Reading("DATE", "PAST_REF")
     amount = int(amount)
-    if name == "year" and amount == 1 and start - ctx.quarter_at < 600:
-        year, quarter = _reference_quarter(ctx, start)
-        return Reading("DATE", f"{year - 1:04d}-Q{quarter}")
+    if name == "year" and amount == 1:
+        stated = ctx.current_period(start)
+        if stated:  # in a report on a period: the same period a year before
+            return Reading("DATE", _year_before(stated))
+        if start - ctx.quarter_at < 600:
+            year, quarter = _reference_quarter(ctx, start)
+            return Reading("DATE", f"{year - 1:04d}-Q{quarter}")
     base = ctx.anchor if earlier else ctx.dct
     return Reading("DATE", cal.format_at(cal.shift(base, -amount, name), name))
 
@@ -769,12 +826,21 @@ def _relative(text: str, start: int, end: int, ctx: Context) -> Reading | None:
         if "current" in words:
             base = ctx.dct
     if name == "year" and step == -1 and not on_anchor and _compares_quarters(ctx, start):
+        stated = ctx.current_period(start)
+        if stated:
+            return Reading("DATE", _year_before(stated), end=trimmed_end)
         year, quarter = _reference_quarter(ctx, start)
         return Reading("DATE", f"{year - 1:04d}-Q{quarter}", end=trimmed_end)
     if name == "day" and not on_anchor and step == 0:
         base = ctx.dct
     value = cal.format_at(cal.shift(base, step, name), name)
-    return Reading("DATE", value, end=trimmed_end, anchors=on_anchor and name == "day")
+    # "Last year, the company earned ...": the text now compares whole years.
+    period = None
+    if name == "year" and step <= 0 and not on_anchor and ctx.period and "-Q" in ctx.period:
+        period = f"{ctx.dct.year:04d}"
+    return Reading(
+        "DATE", value, end=trimmed_end, anchors=on_anchor and name == "day", period=period
+    )
 
 
 def _set(text: str, start: int, end: int, ctx: Context) -> Reading | None:
@@ -872,9 +938,10 @@ def _wholeyear(text: str, start: int, end: int, ctx: Context) -> Reading | None:
     if _PERIOD_END.match(ctx.text, end) or re.match(
         r"\s+(?:ended|ending)\b", ctx.text[end : end + 8]
     ):
-        return Reading("DURATION", "P1Y")  # "the year ended March 31": a twelve-month period
+        # "the year ended March 31": a twelve-month period, now the one under discussion
+        return Reading("DURATION", "P1Y", period=f"{_reference_quarter(ctx, start)[0]:04d}")
     year, _ = _reference_quarter(ctx, start)
-    return Reading("DATE", f"{year:04d}")
+    return Reading("DATE", f"{year:04d}", period=f"{year:04d}")
 
 
 HANDLERS: dict[str, Handler] = {

@@ -38,6 +38,8 @@ def _update(ctx: Context, reading: Reading, start: int) -> None:
     """Move the narrative anchor and the quarter under discussion."""
     if "-Q" in reading.value:
         ctx.quarter_at = start
+    if reading.period is not None:
+        ctx.period, ctx.period_at = reading.period, start
     if reading.anchors and reading.value[:4].isdigit():
         ctx.year = int(reading.value[:4])
         ctx.year_at = start
