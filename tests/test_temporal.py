@@ -322,3 +322,18 @@ def test_nine_months_and_plain_years_make_the_comparison_yearly() -> None:
 def test_a_stated_year_period_in_a_quarterly_report_is_that_years_quarter() -> None:
     text = "Acme's third-quarter sales rose. In the 2023 period, it had a one-time gain."
     assert values(text, "2024-10-25")[-1] == ("the 2023 period", "DATE", "2023-Q3")
+
+
+def test_a_participle_is_not_a_past_tense_cue() -> None:
+    # "be named", "a still unspecified date": the modal decides, not the -ed form.
+    text = "She will be named pilot of the flight in December."
+    assert values(text, "2025-03-04") == [("December", "DATE", "2025-12")]
+    text = "The bonus would be paid on a still unspecified date in January."
+    assert values(text, "2024-10-27") == [("January", "DATE", "2025-01")]
+
+
+def test_a_month_a_season_away_follows_the_tense() -> None:
+    text = "In January, the firm brought in a new chief."
+    assert values(text, "2024-10-27") == [("January", "DATE", "2024-01")]
+    text = "The firm changed its fiscal year in January."
+    assert values(text, "2024-10-27") == [("January", "DATE", "2024-01")]

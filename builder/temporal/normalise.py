@@ -888,7 +888,7 @@ def _month(text: str, start: int, end: int, ctx: Context) -> Reading | None:
     if year is None:
         # Months within a season of the DCT are the nearest ones whatever the tense cues say.
         distance = min((month - ctx.dct.month) % 12, (ctx.dct.month - month) % 12)
-        tense = ctx.tense(start, end) if distance > 3 else 0
+        tense = ctx.tense(start, end) if distance >= 3 else 0
         year = cal.nearest_month(ctx.dct, month, tense)
     return Reading("DATE", f"{year:04d}-{month:02d}", anchors=True)
 

@@ -26,6 +26,12 @@ _PAST = (
 )
 _CUES = re.compile(rf"(?<![\w'])(?:(?P<future>{_FUTURE})|(?P<past>{_PAST}))(?!\w)", re.IGNORECASE)
 _PAST_AUXILIARY = re.compile(r"\b(?:had\s+been|was|were|previously)\s+$", re.IGNORECASE)
+# A past form after these is a participle or an adjective, not a finite verb: "would be
+# paid", "a still unspecified date", "being sold"; the auxiliary before it tells the tense.
+_NOT_FINITE = re.compile(
+    r"\b(?:be|been|being|to|a|an|the|its|their|his|her|still|yet|newly|recently|already)\s+$",
+    re.IGNORECASE,
+)
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]?\s+(?=[\"'“‘(]?[A-Z])|\n\s*\n")
 
 _WINDOW = 160
@@ -50,6 +56,10 @@ def direction(text: str, start: int, end: int) -> int:
     best = 0
     for match in _CUES.finditer(text, sentence_start, sentence_end):
         if match.start() < end and match.end() > start:
+            continue
+        if match.group("past") and _NOT_FINITE.search(
+            text, max(0, match.start() - 10), match.start()
+        ):
             continue
         distance = start - match.end() if match.end() <= start else match.start() - end
         # A verb after the expression binds a little less than one before it.
