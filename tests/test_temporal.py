@@ -337,3 +337,14 @@ def test_a_month_a_season_away_follows_the_tense() -> None:
     assert values(text, "2024-10-27") == [("January", "DATE", "2024-01")]
     text = "The firm changed its fiscal year in January."
     assert values(text, "2024-10-27") == [("January", "DATE", "2024-01")]
+
+
+def test_overnight_is_the_night_before_the_day_the_text_is_at() -> None:
+    text = "Shares closed lower Friday. They were hit by overnight losses in Tokyo."
+    assert values(text, "2024-11-04")[-1] == ("overnight", "TIME", "2024-10-31TNI")
+    assert values("Rain fell overnight.", "2024-11-04") == [("overnight", "TIME", "2024-11-03TNI")]
+
+
+def test_the_previous_weekday_counts_from_the_day_being_told() -> None:
+    text = "The index fell 2% on Friday, and was down 4% from the previous Friday."
+    assert values(text, "2024-11-04")[-1] == ("the previous Friday", "DATE", "2024-10-25")

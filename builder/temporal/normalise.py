@@ -44,6 +44,7 @@ class Context:
     anchor: date
     # The last day stated ("the next day" counts from it).
     day_anchor: date | None = None
+    day_anchor_at: int = -10_000
     # Where a business quarter was last mentioned: "a year earlier" in an earnings report
     # means the same quarter of the year before.
     quarter_at: int = -10_000
@@ -691,7 +692,11 @@ def _deictic_part(text: str, start: int, end: int, ctx: Context) -> Reading | No
         return None
     code = PARTS_OF_DAY[part.group(1)]
     day = ctx.dct
-    if "yesterday" in lower or "last night" in lower or lower == "overnight":
+    if lower == "overnight":
+        # the night before the day the text is at ("stocks fell Friday after overnight losses")
+        recent = ctx.day_anchor is not None and start - ctx.day_anchor_at < 400
+        day = cal.shift(ctx.day_anchor if recent else ctx.dct, -1, "day")
+    elif "yesterday" in lower or "last night" in lower:
         day = cal.shift(ctx.dct, -1, "day")
     elif "tomorrow" in lower:
         day = cal.shift(ctx.dct, 1, "day")

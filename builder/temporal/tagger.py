@@ -50,4 +50,4 @@ def _update(ctx: Context, reading: Reading, start: int) -> None:
     if reading.type in ("DATE", "TIME") and reading.value[:10].count("-") == 2:
         point = cal.value_to_date(reading.value[:10])
         if point is not None:
-            ctx.day_anchor = point[0]
+            ctx.day_anchor, ctx.day_anchor_at = point[0], start
