@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from html.parser import HTMLParser
+from urllib.parse import quote
 
 from markupsafe import Markup
 
@@ -33,7 +34,8 @@ def absolute_url(config: SiteConfig, path: str) -> str | None:
     if not config.base_url:
         return None
     base = config.base_url if config.base_url.endswith("/") else config.base_url + "/"
-    return base + path
+    # Percent-encoded, as sitemaps require (tags/حلب.html is tags/%D8%AD%D9%84%D8%A8.html).
+    return base + quote(path, safe="/#")
 
 
 def public_path(path: str) -> str:

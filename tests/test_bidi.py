@@ -127,3 +127,15 @@ def test_arabic_tags_have_working_pages(arabic_site: Path) -> None:
     tag_page = page(arabic_site, "tags/حلب.html")
     titles = {a.get_text() for a in tag_page.select("article a")}
     assert MIXED_TITLE in titles and "Offensive begins" in titles
+
+
+def test_absolute_addresses_of_arabic_pages_are_percent_encoded(arabic_site: Path) -> None:
+    import xml.etree.ElementTree as ElementTree
+
+    locations = [
+        element.text
+        for element in ElementTree.parse(arabic_site / "sitemap.xml").getroot().iter()
+        if element.tag.endswith("loc")
+    ]
+    assert "https://example.org/t/tags/%D8%AD%D9%84%D8%A8.html" in locations
+    assert all(location.isascii() for location in locations)
