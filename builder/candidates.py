@@ -1,12 +1,18 @@
 """Candidate events: the sentences of a source that carry a resolved calendar date.
 
 Each sentence with at least one calendar date (a year, month, day or time with a
-value the text supports) yields one candidate, dated by the sentence's main date:
+value the text supports) yields a candidate dated by the sentence's main date:
 
 * a date attached to a reporting verb ("..., officials said on Saturday") only dates the
   report, so another date in the sentence wins over it;
 * otherwise the most specific date wins (time > day > month > year), and among equally
   specific ones a date other than the publication day, then the first one.
+
+A sentence that tells of events on other days as well ("The firm was founded in 1987 and
+went public on May 4, 1995") yields one more candidate per other date, except dates that
+only date a report ("said Thursday"), baselines of a comparison ("up from $3 million last
+year", "compared with a year earlier") and dates that contain or fall inside a date
+already proposed ("In 2019 the plant reopened on March 4" is only 2019-03-04).
 
 "since 2020" makes an ongoing span, "from 2011 to 2016" / "between 2011 and 2016" a range.
 "the first strikes since 2016" does not date anything to 2016, so it is dropped.  Vague and
@@ -51,12 +57,26 @@ _REPORTING = re.compile(
 _REPORTING_AFTER = re.compile(
     r"^[^.;:]{0,25}?\b(?:said|says|told|announced|reported|confirmed)\b", re.IGNORECASE
 )
+# The date of a statement: "said Thursday", "reported on Friday", "Thursday said".
+_STATEMENT_BEFORE = re.compile(
+    r"\b(?:said|says|told\s+\w+|announced|reported|stated|confirmed|added|declared)"
+    r"\s+(?:on\s+|late\s+|early\s+)?$",
+    re.IGNORECASE,
+)
+_STATEMENT_AFTER = re.compile(r"^,?\s*(?:said|says|told|announced|reported)\b", re.IGNORECASE)
 _SINCE = re.compile(
     r"\b(?:since|ever\s+since)\s+(?:(?:early|late|mid|the\s+end\s+of)[-\s]+)?$", re.I
 )
 _FIRST_SINCE = re.compile(
     r"\b(?:first|last|only|highest|lowest|biggest|largest|worst|best|deadliest|heaviest|"
     r"most|least|fewest|strongest|weakest|since\s+then)\b",
+    re.IGNORECASE,
+)
+# "(up 5%) from $3 million (a year earlier)", "compared with 40% (last year)", "than in 1988"
+_BASELINE = re.compile(
+    r"(?:\b(?:from|to|over)\s+(?:(?:an?|about|estimated|nearly|roughly|some)\s+)*(?:[$£€#]|[A-Z]{1,2}\$)?\d(?:[^.;]|\.\d){0,80}"
+    r"|\b(?:compared\s+with|compared\s+to|versus|than|as)\b(?:[^.;]|\.\d){0,90})$"
+    r"|\bthan\s+(?:in\s+)?$",
     re.IGNORECASE,
 )
 _RANGE_START = re.compile(r"\b(?:from|between)\s+(?:(?:early|late|mid)[-\s]+)?$", re.IGNORECASE)
@@ -85,7 +105,10 @@ class _Dated:
     value: str
     end: str | None = None
     ongoing: bool = False
-    reporting: bool = False
+    reporting: bool = False  # dates only the report, on the publication day
+    # Only dates a report ("said Thursday") or is a comparison's baseline: not an event date
+    # of its own.
+    incidental: bool = False
 
 
 def _dated_in(sentence_text: str, offset: int, timexes: list[Timex], dct: str) -> list[_Dated]:
@@ -113,14 +136,46 @@ def _dated_in(sentence_text: str, offset: int, timexes: list[Timex], dct: str) -
                 skip.add(index + 1)
                 continue
         reporting = bool(_REPORTING.search(before[-60:]) or _REPORTING_AFTER.match(after))
-        dated.append(_Dated(timex, value, reporting=reporting and value[:10] == dct[:10]))
+        dated.append(
+            _Dated(
+                timex,
+                value,
+                reporting=reporting and value[:10] == dct[:10],
+                incidental=bool(
+                    _STATEMENT_BEFORE.search(before[-40:])
+                    or _STATEMENT_AFTER.match(after)
+                    or _BASELINE.search(before[-80:])
+                ),
+            )
+        )
     return dated
+
+
+def _nested(value: str, other: str) -> bool:
+    """True when one value is a part of the other ("2019" and "2019-03-04")."""
+    return value.startswith(other) or other.startswith(value)
+
+
+def _others(dated: list[_Dated], main: _Dated) -> list[_Dated]:
+    """The other event dates of a sentence, each a candidate of its own (in text order)."""
+    chosen = [main]
+    for item in dated:
+        if item is main or item.incidental or item.end is not None or item.ongoing:
+            continue
+        if any(_nested(item.value, other.value) for other in chosen):
+            continue
+        chosen.append(item)
+    return chosen[1:]
 
 
 def _main(dated: list[_Dated], dct: str) -> _Dated:
     if len(dated) == 1:
         return dated[0]
-    pool = [d for d in dated if not d.reporting] or dated
+    pool = (
+        [d for d in dated if not d.reporting and not d.incidental]
+        or [d for d in dated if not d.reporting]
+        or dated
+    )
     return max(
         pool,
         key=lambda d: (
@@ -133,7 +188,8 @@ def _main(dated: list[_Dated], dct: str) -> _Dated:
 
 
 def candidates_from_text(text: str, published: str) -> list[Candidate]:
-    """One candidate per sentence of `text` that carries a calendar date, in text order."""
+    """The candidates of `text`: for each sentence that carries a calendar date, one for its
+    main date, then one for each other event date it tells of; in text order."""
     dct = published[:10]
     timexes = tag(text, dct)
     candidates = []
@@ -150,18 +206,19 @@ def candidates_from_text(text: str, published: str) -> list[Candidate]:
         if not dated:
             continue
         main = _main(dated, dct)
-        candidates.append(
-            Candidate(
-                value=main.value,
-                end=main.end,
-                ongoing=main.ongoing,
-                quote=sentence.text,
-                paragraph=sentence.paragraph,
-                start=sentence.start,
-                end_offset=sentence.end,
-                timex_text=main.timex.text,
-                timex_start=main.timex.start,
-                timex_end=main.timex.end,
+        for item in [main, *_others(dated, main)]:
+            candidates.append(
+                Candidate(
+                    value=item.value,
+                    end=item.end,
+                    ongoing=item.ongoing,
+                    quote=sentence.text,
+                    paragraph=sentence.paragraph,
+                    start=sentence.start,
+                    end_offset=sentence.end,
+                    timex_text=item.timex.text,
+                    timex_start=item.timex.start,
+                    timex_end=item.timex.end,
+                )
             )
-        )
     return candidates

@@ -1,4 +1,5 @@
-"""Candidate events from a text: one per sentence with a calendar date, dated by its main date."""
+"""Candidate events from a text: one per sentence with a calendar date, dated by its main date,
+and one more per other event date of the sentence."""
 
 from __future__ import annotations
 
@@ -121,3 +122,33 @@ def test_seed_article_has_no_unsupported_dates(seed: str) -> None:
             assert "since 2016" not in candidate.quote
     assert not any("eight years after" in c.quote for c in found)
     assert sum(c.ongoing for c in found) == 1
+
+
+def test_a_sentence_with_two_event_dates_gives_two_candidates() -> None:
+    text = "The mill was built in 1951 and shut down on March 3, 2009."
+    found = candidates_from_text(text, SATURDAY)
+    check_invariants(text, found)
+    assert [(c.value, c.timex_text) for c in found] == [
+        ("2009-03-03", "March 3, 2009"),
+        ("1951", "1951"),
+    ]
+    assert found[0].quote == found[1].quote == text
+
+
+def test_a_dividend_gives_its_payment_and_record_dates() -> None:
+    text = "The dividend is payable Jan. 6 to holders of record Dec. 12."
+    assert dated(text) == [("2025-01-06", None, False), ("2024-12-12", None, False)]
+
+
+def test_no_second_candidate_from_a_statement_date_or_a_baseline() -> None:
+    text = "The ministry said Thursday that the dam was finished in 2019."
+    assert dated(text) == [("2019", None, False)]
+    text = "Profit rose to $5 million in 2023, up from $3 million in 2021."
+    assert dated(text) == [("2023", None, False)]
+    text = "Sales were $8 million, compared with $6 million a year earlier, on Tuesday."
+    assert [v for v, _, _ in dated(text)] == ["2024-11-26"]
+
+
+def test_no_second_candidate_inside_or_around_the_main_date() -> None:
+    text = "In March 2022 the bridge reopened on March 14 after repairs."
+    assert dated(text) == [("2022-03-14", None, False)]
