@@ -348,3 +348,24 @@ def test_overnight_is_the_night_before_the_day_the_text_is_at() -> None:
 def test_the_previous_weekday_counts_from_the_day_being_told() -> None:
     text = "The index fell 2% on Friday, and was down 4% from the previous Friday."
     assert values(text, "2024-11-04")[-1] == ("the previous Friday", "DATE", "2024-10-25")
+
+
+def test_the_day_and_week_the_narrative_is_at() -> None:
+    text = "Stocks slid on Thursday. Buyers came back in the afternoon."
+    assert values(text, "2024-11-04")[-1] == ("the afternoon", "TIME", "2024-10-31TAF")
+    text = "The envoy landed in Rome, and met the pope later in the day."
+    assert values(text, "2024-11-04") == [("the day", "DATE", "2024-11-04")]
+    text = "For the week, the index lost 2%."
+    assert values(text, "2024-11-04") == [("the week", "DATE", "2024-WXX")]
+
+
+def test_weekdays_sharing_a_plural_part_of_day_recur() -> None:
+    text = "Ferries leave on Monday and Thursday evenings."
+    assert values(text) == [
+        ("Monday", "SET", "XXXX-WXX-1TEV"),
+        ("Thursday evenings", "SET", "XXXX-WXX-4TEV"),
+    ]
+
+
+def test_a_quoted_programme_title_is_not_a_week() -> None:
+    assert values('The minister spoke on the programme "This Week" about tariffs.') == []

@@ -169,6 +169,14 @@ _BRANCHES: list[tuple[str, str]] = [
         rf"{EDGE}?(?:the\s+day\s+(?:before|after)\s+)?(?:today|yesterday|tomorrow)(?!\w)",
     ),
     (
+        # The day or week the narrative is at: "in the morning", "later in the day",
+        # "for the week", "the week's".
+        "narrative",
+        rf"(?:(?<=\bin\s)|(?<=\bduring\s))the\s+{PART}(?!\w)"
+        r"|(?:later|earlier)\s+in\s+the\s+day(?!\w)"
+        r"|(?:(?<=\bfor\s)|(?<=\bof\s))the\s+week(?![\w-])|the\s+week(?='s)",
+    ),
+    (
         "relative",
         rf"{EDGE}?{RELATIVE_WORD}\s+(?:{UNIT_SG}|weekend|{MONTH}|{WEEKDAY})(?!\w)"
         r"(?:'s|\s+or\s+so(?!\w))?|the\s+weekend(?!\w)",
@@ -197,7 +205,7 @@ _BRANCHES: list[tuple[str, str]] = [
         r"|(?:hourly|daily|nightly|weekly|biweekly|monthly|quarterly|yearly|annually|semiannually)"
         r"(?=\s*(?:[.,;:!?)\"'”’]|$))"
         rf"|(?:once|twice|{NUMBER}\s+times)\s+(?:a|an|per|each)\s+{UNIT_SG}(?!\w)"
-        rf"|{WEEKDAY}s(?:\s+{PART}s?)?(?!\w)"
+        rf"|{WEEKDAY}s(?:\s+{PART}s?)?(?!\w)|{WEEKDAY}\s+{PART}s(?!\w)"
         rf"|(?:the\s+)?(?:past|last|next|coming)\s+{NUMBER}\s+(?:summers|winters|springs|autumns|falls)(?!\w)",
     ),
     (

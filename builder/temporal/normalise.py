@@ -714,6 +714,26 @@ _GENERIC_DAY_AFTER = re.compile(
 )
 
 
+def _narrative_day(ctx: Context, start: int) -> date:
+    """The day the text is at: a day stated in the last few sentences, else the publication day."""
+    if ctx.day_anchor is not None and start - ctx.day_anchor_at < 400:
+        return ctx.day_anchor
+    return ctx.dct
+
+
+def _narrative(text: str, start: int, end: int, ctx: Context) -> Reading | None:
+    lower = text.lower()
+    if lower.endswith("week"):
+        # "For the week, the index fell 4%": TimeBank leaves such a week unspecified.
+        return Reading("DATE", f"{ctx.dct.year:04d}-WXX")
+    day = _narrative_day(ctx, start)
+    part = _PART_TOKEN.search(lower)
+    if part:
+        return Reading("TIME", f"{day.isoformat()}T{PARTS_OF_DAY[part.group(1)]}")
+    trimmed = re.match(r"(?:later|earlier)\s+in\s+", lower)
+    return Reading("DATE", day.isoformat(), start=start + trimmed.end() if trimmed else None)
+
+
 def _deictic(text: str, start: int, end: int, ctx: Context) -> Reading | None:
     lower = text.lower()
     before = ctx.text[max(0, start - 20) : start]
@@ -751,11 +771,23 @@ def _resolve_weekday(ctx: Context, lower: str, weekday: int, start: int, end: in
     return cal.nearest_weekday(ctx.dct, weekday, 1 if tense > 0 else -1)
 
 
+# "on Monday and Tuesday nights": both days recur
+_SHARED_PLURAL_PART = re.compile(
+    r"\s+(?:and|or)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s+"
+    r"(morning|afternoon|evening|night)s\b",
+    re.IGNORECASE,
+)
+
+
 def _weekday(text: str, start: int, end: int, ctx: Context) -> Reading | None:
     lower = text.lower()
     weekday = _WEEKDAY_TOKEN.search(lower)
     if weekday is None or not text[weekday.start()].isupper():
         return None
+    shared = _SHARED_PLURAL_PART.match(ctx.text, end)
+    if shared and lower == weekday.group(1):
+        number = WEEKDAYS[weekday.group(1)] + 1
+        return Reading("SET", f"XXXX-WXX-{number}T{PARTS_OF_DAY[shared.group(1).lower()]}")
     day = _resolve_weekday(ctx, lower, WEEKDAYS[weekday.group(1)], start, end)
     part = _PART_TOKEN.search(lower)
     if part:
@@ -772,8 +804,13 @@ def _compares_quarters(ctx: Context, start: int) -> bool:
     return recent and bool(_COMPARISON.search(ctx.text, max(0, start - 60), start))
 
 
+_TITLE_OPENING = re.compile(r"[\"“‘']$")
+
+
 def _relative(text: str, start: int, end: int, ctx: Context) -> Reading | None:
     lower = text.lower()
+    if text[0].isupper() and text.istitle() and _TITLE_OPENING.search(ctx.text, 0, start):
+        return None  # a quoted title: the programme "This Week"
     words = _words(text)
     trimmed_end = end - 2 if lower.endswith("'s") else None
     if lower.endswith("'s"):
@@ -855,7 +892,7 @@ def _set(text: str, start: int, end: int, ctx: Context) -> Reading | None:
     weekday = _WEEKDAY_TOKEN.search(lower)
     if weekday:
         value = f"XXXX-WXX-{WEEKDAYS[weekday.group(1)] + 1}"
-        part = _PART_TOKEN.search(lower)
+        part = _PART_TOKEN.search(lower[weekday.end() :])
         return Reading("SET", value + (f"T{PARTS_OF_DAY[part.group(1)]}" if part else ""))
     month = _MONTH_TOKEN.search(text)
     if month and month.group(1)[0].isupper():
@@ -968,6 +1005,7 @@ HANDLERS: dict[str, Handler] = {
     "ago": _ago,
     "deictic_part": _deictic_part,
     "deictic": _deictic,
+    "narrative": _narrative,
     "relative": _relative,
     "duration": _duration,
     "set": _set,
