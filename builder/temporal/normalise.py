@@ -1,133 +1,58 @@
 """Normalisation: the TIMEX3 type and value of a recognised expression, in its context.
 
-Each grammar branch has a function here taking the matched text and the `Context`
+Each grammar branch has a function taking the matched text and the `Context`
 (publication date, the date the text is currently talking about, tense) and returning
 a `Reading` or None when the match turns out not to be temporal ("may" the verb).
+This module has the calendar dates, clock times, weekdays, deictic and relative
+expressions, durations and sets; `periods` the business reporting periods, `tokens` the
+reading of the words, `context` the state carried through a text.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from dataclasses import dataclass, field
 from datetime import date
 
 from builder.temporal import calendar as cal
+from builder.temporal.context import Context, Handler, Reading
 from builder.temporal.lexicon import (
     FREQUENCY_ADVERBS,
     MONTHS,
     PARTS_OF_DAY,
     SEASONS,
-    TIME_UNITS,
-    UNITS,
     WEEKDAYS,
     ZONES,
 )
-from builder.temporal.numbers import parse_number, parse_ordinal, parse_spelled_year
-from builder.temporal.tense import direction
-
-_SENTENCE_BREAK = re.compile(r"[.!?][\"'”’)]*\s+[\"'“‘(]?[A-Z]|\n\s*\n")
-
-
-_SENTENCE_OPENING = re.compile(
-    r"(?:^|[.!?\"”]\s+|\n\s*)(?:In|By|During|Since)\s+(?:early\s+|late\s+|mid-)?$"
+from builder.temporal.numbers import parse_ordinal
+from builder.temporal.periods import (
+    _compares_quarters,
+    _fiscal,
+    _half,
+    _period,
+    _quarter,
+    _reference_quarter,
+    _wholeyear,
+    _year_before,
+    _yearend,
+)
+from builder.temporal.tokens import (
+    _DAY_TOKEN,
+    _MONTH_TOKEN,
+    _PART_TOKEN,
+    _SEASON_TOKEN,
+    _UNIT_TOKEN,
+    _WEEKDAY_TOKEN,
+    _amount,
+    _day_date,
+    _month_is_name,
+    _month_of,
+    _relative_year,
+    _unit_of,
+    _words,
+    _year_of,
+    duration_value,
 )
 
-
-@dataclass
-class Context:
-    """What the tagger knows while reading a text from start to end."""
-
-    text: str
-    dct: date
-    # The day the narrative is at: moved by explicit dates, used by "the next day".
-    anchor: date
-    # The last day stated ("the next day" counts from it).
-    day_anchor: date | None = None
-    day_anchor_at: int = -10_000
-    # Where a business quarter was last mentioned: "a year earlier" in an earnings report
-    # means the same quarter of the year before.
-    quarter_at: int = -10_000
-    # The reporting period the text is about, stated outright: a quarter ("the fourth
-    # quarter" -> 1989-Q4) or a year ("the nine months" -> 1989).  "A year earlier" and
-    # "the latest period" refer to it; each such reference keeps it current.
-    period: str | None = None
-    period_at: int = -10_000
-    # The last year stated explicitly, and where: "In 2019 ... on March 4" is 2019-03-04.
-    year: int | None = None
-    year_at: int = -10_000
-    cache: dict[int, int] = field(default_factory=dict)
-
-    def stated_year(self, start: int) -> int | None:
-        """The year a sentence opens with ("In 2019, ..."), for the dates later in it."""
-        if self.year is None or start - self.year_at > 120:
-            return None
-        if not _SENTENCE_OPENING.search(self.text, max(0, self.year_at - 12), self.year_at):
-            return None
-        between = self.text[self.year_at : start]
-        return None if _SENTENCE_BREAK.search(between) else self.year
-
-    def current_period(self, start: int, reach: int = 600) -> str | None:
-        """The reporting period under discussion at `start`, if one was named within `reach`."""
-        if self.period is None or start - self.period_at > reach:
-            return None
-        self.period_at = start
-        return self.period
-
-    def tense(self, start: int, end: int) -> int:
-        if start not in self.cache:
-            self.cache[start] = direction(self.text, start, end)
-        return self.cache[start]
-
-
-@dataclass(frozen=True)
-class Reading:
-    type: str
-    value: str
-    # Where the expression really starts and ends, when the match is longer.
-    end: int | None = None
-    start: int | None = None
-    # Whether the value names a date the text states (moves the narrative anchor).
-    anchors: bool = False
-    # The reporting period this expression introduces ("the third quarter", "the nine months").
-    period: str | None = None
-
-
-Handler = Callable[[str, int, int, Context], "Reading | None"]
-
-_WORD = re.compile(r"[a-z]+(?:-[a-z]+)*|\d+(?:\.\d+)?(?:\s\d/\d)?|'\d\d|\d/\d", re.IGNORECASE)
-_MONTH_TOKEN = re.compile(
-    r"(?<![\w])(january|february|march|april|may|june|july|august|september|october|november"
-    r"|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)(?![\w-])",
-    re.IGNORECASE,
-)
-_WEEKDAY_TOKEN = re.compile(r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday)", re.I)
-_YEAR_TOKEN = re.compile(r"(?<![\d'])(1[5-9]\d\d|20\d\d)(?!\d)")
-_SPELLED_YEAR_TOKEN = re.compile(
-    r"(?:nineteen|eighteen|twenty|two\s+thousand)(?:[-\s](?:and|oh|hundred|[a-z]+teen|ten|eleven"
-    r"|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|one|two|three|four|five"
-    r"|six|seven|eight|nine))*",
-    re.IGNORECASE,
-)
-_DAY_TOKEN = re.compile(
-    r"(?<![\d:])(3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d:])|(?<![\w-])([a-z]+-)?"
-    r"(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth"
-    r"|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth"
-    r"|thirtieth)(?![\w-])",
-    re.IGNORECASE,
-)
-_UNIT_TOKEN = re.compile(
-    r"(second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|centur(?:y|ie)"
-    r"|millenni(?:um|a))s?(?![a-z])",
-    re.IGNORECASE,
-)
-_PART_TOKEN = re.compile(r"(morning|afternoon|evening|night|tonight|overnight)", re.I)
-_SEASON_TOKEN = re.compile(r"(spring|summer|fall|autumn|winter)", re.I)
-_UNIT_NAMES = {
-    "day": "day", "night": "day", "week": "week", "fortnight": "week", "month": "month",
-    "quarter": "quarter", "year": "year", "decade": "decade", "century": "century",
-    "centurie": "century",
-}  # fmt: skip
 # Nouns that make a four-digit number a count rather than a year.
 _COUNTED = re.compile(
     r"\s+(?:people|persons|troops|shares|soldiers|civilians|km|kilometres|kilometers|miles|feet"
@@ -136,84 +61,9 @@ _COUNTED = re.compile(
     r"|deaths|cases|calories|rounds|pages|hectares|ft|m|kg)\b",
     re.IGNORECASE,
 )
+
+
 _PRECEDING_NUMBER_SIGN = re.compile(r"(?:No\.|Nos\.|number|Room|Flight|Route|Highway|page|#)\s*$")
-
-
-def _words(text: str) -> list[str]:
-    return [w.lower() for w in _WORD.findall(text)]
-
-
-def _month_of(text: str) -> int | None:
-    match = _MONTH_TOKEN.search(text)
-    return MONTHS[match.group(1).lower()] if match else None
-
-
-def _month_is_name(text: str) -> bool:
-    """Month names must be capitalised: "may" and "march" are also verbs."""
-    match = _MONTH_TOKEN.search(text)
-    return bool(match) and match.group(1)[0].isupper()
-
-
-def _year_of(text: str) -> int | None:
-    match = _YEAR_TOKEN.search(text)
-    if match:
-        return int(match.group(1))
-    for spelled in _SPELLED_YEAR_TOKEN.finditer(text):
-        year = parse_spelled_year(spelled.group(0))
-        if year is not None:
-            return year
-    two_digit = re.search(r"'(\d\d)\b", text)
-    if two_digit:
-        value = int(two_digit.group(1))
-        return 1900 + value if value > 30 else 2000 + value
-    return None
-
-
-def _relative_year(words: list[str], base: int) -> int | None:
-    """The year meant by "this year", "last year", "next year" in `words`, if any."""
-    for index, word in enumerate(words[:-1]):
-        if words[index + 1] in ("year", "year's"):
-            if word == "this":
-                return base
-            if word == "last":
-                return base - 1
-            if word == "next":
-                return base + 1
-    return None
-
-
-def _day_date(ctx: Context, text: str, start: int, end: int) -> date | None:
-    """The calendar day in an absolute date expression ("Nov. 9", "27 November 2024")."""
-    month = _month_of(text)
-    day_match = None
-    month_match = _MONTH_TOKEN.search(text)
-    rest = text[month_match.end() :] if month_match else text
-    for candidate in _DAY_TOKEN.finditer(rest):
-        day_match = candidate
-        break
-    if day_match is None or (day_match and _YEAR_TOKEN.fullmatch(day_match.group(0))):
-        for candidate in _DAY_TOKEN.finditer(text[: month_match.start()] if month_match else ""):
-            day_match = candidate
-    if month is None or day_match is None:
-        return None
-    if day_match.group(1):
-        day = int(day_match.group(1))
-    else:
-        ordinal = (day_match.group(2) or "") + day_match.group(3)
-        day = parse_ordinal(ordinal)
-        if day is None:
-            return None
-    year = _year_of(text[month_match.end() :]) if month_match else None
-    if year is None:
-        year = ctx.stated_year(start)
-    if year is None:
-        distance = min((month - ctx.dct.month) % 12, (ctx.dct.month - month) % 12)
-        tense = ctx.tense(start, end) if distance > 2 else 0
-        year = cal.nearest_month(ctx.dct, month, tense)
-    try:
-        return date(year, month, day)
-    except ValueError:
-        return None
 
 
 def _iso(text: str, start: int, end: int, ctx: Context) -> Reading | None:
@@ -240,7 +90,11 @@ _CLOCK_PARTS = re.compile(
     r"|(?P<h24>\d{1,2}):(?P<m24>\d\d)|(?P<hhmm>\d{4})|(?P<word>noon|midnight|midday))",
     re.IGNORECASE,
 )
+
+
 _ZONE_TOKEN = re.compile(r"\b(GMT|UTC|EST|EDT|CST|CDT|MST|MDT|PST|PDT|BST|CET|CEST|EET|EEST)\b")
+
+
 _DAY_AFTER = re.compile(
     r"\s*\)?\s*,?\s*(?:\([^)]{0,25}\)\s*)?(?:on\s+)?(monday|tuesday|wednesday|thursday|friday"
     r"|saturday|sunday|today|tomorrow|yesterday)\b",
@@ -317,127 +171,6 @@ def _monthyear(text: str, start: int, end: int, ctx: Context) -> Reading | None:
     return Reading("DATE", f"{year:04d}-{month:02d}", anchors=True)
 
 
-def _reference_quarter(ctx: Context, start: int) -> tuple[int, int]:
-    """The business quarter a report published on the creation date is about: the last one
-    complete (reports on the third quarter come out in October and November)."""
-    current = (ctx.dct.month - 1) // 3 + 1
-    if current == 1:
-        return ctx.dct.year - 1, 4
-    return ctx.dct.year, current - 1
-
-
-def _year_shift(words: list[str]) -> int:
-    joined = " ".join(words)
-    if joined.endswith("last year") or joined.endswith("a year"):
-        return -1
-    if re.search(
-        r"year-ago|year-earlier|year ago|year earlier|last year's|prior-year|a year ago", joined
-    ):
-        return -1
-    if "next year's" in joined:
-        return 1
-    return 0
-
-
-def _quarter(text: str, start: int, end: int, ctx: Context) -> Reading | None:
-    words = _words(text)
-    ordinal = re.search(r"\b(first|second|third|fourth|1st|2nd|3rd|4th|final)[-\s]", text, re.I)
-    if ordinal is None:
-        return None
-    token = ordinal.group(1).lower()
-    number = 4 if token == "final" else parse_ordinal(token)
-    if number is None or not 1 <= number <= 4:
-        return None
-    year = _year_of(text)
-    shift = 0
-    if year is None:
-        current = (ctx.dct.month - 1) // 3 + 1
-        year = ctx.dct.year
-        if number > current and ctx.tense(start, end) <= 0 and "next" not in words:
-            year -= 1
-        shift = _year_shift(words)
-        year += shift
-    value = f"{year:04d}-Q{number}"
-    # The quarter a report is about becomes the period under discussion: a fiscal quarter, the
-    # last one complete, or a later one told in the past tense ("reported fourth-quarter
-    # earnings" from a company whose year ends in September).  Not "the year-ago quarter",
-    # "next year's first quarter", nor an earlier quarter in passing ("after a flat second
-    # quarter").
-    period = None
-    if shift == 0 and "next" not in words:
-        reference = _reference_quarter(ctx, start)
-        told_later = (year, number) > reference and year <= ctx.dct.year
-        if (
-            "fiscal" in words
-            or (year, number) == reference
-            or (told_later and ctx.tense(start, end) < 0)
-        ):
-            period = value
-    # "third-quarter" used as an adjective does not take the determiner: "its third-quarter loss".
-    determiner = re.match(r"(?:the|its)\s+(?=(?:fiscal\s+)?[\w-]+-quarter$)", text, re.IGNORECASE)
-    return Reading(
-        "DATE", value, start=start + determiner.end() if determiner else None, period=period
-    )
-
-
-def _year_before(period: str) -> str:
-    """The same reporting period a year earlier: 1989-Q4 -> 1988-Q4, 1989 -> 1988."""
-    return f"{int(period[:4]) - 1:04d}{period[4:]}"
-
-
-def _half(text: str, start: int, end: int, ctx: Context) -> Reading | None:
-    lower = text.lower()
-    decade = re.search(r"'(\d)0s|(\d{3})0s", lower)
-    if decade:
-        return Reading("DATE", decade.group(2) or f"19{decade.group(1)}")
-    year = _relative_year(_words(text), ctx.dct.year) or _year_of(text) or ctx.dct.year
-    half = 1 if "first" in lower else 2
-    return Reading("DATE", f"{year:04d}-H{half}")
-
-
-_PERIOD_END = re.compile(
-    r"\s+(?:ended|ending|ends|through)\s+((?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
-    r"[a-z]*\.?\s+\d{1,2})\b",
-    re.IGNORECASE,
-)
-
-
-def _period(text: str, start: int, end: int, ctx: Context) -> Reading | None:
-    words = _words(text)
-    year, quarter = _reference_quarter(ctx, start)
-    stated = ctx.current_period(start)
-    explicit = _year_of(text)
-    shift = _year_shift(words)
-    if stated and "-Q" in stated and not {"current", "previous", "prior"} & set(words):
-        # The quarter the report is about: "the latest period", "the year-ago quarter",
-        # "year-earlier (profit)", "the 1988 period".
-        if explicit is not None:
-            return Reading("DATE", f"{explicit:04d}{stated[4:]}")
-        return Reading("DATE", _year_before(stated) if shift else stated)
-    closing = _PERIOD_END.match(ctx.text, end)
-    if closing:
-        closing_day = _day_date(ctx, closing.group(1), closing.start(1), closing.end(1))
-        if closing_day is not None:
-            middle = cal.shift(closing_day, -45, "day")
-            year, quarter = middle.year, (middle.month - 1) // 3 + 1
-    elif "current" in words:
-        year, quarter = ctx.dct.year, (ctx.dct.month - 1) // 3 + 1
-    if explicit is not None:
-        year = explicit
-    year += shift
-    if words[-1] in ("year-ago", "year-earlier") or (explicit and words[-1] == "period"):
-        # "the year-ago results", "the 1988 period": the year compared with, not a quarter
-        return Reading("DATE", f"{year:04d}")
-    if "previous" in words or "prior" in words:
-        quarter -= 1
-        if quarter == 0:
-            year, quarter = year - 1, 4
-        return Reading("DATE", f"{year:04d}-Q{quarter}")
-    value = f"{year:04d}-Q{quarter}"
-    # "In the latest quarter, ...": the report is back on its own quarter.
-    return Reading("DATE", value, period=value if not shift and explicit is None else None)
-
-
 def _century(text: str, start: int, end: int, ctx: Context) -> Reading | None:
     ordinal = re.search(r"(\d{1,2})(?:st|nd|rd|th)|([a-z]+(?:-[a-z]+)?)[-\s]century", text, re.I)
     if ordinal is None:
@@ -468,23 +201,6 @@ def _decade(text: str, start: int, end: int, ctx: Context) -> Reading | None:
     return None
 
 
-def _fiscal(text: str, start: int, end: int, ctx: Context) -> Reading | None:
-    words = _words(text)
-    year = _year_of(text)
-    if year is None:
-        short = re.search(r"FY\s?'?(\d\d)\b", text, re.I)
-        if short:
-            value = int(short.group(1))
-            year = 1900 + value if value > 30 else 2000 + value
-    if year is None:
-        year = ctx.dct.year
-        if {"latest", "previous", "last"} & set(words):
-            year -= 1
-        elif "next" in words:
-            year += 1
-    return Reading("DATE", f"{year:04d}")
-
-
 def _season(text: str, start: int, end: int, ctx: Context) -> Reading | None:
     words = _words(text)
     season = _SEASON_TOKEN.search(text)
@@ -512,106 +228,22 @@ def _yearpos(text: str, start: int, end: int, ctx: Context) -> Reading | None:
     return Reading("DATE", f"{year:04d}", anchors=True)
 
 
-def _yearend(text: str, start: int, end: int, ctx: Context) -> Reading | None:
-    words = _words(text)
-    joined = " ".join(words)
-    shift = -1 if "last" in words else 1 if "next" in words else 0
-    for unit in ("week", "month", "quarter"):
-        if unit in words:
-            return Reading("DATE", cal.format_at(cal.shift(ctx.dct, shift, unit), unit))
-    year = ctx.dct.year + shift
-    ends = "year-end" in joined or "year end" in joined or "year's end" in joined
-    if ends and ctx.tense(start, end) < 0 and ctx.dct.month <= 3:
-        year -= 1
-    return Reading("DATE", f"{year:04d}")
-
-
-def _unit_of(text: str) -> tuple[str, str] | None:
-    """(calendar unit name, TIMEX letter) of the first unit word in `text`."""
-    matches = list(_UNIT_TOKEN.finditer(text))
-    if not matches:
-        return None
-    word = matches[-1].group(1).lower()
-    if word.startswith("centur"):
-        word = "century"
-    if word.startswith("millenni"):
-        word = "millennium"
-    return _UNIT_NAMES.get(word, word), UNITS[word]
-
-
-def _amount(text: str) -> float | None:
-    """The number before the unit word ("two", "24", "a few"), None when vague."""
-    units = list(_UNIT_TOKEN.finditer(text))
-    head = text[: units[-1].start()] if units else text
-    head = re.sub(
-        r"^(?:about|around|approximately|roughly|nearly|almost|some|over|under|just|only|more than"
-        r"|less than|fewer than|at least|at most|up to|no more than|no less than|upwards of"
-        r"|within)\s+",
-        "",
-        head.strip(),
-        flags=re.I,
-    )
-    head = re.sub(
-        r"^(?:the\s+)?(?:(?:past|last|next|first|final|coming|previous|latest|following|initial"
-        r"|same|remaining|year-earlier|entire|whole)\s+)?",
-        "",
-        head,
-        flags=re.I,
-    )
-    head = re.sub(
-        r"[-\s]+(?:more|additional|full|straight|trading|business|calendar|working)\b",
-        "",
-        head,
-        flags=re.I,
-    )
-    head = re.split(r"\s+(?:to|or)\s+|-(?:to|or)-", head.strip(" -"))[0]
-    head = head.strip(" -")
-    if not head:
-        return 1
-    return parse_number(head)
-
-
-def duration_value(amount: float | None, letter: str) -> str:
-    """A TIMEX3 duration: P3Y, PT2H, PXM; fractions become the next smaller unit."""
-    prefix = "PT" if letter in TIME_UNITS and letter != "M" else "P"
-    if amount is None:
-        return f"{prefix}X{letter}"
-    if amount != int(amount):
-        whole = int(amount)
-        if letter == "Y":
-            months = round((amount - whole) * 12)
-            return f"P{whole}Y{months}M" if whole else f"P{months}M"
-        if letter == "D":
-            return (
-                f"P{whole}DT{round((amount - whole) * 24)}H"
-                if whole
-                else f"PT{round(amount * 24)}H"
-            )
-        if letter == "H":
-            return (
-                f"PT{whole}H{round((amount - whole) * 60)}M"
-                if whole
-                else f"PT{round(amount * 60)}M"
-            )
-        return f"{prefix}{amount:g}{letter}"
-    amount = int(amount)
-    if letter == "DE":
-        return f"P{amount * 10}Y"
-    if letter == "CE":
-        return f"P{amount * 100}Y"
-    if letter == "ML":
-        return f"P{amount * 1000}Y"
-    return f"{prefix}{amount}{letter}"
-
-
 _RELATIVE_AFTER = re.compile(r"\s+(?:later|earlier|after|before|ago)\b", re.IGNORECASE)
+
+
 _AGE = re.compile(r"[-\s]+old\b")
+
+
 _FRACTION_OF = re.compile(r"\s+of\b")
+
+
 # The token before "a year" in "$5 million a year", "300 flights a week": a rate, not a duration.
 _RATE_BEFORE = re.compile(
     r"(?:\d[\d,.]*%?|million|billion|trillion|percent|cents|dollars|[a-z]{2,}(?<!ha)(?<!wa)(?<!i)(?<!thi)(?<!a)(?<!it)s)\s+$",
     re.IGNORECASE,
 )
+
+
 _ONE_DAY_INDEFINITE = re.compile(
     r"\b(?:will|would|could|might|may|can|shall|should|must|to|he|she|they|we|i|you|it)\s+$", re.I
 )
@@ -795,15 +427,6 @@ def _weekday(text: str, start: int, end: int, ctx: Context) -> Reading | None:
     return Reading("DATE", day.isoformat())
 
 
-_COMPARISON = re.compile(r"\b(?:compared\s+with|from|versus|against|than)\b[^.;]{0,40}$", re.I)
-
-
-def _compares_quarters(ctx: Context, start: int) -> bool:
-    """In an earnings report, "(compared with ...) last year" is last year's same quarter."""
-    recent = start - ctx.quarter_at < 400
-    return recent and bool(_COMPARISON.search(ctx.text, max(0, start - 60), start))
-
-
 _TITLE_OPENING = re.compile(r"[\"“‘']$")
 
 
@@ -947,8 +570,14 @@ def _year(text: str, start: int, end: int, ctx: Context) -> Reading | None:
 
 
 _POSSIBLE = re.compile(r"\s+as\s+possible\b", re.IGNORECASE)
+
+
 _ADJECTIVAL = re.compile(r"\b(?:the|a|an|its|their|his|her|our|'s)\s+$", re.IGNORECASE)
+
+
 _PARTICIPLE = re.compile(r"\s+[a-z]+(?:ed|en|wn)\b")
+
+
 _REFS = {
     "PRESENT_REF": ("now", "current", "presently", "nowadays", "these days", "at present",
                     "the present", "right now", "just now"),
@@ -974,16 +603,6 @@ def _ref(text: str, start: int, end: int, ctx: Context) -> Reading | None:
         if any(cue in lower for cue in cues):
             return Reading("DATE", value)
     return Reading("DATE", "PAST_REF")
-
-
-def _wholeyear(text: str, start: int, end: int, ctx: Context) -> Reading | None:
-    if _PERIOD_END.match(ctx.text, end) or re.match(
-        r"\s+(?:ended|ending)\b", ctx.text[end : end + 8]
-    ):
-        # "the year ended March 31": a twelve-month period, now the one under discussion
-        return Reading("DURATION", "P1Y", period=f"{_reference_quarter(ctx, start)[0]:04d}")
-    year, _ = _reference_quarter(ctx, start)
-    return Reading("DATE", f"{year:04d}", period=f"{year:04d}")
 
 
 HANDLERS: dict[str, Handler] = {

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from builder.temporal import calendar as cal
+from builder.temporal.context import Context, Reading
 from builder.temporal.grammar import PATTERN, PATTERN_ANY_CASE
-from builder.temporal.normalise import HANDLERS, Context, Reading
+from builder.temporal.normalise import HANDLERS
 
 
 def find(text: str, dct: str) -> list[tuple[int, int, Reading]]:

@@ -1,0 +1,79 @@
+"""What the tagger knows while it reads a text, and what a normaliser returns."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+
+from builder.temporal.tense import direction
+
+_SENTENCE_BREAK = re.compile(r"[.!?][\"'”’)]*\s+[\"'“‘(]?[A-Z]|\n\s*\n")
+
+
+_SENTENCE_OPENING = re.compile(
+    r"(?:^|[.!?\"”]\s+|\n\s*)(?:In|By|During|Since)\s+(?:early\s+|late\s+|mid-)?$"
+)
+
+
+@dataclass
+class Context:
+    """What the tagger knows while reading a text from start to end."""
+
+    text: str
+    dct: date
+    # The day the narrative is at: moved by explicit dates, used by "the next day".
+    anchor: date
+    # The last day stated ("the next day" counts from it).
+    day_anchor: date | None = None
+    day_anchor_at: int = -10_000
+    # Where a business quarter was last mentioned: "a year earlier" in an earnings report
+    # means the same quarter of the year before.
+    quarter_at: int = -10_000
+    # The reporting period the text is about, stated outright: a quarter ("the fourth
+    # quarter" -> 1989-Q4) or a year ("the nine months" -> 1989).  "A year earlier" and
+    # "the latest period" refer to it; each such reference keeps it current.
+    period: str | None = None
+    period_at: int = -10_000
+    # The last year stated explicitly, and where: "In 2019 ... on March 4" is 2019-03-04.
+    year: int | None = None
+    year_at: int = -10_000
+    cache: dict[int, int] = field(default_factory=dict)
+
+    def stated_year(self, start: int) -> int | None:
+        """The year a sentence opens with ("In 2019, ..."), for the dates later in it."""
+        if self.year is None or start - self.year_at > 120:
+            return None
+        if not _SENTENCE_OPENING.search(self.text, max(0, self.year_at - 12), self.year_at):
+            return None
+        between = self.text[self.year_at : start]
+        return None if _SENTENCE_BREAK.search(between) else self.year
+
+    def current_period(self, start: int, reach: int = 600) -> str | None:
+        """The reporting period under discussion at `start`, if one was named within `reach`."""
+        if self.period is None or start - self.period_at > reach:
+            return None
+        self.period_at = start
+        return self.period
+
+    def tense(self, start: int, end: int) -> int:
+        if start not in self.cache:
+            self.cache[start] = direction(self.text, start, end)
+        return self.cache[start]
+
+
+@dataclass(frozen=True)
+class Reading:
+    type: str
+    value: str
+    # Where the expression really starts and ends, when the match is longer.
+    end: int | None = None
+    start: int | None = None
+    # Whether the value names a date the text states (moves the narrative anchor).
+    anchors: bool = False
+    # The reporting period this expression introduces ("the third quarter", "the nine months").
+    period: str | None = None
+
+
+Handler = Callable[[str, int, int, Context], "Reading | None"]

@@ -1,0 +1,186 @@
+"""Business reporting periods: quarters, halves, fiscal years, and "a year earlier".
+
+An earnings report is about one period (the quarter just ended, a fiscal quarter, the
+nine months); "the latest period", "the year-ago quarter" and "a year earlier" refer to it.
+The `Context` keeps that period (`Context.period`) as the text names it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from builder.temporal import calendar as cal
+from builder.temporal.context import Context, Reading
+from builder.temporal.numbers import parse_ordinal
+from builder.temporal.tokens import _day_date, _relative_year, _words, _year_of
+
+
+def _reference_quarter(ctx: Context, start: int) -> tuple[int, int]:
+    """The business quarter a report published on the creation date is about: the last one
+    complete (reports on the third quarter come out in October and November)."""
+    current = (ctx.dct.month - 1) // 3 + 1
+    if current == 1:
+        return ctx.dct.year - 1, 4
+    return ctx.dct.year, current - 1
+
+
+def _year_shift(words: list[str]) -> int:
+    joined = " ".join(words)
+    if joined.endswith("last year") or joined.endswith("a year"):
+        return -1
+    if re.search(
+        r"year-ago|year-earlier|year ago|year earlier|last year's|prior-year|a year ago", joined
+    ):
+        return -1
+    if "next year's" in joined:
+        return 1
+    return 0
+
+
+def _quarter(text: str, start: int, end: int, ctx: Context) -> Reading | None:
+    words = _words(text)
+    ordinal = re.search(r"\b(first|second|third|fourth|1st|2nd|3rd|4th|final)[-\s]", text, re.I)
+    if ordinal is None:
+        return None
+    token = ordinal.group(1).lower()
+    number = 4 if token == "final" else parse_ordinal(token)
+    if number is None or not 1 <= number <= 4:
+        return None
+    year = _year_of(text)
+    shift = 0
+    if year is None:
+        current = (ctx.dct.month - 1) // 3 + 1
+        year = ctx.dct.year
+        if number > current and ctx.tense(start, end) <= 0 and "next" not in words:
+            year -= 1
+        shift = _year_shift(words)
+        year += shift
+    value = f"{year:04d}-Q{number}"
+    # The quarter a report is about becomes the period under discussion: a fiscal quarter, the
+    # last one complete, or a later one told in the past tense ("reported fourth-quarter
+    # earnings" from a company whose year ends in September).  Not "the year-ago quarter",
+    # "next year's first quarter", nor an earlier quarter in passing ("after a flat second
+    # quarter").
+    period = None
+    if shift == 0 and "next" not in words:
+        reference = _reference_quarter(ctx, start)
+        told_later = (year, number) > reference and year <= ctx.dct.year
+        if (
+            "fiscal" in words
+            or (year, number) == reference
+            or (told_later and ctx.tense(start, end) < 0)
+        ):
+            period = value
+    # "third-quarter" used as an adjective does not take the determiner: "its third-quarter loss".
+    determiner = re.match(r"(?:the|its)\s+(?=(?:fiscal\s+)?[\w-]+-quarter$)", text, re.IGNORECASE)
+    return Reading(
+        "DATE", value, start=start + determiner.end() if determiner else None, period=period
+    )
+
+
+def _year_before(period: str) -> str:
+    """The same reporting period a year earlier: 1989-Q4 -> 1988-Q4, 1989 -> 1988."""
+    return f"{int(period[:4]) - 1:04d}{period[4:]}"
+
+
+def _half(text: str, start: int, end: int, ctx: Context) -> Reading | None:
+    lower = text.lower()
+    decade = re.search(r"'(\d)0s|(\d{3})0s", lower)
+    if decade:
+        return Reading("DATE", decade.group(2) or f"19{decade.group(1)}")
+    year = _relative_year(_words(text), ctx.dct.year) or _year_of(text) or ctx.dct.year
+    half = 1 if "first" in lower else 2
+    return Reading("DATE", f"{year:04d}-H{half}")
+
+
+_PERIOD_END = re.compile(
+    r"\s+(?:ended|ending|ends|through)\s+((?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+    r"[a-z]*\.?\s+\d{1,2})\b",
+    re.IGNORECASE,
+)
+
+
+def _period(text: str, start: int, end: int, ctx: Context) -> Reading | None:
+    words = _words(text)
+    year, quarter = _reference_quarter(ctx, start)
+    stated = ctx.current_period(start)
+    explicit = _year_of(text)
+    shift = _year_shift(words)
+    if stated and "-Q" in stated and not {"current", "previous", "prior"} & set(words):
+        # The quarter the report is about: "the latest period", "the year-ago quarter",
+        # "year-earlier (profit)", "the 1988 period".
+        if explicit is not None:
+            return Reading("DATE", f"{explicit:04d}{stated[4:]}")
+        return Reading("DATE", _year_before(stated) if shift else stated)
+    closing = _PERIOD_END.match(ctx.text, end)
+    if closing:
+        closing_day = _day_date(ctx, closing.group(1), closing.start(1), closing.end(1))
+        if closing_day is not None:
+            middle = cal.shift(closing_day, -45, "day")
+            year, quarter = middle.year, (middle.month - 1) // 3 + 1
+    elif "current" in words:
+        year, quarter = ctx.dct.year, (ctx.dct.month - 1) // 3 + 1
+    if explicit is not None:
+        year = explicit
+    year += shift
+    if words[-1] in ("year-ago", "year-earlier") or (explicit and words[-1] == "period"):
+        # "the year-ago results", "the 1988 period": the year compared with, not a quarter
+        return Reading("DATE", f"{year:04d}")
+    if "previous" in words or "prior" in words:
+        quarter -= 1
+        if quarter == 0:
+            year, quarter = year - 1, 4
+        return Reading("DATE", f"{year:04d}-Q{quarter}")
+    value = f"{year:04d}-Q{quarter}"
+    # "In the latest quarter, ...": the report is back on its own quarter.
+    return Reading("DATE", value, period=value if not shift and explicit is None else None)
+
+
+def _fiscal(text: str, start: int, end: int, ctx: Context) -> Reading | None:
+    words = _words(text)
+    year = _year_of(text)
+    if year is None:
+        short = re.search(r"FY\s?'?(\d\d)\b", text, re.I)
+        if short:
+            value = int(short.group(1))
+            year = 1900 + value if value > 30 else 2000 + value
+    if year is None:
+        year = ctx.dct.year
+        if {"latest", "previous", "last"} & set(words):
+            year -= 1
+        elif "next" in words:
+            year += 1
+    return Reading("DATE", f"{year:04d}")
+
+
+def _yearend(text: str, start: int, end: int, ctx: Context) -> Reading | None:
+    words = _words(text)
+    joined = " ".join(words)
+    shift = -1 if "last" in words else 1 if "next" in words else 0
+    for unit in ("week", "month", "quarter"):
+        if unit in words:
+            return Reading("DATE", cal.format_at(cal.shift(ctx.dct, shift, unit), unit))
+    year = ctx.dct.year + shift
+    ends = "year-end" in joined or "year end" in joined or "year's end" in joined
+    if ends and ctx.tense(start, end) < 0 and ctx.dct.month <= 3:
+        year -= 1
+    return Reading("DATE", f"{year:04d}")
+
+
+_COMPARISON = re.compile(r"\b(?:compared\s+with|from|versus|against|than)\b[^.;]{0,40}$", re.I)
+
+
+def _compares_quarters(ctx: Context, start: int) -> bool:
+    """In an earnings report, "(compared with ...) last year" is last year's same quarter."""
+    recent = start - ctx.quarter_at < 400
+    return recent and bool(_COMPARISON.search(ctx.text, max(0, start - 60), start))
+
+
+def _wholeyear(text: str, start: int, end: int, ctx: Context) -> Reading | None:
+    if _PERIOD_END.match(ctx.text, end) or re.match(
+        r"\s+(?:ended|ending)\b", ctx.text[end : end + 8]
+    ):
+        # "the year ended March 31": a twelve-month period, now the one under discussion
+        return Reading("DURATION", "P1Y", period=f"{_reference_quarter(ctx, start)[0]:04d}")
+    year, _ = _reference_quarter(ctx, start)
+    return Reading("DATE", f"{year:04d}", period=f"{year:04d}")

@@ -1,0 +1,218 @@
+"""Reading the words of a temporal expression: month, weekday, year, day, unit and amount."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from builder.temporal import calendar as cal
+from builder.temporal.context import Context
+from builder.temporal.lexicon import MONTHS, TIME_UNITS, UNITS
+from builder.temporal.numbers import parse_number, parse_ordinal, parse_spelled_year
+
+_WORD = re.compile(r"[a-z]+(?:-[a-z]+)*|\d+(?:\.\d+)?(?:\s\d/\d)?|'\d\d|\d/\d", re.IGNORECASE)
+
+
+_MONTH_TOKEN = re.compile(
+    r"(?<![\w])(january|february|march|april|may|june|july|august|september|october|november"
+    r"|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)(?![\w-])",
+    re.IGNORECASE,
+)
+
+
+_WEEKDAY_TOKEN = re.compile(r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday)", re.I)
+
+
+_YEAR_TOKEN = re.compile(r"(?<![\d'])(1[5-9]\d\d|20\d\d)(?!\d)")
+
+
+_SPELLED_YEAR_TOKEN = re.compile(
+    r"(?:nineteen|eighteen|twenty|two\s+thousand)(?:[-\s](?:and|oh|hundred|[a-z]+teen|ten|eleven"
+    r"|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|one|two|three|four|five"
+    r"|six|seven|eight|nine))*",
+    re.IGNORECASE,
+)
+
+
+_DAY_TOKEN = re.compile(
+    r"(?<![\d:])(3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d:])|(?<![\w-])([a-z]+-)?"
+    r"(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth"
+    r"|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth"
+    r"|thirtieth)(?![\w-])",
+    re.IGNORECASE,
+)
+
+
+_UNIT_TOKEN = re.compile(
+    r"(second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|centur(?:y|ie)"
+    r"|millenni(?:um|a))s?(?![a-z])",
+    re.IGNORECASE,
+)
+
+
+_PART_TOKEN = re.compile(r"(morning|afternoon|evening|night|tonight|overnight)", re.I)
+
+
+_SEASON_TOKEN = re.compile(r"(spring|summer|fall|autumn|winter)", re.I)
+
+
+_UNIT_NAMES = {
+    "day": "day", "night": "day", "week": "week", "fortnight": "week", "month": "month",
+    "quarter": "quarter", "year": "year", "decade": "decade", "century": "century",
+    "centurie": "century",
+}  # fmt: skip
+
+
+def _words(text: str) -> list[str]:
+    return [w.lower() for w in _WORD.findall(text)]
+
+
+def _month_of(text: str) -> int | None:
+    match = _MONTH_TOKEN.search(text)
+    return MONTHS[match.group(1).lower()] if match else None
+
+
+def _month_is_name(text: str) -> bool:
+    """Month names must be capitalised: "may" and "march" are also verbs."""
+    match = _MONTH_TOKEN.search(text)
+    return bool(match) and match.group(1)[0].isupper()
+
+
+def _year_of(text: str) -> int | None:
+    match = _YEAR_TOKEN.search(text)
+    if match:
+        return int(match.group(1))
+    for spelled in _SPELLED_YEAR_TOKEN.finditer(text):
+        year = parse_spelled_year(spelled.group(0))
+        if year is not None:
+            return year
+    two_digit = re.search(r"'(\d\d)\b", text)
+    if two_digit:
+        value = int(two_digit.group(1))
+        return 1900 + value if value > 30 else 2000 + value
+    return None
+
+
+def _relative_year(words: list[str], base: int) -> int | None:
+    """The year meant by "this year", "last year", "next year" in `words`, if any."""
+    for index, word in enumerate(words[:-1]):
+        if words[index + 1] in ("year", "year's"):
+            if word == "this":
+                return base
+            if word == "last":
+                return base - 1
+            if word == "next":
+                return base + 1
+    return None
+
+
+def _day_date(ctx: Context, text: str, start: int, end: int) -> date | None:
+    """The calendar day in an absolute date expression ("Nov. 9", "27 November 2024")."""
+    month = _month_of(text)
+    day_match = None
+    month_match = _MONTH_TOKEN.search(text)
+    rest = text[month_match.end() :] if month_match else text
+    for candidate in _DAY_TOKEN.finditer(rest):
+        day_match = candidate
+        break
+    if day_match is None or (day_match and _YEAR_TOKEN.fullmatch(day_match.group(0))):
+        for candidate in _DAY_TOKEN.finditer(text[: month_match.start()] if month_match else ""):
+            day_match = candidate
+    if month is None or day_match is None:
+        return None
+    if day_match.group(1):
+        day = int(day_match.group(1))
+    else:
+        ordinal = (day_match.group(2) or "") + day_match.group(3)
+        day = parse_ordinal(ordinal)
+        if day is None:
+            return None
+    year = _year_of(text[month_match.end() :]) if month_match else None
+    if year is None:
+        year = ctx.stated_year(start)
+    if year is None:
+        distance = min((month - ctx.dct.month) % 12, (ctx.dct.month - month) % 12)
+        tense = ctx.tense(start, end) if distance > 2 else 0
+        year = cal.nearest_month(ctx.dct, month, tense)
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _unit_of(text: str) -> tuple[str, str] | None:
+    """(calendar unit name, TIMEX letter) of the first unit word in `text`."""
+    matches = list(_UNIT_TOKEN.finditer(text))
+    if not matches:
+        return None
+    word = matches[-1].group(1).lower()
+    if word.startswith("centur"):
+        word = "century"
+    if word.startswith("millenni"):
+        word = "millennium"
+    return _UNIT_NAMES.get(word, word), UNITS[word]
+
+
+def _amount(text: str) -> float | None:
+    """The number before the unit word ("two", "24", "a few"), None when vague."""
+    units = list(_UNIT_TOKEN.finditer(text))
+    head = text[: units[-1].start()] if units else text
+    head = re.sub(
+        r"^(?:about|around|approximately|roughly|nearly|almost|some|over|under|just|only|more than"
+        r"|less than|fewer than|at least|at most|up to|no more than|no less than|upwards of"
+        r"|within)\s+",
+        "",
+        head.strip(),
+        flags=re.I,
+    )
+    head = re.sub(
+        r"^(?:the\s+)?(?:(?:past|last|next|first|final|coming|previous|latest|following|initial"
+        r"|same|remaining|year-earlier|entire|whole)\s+)?",
+        "",
+        head,
+        flags=re.I,
+    )
+    head = re.sub(
+        r"[-\s]+(?:more|additional|full|straight|trading|business|calendar|working)\b",
+        "",
+        head,
+        flags=re.I,
+    )
+    head = re.split(r"\s+(?:to|or)\s+|-(?:to|or)-", head.strip(" -"))[0]
+    head = head.strip(" -")
+    if not head:
+        return 1
+    return parse_number(head)
+
+
+def duration_value(amount: float | None, letter: str) -> str:
+    """A TIMEX3 duration: P3Y, PT2H, PXM; fractions become the next smaller unit."""
+    prefix = "PT" if letter in TIME_UNITS and letter != "M" else "P"
+    if amount is None:
+        return f"{prefix}X{letter}"
+    if amount != int(amount):
+        whole = int(amount)
+        if letter == "Y":
+            months = round((amount - whole) * 12)
+            return f"P{whole}Y{months}M" if whole else f"P{months}M"
+        if letter == "D":
+            return (
+                f"P{whole}DT{round((amount - whole) * 24)}H"
+                if whole
+                else f"PT{round(amount * 24)}H"
+            )
+        if letter == "H":
+            return (
+                f"PT{whole}H{round((amount - whole) * 60)}M"
+                if whole
+                else f"PT{round(amount * 60)}M"
+            )
+        return f"{prefix}{amount:g}{letter}"
+    amount = int(amount)
+    if letter == "DE":
+        return f"P{amount * 10}Y"
+    if letter == "CE":
+        return f"P{amount * 100}Y"
+    if letter == "ML":
+        return f"P{amount * 1000}Y"
+    return f"{prefix}{amount}{letter}"
