@@ -6,6 +6,7 @@ values computed here rather than assembling URLs or JSON themselves.
 
 from __future__ import annotations
 
+import functools
 import json
 from dataclasses import dataclass
 from html.parser import HTMLParser
@@ -56,6 +57,7 @@ class _TextCollector(HTMLParser):
         self.parts.append(data)
 
 
+@functools.lru_cache(maxsize=65536)  # the same summary is described on several pages
 def plain_text(html: str) -> str:
     """The words of an HTML fragment, markup removed and whitespace collapsed."""
     collector = _TextCollector()

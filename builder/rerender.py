@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from jinja2 import Environment
+from jinja2.runtime import Macro
 
 from builder.cache import Published, file_digest
 from builder.incremental import (
@@ -137,6 +138,7 @@ def render_jobs(
         html = env.get_template(job.template).render(**shared, root=job.root, **job.context)
         return html.encode("utf-8"), take_reads(tracked.values())
 
+    memoise_macros(env)
     parallel = workers if len(to_render) >= _PARALLEL_FROM else 1
     for job, (content, reads) in zip(
         to_render, parallel_map(render, to_render, parallel), strict=True
@@ -146,3 +148,45 @@ def render_jobs(
     if progress is not None:
         progress(len(jobs))
     return pages
+
+
+_SIMPLE = (str, int, float, bool, type(None))
+
+
+class _Memoised:
+    """A macro's body, run once per distinct arguments.
+
+    A macro imported without context sees only its arguments, so its output for the same
+    (immutable) arguments is the same: an event's entry is rendered once per process and
+    reused by the index, year, tag and source pages that list it.
+    """
+
+    def __init__(self, function: Callable) -> None:
+        self.function = function
+        self.memo: dict[tuple, tuple[object, tuple]] = {}
+
+    def __call__(self, *arguments: object) -> object:
+        key = tuple(a if isinstance(a, _SIMPLE) else ("id", id(a)) for a in arguments)
+        known = self.memo.get(key)
+        if known is None:
+            # The arguments are kept alive with the result, so that their ids stay theirs.
+            known = self.memo[key] = (self.function(*arguments), arguments)
+        return known[0]
+
+
+def memoise_macros(env: Environment) -> None:
+    """Memoise the macros of the macro libraries (templates named `_*.html`) that take
+    no caller block. Where Jinja gives each import a fresh module this does nothing."""
+    for name in env.list_templates(filter_func=lambda n: n.split("/")[-1].startswith("_")):
+        if not name.endswith(".html"):
+            continue
+        module = env.get_template(name)._get_default_module()
+        for value in vars(module).values():
+            if (
+                isinstance(value, Macro)
+                and not value.caller
+                and not value.catch_kwargs
+                and not value.catch_varargs
+                and not isinstance(value._func, _Memoised)
+            ):
+                value._func = _Memoised(value._func)
