@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import random
+import re
 import shutil
 import signal
 import subprocess
@@ -400,3 +401,38 @@ def test_large_chronology_is_split_by_year(tiny_site: TinySite) -> None:
     after = identities(output)
     changed = {path for path in after if path.startswith("years/") and after[path] != before[path]}
     assert changed == {"years/2018.html"}
+
+
+def test_verbose_prints_stage_times_and_quiet_prints_nothing(tiny_site: TinySite) -> None:
+    from click.testing import CliRunner
+
+    from builder.cli import main
+
+    runner = CliRunner()
+    result = runner.invoke(main, ["build", "--site", str(tiny_site.root), "--verbose"])
+    assert result.exit_code == 0, result.output
+    for stage in ("load and validate", "views", "render", "write"):
+        assert re.search(rf"^{stage} +\d+ ms$", result.output, re.MULTILINE), stage
+    assert "Built 1 events" in result.output
+    result = runner.invoke(main, ["build", "--site", str(tiny_site.root), "--quiet"])
+    assert result.exit_code == 0 and result.output == ""
+
+
+def test_progress_shows_on_a_terminal_only() -> None:
+    import io
+
+    from builder.progress import StageTimer
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    shown = Terminal()
+    timer = StageTimer(show_progress=True, stream=shown)
+    with timer.stage("render"):
+        pass
+    assert "render…" in shown.getvalue()
+    piped = io.StringIO()
+    with StageTimer(stream=piped).stage("render"):
+        pass
+    assert piped.getvalue() == ""
