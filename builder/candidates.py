@@ -60,6 +60,8 @@ _REPORTING_AFTER = re.compile(
 # The date of a statement: "said Thursday", "reported on Friday", "Thursday said".
 _STATEMENT_BEFORE = re.compile(
     r"\b(?:said|says|told\s+\w+|announced|reported|stated|confirmed|added|declared)"
+    r"(?:\s+(?:in|at|to|during)\s+(?:a|an|the|his|her|their)?\s*(?:joint\s+)?(?:statement|interview"
+    r"|news\s+conference|press\s+conference|briefing|speech|reporters))?"
     r"\s+(?:on\s+|late\s+|early\s+)?$",
     re.IGNORECASE,
 )
@@ -152,8 +154,10 @@ def _dated_in(sentence_text: str, offset: int, timexes: list[Timex], dct: str) -
 
 
 def _nested(value: str, other: str) -> bool:
-    """True when one value is a part of the other ("2019" and "2019-03-04")."""
-    return value.startswith(other) or other.startswith(value)
+    """True when one value is a part of the other ("2019" and "2019-03-04"), or both are on
+    the same day ("5 pm (1500 GMT) Sunday" is one time in two zones)."""
+    same_day = len(value) >= 10 and len(other) >= 10 and value[:10] == other[:10]
+    return same_day or value.startswith(other) or other.startswith(value)
 
 
 def _others(dated: list[_Dated], main: _Dated) -> list[_Dated]:

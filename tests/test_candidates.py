@@ -152,3 +152,13 @@ def test_no_second_candidate_from_a_statement_date_or_a_baseline() -> None:
 def test_no_second_candidate_inside_or_around_the_main_date() -> None:
     text = "In March 2022 the bridge reopened on March 14 after repairs."
     assert dated(text) == [("2022-03-14", None, False)]
+
+
+def test_one_time_in_two_zones_is_one_candidate() -> None:
+    text = "The border stays closed until 6 pm (1600 GMT) Monday."
+    assert [v for v, _, _ in dated(text)] == ["2024-12-02T16:00Z"]
+
+
+def test_a_statement_date_after_in_a_statement_is_not_an_event_date() -> None:
+    text = "The 2019 accord has failed, the minister said in a statement Friday."
+    assert dated(text) == [("2019", None, False)]
