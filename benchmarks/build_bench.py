@@ -47,16 +47,16 @@ class Measure:
 
 def run_measured(command: list[str], cwd: Path | None = None) -> Measure:
     """Wall time and peak resident memory of one command, in its own process."""
-    started = time.perf_counter()
-    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(process.pid, 0)
-    elapsed = time.perf_counter() - started
-    process.returncode = os.waitstatus_to_exitcode(status)
-    if process.returncode != 0:
-        error = process.stderr.read().decode(errors="replace") if process.stderr else ""
-        raise SystemExit(f"{' '.join(command)} failed:\n{error[-3000:]}")
-    if process.stderr:
-        process.stderr.close()
+    with tempfile.TemporaryFile() as log:
+        started = time.perf_counter()
+        process = subprocess.Popen(command, cwd=cwd, stdout=log, stderr=subprocess.STDOUT)
+        # wait4 gives this child's own resource usage (getrusage would add up all children).
+        _, status, usage = os.wait4(process.pid, 0)
+        elapsed = time.perf_counter() - started
+        if os.waitstatus_to_exitcode(status) != 0:
+            log.seek(0)
+            output = log.read().decode(errors="replace")
+            raise SystemExit(f"{' '.join(command)} failed:\n{output[-3000:]}")
     return Measure(elapsed, usage.ru_maxrss / 1024)
 
 
@@ -148,7 +148,10 @@ def hugo_site(source: Path, target: Path) -> None:
     for path in sorted((source / "content" / "events").glob("*.md")):
         front = parse_front_matter(path.read_text(encoding="utf-8"))
         date = str(front.data["date"])
-        date = (date + "-01-01")[:10] if len(date) < 10 else date
+        if len(date) < 10:
+            date = (date + "-01-01")[:10]
+        elif "T" in date and date.count(":") == 2:  # Hugo wants seconds: add them
+            date = date[:16] + ":00" + date[16:]
         data = {
             "title": front.data["title"],
             "date": date,
