@@ -25,14 +25,15 @@ def _reference_quarter(ctx: Context, start: int) -> tuple[int, int]:
 
 
 def _year_shift(words: list[str]) -> int:
+    # `_words` splits the possessive: "last year's quarter" -> last, year, s, quarter.
     joined = " ".join(words)
     if joined.endswith("last year") or joined.endswith("a year"):
         return -1
     if re.search(
-        r"year-ago|year-earlier|year ago|year earlier|last year's|prior-year|a year ago", joined
+        r"year-ago|year-earlier|year ago|year earlier|last year s\b|prior-year|a year ago", joined
     ):
         return -1
-    if "next year's" in joined:
+    if re.search(r"next year s\b", joined):
         return 1
     return 0
 
@@ -101,6 +102,11 @@ _PERIOD_END = re.compile(
 
 
 def _period(text: str, start: int, end: int, ctx: Context) -> Reading | None:
+    if ctx.text.startswith("-to-", end):
+        # "the quarter-to-quarter comparison" is a compound modifier, not a timex; it does
+        # show the report still talks about its quarter.
+        ctx.current_period(start)
+        return None
     words = _words(text)
     year, quarter = _reference_quarter(ctx, start)
     stated = ctx.current_period(start)

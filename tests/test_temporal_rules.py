@@ -1,0 +1,26 @@
+"""Smaller conventions of the temporal tagger, one example sentence per rule."""
+
+from __future__ import annotations
+
+from builder.temporal import tag
+
+REPORT_DAY = "2024-10-25"
+
+
+def values(text: str, dct: str = REPORT_DAY) -> list[tuple[str, str, str]]:
+    return [(t.text, t.type, t.value) for t in tag(text, dct)]
+
+
+def test_last_years_quarter_is_the_same_quarter_a_year_before() -> None:
+    text = "Acme's third-quarter sales rose. Sales for last year's quarter were $3 million."
+    assert values(text)[-1] == ("last year's quarter", "DATE", "2023-Q3")
+
+
+def test_next_years_quarter_is_a_year_later() -> None:
+    text = "The merger may close in next year's first quarter."
+    assert values(text) == [("next year's first quarter", "DATE", "2025-Q1")]
+
+
+def test_a_quarter_to_quarter_compound_is_not_a_period() -> None:
+    text = "Acme's third-quarter sales rose. The quarter-to-quarter comparison was flattering."
+    assert values(text) == [("third-quarter", "DATE", "2024-Q3")]
