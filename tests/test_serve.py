@@ -55,10 +55,17 @@ def raw_get(preview: Preview, path: str) -> bytes:
 
 
 def wait_for(condition, timeout: float = 15.0) -> bool:
+    """Poll `condition`; an element that goes stale or missing because the page is
+    reloading at that moment counts as "not yet"."""
+    from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
+
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        if condition():
-            return True
+        try:
+            if condition():
+                return True
+        except (StaleElementReferenceException, NoSuchElementException):
+            pass
         time.sleep(0.1)
     return False
 
