@@ -24,3 +24,15 @@ def test_next_years_quarter_is_a_year_later() -> None:
 def test_a_quarter_to_quarter_compound_is_not_a_period() -> None:
     text = "Acme's third-quarter sales rose. The quarter-to-quarter comparison was flattering."
     assert values(text) == [("third-quarter", "DATE", "2024-Q3")]
+
+
+def test_in_a_count_of_units_ahead_is_a_date() -> None:
+    text = "The bonds will be repaid in five years."
+    assert values(text) == [("five years", "DATE", "2029")]
+
+
+def test_in_a_count_of_units_after_a_record_stays_a_duration() -> None:
+    assert values("It will be the highest level in ten years.") == [
+        ("ten years", "DURATION", "P10Y")
+    ]
+    assert values("Sales rose 5% in two years.") == [("two years", "DURATION", "P2Y")]

@@ -249,6 +249,16 @@ _ONE_DAY_INDEFINITE = re.compile(
 )
 
 
+# "in" before a count of units after a verb, not after a superlative or a record: "the
+# highest in ten years", "the first time in five years" are lengths.
+_IN_FUTURE = re.compile(
+    r"(?<!\bhighest)(?<!\blowest)(?<!\bbest)(?<!\bworst)(?<!\btime)(?<!\bfirst)(?<!\bonce)"
+    r"(?<!\blevel)(?<!\bhigh)(?<!\blow)(?<!\bgain)(?<!\bincrease)(?<!\bdecline)(?<!\bdrop)"
+    r"\s+in\s+$",
+    re.IGNORECASE,
+)
+
+
 def _duration(text: str, start: int, end: int, ctx: Context) -> Reading | None:
     if re.fullmatch(r"(?:some\s+time|a\s+while)", text, re.IGNORECASE):
         return Reading("DURATION", "PXX")
@@ -282,6 +292,16 @@ def _duration(text: str, start: int, end: int, ctx: Context) -> Reading | None:
         amount = None
     if letter == "M" and name != "month":
         return Reading("DURATION", duration_value(amount, "M").replace("P", "PT", 1))
+    if (
+        isinstance(amount, int)
+        and name in ("day", "week", "month", "year")
+        and _IN_FUTURE.search(before)
+        and re.fullmatch(r"(?:an?|\d+|[a-z]+)\s+[a-z]+", lower)
+        and ctx.tense(start, end) > 0
+    ):
+        # "will be redeemed in five years": the point five years from now, not a length
+        shifted = cal.shift(ctx.dct, amount, name)
+        return Reading("DATE", cal.format_at(shifted, name))
     period = None
     if name == "month" and amount in (6, 9) and re.match(r"the\s+(?:first|latest)?\s*\w", lower):
         # "the nine months" of an interim report: the year so far is the period discussed
