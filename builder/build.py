@@ -14,13 +14,14 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from builder.cache import BuildCache, CacheState
-from builder.config import SiteConfig, load_config
+from builder.cache import BuildCache, CacheState, input_digest
+from builder.config import CONFIG_FILE, SiteConfig, load_config
+from builder.load import EVENT_DIRS, SOURCES_DIR
 from builder.model import Site
 from builder.parse_cache import load_records
 from builder.problems import ContentError, Problem, Problems
 from builder.progress import StageTimer
-from builder.render import render_pages
+from builder.render import render_pages, template_dirs
 from builder.rerender import Kept, PageCache
 from builder.search import search_index
 from builder.summaries import convert_summaries
@@ -91,6 +92,10 @@ def build(
     timer = timer or StageTimer()
     cache = BuildCache(site_dir, output, clean=clean)
     state = CacheState()
+    with timer.stage("check for changes"):
+        state.inputs = build_inputs(site_dir)
+        if cache.unchanged(state.inputs, output.absolute()):
+            return cache.previous.result  # type: ignore[return-value]
     with timer.stage("load and validate"):
         loaded = load_site(site_dir, cache, state)
         check_output_dir(output, site_dir)
@@ -108,10 +113,7 @@ def build(
         pages.update(search_index(pages, output.absolute(), loaded.config))
     with timer.stage("write"):
         written = write_site(pages, output, pages_cache)
-    with timer.stage("save cache"):
-        state.published = pages_cache.published(pages, written.stats)
-        cache.save(state)
-    return BuildResult(
+    result = BuildResult(
         output,
         len(pages),
         len(view.events),
@@ -120,3 +122,14 @@ def build(
         len(written.written),
         sum(1 for page in pages.values() if isinstance(page, Kept)),
     )
+    with timer.stage("save cache"):
+        state.published = pages_cache.published(pages, written.stats)
+        state.result = replace(result, written=0, kept=len(pages))
+        cache.save(state)
+    return result
+
+
+def build_inputs(site_dir: Path) -> str:
+    """A digest of everything a build reads: content, templates and the config."""
+    folders = [site_dir / SOURCES_DIR, *(site_dir / folder for folder in EVENT_DIRS)]
+    return input_digest(site_dir, folders + template_dirs(site_dir), [site_dir / CONFIG_FILE])

@@ -52,6 +52,8 @@ class CacheState:
     records: dict[str, tuple[str, object]] = field(default_factory=dict)  # path -> (sha, value)
     extras: dict[str, dict] = field(default_factory=dict)  # named memo tables
     published: dict[str, Published] = field(default_factory=dict)
+    inputs: str = ""  # digest of every file the build read (see input_digest)
+    result: object = None  # the BuildResult of that build, to repeat when nothing changed
 
 
 def code_digest() -> str:
@@ -61,6 +63,21 @@ def code_digest() -> str:
     for path in sorted(package.rglob("*.py")):
         digest.update(path.relative_to(package).as_posix().encode())
         digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def input_digest(site_dir: Path, folders: list[Path], files: list[Path]) -> str:
+    """A digest of the names and bytes of every file under `folders` and of `files`."""
+    digest = hashlib.blake2b(digest_size=16)
+    for folder in folders:
+        paths = sorted(folder.rglob("*")) if folder.is_dir() else []
+        for path in paths:
+            if path.is_file():
+                digest.update(f"{path}\0".encode())
+                digest.update(file_digest(path.read_bytes()).encode())
+    for path in files:
+        digest.update(f"{path}\0".encode())
+        digest.update(file_digest(path.read_bytes()).encode() if path.is_file() else b"-")
     return digest.hexdigest()
 
 
@@ -93,7 +110,18 @@ class BuildCache:
             return CacheState()
         if state.output != self.output_key:
             state.published = {}
+            state.inputs = ""
         return state
+
+    def unchanged(self, inputs: str, output: Path) -> bool:
+        """True when the inputs are those of the last build and its output is intact."""
+        previous = self.previous
+        return (
+            bool(inputs)
+            and previous.inputs == inputs
+            and previous.result is not None
+            and all(entry.still_there(output / path) for path, entry in previous.published.items())
+        )
 
     def save(self, state: CacheState) -> None:
         """Write the new state atomically; a failure to save is not a build failure."""

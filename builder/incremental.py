@@ -15,6 +15,7 @@ unless something else in its fingerprint had changed.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import io
 import pickle
@@ -88,9 +89,16 @@ class _Pickler(pickle.Pickler):
             return None
         if isinstance(obj, Tracked):
             return ("tracked", obj._tracked_name)
-        if is_dataclass(obj) and not isinstance(obj, type):
+        if is_dataclass(obj) and not isinstance(obj, type) and _is_record(type(obj)):
             return self.fingerprinter.digest(obj)
-        return None
+        return None  # small values are cheaper to serialise in place
+
+
+@functools.cache
+def _is_record(kind: type) -> bool:
+    """Dataclasses with many fields (an event, a citation, a source) are serialised once
+    and referred to by digest; small ones (a date, a tag link) inline."""
+    return len(fields(kind)) >= 5
 
 
 class Fingerprinter:

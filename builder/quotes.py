@@ -22,11 +22,22 @@ _EQUIVALENT = str.maketrans(
 )
 
 
-# A paragraph without typographic quotes, runs of spaces or other whitespace is its own
-# normal form: a quote can be looked for in it directly.
-_NEEDS_NORMALISING = re.compile(
-    "[" + "".join(chr(code) for code in _EQUIVALENT) + r"]|\s\s|[^\S ]|^\s|\s$"
+# Every character str.isspace() accepts, but the plain space.
+_OTHER_SPACES = (
+    "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
 )
+_SPECIAL = re.compile("[" + _OTHER_SPACES + "".join(chr(code) for code in _EQUIVALENT) + "]")
+
+
+def _is_normal(text: str) -> bool:
+    """True when `text` is its own normal form: no typographic quotes, no whitespace but
+    single spaces, none at either end. A quote can then be looked for in it directly."""
+    return (
+        "  " not in text
+        and not text.startswith(" ")
+        and not text.endswith(" ")
+        and _SPECIAL.search(text) is None
+    )
 
 
 def normalise(text: str) -> tuple[str, list[int]]:
@@ -54,11 +65,11 @@ def normalise(text: str) -> tuple[str, list[int]]:
 def locate(quote: str, paragraphs: tuple[str, ...]) -> tuple[int, int, int] | None:
     """(paragraph index, start, end) of the quote's first occurrence, offsets into the
     original paragraph; None when no paragraph contains it."""
-    wanted, _ = normalise(quote)
+    wanted = quote if _is_normal(quote) else normalise(quote)[0]
     if not wanted:
         return None
     for index, paragraph in enumerate(paragraphs):
-        if _NEEDS_NORMALISING.search(paragraph) is None:
+        if _is_normal(paragraph):
             found = paragraph.find(wanted)
             if found >= 0:
                 return index, found, found + len(wanted)
