@@ -36,3 +36,8 @@ def test_in_a_count_of_units_after_a_record_stays_a_duration() -> None:
         ("ten years", "DURATION", "P10Y")
     ]
     assert values("Sales rose 5% in two years.") == [("two years", "DURATION", "P2Y")]
+
+
+def test_now_for_opening_a_segment_is_a_discourse_marker() -> None:
+    assert values("That was the news. And now for the weather.") == []
+    assert values("The firm is now for sale.") == [("now", "DATE", "PRESENT_REF")]

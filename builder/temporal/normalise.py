@@ -605,10 +605,22 @@ _REFS = {
 }  # fmt: skip
 
 
+_DISCOURSE_NOW = re.compile(r"\s+for\s+(?:the|a|an|our|today's|tonight's|some|more)\b", re.I)
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    """Whether text[start:] opens a sentence (or follows only "And"/"But" that do)."""
+    head = text[max(0, start - 12) : start]
+    head = re.sub(r"(?:\b(?:and|but|so)\s+)$", "", head, flags=re.I)
+    return not head.strip() or bool(re.search(r"(?:[.!?:\"”]|\n)\s*$", head))
+
+
 def _ref(text: str, start: int, end: int, ctx: Context) -> Reading | None:
     lower = " ".join(text.lower().split())
     if lower == "now" and re.match(r"\s+that\b", ctx.text[end : end + 6]):
         return None
+    if lower == "now" and _DISCOURSE_NOW.match(ctx.text, end) and _opens_sentence(ctx.text, start):
+        return None  # "Now for the weather.": a turn of the discourse, not the present
     if lower == "soon" and (
         re.match(r"\s+after\b", ctx.text[end : end + 7])
         or (
