@@ -41,3 +41,9 @@ def test_in_a_count_of_units_after_a_record_stays_a_duration() -> None:
 def test_now_for_opening_a_segment_is_a_discourse_marker() -> None:
     assert values("That was the news. And now for the weather.") == []
     assert values("The firm is now for sale.") == [("now", "DATE", "PRESENT_REF")]
+
+
+def test_until_then_is_the_date_just_stated() -> None:
+    text = "The offer expires on Nov. 30. Until then, the shares stay listed."
+    assert values(text)[-1] == ("then", "DATE", "2024-11-30")
+    assert values("Since then, nothing has changed.") == []

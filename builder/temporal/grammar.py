@@ -237,6 +237,8 @@ _BRANCHES: list[tuple[str, str]] = [
         r"|the\s+near\s+future|the\s+future|soon|the\s+near\s+term|the\s+long\s+term"
         r"|the\s+short\s+term|a\s+later\s+date|recent\s+years|past\s+(?:years|decades)"
         r"|(?:just\s+)?(?:days|weeks|months|years|decades)\s+ago"
+        # "until then" after a stated date: that date (anaphoric "then")
+        r"|(?:(?<=\buntil\s)|(?<=\btill\s)|(?<=\bby\s)|(?<=\bsince\s))then"
         # Adjectives locating a noun in time: "the recent sale", "its current position".
         r"|(?<=\bthe\s)recent|(?<=\ba\s)recent"
         r"|(?:(?<=\bthe\s)|(?<=\bits\s)|(?<=\bhis\s)|(?<=\bher\s)|(?<='s\s)|(?<=\bof\s))current"
@@ -263,7 +265,7 @@ spring summer fall autumn winter morning afternoon evening overnight noon midnig
 hourly daily nightly weekly biweekly monthly quarterly yearly annually semiannually
 fiscal fy year-ago year-earlier year-end
 twenties thirties forties fifties sixties seventies eighties nineties
-nineteen eighteen thousand period time while
+nineteen eighteen thousand period time while then
 """.split()
 MODIFIER_WORDS = """
 the a an last this next coming previous preceding following that early late earlier later

@@ -617,6 +617,11 @@ def _opens_sentence(text: str, start: int) -> bool:
 
 def _ref(text: str, start: int, end: int, ctx: Context) -> Reading | None:
     lower = " ".join(text.lower().split())
+    if lower == "then":
+        # "on Nov. 30. Until then, ...": the day last stated, if it is close by
+        if ctx.day_anchor is None or start - ctx.day_anchor_at > 300:
+            return None
+        return Reading("DATE", ctx.day_anchor.isoformat())
     if lower == "now" and re.match(r"\s+that\b", ctx.text[end : end + 6]):
         return None
     if lower == "now" and _DISCOURSE_NOW.match(ctx.text, end) and _opens_sentence(ctx.text, start):
