@@ -27,7 +27,7 @@ from builder.search import search_index
 from builder.summaries import convert_summaries
 from builder.validate import validate
 from builder.views import site_view
-from builder.write import check_output_dir, write_site
+from builder.write import check_output_dir, remove_leftovers, write_site
 
 
 @dataclass(frozen=True)
@@ -93,6 +93,7 @@ def build(
     cache = BuildCache(site_dir, output, clean=clean)
     state = CacheState()
     with timer.stage("check for changes"):
+        remove_leftovers(output.absolute())  # what an interrupted build left
         state.inputs = build_inputs(site_dir)
         if cache.unchanged(state.inputs, output.absolute()):
             return cache.previous.result  # type: ignore[return-value]

@@ -60,7 +60,7 @@ def write_site(
     """
     output = output.absolute()
     output.parent.mkdir(parents=True, exist_ok=True)
-    _remove_leftovers(output)
+    remove_leftovers(output)
     staging = Path(tempfile.mkdtemp(prefix=f".{output.name}.new-", dir=output.parent))
     stats: dict[str, os.stat_result] = {}
     written: set[str] = set()
@@ -121,7 +121,7 @@ def _publish(staging: Path, output: Path) -> None:
     shutil.rmtree(previous)
 
 
-def _remove_leftovers(output: Path) -> None:
+def remove_leftovers(output: Path) -> None:
     """Clear what an interrupted build left; restore the old site if it was moved aside."""
     for leftover in sorted(output.parent.glob(f".{output.name}.old-*")):
         if not output.exists():
