@@ -25,6 +25,8 @@ class SiteConfig:
     search: bool = True  # a Pagefind index of events and sources (builder/search.py)
     # Above this many events the chronology gets one page per year (builder/periods.py).
     period_pages_above: int = 2000
+    # The newest this many events are in each Atom feed (0: every event; builder/feeds.py).
+    feed_entries: int = 50
 
     @property
     def zone(self) -> ZoneInfo:
@@ -41,6 +43,7 @@ _TYPES = {
     "build_timestamp": bool,
     "search": bool,
     "period_pages_above": int,
+    "feed_entries": int,
 }
 
 
@@ -88,6 +91,13 @@ def load_config(site_dir: Path, problems: Problems) -> SiteConfig:
             f"'language' must be a language tag such as en, ar or pt-BR, not {config.language!r}",
         )
         config = SiteConfig(**{**values, "language": "en"})
+    if config.feed_entries < 0:
+        problems.error(
+            path,
+            _line_of_key(path, "feed_entries"),
+            "'feed_entries' must be 0 (every event) or more",
+        )
+        config = SiteConfig(**{**values, "feed_entries": SiteConfig.feed_entries})
     if config.base_url and not config.base_url.startswith(("https://", "http://")):
         problems.error(path, _line_of_key(path, "base_url"), "base_url must start with https://")
     return config

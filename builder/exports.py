@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import json
 from html import escape
+from json.encoder import encode_basestring as _string
 
 from builder.config import SiteConfig
 from builder.dates import PartialDate
 from builder.meta import absolute_url
+from builder.outputs import Output
 from builder.views import CitationView, EventView, SiteView, SourceView
 
 SCHEMA_VERSION = 1
@@ -25,8 +27,52 @@ def _link(config: SiteConfig, path: str) -> str:
     return absolute_url(config, path) or path
 
 
+INDENT = "  "
+
+
 def _dumps(data: object) -> bytes:
-    return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    """`data` as json.dumps(data, ensure_ascii=False, indent=2) writes it, and a newline."""
+    return (to_json(data) + "\n").encode("utf-8")
+
+
+class Fragments(tuple):
+    """A JSON array whose items are already serialised, each at the depth it appears."""
+
+
+def to_json(value: object, level: int = 0) -> str:
+    """The text json.dumps(value, ensure_ascii=False, indent=2) gives, for a value `level`
+    containers deep (json's own indenting encoder is pure Python, and slow). JSON strings
+    never hold a raw newline, so a fragment made at its depth can be pasted in as it is."""
+    if isinstance(value, str):
+        return _string(value)
+    if value is None:
+        return "null"
+    if value is True:
+        return "true"
+    if value is False:
+        return "false"
+    if isinstance(value, int | float):
+        return json.dumps(value)
+    if isinstance(value, Fragments):
+        opening, closing, items = "[", "]", value
+    elif isinstance(value, dict):
+        opening, closing = "{", "}"
+        items = (f"{_key(key)}: {to_json(item, level + 1)}" for key, item in value.items())
+    elif isinstance(value, list | tuple):
+        opening, closing = "[", "]"
+        items = (to_json(item, level + 1) for item in value)
+    else:
+        raise TypeError(f"cannot write {type(value).__name__} as JSON")
+    if not value:
+        return opening + closing
+    inner = "\n" + INDENT * (level + 1)
+    return opening + inner + ("," + inner).join(items) + "\n" + INDENT * level + closing
+
+
+def _key(key: object) -> str:
+    if not isinstance(key, str):
+        raise TypeError(f"JSON keys here are strings, not {type(key).__name__}")
+    return _string(key)
 
 
 def _date(date: PartialDate) -> dict:
@@ -143,7 +189,12 @@ def timelinejs_document(view: SiteView, config: SiteConfig) -> dict:
 
 
 def exports(view: SiteView, config: SiteConfig) -> dict[str, bytes]:
-    return {
-        TIMELINE_JSON: _dumps(timeline_document(view, config)),
-        TIMELINEJS_JSON: _dumps(timelinejs_document(view, config)),
-    }
+    return {output.path: output.make() for output in export_outputs(view, config)}
+
+
+def export_outputs(view: SiteView, config: SiteConfig) -> list[Output]:
+    """Both exports list every event, so they are remade on every build."""
+    return [
+        Output(TIMELINE_JSON, None, lambda: _dumps(timeline_document(view, config))),
+        Output(TIMELINEJS_JSON, None, lambda: _dumps(timelinejs_document(view, config))),
+    ]

@@ -9,15 +9,19 @@ event id; either way they do not change from one build to the next.
 
 from __future__ import annotations
 
+import functools
+import heapq
 import re
 import uuid
 import xml.etree.ElementTree as ET
+from collections.abc import Iterable
 from datetime import UTC, datetime
 from html import escape
 
 from builder.config import SiteConfig
 from builder.dates import PartialDate
 from builder.meta import absolute_url, event_description, public_path
+from builder.outputs import Output
 from builder.views import EventView, SiteView, TagView
 
 ATOM = "http://www.w3.org/2005/Atom"
@@ -104,7 +108,7 @@ def atom_feed(
 ) -> bytes:
     """An Atom feed at `path` of `events` (newest first), whose web page is `page`."""
     root = "../" * path.count("/")
-    newest_first = sorted(events, key=lambda e: (e.when.sort_key(), e.id), reverse=True)
+    newest_first = sorted(events, key=_newest_first, reverse=True)
     updated = [entry_updated(event) for event in newest_first]
     feed = ET.Element(f"{{{ATOM}}}feed")
     if config.language:
@@ -138,16 +142,37 @@ def _summary(event: EventView) -> str:
     return f"{event.date_display}: {event_description(event)}"
 
 
-def feeds(view: SiteView, config: SiteConfig) -> dict[str, bytes]:
-    """The site's feed and one per tag, by output path."""
-    outputs = {
-        FEED_PATH: atom_feed(
-            view.events, config, path=FEED_PATH, title=config.title, page="index.html"
-        )
-    }
-    for tag in view.tags:
-        path = tag_feed_path(tag)
-        outputs[path] = atom_feed(
-            tag.events, config, path=path, title=f"{tag.name} · {config.title}", page=tag.url
+def newest(events: Iterable[EventView], limit: int) -> list[EventView]:
+    """The `limit` newest events, newest first (all of them when `limit` is 0)."""
+    if limit <= 0:
+        return sorted(events, key=_newest_first, reverse=True)
+    return heapq.nlargest(limit, events, key=_newest_first)
+
+
+def _newest_first(event: EventView) -> tuple:
+    return (event.when.sort_key(), event.id)
+
+
+def feed_outputs(view: SiteView, config: SiteConfig) -> list[Output]:
+    """The site's feed and one per tag, each holding the newest `feed_entries` events."""
+    specs = [(FEED_PATH, view.events, config.title, "index.html")]
+    specs += [
+        (tag_feed_path(tag), tag.events, f"{tag.name} · {config.title}", tag.url)
+        for tag in view.tags
+    ]
+    outputs = []
+    for path, events, title, page in specs:
+        shown = tuple(newest(events, config.feed_entries))
+        outputs.append(
+            Output(
+                path,
+                ("feed", path, title, page, shown),
+                functools.partial(atom_feed, shown, config, path=path, title=title, page=page),
+            )
         )
     return outputs
+
+
+def feeds(view: SiteView, config: SiteConfig) -> dict[str, bytes]:
+    """The site's feed and one per tag, by output path."""
+    return {output.path: output.make() for output in feed_outputs(view, config)}

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import json
+import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from urllib.parse import quote
@@ -18,6 +19,9 @@ from builder.config import SiteConfig
 from builder.views import EventView, SiteView
 
 DESCRIPTION_LENGTH = 200
+
+# The characters quote(path, safe="/#") leaves as they are.
+_NEEDS_NO_QUOTING = re.compile(r"[A-Za-z0-9_.~/#-]*")
 
 # Inside <script>, "</script" or "<!--" would end or confuse the block whatever JSON says;
 # U+2028/2029 end lines in older JavaScript parsers. JSON's \uXXXX escapes keep the value.
@@ -35,6 +39,8 @@ def absolute_url(config: SiteConfig, path: str) -> str | None:
     if not config.base_url:
         return None
     base = config.base_url if config.base_url.endswith("/") else config.base_url + "/"
+    if _NEEDS_NO_QUOTING.fullmatch(path):
+        return base + path  # what quote() would return, without its cost
     # Percent-encoded, as sitemaps require (tags/حلب.html is tags/%D8%AD%D9%84%D8%A8.html).
     return base + quote(path, safe="/#")
 

@@ -92,5 +92,5 @@ def render_pages(
         env, page_jobs(view, config), shared, cache, workers=workers
     )
     pages.update(static_files(site_dir))
-    pages.update(publishing_outputs(view, config, list(pages)))
+    pages.update(publishing_outputs(view, config, list(pages), cache))
     return pages

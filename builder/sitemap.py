@@ -5,11 +5,13 @@ A sitemap needs absolute URLs, so a site without base_url gets none.
 
 from __future__ import annotations
 
+import functools
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 
 from builder.config import SiteConfig
 from builder.meta import absolute_url, public_path
+from builder.outputs import Output
 
 SITEMAP_PATH = "sitemap.xml"
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
@@ -17,11 +19,21 @@ SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 
 def sitemap(page_paths: Iterable[str], config: SiteConfig) -> dict[str, bytes]:
     """{"sitemap.xml": bytes} listing the HTML pages among `page_paths`, or {} without base_url."""
+    return {output.path: output.make() for output in sitemap_outputs(page_paths, config)}
+
+
+def sitemap_outputs(page_paths: Iterable[str], config: SiteConfig) -> list[Output]:
+    """The sitemap (none without base_url): it changes only when pages come or go."""
     if not config.base_url:
-        return {}
+        return []
+    pages = tuple(sorted(p for p in page_paths if p.endswith(".html")))
+    return [Output(SITEMAP_PATH, ("sitemap", pages), functools.partial(_sitemap, pages, config))]
+
+
+def _sitemap(pages: tuple[str, ...], config: SiteConfig) -> bytes:
     urlset = ET.Element("urlset", xmlns=SITEMAP_NS)
-    for path in sorted(p for p in page_paths if p.endswith(".html")):
+    for path in pages:
         url = ET.SubElement(urlset, "url")
         ET.SubElement(url, "loc").text = absolute_url(config, public_path(path))
     ET.indent(urlset)
-    return {SITEMAP_PATH: ET.tostring(urlset, encoding="utf-8", xml_declaration=True) + b"\n"}
+    return ET.tostring(urlset, encoding="utf-8", xml_declaration=True) + b"\n"

@@ -84,7 +84,11 @@ def test_timeline_json_keeps_every_date_at_its_precision(built):
     assert document["url"] == "https://example.org/t/"
     events = {event["id"]: event for event in document["events"]}
     assert [event["id"] for event in document["events"]] == [
-        "year", "month", "since", "offensive", "timed"
+        "year",
+        "month",
+        "since",
+        "offensive",
+        "timed",
     ]
     assert (events["year"]["date"], events["year"]["precision"]) == ("2016", "year")
     assert events["month"]["end"] == {"date": "2017-01", "precision": "month"}
@@ -154,3 +158,25 @@ def test_exports_are_byte_identical_across_builds(built, tiny_site, tmp_path):
     build(tiny_site.root, again)
     for name in ("timeline.json", "timelinejs.json"):
         assert (again / name).read_bytes() == (built / name).read_bytes()
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        {},
+        [],
+        {"a": [], "b": {}, "c": [{}], "d": None},
+        [1, -0.5, 10**20, True, False, None, 'é "quoted" \\ \n\t\u2028 <\x01>'],
+        {"nested": {"deeper": [[1, [2, {"x": "y"}]]]}},
+    ],
+)
+def test_to_json_writes_what_json_dumps_writes(value):
+    from builder.exports import to_json
+
+    assert to_json(value) == json.dumps(value, ensure_ascii=False, indent=2)
+
+
+def test_the_fast_writer_gives_json_dumps_bytes_for_a_whole_export(built):
+    for name in ("timeline.json", "timelinejs.json"):
+        text = (built / name).read_text(encoding="utf-8")
+        assert text == json.dumps(json.loads(text), ensure_ascii=False, indent=2) + "\n"

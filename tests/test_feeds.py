@@ -73,7 +73,10 @@ def test_the_site_feed_parses_and_lists_events_newest_first(built):
     assert parsed.feed.title == "Tiny timeline"
     assert parsed.feed.id == "https://example.org/t/feed.xml"
     links = {link.rel: link.href for link in parsed.feed.links}
-    assert links == {"self": "https://example.org/t/feed.xml", "alternate": "https://example.org/t/"}
+    assert links == {
+        "self": "https://example.org/t/feed.xml",
+        "alternate": "https://example.org/t/",
+    }
     assert [entry.id for entry in parsed.entries] == [
         "https://example.org/t/events/enter.html",
         "https://example.org/t/events/offensive.html",
@@ -153,3 +156,74 @@ def test_an_empty_site_still_has_a_valid_feed(empty_site, tmp_path):
     parsed = parse(output / "feed.xml")
     assert parsed.entries == []
     assert parsed.feed.updated == "1970-01-01T00:00:00Z"
+
+
+def test_feeds_hold_the_newest_feed_entries_events(built, tiny_site, tmp_path):
+    (tiny_site.root / "timeline.toml").write_text(
+        'title = "Tiny timeline"\nbase_url = "https://example.org/t/"\nfeed_entries = 2\n'
+    )
+    output = tmp_path / "bounded"
+    build(tiny_site.root, output)
+    parsed = parse(output / "feed.xml")
+    assert [entry.id.rsplit("/", 1)[1] for entry in parsed.entries] == [
+        "enter.html",
+        "offensive.html",
+    ]
+    assert parsed.feed.updated == "2024-12-02T07:30:00Z"
+    assert len(parse(output / "tags" / "city.xml").entries) == 2
+    (tiny_site.root / "timeline.toml").write_text(
+        'title = "Tiny timeline"\nbase_url = "https://example.org/t/"\nfeed_entries = 0\n'
+    )
+    build(tiny_site.root, output)
+    assert len(parse(output / "feed.xml").entries) == 3
+
+
+def test_a_negative_feed_entries_is_an_error(tiny_site, tmp_path):
+    from builder.problems import ContentError
+
+    (tiny_site.root / "timeline.toml").write_text('title = "T"\nfeed_entries = -1\n')
+    with pytest.raises(ContentError, match="feed_entries"):
+        build(tiny_site.root, tmp_path / "out")
+
+
+def test_an_edit_remakes_only_the_feeds_showing_the_event(built, tiny_site):
+    """Feeds whose newest entries did not change are kept from the last build, untouched."""
+    output = tiny_site.root / "site"
+    build(tiny_site.root, output, workers=1)
+    before = {p.name: p.stat().st_ino for p in (output / "tags").glob("*.xml")}
+    site_feed = (output / "feed.xml").stat().st_ino
+    text = (tiny_site.root / "content" / "events" / "siege.md").read_text()
+    tiny_site.event("siege", text.replace("An earlier event.", "An earlier event, edited."))
+    build(tiny_site.root, output, workers=1)
+    after = {p.name: p.stat().st_ino for p in (output / "tags").glob("*.xml")}
+    changed = {name for name in after if after[name] != before[name]}
+    assert changed == {"army.xml", "city.xml"}  # the tags of the edited event
+    assert (output / "feed.xml").stat().st_ino != site_feed
+
+
+@pytest.mark.parametrize("seed", [4, 5])
+def test_bounded_feeds_stay_those_of_a_clean_build(empty_site, tmp_path, seed):
+    """Random edits with two entries per feed: every rebuild writes a clean build's bytes."""
+    from .test_incremental import RandomEditor, clean_build_of, tree
+
+    config = 'title = "Bounded"\nbase_url = "https://example.org/b/"\nfeed_entries = 2\n'
+    (empty_site.root / "timeline.toml").write_text(config)
+    editor = RandomEditor(empty_site, seed)
+    for _ in range(4):
+        editor.add_event()
+    output = empty_site.root / "site"
+    build(empty_site.root, output, workers=1)
+    for step in range(10):
+        action = editor.rng.choice(
+            [
+                editor.add_event,
+                editor.edit_event,
+                editor.delete_event,
+                editor.edit_source,
+                editor.add_source,
+            ]
+        )
+        action()
+        build(empty_site.root, output, workers=1)
+        expected = clean_build_of(empty_site.root, tmp_path / "clean")
+        assert tree(output) == expected, f"seed {seed}, step {step}: after {action.__name__}"
