@@ -16,7 +16,7 @@ from typing import Any
 
 from builder.dates import DateError, DateSpan, PartialDate
 from builder.frontmatter import FrontMatter, FrontMatterError, parse_front_matter
-from builder.markdown_text import markup_issues
+from builder.markdown_text import markdown_html, markup_issues, remember_html, sanitise
 from builder.model import Citation, EventRecord, Rights, Source, Status
 from builder.problems import Problems
 from builder.slugs import is_reserved_name
@@ -53,6 +53,9 @@ def content_files(site_dir: Path, folder: Path, problems: Problems) -> Iterator[
     if not directory.is_dir():
         return
     root = site_dir.resolve()
+    # os.walk does not enter linked folders, so below a folder that is itself inside the
+    # site only a link can lead out: other files need no resolving (a cost at 10k files).
+    folder_inside = _inside(directory, root)
     found: list[Path] = []
 
     def unreadable(error: OSError) -> None:
@@ -71,9 +74,10 @@ def content_files(site_dir: Path, folder: Path, problems: Problems) -> Iterator[
             path = Path(parent, name)
             if path.suffix.lower() not in CONTENT_SUFFIXES or name.startswith("."):
                 continue
-            if not _inside(path, root):
+            link = path.is_symlink()
+            if (link or not folder_inside) and not _inside(path, root):
                 problems.error(path, 1, _OUTSIDE)
-            elif path.is_symlink() and not path.exists():
+            elif link and not path.exists():
                 problems.error(path, 1, "this file is a link to a file that does not exist")
             elif path.is_file():
                 found.append(path)
@@ -216,10 +220,11 @@ class _Fields:
             return None
         return language
 
-    def check_markup(self, body: str) -> None:
+    def check_markup(self, body: str, converted: str | None = None) -> None:
         """Report refused link addresses in the body (errors) and markup the sanitiser
-        will remove (warnings), each at the first line that shows it."""
-        for issue in markup_issues(body):
+        will remove (warnings), each at the first line that shows it. `converted` is
+        the body's `markdown_html`, when already at hand."""
+        for issue in markup_issues(body, converted):
             line = self.front.body_line + _line_of_clue(body, issue.clue)
             if issue.is_error:
                 self.problems.error(self.path, line, issue.message)
@@ -307,15 +312,21 @@ def load_event(path: Path, problems: Problems, *, extracted_folder: bool) -> Eve
         fields.error(f"'end' ({end.iso()}) is before 'date' ({start.iso()})", "end")
     tags = _tags(fields)
     citations = _citations(fields)
-    fields.check_markup(front.body)
+    summary = front.body.strip()
+    converted = markdown_html(front.body)
+    fields.check_markup(front.body, converted)
     if not fields.ok or start is None or title is None:
         return None
+    if front.body.rstrip("\n") == summary:
+        # Trailing blank lines change nothing in Markdown: the conversion checked above
+        # is the summary's too, and is remembered rather than done again for the page.
+        remember_html({summary: sanitise(converted)})
     return EventRecord(
         id=event_id,
         path=path,
         when=DateSpan(start, end, ongoing),
         title=title,
-        summary=front.body.strip(),
+        summary=summary,
         tags=tags,
         status=status,
         citations=citations,

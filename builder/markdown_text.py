@@ -58,18 +58,28 @@ def remember_html(converted: dict[str, Markup]) -> None:
     _converted.update(converted)
 
 
+def known_html(text: str) -> Markup | None:
+    """The HTML of `text` if it has been converted already (see `render_markdown`)."""
+    return _converted.get(text)
+
+
 def render_markdown(text: str) -> Markup:
     """Safe HTML for a Markdown summary: raw HTML outside the allow-list is removed,
     and links keep only http, https and mailto addresses."""
     known = _converted.get(text)
     if known is None:
-        known = _converted[text] = _render_markdown(text)
+        known = _converted[text] = sanitise(markdown_html(text))
     return known
 
 
-def _render_markdown(text: str) -> Markup:
+def markdown_html(text: str) -> str:
+    """Markdown to HTML as written, not yet sanitised."""
     _converter.reset()
-    html = _converter.convert(text)
+    return _converter.convert(text)
+
+
+def sanitise(html: str) -> Markup:
+    """Converted HTML cut down to the allow-list (see `render_markdown`)."""
     clean = nh3.clean(
         html,
         tags=ALLOWED_TAGS,
@@ -131,12 +141,12 @@ class MarkupIssue:
     is_error: bool
 
 
-def markup_issues(text: str) -> list[MarkupIssue]:
-    """Links with refused schemes, and raw HTML the sanitiser will remove, in `text`."""
+def markup_issues(text: str, converted: str | None = None) -> list[MarkupIssue]:
+    """Links with refused schemes, and raw HTML the sanitiser will remove, in `text`
+    (`converted`: its `markdown_html`, when already at hand)."""
     issues: list[MarkupIssue] = []
     auditor = _Auditor(issues)
-    _converter.reset()
-    auditor.feed(_converter.convert(text))
+    auditor.feed(markdown_html(text) if converted is None else converted)
     auditor.close()
     # Autolinks and link definitions, whether or not the renderer turns them into links.
     for pattern in (_AUTOLINK, _REFERENCE):

@@ -6,13 +6,17 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from markupsafe import Markup
+
 from builder.cache import CacheState, file_digest
 from builder.load import EVENT_DIRS, SOURCES_DIR, content_files, load_event, load_source
+from builder.markdown_text import known_html, remember_html
 from builder.model import EventRecord, Source
 from builder.parallel import parallel_map
 from builder.problems import Problem, Problems
 
-Parsed = tuple[object, tuple[Problem, ...]]  # (record or None, the file's own problems)
+# (record or None, the file's own problems, an event summary's HTML if converted)
+Parsed = tuple[object, tuple[Problem, ...], Markup | None]
 
 # Below this many files to parse, starting worker processes costs more than it saves.
 _PARALLEL_FROM = 400
@@ -25,7 +29,9 @@ def _parse(job: tuple[str, str, str]) -> Parsed:
         record: object = load_source(Path(path), problems)
     else:
         record = load_event(Path(path), problems, extracted_folder=kind == "candidates")
-    return record, tuple(problems.items)
+    # Loading converted the summary to check it: hand the HTML back from the worker.
+    html = known_html(record.summary) if isinstance(record, EventRecord) else None
+    return record, tuple(problems.items), html
 
 
 def load_records(
@@ -71,8 +77,10 @@ def load_records(
     events: list[EventRecord] = []
     for (_, path, kind), digest, parsed in zip(jobs, digests, results, strict=True):
         assert parsed is not None
-        record, found = parsed
+        record, found, html = parsed
         problems.items.extend(found)
+        if html is not None:
+            remember_html({record.summary: html})  # type: ignore[attr-defined]
         if digest:
             state.records[path] = (digest, parsed)
         if record is None:
