@@ -19,7 +19,7 @@ import functools
 import hashlib
 import io
 import pickle
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import fields, is_dataclass
 from typing import Any
 
@@ -104,8 +104,9 @@ def _is_record(kind: type) -> bool:
 class Fingerprinter:
     """Digests of view data, memoised per object for the length of one build."""
 
-    def __init__(self) -> None:
-        self._memo: dict[int, tuple[object, bytes]] = {}
+    def __init__(self, known: Mapping[int, tuple[object, bytes]] | None = None) -> None:
+        # id(value) -> (value, digest); `known` gives digests found some cheaper way.
+        self._memo: dict[int, tuple[object, bytes]] = dict(known or {})
 
     def digest(self, value: object) -> bytes:
         key = id(value)

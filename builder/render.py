@@ -6,6 +6,7 @@ so a site overrides one template or one stylesheet without copying the rest.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from importlib.resources import files
 from pathlib import Path
 
@@ -80,16 +81,18 @@ def render_pages(
     cache: PageCache | None = None,
     *,
     workers: int = 0,
+    known_digests: Mapping[int, tuple[object, bytes]] | None = None,
 ) -> dict[str, bytes | Kept]:
     """Every output file by path: rendered bytes, or `Kept` for a page whose inputs are
-    unchanged since the build that published it (see builder.rerender)."""
+    unchanged since the build that published it (see builder.rerender; `known_digests`
+    are digests of views found without serialising them, see builder.views)."""
     env = make_environment(site_dir)
     # The whole-site view is tracked: a page depends on all of it only if it reads it.
     whole = Tracked("view", view)
     shared = {"site": config, "view": whole, "meta": PageMeta(config, whole)}
     cache = cache or PageCache({}, site_dir / "site")
     pages: dict[str, bytes | Kept] = render_jobs(
-        env, page_jobs(view, config), shared, cache, workers=workers
+        env, page_jobs(view, config), shared, cache, workers=workers, known_digests=known_digests
     )
     pages.update(static_files(site_dir))
     pages.update(publishing_outputs(view, config, list(pages), cache))

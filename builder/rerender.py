@@ -95,12 +95,14 @@ def render_jobs(
     *,
     workers: int = 0,
     progress: Callable[[int], None] | None = None,
+    known_digests: Mapping[int, tuple[object, bytes]] | None = None,
 ) -> dict[str, bytes | Kept]:
-    """Each job's page as bytes, or `Kept` when the published file can stay."""
+    """Each job's page as bytes, or `Kept` when the published file can stay.
+    `known_digests` seeds the fingerprints (see builder.views.view_digests)."""
     tracked = {
         value._tracked_name: value for value in shared.values() if isinstance(value, Tracked)
     }
-    fingerprinter = Fingerprinter()
+    fingerprinter = Fingerprinter(known_digests)
     templates = TemplateDigests(env)
     tracked_digests: dict[str, bytes] = {}
     shared_digest = b"".join(

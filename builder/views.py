@@ -8,7 +8,8 @@ on any host and opened straight from disk.
 from __future__ import annotations
 
 import calendar
-from collections.abc import Iterable
+import hashlib
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import tzinfo
 from itertools import groupby
@@ -302,3 +303,54 @@ def site_view(site: Site, zone: tzinfo) -> SiteView:
             )
         )
     return SiteView(tuple(events), group_by_period(events), tuple(tags), tuple(sources), names)
+
+
+def record_digests(site: Site, file_digests: Mapping[str, str]) -> dict[int, bytes]:
+    """A digest of what each loaded record was made from, by the record's id(): its file's
+    path and bytes, and for an event those of the sources its quotes were located in.
+    Records not read from a file (proposed candidates) have none."""
+    digests: dict[int, bytes] = {}
+    for source in site.sources.values():
+        known = file_digests.get(str(source.path))
+        if known is not None:
+            digests[id(source)] = _hash("source", str(source.path), known)
+    for event in site.events:
+        known = file_digests.get(str(event.path))
+        cited = [site.sources.get(c.source_id) for c in event.citations]
+        if known is None or any(s is None or id(s) not in digests for s in cited):
+            continue
+        parts = [digests[id(s)].hex() for s in cited]  # type: ignore[arg-type]
+        digests[id(event)] = _hash("event", str(event.path), known, *parts)
+    return digests
+
+
+def view_digests(
+    site: Site, view: SiteView, records: Mapping[int, bytes], zone: tzinfo
+) -> dict[int, tuple[object, bytes]]:
+    """Digests of the event and source views, by id(), computed from the digests of the
+    records they show (`record_digests`) instead of from their contents: a view is a
+    function of its records, its tags' names and the time zone, so equal inputs mean
+    an equal view. Page fingerprints (builder.incremental) then need not serialise them."""
+    by_id: dict[str, list[EventRecord]] = {}
+    for event in site.events:
+        by_id.setdefault(event.id, []).append(event)
+    digests: dict[int, tuple[object, bytes]] = {}
+    for event_view in view.events:
+        matches = by_id.get(event_view.id, [])
+        if len(matches) == 1 and id(matches[0]) in records:
+            tags = [f"{tag.name}\0{tag.slug}" for tag in event_view.tags]
+            digest = _hash("event view", repr(zone), records[id(matches[0])].hex(), *tags)
+            digests[id(event_view)] = (event_view, digest)
+    for source_view in view.sources:
+        source = site.sources.get(source_view.id)
+        drawn = [digests.get(id(event)) for event in source_view.events]
+        if source is None or id(source) not in records or any(d is None for d in drawn):
+            continue
+        parts = [d[1].hex() for d in drawn]  # type: ignore[index]
+        digest = _hash("source view", repr(zone), records[id(source)].hex(), *parts)
+        digests[id(source_view)] = (source_view, digest)
+    return digests
+
+
+def _hash(*parts: str) -> bytes:
+    return hashlib.blake2b("\0".join(parts).encode(), digest_size=16).digest()
