@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import json
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from urllib.parse import quote
@@ -16,7 +17,8 @@ from urllib.parse import quote
 from markupsafe import Markup
 
 from builder.config import SiteConfig
-from builder.views import EventView, SiteView
+from builder.periods import period_url
+from builder.views import EventView, SiteView, YearGroup
 
 DESCRIPTION_LENGTH = 200
 
@@ -129,10 +131,18 @@ def event_jsonld(event: EventView, config: SiteConfig) -> dict:
     return data
 
 
-def chronology_jsonld(view: SiteView, config: SiteConfig) -> dict:
-    """The chronology as a schema.org ItemList of its events, in date order."""
+def shown_events(years: Iterable[YearGroup]) -> list[EventView]:
+    """The events a chronology page lists, in the order it lists them."""
+    return [event for group in years for month in group.months for event in month.events]
+
+
+def chronology_jsonld(
+    events: Iterable[EventView], config: SiteConfig, *, year: int | None = None
+) -> dict:
+    """A chronology page as a schema.org ItemList of the events it shows, in its order:
+    the front page (`year` None) or the page of one year."""
     items = []
-    for position, event in enumerate(view.events, start=1):
+    for position, event in enumerate(events, start=1):
         item: dict = {"@type": "Event", "name": event.title, **_dates(event)}
         if url := absolute_url(config, event.url):
             item["url"] = url
@@ -140,11 +150,11 @@ def chronology_jsonld(view: SiteView, config: SiteConfig) -> dict:
     data: dict = {
         "@context": "https://schema.org",
         "@type": "ItemList",
-        "name": config.title,
+        "name": config.title if year is None else f"{year} · {config.title}",
     }
-    if config.description:
+    if config.description and year is None:
         data["description"] = config.description
-    if url := absolute_url(config, ""):
+    if url := absolute_url(config, "" if year is None else period_url(year)):
         data["url"] = url
     data["itemListOrder"] = "https://schema.org/ItemListOrderAscending"
     data["numberOfItems"] = len(items)
@@ -168,5 +178,10 @@ class PageMeta:
     def event_ld(self, event: EventView) -> Markup:
         return script_json(event_jsonld(event, self.config))
 
-    def chronology_ld(self) -> Markup:
-        return script_json(chronology_jsonld(self.view, self.config))
+    def chronology_ld(
+        self, years: Iterable[YearGroup] | None = None, year: int | None = None
+    ) -> Markup:
+        """The events of `years` (the year groups a page shows) as JSON-LD; without them,
+        every event of the site, which makes the page depend on the whole view."""
+        events = self.view.events if years is None else shown_events(years)
+        return script_json(chronology_jsonld(events, self.config, year=year))

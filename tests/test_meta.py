@@ -62,8 +62,10 @@ def test_a_hostile_title_stays_inside_the_json_ld_block(built):
     assert title.startswith(f"{HOSTILE} & <!--")
     assert json_ld(page)["name"] == title
     index = soup(built / "index.html")
-    assert all("alert" not in (s.string or "") or s["type"] == "application/ld+json"
-               for s in index.find_all("script"))
+    assert all(
+        "alert" not in (s.string or "") or s["type"] == "application/ld+json"
+        for s in index.find_all("script")
+    )
     listed = [item["item"]["name"] for item in json_ld(index)["itemListElement"]]
     assert title in listed
 
@@ -144,3 +146,36 @@ def test_descriptions_are_plain_and_short():
     long = "word " * 100
     short = shorten(long.strip(), 30)
     assert len(short) <= 30 and short.endswith("…")
+
+
+YEAR_EVENT = """\
+---
+date: {year}
+title: Events of {year}
+tags: [City]
+status: reported
+sources:
+  - source: wire
+    quote: Rebels entered the city on Saturday
+---
+Known to the year.
+"""
+
+
+def test_split_chronology_pages_list_only_the_events_they_show(tiny_site, tmp_path):
+    with open(tiny_site.root / "timeline.toml", "a") as config:
+        config.write("period_pages_above = 3\n")
+    for year in (2016, 2018, 2020):
+        tiny_site.event(f"y{year}", YEAR_EVENT.format(year=year))
+    output = tmp_path / "out"
+    build(tiny_site.root, output)
+    front = json_ld(soup(output / "index.html"))
+    assert [item["item"]["name"] for item in front["itemListElement"]] == ["Offensive begins"]
+    assert front["numberOfItems"] == 1
+    assert front["url"] == "https://example.org/t/"
+    year = json_ld(soup(output / "years" / "2018.html"))
+    assert year["@type"] == "ItemList"
+    assert year["name"] == "2018 · Tiny timeline"
+    assert year["url"] == "https://example.org/t/years/2018.html"
+    assert [item["item"]["name"] for item in year["itemListElement"]] == ["Events of 2018"]
+    assert year["itemListElement"][0]["item"]["url"] == "https://example.org/t/events/y2018.html"
