@@ -1,6 +1,7 @@
 """Static search: a Pagefind index of the event and source pages, made before publication.
 
-Pagefind indexes the HTML pages of the new site in a scratch folder; its bundle (the
+Pagefind indexes the HTML pages of the new site in a scratch folder (the pages kept from
+the last build hard-linked into it, not copied); its bundle (the
 index and the search UI's scripts) joins the site's files, so it is published in the same
 atomic step as the pages it describes. The binary comes with the `pagefind[bin]` package,
 a dependency of timeline. A site turns search off with `search = false` in timeline.toml;
@@ -9,6 +10,7 @@ with search on and no binary, the build fails and says how to fix it.
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import tempfile
@@ -18,6 +20,7 @@ from pathlib import Path
 import click
 
 from builder.config import SiteConfig
+from builder.rerender import Kept, PageCache
 
 BUNDLE_DIR = "pagefind"
 TIMEOUT_SECONDS = 300
@@ -46,27 +49,38 @@ def pagefind_binary() -> str:
 
 
 def search_index(
-    pages: Mapping[str, object], published: Path, config: SiteConfig
-) -> dict[str, bytes]:
+    pages: Mapping[str, object],
+    published: Path,
+    config: SiteConfig,
+    cache: PageCache | None = None,
+) -> dict[str, bytes | Kept]:
     """The Pagefind bundle for `pages`, by output path ({} when search is off).
 
     A page given as bytes is indexed as it is; any other value means "unchanged since the
-    last build", and its bytes are read from the published site in `published`.
+    last build", and its bytes are read from the published site in `published`. When no
+    page changed, none came or went and the last bundle is intact, that bundle is kept
+    (`Kept`) without running Pagefind.
     """
     if not config.search:
         return {}
+    html = sorted(path for path in pages if path.endswith(".html"))
+    kept = _kept_bundle(pages, html, published, cache)
+    if kept is not None:
+        return kept
     binary = pagefind_binary()
-    with tempfile.TemporaryDirectory(prefix="timeline-search-") as scratch:
+    with _scratch_folder(published) as scratch:
         root = Path(scratch)
-        for relative, content in pages.items():
-            if not relative.endswith(".html"):
-                continue
+        folders: set[Path] = set()
+        for relative in html:
+            content = pages[relative]
             target = root / relative
-            target.parent.mkdir(parents=True, exist_ok=True)
+            if target.parent not in folders:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                folders.add(target.parent)
             if isinstance(content, bytes):
                 target.write_bytes(content)
             else:
-                shutil.copyfile(published / relative, target)
+                _link_or_copy(published / relative, target)
         _run(binary, root)
         bundle = root / BUNDLE_DIR
         return {
@@ -76,12 +90,44 @@ def search_index(
         }
 
 
+def _kept_bundle(
+    pages: Mapping[str, object], html: list[str], published: Path, cache: PageCache | None
+) -> dict[str, bytes | Kept] | None:
+    """The last build's bundle, kept, when it indexed exactly these unchanged pages."""
+    if cache is None or not all(isinstance(pages[path], Kept) for path in html):
+        return None
+    bundle = sorted(path for path in cache.previous if path.startswith(BUNDLE_DIR + "/"))
+    before = sorted(
+        path for path in cache.previous if path.endswith(".html") and path not in bundle
+    )
+    if not bundle or before != html:
+        return None
+    if not all(cache.previous[path].still_there(published / path) for path in bundle):
+        return None
+    return {path: Kept(path) for path in bundle}
+
+
+def _scratch_folder(published: Path) -> tempfile.TemporaryDirectory:
+    """A scratch folder beside the site, so that unchanged pages can be hard-linked into
+    it (named so that the next build clears it if this one is killed)."""
+    if published.parent.is_dir():
+        return tempfile.TemporaryDirectory(
+            prefix=f".{published.name}.new-search-", dir=published.parent
+        )
+    return tempfile.TemporaryDirectory(prefix="timeline-search-")
+
+
+def _link_or_copy(source: Path, target: Path) -> None:
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copyfile(source, target)
+
+
 def _run(binary: str, site: Path) -> None:
     command = [binary, "--site", str(site), "--output-subdir", BUNDLE_DIR, "--silent"]
     try:
-        subprocess.run(
-            command, check=True, capture_output=True, text=True, timeout=TIMEOUT_SECONDS
-        )
+        subprocess.run(command, check=True, capture_output=True, text=True, timeout=TIMEOUT_SECONDS)
     except subprocess.CalledProcessError as error:
         detail = (error.stderr or error.stdout or "").strip()
         raise SearchIndexError(f"Pagefind failed to index the site: {detail}") from None

@@ -91,10 +91,66 @@ def test_an_incremental_rebuild_still_indexes_every_page(tiny_site, tmp_path):
     first = (output / "pagefind" / "pagefind-entry.json").read_bytes()
     build(tiny_site.root, output)  # nothing changed: pages are kept from the last build
     assert (output / "pagefind" / "pagefind-entry.json").read_bytes() == first
-    tiny_site.event("second", (tiny_site.root / "content/events/offensive.md").read_text()
-                    .replace("Offensive begins", "A second event"))
+    tiny_site.event(
+        "second",
+        (tiny_site.root / "content/events/offensive.md")
+        .read_text()
+        .replace("Offensive begins", "A second event"),
+    )
     build(tiny_site.root, output)
     entry = json.loads((output / "pagefind" / "pagefind-entry.json").read_text())
     before = json.loads(first)
     count = sum(language["page_count"] for language in entry["languages"].values())
     assert count == sum(language["page_count"] for language in before["languages"].values()) + 1
+
+
+def _published(site, output):
+    from builder.cache import BuildCache
+    from builder.rerender import PageCache
+
+    return PageCache(BuildCache(site, output).previous.published, output.absolute())
+
+
+def test_unchanged_pages_keep_the_last_bundle_without_running_pagefind(
+    tiny_site, tmp_path, monkeypatch
+):
+    from builder.build import build
+    from builder.rerender import Kept
+
+    output = tmp_path / "out"
+    build(tiny_site.root, output)
+    cache = _published(tiny_site.root, output)
+    html = [path for path in cache.previous if path.endswith(".html")]
+    pages = {path: Kept(path) for path in html if not path.startswith("pagefind/")}
+    monkeypatch.setattr(search, "_run", lambda *a: pytest.fail("Pagefind ran"))
+    kept = search_index(pages, output, SiteConfig(), cache)
+    assert kept and all(isinstance(value, Kept) for value in kept.values())
+    assert set(kept) == {path for path in cache.previous if path.startswith("pagefind/")}
+    monkeypatch.undo()
+    # A page gone, or one changed: Pagefind indexes again.
+    fewer = dict(list(pages.items())[1:])
+    assert all(
+        isinstance(v, bytes) for v in search_index(fewer, output, SiteConfig(), cache).values()
+    )
+    changed = {**pages, html[0]: (output / html[0]).read_bytes()}
+    assert all(
+        isinstance(v, bytes) for v in search_index(changed, output, SiteConfig(), cache).values()
+    )
+
+
+def test_kept_pages_are_linked_into_the_scratch_folder_not_copied(tmp_path, monkeypatch):
+    published = tmp_path / "site"
+    (published / "events").mkdir(parents=True)
+    kept = published / "events" / "kept.html"
+    kept.write_bytes(page("Kept", "Airport captured"))
+    seen = {}
+
+    def fake_run(binary, root):
+        seen["inode"] = (root / "events" / "kept.html").stat().st_ino
+        (root / "pagefind").mkdir()
+        (root / "pagefind" / "pagefind.js").write_text("")
+
+    monkeypatch.setattr(search, "_run", fake_run)
+    search_index({"events/kept.html": Unchanged()}, published, SiteConfig())
+    assert seen["inode"] == kept.stat().st_ino
+    assert [p.name for p in tmp_path.iterdir()] == ["site"]  # the scratch folder is gone
