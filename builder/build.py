@@ -26,7 +26,7 @@ from builder.rerender import Kept, PageCache
 from builder.search import search_index
 from builder.summaries import convert_summaries
 from builder.validate import validate
-from builder.views import record_digests, site_view, view_digests
+from builder.views import ViewMemo, record_digests, site_view
 from builder.write import check_output_dir, remove_leftovers, write_site
 
 
@@ -106,14 +106,14 @@ def build(
         state.extras["summaries"] = convert_summaries(
             (event.summary for event in site.events), remembered, workers
         )
-        view = site_view(site, loaded.config.zone)
         files = {path: digest for path, (digest, _) in state.records.items()}
-        records = record_digests(loaded.site, files)
-        known = view_digests(site, view, records, loaded.config.zone)
+        memo = ViewMemo(record_digests(loaded.site, files), cache.previous.extras.get("views"))
+        view = site_view(site, loaded.config.zone, memo)
+        state.extras["views"] = memo.views
     with timer.stage("render"):
         pages_cache = PageCache(cache.previous.published, output.absolute())
         pages = render_pages(
-            view, loaded.config, site_dir, pages_cache, workers=workers, known_digests=known
+            view, loaded.config, site_dir, pages_cache, workers=workers, known_digests=memo.digests
         )
     with timer.stage("search index"):
         pages.update(search_index(pages, output.absolute(), loaded.config, pages_cache))

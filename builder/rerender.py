@@ -98,7 +98,7 @@ def render_jobs(
     known_digests: Mapping[int, tuple[object, bytes]] | None = None,
 ) -> dict[str, bytes | Kept]:
     """Each job's page as bytes, or `Kept` when the published file can stay.
-    `known_digests` seeds the fingerprints (see builder.views.view_digests)."""
+    `known_digests` seeds the fingerprints (see builder.views.ViewMemo)."""
     tracked = {
         value._tracked_name: value for value in shared.values() if isinstance(value, Tracked)
     }

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import calendar
 import hashlib
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import tzinfo
 from itertools import groupby
+from typing import TypeVar
 
 from markupsafe import Markup
 
@@ -258,13 +259,37 @@ def _merge_spans(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return merged
 
 
-def site_view(site: Site, zone: tzinfo) -> SiteView:
+def source_view(
+    source: Source, cited: list[Citation], drawn: tuple[EventView, ...], zone: tzinfo
+) -> SourceView:
+    published = source.published.in_zone(zone)
+    return SourceView(
+        id=source.id,
+        url=source_url(source.id),
+        title=source.title,
+        publisher=source.publisher,
+        author=source.author,
+        published=published.display(),
+        published_iso=published.iso(),
+        original_url=source.url,
+        language=source.language,
+        rights=source.rights.value,
+        paragraphs=source_paragraphs(source, cited),
+        events=drawn,
+    )
+
+
+def site_view(site: Site, zone: tzinfo, memo: ViewMemo | None = None) -> SiteView:
+    """The view of the whole site; `memo` reuses the views of the last build."""
+    memo = memo or ViewMemo({})
     visible = [event for event in site.events if not event.hidden]
     names = tag_names(visible)
-    events = sorted(
-        (event_view(event, site, names, zone) for event in visible),
-        key=lambda view: (view.when.sort_key(), view.id),
-    )
+
+    def view_of(event: EventRecord) -> EventView:
+        tags = [f"{names[slugify(tag)]}\0{slugify(tag)}" for tag in event.tags]
+        return memo.view(event, zone, tags, event_view, event, site, names, zone)
+
+    events = sorted(map(view_of, visible), key=lambda view: (view.when.sort_key(), view.id))
     # One pass over the events for each index, not one per tag or source.
     tagged: dict[str, list[EventView]] = {slug: [] for slug in names}
     drawn_from: dict[str, list[EventView]] = {}
@@ -283,25 +308,15 @@ def site_view(site: Site, zone: tzinfo) -> SiteView:
     ]
     sources = []
     for source in sorted(site.sources.values(), key=lambda s: (s.published.sort_key(), s.id)):
-        cited = cited_in.get(source.id, [])
         drawn = tuple(drawn_from.get(source.id, ()))
-        published = source.published.in_zone(zone)
-        sources.append(
-            SourceView(
-                id=source.id,
-                url=source_url(source.id),
-                title=source.title,
-                publisher=source.publisher,
-                author=source.author,
-                published=published.display(),
-                published_iso=published.iso(),
-                original_url=source.url,
-                language=source.language,
-                rights=source.rights.value,
-                paragraphs=source_paragraphs(source, cited),
-                events=drawn,
-            )
-        )
+        cited = cited_in.get(source.id, [])
+        digests = [memo.digest(event) for event in drawn]
+        if all(digests):  # the quotes marked in it are those of these event views
+            parts = [digest.hex() for digest in digests]  # type: ignore[union-attr]
+            made = memo.view(source, zone, parts, source_view, source, cited, drawn, zone)
+        else:  # an event view without a digest: none for this one either
+            made = source_view(source, cited, drawn, zone)
+        sources.append(made)
     return SiteView(tuple(events), group_by_period(events), tuple(tags), tuple(sources), names)
 
 
@@ -324,32 +339,50 @@ def record_digests(site: Site, file_digests: Mapping[str, str]) -> dict[int, byt
     return digests
 
 
-def view_digests(
-    site: Site, view: SiteView, records: Mapping[int, bytes], zone: tzinfo
-) -> dict[int, tuple[object, bytes]]:
-    """Digests of the event and source views, by id(), computed from the digests of the
-    records they show (`record_digests`) instead of from their contents: a view is a
-    function of its records, its tags' names and the time zone, so equal inputs mean
-    an equal view. Page fingerprints (builder.incremental) then need not serialise them."""
-    by_id: dict[str, list[EventRecord]] = {}
-    for event in site.events:
-        by_id.setdefault(event.id, []).append(event)
-    digests: dict[int, tuple[object, bytes]] = {}
-    for event_view in view.events:
-        matches = by_id.get(event_view.id, [])
-        if len(matches) == 1 and id(matches[0]) in records:
-            tags = [f"{tag.name}\0{tag.slug}" for tag in event_view.tags]
-            digest = _hash("event view", repr(zone), records[id(matches[0])].hex(), *tags)
-            digests[id(event_view)] = (event_view, digest)
-    for source_view in view.sources:
-        source = site.sources.get(source_view.id)
-        drawn = [digests.get(id(event)) for event in source_view.events]
-        if source is None or id(source) not in records or any(d is None for d in drawn):
-            continue
-        parts = [d[1].hex() for d in drawn]  # type: ignore[index]
-        digest = _hash("source view", repr(zone), records[id(source)].hex(), *parts)
-        digests[id(source_view)] = (source_view, digest)
-    return digests
+View = TypeVar("View")
+
+
+class ViewMemo:
+    """Event and source views reused across builds, and the digest of each view.
+
+    A view is a function of the records it shows, its tags' names and the time zone. Its
+    digest is computed from those (the records' digests come from `record_digests`), so
+    a view whose digest is that of a view of the last build is that view, reused rather
+    than made again; and page fingerprints (builder.incremental) take the digest as it is
+    rather than serialising the view."""
+
+    def __init__(
+        self, records: Mapping[int, bytes], previous: Mapping[bytes, object] | None = None
+    ) -> None:
+        self.records = records
+        self.previous = previous or {}
+        self.views: dict[bytes, object] = {}  # this build's views by digest, for the next
+        self.digests: dict[int, tuple[object, bytes]] = {}  # id(view) -> (view, digest)
+
+    def view(
+        self,
+        record: object,
+        zone: tzinfo,
+        parts: list[str],
+        make: Callable[..., View],
+        *arguments: object,
+    ) -> View:
+        """The view of `record`, `make(*arguments)` unless the last build had it;
+        `parts` is what else it depends on."""
+        known = self.records.get(id(record))
+        if known is None:
+            return make(*arguments)
+        digest = _hash(type(record).__name__, repr(zone), known.hex(), *parts)
+        view = self.previous.get(digest)
+        if view is None:
+            view = make(*arguments)
+        self.views[digest] = view
+        self.digests[id(view)] = (view, digest)
+        return view  # type: ignore[return-value]
+
+    def digest(self, view: object) -> bytes | None:
+        known = self.digests.get(id(view))
+        return known[1] if known is not None and known[0] is view else None
 
 
 def _hash(*parts: str) -> bytes:
