@@ -50,14 +50,18 @@ class BuildResult:
 
 
 def load_site(
-    site_dir: Path, cache: BuildCache | None = None, state: CacheState | None = None
+    site_dir: Path,
+    cache: BuildCache | None = None,
+    state: CacheState | None = None,
+    files: dict[str, str] | None = None,
 ) -> LoadedSite:
     """Read and validate all content; raise ContentError listing every error found.
-    With a cache, files unchanged since the last build are not parsed again."""
+    With a cache, files unchanged since the last build are not parsed again; `files`
+    holds digests of content files already read (see build_inputs)."""
     problems = Problems(site_dir)
     config = load_config(site_dir, problems)
     previous = cache.previous if cache is not None else CacheState()
-    sources, events = load_records(site_dir, problems, previous, state or CacheState())
+    sources, events = load_records(site_dir, problems, previous, state or CacheState(), known=files)
     site = validate(sources, events, problems)
     if problems.errors:
         raise ContentError(problems.errors + problems.warnings)
@@ -108,11 +112,12 @@ def _build(
     state = CacheState()
     with timer.stage("check for changes"):
         remove_leftovers(output.absolute())  # what an interrupted build left
-        state.inputs = build_inputs(site_dir)
+        files: dict[str, str] = {}
+        state.inputs = build_inputs(site_dir, files)
         if cache.unchanged(state.inputs, output.absolute()):
             return cache.previous.result  # type: ignore[return-value]
     with timer.stage("load and validate"):
-        loaded = load_site(site_dir, cache, state)
+        loaded = load_site(site_dir, cache, state, files)
         check_output_dir(output, site_dir)
         site = published_events(loaded)
     gc.freeze()  # likewise the records just loaded (and forked workers then share them)
@@ -150,7 +155,10 @@ def _build(
     return result
 
 
-def build_inputs(site_dir: Path) -> str:
-    """A digest of everything a build reads: content, templates and the config."""
+def build_inputs(site_dir: Path, files: dict[str, str] | None = None) -> str:
+    """A digest of everything a build reads: content, templates and the config; each
+    file's own digest goes into `files`."""
     folders = [site_dir / SOURCES_DIR, *(site_dir / folder for folder in EVENT_DIRS)]
-    return input_digest(site_dir, folders + template_dirs(site_dir), [site_dir / CONFIG_FILE])
+    return input_digest(
+        site_dir, folders + template_dirs(site_dir), [site_dir / CONFIG_FILE], files
+    )

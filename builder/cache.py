@@ -66,15 +66,25 @@ def code_digest() -> str:
     return digest.hexdigest()
 
 
-def input_digest(site_dir: Path, folders: list[Path], files: list[Path]) -> str:
-    """A digest of the names and bytes of every file under `folders` and of `files`."""
+def input_digest(
+    site_dir: Path,
+    folders: list[Path],
+    files: list[Path],
+    digests: dict[str, str] | None = None,
+) -> str:
+    """A digest of the names and bytes of every file under `folders` and of `files`;
+    each file's own `file_digest` goes into `digests`, by path, so that loading the
+    content need not read and hash it again."""
     digest = hashlib.blake2b(digest_size=16)
     for folder in folders:
         paths = sorted(folder.rglob("*")) if folder.is_dir() else []
         for path in paths:
             if path.is_file():
+                own = file_digest(path.read_bytes())
+                if digests is not None:
+                    digests[str(path)] = own
                 digest.update(f"{path}\0".encode())
-                digest.update(file_digest(path.read_bytes()).encode())
+                digest.update(own.encode())
     for path in files:
         digest.update(f"{path}\0".encode())
         digest.update(file_digest(path.read_bytes()).encode() if path.is_file() else b"-")

@@ -3,7 +3,7 @@ last build is not parsed again, and many new files are parsed on all cores."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from markupsafe import Markup
@@ -42,8 +42,11 @@ def load_records(
     *,
     workers: int = 0,
     progress: Callable[[int], None] | None = None,
+    known: Mapping[str, str] | None = None,
 ) -> tuple[list[Source], list[EventRecord]]:
-    """Every source and event record, in file-name order; problems go into `problems`."""
+    """Every source and event record, in file-name order; problems go into `problems`.
+    `known` holds file digests by path, found earlier in this build (see input_digest)."""
+    known = known or {}
     jobs: list[tuple[str, str, str]] = [
         (str(site_dir), str(path), "source")
         for path in content_files(site_dir, SOURCES_DIR, problems)
@@ -58,13 +61,13 @@ def load_records(
     to_parse: list[int] = []
     for index, (_, path, kind) in enumerate(jobs):
         try:
-            digest = kind + ":" + file_digest(Path(path).read_bytes())
+            digest = kind + ":" + (known.get(path) or file_digest(Path(path).read_bytes()))
         except OSError:
             digest = ""  # let the loader report it
         digests.append(digest)
-        known = previous.records.get(path)
-        if digest and known is not None and known[0] == digest:
-            results.append(known[1])  # type: ignore[arg-type]
+        remembered = previous.records.get(path)
+        if digest and remembered is not None and remembered[0] == digest:
+            results.append(remembered[1])  # type: ignore[arg-type]
         else:
             results.append(None)
             to_parse.append(index)
