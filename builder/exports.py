@@ -8,13 +8,14 @@ whenever a field is removed or changes meaning.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from html import escape
 from json.encoder import encode_basestring as _string
 
 from builder.config import SiteConfig
 from builder.dates import PartialDate
 from builder.meta import absolute_url
-from builder.outputs import Output
+from builder.outputs import Output, Previous
 from builder.views import CitationView, EventView, SiteView, SourceView
 
 SCHEMA_VERSION = 1
@@ -122,15 +123,28 @@ def _source(source: SourceView, config: SiteConfig) -> dict:
 def timeline_document(view: SiteView, config: SiteConfig) -> dict:
     """The whole chronology in our own schema (docs/json-export.md)."""
     return {
+        **_timeline_head(config),
+        "events": [_event(event, config) for event in view.events],
+        "sources": [_source(source, config) for source in view.sources],
+    }
+
+
+def _timeline_head(config: SiteConfig) -> dict:
+    return {
         "version": SCHEMA_VERSION,
         "title": config.title,
         "description": config.description,
         "language": config.language,
         "timezone": config.timezone,
         "url": absolute_url(config, ""),
-        "events": [_event(event, config) for event in view.events],
-        "sources": [_source(source, config) for source in view.sources],
     }
+
+
+def _timeline_json(view: SiteView, config: SiteConfig, previous: Previous) -> bytes:
+    old = _items(previous.text(TIMELINE_JSON), ("events", "sources"))
+    events = _fragments(view.events, old["events"], previous, lambda e: _event(e, config))
+    sources = _fragments(view.sources, old["sources"], previous, lambda s: _source(s, config))
+    return _dumps({**_timeline_head(config), "events": events, "sources": sources})
 
 
 def timelinejs_date(date: PartialDate) -> dict:
@@ -178,23 +192,83 @@ def timelinejs_slide(event: EventView, config: SiteConfig) -> dict:
 
 def timelinejs_document(view: SiteView, config: SiteConfig) -> dict:
     """The chronology in the JSON format the TimelineJS3 viewer loads."""
+    slides = [timelinejs_slide(event, config) for event in view.events]
+    return {"title": _timelinejs_title(config), "events": slides, "scale": "human"}
+
+
+def _timelinejs_title(config: SiteConfig) -> dict:
     title_text = {"headline": escape(config.title)}
     if config.description:
         title_text["text"] = f"<p>{escape(config.description)}</p>"
-    return {
-        "title": {"text": title_text},
-        "events": [timelinejs_slide(event, config) for event in view.events],
-        "scale": "human",
-    }
+    return {"text": title_text}
+
+
+def _timelinejs_json(view: SiteView, config: SiteConfig, previous: Previous) -> bytes:
+    old = _items(previous.text(TIMELINEJS_JSON), ("events",), "unique_id")
+    slides = _fragments(view.events, old["events"], previous, lambda e: timelinejs_slide(e, config))
+    return _dumps({"title": _timelinejs_title(config), "events": slides, "scale": "human"})
+
+
+def _fragments(
+    items: tuple[EventView, ...] | tuple[SourceView, ...],
+    old: dict[str, str],
+    previous: Previous,
+    make: Callable,
+) -> Fragments:
+    """Each item (an event or a source) as JSON two levels deep: the text the last build
+    wrote for it when its page's inputs are unchanged (the page's fingerprint covers
+    everything the item's JSON shows), made anew otherwise."""
+    fragments = []
+    for item in items:
+        known = old.get(_string(item.id)) if old else None
+        if known is None or not previous.page_unchanged(item.url):
+            known = to_json(make(item), 2)
+        fragments.append(known)
+    return Fragments(fragments)
+
+
+def _items(text: str | None, keys: tuple[str, ...], id_key: str = "id") -> dict[str, dict]:
+    """The objects of the top-level arrays `keys` of an export we wrote, as text by id
+    (the id as JSON writes it: `"e1"`).
+    Our writer puts each on its own lines at a fixed indent, so lines tell them apart."""
+    found: dict[str, dict] = {key: {} for key in keys}
+    if text is None:
+        return found
+    for key in keys:
+        opening = f'\n{INDENT}"{key}": [\n'
+        start = text.find(opening)
+        if start < 0:
+            continue
+        start += len(opening)
+        end = text.find(f"\n{INDENT}]", start)
+        if end < 0:
+            continue
+        item_indent = INDENT * 2
+        first_key = f'{item_indent}{{\n{INDENT * 3}"{id_key}": '
+        pieces = text[start:end].split(f"\n{item_indent}}},\n{item_indent}{{\n")
+        for number, piece in enumerate(pieces):
+            item = piece if number == 0 else item_indent + "{\n" + piece
+            if number < len(pieces) - 1:
+                item += "\n" + item_indent + "}"
+            if not item.startswith(first_key):
+                continue
+            # Keyed by the id as written (a JSON string), which is cheaper than reading it.
+            written_id = item[len(first_key) : item.find("\n", len(first_key))].rstrip(",")
+            found[key][written_id] = item[len(item_indent) :]
+    return found
 
 
 def exports(view: SiteView, config: SiteConfig) -> dict[str, bytes]:
     return {output.path: output.make() for output in export_outputs(view, config)}
 
 
-def export_outputs(view: SiteView, config: SiteConfig) -> list[Output]:
-    """Both exports list every event, so they are remade on every build."""
+def export_outputs(
+    view: SiteView, config: SiteConfig, previous: Previous | None = None
+) -> list[Output]:
+    """Both exports list every event, so they are made on every build, but from the
+    last build's text for each event (and source) whose page's inputs are unchanged."""
+    previous = previous or Previous(None)
     return [
-        Output(TIMELINE_JSON, None, lambda: _dumps(timeline_document(view, config))),
-        Output(TIMELINEJS_JSON, None, lambda: _dumps(timelinejs_document(view, config))),
+        Output(TIMELINE_JSON, None, lambda: _timeline_json(view, config, previous)),
+        Output(TIMELINEJS_JSON, None, lambda: _timelinejs_json(view, config, previous)),
     ]

@@ -14,14 +14,14 @@ import heapq
 import re
 import uuid
 import xml.etree.ElementTree as ET
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 from html import escape
 
 from builder.config import SiteConfig
 from builder.dates import PartialDate
 from builder.meta import absolute_url, event_description, public_path
-from builder.outputs import Output
+from builder.outputs import Output, Previous
 from builder.views import EventView, SiteView, TagView
 
 ATOM = "http://www.w3.org/2005/Atom"
@@ -142,35 +142,59 @@ def _summary(event: EventView) -> str:
     return f"{event.date_display}: {event_description(event)}"
 
 
-def newest(events: Iterable[EventView], limit: int) -> list[EventView]:
-    """The `limit` newest events, newest first (all of them when `limit` is 0)."""
+def newest(
+    events: Iterable[EventView], limit: int, rank: Callable | None = None
+) -> list[EventView]:
+    """The `limit` newest events, newest first (all of them when `limit` is 0); `rank`
+    orders them as `_newest_first` does (by default it is `_newest_first`)."""
+    rank = rank or _newest_first
     if limit <= 0:
-        return sorted(events, key=_newest_first, reverse=True)
-    return heapq.nlargest(limit, events, key=_newest_first)
+        return sorted(events, key=rank, reverse=True)
+    return heapq.nlargest(limit, events, key=rank)
 
 
 def _newest_first(event: EventView) -> tuple:
     return (event.when.sort_key(), event.id)
 
 
-def feed_outputs(view: SiteView, config: SiteConfig) -> list[Output]:
-    """The site's feed and one per tag, each holding the newest `feed_entries` events."""
+def _places(events: tuple[EventView, ...]) -> dict[str, int]:
+    """Each event's place among the site's events in the order of `_newest_first`, sorted
+    once: a cheap sort key for the feeds of tags (event ids are unique)."""
+    return {event.id: place for place, event in enumerate(sorted(events, key=_newest_first))}
+
+
+def feed_outputs(
+    view: SiteView, config: SiteConfig, previous: Previous | None = None
+) -> list[Output]:
+    """The site's feed and one per tag, each holding the newest `feed_entries` events.
+    A feed's inputs are its events, each stood for by its page's fingerprint when the
+    page cache has one (it covers all the event's data), which is cheaper to hash."""
+    previous = previous or Previous(None)
     specs = [(FEED_PATH, view.events, config.title, "index.html")]
     specs += [
         (tag_feed_path(tag), tag.events, f"{tag.name} · {config.title}", tag.url)
         for tag in view.tags
     ]
     outputs = []
+    places = _places(view.events)
     for path, events, title, page in specs:
-        shown = tuple(newest(events, config.feed_entries))
+        ranked = len(places) == len(view.events) and all(e.id in places for e in events)
+        rank = (lambda event: places[event.id]) if ranked else _newest_first
+        shown = tuple(newest(events, config.feed_entries, rank))
+        inputs = tuple(_stand_in(event, previous) for event in shown)
         outputs.append(
             Output(
                 path,
-                ("feed", path, title, page, shown),
+                ("feed", path, title, page, inputs),
                 functools.partial(atom_feed, shown, config, path=path, title=title, page=page),
             )
         )
     return outputs
+
+
+def _stand_in(event: EventView, previous: Previous) -> object:
+    fingerprint = previous.page_print(event.url)
+    return event if fingerprint is None else f"page\0{event.url}\0{fingerprint}"
 
 
 def feeds(view: SiteView, config: SiteConfig) -> dict[str, bytes]:

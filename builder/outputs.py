@@ -37,15 +37,17 @@ class Digests:
         self._memo: dict[int, tuple[object, bytes]] = {}
 
     def digest(self, value: object) -> bytes:
+        if isinstance(value, str):
+            return _hash(b"s" + value.encode("utf-8", "surrogatepass"))
         if isinstance(value, tuple | list):
-            parts = [b"[", *(self.digest(item) for item in value), b"]"]
+            parts = [b"t", *(self.digest(item) for item in value)]
             return _hash(b"\0".join(parts))
         if not hasattr(value, "__dataclass_fields__"):
-            return _hash(_pickle(value))
+            return _hash(b"p" + _pickle(value))
         known = self._memo.get(id(value))
         if known is not None and known[0] is value:
             return known[1]
-        digest = _hash(type(value).__qualname__.encode() + b"\0" + _pickle(value))
+        digest = _hash(b"d" + _pickle(value))  # the pickle names the class
         self._memo[id(value)] = (value, digest)  # holding `value` keeps its id its own
         return digest
 
@@ -71,6 +73,42 @@ def _pickle(value: object) -> bytes:
 
 def _hash(data: bytes) -> bytes:
     return hashlib.blake2b(data, digest_size=DIGEST_SIZE).digest()
+
+
+class Previous:
+    """What this build knows of the last one: which pages' inputs are unchanged, and the
+    files it published (to take unchanged parts from)."""
+
+    def __init__(self, cache: PageCache | None) -> None:
+        self.cache = cache
+
+    def page_print(self, path: str) -> str | None:
+        """This build's fingerprint of the page at `path`, when it has one. It covers all
+        the view data the page is made from (an event's, for an event page)."""
+        if self.cache is None:
+            return None
+        return self.cache.rendered.get(path, (None, frozenset()))[0]
+
+    def page_unchanged(self, path: str) -> bool:
+        """True when the page's inputs are those it had in the last build."""
+        if self.cache is None:
+            return False
+        known = self.cache.previous.get(path)
+        current = self.page_print(path)
+        return known is not None and current is not None and known.fingerprint == current
+
+    def text(self, path: str) -> str | None:
+        """The file the last build published at `path`, if it is still the one it wrote."""
+        if self.cache is None:
+            return None
+        known = self.cache.previous.get(path)
+        target = self.cache.output / path
+        if known is None or not known.still_there(target):
+            return None
+        try:
+            return target.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            return None
 
 
 def made_or_kept(

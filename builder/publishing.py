@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from builder.config import SiteConfig
 from builder.exports import export_outputs
 from builder.feeds import feed_outputs
-from builder.outputs import made_or_kept
+from builder.outputs import Previous, made_or_kept
 from builder.rerender import Kept, PageCache
 from builder.sitemap import sitemap_outputs
 from builder.views import SiteView
@@ -25,9 +25,10 @@ def publishing_outputs(
 ) -> dict[str, bytes | Kept]:
     """Files for readers' tools, by output path; `page_paths` are the site's other files.
     With the page cache, a file whose inputs are unchanged is `Kept`."""
+    previous = Previous(cache)
     outputs = [
-        *feed_outputs(view, config),
-        *export_outputs(view, config),
+        *feed_outputs(view, config, previous),
+        *export_outputs(view, config, previous),
         *sitemap_outputs(page_paths, config),
     ]
     return made_or_kept(outputs, ("publishing", config), cache)

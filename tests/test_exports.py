@@ -180,3 +180,30 @@ def test_the_fast_writer_gives_json_dumps_bytes_for_a_whole_export(built):
     for name in ("timeline.json", "timelinejs.json"):
         text = (built / name).read_text(encoding="utf-8")
         assert text == json.dumps(json.loads(text), ensure_ascii=False, indent=2) + "\n"
+
+
+def test_the_items_of_an_export_are_found_again_in_its_text(built):
+    from builder.exports import _items, to_json
+
+    for name, id_key in (("timeline.json", "id"), ("timelinejs.json", "unique_id")):
+        text = (built / name).read_text(encoding="utf-8")
+        document = json.loads(text)
+        keys = ("events", "sources") if name == "timeline.json" else ("events",)
+        found = _items(text, keys, id_key)
+        for key in keys:
+            expected = {to_json(item[id_key]): to_json(item, 2) for item in document[key]}
+            assert found[key] == expected and expected
+
+
+def test_an_edit_rewrites_the_exports_as_a_clean_build_would(built, tiny_site, tmp_path):
+    """Unchanged events' JSON comes from the last export; the bytes are a clean build's."""
+    output = tiny_site.root / "site"
+    build(tiny_site.root, output, workers=1)
+    text = (tiny_site.root / "content" / "events" / "year.md").read_text()
+    tiny_site.event("year", text.replace("Known to the year.", "Known to the year, edited."))
+    build(tiny_site.root, output, workers=1)
+    clean = tmp_path / "clean"
+    build(tiny_site.root, clean, clean=True, workers=1)
+    for name in ("timeline.json", "timelinejs.json"):
+        assert (output / name).read_bytes() == (clean / name).read_bytes()
+        assert "edited" in (output / name).read_text(encoding="utf-8")
