@@ -26,7 +26,7 @@ from builder.render import render_pages, template_dirs
 from builder.rerender import Kept, PageCache
 from builder.search import search_index
 from builder.summaries import convert_summaries
-from builder.validate import validate
+from builder.validate import PlaceMemo, validate
 from builder.views import ViewMemo, record_digests, site_view
 from builder.write import check_output_dir, remove_leftovers, write_site
 
@@ -61,8 +61,11 @@ def load_site(
     problems = Problems(site_dir)
     config = load_config(site_dir, problems)
     previous = cache.previous if cache is not None else CacheState()
-    sources, events = load_records(site_dir, problems, previous, state or CacheState(), known=files)
-    site = validate(sources, events, problems)
+    state = state or CacheState()
+    sources, events = load_records(site_dir, problems, previous, state, known=files)
+    memo = PlaceMemo(previous.extras.get("places"))
+    site = validate(sources, events, problems, memo)
+    state.extras["places"] = memo.places
     if problems.errors:
         raise ContentError(problems.errors + problems.warnings)
     return LoadedSite(config, site, problems.warnings)

@@ -39,10 +39,34 @@ def unique_by_id(records: Iterable[Record], kind: str, problems: Problems) -> li
     return kept
 
 
+# Where a quote was found: (quote, the source's paragraphs) -> (paragraph, start, end).
+Places = dict[tuple[str, tuple[str, ...]], tuple[int, int, int] | None]
+
+
+class PlaceMemo:
+    """Quotes located by the last build, reused; this build's, kept for the next."""
+
+    def __init__(self, previous: Places | None = None) -> None:
+        self.previous = previous or {}
+        self.places: Places = {}
+
+    def locate(self, quote: str, paragraphs: tuple[str, ...]) -> tuple[int, int, int] | None:
+        key = (quote, paragraphs)
+        if key in self.places:
+            return self.places[key]
+        place = self.previous[key] if key in self.previous else locate(quote, paragraphs)
+        self.places[key] = place
+        return place
+
+
 def locate_citations(
-    event: EventRecord, sources: dict[str, Source], problems: Problems
+    event: EventRecord,
+    sources: dict[str, Source],
+    problems: Problems,
+    memo: PlaceMemo | None = None,
 ) -> EventRecord | None:
     """The event with each quote placed in its source's paragraphs, or None on a problem."""
+    find = memo.locate if memo is not None else locate
     located = []
     for citation in event.citations:
         source = sources.get(citation.source_id)
@@ -56,7 +80,7 @@ def locate_citations(
                 f"that id; {hint}",
             )
             continue
-        place = locate(citation.quote, source.paragraphs)
+        place = find(citation.quote, source.paragraphs)
         if place is None:
             problems.error(
                 event.path,
@@ -73,12 +97,18 @@ def locate_citations(
     return replace(event, citations=tuple(located))
 
 
-def validate(sources: list[Source], events: list[EventRecord], problems: Problems) -> Site:
+def validate(
+    sources: list[Source],
+    events: list[EventRecord],
+    problems: Problems,
+    memo: PlaceMemo | None = None,
+) -> Site:
+    """The site, its records checked together; `memo` remembers where quotes were found."""
     kept_sources = unique_by_id(sources, "source", problems)
     by_id = {source.id: source for source in kept_sources}
     kept_events = []
     for event in unique_by_id(events, "event", problems):
-        located = locate_citations(event, by_id, problems)
+        located = locate_citations(event, by_id, problems, memo)
         if located is not None:
             kept_events.append(located)
     warn_merged_tags(kept_events, problems)
