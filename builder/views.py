@@ -313,7 +313,10 @@ def site_view(site: Site, zone: tzinfo, memo: ViewMemo | None = None) -> SiteVie
         digests = [memo.digest(event) for event in drawn]
         if all(digests):  # the quotes marked in it are those of these event views
             parts = [digest.hex() for digest in digests]  # type: ignore[union-attr]
-            made = memo.view(source, zone, parts, source_view, source, cited, drawn, zone)
+            # Not kept: unpickling source views (their text) costs more than making them.
+            made = memo.view(
+                source, zone, parts, source_view, source, cited, drawn, zone, keep=False
+            )
         else:  # an event view without a digest: none for this one either
             made = source_view(source, cited, drawn, zone)
         sources.append(made)
@@ -366,9 +369,10 @@ class ViewMemo:
         parts: list[str],
         make: Callable[..., View],
         *arguments: object,
+        keep: bool = True,
     ) -> View:
         """The view of `record`, `make(*arguments)` unless the last build had it;
-        `parts` is what else it depends on."""
+        `parts` is what else it depends on. `keep`: remember it for the next build."""
         known = self.records.get(id(record))
         if known is None:
             return make(*arguments)
@@ -376,7 +380,8 @@ class ViewMemo:
         view = self.previous.get(digest)
         if view is None:
             view = make(*arguments)
-        self.views[digest] = view
+        if keep:
+            self.views[digest] = view
         self.digests[id(view)] = (view, digest)
         return view  # type: ignore[return-value]
 
