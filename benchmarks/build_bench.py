@@ -68,17 +68,27 @@ def _tree(pid: int) -> list[int]:
     return found
 
 
+def _resident(pid: int) -> int:
+    """Bytes of memory `pid` holds: its proportional set size (each page it shares with
+    other processes, such as a forked worker with its parent, counted in shares), or
+    where the kernel does not give that, its resident set size."""
+    try:
+        with open(f"/proc/{pid}/smaps_rollup") as handle:
+            for line in handle:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1]) * 1024
+    except (OSError, ValueError, IndexError):
+        pass
+    try:
+        with open(f"/proc/{pid}/statm") as handle:
+            return int(handle.read().split()[1]) * _PAGE
+    except (OSError, ValueError, IndexError):
+        return 0
+
+
 def _tree_rss(pid: int) -> int:
-    """Resident bytes of a process tree: the sum of each process's RSS. Pages a forked
-    worker shares with its parent count in both, so this is an upper bound."""
-    total = 0
-    for member in _tree(pid):
-        try:
-            with open(f"/proc/{member}/statm") as handle:
-                total += int(handle.read().split()[1]) * _PAGE
-        except (OSError, IndexError, ValueError):
-            pass
-    return total
+    """Memory of a process tree: the sum of `_resident` over its processes."""
+    return sum(_resident(member) for member in _tree(pid))
 
 
 class TreeMemory:
@@ -105,10 +115,11 @@ class TreeMemory:
 def run_measured(command: list[str], cwd: Path | None = None) -> Measure:
     """Wall time and peak resident memory of one command, in its own process.
 
-    The memory is that of the whole process tree (the build forks workers), sampled
-    from /proc, or the command's own peak (ru_maxrss) if that is higher: sampling can
-    miss a short peak, and outside Linux it sees nothing. Each process's RSS counts
-    pages shared across a fork once per process, so the tree figure is an upper bound.
+    The memory is the peak of the whole process tree's (the build forks workers):
+    the sum of the processes' proportional set sizes, sampled from /proc every 20 ms,
+    or the command's own peak RSS (ru_maxrss) if that is higher, since sampling can miss
+    a short peak and outside Linux sees nothing. (Summing RSS instead would count the
+    pages a forked worker shares with its parent twice.)
     """
     with tempfile.TemporaryFile() as log:
         started = time.perf_counter()
