@@ -72,13 +72,20 @@ class PageCache:
         )
 
     def published(
-        self, pages: Mapping[str, object], stats: Mapping[str, os.stat_result]
+        self, pages: Mapping[str, object], stats: Mapping[str, os.stat_result | None]
     ) -> dict[str, Published]:
-        """The cache entries describing the site just published."""
+        """The cache entries describing the site just published (a stat of None: the
+        previous file was linked, and is described as before)."""
         entries = {}
         for path, value in pages.items():
             stat = stats[path]
             fingerprint, reads = self.rendered.get(path, (None, frozenset()))
+            if stat is None:
+                known = self.previous[path]
+                entries[path] = Published(
+                    fingerprint, known.sha, known.size, known.mtime_ns, known.inode, reads
+                )
+                continue
             kept = isinstance(value, Kept)
             sha = self.previous[path].sha if kept else file_digest(value)  # type: ignore[arg-type]
             entries[path] = Published(

@@ -45,7 +45,9 @@ def check_output_dir(output: Path, site_dir: Path) -> None:
 
 @dataclass(frozen=True)
 class Written:
-    stats: dict[str, os.stat_result]  # each published file's stat
+    # Each published file's stat; None for a file linked from the previous site, which
+    # is that very file (same inode, size and time), so needs no looking at.
+    stats: dict[str, os.stat_result | None]
     written: frozenset[str]  # the files written anew (the others were linked)
 
 
@@ -62,21 +64,27 @@ def write_site(
     output.parent.mkdir(parents=True, exist_ok=True)
     remove_leftovers(output)
     staging = Path(tempfile.mkdtemp(prefix=f".{output.name}.new-", dir=output.parent))
-    stats: dict[str, os.stat_result] = {}
+    stats: dict[str, os.stat_result | None] = {}
     written: set[str] = set()
+    # Plain strings and os functions rather than Path objects: this loop runs per file.
+    into, previous = str(staging), str(output)
     try:
-        folders: set[Path] = set()
+        folders: set[str] = set()
         for relative, content in sorted(pages.items()):
-            target = staging / relative
-            if target.parent not in folders:
-                target.parent.mkdir(parents=True, exist_ok=True)
-                folders.add(target.parent)
+            target = os.path.join(into, relative)
+            folder = os.path.dirname(target)
+            if folder not in folders:
+                os.makedirs(folder, exist_ok=True)
+                folders.add(folder)
             if isinstance(content, Kept) or (
                 cache is not None and cache.same_bytes(relative, content)
             ):
-                _link_or_copy(output / relative, target)
+                if _link_or_copy(os.path.join(previous, relative), target):
+                    stats[relative] = None
+                    continue
             else:
-                target.write_bytes(content)
+                with open(target, "wb") as handle:
+                    handle.write(content)
                 written.add(relative)
             stats[relative] = os.stat(target)
         _write_marker(output / MARKER, staging / MARKER)
@@ -99,11 +107,14 @@ def _write_marker(previous: Path, target: Path) -> None:
     target.write_bytes(text)
 
 
-def _link_or_copy(source: Path, target: Path) -> None:
+def _link_or_copy(source: Path | str, target: Path | str) -> bool:
+    """Hard-link `source` as `target` (True), or copy it (False)."""
     try:
         os.link(source, target)
+        return True
     except OSError:
         shutil.copy2(source, target)  # another file system: copy, keeping the time
+        return False
 
 
 def _publish(staging: Path, output: Path) -> None:
