@@ -8,6 +8,7 @@ on any host and opened straight from disk.
 from __future__ import annotations
 
 import calendar
+import functools
 import hashlib
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
@@ -22,7 +23,11 @@ from builder.direction import text_direction
 from builder.fragments import with_text_fragment
 from builder.markdown_text import render_markdown
 from builder.model import Citation, EventRecord, Site, Source
-from builder.slugs import slugify
+from builder.slugs import slugify as _slugify
+
+# Tags repeat across thousands of events: each distinct one is slugified once (a pure
+# function; the memo is bounded).
+slugify = functools.lru_cache(maxsize=65536)(_slugify)
 
 
 @dataclass(frozen=True)
@@ -286,7 +291,7 @@ def site_view(site: Site, zone: tzinfo, memo: ViewMemo | None = None) -> SiteVie
     names = tag_names(visible)
 
     def view_of(event: EventRecord) -> EventView:
-        tags = [f"{names[slugify(tag)]}\0{slugify(tag)}" for tag in event.tags]
+        tags = [f"{names[slug]}\0{slug}" for slug in map(slugify, event.tags)]
         return memo.view(event, zone, tags, event_view, event, site, names, zone)
 
     events = sorted(map(view_of, visible), key=lambda view: (view.when.sort_key(), view.id))
