@@ -96,19 +96,30 @@ def file_digest(data: bytes) -> str:
 
 
 class BuildCache:
-    """Load once at the start of a build, `save` after the new site is published."""
+    """Read at the start of a build, `save` after the new site is published.
+
+    Besides the whole state, a small "head" (the inputs digest, the result and the
+    published files) is saved apart: a build with nothing to do reads only that."""
 
     def __init__(self, site_dir: Path, output: Path, *, clean: bool = False) -> None:
         self.folder = site_dir / CACHE_DIR
         self.path = self.folder / "state.pickle"
+        self.head_path = self.folder / "head.pickle"
         self.code = code_digest()
         self.site_key = str(site_dir.absolute())
         self.output_key = str(output.absolute())
-        self.previous = CacheState() if clean else self._load()
+        self._previous: CacheState | None = CacheState() if clean else None
 
-    def _load(self) -> CacheState:
+    @property
+    def previous(self) -> CacheState:
+        """The state the last build saved, read when first needed."""
+        if self._previous is None:
+            self._previous = self._load(self.path)
+        return self._previous
+
+    def _load(self, path: Path) -> CacheState:
         try:
-            with open(self.path, "rb") as handle:
+            with open(path, "rb") as handle:
                 version, state = pickle.load(handle)
         except (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError, AttributeError):
             return CacheState()
@@ -125,7 +136,7 @@ class BuildCache:
 
     def unchanged(self, inputs: str, output: Path) -> bool:
         """True when the inputs are those of the last build and its output is intact."""
-        previous = self.previous
+        previous = self._previous if self._previous is not None else self._load(self.head_path)
         return (
             bool(inputs)
             and previous.inputs == inputs
@@ -141,9 +152,23 @@ class BuildCache:
             ignore = self.folder / ".gitignore"
             if not ignore.exists():
                 ignore.write_text("*\n")
-            handle, temporary = tempfile.mkstemp(dir=self.folder, prefix=".state-")
-            with os.fdopen(handle, "wb") as out:
-                pickle.dump((_FORMAT, state), out, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(temporary, self.path)
+            self._write(self.path, state)
+            # The head after the state: a head left from an older build still describes
+            # inputs, a result and files that went together.
+            head = CacheState(
+                code=state.code,
+                site=state.site,
+                output=state.output,
+                published=state.published,
+                inputs=state.inputs,
+                result=state.result,
+            )
+            self._write(self.head_path, head)
         except OSError:
             pass
+
+    def _write(self, path: Path, state: CacheState) -> None:
+        handle, temporary = tempfile.mkstemp(dir=self.folder, prefix=".state-")
+        with os.fdopen(handle, "wb") as out:
+            pickle.dump((_FORMAT, state), out, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(temporary, path)
