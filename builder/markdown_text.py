@@ -6,6 +6,7 @@ import html
 import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
+from urllib.parse import quote
 
 import markdown
 import nh3
@@ -84,10 +85,23 @@ def sanitise(html: str) -> Markup:
         html,
         tags=ALLOWED_TAGS,
         attributes=ALLOWED_ATTRIBUTES,
+        attribute_filter=_encode_address,
         url_schemes=ALLOWED_URL_SCHEMES,
         link_rel="noopener noreferrer nofollow",
     )
     return Markup(clean)
+
+
+# Characters a URL may hold as they are (RFC 3986 reserved and unreserved, and "%" so
+# that existing escapes stay single); anything else, such as "<" or a space, is escaped.
+_URL_SAFE = "!#$%&'()*+,-./:;=?@[]_~"
+
+
+def _encode_address(element: str, attribute: str, value: str) -> str:
+    """Percent-encode what a link address may not contain, so the page stays valid HTML."""
+    if attribute in URL_ATTRIBUTES:
+        return quote(value, safe=_URL_SAFE)
+    return value
 
 
 # Attributes whose value a browser follows or loads as an address.

@@ -77,11 +77,6 @@ def test_pages_with_hostile_text_are_valid_html(hostile_output):
     assert nu_errors(*html_files(hostile_output)) == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="summary links keep characters a URL may not hold, such as '<' "
-    "(builder/markdown_text.py should percent-encode them)",
-)
 def test_a_summary_link_with_illegal_url_characters_is_valid_html(tiny_site, tmp_path):
     tiny_site.event("odd-link", HOSTILE_EVENT.replace("?a=1&b=2", "?a=1&b=<2>"))
     output = tmp_path / "out"
