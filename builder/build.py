@@ -118,7 +118,7 @@ def _build(
         files: dict[str, str] = {}
         state.inputs = build_inputs(site_dir, files)
         if cache.unchanged(state.inputs, output.absolute()):
-            return cache.previous.result  # type: ignore[return-value]
+            return cache.head.result  # type: ignore[return-value]
     with timer.stage("load and validate"):
         loaded = load_site(site_dir, cache, state, files)
         check_output_dir(output, site_dir)

@@ -109,6 +109,7 @@ class BuildCache:
         self.site_key = str(site_dir.absolute())
         self.output_key = str(output.absolute())
         self._previous: CacheState | None = CacheState() if clean else None
+        self.head = CacheState()  # see unchanged
 
     @property
     def previous(self) -> CacheState:
@@ -137,6 +138,7 @@ class BuildCache:
     def unchanged(self, inputs: str, output: Path) -> bool:
         """True when the inputs are those of the last build and its output is intact."""
         previous = self._previous if self._previous is not None else self._load(self.head_path)
+        self.head = previous  # its `result` is the result of a build with nothing to do
         return (
             bool(inputs)
             and previous.inputs == inputs
