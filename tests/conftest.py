@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import textwrap
 from pathlib import Path
 
@@ -9,6 +10,17 @@ import pytest
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
+
+
+def build_example_site(folder: Path) -> Path:
+    """The repository's example site copied into `folder` and built; its output folder."""
+    from builder.build import build
+
+    shutil.copy(REPO / "timeline.toml", folder)
+    shutil.copytree(REPO / "content", folder / "content")
+    output = folder / "site"
+    build(folder, output)
+    return output
 
 ARTICLE = """\
 ---

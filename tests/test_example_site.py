@@ -3,26 +3,20 @@
 from __future__ import annotations
 
 import os
-import shutil
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 
 from builder.build import build
-from tests.conftest import REPO
+from tests.conftest import build_example_site
 
 GOLDEN = Path(__file__).parent / "golden" / "index.html"
 
 
 @pytest.fixture(scope="module")
 def example_output(tmp_path_factory) -> Path:
-    site_dir = tmp_path_factory.mktemp("example")
-    shutil.copy(REPO / "timeline.toml", site_dir)
-    shutil.copytree(REPO / "content", site_dir / "content")
-    output = site_dir / "site"
-    build(site_dir, output)
-    return output
+    return build_example_site(tmp_path_factory.mktemp("example"))
 
 
 def soup(path: Path) -> BeautifulSoup:

@@ -20,8 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from builder.build import build
-from tests.conftest import REPO
+from tests.conftest import REPO, build_example_site
 
 NODE_MODULES = REPO / "node_modules"
 AXE = NODE_MODULES / "axe-core" / "axe.min.js"
@@ -69,12 +68,7 @@ def missing_npm(*paths: Path) -> list[str]:
 @pytest.fixture(scope="session")
 def example_site(tmp_path_factory) -> Path:
     """The repository's example site, built once for all browser tests."""
-    site_dir = tmp_path_factory.mktemp("browser-example")
-    shutil.copy(REPO / "timeline.toml", site_dir)
-    shutil.copytree(REPO / "content", site_dir / "content")
-    output = site_dir / "site"
-    build(site_dir, output)
-    return output
+    return build_example_site(tmp_path_factory.mktemp("browser-example"))
 
 
 class _Handler(SimpleHTTPRequestHandler):
