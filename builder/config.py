@@ -21,7 +21,6 @@ class SiteConfig:
     language: str = "en"
     timezone: str = "UTC"
     publish_candidates: bool = False
-    build_timestamp: bool = False
     search: bool = True  # a Pagefind index of events and sources (builder/search.py)
     # Above this many events the chronology gets one page per year (builder/periods.py).
     period_pages_above: int = 2000
@@ -40,7 +39,6 @@ _TYPES = {
     "language": str,
     "timezone": str,
     "publish_candidates": bool,
-    "build_timestamp": bool,
     "search": bool,
     "period_pages_above": int,
     "feed_entries": int,
