@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from builder.cache import BuildCache, CacheState, input_digest
-from builder.config import CONFIG_FILE, SiteConfig, load_config
+from builder.config import CONFIG_FILE, SiteConfig, load_config, require_site
 from builder.load import EVENT_DIRS, SOURCES_DIR
 from builder.model import Site
 from builder.parse_cache import load_records
@@ -58,6 +58,7 @@ def load_site(
     """Read and validate all content; raise ContentError listing every error found.
     With a cache, files unchanged since the last build are not parsed again; `files`
     holds digests of content files already read (see build_inputs)."""
+    require_site(site_dir)
     problems = Problems(site_dir)
     config = load_config(site_dir, problems)
     previous = cache.previous if cache is not None else CacheState()
@@ -97,6 +98,7 @@ def build(
     timer: StageTimer | None = None,
 ) -> BuildResult:
     """Build the site into `output`; `clean` ignores what earlier builds left to reuse."""
+    require_site(site_dir)
     timer = timer or StageTimer()
     cache = BuildCache(site_dir, output, clean=clean)
     # The cache's objects (records, views) live through the build: frozen, the garbage

@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+import click
+
 from builder.problems import Problems
 
 CONFIG_FILE = "timeline.toml"
@@ -43,6 +45,20 @@ _TYPES = {
     "period_pages_above": int,
     "feed_entries": int,
 }
+
+
+class NotASiteError(click.ClickException):
+    exit_code = 1
+
+
+def require_site(site_dir: Path) -> None:
+    """Refuse a folder that holds neither a timeline.toml nor a content/ folder: a mistyped
+    --site would otherwise build an empty site without a word."""
+    if not (site_dir / CONFIG_FILE).is_file() and not (site_dir / "content").is_dir():
+        raise NotASiteError(
+            f"{site_dir}: not a timeline site (no {CONFIG_FILE} and no content/ folder); "
+            f"give the site folder with --site, or create one with `timeline init {site_dir}`"
+        )
 
 
 def load_config(site_dir: Path, problems: Problems) -> SiteConfig:

@@ -91,3 +91,12 @@ def test_dates_errors_are_messages_not_tracebacks(tmp_path):
         r.exception and not isinstance(r.exception, SystemExit)
         for r in (result, bad, missing, undated)
     )
+
+
+def test_a_folder_that_is_not_a_site_is_refused(tmp_path):
+    for command in ("check", "build", "extract"):
+        result = invoke(command, "--site", str(tmp_path))
+        assert result.exit_code == 1, command
+        assert "not a timeline site (no timeline.toml and no content/ folder)" in result.output
+        assert "timeline init" in result.output
+    assert list(tmp_path.iterdir()) == []
