@@ -18,6 +18,7 @@ import yaml
 
 from builder.candidates import Candidate, candidates_from_text
 from builder.dates import DateError, DateSpan, PartialDate
+from builder.load import PARAGRAPH_SEPARATOR, tagger_text
 from builder.model import Citation, EventRecord, Site, Source, Status
 from builder.slugs import slugify
 
@@ -118,20 +119,15 @@ def content_words(text: str) -> frozenset[str]:
     )
 
 
-def source_text(source: Source) -> str:
-    """The text the tagger reads: paragraphs separated by blank lines, as in the file."""
-    return "\n\n".join(source.paragraphs)
-
-
 def dated_sentences(source: Source) -> list[SourceSentence]:
     published = source.published.iso()[:10]
     paragraph_starts = []
     offset = 0
     for paragraph in source.paragraphs:
         paragraph_starts.append(offset)
-        offset += len(paragraph) + 2  # the blank line between paragraphs
+        offset += len(paragraph) + len(PARAGRAPH_SEPARATOR)
     sentences = []
-    for candidate in candidates_from_text(source_text(source), published):
+    for candidate in candidates_from_text(tagger_text(source.paragraphs), published):
         base = paragraph_starts[candidate.paragraph]
         sentences.append(
             SourceSentence(source, candidate, candidate.start - base, candidate.end_offset - base)

@@ -284,6 +284,15 @@ def load_source(path: Path, problems: Problems) -> Source | None:
     )
 
 
+PARAGRAPH_SEPARATOR = "\n\n"
+
+
+def tagger_text(paragraphs: tuple[str, ...]) -> str:
+    """A source's text as the temporal tagger reads it: paragraphs separated by a blank
+    line, so offsets map back to (paragraph, offset) the same way everywhere."""
+    return PARAGRAPH_SEPARATOR.join(paragraphs)
+
+
 def split_paragraphs(body: str) -> tuple[str, ...]:
     """Paragraphs are separated by blank lines; the lines inside one are joined by spaces."""
     blocks = re.split(r"\n[ \t]*\n", body.strip())

@@ -10,7 +10,7 @@ import click
 
 from builder.dates import DateError, PartialDate
 from builder.frontmatter import FrontMatterError, parse_front_matter
-from builder.load import split_paragraphs
+from builder.load import split_paragraphs, tagger_text
 from builder.temporal import Timex, tag
 
 
@@ -37,7 +37,7 @@ def read_article(path: Path, published: str | None) -> tuple[str, str]:
             front = parse_front_matter(text)
         except FrontMatterError as error:
             raise click.ClickException(f"{path}:{error.line}: {error.message}") from None
-        text = "\n\n".join(split_paragraphs(front.body))
+        text = tagger_text(split_paragraphs(front.body))
         published = published or front.data.get("published")
     if not published:
         raise click.UsageError("--published DATE is needed to resolve relative expressions")
