@@ -47,3 +47,12 @@ def test_until_then_is_the_date_just_stated() -> None:
     text = "The offer expires on Nov. 30. Until then, the shares stay listed."
     assert values(text)[-1] == ("then", "DATE", "2024-11-30")
     assert values("Since then, nothing has changed.") == []
+
+
+def test_recent_and_current_before_a_noun_are_tagged_without_a_time_word_nearby() -> None:
+    assert values("Buyers fretted over the recent slide in orchard prices.") == [
+        ("recent", "DATE", "PAST_REF")
+    ]
+    assert values("Ferry riders dislike its current timetable.") == [
+        ("current", "DATE", "PRESENT_REF")
+    ]

@@ -263,7 +263,7 @@ quarter quarters hour hours minute minutes second seconds fortnight fortnights w
 millennium millennia
 spring summer fall autumn winter morning afternoon evening overnight noon midnight midday
 hourly daily nightly weekly biweekly monthly quarterly yearly annually semiannually
-fiscal fy year-ago year-earlier year-end
+fiscal fy year-ago year-earlier year-end recent current
 twenties thirties forties fifties sixties seventies eighties nineties
 nineteen eighteen thousand period time while then
 """.split()
