@@ -56,3 +56,16 @@ def test_recent_and_current_before_a_noun_are_tagged_without_a_time_word_nearby(
     assert values("Ferry riders dislike its current timetable.") == [
         ("current", "DATE", "PRESENT_REF")
     ]
+
+
+def test_a_weekday_after_a_present_tense_schedule_verb_is_ahead() -> None:
+    # The report day is a Friday.
+    assert values("The two envoys meet privately Thursday in Geneva.") == [
+        ("Thursday", "DATE", "2024-10-31")
+    ]
+    assert values("The county board convenes Monday to settle the levy.") == [
+        ("Monday", "DATE", "2024-10-28")
+    ]
+    assert values("The envoys met privately Thursday in Geneva.") == [
+        ("Thursday", "DATE", "2024-10-24")
+    ]

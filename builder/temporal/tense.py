@@ -14,7 +14,7 @@ _FUTURE = (
     r"expected|expects?\s+to|due|set\s+to|effective|payable|ahead|is\s+to|are\s+to|"
     r"intends?\s+to|aims?\s+to|"
     r"hopes?\s+to|to\s+be\s+held|upcoming|next|begins|starts|opens|meets|"
-    r"resumes|tomorrow"
+    r"resumes|resume|meet|convenes?|reconvenes?|arrives|departs|travels|visits|tomorrow"
 )
 _PAST = (
     r"\w+ed|said|was|were|had|did|took|made|met|left|came|went|began|told|saw|gave|"
