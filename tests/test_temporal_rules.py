@@ -69,3 +69,10 @@ def test_a_weekday_after_a_present_tense_schedule_verb_is_ahead() -> None:
     assert values("The envoys met privately Thursday in Geneva.") == [
         ("Thursday", "DATE", "2024-10-24")
     ]
+
+
+def test_since_year_end_is_the_last_day_of_last_year() -> None:
+    assert values("The index has gained 12% since year-end.") == [
+        ("year-end", "DATE", "2023-12-31")
+    ]
+    assert values("The sale should close by year-end.") == [("year-end", "DATE", "2024")]

@@ -159,6 +159,9 @@ def _fiscal(text: str, start: int, end: int, ctx: Context) -> Reading | None:
     return Reading("DATE", f"{year:04d}")
 
 
+_SINCE = re.compile(r"\bsince\s+$", re.IGNORECASE)
+
+
 def _yearend(text: str, start: int, end: int, ctx: Context) -> Reading | None:
     words = _words(text)
     joined = " ".join(words)
@@ -168,6 +171,9 @@ def _yearend(text: str, start: int, end: int, ctx: Context) -> Reading | None:
             return Reading("DATE", cal.format_at(cal.shift(ctx.dct, shift, unit), unit))
     year = ctx.dct.year + shift
     ends = "year-end" in joined or "year end" in joined or "year's end" in joined
+    if ends and shift == 0 and _SINCE.search(ctx.text, max(0, start - 8), start):
+        # "up 4% since year-end": a change measured from the last year-end, a day
+        return Reading("DATE", f"{ctx.dct.year - 1:04d}-12-31")
     if ends and ctx.tense(start, end) < 0 and ctx.dct.month <= 3:
         year -= 1
     return Reading("DATE", f"{year:04d}")
