@@ -76,3 +76,12 @@ def test_since_year_end_is_the_last_day_of_last_year() -> None:
         ("year-end", "DATE", "2023-12-31")
     ]
     assert values("The sale should close by year-end.") == [("year-end", "DATE", "2024")]
+
+
+def test_last_and_the_month_just_gone_is_a_year_back() -> None:
+    # Said in October: September itself would be "last month".
+    assert values("The dam burst last September.") == [("last September", "DATE", "2023-09")]
+    assert values("The dam burst last August.") == [("last August", "DATE", "2024-08")]
+    assert values("The dam burst this past September.") == [
+        ("this past September", "DATE", "2024-09")
+    ]

@@ -475,7 +475,9 @@ def _relative(text: str, start: int, end: int, ctx: Context) -> Reading | None:
             return None
         month = MONTHS[month_match.group(1).lower()]
         if re.search(r"\blast\b|\bpast\b|\bprevious\b", lower):
-            year = ctx.dct.year if month < ctx.dct.month else ctx.dct.year - 1
+            # The month just gone is "last month"; "last February" said in March is a year back.
+            newest = ctx.dct.month - (1 if re.match(r"last\s", lower) else 0)
+            year = ctx.dct.year if month < newest else ctx.dct.year - 1
         elif re.search(r"\bnext\b|\bcoming\b|\bfollowing\b", lower):
             year = ctx.dct.year if month > ctx.dct.month else ctx.dct.year + 1
         else:
