@@ -85,3 +85,11 @@ def test_last_and_the_month_just_gone_is_a_year_back() -> None:
     assert values("The dam burst this past September.") == [
         ("this past September", "DATE", "2024-09")
     ]
+
+
+def test_a_hyphenated_fiscal_quarter_is_the_period_a_year_earlier_refers_to() -> None:
+    text = "Acme earned $4 million in the fiscal-first quarter, up from $3 million a year earlier."
+    assert values(text) == [
+        ("the fiscal-first quarter", "DATE", "2024-Q1"),
+        ("a year earlier", "DATE", "2023-Q1"),
+    ]

@@ -67,7 +67,7 @@ def _quarter(text: str, start: int, end: int, ctx: Context) -> Reading | None:
         reference = _reference_quarter(ctx, start)
         told_later = (year, number) > reference and year <= ctx.dct.year
         if (
-            "fiscal" in words
+            re.search(r"\bfiscal\b", text, re.IGNORECASE)  # also "the fiscal-first quarter"
             or (year, number) == reference
             or (told_later and ctx.tense(start, end) < 0)
         ):
