@@ -171,7 +171,7 @@ def test_a_year_earlier_in_an_earnings_report_is_the_same_quarter() -> None:
 
 
 def test_not_temporal() -> None:
-    assert tag("You may go now that it is done.", SATURDAY) == []
+    assert tag("You may go when it is done.", SATURDAY) == []
     assert tag("They march on the capital.", SATURDAY) == []
     assert tag("The town has 1500 people and 2000 cars.", SATURDAY) == []
     assert tag("", SATURDAY) == []

@@ -93,3 +93,9 @@ def test_a_hyphenated_fiscal_quarter_is_the_period_a_year_earlier_refers_to() ->
         ("the fiscal-first quarter", "DATE", "2024-Q1"),
         ("a year earlier", "DATE", "2023-Q1"),
     ]
+
+
+def test_now_that_still_refers_to_the_present() -> None:
+    assert values("Tolls will rise now that the bridge is finished.") == [
+        ("now", "DATE", "PRESENT_REF")
+    ]

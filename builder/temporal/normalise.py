@@ -624,8 +624,6 @@ def _ref(text: str, start: int, end: int, ctx: Context) -> Reading | None:
         if ctx.day_anchor is None or start - ctx.day_anchor_at > 300:
             return None
         return Reading("DATE", ctx.day_anchor.isoformat())
-    if lower == "now" and re.match(r"\s+that\b", ctx.text[end : end + 6]):
-        return None
     if lower == "now" and _DISCOURSE_NOW.match(ctx.text, end) and _opens_sentence(ctx.text, start):
         return None  # "Now for the weather.": a turn of the discourse, not the present
     if lower == "soon" and (
