@@ -99,3 +99,12 @@ def test_now_that_still_refers_to_the_present() -> None:
     assert values("Tolls will rise now that the bridge is finished.") == [
         ("now", "DATE", "PRESENT_REF")
     ]
+
+
+def test_recent_after_about_and_the_then_current_price() -> None:
+    assert values("Traders worried about recent swings in cocoa.") == [
+        ("recent", "DATE", "PAST_REF")
+    ]
+    assert values("Holders could buy at half the then current price.") == [
+        ("then current", "DATE", "PAST_REF")
+    ]

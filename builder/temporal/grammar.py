@@ -240,7 +240,9 @@ _BRANCHES: list[tuple[str, str]] = [
         # "until then" after a stated date: that date (anaphoric "then")
         r"|(?:(?<=\buntil\s)|(?<=\btill\s)|(?<=\bby\s)|(?<=\bsince\s))then"
         # Adjectives locating a noun in time: "the recent sale", "its current position".
-        r"|(?<=\bthe\s)recent|(?<=\ba\s)recent"
+        r"|(?<=\bthe\s)recent|(?<=\ba\s)recent|(?<=\babout\s)recent"
+        # "the then current price": the present of a past moment
+        r"|(?<=\bthe\s)then\s+current"
         r"|(?:(?<=\bthe\s)|(?<=\bits\s)|(?<=\bhis\s)|(?<=\bher\s)|(?<='s\s)|(?<=\bof\s))current"
         r"(?!\s+(?:account|accounts|quarter|year|fiscal|period|month|week|issue|price|prices)\b)"
         r")(?![\w-])",

@@ -636,6 +636,8 @@ def _ref(text: str, start: int, end: int, ctx: Context) -> Reading | None:
         return None  # "soon after X", "as soon as X" are relative to X, not to now
     if _ADJECTIVAL.search(ctx.text, max(0, start - 12), start) and _PARTICIPLE.match(ctx.text, end):
         return None  # "a previously announced plan" modifies a noun; it is not a timex
+    if lower.startswith("then "):
+        return Reading("DATE", "PAST_REF")
     for value, cues in _REFS.items():
         if any(cue in lower for cue in cues):
             return Reading("DATE", value)
