@@ -108,3 +108,10 @@ def test_recent_after_about_and_the_then_current_price() -> None:
     assert values("Holders could buy at half the then current price.") == [
         ("then current", "DATE", "PAST_REF")
     ]
+
+
+def test_today_is_the_nth_day_of_an_event_is_the_report_day() -> None:
+    assert values("It's the third day of the dock strike.") == [
+        ("the third day", "DATE", "2024-10-25")
+    ]
+    assert values("The third day of the strike was calm.") == []

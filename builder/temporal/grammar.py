@@ -169,6 +169,12 @@ _BRANCHES: list[tuple[str, str]] = [
         rf"{EDGE}?(?:the\s+day\s+(?:before|after)\s+)?(?:today|yesterday|tomorrow)(?!\w)",
     ),
     (
+        # "Today is the eighth day of the strike", "It's the second day of talks": today.
+        "nth_day",
+        r"(?:(?<=\btoday\sis\s)|(?<=\bit's\s)|(?<=\bit’s\s)|(?<=\bit\sis\s)|(?<=\bthis\sis\s))"
+        rf"(?:the\s+)?{_ORDINAL_WORD}\s+day(?=\s+of\b)",
+    ),
+    (
         # The day or week the narrative is at: "in the morning", "later in the day",
         # "for the week", "the week's".
         "narrative",

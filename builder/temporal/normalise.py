@@ -366,6 +366,10 @@ _GENERIC_DAY_AFTER = re.compile(
 )
 
 
+def _nth_day(text: str, start: int, end: int, ctx: Context) -> Reading | None:
+    return Reading("DATE", ctx.dct.isoformat())
+
+
 def _narrative_day(ctx: Context, start: int) -> date:
     """The day the text is at: a day stated in the last few sentences, else the publication day."""
     if ctx.day_anchor is not None and start - ctx.day_anchor_at < 400:
@@ -663,6 +667,7 @@ HANDLERS: dict[str, Handler] = {
     "ago": _ago,
     "deictic_part": _deictic_part,
     "deictic": _deictic,
+    "nth_day": _nth_day,
     "narrative": _narrative,
     "relative": _relative,
     "duration": _duration,
