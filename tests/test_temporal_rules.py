@@ -115,3 +115,9 @@ def test_today_is_the_nth_day_of_an_event_is_the_report_day() -> None:
         ("the third day", "DATE", "2024-10-25")
     ]
     assert values("The third day of the strike was calm.") == []
+
+
+def test_the_day_before_in_apposition_to_a_date_is_that_date() -> None:
+    text = "Shares peaked on Oct. 3, the day before the recall."
+    assert values(text) == [("Oct. 3", "DATE", "2024-10-03"), ("the day", "DATE", "2024-10-03")]
+    assert values("He left, the day before the vote.") == []

@@ -175,6 +175,11 @@ _BRANCHES: list[tuple[str, str]] = [
         rf"(?:the\s+)?{_ORDINAL_WORD}\s+day(?=\s+of\b)",
     ),
     (
+        # "Oct. 12, the day before the crash": an apposition naming the date just stated.
+        "apposition",
+        r"(?<=,\s)the\s+day(?=\s+(?:before|after)\b)",
+    ),
+    (
         # The day or week the narrative is at: "in the morning", "later in the day",
         # "for the week", "the week's".
         "narrative",

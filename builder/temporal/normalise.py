@@ -370,6 +370,12 @@ def _nth_day(text: str, start: int, end: int, ctx: Context) -> Reading | None:
     return Reading("DATE", ctx.dct.isoformat())
 
 
+def _apposition(text: str, start: int, end: int, ctx: Context) -> Reading | None:
+    if ctx.day_anchor is None or start - ctx.day_anchor_at > 25:
+        return None
+    return Reading("DATE", ctx.day_anchor.isoformat())
+
+
 def _narrative_day(ctx: Context, start: int) -> date:
     """The day the text is at: a day stated in the last few sentences, else the publication day."""
     if ctx.day_anchor is not None and start - ctx.day_anchor_at < 400:
@@ -668,6 +674,7 @@ HANDLERS: dict[str, Handler] = {
     "deictic_part": _deictic_part,
     "deictic": _deictic,
     "nth_day": _nth_day,
+    "apposition": _apposition,
     "narrative": _narrative,
     "relative": _relative,
     "duration": _duration,
