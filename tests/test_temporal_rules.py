@@ -121,3 +121,8 @@ def test_the_day_before_in_apposition_to_a_date_is_that_date() -> None:
     text = "Shares peaked on Oct. 3, the day before the recall."
     assert values(text) == [("Oct. 3", "DATE", "2024-10-03"), ("the day", "DATE", "2024-10-03")]
     assert values("He left, the day before the vote.") == []
+
+
+def test_this_year_as_last_is_last_year() -> None:
+    text = "The orchard sold twice as many apples this year as last."
+    assert values(text) == [("this year", "DATE", "2024"), ("last", "DATE", "2023")]

@@ -240,6 +240,11 @@ _BRANCHES: list[tuple[str, str]] = [
         r"(?!\s+(?:ago|earlier|before|after))",
     ),
     (
+        # "twice as much this year as last": the elided unit, one back.
+        "elided",
+        r"(?:(?<=\bthis\syear\sas\s)|(?<=\bthis\syear\sthan\s))last(?=\s*[.,;:!?)])",
+    ),
+    (
         "ref",
         r"(?:right\s+now|just\s+now|now|currently|presently|nowadays|these\s+days|at\s+present"
         r"|the\s+present|recently|lately|more\s+recently"
@@ -276,7 +281,7 @@ quarter quarters hour hours minute minutes second seconds fortnight fortnights w
 millennium millennia
 spring summer fall autumn winter morning afternoon evening overnight noon midnight midday
 hourly daily nightly weekly biweekly monthly quarterly yearly annually semiannually
-fiscal fy year-ago year-earlier year-end recent current
+fiscal fy year-ago year-earlier year-end recent current last
 twenties thirties forties fifties sixties seventies eighties nineties
 nineteen eighteen thousand period time while then
 """.split()

@@ -376,6 +376,10 @@ def _apposition(text: str, start: int, end: int, ctx: Context) -> Reading | None
     return Reading("DATE", ctx.day_anchor.isoformat())
 
 
+def _elided(text: str, start: int, end: int, ctx: Context) -> Reading | None:
+    return Reading("DATE", f"{ctx.dct.year - 1:04d}")
+
+
 def _narrative_day(ctx: Context, start: int) -> date:
     """The day the text is at: a day stated in the last few sentences, else the publication day."""
     if ctx.day_anchor is not None and start - ctx.day_anchor_at < 400:
@@ -682,5 +686,6 @@ HANDLERS: dict[str, Handler] = {
     "weekday": _weekday,
     "month": _month,
     "year": _year,
+    "elided": _elided,
     "ref": _ref,
 }
