@@ -126,3 +126,12 @@ def test_the_day_before_in_apposition_to_a_date_is_that_date() -> None:
 def test_this_year_as_last_is_last_year() -> None:
     text = "The orchard sold twice as many apples this year as last."
     assert values(text) == [("this year", "DATE", "2024"), ("last", "DATE", "2023")]
+
+
+def test_a_span_through_a_month_ends_at_the_nearest_such_month() -> None:
+    # Said in October 2024: the credit line reaches into next year ...
+    assert values("The bank has extended the credit line through January.") == [
+        ("January", "DATE", "2025-01")
+    ]
+    # ... and a run of figures through August ended this summer.
+    assert values("Sales slipped through August.") == [("August", "DATE", "2024-08")]

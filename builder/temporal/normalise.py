@@ -577,6 +577,9 @@ def _set(text: str, start: int, end: int, ctx: Context) -> Reading | None:
 _DEADLINE = re.compile(r"\b(?:by|until|till)\s+$", re.IGNORECASE)
 
 
+_THROUGH = re.compile(r"\bthrough\s+$", re.IGNORECASE)
+
+
 def _month(text: str, start: int, end: int, ctx: Context) -> Reading | None:
     if not _month_is_name(text):
         return None
@@ -587,9 +590,11 @@ def _month(text: str, start: int, end: int, ctx: Context) -> Reading | None:
     if year is None and _DEADLINE.search(ctx.text, max(0, start - 12), start):
         year = cal.nearest_month(ctx.dct, month, 1)  # "by February", "until January"
     if year is None:
-        # Months within a season of the DCT are the nearest ones whatever the tense cues say.
+        # Months within a season of the DCT are the nearest ones whatever the tense cues say,
+        # and so is the end of a span "through January": the verb tells when the span began.
         distance = min((month - ctx.dct.month) % 12, (ctx.dct.month - month) % 12)
-        tense = ctx.tense(start, end) if distance >= 3 else 0
+        spans = _THROUGH.search(ctx.text, max(0, start - 10), start)
+        tense = ctx.tense(start, end) if distance >= 3 and not spans else 0
         year = cal.nearest_month(ctx.dct, month, tense)
     return Reading("DATE", f"{year:04d}-{month:02d}", anchors=True)
 
