@@ -135,3 +135,10 @@ def test_a_span_through_a_month_ends_at_the_nearest_such_month() -> None:
     ]
     # ... and a run of figures through August ended this summer.
     assert values("Sales slipped through August.") == [("August", "DATE", "2024-08")]
+
+
+def test_a_year_earlier_a_few_paragraphs_after_the_quarter_is_that_quarter() -> None:
+    filler = "The mill also booked a charge for closing an old warehouse. " * 11
+    text = f"Acme said third-quarter profit fell. {filler}A year earlier, it earned $2 million."
+    assert 600 < text.index("A year earlier") < 800
+    assert values(text)[-1] == ("A year earlier", "DATE", "2023-Q3")

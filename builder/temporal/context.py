@@ -50,7 +50,7 @@ class Context:
         between = self.text[self.year_at : start]
         return None if _SENTENCE_BREAK.search(between) else self.year
 
-    def current_period(self, start: int, reach: int = 600) -> str | None:
+    def current_period(self, start: int, reach: int = 800) -> str | None:
         """The reporting period under discussion at `start`, if one was named within `reach`."""
         if self.period is None or start - self.period_at > reach:
             return None

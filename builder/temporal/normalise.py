@@ -330,7 +330,7 @@ def _ago(text: str, start: int, end: int, ctx: Context) -> Reading | None:
         stated = ctx.current_period(start)
         if stated:  # in a report on a period: the same period a year before
             return Reading("DATE", _year_before(stated))
-        if start - ctx.quarter_at < 600:
+        if start - ctx.quarter_at < 800:
             year, quarter = _reference_quarter(ctx, start)
             return Reading("DATE", f"{year - 1:04d}-Q{quarter}")
     base = ctx.anchor if earlier else ctx.dct
