@@ -142,3 +142,10 @@ def test_a_year_earlier_a_few_paragraphs_after_the_quarter_is_that_quarter() -> 
     text = f"Acme said third-quarter profit fell. {filler}A year earlier, it earned $2 million."
     assert 600 < text.index("A year earlier") < 800
     assert values(text)[-1] == ("A year earlier", "DATE", "2023-Q3")
+
+
+def test_this_moment_is_the_present() -> None:
+    assert values("Nobody should leave the coalition at this delicate moment.") == [
+        ("this delicate moment", "DATE", "PRESENT_REF")
+    ]
+    assert values("There are no buyers at the moment.") == []

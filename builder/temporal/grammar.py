@@ -247,6 +247,7 @@ _BRANCHES: list[tuple[str, str]] = [
     (
         "ref",
         r"(?:right\s+now|just\s+now|now|currently|presently|nowadays|these\s+days|at\s+present"
+        r"|this\s+(?:[a-z]+\s+)?moment"
         r"|the\s+present|recently|lately|more\s+recently"
         # not "the past three summers": a count of periods follows
         rf"|the\s+past(?!\s+(?:\d|{NUMBER_WORD}|few|several|couple)(?![\w-]))"
@@ -281,7 +282,7 @@ quarter quarters hour hours minute minutes second seconds fortnight fortnights w
 millennium millennia
 spring summer fall autumn winter morning afternoon evening overnight noon midnight midday
 hourly daily nightly weekly biweekly monthly quarterly yearly annually semiannually
-fiscal fy year-ago year-earlier year-end recent current last
+fiscal fy year-ago year-earlier year-end recent current last moment
 twenties thirties forties fifties sixties seventies eighties nineties
 nineteen eighteen thousand period time while then
 """.split()

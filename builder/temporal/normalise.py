@@ -621,7 +621,7 @@ _PARTICIPLE = re.compile(r"\s+[a-z]+(?:ed|en|wn)\b")
 
 _REFS = {
     "PRESENT_REF": ("now", "current", "presently", "nowadays", "these days", "at present",
-                    "the present", "right now", "just now"),
+                    "the present", "right now", "just now", "moment"),
     "FUTURE_REF": ("future", "soon", "term", "later date"),
 }  # fmt: skip
 
