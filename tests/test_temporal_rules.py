@@ -149,3 +149,9 @@ def test_this_moment_is_the_present() -> None:
         ("this delicate moment", "DATE", "PRESENT_REF")
     ]
     assert values("There are no buyers at the moment.") == []
+
+
+def test_last_years_results_in_a_quarterly_report_are_that_quarter_a_year_before() -> None:
+    text = "Acme's third-quarter profit doubled. Last year's results included a tax gain."
+    assert values(text)[-1] == ("Last year", "DATE", "2023-Q3")
+    assert values("Last year's results included a tax gain.") == [("Last year", "DATE", "2023")]

@@ -461,6 +461,11 @@ def _weekday(text: str, start: int, end: int, ctx: Context) -> Reading | None:
     return Reading("DATE", day.isoformat())
 
 
+_RESULTS_AFTER = re.compile(
+    r"\s+(?:results|earnings|profit|net|loss|sales|revenue|figures)\b", re.IGNORECASE
+)
+
+
 _TITLE_OPENING = re.compile(r"[\"“‘']$")
 
 
@@ -532,6 +537,11 @@ def _relative(text: str, start: int, end: int, ctx: Context) -> Reading | None:
             return Reading("DATE", _year_before(stated), end=trimmed_end)
         year, quarter = _reference_quarter(ctx, start)
         return Reading("DATE", f"{year - 1:04d}-Q{quarter}", end=trimmed_end)
+    if name == "year" and step == -1 and trimmed_end and _RESULTS_AFTER.match(ctx.text, end):
+        # "Last year's results were hurt by ...", in a report on a quarter: that quarter.
+        stated = ctx.current_period(start)
+        if stated and "-Q" in stated:
+            return Reading("DATE", _year_before(stated), end=trimmed_end)
     if name == "day" and not on_anchor and step == 0:
         base = ctx.dct
     value = cal.format_at(cal.shift(base, step, name), name)
