@@ -12,10 +12,11 @@ rest from the previous site. The result is always the bytes a clean build would 
 from __future__ import annotations
 
 import gc
+import time
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from builder.cache import BuildCache, CacheState, input_digest
+from builder.cache import BuildCache, CacheState, FileStats, input_digest
 from builder.config import CONFIG_FILE, SiteConfig, load_config, require_site
 from builder.load import EVENT_DIRS, SOURCES_DIR
 from builder.model import Site
@@ -118,7 +119,11 @@ def _build(
     with timer.stage("check for changes"):
         remove_leftovers(output.absolute())  # what an interrupted build left
         files: dict[str, str] = {}
-        state.inputs = build_inputs(site_dir, files)
+        head = cache.load_head()
+        state.stats_taken_ns = time.time_ns()
+        state.inputs = build_inputs(
+            site_dir, files, head.file_stats, head.stats_taken_ns, state.file_stats
+        )
         if cache.unchanged(state.inputs, output.absolute()):
             return cache.head.result  # type: ignore[return-value]
     with timer.stage("load and validate"):
@@ -160,10 +165,23 @@ def _build(
     return result
 
 
-def build_inputs(site_dir: Path, files: dict[str, str] | None = None) -> str:
+def build_inputs(
+    site_dir: Path,
+    files: dict[str, str] | None = None,
+    known: FileStats | None = None,
+    known_at: int = 0,
+    stats: FileStats | None = None,
+) -> str:
     """A digest of everything a build reads: content, templates and the config; each
-    file's own digest goes into `files`."""
+    file's own digest goes into `files`. Files whose identity on disk is that in `known`
+    (the last build's `stats`) are not read again (see input_digest)."""
     folders = [site_dir / SOURCES_DIR, *(site_dir / folder for folder in EVENT_DIRS)]
     return input_digest(
-        site_dir, folders + template_dirs(site_dir), [site_dir / CONFIG_FILE], files
+        site_dir,
+        folders + template_dirs(site_dir),
+        [site_dir / CONFIG_FILE],
+        files,
+        known,
+        known_at,
+        stats,
     )

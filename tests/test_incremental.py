@@ -17,6 +17,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from builder.build import build
+from builder.cache import file_digest, input_digest
 from builder.quotes import locate, normalise
 from builder.render import BUILTIN_TEMPLATES
 
@@ -243,6 +244,43 @@ def test_quote_search_shortcut_agrees_with_normalised_search(
                 expected = index, origin[found], origin[found + len(wanted) - 1] + 1
                 break
     assert locate(quote, tuple(paragraphs)) == expected
+
+
+def test_edit_keeping_size_and_modification_time_is_seen(tiny_site: TinySite) -> None:
+    """Unchanged files are told by their size, times and inode, not read again: an edit
+    that keeps the size and puts the old modification time back is still found."""
+    output = tiny_site.root / "site"
+    second = tiny_site.event("second", EVENT_TWO)
+    build(tiny_site.root, output, workers=1)
+    before = second.stat()
+    second.write_text(EVENT_TWO.replace("Second", "Latest"), encoding="utf-8")
+    os.utime(second, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert second.stat().st_size == before.st_size
+    build(tiny_site.root, output, workers=1)
+    assert "Latest" in (output / "events" / "second.html").read_text(encoding="utf-8")
+
+
+def test_file_changed_just_before_the_last_build_is_read_again(tmp_path: Path) -> None:
+    """A file is trusted unread when its size, times and inode are those the last build
+    saw, unless it changed so near that build's start that a later change could share
+    its times (clocks tick coarsely): then it is read again."""
+    folder = tmp_path / "content"
+    folder.mkdir()
+    page = folder / "a.md"
+    page.write_text("text", encoding="utf-8")
+    stat = page.stat()
+    identity = (stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino)
+    known = {str(page): (identity, "remembered")}
+    real = file_digest(b"text")
+
+    def digest_seen(known_at: int) -> str:
+        digests: dict[str, str] = {}
+        input_digest(tmp_path, [folder], [], digests, known, known_at)
+        return digests[str(page)]
+
+    long_after = stat.st_ctime_ns + 60 * 10**9
+    assert digest_seen(long_after) == "remembered"  # settled: not read again
+    assert digest_seen(stat.st_ctime_ns) == real  # changed as that build began: read
 
 
 def test_deleted_event_page_is_removed(tiny_site: TinySite) -> None:

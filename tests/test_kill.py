@@ -100,8 +100,9 @@ def test_killed_builds_leave_a_complete_site(tmp_path: Path) -> None:
         if now == expected[target]:
             published = target
 
-    # Some kills landed mid-build (the site then was the previous one), some after.
-    assert "old" in outcomes and "new" in outcomes
+    # Some kills landed mid-build (the site then was the previous one), or the test
+    # proved nothing; how many builds finished first depends on the machine's load.
+    assert "old" in outcomes, (outcomes, duration)
     result = build(site.root)
     assert result.returncode == 0, result.stderr
     assert snapshot(output) == expected[target]
