@@ -10,7 +10,6 @@ from __future__ import annotations
 import html
 import os
 import re
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -46,42 +45,52 @@ LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*")
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 
 
-def content_files(site_dir: Path, folder: Path, problems: Problems) -> Iterator[Path]:
+def content_paths(site_dir: Path, folder: Path, problems: Problems) -> list[str]:
     """The content files of a folder in name order, refusing links that leave the site
     and reporting folders that cannot be read (rather than silently skipping them)."""
     directory = site_dir / folder
     if not directory.is_dir():
-        return
+        return []
     root = site_dir.resolve()
-    # os.walk does not enter linked folders, so below a folder that is itself inside the
-    # site only a link can lead out: other files need no resolving (a cost at 10k files).
+    # Linked folders are not entered, so below a folder that is itself inside the site
+    # only a link can lead out: other files need no resolving (a cost at 10k files).
     folder_inside = _inside(directory, root)
-    found: list[Path] = []
-
-    def unreadable(error: OSError) -> None:
-        where = Path(error.filename) if error.filename else directory
-        problems.error(
-            where, 1, f"cannot read this folder: {error.strerror}; check its permissions"
-        )
-
-    for parent, folders, names in os.walk(directory, onerror=unreadable):
-        folders[:] = sorted(name for name in folders if not name.startswith("."))
-        for name in folders:
-            linked = Path(parent, name)
-            if linked.is_symlink() and not _inside(linked, root):
-                problems.error(linked, 1, _OUTSIDE)
-        for name in names:
-            path = Path(parent, name)
-            if path.suffix.lower() not in CONTENT_SUFFIXES or name.startswith("."):
+    found: list[tuple[list[str], str]] = []  # (path parts, to sort by as Path does; path)
+    pending = [str(directory)]
+    while pending:
+        parent = pending.pop()
+        try:
+            with os.scandir(parent) as listing:
+                entries = sorted(listing, key=lambda entry: entry.name)
+        except OSError as error:
+            where = Path(error.filename) if error.filename else directory
+            problems.error(
+                where, 1, f"cannot read this folder: {error.strerror}; check its permissions"
+            )
+            continue
+        for entry in entries:
+            name = entry.name
+            if name.startswith("."):
                 continue
-            link = path.is_symlink()
-            if (link or not folder_inside) and not _inside(path, root):
-                problems.error(path, 1, _OUTSIDE)
-            elif link and not path.exists():
-                problems.error(path, 1, "this file is a link to a file that does not exist")
-            elif path.is_file():
-                found.append(path)
-    yield from sorted(found)
+            link = entry.is_symlink()
+            if entry.is_dir(follow_symlinks=False):
+                pending.append(entry.path)
+                continue
+            if link and entry.is_dir() and not _inside(Path(entry.path), root):
+                problems.error(Path(entry.path), 1, _OUTSIDE)
+                continue
+            if os.path.splitext(name)[1].lower() not in CONTENT_SUFFIXES:
+                continue
+            if (link or not folder_inside) and not _inside(Path(entry.path), root):
+                problems.error(Path(entry.path), 1, _OUTSIDE)
+            elif link and not os.path.exists(entry.path):
+                problems.error(
+                    Path(entry.path), 1, "this file is a link to a file that does not exist"
+                )
+            elif entry.is_file():
+                found.append((entry.path.split(os.sep), entry.path))
+    found.sort(key=lambda item: item[0])
+    return [path for _, path in found]
 
 
 _OUTSIDE = (

@@ -9,7 +9,7 @@ from pathlib import Path
 from markupsafe import Markup
 
 from builder.cache import CacheState, file_digest
-from builder.load import EVENT_DIRS, SOURCES_DIR, content_files, load_event, load_source
+from builder.load import EVENT_DIRS, SOURCES_DIR, content_paths, load_event, load_source
 from builder.markdown_text import known_html, remember_html
 from builder.model import EventRecord, Source
 from builder.parallel import parallel_map
@@ -48,14 +48,11 @@ def load_records(
     `known` holds file digests by path, found earlier in this build (see input_digest)."""
     known = known or {}
     jobs: list[tuple[str, str, str]] = [
-        (str(site_dir), str(path), "source")
-        for path in content_files(site_dir, SOURCES_DIR, problems)
+        (str(site_dir), path, "source") for path in content_paths(site_dir, SOURCES_DIR, problems)
     ]
     for folder in EVENT_DIRS:
         kind = "candidates" if folder.name == "candidates" else "event"
-        jobs += [
-            (str(site_dir), str(path), kind) for path in content_files(site_dir, folder, problems)
-        ]
+        jobs += [(str(site_dir), path, kind) for path in content_paths(site_dir, folder, problems)]
     results: list[Parsed | None] = []
     digests: list[str] = []
     to_parse: list[int] = []

@@ -10,7 +10,7 @@ from __future__ import annotations
 import calendar
 import functools
 import hashlib
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import tzinfo
 from itertools import groupby
@@ -104,6 +104,35 @@ class ParagraphView:
     segments: tuple[Segment, ...]
 
 
+class Paragraphs:
+    """A source's paragraph views, made when a page first shows them: a build shows
+    few source pages anew, but makes the view of every source to list and fingerprint
+    it (by digest, see ViewMemo), and splitting every text into segments would cost
+    more than the rest of the view."""
+
+    def __init__(self, source: Source, quoted: list[Citation]) -> None:
+        self._source, self._quoted = source, quoted
+
+    @functools.cached_property
+    def views(self) -> tuple[ParagraphView, ...]:
+        return source_paragraphs(self._source, self._quoted)
+
+    def __iter__(self) -> Iterator[ParagraphView]:
+        return iter(self.views)
+
+    def __len__(self) -> int:
+        return len(self.views)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Paragraphs) and self.views == other.views
+
+    def __hash__(self) -> int:
+        return hash(self.views)
+
+    def __reduce__(self) -> tuple[type, tuple[tuple[ParagraphView, ...]]]:
+        return tuple, (self.views,)  # pickled, it is what it shows
+
+
 @dataclass(frozen=True)
 class SourceView:
     id: str
@@ -116,7 +145,7 @@ class SourceView:
     original_url: str | None
     language: str | None
     rights: str
-    paragraphs: tuple[ParagraphView, ...]
+    paragraphs: Paragraphs
     events: tuple[EventView, ...]
 
     @property
@@ -279,7 +308,7 @@ def source_view(
         original_url=source.url,
         language=source.language,
         rights=source.rights.value,
-        paragraphs=source_paragraphs(source, cited),
+        paragraphs=Paragraphs(source, cited),
         events=drawn,
     )
 
