@@ -162,6 +162,7 @@ def _build(
         state.published = pages_cache.published(pages, written.stats)
         state.result = replace(result, written=0, kept=len(pages))
         cache.save(state)
+        written.finish()
     return result
 
 

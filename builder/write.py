@@ -13,6 +13,7 @@ import ctypes.util
 import os
 import shutil
 import tempfile
+import threading
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -49,6 +50,13 @@ class Written:
     # is that very file (same inode, size and time), so needs no looking at.
     stats: dict[str, os.stat_result | None]
     written: frozenset[str]  # the files written anew (the others were linked)
+    # Removing the previous site's files goes on beside the rest of the build; `finish`
+    # waits for it.
+    cleanup: threading.Thread | None = None
+
+    def finish(self) -> None:
+        if self.cleanup is not None:
+            self.cleanup.join()
 
 
 def write_site(
@@ -90,11 +98,18 @@ def write_site(
         _write_marker(output / MARKER, staging / MARKER)
         os.sync()  # the new pages are on disk before they replace the old ones
         os.chmod(staging, 0o755)
-        _publish(staging, output)
+        replaced = _publish(staging, output)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    return Written(stats, frozenset(written))
+    cleanup = None
+    if replaced is not None:
+        # Unlinking thousands of files waits on the system, not on Python: meanwhile the
+        # build goes on (saving its cache). Killed before the end, the folder is a
+        # leftover the next build removes.
+        cleanup = threading.Thread(target=shutil.rmtree, args=(replaced, True))
+        cleanup.start()
+    return Written(stats, frozenset(written), cleanup)
 
 
 def _write_marker(previous: Path, target: Path) -> None:
@@ -117,19 +132,20 @@ def _link_or_copy(source: Path | str, target: Path | str) -> bool:
         return False
 
 
-def _publish(staging: Path, output: Path) -> None:
+def _publish(staging: Path, output: Path) -> Path | None:
+    """Put `staging` in the place of `output`; the folder now holding the previous site,
+    for the caller to remove, if there was one."""
     if not output.exists():
         os.rename(staging, output)
-        return
+        return None
     if _exchange(staging, output):
-        shutil.rmtree(staging)  # now holds the previous site
-        return
+        return staging  # now holds the previous site
     # No atomic exchange here: move the old site aside, then the new one in.
     previous = Path(tempfile.mkdtemp(prefix=f".{output.name}.old-", dir=output.parent))
     os.rmdir(previous)
     os.rename(output, previous)
     os.rename(staging, output)
-    shutil.rmtree(previous)
+    return previous
 
 
 def remove_leftovers(output: Path) -> None:
