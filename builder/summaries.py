@@ -24,4 +24,4 @@ def convert_summaries(
     parallel = workers if len(missing) >= _PARALLEL_FROM else 1
     converted = dict(zip(missing, parallel_map(render_markdown, missing, parallel), strict=True))
     remember_html(converted)
-    return {text: remembered.get(text) or converted[text] for text in wanted}
+    return {text: remembered[text] if text in remembered else converted[text] for text in wanted}
