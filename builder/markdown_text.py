@@ -75,12 +75,62 @@ def render_markdown(text: str) -> Markup:
 
 def markdown_html(text: str) -> str:
     """Markdown to HTML as written, not yet sanitised."""
+    plain = _plain_html(text)
+    if plain is not None:
+        return plain
     _converter.reset()
     return _converter.convert(text)
 
 
+# The fast path for the common summary: paragraphs of text with, at most, *emphasis* and
+# **strong** around whole words. Such text is converted here, to the very bytes
+# Python-Markdown gives (tests/test_speed_markdown.py compares the two on many inputs);
+# anything else, down to one unusual character, goes to Python-Markdown.
+#
+# Characters with no meaning to Markdown or HTML: ASCII letters, digits, space, line
+# break and some punctuation, and anything beyond ASCII except controls, no-break and
+# other spaces (which Markdown strips as whitespace) and lone surrogates.
+_TEXT_CHAR = (
+    r"[^\x00-\x09\x0b-\x1f&<=>\[\\\]^_`{|}~\x7f-\xa0\u1680\u2000-\u200a\u2028\u2029"
+    r"\u202f\u205f\u3000\ud800-\udfff]"
+)
+_PLAIN_TEXT = re.compile(f"{_TEXT_CHAR}*")
+# Lines that could start a list, header, quote, code block or rule, or end in spaces
+# (a line break).
+_BLOCK_LINE = re.compile(r"^(?:[ \-+#>]|\d+[.)])| $", re.MULTILINE)
+# Emphasis around words, between spaces (or the line's ends) and before punctuation.
+_EMPHASIS = re.compile(r"(?<![^\s])(\*\*?)(\w(?:[^*\n]*\w)?)\1(?![^\s.,;:!?])")
+_PARAGRAPH_BREAK = re.compile(r"\n\n+")
+
+
+def _emphasis_html(match: re.Match[str]) -> str:
+    tag = "strong" if len(match[1]) == 2 else "em"
+    return f"<{tag}>{match[2]}</{tag}>"
+
+
+def _plain_html(text: str) -> str | None:
+    """Python-Markdown's HTML for `text` if it is plain (see above), else None."""
+    if not text.strip():
+        return ""
+    if not _PLAIN_TEXT.fullmatch(text) or _BLOCK_LINE.search(text):
+        return None
+    if "*" in text:
+        text = _EMPHASIS.sub(_emphasis_html, text)
+        if "*" in text:
+            return None
+    return "\n".join(f"<p>{block}</p>" for block in _PARAGRAPH_BREAK.split(text.strip("\n")))
+
+
+# HTML the sanitiser leaves exactly as it is: paragraphs of plain text (as above) and
+# emphasis, which is what the fast path gives.
+_INLINE_HTML = f"(?:{_TEXT_CHAR}++|<strong>{_TEXT_CHAR}++</strong>|<em>{_TEXT_CHAR}++</em>)*+"
+_CLEAN_HTML = re.compile(f"<p>{_INLINE_HTML}</p>(?:\n<p>{_INLINE_HTML}</p>)*")
+
+
 def sanitise(html: str) -> Markup:
     """Converted HTML cut down to the allow-list (see `render_markdown`)."""
+    if _CLEAN_HTML.fullmatch(html):
+        return Markup(html)
     clean = nh3.clean(
         html,
         tags=ALLOWED_TAGS,
@@ -159,20 +209,27 @@ def markup_issues(text: str, converted: str | None = None) -> list[MarkupIssue]:
     """Links with refused schemes, and raw HTML the sanitiser will remove, in `text`
     (`converted`: its `markdown_html`, when already at hand)."""
     issues: list[MarkupIssue] = []
-    auditor = _Auditor(issues)
-    auditor.feed(markdown_html(text) if converted is None else converted)
-    auditor.close()
-    # Autolinks and link definitions, whether or not the renderer turns them into links.
-    for pattern in (_AUTOLINK, _REFERENCE):
-        for match in pattern.finditer(text):
+    converted = markdown_html(text) if converted is None else converted
+    if _OTHER_TAG.search(converted):  # else only bare allowed tags, nothing to report
+        auditor = _Auditor(issues)
+        auditor.feed(converted)
+        auditor.close()
+    # Autolinks and link definitions, whether or not the renderer turns them into links
+    # (each pattern needs its "<", "[" or "=": most summaries have none).
+    for pattern, needed in ((_AUTOLINK, "<"), (_REFERENCE, "[")):
+        for match in pattern.finditer(text) if needed in text else ():
             if not is_safe_url(match[1]):
                 issues.append(_refused(match[1]))
-    for match in _RAW_ATTRIBUTE.finditer(text):
+    for match in _RAW_ATTRIBUTE.finditer(text) if "=" in text else ():
         value = match[2].strip("\"'")
         if match[1].lower() in URL_ATTRIBUTES and not is_safe_url(value):
             issues.append(_refused(html.unescape(value)))
     unique = {(issue.clue.casefold(), issue.message): issue for issue in issues}
     return list(unique.values())
+
+
+# A "<" that does not begin an allowed tag without attributes, such as "<p>" or "</em>".
+_OTHER_TAG = re.compile(f"<(?!/?(?:{'|'.join(sorted(ALLOWED_TAGS))})>)")
 
 
 def _refused(url: str) -> MarkupIssue:
