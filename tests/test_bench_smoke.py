@@ -29,7 +29,7 @@ def test_benchmark_prints_every_figure(tmp_path) -> None:
     )
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
-    for name in ("full", "no-change", "+source", "~event"):
+    for name in ("full", "no-change", "+source", "~event", "full+extract"):
         row = next(line for line in lines if line.startswith(name + " "))
         seconds, mib = row.split()[1:3]
         assert float(seconds) > 0 and float(mib) > 0
