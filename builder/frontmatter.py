@@ -81,7 +81,11 @@ def parse_front_matter(text: str) -> FrontMatter:
             "add a line '---' after its last key",
         )
     yaml_text = "\n".join(lines[1:closing])
-    node, data = _load_yaml(yaml_text)
+    fast = _load_plain_yaml(yaml_text)
+    if fast is None:
+        node, data = _load_yaml(yaml_text)
+    else:
+        node, data, walk = fast
     if node is None:
         data = {}
     if not isinstance(data, dict):
@@ -91,15 +95,15 @@ def parse_front_matter(text: str) -> FrontMatter:
             f"front matter must be a mapping of keys to values (such as 'title: ...'), not {kind}",
         )
     front = FrontMatter(data, "\n".join(lines[closing + 1 :]), closing + 2)
-    if node is not None:
+    if fast is not None:
+        front.lines, front.duplicates = walk.lines, walk.duplicates
+    elif node is not None:
         _collect_lines(node, (), front)
     return front
 
 
 def _load_yaml(yaml_text: str) -> tuple[yaml.Node | None, object]:
-    fast = _load_plain_yaml(yaml_text)
-    if fast is not None:
-        return fast
+    """The careful path: YAML read by PyYAML's own parser, each problem at its line."""
     _check_events(yaml_text)
     loader = _StrictLoader(yaml_text)
     try:
@@ -123,38 +127,122 @@ if getattr(yaml, "__with_libyaml__", False):
     _FastLoader.yaml_implicit_resolvers = _StrictLoader.yaml_implicit_resolvers
 
 
-def _load_plain_yaml(yaml_text: str) -> tuple[yaml.Node | None, object] | None:
-    """The common case, fast: plain YAML parsed by libyaml. None for anything unusual
-    (an error, a tag, an alias, deep nesting), which the careful path then reads and
-    reports with its own messages."""
+def _load_plain_yaml(yaml_text: str) -> tuple[yaml.Node | None, object, _Walk] | None:
+    """The common case, fast: plain YAML parsed by libyaml, with the line of every key.
+    None for anything unusual (an error, a tag, an alias, deep nesting), which the careful
+    path then reads and reports with its own messages."""
     if _FastLoader is None:
         return None
     loader = _FastLoader(yaml_text)
     try:
         node = loader.get_single_node()
-        if node is not None and not _is_plain(node, set(), 0):
+        walk = _Walk()
+        if node is None:
+            return None, None, walk
+        if not walk.plain(node, (), 0):
             return None
-        return node, loader.construct_document(node) if node is not None else None
+        try:
+            data = _construct(node, loader)
+        except _Unusual:  # leave it to PyYAML, errors and all
+            data = loader.construct_document(node)
+        return node, data, walk
     except yaml.YAMLError:
         return None
     finally:
         loader.dispose()
 
 
-def _is_plain(node: yaml.Node, seen: set[int], depth: int) -> bool:
-    # A node met twice is an alias; a resolved tag outside the plain set is an explicit
-    # tag or a special key such as '<<'.
-    if id(node) in seen or node.tag not in _PLAIN_TAGS:
-        return False
-    seen.add(id(node))
-    if isinstance(node, yaml.SequenceNode):
-        return depth < MAX_DEPTH and all(_is_plain(item, seen, depth + 1) for item in node.value)
-    if isinstance(node, yaml.MappingNode):
-        return depth < MAX_DEPTH and all(
-            _is_plain(key, seen, depth + 1) and _is_plain(value, seen, depth + 1)
-            for key, value in node.value
-        )
-    return True
+_SEQ, _MAP = "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"
+_STR = "tag:yaml.org,2002:str"
+_SCALARS = {f"tag:yaml.org,2002:{name}" for name in ("null", "bool", "int", "float")}
+
+
+class _Walk:
+    """One pass over a composed document: whether it is plain (a tree of plain tags, not
+    nested too deep) and, as it goes, the line of every key (see `_collect_lines`)."""
+
+    def __init__(self) -> None:
+        self.seen: set[int] = set()
+        self.lines: dict[KeyPath, int] = {}
+        self.duplicates: list[tuple[int, str]] = []
+
+    def plain(self, node: yaml.Node, path: KeyPath, depth: int) -> bool:
+        # A node met twice is an alias; a resolved tag outside the plain set is an
+        # explicit tag or a special key such as '<<'.
+        if id(node) in self.seen or node.tag not in _PLAIN_TAGS:
+            return False
+        self.seen.add(id(node))
+        # Front matter starts on file line 2, and PyYAML counts lines from 0.
+        self.lines[path] = node.start_mark.line + 2
+        if isinstance(node, yaml.MappingNode):
+            if depth >= MAX_DEPTH:
+                return False
+            seen: dict[str, int] = {}
+            for key_node, value_node in node.value:
+                if not isinstance(key_node, yaml.ScalarNode):
+                    # A list or mapping as a key cannot be constructed: the document
+                    # will not be kept, whatever lines are noted here.
+                    if not (
+                        self.plain(key_node, (), depth + 1)
+                        and self.plain(value_node, (), depth + 1)
+                    ):
+                        return False
+                    continue
+                if id(key_node) in self.seen or key_node.tag not in _PLAIN_TAGS:
+                    return False
+                self.seen.add(id(key_node))
+                line = key_node.start_mark.line + 2
+                if key_node.value in seen:
+                    self.duplicates.append(
+                        (
+                            line,
+                            f"duplicate key {key_node.value!r} (first on line "
+                            f"{seen[key_node.value]}); only one value can be kept, "
+                            "remove the other",
+                        )
+                    )
+                seen.setdefault(key_node.value, line)
+                child = (*path, key_node.value)
+                if not self.plain(value_node, child, depth + 1):
+                    return False
+                self.lines[child] = line
+        elif isinstance(node, yaml.SequenceNode):
+            if depth >= MAX_DEPTH:
+                return False
+            for index, item in enumerate(node.value):
+                if not self.plain(item, (*path, index), depth + 1):
+                    return False
+        return True
+
+
+class _Unusual(Exception):
+    """Something `_construct` leaves to PyYAML's constructor."""
+
+
+def _construct(node: yaml.Node, loader: yaml.BaseLoader) -> object:
+    """`loader.construct_document(node)` for a plain document (see `_Walk`), without its
+    machinery; raises _Unusual for anything else: keys that are lists or mappings, a
+    tag on the wrong kind of node, a value the constructor refuses."""
+    tag = node.tag
+    if isinstance(node, yaml.ScalarNode):
+        if tag == _STR:
+            return node.value
+        if tag in _SCALARS:
+            try:
+                return loader.yaml_constructors[tag](loader, node)
+            except Exception:
+                raise _Unusual from None
+    elif isinstance(node, yaml.MappingNode):
+        if tag == _MAP:
+            mapping = {}
+            for key_node, value_node in node.value:
+                if not isinstance(key_node, yaml.ScalarNode):
+                    raise _Unusual
+                mapping[_construct(key_node, loader)] = _construct(value_node, loader)
+            return mapping
+    elif isinstance(node, yaml.SequenceNode) and tag == _SEQ:
+        return [_construct(item, loader) for item in node.value]
+    raise _Unusual
 
 
 def _check_events(yaml_text: str) -> None:
