@@ -65,9 +65,20 @@ class _TextCollector(HTMLParser):
         self.parts.append(data)
 
 
+# A tag with no quoted attribute value (which could hold a ">") and no character reference.
+_SIMPLE_TAG = re.compile(r"</?[A-Za-z][^<>\"'&]*>")
+_RAW_TEXT = re.compile(r"<(script|style)", re.IGNORECASE)  # the parser's rules differ inside
+
+
 @functools.lru_cache(maxsize=65536)  # the same summary is described on several pages
 def plain_text(html: str) -> str:
     """The words of an HTML fragment, markup removed and whitespace collapsed."""
+    if "&" not in html and not _RAW_TEXT.search(html):
+        # Most summaries are paragraphs with a little emphasis: with no references to
+        # decode and no "<" left once the simple tags are gone, their text is the rest.
+        text = _SIMPLE_TAG.sub("", html)
+        if "<" not in text:
+            return " ".join(text.split())
     collector = _TextCollector()
     collector.feed(html)
     collector.close()
@@ -84,7 +95,7 @@ def shorten(text: str, limit: int = DESCRIPTION_LENGTH) -> str:
 
 def script_json(data: object) -> Markup:
     """JSON that is safe as the whole content of an HTML <script> element."""
-    text = json.dumps(data, ensure_ascii=False, indent=1)
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     for character, escape in _SCRIPT_ESCAPES.items():
         text = text.replace(character, escape)
     return Markup(text)

@@ -8,9 +8,11 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from hypothesis import given
+from hypothesis import strategies as st
 
 from builder.build import build
-from builder.meta import plain_text, script_json, shorten
+from builder.meta import _TextCollector, plain_text, script_json, shorten
 
 HOSTILE = "</script><script>alert(1)</script>"
 
@@ -179,3 +181,49 @@ def test_split_chronology_pages_list_only_the_events_they_show(tiny_site, tmp_pa
     assert year["url"] == "https://example.org/t/years/2018.html"
     assert [item["item"]["name"] for item in year["itemListElement"]] == ["Events of 2018"]
     assert year["itemListElement"][0]["item"]["url"] == "https://example.org/t/events/y2018.html"
+
+
+def _parsed_text(html: str) -> str:
+    collector = _TextCollector()
+    collector.feed(html)
+    collector.close()
+    return " ".join("".join(collector.parts).split())
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "<p>",
+                "</p>",
+                "<em>",
+                "</em>",
+                '<a href="x>y">',
+                "<br/>",
+                "<!-- c -->",
+                "&amp;",
+                "&lt;",
+                "<",
+                ">",
+                "a",
+                " b ",
+                "\n",
+                "\u00a0",
+                "<script>",
+                "</script>",
+                "<b c>",
+                "'",
+                '"',
+                "<![CDATA[x]]>",
+                "</ p>",
+                "<1>",
+                "&",
+            ]
+        ),
+        max_size=12,
+    )
+)
+def test_description_text_matches_the_html_parser(pieces: list[str]) -> None:
+    """The shortcut for simple markup gives what parsing the HTML gives, for any mix."""
+    html = "".join(pieces)
+    assert plain_text(html) == _parsed_text(html)
