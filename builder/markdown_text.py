@@ -130,8 +130,12 @@ _CLEAN_HTML = re.compile(f"<p>{_INLINE_HTML}</p>(?:\n<p>{_INLINE_HTML}</p>)*")
 def sanitise(html: str) -> Markup:
     """Converted HTML cut down to the allow-list (see `render_markdown`)."""
     if _CLEAN_HTML.fullmatch(html):
-        return Markup(html)
-    clean = nh3.clean(
+        return Markup(html)  # what nh3 would return unchanged
+    return Markup(clean_with_nh3(html))
+
+
+def clean_with_nh3(html: str) -> str:
+    return nh3.clean(
         html,
         tags=ALLOWED_TAGS,
         attributes=ALLOWED_ATTRIBUTES,
@@ -139,7 +143,6 @@ def sanitise(html: str) -> Markup:
         url_schemes=ALLOWED_URL_SCHEMES,
         link_rel="noopener noreferrer nofollow",
     )
-    return Markup(clean)
 
 
 # Characters a URL may hold as they are (RFC 3986 reserved and unreserved, and "%" so

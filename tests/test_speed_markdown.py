@@ -7,7 +7,6 @@ import random
 import re
 import sys
 
-import nh3
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -15,12 +14,9 @@ from markupsafe import Markup
 
 from builder import markdown_text
 from builder.markdown_text import (
-    ALLOWED_ATTRIBUTES,
-    ALLOWED_TAGS,
-    ALLOWED_URL_SCHEMES,
     _converter,
-    _encode_address,
     _plain_html,
+    clean_with_nh3,
     markdown_html,
     markup_issues,
     render_markdown,
@@ -35,15 +31,7 @@ def careful_html(text: str) -> str:
     return _converter.convert(text)
 
 
-def careful_clean(html: str) -> str:
-    return nh3.clean(
-        html,
-        tags=ALLOWED_TAGS,
-        attributes=ALLOWED_ATTRIBUTES,
-        attribute_filter=_encode_address,
-        url_schemes=ALLOWED_URL_SCHEMES,
-        link_rel="noopener noreferrer nofollow",
-    )
+careful_clean = clean_with_nh3
 
 
 def careful_issues(text: str) -> list:
