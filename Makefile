@@ -16,6 +16,7 @@ site: $(BIN)/timeline
 
 test: $(BIN)/timeline
 	$(BIN)/ruff check builder tests benchmarks
+	$(BIN)/ruff format --check builder tests benchmarks
 	$(BIN)/python -m pytest
 
 # Chromium, chromedriver, Java and the npm packages the browser tests use (CI runs it).

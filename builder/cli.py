@@ -41,9 +41,11 @@ def init(folder: Path, title: str) -> None:
     from builder.scaffold import create_site
 
     create_site(folder, title)
-    click.echo(f"Created a site in {folder}. Next:\n"
-               f"  timeline build --site {folder}    # writes {folder}/site/index.html\n"
-               f"  timeline add ARTICLE.html --site {folder}")
+    click.echo(
+        f"Created a site in {folder}. Next:\n"
+        f"  timeline build --site {folder}    # writes {folder}/site/index.html\n"
+        f"  timeline add ARTICLE.html --site {folder}"
+    )
 
 
 @main.command()

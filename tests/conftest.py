@@ -22,6 +22,7 @@ def build_example_site(folder: Path) -> Path:
     build(folder, output)
     return output
 
+
 ARTICLE = """\
 ---
 title: Rebels enter the city
@@ -59,7 +60,9 @@ class TinySite:
         self.root = root
         (root / "content" / "sources").mkdir(parents=True)
         (root / "content" / "events").mkdir(parents=True)
-        (root / "timeline.toml").write_text('title = "Tiny timeline"\nbase_url = "https://example.org/t/"\n')
+        (root / "timeline.toml").write_text(
+            'title = "Tiny timeline"\nbase_url = "https://example.org/t/"\n'
+        )
 
     def write(self, relative: str, text: str) -> Path:
         path = self.root / relative

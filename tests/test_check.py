@@ -20,13 +20,16 @@ def test_a_good_site_passes(tiny_site):
 
 
 def test_broken_yaml_is_reported_at_its_line(tiny_site):
-    tiny_site.event("broken", """\
+    tiny_site.event(
+        "broken",
+        """\
         ---
         date: 2024-11-27
         title: [unclosed
         sources: []
         ---
-        """)
+        """,
+    )
     result = check(tiny_site)
     assert result.exit_code == 1
     assert "content/events/broken.md:4: broken YAML front matter" in result.output
@@ -36,12 +39,16 @@ def test_missing_closing_marker(tiny_site):
     tiny_site.event("open", "---\ndate: 2024-11-27\ntitle: x\n")
     result = check(tiny_site)
     assert result.exit_code == 1
-    assert ("content/events/open.md:1: the front matter opened by '---' on line 1 is never closed"
-            in result.output)
+    assert (
+        "content/events/open.md:1: the front matter opened by '---' on line 1 is never closed"
+        in result.output
+    )
 
 
 def test_field_errors_are_reported_at_the_field_line(tiny_site):
-    tiny_site.event("bad", """\
+    tiny_site.event(
+        "bad",
+        """\
         ---
         title: Something happened
         date: 2024-02-30
@@ -52,7 +59,8 @@ def test_field_errors_are_reported_at_the_field_line(tiny_site):
           - source: wire
             quote: The offensive began on Wednesday
         ---
-        """)
+        """,
+    )
     result = check(tiny_site)
     assert result.exit_code == 1
     out = result.output
@@ -70,7 +78,9 @@ def test_missing_required_keys(tiny_site):
 
 
 def test_end_before_date(tiny_site):
-    tiny_site.event("backwards", """\
+    tiny_site.event(
+        "backwards",
+        """\
         ---
         date: 2024-11-27
         end: 2024-11
@@ -79,10 +89,13 @@ def test_end_before_date(tiny_site):
           - source: wire
             quote: The offensive began on Wednesday
         ---
-        """)
+        """,
+    )
     out = check(tiny_site).output
     assert "content/events/backwards.md:3: 'end' (2024-11) is before 'date' (2024-11-27)" not in out
-    tiny_site.event("backwards", """\
+    tiny_site.event(
+        "backwards",
+        """\
         ---
         date: 2024-11-27
         end: 2024-10
@@ -91,13 +104,16 @@ def test_end_before_date(tiny_site):
           - source: wire
             quote: The offensive began on Wednesday
         ---
-        """)
+        """,
+    )
     out = check(tiny_site).output
     assert "content/events/backwards.md:3: 'end' (2024-10) is before 'date' (2024-11-27)" in out
 
 
 def test_unknown_source_and_quote_not_found(tiny_site):
-    tiny_site.event("refs", """\
+    tiny_site.event(
+        "refs",
+        """\
         ---
         date: 2024-11-27
         title: References
@@ -107,16 +123,22 @@ def test_unknown_source_and_quote_not_found(tiny_site):
           - source: wire
             quote: The offensive ended on Wednesday
         ---
-        """)
+        """,
+    )
     out = check(tiny_site).output
-    assert ("content/events/refs.md:6: unknown source 'nowhere': no file in content/sources "
-            "has that id") in out
-    assert ("content/events/refs.md:8: quote not found in source 'wire': "
-            "'The offensive ended on Wednesday'") in out
+    assert (
+        "content/events/refs.md:6: unknown source 'nowhere': no file in content/sources has that id"
+    ) in out
+    assert (
+        "content/events/refs.md:8: quote not found in source 'wire': "
+        "'The offensive ended on Wednesday'"
+    ) in out
 
 
 def test_quotes_match_across_whitespace_and_typographic_quotes(empty_site):
-    empty_site.source("wire", """\
+    empty_site.source(
+        "wire",
+        """\
         ---
         title: T
         publisher: P
@@ -124,8 +146,11 @@ def test_quotes_match_across_whitespace_and_typographic_quotes(empty_site):
         ---
         The army said it “had not   withdrawn”
         from Hama’s outskirts.
-        """)
-    empty_site.event("e", """\
+        """,
+    )
+    empty_site.event(
+        "e",
+        """\
         ---
         date: 2024-11-30
         title: Denial
@@ -133,22 +158,33 @@ def test_quotes_match_across_whitespace_and_typographic_quotes(empty_site):
           - source: wire
             quote: "said it \\"had not withdrawn\\" from Hama's outskirts"
         ---
-        """)
+        """,
+    )
     result = check(empty_site)
     assert result.exit_code == 0, result.output
 
 
 def test_duplicate_ids_name_both_files(tiny_site):
-    tiny_site.write("content/events/other.md", (tiny_site.root / "content/events/offensive.md")
-                    .read_text().replace("---\ndate", "---\nid: offensive\ndate", 1))
+    tiny_site.write(
+        "content/events/other.md",
+        (tiny_site.root / "content/events/offensive.md")
+        .read_text()
+        .replace("---\ndate", "---\nid: offensive\ndate", 1),
+    )
     out = check(tiny_site).output
-    assert ("content/events/other.md:1: duplicate event id 'offensive': "
-            "content/events/offensive.md has it too") in out
+    assert (
+        "content/events/other.md:1: duplicate event id 'offensive': "
+        "content/events/offensive.md has it too"
+    ) in out
 
 
 def test_unknown_keys_are_warnings_not_errors(tiny_site):
-    tiny_site.event("extra", (tiny_site.root / "content/events/offensive.md").read_text()
-                    .replace("status: reported", "status: reported\nmood: grim"))
+    tiny_site.event(
+        "extra",
+        (tiny_site.root / "content/events/offensive.md")
+        .read_text()
+        .replace("status: reported", "status: reported\nmood: grim"),
+    )
     result = check(tiny_site)
     assert result.exit_code == 0
     assert "content/events/extra.md:6: warning: unknown key 'mood' is ignored" in result.output

@@ -63,8 +63,10 @@ def test_impossible_or_ambiguous_dates_are_refused(text, reason):
 
 
 def test_a_partial_date_sorts_before_the_days_inside_its_period():
-    dates = [PartialDate.parse(t) for t in
-             ["2016-12-22", "2017", "2016-12", "2016", "2016-01-05", "2016-12-22T09:00+00:00"]]
+    dates = [
+        PartialDate.parse(t)
+        for t in ["2016-12-22", "2017", "2016-12", "2016", "2016-01-05", "2016-12-22T09:00+00:00"]
+    ]
     ordered = [d.iso() for d in sorted(dates, key=PartialDate.sort_key)]
     assert ordered == ["2016", "2016-01-05", "2016-12", "2016-12-22", "2016-12-22T09:00Z", "2017"]
 

@@ -27,15 +27,17 @@ def entries(output: Path) -> list[dict]:
     page = soup(output / "index.html")
     found = []
     for article in page.select("article.event"):
-        found.append({
-            "id": article["id"],
-            "date": article.select_one(".event-date time")["datetime"],
-            "shown": article.select_one(".event-date").get_text(" ", strip=True),
-            "title": article.select_one(".event-title").get_text(strip=True),
-            "status": article.select_one(".status").get_text(strip=True),
-            "links": [a["href"] for a in article.select(".citations a")],
-            "quotes": [q.get_text(strip=True) for q in article.select(".citations blockquote")],
-        })
+        found.append(
+            {
+                "id": article["id"],
+                "date": article.select_one(".event-date time")["datetime"],
+                "shown": article.select_one(".event-date").get_text(" ", strip=True),
+                "title": article.select_one(".event-title").get_text(strip=True),
+                "status": article.select_one(".status").get_text(strip=True),
+                "links": [a["href"] for a in article.select(".citations a")],
+                "quotes": [q.get_text(strip=True) for q in article.select(".citations blockquote")],
+            }
+        )
     return found
 
 
@@ -57,7 +59,8 @@ def test_the_chronology_holds_the_required_events_in_date_order(example_output):
     assert order.index("2016-aleppo-siege-evacuation") < order.index("2020-idlib-truce")
     assert order.index("2020-idlib-truce") < order.index("2024-11-27-offensive-launched")
     assert order.index("2024-11-27-offensive-launched") < order.index(
-        "2024-11-30-aleppo-airport-captured")
+        "2024-11-30-aleppo-airport-captured"
+    )
     dates = [entry["date"] for entry in found]
     assert dates == sorted(dates), "ISO values of one precision family sort as text"
 
@@ -102,8 +105,11 @@ def test_two_builds_are_byte_identical(example_output, tmp_path):
     site_dir = example_output.parent
     again = tmp_path / "again"
     build(site_dir, again)
-    first = {p.relative_to(example_output): p.read_bytes()
-             for p in example_output.rglob("*") if p.is_file()}
+    first = {
+        p.relative_to(example_output): p.read_bytes()
+        for p in example_output.rglob("*")
+        if p.is_file()
+    }
     second = {p.relative_to(again): p.read_bytes() for p in again.rglob("*") if p.is_file()}
     assert first == second
 

@@ -47,9 +47,13 @@ def test_the_same_event_in_two_articles_is_one_candidate_with_two_sources(empty_
 
 def test_different_events_on_the_same_day_stay_apart(empty_site):
     empty_site.source("wire")
-    empty_site.source("agency", SECOND_ARTICLE.replace(
-        "Rebels began their offensive on Wednesday, as a ceasefire took effect in Lebanon",
-        "Bread prices doubled in the capital on Wednesday"))
+    empty_site.source(
+        "agency",
+        SECOND_ARTICLE.replace(
+            "Rebels began their offensive on Wednesday, as a ceasefire took effect in Lebanon",
+            "Bread prices doubled in the capital on Wednesday",
+        ),
+    )
     wednesday = [p for p in proposals(empty_site) if p["date"] == "2024-11-27"]
     assert len(wednesday) == 2
 
@@ -122,16 +126,26 @@ def test_the_seed_article_yields_the_candidates_the_spec_names(tmp_path):
     found = [json.loads(line) for line in result.output.splitlines()]
 
     def dated(value, words):
-        return any(p["date"] == value and all(w in p["sources"][0]["quote"] for w in words)
-                   for p in found)
+        return any(
+            p["date"] == value and all(w in p["sources"][0]["quote"] for w in words) for p in found
+        )
 
     assert dated("2024-11-27", ["offensive they launched on Wednesday", "ceasefire"])
     assert dated("2016", ["army siege", "evacuation"])
-    assert any(p["date"] == "2020" and p["ongoing"] and "truce" in p["sources"][0]["quote"]
-               for p in found)
+    assert any(
+        p["date"] == "2020" and p["ongoing"] and "truce" in p["sources"][0]["quote"] for p in found
+    )
     assert dated("2024-11-30", ["seized Aleppo’s airport"])
     assert dated("2024-11-29", ["Ankara had issued a statement on Friday"])
     assert dated("2024-12-01", ["Araghchi would travel to Damascus on Sunday"])
-    supported = {"2015", "2016", "2020", "2024-11-27", "2024-11-29", "2024-11-30",
-                 "2024-12-01", "2024-12-01T15:00Z"}
+    supported = {
+        "2015",
+        "2016",
+        "2020",
+        "2024-11-27",
+        "2024-11-29",
+        "2024-11-30",
+        "2024-12-01",
+        "2024-12-01T15:00Z",
+    }
     assert {p["date"] for p in found} <= supported

@@ -166,9 +166,7 @@ def axe_violations(driver) -> list[dict]:
 
 def horizontal_overflow(driver) -> int:
     """How many CSS pixels the page is wider than the window (0 when nothing scrolls sideways)."""
-    return driver.execute_script(
-        "return document.documentElement.scrollWidth - window.innerWidth;"
-    )
+    return driver.execute_script("return document.documentElement.scrollWidth - window.innerWidth;")
 
 
 def wait_for_enhancements(driver, timeout: float = 20) -> None:

@@ -64,9 +64,7 @@ def test_the_viewer_shows_every_event(viewer, example_site):
     export = json.loads((example_site / "timelinejs.json").read_text(encoding="utf-8"))
     ids = [slide["unique_id"] for slide in export["events"]]
     assert viewer.execute_script("return window.timeline.config.events.length") == len(ids)
-    loaded = viewer.execute_script(
-        "return window.timeline.config.events.map(e => e.unique_id);"
-    )
+    loaded = viewer.execute_script("return window.timeline.config.events.map(e => e.unique_id);")
     assert sorted(loaded) == sorted(ids)
     for unique_id in ids:
         slide = viewer.execute_script(

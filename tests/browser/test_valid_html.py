@@ -82,4 +82,3 @@ def test_a_summary_link_with_illegal_url_characters_is_valid_html(tiny_site, tmp
     output = tmp_path / "out"
     build(tiny_site.root, output)
     assert nu_errors(str(output / "events" / "odd-link.html")) == []
-
