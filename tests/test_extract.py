@@ -149,3 +149,29 @@ def test_the_seed_article_yields_the_candidates_the_spec_names(tmp_path):
         "2024-12-01T15:00Z",
     }
     assert {p["date"] for p in found} <= supported
+
+
+def test_a_rebuild_extracts_again_only_the_sources_that_changed(empty_site, monkeypatch):
+    import builder.extract as extract
+
+    empty_site.source("wire")
+    empty_site.source("agency", SECOND_ARTICLE)
+    config = empty_site.root / "timeline.toml"
+    config.write_text(config.read_text() + "publish_candidates = true\n")
+    extracted = []
+    original = extract.source_candidates
+
+    def counted(source):
+        extracted.append(source.id)
+        return original(source)
+
+    monkeypatch.setattr(extract, "source_candidates", counted)
+    build_index(empty_site)
+    assert sorted(extracted) == ["agency", "wire"]
+    extracted.clear()
+    empty_site.source("agency", SECOND_ARTICLE.replace("their offensive", "their assault"))
+    rebuilt = (build_index(empty_site), (empty_site.root / "site" / "index.html").read_bytes())
+    assert extracted == ["agency"]
+    assert any("their assault" in e.get_text() for e in rebuilt[0].select("article.event"))
+    assert run(empty_site, "build", "--clean").exit_code == 0
+    assert (empty_site.root / "site" / "index.html").read_bytes() == rebuilt[1]
