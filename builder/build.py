@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from builder.cache import BuildCache, CacheState, FileStats, input_digest
+from builder.collector import collector_paused
 from builder.config import CONFIG_FILE, SiteConfig, load_config, require_site
 from builder.load import EVENT_DIRS, SOURCES_DIR
 from builder.model import Site
@@ -96,7 +97,8 @@ def published_events(
         proposed = propose_events(loaded.site, remembered, kept, workers)
         if state is not None:
             state.extras["candidates"] = kept
-        events += [p.as_record(CANDIDATES_DIR / f"{p.id}.md") for p in proposed]
+        with collector_paused():
+            events += [p.as_record(CANDIDATES_DIR / f"{p.id}.md") for p in proposed]
     return replace(loaded.site, events=tuple(events))
 
 

@@ -9,15 +9,14 @@ that wrote it, so a changed program starts afresh.
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import os
 import pickle
 import tempfile
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from builder.collector import collector_paused
 
 CACHE_DIR = ".timeline-cache"
 _FORMAT = 1
@@ -174,7 +173,7 @@ class BuildCache:
 
     def _load(self, path: Path) -> CacheState:
         try:
-            with open(path, "rb") as handle, _collector_paused():
+            with open(path, "rb") as handle, collector_paused():
                 version, state = pickle.load(handle)
         except (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError, AttributeError):
             return CacheState()
@@ -232,19 +231,6 @@ class BuildCache:
 
     def _write(self, path: Path, state: CacheState) -> None:
         handle, temporary = tempfile.mkstemp(dir=self.folder, prefix=".state-")
-        with os.fdopen(handle, "wb") as out, _collector_paused():
+        with os.fdopen(handle, "wb") as out, collector_paused():
             pickle.dump((_FORMAT, state), out, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(temporary, path)
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pickling makes or walks hundreds of thousands of objects, none of them garbage:
-    the cyclic garbage collector would walk them over and over (half the time it takes)."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()

@@ -8,7 +8,6 @@ with that id) are not proposed again, so review decisions survive every run.
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import re
 from collections.abc import Iterable
@@ -18,6 +17,7 @@ from pathlib import Path
 import yaml
 
 from builder.candidates import Candidate, candidates_from_text
+from builder.collector import collector_paused
 from builder.dates import DateError, DateSpan, PartialDate
 from builder.load import PARAGRAPH_SEPARATOR, tagger_text
 from builder.model import Citation, EventRecord, Site, Source, Status
@@ -283,11 +283,7 @@ def propose_events(
     sources = list(site.sources.values())
     if len(sources) < _PARALLEL_FROM:
         workers = 1
-    # Hundreds of thousands of small objects, none in a cycle: paused, the garbage
-    # collector does not walk every loaded record again each time a batch of them is made.
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
+    with collector_paused():  # hundreds of thousands of sentences and candidates
         found = extract_sources(sources, remembered, kept, workers)
         sentences = [
             sentence
@@ -296,9 +292,6 @@ def propose_events(
         ]
         reviewed = Reviewed(site.events)
         return [p for p in merge_sentences(sentences, workers) if not reviewed.covers(p)]
-    finally:
-        if collecting:
-            gc.enable()
 
 
 def candidate_file_text(proposed: ProposedEvent) -> str:
