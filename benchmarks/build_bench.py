@@ -16,7 +16,8 @@ pages, an Atom feed), runs alternating with ours, and the ratio is printed. Sear
 (Pagefind) is off in the synthetic site, as Hugo builds none; `--search` turns it on.
 
     python benchmarks/build_bench.py                 # quick: N=1000, 3 runs
-    python benchmarks/build_bench.py --n 1000 --n 10000 --n 50000 --runs 3
+    python benchmarks/build_bench.py --n 1000 --n 10000 --runs 3
+    python benchmarks/build_bench.py --n 50000 --runs 1 --no-extract
 """
 
 from __future__ import annotations
@@ -283,7 +284,9 @@ def median(measures: list[Measure]) -> Measure:
     )
 
 
-def bench(n: int, runs: int, seed: int, workdir: Path, search: bool, use_hugo: bool) -> None:
+def bench(
+    n: int, runs: int, seed: int, workdir: Path, search: bool, use_hugo: bool, extract: bool
+) -> None:
     site = workdir / f"site-{n}"
     started = time.perf_counter()
     generate_site(site, n, seed)
@@ -297,7 +300,7 @@ def bench(n: int, runs: int, seed: int, workdir: Path, search: bool, use_hugo: b
     hugo_dir = workdir / f"hugo-{n}"
     if hugo:
         hugo_site(site, hugo_dir)
-    names = ("full", "no-change", "+source", "~event", "full+extract")
+    names = ("full", "no-change", "+source", "~event") + (("full+extract",) if extract else ())
     results: dict[str, list[Measure]] = {name: [] for name in names}
     hugo_results: list[Measure] = []
     for run in range(runs):
@@ -312,7 +315,8 @@ def bench(n: int, runs: int, seed: int, workdir: Path, search: bool, use_hugo: b
         results["+source"].append(ours(site))
         edit_event(site, run, f"Edited in run {run}.")
         results["~event"].append(ours(site))
-        results["full+extract"].append(full_with_extraction(site))
+        if extract:
+            results["full+extract"].append(full_with_extraction(site))
     print(f"{'build':<12}{'median s':>10}{'peak MiB':>10}   ({runs} runs; MiB: whole process tree)")
     for name, measures in results.items():
         m = median(measures)
@@ -337,6 +341,9 @@ def main() -> None:
     parser.add_argument("--search", action="store_true", help="build the Pagefind index too")
     parser.add_argument("--no-hugo", action="store_true", help="skip the Hugo comparison")
     parser.add_argument("--keep", type=Path, help="generate sites here and keep them")
+    parser.add_argument(
+        "--no-extract", action="store_true", help="skip the full build with extraction"
+    )
     args = parser.parse_args()
     sizes = args.n or [1000]
     os.environ.setdefault("PYTHONPATH", str(REPO))
@@ -351,7 +358,9 @@ def main() -> None:
     print(f"timeline build benchmark: {os.cpu_count()} cores, Python {sys.version.split()[0]}")
     try:
         for n in sizes:
-            bench(n, args.runs, args.seed, workdir, args.search, not args.no_hugo)
+            bench(
+                n, args.runs, args.seed, workdir, args.search, not args.no_hugo, not args.no_extract
+            )
     finally:
         if not args.keep:
             shutil.rmtree(workdir, ignore_errors=True)
