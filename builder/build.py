@@ -97,8 +97,7 @@ def published_events(
         proposed = propose_events(loaded.site, remembered, kept, workers)
         if state is not None:
             state.extras["candidates"] = kept
-        with collector_paused():
-            events += [p.as_record(CANDIDATES_DIR / f"{p.id}.md") for p in proposed]
+        events += [p.as_record(CANDIDATES_DIR / f"{p.id}.md") for p in proposed]
     return replace(loaded.site, events=tuple(events))
 
 
@@ -138,7 +137,8 @@ def _build(
         )
         if cache.unchanged(state.inputs, output.absolute()):
             return cache.head.result  # type: ignore[return-value]
-    with timer.stage("load and validate"):
+    # Tens of thousands of records made, none garbage: no collections while they are.
+    with timer.stage("load and validate"), collector_paused():
         loaded = load_site(site_dir, cache, state, files)
         check_output_dir(output, site_dir)
         site = published_events(loaded, cache, state, workers)

@@ -9,6 +9,7 @@ that wrote it, so a changed program starts afresh.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
 import pickle
@@ -175,6 +176,9 @@ class BuildCache:
         try:
             with open(path, "rb") as handle, collector_paused():
                 version, state = pickle.load(handle)
+            # Millions of objects at 50k records, all living through the build: frozen,
+            # no collection walks them again (builder.build unfreezes when it ends).
+            gc.freeze()
         except (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError, AttributeError):
             return CacheState()
         except Exception:  # any unreadable cache is just no cache
