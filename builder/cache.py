@@ -14,7 +14,7 @@ import hashlib
 import os
 import pickle
 import tempfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from builder.collector import collector_paused
@@ -218,18 +218,9 @@ class BuildCache:
                 ignore.write_text("*\n")
             self._write(self.path, state)
             # The head after the state: a head left from an older build still describes
-            # inputs, a result and files that went together.
-            head = CacheState(
-                code=state.code,
-                site=state.site,
-                output=state.output,
-                published=state.published,
-                inputs=state.inputs,
-                file_stats=state.file_stats,
-                stats_taken_ns=state.stats_taken_ns,
-                result=state.result,
-            )
-            self._write(self.head_path, head)
+            # inputs, a result and files that went together. It is the state without the
+            # large memo tables.
+            self._write(self.head_path, replace(state, records={}, extras={}))
         except OSError:
             pass
 
