@@ -66,7 +66,8 @@ def load_site(
     previous = cache.previous if cache is not None else CacheState()
     state = state or CacheState()
     sources, events = load_records(site_dir, problems, previous, state, known=files)
-    memo = PlaceMemo(previous.extras.get("places"))
+    file_digests = {path: digest for path, (digest, _) in state.records.items()}
+    memo = PlaceMemo(previous.extras.get("places"), file_digests)
     site = validate(sources, events, problems, memo)
     state.extras["places"] = memo.places
     if problems.errors:

@@ -5,22 +5,31 @@ file's bytes), and for each published file its fingerprint, content hash and fil
 identity. Everything in it is an optimisation: a missing, stale or unreadable cache only
 makes the next build slower, never different. The cache is tied to the exact builder code
 that wrote it, so a changed program starts afresh.
+
+On disk: a small head (`head.pickle`: what was published, the inputs' identities, the
+result) names the shard files holding the large tables (records and memo tables), each
+table split by key over a fixed number of shards. A shard file is named by a digest of
+its bytes and is only written when its entries changed, so a rebuild after one edit
+writes a few shards, not the whole cache.
 """
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import hashlib
 import os
 import pickle
 import tempfile
+import zlib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from builder.collector import collector_paused
 
 CACHE_DIR = ".timeline-cache"
-_FORMAT = 1
+_FORMAT = 2
+_SHARDS = 64  # per table: a one-file edit rewrites about 1/64 of each table it touches
 
 
 @dataclass(frozen=True)
@@ -63,6 +72,12 @@ class CacheState:
     file_stats: FileStats = field(default_factory=dict)  # the files behind `inputs`
     stats_taken_ns: int = 0  # when file_stats were read
     result: object = None  # the BuildResult of that build, to repeat when nothing changed
+    # Where the tables are on disk: table name -> per shard, (file name, entries) or None.
+    shards: dict[str, list[tuple[str, int] | None]] = field(default_factory=dict)
+
+    def tables(self) -> dict[str, dict]:
+        """The large tables, by name: the records and each memo table."""
+        return {"records": self.records, **self.extras}
 
 
 def code_digest() -> str:
@@ -152,12 +167,11 @@ def file_digest(data: bytes) -> str:
 class BuildCache:
     """Read at the start of a build, `save` after the new site is published.
 
-    Besides the whole state, a small "head" (the inputs digest, the result and the
-    published files) is saved apart: a build with nothing to do reads only that."""
+    A build with nothing to do reads only the head; the tables are read when first
+    needed (`previous`)."""
 
     def __init__(self, site_dir: Path, output: Path, *, clean: bool = False) -> None:
         self.folder = site_dir / CACHE_DIR
-        self.path = self.folder / "state.pickle"
         self.head_path = self.folder / "head.pickle"
         self.code = code_digest()
         self.site_key = str(site_dir.absolute())
@@ -169,18 +183,13 @@ class BuildCache:
     def previous(self) -> CacheState:
         """The state the last build saved, read when first needed."""
         if self._previous is None:
-            self._previous = self._load(self.path)
+            self._previous = self._load_tables(self._load_head())
         return self._previous
 
-    def _load(self, path: Path) -> CacheState:
+    def _load_head(self) -> CacheState:
         try:
-            with open(path, "rb") as handle, collector_paused():
+            with open(self.head_path, "rb") as handle:
                 version, state = pickle.load(handle)
-            # Millions of objects at 50k records, all living through the build: frozen,
-            # no collection walks them again (builder.build unfreezes when it ends).
-            gc.freeze()
-        except (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError, AttributeError):
-            return CacheState()
         except Exception:  # any unreadable cache is just no cache
             return CacheState()
         if version != _FORMAT or not isinstance(state, CacheState) or state.code != self.code:
@@ -192,9 +201,29 @@ class BuildCache:
             state.inputs = ""
         return state
 
+    def _load_tables(self, head: CacheState) -> CacheState:
+        """`head` with its tables read from their shards; no cache if one is unreadable."""
+        tables: dict[str, dict] = {}
+        try:
+            with collector_paused():
+                for name, shards in head.shards.items():
+                    table = tables[name] = {}
+                    for shard in shards:
+                        if shard is not None:
+                            with open(self.folder / shard[0], "rb") as handle:
+                                table.update(pickle.load(handle))
+            # Millions of objects at 50k records, all living through the build: frozen,
+            # no collection walks them again (builder.build unfreezes when it ends).
+            gc.freeze()
+        except Exception:  # any unreadable shard: start afresh
+            return CacheState()
+        head.records = tables.pop("records", {})
+        head.extras = tables
+        return head
+
     def load_head(self) -> CacheState:
         """What the last build saved in its head (the whole state when already read)."""
-        self.head = self._previous if self._previous is not None else self._load(self.head_path)
+        self.head = self._previous if self._previous is not None else self._load_head()
         return self.head
 
     def unchanged(self, inputs: str, output: Path) -> bool:
@@ -209,23 +238,84 @@ class BuildCache:
         )
 
     def save(self, state: CacheState) -> None:
-        """Write the new state atomically; a failure to save is not a build failure."""
+        """Write the new state: changed shards, then the head naming them (atomically),
+        then remove the shards nothing names. A failure to save is not a build failure."""
         state.code, state.site, state.output = self.code, self.site_key, self.output_key
+        previous = self._previous if self._previous is not None else CacheState()
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
             ignore = self.folder / ".gitignore"
             if not ignore.exists():
                 ignore.write_text("*\n")
-            self._write(self.path, state)
-            # The head after the state: a head left from an older build still describes
-            # inputs, a result and files that went together. It is the state without the
-            # large memo tables.
-            self._write(self.head_path, replace(state, records={}, extras={}))
+            with collector_paused():
+                state.shards = {
+                    name: self._save_table(
+                        name, table, previous.tables().get(name, {}), previous.shards.get(name)
+                    )
+                    for name, table in state.tables().items()
+                }
+                head = replace(state, records={}, extras={})
+                self._write(self.head_path, pickle.dumps((_FORMAT, head), _PROTOCOL))
+            self._remove_unnamed(state.shards)
         except OSError:
             pass
 
-    def _write(self, path: Path, state: CacheState) -> None:
+    def _save_table(
+        self,
+        name: str,
+        table: dict,
+        before: dict,
+        shards_before: list[tuple[str, int] | None] | None,
+    ) -> list[tuple[str, int] | None]:
+        """Each shard of `table` as (file name, entries), writing only the shards whose
+        entries are not those (the very same objects) the last build saved."""
+        parts: list[dict] = [{} for _ in range(_SHARDS)]
+        for key, value in table.items():
+            parts[_shard_of(key)][key] = value
+        shards: list[tuple[str, int] | None] = []
+        for index, part in enumerate(parts):
+            old = shards_before[index] if shards_before and len(shards_before) == _SHARDS else None
+            if not part:
+                shards.append(None)
+            elif old is not None and old[1] == len(part) and _same_entries(part, before):
+                shards.append(old)
+            else:
+                data = pickle.dumps(part, _PROTOCOL)
+                file = f"{name}-{index:02d}-{file_digest(data)}.pickle"
+                if not (self.folder / file).exists():
+                    self._write(self.folder / file, data)
+                shards.append((file, len(part)))
+        return shards
+
+    def _remove_unnamed(self, shards: dict[str, list[tuple[str, int] | None]]) -> None:
+        named = {shard[0] for table in shards.values() for shard in table if shard is not None}
+        named.add(self.head_path.name)
+        for entry in os.scandir(self.folder):
+            if entry.name.endswith(".pickle") and entry.name not in named:
+                with contextlib.suppress(OSError):
+                    os.unlink(entry.path)
+
+    def _write(self, path: Path, data: bytes) -> None:
         handle, temporary = tempfile.mkstemp(dir=self.folder, prefix=".state-")
-        with os.fdopen(handle, "wb") as out, collector_paused():
-            pickle.dump((_FORMAT, state), out, protocol=pickle.HIGHEST_PROTOCOL)
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
         os.replace(temporary, path)
+
+
+_PROTOCOL = pickle.HIGHEST_PROTOCOL
+
+
+def _shard_of(key: object) -> int:
+    """A key's shard, the same in every process (str hashes are salted per process)."""
+    if isinstance(key, str):
+        data = key.encode("utf-8", "surrogatepass")
+    elif isinstance(key, bytes):
+        data = key
+    else:
+        data = repr(key).encode("utf-8", "surrogatepass")
+    return zlib.crc32(data) % _SHARDS
+
+
+def _same_entries(part: dict, before: dict) -> bool:
+    missing = object()
+    return all(before.get(key, missing) is value for key, value in part.items())

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from typing import TypeVar
 
@@ -39,22 +39,30 @@ def unique_by_id(records: Iterable[Record], kind: str, problems: Problems) -> li
     return kept
 
 
-# Where a quote was found: (quote, the source's paragraphs) -> (paragraph, start, end).
-Places = dict[tuple[str, tuple[str, ...]], tuple[int, int, int] | None]
+# Where a quote was found: (quote, a digest of its source's file) -> (paragraph, start, end).
+Places = dict[tuple[str, str], tuple[int, int, int] | None]
 
 
 class PlaceMemo:
-    """Quotes located by the last build, reused; this build's, kept for the next."""
+    """Quotes located by the last build, reused; this build's, kept for the next.
+    A source is known by the digest of its file (`file_digests`, by path): the key stays
+    small, and a source whose file changed is searched again."""
 
-    def __init__(self, previous: Places | None = None) -> None:
+    def __init__(
+        self, previous: Places | None = None, file_digests: Mapping[str, str] | None = None
+    ) -> None:
         self.previous = previous or {}
+        self.file_digests = file_digests or {}
         self.places: Places = {}
 
-    def locate(self, quote: str, paragraphs: tuple[str, ...]) -> tuple[int, int, int] | None:
-        key = (quote, paragraphs)
+    def locate(self, quote: str, source: Source) -> tuple[int, int, int] | None:
+        digest = self.file_digests.get(str(source.path))
+        if digest is None:
+            return locate(quote, source.paragraphs)
+        key = (quote, digest)
         if key in self.places:
             return self.places[key]
-        place = self.previous[key] if key in self.previous else locate(quote, paragraphs)
+        place = self.previous[key] if key in self.previous else locate(quote, source.paragraphs)
         self.places[key] = place
         return place
 
@@ -66,7 +74,6 @@ def locate_citations(
     memo: PlaceMemo | None = None,
 ) -> EventRecord | None:
     """The event with each quote placed in its source's paragraphs, or None on a problem."""
-    find = memo.locate if memo is not None else locate
     located = []
     for citation in event.citations:
         source = sources.get(citation.source_id)
@@ -80,7 +87,10 @@ def locate_citations(
                 f"that id; {hint}",
             )
             continue
-        place = find(citation.quote, source.paragraphs)
+        if memo is not None:
+            place = memo.locate(citation.quote, source)
+        else:
+            place = locate(citation.quote, source.paragraphs)
         if place is None:
             problems.error(
                 event.path,
@@ -120,9 +130,12 @@ def warn_merged_tags(events: Iterable[EventRecord], problems: Problems) -> None:
     they are spelled differently beyond case ("C" and "C++"), in case they are not one."""
     first: dict[str, tuple[str, EventRecord]] = {}
     told: set[str] = set()
+    slugs: dict[str, str] = {}  # a site has thousands of events and few tags
     for event in sorted(events, key=lambda e: str(e.path)):
         for tag in event.tags:
-            slug = slugify(tag)
+            slug = slugs.get(tag)
+            if slug is None:
+                slug = slugs[tag] = slugify(tag)
             name, owner = first.setdefault(slug, (tag, event))
             if name.casefold() != tag.casefold() and tag.casefold() not in told:
                 told.add(tag.casefold())

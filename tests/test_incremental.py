@@ -316,13 +316,37 @@ def test_failed_build_keeps_previous_site_and_cache_recovers(tiny_site: TinySite
     assert tree(output) == before
 
 
-def test_corrupt_cache_is_ignored(tiny_site: TinySite) -> None:
+@pytest.mark.parametrize("damaged", ["head.pickle", "records-*.pickle", "views-*.pickle"])
+def test_corrupt_cache_is_ignored(tiny_site: TinySite, tmp_path: Path, damaged: str) -> None:
     output = tiny_site.root / "site"
     build(tiny_site.root, output, workers=1)
-    before = tree(output)
-    (tiny_site.root / ".timeline-cache" / "state.pickle").write_bytes(b"not a pickle")
+    shards = list((tiny_site.root / ".timeline-cache").glob(damaged))
+    assert shards
+    for shard in shards:
+        shard.write_bytes(b"not a pickle")
+    tiny_site.event("second", EVENT_TWO)  # so that the rebuild reads the whole cache
     build(tiny_site.root, output, workers=1)
-    assert tree(output) == before
+    assert tree(output) == clean_build_of(tiny_site.root, tmp_path / "clean")
+
+
+def test_one_edit_rewrites_few_cache_files(tmp_path: Path) -> None:
+    """The cache is saved in shards: an edit to one event rewrites the shards holding
+    what changed, not the whole cache (which at 10k events is ~100 MB)."""
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+    from sitegen import edit_event, generate_site
+
+    site = tmp_path / "s"
+    generate_site(site, 300, seed=3)
+    build(site, site / "site", workers=1)
+    folder = site / ".timeline-cache"
+    before = {path.name for path in folder.glob("*.pickle")}
+    edit_event(site, 7, "Edited once.")
+    build(site, site / "site", workers=1)
+    after = {path.name for path in folder.glob("*.pickle")}
+    shards = after - {"head.pickle"}
+    assert len(shards) > 100  # records, summaries, views, places: each split in shards
+    assert 1 <= len(after - before) <= 6  # the edited event's record, summary, view, places
+    assert tree(site / "site") == clean_build_of(site, tmp_path / "clean")
 
 
 def test_parallel_build_equals_serial_build(tmp_path: Path) -> None:
