@@ -43,7 +43,7 @@ class Published:
     inode: int
     reads: frozenset[str] = frozenset()  # tracked values the rendering looked into
 
-    def still_there(self, path: Path) -> bool:
+    def still_there(self, path: Path | str) -> bool:
         """True when the file at `path` is the very file this build wrote."""
         try:
             stat = os.stat(path, follow_symlinks=False)
@@ -230,11 +230,15 @@ class BuildCache:
         """True when the inputs are those of the last build and its output is intact;
         `load_head` first."""
         previous = self.head  # its `result` is the result of a build with nothing to do
+        folder = str(output)
         return (
             bool(inputs)
             and previous.inputs == inputs
             and previous.result is not None
-            and all(entry.still_there(output / path) for path, entry in previous.published.items())
+            and all(
+                entry.still_there(os.path.join(folder, path))
+                for path, entry in previous.published.items()
+            )
         )
 
     def save(self, state: CacheState) -> None:

@@ -60,7 +60,7 @@ class PageCache:
         return (
             known is not None
             and known.fingerprint == fingerprint
-            and known.still_there(self.output / path)
+            and known.still_there(os.path.join(self.output, path))
         )
 
     def same_bytes(self, path: str, content: bytes) -> bool:
@@ -68,7 +68,7 @@ class PageCache:
         return (
             known is not None
             and known.sha == file_digest(content)
-            and known.still_there(self.output / path)
+            and known.still_there(os.path.join(self.output, path))
         )
 
     def published(
