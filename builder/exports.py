@@ -11,6 +11,7 @@ import json
 from collections.abc import Callable
 from html import escape
 from json.encoder import encode_basestring as _string
+from typing import Any
 
 from builder.config import SiteConfig
 from builder.dates import PartialDate
@@ -29,6 +30,8 @@ def _link(config: SiteConfig, path: str) -> str:
 
 
 INDENT = "  "
+# "\n" and the indent of each depth, made once.
+_NEWLINES = ["\n" + INDENT * depth for depth in range(32)]
 
 
 def _dumps(data: object) -> bytes:
@@ -40,40 +43,81 @@ class Fragments(tuple):
     """A JSON array whose items are already serialised, each at the depth it appears."""
 
 
+def _true_or_false(value: bool) -> str:
+    return "true" if value else "false"
+
+
+# The JSON of values that hold no others, by exact type (a subclass, say a str-based
+# Markup or an IntEnum, takes the general way); floats go to json.dumps for NaN and
+# infinities.
+_SCALARS: dict[type, Callable[[Any], str]] = {
+    str: _string,
+    type(None): lambda _: "null",
+    bool: _true_or_false,
+    int: int.__repr__,
+}
+
+# Each key as it is written before its value: '"key": '. Keys repeat in every item.
+_KEYS: dict[str, str] = {}
+
+
 def to_json(value: object, level: int = 0) -> str:
     """The text json.dumps(value, ensure_ascii=False, indent=2) gives, for a value `level`
     containers deep (json's own indenting encoder is pure Python, and slow). JSON strings
     never hold a raw newline, so a fragment made at its depth can be pasted in as it is."""
+    scalar = _SCALARS.get(type(value))
+    if scalar is not None:
+        return scalar(value)
+    if isinstance(value, dict):
+        return _object(value, level)
+    if isinstance(value, list | tuple):
+        return _array(value, level)
     if isinstance(value, str):
         return _string(value)
-    if value is None:
-        return "null"
-    if value is True:
-        return "true"
-    if value is False:
-        return "false"
     if isinstance(value, int | float):
         return json.dumps(value)
-    if isinstance(value, Fragments):
-        opening, closing, items = "[", "]", value
-    elif isinstance(value, dict):
-        opening, closing = "{", "}"
-        items = (f"{_key(key)}: {to_json(item, level + 1)}" for key, item in value.items())
-    elif isinstance(value, list | tuple):
-        opening, closing = "[", "]"
-        items = (to_json(item, level + 1) for item in value)
-    else:
-        raise TypeError(f"cannot write {type(value).__name__} as JSON")
+    raise TypeError(f"cannot write {type(value).__name__} as JSON")
+
+
+def _object(value: dict, level: int) -> str:
     if not value:
-        return opening + closing
-    inner = "\n" + INDENT * (level + 1)
-    return opening + inner + ("," + inner).join(items) + "\n" + INDENT * level + closing
+        return "{}"
+    parts = []
+    for key, item in value.items():
+        written = _KEYS.get(key) if type(key) is str else None
+        if written is None:
+            written = _key(key)
+        scalar = _SCALARS.get(type(item))
+        parts.append(written + (scalar(item) if scalar else to_json(item, level + 1)))
+    inner = _indent(level + 1)
+    return "{" + inner + ("," + inner).join(parts) + _indent(level) + "}"
+
+
+def _array(value: list | tuple, level: int) -> str:
+    if not value:
+        return "[]"
+    if isinstance(value, Fragments):
+        parts = value
+    else:
+        parts = []
+        for item in value:
+            scalar = _SCALARS.get(type(item))
+            parts.append(scalar(item) if scalar else to_json(item, level + 1))
+    inner = _indent(level + 1)
+    return "[" + inner + ("," + inner).join(parts) + _indent(level) + "]"
+
+
+def _indent(level: int) -> str:
+    return _NEWLINES[level] if level < len(_NEWLINES) else "\n" + INDENT * level
 
 
 def _key(key: object) -> str:
     if not isinstance(key, str):
         raise TypeError(f"JSON keys here are strings, not {type(key).__name__}")
-    return _string(key)
+    written = _string(key) + ": "
+    if type(key) is str and len(_KEYS) < 4096:
+        _KEYS[key] = written
+    return written
 
 
 def _date(date: PartialDate) -> dict:

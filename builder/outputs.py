@@ -12,8 +12,10 @@ from __future__ import annotations
 import hashlib
 import io
 import pickle
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from types import MappingProxyType
+from xml.sax.saxutils import escape
 
 from builder.rerender import Kept, PageCache
 
@@ -128,3 +130,50 @@ def made_or_kept(
                 continue
         files[output.path] = output.make()
     return files
+
+
+# XML as xml.etree.ElementTree writes a tree indented by ET.indent (two spaces a level),
+# with its declaration: the bytes the feeds and the sitemap were first written with.
+# Joining the text of each element is several times cheaper than building a tree and
+# serialising it, and tests/test_xml_text.py holds these to ElementTree's output.
+
+# ElementTree escapes &, < and > in text; in attribute values also ", CR, LF and tab.
+_ATTRIBUTE_ENTITIES = {'"': "&quot;", "\r": "&#13;", "\n": "&#10;", "\t": "&#09;"}
+_XML_DECLARATION = "<?xml version='1.0' encoding='utf-8'?>\n"
+_NO_ATTRIBUTES: Mapping[str, str] = MappingProxyType({})
+
+
+def xml_element(
+    name: str, text: str | None = None, attributes: Mapping[str, str] = _NO_ATTRIBUTES
+) -> str:
+    """An element without children: `<name a="v">text</name>`, `<name a="v" />` if empty."""
+    start = (
+        "<"
+        + name
+        + "".join(
+            f' {key}="{escape(value, _ATTRIBUTE_ENTITIES)}"' for key, value in attributes.items()
+        )
+    )
+    if text:
+        return f"{start}>{escape(text)}</{name}>"
+    return start + " />"
+
+
+def xml_parent(
+    name: str, children: Sequence[str], level: int, attributes: Mapping[str, str] = _NO_ATTRIBUTES
+) -> str:
+    """An element `level` deep holding `children` (their text, each one level deeper)."""
+    if not children:
+        return xml_element(name, None, attributes)
+    inner = "\n" + "  " * (level + 1)
+    start = xml_element(name, None, attributes)[: -len(" />")]
+    return f"{start}>{inner}{inner.join(children)}\n{'  ' * level}</{name}>"
+
+
+def xml_document(
+    name: str, children: Sequence[str], attributes: Mapping[str, str] = _NO_ATTRIBUTES
+) -> bytes:
+    """A whole document, its root `name` holding `children`, as ET.tostring(root,
+    encoding="utf-8", xml_declaration=True) writes it after ET.indent(root), and a newline."""
+    text = _XML_DECLARATION + xml_parent(name, children, 0, attributes) + "\n"
+    return text.encode("utf-8", "xmlcharrefreplace")

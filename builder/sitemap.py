@@ -6,12 +6,11 @@ A sitemap needs absolute URLs, so a site without base_url gets none.
 from __future__ import annotations
 
 import functools
-import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 
 from builder.config import SiteConfig
 from builder.meta import absolute_url, public_path
-from builder.outputs import Output
+from builder.outputs import Output, xml_document, xml_element, xml_parent
 
 SITEMAP_PATH = "sitemap.xml"
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
@@ -31,9 +30,8 @@ def sitemap_outputs(page_paths: Iterable[str], config: SiteConfig) -> list[Outpu
 
 
 def _sitemap(pages: tuple[str, ...], config: SiteConfig) -> bytes:
-    urlset = ET.Element("urlset", xmlns=SITEMAP_NS)
-    for path in pages:
-        url = ET.SubElement(urlset, "url")
-        ET.SubElement(url, "loc").text = absolute_url(config, public_path(path))
-    ET.indent(urlset)
-    return ET.tostring(urlset, encoding="utf-8", xml_declaration=True) + b"\n"
+    urls = [
+        xml_parent("url", [xml_element("loc", absolute_url(config, public_path(path)))], 1)
+        for path in pages
+    ]
+    return xml_document("urlset", urls, {"xmlns": SITEMAP_NS})
