@@ -161,7 +161,7 @@ def _build(
     with timer.stage("search index"):
         pages.update(search_index(pages, output.absolute(), loaded.config, pages_cache))
     with timer.stage("write"):
-        written = write_site(pages, output, pages_cache)
+        written = write_site(pages, output, pages_cache, spare=cache.spare_folder(output))
     result = BuildResult(
         output,
         len(pages),

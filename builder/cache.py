@@ -186,6 +186,12 @@ class BuildCache:
             self._previous = self._load_tables(self._load_head())
         return self._previous
 
+    def spare_folder(self, output: Path) -> Path:
+        """Where the site before last of `output` waits to become the next one (see
+        builder.write): in the cache, one per output folder."""
+        key = hashlib.blake2b(str(output.absolute()).encode(), digest_size=6).hexdigest()
+        return self.folder / f"spare-site-{key}"
+
     def _load_head(self) -> CacheState:
         try:
             with open(self.head_path, "rb") as handle:

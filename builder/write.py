@@ -19,11 +19,17 @@ import os
 import shutil
 import tempfile
 import threading
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 import click
+
+try:
+    import fcntl
+except ImportError:  # not on a POSIX system
+    fcntl = None  # type: ignore[assignment]
 
 from builder.rerender import Kept, PageCache
 
@@ -65,54 +71,184 @@ class Written:
 
 
 def write_site(
-    pages: Mapping[str, bytes | Kept], output: Path, cache: PageCache | None = None
+    pages: Mapping[str, bytes | Kept],
+    output: Path,
+    cache: PageCache | None = None,
+    spare: Path | None = None,
 ) -> Written:
     """Write `pages` (relative path to bytes) as the folder `output`, atomically.
 
     A page marked `Kept`, or whose bytes are those of the file already published, is
     hard-linked from the previous site rather than written: it keeps its modification
     time, and unchanged files cost no writing.
+
+    `spare` (on the same file system as `output`) is where the site before the previous
+    one was left by the last build: it is brought up to date in place and swapped in, and
+    then holds the previous site for the next build. A rebuild then costs a system call
+    per changed file, not per file of the site.
     """
     output = output.absolute()
     output.parent.mkdir(parents=True, exist_ok=True)
     remove_leftovers(output)
-    staging = Path(tempfile.mkdtemp(prefix=f".{output.name}.new-", dir=output.parent))
-    stats: dict[str, os.stat_result | None] = {}
-    written: set[str] = set()
-    # Plain strings and os functions rather than Path objects: this loop runs per file.
-    into, previous = str(staging), str(output)
+    spare = spare.absolute() if spare is not None and _same_device(spare, output) else None
+    with _locked(spare) as spare:
+        return _write(pages, output, cache, spare)
+
+
+def _write(
+    pages: Mapping[str, bytes | Kept], output: Path, cache: PageCache | None, spare: Path | None
+) -> Written:
+    staging = spare
+    if staging is not None:
+        try:
+            stats, written = _fill(staging, pages, output, cache, _files_below(str(staging)))
+        except OSError:  # something odd in the spare folder: start a fresh one
+            shutil.rmtree(staging, ignore_errors=True)
+            staging = None
+    if staging is None:
+        staging = Path(tempfile.mkdtemp(prefix=f".{output.name}.new-", dir=output.parent))
+        try:
+            stats, written = _fill(staging, pages, output, cache, {})
+        except BaseException:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise
     try:
-        folders: set[str] = set()
-        for relative, content in sorted(pages.items()):
-            target = os.path.join(into, relative)
-            folder = os.path.dirname(target)
-            if folder not in folders:
-                os.makedirs(folder, exist_ok=True)
-                folders.add(folder)
-            if isinstance(content, Kept) or (
-                cache is not None and cache.same_bytes(relative, content)
-            ):
-                if _link_or_copy(os.path.join(previous, relative), target):
-                    stats[relative] = None
-                    continue
-                stats[relative] = os.stat(target)
-            else:
-                stats[relative] = _write_file(target, content)  # type: ignore[arg-type]
-                written.add(relative)
-        _write_marker(output / MARKER, staging / MARKER)
         os.chmod(staging, 0o755)
         replaced = _publish(staging, output)
     except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
+        if staging != spare:
+            shutil.rmtree(staging, ignore_errors=True)
         raise
     cleanup = None
-    if replaced is not None:
+    if replaced is not None and spare is not None and replaced != spare:
+        os.rename(replaced, spare)  # no atomic exchange here: the old site moved aside
+    elif replaced is not None and replaced != spare:
         # Unlinking thousands of files waits on the system, not on Python: meanwhile the
         # build goes on (saving its cache). Killed before the end, the folder is a
         # leftover the next build removes.
         cleanup = threading.Thread(target=shutil.rmtree, args=(replaced, True))
         cleanup.start()
     return Written(stats, frozenset(written), cleanup)
+
+
+def _fill(
+    staging: Path,
+    pages: Mapping[str, bytes | Kept],
+    output: Path,
+    cache: PageCache | None,
+    present: dict[str, int],
+) -> tuple[dict[str, os.stat_result | None], set[str]]:
+    """Make `staging` hold exactly `pages` and the marker. `present` are the files
+    already there, by relative path, with their inode: a kept page already linked there
+    (the very file published now) is left as it is; every other file is replaced."""
+    stats: dict[str, os.stat_result | None] = {}
+    written: set[str] = set()
+    # Plain strings and os functions rather than Path objects: this loop runs per file.
+    into, previous = str(staging), str(output)
+    folders: set[str] = set()
+    for relative, content in sorted(pages.items()):
+        target = os.path.join(into, relative)
+        folder = os.path.dirname(target)
+        if folder not in folders:
+            os.makedirs(folder, exist_ok=True)
+            folders.add(folder)
+        there = present.pop(relative, None)
+        if isinstance(content, Kept) or (cache is not None and cache.same_bytes(relative, content)):
+            if there is not None and cache is not None and there == cache.previous[relative].inode:
+                stats[relative] = None  # already a link to the published file
+                continue
+            if there is not None:
+                os.unlink(target)
+            if _link_or_copy(os.path.join(previous, relative), target):
+                stats[relative] = None
+                continue
+            stats[relative] = os.stat(target)
+        else:
+            if there is not None:
+                os.unlink(target)
+            stats[relative] = _write_file(target, content)  # type: ignore[arg-type]
+            written.add(relative)
+    if present.pop(MARKER, None) is not None:
+        os.unlink(os.path.join(into, MARKER))
+    _write_marker(output / MARKER, staging / MARKER)
+    needed = {os.path.relpath(folder, into) for folder in folders}
+    needed |= {parent for folder in needed for parent in _parents(folder)}
+    # What is left of a site before and not part of this one: files, then folders.
+    for relative in [path for path, inode in present.items() if inode != _FOLDER]:
+        os.unlink(os.path.join(into, relative))
+    for relative in [path for path, inode in present.items() if inode == _FOLDER]:
+        if relative not in needed:
+            shutil.rmtree(os.path.join(into, relative), ignore_errors=True)
+    _remove_empty_folders(into, {os.path.dirname(relative) for relative in present})
+    return stats, written
+
+
+_FOLDER = -1  # stands for the inode of a folder in _files_below
+
+
+def _files_below(folder: str, prefix: str = "") -> dict[str, int]:
+    """Every file below `folder` by relative path, with its inode (from the directory
+    listing: no stat per file); each folder too, marked _FOLDER."""
+    found: dict[str, int] = {}
+    try:
+        entries = list(os.scandir(folder))
+    except FileNotFoundError:
+        return found
+    for entry in entries:
+        if entry.is_dir(follow_symlinks=False):
+            found[prefix + entry.name] = _FOLDER
+            found.update(_files_below(entry.path, f"{prefix}{entry.name}/"))
+        else:
+            found[prefix + entry.name] = entry.inode()
+    return found
+
+
+def _parents(relative: str) -> list[str]:
+    parents = []
+    while relative := os.path.dirname(relative):
+        parents.append(relative)
+    return parents
+
+
+def _remove_empty_folders(root: str, folders: set[str]) -> None:
+    """Remove each of `folders` (relative to `root`) and its parents left empty."""
+    for relative in sorted(folders, key=len, reverse=True):
+        while relative:
+            try:
+                os.rmdir(os.path.join(root, relative))
+            except OSError:  # not empty (or gone already)
+                break
+            relative = os.path.dirname(relative)
+
+
+@contextmanager
+def _locked(spare: Path | None) -> Iterator[Path | None]:
+    """`spare`, held for this build alone; None when another build holds it (or the
+    system has no file locks), and then this build stages in a fresh folder."""
+    if spare is None or fcntl is None:
+        yield None
+        return
+    try:
+        handle = open(f"{spare}.lock", "wb")  # noqa: SIM115 (held for the block)
+    except OSError:
+        yield None
+        return
+    with handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            yield None
+            return
+        yield spare
+
+
+def _same_device(folder: Path, output: Path) -> bool:
+    """True when `folder` can be swapped with `output` (one file system)."""
+    try:
+        folder.parent.mkdir(parents=True, exist_ok=True)
+        return folder.parent.stat().st_dev == output.parent.stat().st_dev
+    except OSError:
+        return False
 
 
 def _write_file(path: str, content: bytes) -> os.stat_result:

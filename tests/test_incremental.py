@@ -10,6 +10,7 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -347,6 +348,64 @@ def test_one_edit_rewrites_few_cache_files(tmp_path: Path) -> None:
     assert len(shards) > 100  # records, summaries, views, places: each split in shards
     assert 1 <= len(after - before) <= 6  # the edited event's record, summary, view, places
     assert tree(site / "site") == clean_build_of(site, tmp_path / "clean")
+
+
+def _stray_file(spare: Path) -> None:
+    (spare / "stray.html").write_text("stray")
+
+
+def _stray_folders(spare: Path) -> None:
+    (spare / "old" / "older").mkdir(parents=True)
+    (spare / "old" / "older" / "page.html").write_text("stray")
+    (spare / "events" / "empty").mkdir()
+
+
+def _page_changed_in_place(spare: Path) -> None:
+    page = spare / "events" / "offensive.html"  # the same file as the published page
+    page.chmod(0o644)
+    with open(page, "r+b") as handle:
+        handle.write(b"XX")
+
+
+def _page_gone(spare: Path) -> None:
+    (spare / "events" / "offensive.html").unlink()
+
+
+def _file_where_a_folder_goes(spare: Path) -> None:
+    shutil.rmtree(spare / "tags")
+    (spare / "tags").write_text("not a folder")
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [_stray_file, _stray_folders, _page_changed_in_place, _page_gone, _file_where_a_folder_goes],
+)
+def test_spare_folder_is_recycled_and_checked(
+    tiny_site: TinySite, tmp_path: Path, damage: Callable[[Path], None]
+) -> None:
+    """The site before last is kept in the cache and brought up to date in place as the
+    next staging folder; whatever happened to it, the published site is a clean build's."""
+    output = tiny_site.root / "site"
+    build(tiny_site.root, output, workers=1)
+    tiny_site.event("second", EVENT_TWO)
+    build(tiny_site.root, output, workers=1)
+    (spare,) = [p for p in (tiny_site.root / ".timeline-cache").glob("spare-site-*") if p.is_dir()]
+    assert (spare / "events" / "offensive.html").exists()  # the first build's site
+    assert not (spare / "events" / "second.html").exists()
+    damage(spare)
+    staged_in = spare.stat().st_ino
+    tiny_site.event("second", EVENT_TWO.replace("Second", "Later"))
+    build(tiny_site.root, output, workers=1)
+    assert tree(output) == clean_build_of(tiny_site.root, tmp_path / "clean")
+    folders = sorted(p.relative_to(output) for p in output.rglob("*") if p.is_dir())
+    assert folders == sorted(
+        p.relative_to(tmp_path / "clean" / "site")
+        for p in (tmp_path / "clean" / "site").rglob("*")
+        if p.is_dir()
+    )
+    if damage is not _file_where_a_folder_goes:  # that one is replaced by a fresh folder
+        assert output.stat().st_ino == staged_in  # the spare folder became the site
+    assert (spare / "events" / "second.html").exists()  # it now holds the second build's
 
 
 def test_parallel_build_equals_serial_build(tmp_path: Path) -> None:
