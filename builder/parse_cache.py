@@ -82,7 +82,11 @@ def load_records(
         if html is not None:
             remember_html({record.summary: html})  # type: ignore[attr-defined]
         if digest:
-            state.records[path] = (digest, parsed)
+            # The entry read from the cache itself where reused: the cache then sees its
+            # shard unchanged and does not write it again (builder.cache).
+            prior = previous.records.get(path)
+            reused = prior is not None and prior[0] == digest and prior[1] is parsed
+            state.records[path] = prior if reused else (digest, parsed)  # type: ignore[assignment]
         if record is None:
             continue
         if kind == "source":
