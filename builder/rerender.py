@@ -54,6 +54,11 @@ class PageCache:
         self.previous = previous
         self.output = output
         self.rendered: dict[str, tuple[str | None, frozenset[str]]] = {}
+        self.digests: dict[str, str] = {}  # file_digest of pages, taken where rendered
+
+    def content_digest(self, path: str, content: bytes) -> str:
+        known = self.digests.get(path)
+        return known if known is not None else file_digest(content)
 
     def can_keep(self, path: str, fingerprint: str) -> bool:
         known = self.previous.get(path)
@@ -67,7 +72,7 @@ class PageCache:
         known = self.previous.get(path)
         return (
             known is not None
-            and known.sha == file_digest(content)
+            and known.sha == self.content_digest(path, content)
             and known.still_there(os.path.join(self.output, path))
         )
 
@@ -87,7 +92,7 @@ class PageCache:
                 )
                 continue
             kept = isinstance(value, Kept)
-            sha = self.previous[path].sha if kept else file_digest(value)  # type: ignore[arg-type]
+            sha = self.previous[path].sha if kept else self.content_digest(path, value)  # type: ignore[arg-type]
             entries[path] = Published(
                 fingerprint, sha, stat.st_size, stat.st_mtime_ns, stat.st_ino, reads
             )
@@ -143,17 +148,22 @@ def render_jobs(
         to_render.append(job)
     take_reads(tracked.values())
 
-    def render(job: PageJob) -> tuple[bytes, frozenset[str]]:
+    def render(job: PageJob) -> tuple[bytes, frozenset[str], str | None, str]:
         html = env.get_template(job.template).render(**shared, root=job.root, **job.context)
-        return html.encode("utf-8"), take_reads(tracked.values())
+        content = html.encode("utf-8")
+        reads = take_reads(tracked.values())
+        # Fingerprinted and hashed here, on the worker, rather than in turn by the parent.
+        return content, reads, fingerprint(job, reads), file_digest(content)
 
     memoise_macros(env)
     parallel = workers if len(to_render) >= _PARALLEL_FROM else 1
-    for job, (content, reads) in zip(
-        to_render, parallel_map(render, to_render, parallel), strict=True
-    ):
+    # Workers are handed indices, not jobs: a job sent through a pipe would arrive as a
+    # copy of its views, unknown to the digests memoised by identity (and costly to send).
+    rendered = parallel_map(lambda index: render(to_render[index]), range(len(to_render)), parallel)
+    for job, (content, reads, print_, digest) in zip(to_render, rendered, strict=True):
         pages[job.path] = content
-        cache.rendered[job.path] = (fingerprint(job, reads), reads)
+        cache.rendered[job.path] = (print_, reads)
+        cache.digests[job.path] = digest
     if progress is not None:
         progress(len(jobs))
     return pages

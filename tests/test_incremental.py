@@ -217,15 +217,18 @@ def test_unchanged_files_are_left_untouched(tiny_site: TinySite) -> None:
     assert result.kept >= 2  # the other event's page, the tag page without this event
 
 
-def test_one_edit_renders_only_the_pages_showing_it(tmp_path: Path) -> None:
+@pytest.mark.parametrize("workers", [1, 2])
+def test_one_edit_renders_only_the_pages_showing_it(tmp_path: Path, workers: int) -> None:
+    """Also when the pages were rendered on worker processes (enough of them for that):
+    the fingerprints they took must be those the next build computes."""
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
     from sitegen import edit_event, generate_site
 
     site = tmp_path / "s"
-    generate_site(site, 60, seed=2)
-    build(site, site / "site", workers=1)
+    generate_site(site, 120, seed=2)
+    build(site, site / "site", workers=workers)
     edit_event(site, 7, "A new sentence.")
-    result = build(site, site / "site", workers=1)
+    result = build(site, site / "site", workers=workers)
     html_pages = sum(1 for path in (site / "site").rglob("*.html"))
     # The event's page, the index, its tag and source pages: a handful, not the site.
     assert html_pages - result.kept <= 12
