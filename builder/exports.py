@@ -35,8 +35,12 @@ _NEWLINES = ["\n" + INDENT * depth for depth in range(32)]
 
 
 def _dumps(data: object) -> bytes:
-    """`data` as json.dumps(data, ensure_ascii=False, indent=2) writes it, and a newline."""
-    return (to_json(data) + "\n").encode("utf-8")
+    """`data` as json.dumps(data, ensure_ascii=False, indent=2) writes it, and a newline.
+    An export is tens of megabytes: its text is joined once, from all its pieces."""
+    pieces: list[str] = []
+    _write(data, 0, pieces)
+    pieces.append("\n")
+    return "".join(pieces).encode("utf-8")
 
 
 class Fragments(tuple):
@@ -68,43 +72,58 @@ def to_json(value: object, level: int = 0) -> str:
     scalar = _SCALARS.get(type(value))
     if scalar is not None:
         return scalar(value)
-    if isinstance(value, dict):
-        return _object(value, level)
-    if isinstance(value, list | tuple):
-        return _array(value, level)
-    if isinstance(value, str):
-        return _string(value)
-    if isinstance(value, int | float):
-        return json.dumps(value)
-    raise TypeError(f"cannot write {type(value).__name__} as JSON")
+    pieces: list[str] = []
+    _write(value, level, pieces)
+    return "".join(pieces)
 
 
-def _object(value: dict, level: int) -> str:
+def _write(value: object, level: int, pieces: list[str]) -> None:
+    """Append the pieces of `value`'s JSON text to `pieces`."""
+    scalar = _SCALARS.get(type(value))
+    if scalar is not None:
+        pieces.append(scalar(value))
+    elif isinstance(value, dict):
+        _write_object(value, level, pieces)
+    elif isinstance(value, list | tuple):
+        _write_array(value, level, pieces)
+    elif isinstance(value, str):
+        pieces.append(_string(value))
+    elif isinstance(value, int | float):
+        pieces.append(json.dumps(value))
+    else:
+        raise TypeError(f"cannot write {type(value).__name__} as JSON")
+
+
+def _write_object(value: dict, level: int, pieces: list[str]) -> None:
     if not value:
-        return "{}"
-    parts = []
+        pieces.append("{}")
+        return
+    before = "{" + _indent(level + 1)
     for key, item in value.items():
         written = _KEYS.get(key) if type(key) is str else None
-        if written is None:
-            written = _key(key)
+        pieces.append(before + (written or _key(key)))
         scalar = _SCALARS.get(type(item))
-        parts.append(written + (scalar(item) if scalar else to_json(item, level + 1)))
-    inner = _indent(level + 1)
-    return "{" + inner + ("," + inner).join(parts) + _indent(level) + "}"
+        if scalar is not None:
+            pieces.append(scalar(item))
+        else:
+            _write(item, level + 1, pieces)
+        before = "," + _indent(level + 1)
+    pieces.append(_indent(level) + "}")
 
 
-def _array(value: list | tuple, level: int) -> str:
+def _write_array(value: list | tuple, level: int, pieces: list[str]) -> None:
     if not value:
-        return "[]"
-    if isinstance(value, Fragments):
-        parts = value
-    else:
-        parts = []
-        for item in value:
-            scalar = _SCALARS.get(type(item))
-            parts.append(scalar(item) if scalar else to_json(item, level + 1))
-    inner = _indent(level + 1)
-    return "[" + inner + ("," + inner).join(parts) + _indent(level) + "]"
+        pieces.append("[]")
+        return
+    before = "[" + _indent(level + 1)
+    for item in value:
+        pieces.append(before)
+        if isinstance(value, Fragments):
+            pieces.append(item)
+        else:
+            _write(item, level + 1, pieces)
+        before = "," + _indent(level + 1)
+    pieces.append(_indent(level) + "]")
 
 
 def _indent(level: int) -> str:
@@ -274,31 +293,31 @@ def _fragments(
 def _items(text: str | None, keys: tuple[str, ...], id_key: str = "id") -> dict[str, dict]:
     """The objects of the top-level arrays `keys` of an export we wrote, as text by id
     (the id as JSON writes it: `"e1"`).
-    Our writer puts each on its own lines at a fixed indent, so lines tell them apart."""
+    Our writer puts each on its own lines at a fixed indent, and JSON strings hold no raw
+    newline: a line of two indents and "}," ends an item and only ever precedes another."""
     found: dict[str, dict] = {key: {} for key in keys}
     if text is None:
         return found
+    close = "\n" + INDENT * 2 + "}"
+    # The longer the text searched for, the faster the search skips through the export.
+    between = close + ",\n" + INDENT * 2 + "{\n" + INDENT * 3
+    first_key = "{\n" + INDENT * 3 + _string(id_key) + ": "
     for key in keys:
-        opening = f'\n{INDENT}"{key}": [\n'
+        opening = f'\n{INDENT}"{key}": [\n{INDENT * 2}'
         start = text.find(opening)
-        if start < 0:
+        end = text.find(f"{close}\n{INDENT}]", start)
+        if start < 0 or end < 0:
             continue
         start += len(opening)
-        end = text.find(f"\n{INDENT}]", start)
-        if end < 0:
-            continue
-        item_indent = INDENT * 2
-        first_key = f'{item_indent}{{\n{INDENT * 3}"{id_key}": '
-        pieces = text[start:end].split(f"\n{item_indent}}},\n{item_indent}{{\n")
-        for number, piece in enumerate(pieces):
-            item = piece if number == 0 else item_indent + "{\n" + piece
-            if number < len(pieces) - 1:
-                item += "\n" + item_indent + "}"
-            if not item.startswith(first_key):
-                continue
-            # Keyed by the id as written (a JSON string), which is cheaper than reading it.
-            written_id = item[len(first_key) : item.find("\n", len(first_key))].rstrip(",")
-            found[key][written_id] = item[len(item_indent) :]
+        items = found[key]
+        while start <= end:
+            stop = text.find(between, start, end + len(between))
+            stop = (end if stop < 0 else stop) + len(close)
+            id_end = text.find("\n", start + len(first_key), stop)
+            if text.startswith(first_key, start) and id_end > 0:
+                # Keyed by the id as written (a JSON string), which is cheaper than reading it.
+                items[text[start + len(first_key) : id_end].rstrip(",")] = text[start:stop]
+            start = stop + len(",\n") + len(INDENT * 2)
     return found
 
 
@@ -309,10 +328,20 @@ def exports(view: SiteView, config: SiteConfig) -> dict[str, bytes]:
 def export_outputs(
     view: SiteView, config: SiteConfig, previous: Previous | None = None
 ) -> list[Output]:
-    """Both exports list every event, so they are made on every build, but from the
-    last build's text for each event (and source) whose page's inputs are unchanged."""
+    """Both exports list every event: kept when no event (or source, for timeline.json)
+    changed since the last build, else made from the last build's text for each whose
+    page's inputs are unchanged. Each page's fingerprint covers all its item's JSON."""
     previous = previous or Previous(None)
+    events, sources = previous.stand_ins(view.events), previous.stand_ins(view.sources)
     return [
-        Output(TIMELINE_JSON, None, lambda: _timeline_json(view, config, previous)),
-        Output(TIMELINEJS_JSON, None, lambda: _timelinejs_json(view, config, previous)),
+        Output(
+            TIMELINE_JSON,
+            (TIMELINE_JSON, SCHEMA_VERSION, events, sources),
+            lambda: _timeline_json(view, config, previous),
+        ),
+        Output(
+            TIMELINEJS_JSON,
+            (TIMELINEJS_JSON, events),
+            lambda: _timelinejs_json(view, config, previous),
+        ),
     ]

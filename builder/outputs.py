@@ -15,6 +15,7 @@ import pickle
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from types import MappingProxyType
+from typing import Any
 from xml.sax.saxutils import escape
 
 from builder.rerender import Kept, PageCache
@@ -98,6 +99,22 @@ class Previous:
         known = self.cache.previous.get(path)
         current = self.page_print(path)
         return known is not None and current is not None and known.fingerprint == current
+
+    def stand_ins(self, items: Sequence[Any]) -> object:
+        """Values standing for `items` (events or sources) in an output's inputs: each
+        page's fingerprint where the page cache has one (it covers all the data the page
+        is made from, and is cheaper to hash than the item), else the item itself. With
+        every fingerprint known, they are one string: one hash for thousands of items."""
+        prints = [self.page_print(item.url) for item in items]
+        if None not in prints:
+            return "pages\0" + "\0".join(
+                f"{item.url}\0{fingerprint}"
+                for item, fingerprint in zip(items, prints, strict=True)
+            )
+        return tuple(
+            item if fingerprint is None else f"page\0{item.url}\0{fingerprint}"
+            for item, fingerprint in zip(items, prints, strict=True)
+        )
 
     def text(self, path: str) -> str | None:
         """The file the last build published at `path`, if it is still the one it wrote."""

@@ -26,7 +26,8 @@ def sitemap_outputs(page_paths: Iterable[str], config: SiteConfig) -> list[Outpu
     if not config.base_url:
         return []
     pages = tuple(sorted(p for p in page_paths if p.endswith(".html")))
-    return [Output(SITEMAP_PATH, ("sitemap", pages), functools.partial(_sitemap, pages, config))]
+    inputs = ("sitemap", "\0".join(pages))  # one string: one hash (no path holds a NUL)
+    return [Output(SITEMAP_PATH, inputs, functools.partial(_sitemap, pages, config))]
 
 
 def _sitemap(pages: tuple[str, ...], config: SiteConfig) -> bytes:
