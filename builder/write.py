@@ -63,11 +63,11 @@ class Written:
     written: frozenset[str]  # the files written anew (the others were linked)
     # Removing the previous site's files goes on beside the rest of the build; `finish`
     # waits for it.
-    cleanup: threading.Thread | None = None
+    cleanup: tuple[threading.Thread, ...] = ()
 
     def finish(self) -> None:
-        if self.cleanup is not None:
-            self.cleanup.join()
+        for thread in self.cleanup:
+            thread.join()
 
 
 def write_site(
@@ -98,10 +98,19 @@ def write_site(
 def _write(
     pages: Mapping[str, bytes | Kept], output: Path, cache: PageCache | None, spare: Path | None
 ) -> Written:
+    cleanup: list[threading.Thread] = []
+    present: dict[str, int] = {}
+    if spare is not None:
+        for leftover in spare.parent.glob(f"{spare.name}.old-*"):  # a killed build's
+            shutil.rmtree(leftover, ignore_errors=True)
+        present = _files_below(str(spare))
+        if present and _reusable(pages, present, cache) < len(pages) // 2:
+            cleanup.append(_discard(spare))  # mostly stale: a fresh folder costs less
+            present = {}
     staging = spare
     if staging is not None:
         try:
-            stats, written = _fill(staging, pages, output, cache, _files_below(str(staging)))
+            stats, written = _fill(staging, pages, output, cache, present)
         except OSError:  # something odd in the spare folder: start a fresh one
             shutil.rmtree(staging, ignore_errors=True)
             staging = None
@@ -119,16 +128,39 @@ def _write(
         if staging != spare:
             shutil.rmtree(staging, ignore_errors=True)
         raise
-    cleanup = None
     if replaced is not None and spare is not None and replaced != spare:
         os.rename(replaced, spare)  # no atomic exchange here: the old site moved aside
-    elif replaced is not None and replaced != spare:
-        # Unlinking thousands of files waits on the system, not on Python: meanwhile the
-        # build goes on (saving its cache). Killed before the end, the folder is a
-        # leftover the next build removes.
-        cleanup = threading.Thread(target=shutil.rmtree, args=(replaced, True))
-        cleanup.start()
-    return Written(stats, frozenset(written), cleanup)
+        replaced = spare
+    if replaced is not None and (replaced != spare or len(written) > len(pages) // 2):
+        # Not kept as the spare (or most of it is no use to the next build): removed
+        # meanwhile the build goes on (saving its cache); unlinking thousands of files
+        # waits on the system, not on Python.
+        cleanup.append(_discard(replaced))
+    return Written(stats, frozenset(written), tuple(cleanup))
+
+
+def _reusable(
+    pages: Mapping[str, bytes | Kept], present: dict[str, int], cache: PageCache | None
+) -> int:
+    """How many kept pages the spare folder already holds as the published file."""
+    if cache is None:
+        return 0
+    previous = cache.previous
+    return sum(
+        1
+        for path, content in pages.items()
+        if isinstance(content, Kept) and present.get(path) == previous[path].inode
+    )
+
+
+def _discard(folder: Path) -> threading.Thread:
+    """Move `folder` aside and remove it on a thread. Killed before the end, what is
+    left is a leftover the next build removes."""
+    aside = Path(tempfile.mkdtemp(prefix=f"{folder.name}.old-", dir=folder.parent))
+    os.rename(folder, aside / folder.name)
+    thread = threading.Thread(target=shutil.rmtree, args=(aside, True))
+    thread.start()
+    return thread
 
 
 def _fill(

@@ -368,14 +368,14 @@ def _stray_folders(spare: Path) -> None:
 
 
 def _page_changed_in_place(spare: Path) -> None:
-    page = spare / "events" / "offensive.html"  # the same file as the published page
+    page = spare / "events" / "e000009.html"  # the same file as the published page
     page.chmod(0o644)
     with open(page, "r+b") as handle:
         handle.write(b"XX")
 
 
 def _page_gone(spare: Path) -> None:
-    (spare / "events" / "offensive.html").unlink()
+    (spare / "events" / "e000009.html").unlink()
 
 
 def _file_where_a_folder_goes(spare: Path) -> None:
@@ -388,31 +388,47 @@ def _file_where_a_folder_goes(spare: Path) -> None:
     [_stray_file, _stray_folders, _page_changed_in_place, _page_gone, _file_where_a_folder_goes],
 )
 def test_spare_folder_is_recycled_and_checked(
-    tiny_site: TinySite, tmp_path: Path, damage: Callable[[Path], None]
+    tmp_path: Path, damage: Callable[[Path], None]
 ) -> None:
     """The site before last is kept in the cache and brought up to date in place as the
     next staging folder; whatever happened to it, the published site is a clean build's."""
-    output = tiny_site.root / "site"
-    build(tiny_site.root, output, workers=1)
-    tiny_site.event("second", EVENT_TWO)
-    build(tiny_site.root, output, workers=1)
-    (spare,) = [p for p in (tiny_site.root / ".timeline-cache").glob("spare-site-*") if p.is_dir()]
-    assert (spare / "events" / "offensive.html").exists()  # the first build's site
-    assert not (spare / "events" / "second.html").exists()
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+    from sitegen import edit_event, generate_site
+
+    site = tmp_path / "s"
+    generate_site(site, 40, seed=4)
+    output = site / "site"
+    build(site, output, workers=1)
+    edit_event(site, 1, "Edited first.")
+    build(site, output, workers=1)
+    (spare,) = [p for p in (site / ".timeline-cache").glob("spare-site-*") if p.is_dir()]
+    assert "Edited first." not in (spare / "events" / "e000001.html").read_text()
     damage(spare)
     staged_in = spare.stat().st_ino
-    tiny_site.event("second", EVENT_TWO.replace("Second", "Later"))
-    build(tiny_site.root, output, workers=1)
-    assert tree(output) == clean_build_of(tiny_site.root, tmp_path / "clean")
+    edit_event(site, 2, "Edited second.")
+    build(site, output, workers=1)
+    assert tree(output) == clean_build_of(site, tmp_path / "clean")
+    clean = tmp_path / "clean" / "site"
     folders = sorted(p.relative_to(output) for p in output.rglob("*") if p.is_dir())
-    assert folders == sorted(
-        p.relative_to(tmp_path / "clean" / "site")
-        for p in (tmp_path / "clean" / "site").rglob("*")
-        if p.is_dir()
-    )
+    assert folders == sorted(p.relative_to(clean) for p in clean.rglob("*") if p.is_dir())
     if damage is not _file_where_a_folder_goes:  # that one is replaced by a fresh folder
         assert output.stat().st_ino == staged_in  # the spare folder became the site
-    assert (spare / "events" / "second.html").exists()  # it now holds the second build's
+    assert "Edited first." in (spare / "events" / "e000001.html").read_text()
+
+
+def test_spare_folder_is_dropped_after_a_full_rebuild(tmp_path: Path) -> None:
+    """When most pages were written anew, the previous site is of no use to the next
+    build: it is removed rather than kept as the spare folder."""
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+    from sitegen import generate_site
+
+    site = tmp_path / "s"
+    generate_site(site, 40, seed=4)
+    build(site, site / "site", workers=1)
+    build(site, site / "site", workers=1, clean=True)
+    build(site, site / "site", workers=1, clean=True)
+    assert [p for p in (site / ".timeline-cache").iterdir() if p.is_dir()] == []
+    assert tree(site / "site") == clean_build_of(site, tmp_path / "clean")
 
 
 def test_parallel_build_equals_serial_build(tmp_path: Path) -> None:
