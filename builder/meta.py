@@ -93,9 +93,14 @@ def shorten(text: str, limit: int = DESCRIPTION_LENGTH) -> str:
     return cut + "…"
 
 
+# json.dumps(data, ensure_ascii=False, separators=(",", ":")) without making an encoder
+# for each call.
+_COMPACT_JSON = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+
+
 def script_json(data: object) -> Markup:
     """JSON that is safe as the whole content of an HTML <script> element."""
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    text = _COMPACT_JSON.encode(data)
     for character, escape in _SCRIPT_ESCAPES.items():
         text = text.replace(character, escape)
     return Markup(text)
@@ -126,8 +131,11 @@ def event_jsonld(event: EventView, config: SiteConfig) -> dict:
     if event.tags:
         data["keywords"] = [tag.name for tag in event.tags]
     articles = []
-    for source_id in dict.fromkeys(c.source_id for c in event.citations):
-        citation = next(c for c in event.citations if c.source_id == source_id)
+    cited: set[str] = set()
+    for citation in event.citations:  # each source once, at its first citation
+        if citation.source_id in cited:
+            continue
+        cited.add(citation.source_id)
         article: dict = {
             "@type": "NewsArticle",
             "headline": citation.source_title,
