@@ -98,7 +98,8 @@ def _write_object(value: dict, level: int, pieces: list[str]) -> None:
     if not value:
         pieces.append("{}")
         return
-    before = "{" + _indent(level + 1)
+    inner = _indent(level + 1)
+    before, separator = "{" + inner, "," + inner
     for key, item in value.items():
         written = _KEYS.get(key) if type(key) is str else None
         pieces.append(before + (written or _key(key)))
@@ -107,7 +108,7 @@ def _write_object(value: dict, level: int, pieces: list[str]) -> None:
             pieces.append(scalar(item))
         else:
             _write(item, level + 1, pieces)
-        before = "," + _indent(level + 1)
+        before = separator
     pieces.append(_indent(level) + "}")
 
 
@@ -115,14 +116,15 @@ def _write_array(value: list | tuple, level: int, pieces: list[str]) -> None:
     if not value:
         pieces.append("[]")
         return
-    before = "[" + _indent(level + 1)
+    inner = _indent(level + 1)
+    before, separator = "[" + inner, "," + inner
     for item in value:
         pieces.append(before)
         if isinstance(value, Fragments):
             pieces.append(item)
         else:
             _write(item, level + 1, pieces)
-        before = "," + _indent(level + 1)
+        before = separator
     pieces.append(_indent(level) + "]")
 
 
