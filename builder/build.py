@@ -81,14 +81,17 @@ def published_events(
     state: CacheState | None = None,
     workers: int = 0,
 ) -> Site:
-    """The events a build shows: unreviewed candidates (from candidate files and fresh
-    extraction) only when the config asks for them. With a cache, the candidates of a
-    source whose text did not change since the last build are not extracted again."""
+    """The events a build shows: candidates no editor has accepted (files in
+    content/candidates, and those extraction proposes now, which get no page of their
+    own) only when the config asks for them. With a cache, the candidates of a source
+    whose text did not change since the last build are not extracted again."""
+    from builder.views import awaits_review
+
     publish_candidates = loaded.config.publish_candidates
     events = [
         event
         for event in loaded.site.events
-        if not event.hidden and (publish_candidates or not event.extracted)
+        if not event.hidden and (publish_candidates or not awaits_review(event))
     ]
     if publish_candidates:
         from builder.extract import CANDIDATES_DIR, propose_events

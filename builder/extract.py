@@ -23,6 +23,7 @@ from builder.load import PARAGRAPH_SEPARATOR, tagger_text
 from builder.model import Citation, EventRecord, Site, Source, Status
 from builder.parallel import parallel_map
 from builder.slugs import slugify
+from builder.views import UnreviewedRecord
 
 CANDIDATES_DIR = Path("content/candidates")
 _TITLE_WORDS = 14
@@ -97,12 +98,14 @@ class ProposedEvent:
             ],
         }
 
-    def as_record(self, path: Path) -> EventRecord:
+    def as_record(self, path: Path) -> UnreviewedRecord:
+        """The candidate as the build publishes it (`publish_candidates`): listed, marked
+        as unreviewed, with no page of its own (see builder.views.UnreviewedRecord)."""
         citations = tuple(
             Citation(s.source.id, s.candidate.quote, 0, s.candidate.paragraph, s.start, s.end)
             for s in self.sentences
         )
-        return EventRecord(
+        return UnreviewedRecord(
             id=self.id,
             path=path,
             when=self.when,

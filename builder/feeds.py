@@ -180,7 +180,7 @@ def feed_outputs(
     for path, events, title, page in specs:
         ranked = len(places) == len(view.events) and all(e.id in places for e in events)
         rank = (lambda event: places[event.id]) if ranked else _newest_first
-        shown = tuple(newest(events, config.feed_entries, rank))
+        shown = tuple(newest((e for e in events if not e.unreviewed), config.feed_entries, rank))
         inputs = tuple(_stand_in(event, previous) for event in shown)
         outputs.append(
             Output(

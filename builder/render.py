@@ -66,7 +66,12 @@ def page_jobs(view: SiteView, config: SiteConfig) -> list[PageJob]:
         PageJob(link.url, "period.html", "../", {"year": year, "periods": split.periods})
         for link, year in split.pages
     ]
-    jobs += [PageJob(event.url, "event.html", "../", {"event": event}) for event in view.events]
+    # An unreviewed candidate has no page: its entries link to its quoted paragraph.
+    jobs += [
+        PageJob(event.url, "event.html", "../", {"event": event})
+        for event in view.events
+        if not event.unreviewed
+    ]
     jobs.append(PageJob("tags/index.html", "tags.html", "../", {"tags": view.tags}))
     jobs += [PageJob(tag.url, "tag.html", "../", {"tag": tag}) for tag in view.tags]
     jobs.append(PageJob("sources/index.html", "sources.html", "../", {"sources": view.sources}))

@@ -18,6 +18,7 @@ from typing import TypeVar
 
 from markupsafe import Markup
 
+from builder.collector import collector_paused
 from builder.dates import DateSpan, PartialDate, Precision
 from builder.direction import text_direction
 from builder.fragments import with_text_fragment
@@ -68,7 +69,10 @@ class EventView:
     status: str
     tags: tuple[TagLink, ...]
     citations: tuple[CitationView, ...]
-    extracted: bool
+    extracted: bool  # proposed by extraction and not accepted by an editor
+    # A candidate the build proposed itself (see UnreviewedRecord): it has no page, and
+    # `url` is the quoted paragraph on its source's page.
+    unreviewed: bool = False
 
     @property
     def tag_slugs(self) -> str:
@@ -87,6 +91,20 @@ class YearGroup:
     year: int
     anchor: str
     months: tuple[MonthGroup, ...]
+
+    @property
+    def reviewed(self) -> YearGroup:
+        """The year without its unreviewed candidates, for what lists only events that
+        have a page of their own (schema.org JSON-LD). Made on each call: a value kept in
+        the instance would change how it pickles, so its pages' fingerprints."""
+        months = []
+        for month in self.months:
+            events = tuple(event for event in month.events if not event.unreviewed)
+            if len(events) == len(month.events):
+                months.append(month)
+            elif events:
+                months.append(MonthGroup(month.label, month.anchor, events))
+        return YearGroup(self.year, self.anchor, tuple(months))
 
 
 @dataclass(frozen=True)
@@ -199,17 +217,36 @@ def tag_names(events: Iterable[EventRecord]) -> dict[str, str]:
     return names
 
 
-def citation_view(citation: Citation, source: Source, zone: tzinfo) -> CitationView:
+def published_dates(source: Source, zone: tzinfo) -> tuple[str, str]:
+    """A source's publication date as shown, and in ISO 8601, in the site's zone."""
+    published = source.published.in_zone(zone)
+    return published.display(), published.iso()
+
+
+def citation_view(
+    citation: Citation,
+    source: Source,
+    zone: tzinfo,
+    dates: dict[str, tuple[str, str]] | None = None,
+) -> CitationView:
+    """`dates`: the sources' `published_dates` by id, filled as they are needed (a source
+    is cited by many events when candidates are published)."""
     paragraph = source.paragraphs[citation.paragraph]
     exact_words = paragraph[citation.start : citation.end]
-    published = source.published.in_zone(zone)
+    if dates is None:
+        published, published_iso = published_dates(source, zone)
+    else:
+        known = dates.get(source.id)
+        if known is None:
+            known = dates[source.id] = published_dates(source, zone)
+        published, published_iso = known
     article_url = with_text_fragment(source.url, exact_words) if source.url else None
     return CitationView(
         source_id=source.id,
         source_title=source.title,
         publisher=source.publisher,
-        published=published.display(),
-        published_iso=published.iso(),
+        published=published,
+        published_iso=published_iso,
         quote=exact_words,
         local_url=f"{source_url(source.id)}#{paragraph_anchor(citation.paragraph)}",
         article_url=article_url,
@@ -217,15 +254,49 @@ def citation_view(citation: Citation, source: Source, zone: tzinfo) -> CitationV
     )
 
 
-def event_view(event: EventRecord, site: Site, names: dict[str, str], zone: tzinfo) -> EventView:
+@dataclass(frozen=True)
+class UnreviewedRecord(EventRecord):
+    """A candidate event the build proposed itself from a source's text (with
+    `publish_candidates`): it is in no file, and no editor has seen it. It is listed,
+    marked as unreviewed, but has no page of its own: its link is the quoted paragraph
+    on its source's page."""
+
+
+def accepted(event: EventRecord) -> bool:
+    """True for a record in content/events/: written there by an editor, or a candidate
+    an editor accepted by moving its file there (`extracted: true` still in it)."""
+    if isinstance(event, UnreviewedRecord):
+        return False
+    for folder in event.path.parents:
+        if folder.parent.name == "content" and folder.name in ("events", "candidates"):
+            return folder.name == "events"
+    return False
+
+
+def awaits_review(event: EventRecord) -> bool:
+    """True for a candidate no editor has accepted: one the build proposed, or a file
+    of content/candidates/ (these are published only with `publish_candidates`)."""
+    return event.extracted and not accepted(event)
+
+
+def event_view(
+    event: EventRecord,
+    site: Site,
+    names: dict[str, str],
+    zone: tzinfo,
+    dates: dict[str, tuple[str, str]] | None = None,
+) -> EventView:
     when = event.when.in_zone(zone)
     tags = tuple(
         TagLink(names[slug], slug, tag_url(slug))
         for slug in dict.fromkeys(slugify(tag) for tag in event.tags)
     )
+    sources = site.sources
+    citations = tuple(citation_view(c, sources[c.source_id], zone, dates) for c in event.citations)
+    unreviewed = isinstance(event, UnreviewedRecord) and bool(citations)
     return EventView(
         id=event.id,
-        url=event_url(event.id),
+        url=citations[0].local_url if unreviewed else event_url(event.id),
         title=event.title,
         when=when,
         date_display=when.display(),
@@ -235,8 +306,9 @@ def event_view(event: EventRecord, site: Site, names: dict[str, str], zone: tzin
         summary_html=render_markdown(event.summary),
         status=event.status.value,
         tags=tags,
-        citations=tuple(citation_view(c, site.sources[c.source_id], zone) for c in event.citations),
-        extracted=event.extracted,
+        citations=citations,
+        extracted=awaits_review(event),
+        unreviewed=unreviewed,
     )
 
 
@@ -315,13 +387,25 @@ def source_view(
 
 def site_view(site: Site, zone: tzinfo, memo: ViewMemo | None = None) -> SiteView:
     """The view of the whole site; `memo` reuses the views of the last build."""
-    memo = memo or ViewMemo({})
+    # Hundreds of thousands of views made when candidates are published, none garbage.
+    with collector_paused():
+        return _site_view(site, zone, memo or ViewMemo({}))
+
+
+def _site_view(site: Site, zone: tzinfo, memo: ViewMemo) -> SiteView:
     visible = [event for event in site.events if not event.hidden]
     names = tag_names(visible)
+    dates: dict[str, tuple[str, str]] = {}
 
     def view_of(event: EventRecord) -> EventView:
         tags = [f"{names[slug]}\0{slug}" for slug in map(slugify, event.tags)]
-        return memo.view(event, zone, tags, event_view, event, site, names, zone)
+        arguments = (event, site, names, zone, dates)
+        if isinstance(event, UnreviewedRecord):
+            # Not kept for the next build: there may be hundreds of thousands, and making
+            # them again costs less than storing and loading them.
+            memo.add_record(event, unreviewed_digest(event, site, memo.records))
+            return memo.view(event, zone, tags, event_view, *arguments, keep=False)
+        return memo.view(event, zone, tags, event_view, *arguments)
 
     events = sorted(map(view_of, visible), key=lambda view: (view.when.sort_key(), view.id))
     # One pass over the events for each index, not one per tag or source.
@@ -376,6 +460,24 @@ def record_digests(site: Site, file_digests: Mapping[str, str]) -> dict[int, byt
     return digests
 
 
+def unreviewed_digest(
+    event: UnreviewedRecord, site: Site, records: Mapping[int, bytes]
+) -> bytes | None:
+    """A digest of what a candidate the build proposed is made from (it has no file):
+    its fields, and the digests of the sources it quotes (None when one has none)."""
+    when = event.when
+    end = when.end.iso() if when.end is not None else ""
+    parts = [event.id, when.start.iso(), end, str(when.ongoing), event.title, event.status]
+    for citation in event.citations:
+        source = records.get(id(site.sources.get(citation.source_id)))
+        if source is None:
+            return None
+        where = f"{citation.paragraph}:{citation.start}:{citation.end}"
+        parts += [source.hex(), citation.source_id, citation.quote, where]
+    parts += [event.summary, *event.tags, str(event.extracted), str(event.hidden)]
+    return _hash("unreviewed", *parts)
+
+
 View = TypeVar("View")
 
 
@@ -392,6 +494,7 @@ class ViewMemo:
         self, records: Mapping[int, bytes], previous: Mapping[bytes, object] | None = None
     ) -> None:
         self.records = records
+        self._added: dict[int, tuple[object, bytes]] = {}  # records not read from a file
         self.previous = previous or {}
         self.views: dict[bytes, object] = {}  # this build's views by digest, for the next
         self.digests: dict[int, tuple[object, bytes]] = {}  # id(view) -> (view, digest)
@@ -409,7 +512,10 @@ class ViewMemo:
         `parts` is what else it depends on. `keep`: remember it for the next build."""
         known = self.records.get(id(record))
         if known is None:
-            return make(*arguments)
+            added = self._added.get(id(record))
+            if added is None or added[0] is not record:
+                return make(*arguments)
+            known = added[1]
         digest = _hash(type(record).__name__, repr(zone), known.hex(), *parts)
         view = self.previous.get(digest)
         if view is None:
@@ -418,6 +524,11 @@ class ViewMemo:
             self.views[digest] = view
         self.digests[id(view)] = (view, digest)
         return view  # type: ignore[return-value]
+
+    def add_record(self, record: object, digest: bytes | None) -> None:
+        """Give a record not read from a file (a proposed candidate) its digest."""
+        if digest is not None:
+            self._added[id(record)] = (record, digest)
 
     def digest(self, view: object) -> bytes | None:
         known = self.digests.get(id(view))
