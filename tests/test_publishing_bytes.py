@@ -128,3 +128,31 @@ def test_the_xml_writer_writes_what_elementtree_writes(children, nested) -> None
     if nested:
         elements = [xml_parent("parent", elements, 1)]
     assert xml_document("root", elements, {"xmlns": "urn:x"}) == expected
+
+
+def test_an_export_whose_events_are_unchanged_is_kept(tiny_site, tmp_path, monkeypatch):
+    """A new article that no event cites changes timeline.json (it lists sources) but
+    not timelinejs.json, which the rebuild keeps without making it."""
+    from builder import exports as exports_module
+    from builder.build import build
+
+    from .conftest import ARTICLE
+
+    output = tiny_site.root / "site"
+    build(tiny_site.root, output, workers=1)
+    names = ("timeline.json", "timelinejs.json")
+    before = {name: (output / name).stat().st_ino for name in names}
+    tiny_site.source("uncited", ARTICLE.replace("Rebels enter the city", "Another article"))
+    made = []
+    make = exports_module._timelinejs_json
+    monkeypatch.setattr(exports_module, "_timelinejs_json", lambda *a: made.append(1) or make(*a))
+    build(tiny_site.root, output, workers=1)
+    assert not made
+    after = {name: (output / name).stat().st_ino for name in names}
+    assert after["timelinejs.json"] == before["timelinejs.json"]
+    assert after["timeline.json"] != before["timeline.json"]
+    assert "Another article" in (output / "timeline.json").read_text(encoding="utf-8")
+    clean = tmp_path / "clean"
+    build(tiny_site.root, clean, clean=True, workers=1)
+    for name in names:
+        assert (output / name).read_bytes() == (clean / name).read_bytes()
