@@ -22,7 +22,7 @@ from builder.dates import DateError, DateSpan, PartialDate
 from builder.load import PARAGRAPH_SEPARATOR, tagger_text
 from builder.model import Citation, EventRecord, Site, Source, Status
 from builder.parallel import parallel_map
-from builder.slugs import slugify
+from builder.slugs import is_reserved_name, slugify
 from builder.views import UnreviewedRecord
 
 CANDIDATES_DIR = Path("content/candidates")
@@ -235,9 +235,10 @@ def _merge_date(when: DateSpan, sentences: list[SourceSentence]) -> list[tuple[s
 def _shares_most(words: frozenset[str], others: list[frozenset[str]]) -> bool:
     """True when most content words of `words` or of one of `others`, whichever is
     shorter, are in both."""
+    size = len(words)
     for other in others:
-        shorter = min(len(words), len(other)) or 1
-        if len(words & other) / shorter >= _SAME_EVENT_OVERLAP:
+        shorter = min(size, len(other)) or 1
+        if len(words & other) >= shorter * _SAME_EVENT_OVERLAP:
             return True
     return False
 
@@ -245,9 +246,26 @@ def _shares_most(words: frozenset[str], others: list[frozenset[str]]) -> bool:
 def _candidate_id(when: DateSpan, first: SourceSentence) -> str:
     quote = first.candidate.quote
     digest = hashlib.sha1(f"{first.source.id}\n{quote}".encode()).hexdigest()[:6]
-    words = slugify(" ".join(quote.split()[:6]))
+    words = _slug(" ".join(quote.split()[:6]))
     words = re.sub(r"[^a-z0-9-]+", "", words)[:48].strip("-") or "event"
     return f"{when.start.iso()[:10].replace(':', '')}-{words}-{digest}"
+
+
+_NOT_ASCII_WORD = re.compile(r"[^a-z0-9_]+")
+
+
+def _slug(text: str) -> str:
+    """`slugify(text)`, without its character-by-character pass for ASCII text (most
+    text, and there is a candidate id to make for every dated sentence): there Unicode
+    normalisation changes nothing, casefolding is lowercasing and the word characters
+    are [a-z0-9_]. The rare slug that is empty or reserved is left to slugify."""
+    if not text.isascii():
+        return slugify(text)
+    slug = "-".join(_NOT_ASCII_WORD.sub(" ", text.lower()).split()).strip("_")
+    slug = slug[:80].strip("-_")
+    if not slug or is_reserved_name(slug):
+        return slugify(text)
+    return slug
 
 
 class Reviewed:

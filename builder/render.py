@@ -57,17 +57,17 @@ def static_files(site_dir: Path) -> dict[str, bytes]:
 def page_jobs(view: SiteView, config: SiteConfig) -> list[PageJob]:
     """Every HTML page of the site: its path, template and what the template shows."""
     split = chronology(view, config.period_pages_above)
-    jobs = [
+    chronology_pages = [
         PageJob(
             "index.html", "index.html", "", {"years": split.front_years, "periods": split.periods}
         )
     ]
-    jobs += [
+    chronology_pages += [
         PageJob(link.url, "period.html", "../", {"year": year, "periods": split.periods})
         for link, year in split.pages
     ]
     # An unreviewed candidate has no page: its entries link to its quoted paragraph.
-    jobs += [
+    jobs = [
         PageJob(event.url, "event.html", "../", {"event": event})
         for event in view.events
         if not event.unreviewed
@@ -76,7 +76,20 @@ def page_jobs(view: SiteView, config: SiteConfig) -> list[PageJob]:
     jobs += [PageJob(tag.url, "tag.html", "../", {"tag": tag}) for tag in view.tags]
     jobs.append(PageJob("sources/index.html", "sources.html", "../", {"sources": view.sources}))
     jobs += [PageJob(s.url, "source.html", "../", {"source": s}) for s in view.sources]
-    return jobs
+    return _spread(chronology_pages, jobs)
+
+
+def _spread(long: list[PageJob], short: list[PageJob]) -> list[PageJob]:
+    """The `long` pages spaced evenly among the `short` ones. Workers take pages in runs
+    of dozens, and the chronology's pages list thousands of events each on a large site
+    (hundreds of thousands with candidates): one run holding them all would keep one
+    worker busy long after the others are done."""
+    jobs: list[PageJob] = []
+    step = len(short) / max(1, len(long))
+    for index, job in enumerate(long):
+        jobs.append(job)
+        jobs += short[round(index * step) : round((index + 1) * step)]
+    return jobs if long else short
 
 
 def render_pages(
