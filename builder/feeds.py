@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import functools
 import heapq
+import operator
 import re
 import uuid
-import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 from html import escape
@@ -21,7 +21,7 @@ from html import escape
 from builder.config import SiteConfig
 from builder.dates import PartialDate
 from builder.meta import absolute_url, event_description, public_path
-from builder.outputs import Output, Previous
+from builder.outputs import Output, Previous, xml_document, xml_element, xml_parent
 from builder.views import EventView, SiteView, TagView
 
 ATOM = "http://www.w3.org/2005/Atom"
@@ -32,13 +32,12 @@ EPOCH = "1970-01-01T00:00:00Z"
 # Characters XML 1.0 cannot carry at all, even escaped.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
-ET.register_namespace("", ATOM)
-
 
 def tag_feed_path(tag: TagView) -> str:
     return f"tags/{tag.slug}.xml"
 
 
+@functools.lru_cache(maxsize=65536)  # the same articles are cited by many events
 def rfc3339(published_iso: str) -> str:
     """A publication date at any precision as an Atom date-time (partial dates: day start, UTC)."""
     date = PartialDate.parse(published_iso)
@@ -75,11 +74,8 @@ def _text(value: str) -> str:
     return _NOT_XML.sub("", value)
 
 
-def _add(parent: ET.Element, name: str, text: str | None = None, **attributes: str) -> ET.Element:
-    element = ET.SubElement(parent, f"{{{ATOM}}}{name}", attributes)
-    if text is not None:
-        element.text = _text(text)
-    return element
+def _leaf(name: str, text: str, **attributes: str) -> str:
+    return xml_element(name, _text(text), attributes)
 
 
 def _content_html(event: EventView, config: SiteConfig, root: str) -> str:
@@ -98,6 +94,41 @@ def _content_html(event: EventView, config: SiteConfig, root: str) -> str:
     return "\n".join(parts)
 
 
+def _entry(event: EventView, config: SiteConfig, root: str) -> str:
+    """The <entry> of an event, as it stands in a feed (one level deep)."""
+    href = _href(config, event.url, root)
+    children = [
+        _leaf("id", entry_id(event, config)),
+        _leaf("title", event.title),
+        _leaf("updated", entry_updated(event)),
+        xml_element("link", None, {"rel": "alternate", "type": "text/html", "href": href}),
+        *(
+            xml_element("category", None, {"term": tag.slug, "label": _text(tag.name)})
+            for tag in event.tags
+        ),
+        _leaf("summary", _summary(event)),
+        _leaf("content", _content_html(event, config, root), type="html"),
+    ]
+    return xml_parent("entry", children, 1)
+
+
+class Entries:
+    """Each event's entry, made once for all the feeds that show it."""
+
+    def __init__(self, config: SiteConfig) -> None:
+        self.config = config
+        self._made: dict[tuple[int, str], tuple[EventView, str]] = {}
+
+    def entry(self, event: EventView, root: str) -> str:
+        """The entry as a feed `root` away from the site root shows it."""
+        key = (id(event), root)
+        known = self._made.get(key)
+        if known is None or known[0] is not event:
+            # Holding `event` keeps its id its own while it is a key.
+            known = self._made[key] = (event, _entry(event, self.config, root))
+        return known[1]
+
+
 def atom_feed(
     events: tuple[EventView, ...],
     config: SiteConfig,
@@ -105,37 +136,30 @@ def atom_feed(
     path: str,
     title: str,
     page: str,
+    entries: Entries | None = None,
 ) -> bytes:
-    """An Atom feed at `path` of `events` (newest first), whose web page is `page`."""
+    """An Atom feed at `path` of `events` (newest first), whose web page is `page`.
+    `entries` may hold the events' entries already made for other feeds."""
+    entries = entries or Entries(config)
     root = "../" * path.count("/")
     newest_first = sorted(events, key=_newest_first, reverse=True)
-    updated = [entry_updated(event) for event in newest_first]
-    feed = ET.Element(f"{{{ATOM}}}feed")
-    if config.language:
-        feed.set("{http://www.w3.org/XML/1998/namespace}lang", config.language)
-    _add(feed, "id", feed_id(path, config))
-    _add(feed, "title", title)
-    if config.description:
-        _add(feed, "subtitle", config.description)
-    _add(feed, "updated", max(updated, default=EPOCH))
-    _add(feed, "link", rel="self", type="application/atom+xml", href=_href(config, path, root))
+    updated = max((entry_updated(event) for event in newest_first), default=EPOCH)
     page_href = absolute_url(config, public_path(page)) or root + page
-    _add(feed, "link", rel="alternate", type="text/html", href=page_href)
-    author = _add(feed, "author")
-    _add(author, "name", config.title)
-    _add(feed, "generator", "timeline")
-    for event, stamp in zip(newest_first, updated, strict=True):
-        entry = _add(feed, "entry")
-        _add(entry, "id", entry_id(event, config))
-        _add(entry, "title", event.title)
-        _add(entry, "updated", stamp)
-        _add(entry, "link", rel="alternate", type="text/html", href=_href(config, event.url, root))
-        for tag in event.tags:
-            _add(entry, "category", term=tag.slug, label=_text(tag.name))
-        _add(entry, "summary", _summary(event))
-        _add(entry, "content", _content_html(event, config, root), type="html")
-    ET.indent(feed)
-    return ET.tostring(feed, encoding="utf-8", xml_declaration=True) + b"\n"
+    children = [_leaf("id", feed_id(path, config)), _leaf("title", title)]
+    if config.description:
+        children.append(_leaf("subtitle", config.description))
+    children += [
+        _leaf("updated", updated),
+        _leaf("link", "", rel="self", type="application/atom+xml", href=_href(config, path, root)),
+        _leaf("link", "", rel="alternate", type="text/html", href=page_href),
+        xml_parent("author", [_leaf("name", config.title)], 1),
+        _leaf("generator", "timeline"),
+        *(entries.entry(event, root) for event in newest_first),
+    ]
+    attributes = {"xmlns": ATOM}
+    if config.language:
+        attributes["xml:lang"] = config.language
+    return xml_document("feed", children, attributes)
 
 
 def _summary(event: EventView) -> str:
@@ -157,6 +181,9 @@ def _newest_first(event: EventView) -> tuple:
     return (event.when.sort_key(), event.id)
 
 
+_event_id = operator.attrgetter("id")
+
+
 def _places(events: tuple[EventView, ...]) -> dict[str, int]:
     """Each event's place among the site's events in the order of `_newest_first`, sorted
     once: a cheap sort key for the feeds of tags (event ids are unique)."""
@@ -176,25 +203,23 @@ def feed_outputs(
         for tag in view.tags
     ]
     outputs = []
+    entries = Entries(config)
     places = _places(view.events)
     for path, events, title, page in specs:
-        ranked = len(places) == len(view.events) and all(e.id in places for e in events)
+        ranked = len(places) == len(view.events) and places.keys() >= set(map(_event_id, events))
         rank = (lambda event: places[event.id]) if ranked else _newest_first
         shown = tuple(newest((e for e in events if not e.unreviewed), config.feed_entries, rank))
-        inputs = tuple(_stand_in(event, previous) for event in shown)
+        inputs = previous.stand_ins(shown)
         outputs.append(
             Output(
                 path,
                 ("feed", path, title, page, inputs),
-                functools.partial(atom_feed, shown, config, path=path, title=title, page=page),
+                functools.partial(
+                    atom_feed, shown, config, path=path, title=title, page=page, entries=entries
+                ),
             )
         )
     return outputs
-
-
-def _stand_in(event: EventView, previous: Previous) -> object:
-    fingerprint = previous.page_print(event.url)
-    return event if fingerprint is None else f"page\0{event.url}\0{fingerprint}"
 
 
 def feeds(view: SiteView, config: SiteConfig) -> dict[str, bytes]:
