@@ -118,9 +118,10 @@ def _write_array(value: list | tuple, level: int, pieces: list[str]) -> None:
         return
     inner = _indent(level + 1)
     before, separator = "[" + inner, "," + inner
+    written = isinstance(value, Fragments)
     for item in value:
         pieces.append(before)
-        if isinstance(value, Fragments):
+        if written:
             pieces.append(item)
         else:
             _write(item, level + 1, pieces)

@@ -5,6 +5,7 @@ and the XML writer in builder.outputs writes what ElementTree writes."""
 from __future__ import annotations
 
 import functools
+import json
 import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -14,7 +15,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from builder.build import load_site, published_events
-from builder.exports import exports
+from builder.exports import exports, to_json
 from builder.feeds import feed_outputs
 from builder.outputs import xml_document, xml_element, xml_parent
 from builder.render import page_jobs
@@ -156,3 +157,24 @@ def test_an_export_whose_events_are_unchanged_is_kept(tiny_site, tmp_path, monke
     build(tiny_site.root, clean, clean=True, workers=1)
     for name in names:
         assert (output / name).read_bytes() == (clean / name).read_bytes()
+
+
+_JSON = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats()
+    | st.text(st.characters(exclude_categories=())),
+    lambda children: (
+        st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=5), children, max_size=4)
+    ),
+    max_leaves=20,
+)
+
+
+@given(_JSON, st.integers(0, 3))
+def test_the_json_writer_writes_what_json_dumps_writes(value, level) -> None:
+    expected = json.dumps(value, ensure_ascii=False, indent=2)
+    if level:  # a value written deeper is indented further after each of its newlines
+        expected = expected.replace("\n", "\n" + "  " * level)
+    assert to_json(value, level) == expected
