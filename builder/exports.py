@@ -335,16 +335,19 @@ def export_outputs(
     changed since the last build, else made from the last build's text for each whose
     page's inputs are unchanged. Each page's fingerprint covers all its item's JSON."""
     previous = previous or Previous(None)
-    events, sources = previous.stand_ins(view.events), previous.stand_ins(view.sources)
+    events, sources = previous.pages_print(view.events), previous.pages_print(view.sources)
+    # Without every page's fingerprint, hashing thousands of views would cost more than
+    # the export: it is made every time.
+    complete = events is not None and sources is not None
     return [
         Output(
             TIMELINE_JSON,
-            (TIMELINE_JSON, SCHEMA_VERSION, events, sources),
+            (TIMELINE_JSON, SCHEMA_VERSION, events, sources) if complete else None,
             lambda: _timeline_json(view, config, previous),
         ),
         Output(
             TIMELINEJS_JSON,
-            (TIMELINEJS_JSON, events),
+            (TIMELINEJS_JSON, events) if events is not None else None,
             lambda: _timelinejs_json(view, config, previous),
         ),
     ]

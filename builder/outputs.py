@@ -100,20 +100,26 @@ class Previous:
         current = self.page_print(path)
         return known is not None and current is not None and known.fingerprint == current
 
-    def stand_ins(self, items: Sequence[Any]) -> object:
-        """Values standing for `items` (events or sources) in an output's inputs: each
-        page's fingerprint where the page cache has one (it covers all the data the page
-        is made from, and is cheaper to hash than the item), else the item itself. With
-        every fingerprint known, they are one string: one hash for thousands of items."""
+    def pages_print(self, items: Sequence[Any]) -> str | None:
+        """One value standing for `items` (events or sources) in an output's inputs: their
+        pages' fingerprints (each covers all the data its page is made from), joined into
+        one string to hash once; None when a page has none (the view of an unreviewed
+        candidate, say, which has no page of its own)."""
         prints = [self.page_print(item.url) for item in items]
-        if None not in prints:
-            return "pages\0" + "\0".join(
-                f"{item.url}\0{fingerprint}"
-                for item, fingerprint in zip(items, prints, strict=True)
-            )
+        if None in prints:
+            return None
+        return "pages\0" + "\0".join(
+            f"{item.url}\0{fingerprint}" for item, fingerprint in zip(items, prints, strict=True)
+        )
+
+    def stand_ins(self, items: Sequence[Any]) -> object:
+        """Like `pages_print`, but an item without a page fingerprint stands for itself."""
+        joined = self.pages_print(items)
+        if joined is not None:
+            return joined
         return tuple(
             item if fingerprint is None else f"page\0{item.url}\0{fingerprint}"
-            for item, fingerprint in zip(items, prints, strict=True)
+            for item, fingerprint in ((item, self.page_print(item.url)) for item in items)
         )
 
     def text(self, path: str) -> str | None:
