@@ -8,13 +8,14 @@ whenever a field is removed or changes meaning.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from html import escape
 from json.encoder import encode_basestring as _string
 from typing import Any
 
 from builder.config import SiteConfig
-from builder.dates import PartialDate
+from builder.dates import PartialDate, Precision
 from builder.meta import absolute_url
 from builder.outputs import Output, Previous
 from builder.views import CitationView, EventView, SiteView, SourceView
@@ -142,8 +143,19 @@ def _key(key: object) -> str:
     return written
 
 
+_PRECISION_NAMES = {precision: precision.name.lower() for precision in Precision}
+
+
 def _date(date: PartialDate) -> dict:
-    return {"date": date.iso(), "precision": date.precision.name.lower()}
+    return {"date": date.iso(), "precision": _PRECISION_NAMES[date.precision]}
+
+
+# html.escape(value) is `value` itself when it holds none of the characters it replaces.
+_HTML_SPECIAL = re.compile("[&<>\"']")
+
+
+def _escape(value: str) -> str:
+    return escape(value) if _HTML_SPECIAL.search(value) else value
 
 
 def _citation(citation: CitationView, config: SiteConfig) -> dict:
@@ -232,9 +244,9 @@ def _slide_text(event: EventView, config: SiteConfig) -> str:
     for citation in event.citations:
         href = citation.article_url or _link(config, citation.local_url)
         label = f"{citation.publisher}, {citation.published}"
-        links.append(f'<a href="{escape(href)}">{escape(label)}</a>')
-    page = escape(_link(config, event.url))
-    parts.append(f"<p>Status: {escape(event.status)}. Sources: {'; '.join(links)}.</p>")
+        links.append(f'<a href="{_escape(href)}">{_escape(label)}</a>')
+    page = _escape(_link(config, event.url))
+    parts.append(f"<p>Status: {_escape(event.status)}. Sources: {'; '.join(links)}.</p>")
     parts.append(f'<p><a href="{page}">The entry and its quotes</a></p>')
     return "\n".join(parts)
 
@@ -250,7 +262,7 @@ def timelinejs_slide(event: EventView, config: SiteConfig) -> dict:
         slide["end_date"] = timelinejs_date(end)
     slide["display_date"] = event.date_display
     # headline and group are plain text to us; the viewer reads headline as HTML.
-    slide["text"] = {"headline": escape(event.title), "text": _slide_text(event, config)}
+    slide["text"] = {"headline": _escape(event.title), "text": _slide_text(event, config)}
     if event.tags:
         slide["group"] = event.tags[0].name
     return slide
@@ -263,9 +275,9 @@ def timelinejs_document(view: SiteView, config: SiteConfig) -> dict:
 
 
 def _timelinejs_title(config: SiteConfig) -> dict:
-    title_text = {"headline": escape(config.title)}
+    title_text = {"headline": _escape(config.title)}
     if config.description:
-        title_text["text"] = f"<p>{escape(config.description)}</p>"
+        title_text["text"] = f"<p>{_escape(config.description)}</p>"
     return {"text": title_text}
 
 
