@@ -444,7 +444,8 @@ def _site_view(site: Site, zone: tzinfo, memo: ViewMemo) -> SiteView:
 def record_digests(site: Site, file_digests: Mapping[str, str]) -> dict[int, bytes]:
     """A digest of what each loaded record was made from, by the record's id(): its file's
     path and bytes, and for an event those of the sources its quotes were located in.
-    Records not read from a file (proposed candidates) have none."""
+    Records not read from a file (proposed candidates) have none here: site_view gives
+    them theirs (see unreviewed_digest)."""
     digests: dict[int, bytes] = {}
     for source in site.sources.values():
         known = file_digests.get(str(source.path))
