@@ -156,6 +156,9 @@ def _build(
         memo = ViewMemo(record_digests(loaded.site, files), cache.previous.extras.get("views"))
         view = site_view(site, loaded.config.zone, memo)
         state.extras["views"] = memo.views
+    # The views too live through the build: frozen, neither this process nor the forked
+    # render workers walk them at each collection (millions of objects with candidates).
+    gc.freeze()
     with timer.stage("render"):
         pages_cache = PageCache(cache.previous.published, output.absolute())
         pages = render_pages(
