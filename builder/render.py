@@ -113,5 +113,5 @@ def render_pages(
         env, page_jobs(view, config), shared, cache, workers=workers, known_digests=known_digests
     )
     pages.update(static_files(site_dir))
-    pages.update(publishing_outputs(view, config, list(pages), cache))
+    pages.update(publishing_outputs(view, config, list(pages), cache, workers))
     return pages
