@@ -18,7 +18,6 @@ from types import MappingProxyType
 from typing import Any
 from xml.sax.saxutils import escape
 
-from builder.parallel import parallel_map
 from builder.rerender import Kept, PageCache
 
 DIGEST_SIZE = 16
@@ -138,15 +137,13 @@ class Previous:
 
 
 def made_or_kept(
-    outputs: Iterable[Output], shared: object, cache: PageCache | None, workers: int = 1
+    outputs: Iterable[Output], shared: object, cache: PageCache | None
 ) -> dict[str, bytes | Kept]:
     """Each output's bytes, or `Kept` when the file the last build published can stay.
-    `shared` is what every output depends on besides its own inputs (the config). The
-    outputs to make are made on up to `workers` processes (0: one per core)."""
+    `shared` is what every output depends on besides its own inputs (the config)."""
     digests = Digests()
     base = digests.digest(shared)
     files: dict[str, bytes | Kept] = {}
-    to_make: list[Output] = []
     for output in outputs:
         fingerprint = _fingerprint(digests, base, output) if cache is not None else None
         if fingerprint is not None:
@@ -154,12 +151,7 @@ def made_or_kept(
             if cache.can_keep(output.path, fingerprint):  # type: ignore[union-attr]
                 files[output.path] = Kept(output.path)
                 continue
-        files[output.path] = b""  # keeps the order of the outputs
-        to_make.append(output)
-    # Indices, not outputs, go to the (forked) workers: an output's `make` is a closure.
-    made = parallel_map(lambda index: to_make[index].make(), range(len(to_make)), workers)
-    for output, content in zip(to_make, made, strict=True):
-        files[output.path] = content
+        files[output.path] = output.make()
     return files
 
 

@@ -16,26 +16,19 @@ from builder.rerender import Kept, PageCache
 from builder.sitemap import sitemap_outputs
 from builder.views import SiteView
 
-_PARALLEL_FROM = 5000  # events
-
 
 def publishing_outputs(
     view: SiteView,
     config: SiteConfig,
     page_paths: Iterable[str],
     cache: PageCache | None = None,
-    workers: int = 1,
 ) -> dict[str, bytes | Kept]:
     """Files for readers' tools, by output path; `page_paths` are the site's other files.
-    With the page cache, a file whose inputs are unchanged is `Kept`. On large sites the
-    files to make are made on up to `workers` processes (0: one per core)."""
+    With the page cache, a file whose inputs are unchanged is `Kept`."""
     previous = Previous(cache)
     outputs = [
         *feed_outputs(view, config, previous),
         *export_outputs(view, config, previous),
         *sitemap_outputs(page_paths, config),
     ]
-    # The exports of a large site take seconds to write; a small site's are not worth
-    # starting processes for.
-    parallel = workers if len(view.events) >= _PARALLEL_FROM else 1
-    return made_or_kept(outputs, ("publishing", config), cache, parallel)
+    return made_or_kept(outputs, ("publishing", config), cache)

@@ -15,7 +15,7 @@ from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined,
 from builder.config import SiteConfig
 from builder.incremental import Tracked
 from builder.meta import PageMeta
-from builder.periods import chronology
+from builder.periods import chronology, source_index_pages, tag_pages
 from builder.publishing import publishing_outputs
 from builder.rerender import Kept, PageCache, PageJob, render_jobs
 from builder.views import SiteView
@@ -113,5 +113,5 @@ def render_pages(
         env, page_jobs(view, config), shared, cache, workers=workers, known_digests=known_digests
     )
     pages.update(static_files(site_dir))
-    pages.update(publishing_outputs(view, config, list(pages), cache, workers))
+    pages.update(publishing_outputs(view, config, list(pages), cache))
     return pages

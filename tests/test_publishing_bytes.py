@@ -178,25 +178,3 @@ def test_the_json_writer_writes_what_json_dumps_writes(value, level) -> None:
     if level:  # a value written deeper is indented further after each of its newlines
         expected = expected.replace("\n", "\n" + "  " * level)
     assert to_json(value, level) == expected
-
-
-def test_outputs_made_on_workers_are_those_made_in_process(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """A large site's feeds and exports are made on worker processes: same files."""
-    import builder.publishing
-    from builder.publishing import publishing_outputs
-
-    sys.path.insert(0, str(REPO / "benchmarks"))
-    from sitegen import generate_site
-
-    generate_site(tmp_path, 80, seed=9)
-    loaded = load_site(tmp_path)
-    view = site_view(published_events(loaded), loaded.config.zone)
-    paths = [job.path for job in page_jobs(view, loaded.config)]
-    in_process = publishing_outputs(view, loaded.config, paths, workers=1)
-    monkeypatch.setattr(builder.publishing, "_PARALLEL_FROM", 1)
-    on_workers = publishing_outputs(view, loaded.config, paths, workers=2)
-    assert list(on_workers) == list(in_process)  # same files, in the same order
-    assert on_workers == in_process
-    assert len(in_process) > 10 and all(in_process.values())
