@@ -15,7 +15,7 @@ from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined,
 from builder.config import SiteConfig
 from builder.incremental import Tracked
 from builder.meta import PageMeta
-from builder.periods import chronology, source_index_pages, tag_pages
+from builder.periods import chronology
 from builder.publishing import publishing_outputs
 from builder.rerender import Kept, PageCache, PageJob, render_jobs
 from builder.views import SiteView
