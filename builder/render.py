@@ -15,7 +15,7 @@ from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined,
 from builder.config import SiteConfig
 from builder.incremental import Tracked
 from builder.meta import PageMeta
-from builder.periods import chronology
+from builder.periods import chronology, source_index_pages, tag_pages
 from builder.publishing import publishing_outputs
 from builder.rerender import Kept, PageCache, PageJob, render_jobs
 from builder.views import SiteView
@@ -68,13 +68,15 @@ def page_jobs(view: SiteView, config: SiteConfig) -> list[PageJob]:
     ]
     # An unreviewed candidate has no page: its entries link to its quoted paragraph.
     jobs = [
-        PageJob(event.url, "event.html", "../", {"event": event})
+        PageJob(event.url, "event.html", "../", {"event": event, "listed_on": split.page_of(event)})
         for event in view.events
         if not event.unreviewed
     ]
     jobs.append(PageJob("tags/index.html", "tags.html", "../", {"tags": view.tags}))
-    jobs += [PageJob(tag.url, "tag.html", "../", {"tag": tag}) for tag in view.tags]
-    jobs.append(PageJob("sources/index.html", "sources.html", "../", {"sources": view.sources}))
+    # Split by year past `period_pages_above`, as the chronology is (see builder.periods).
+    for tag in view.tags:
+        jobs += tag_pages(tag, config.period_pages_above)
+    jobs += source_index_pages(view.sources, config.period_pages_above)
     jobs += [PageJob(s.url, "source.html", "../", {"source": s}) for s in view.sources]
     return _spread(chronology_pages, jobs)
 

@@ -160,6 +160,7 @@ class SourceView:
     author: str | None
     published: str
     published_iso: str
+    year: int  # of publication, in the site's zone
     original_url: str | None
     language: str | None
     rights: str
@@ -377,6 +378,7 @@ def source_view(
         author=source.author,
         published=published.display(),
         published_iso=published.iso(),
+        year=published.year,
         original_url=source.url,
         language=source.language,
         rights=source.rights.value,

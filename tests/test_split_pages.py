@@ -1,0 +1,245 @@
+"""Tag pages and the sources index split by year past `period_pages_above`, as the
+chronology is: every link resolves, every entry is on exactly one year's page, and an
+edit re-renders only the years it touches."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+from bs4 import BeautifulSoup
+
+import builder.render
+from builder.build import build
+from builder.rerender import Kept
+
+from .conftest import TinySite
+from .test_incremental import RandomEditor, clean_build_of, tree
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+from sitegen import add_source, edit_event, generate_site  # noqa: E402
+
+SPLIT_ABOVE = 4
+
+
+def soup(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def html_pages(output: Path) -> list[str]:
+    return sorted(path.relative_to(output).as_posix() for path in output.rglob("*.html"))
+
+
+@pytest.fixture(scope="module")
+def split_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A generated site of 60 events and sources, split above SPLIT_ABOVE; its source folder."""
+    site = tmp_path_factory.mktemp("split") / "s"
+    generate_site(site, 60, seed=4)
+    with open(site / "timeline.toml", "a", encoding="utf-8") as config:
+        config.write(f"search = false\nperiod_pages_above = {SPLIT_ABOVE}\n")
+    build(site, site / "site", workers=1)
+    return site
+
+
+def test_small_lists_keep_one_page(tiny_site: TinySite) -> None:
+    output = tiny_site.root / "site"
+    build(tiny_site.root, output, workers=1)
+    assert not (output / "sources" / "years").exists()
+    assert [p for p in (output / "tags").iterdir() if p.is_dir()] == []
+    page = soup(output / "tags" / "rebels.html")
+    assert not page.select("nav.periods")
+    assert [a.get_text() for a in page.select(".event-title a")] == ["Offensive begins"]
+
+
+def test_every_link_of_every_page_resolves(split_site: Path) -> None:
+    """Each relative link names a page of the site, and its #fragment an id on it
+    (the chronology's anchors: an event page links to the year page listing it)."""
+    output = split_site / "site"
+    ids: dict[str, set[str]] = {}
+    for page in html_pages(output):
+        parsed = soup(output / page)
+        ids[page] = {element["id"] for element in parsed.find_all(id=True)}
+    assert any(page.startswith("tags/") and page.count("/") == 2 for page in ids)
+    assert any(page.startswith("sources/years/") for page in ids)
+    for page in ids:
+        for link in soup(output / page).find_all("a", href=True):
+            parts = urlsplit(link["href"])
+            if parts.scheme or parts.netloc:
+                continue
+            target = (output / page).parent / unquote(parts.path) if parts.path else output / page
+            target = target.resolve()
+            assert target.is_file(), (page, link["href"])
+            relative = target.relative_to(output.resolve()).as_posix()
+            # (A quoted paragraph of a source whose rights allow a link only is not shown.)
+            if parts.fragment and not relative.startswith("sources/"):
+                assert parts.fragment in ids[relative], (page, link["href"])
+
+
+def test_sitemap_lists_every_page(split_site: Path) -> None:
+    output = split_site / "site"
+    sitemap = (output / "sitemap.xml").read_text(encoding="utf-8")
+    for page in html_pages(output):
+        address = "" if page == "index.html" else page.removesuffix("index.html")
+        assert f"<loc>https://example.org/bench/{address}</loc>" in sitemap, page
+
+
+def _titles(page: BeautifulSoup) -> list[str]:
+    return [a.get_text() for a in page.select(".event-title a")]
+
+
+def test_a_large_tag_has_a_page_per_year(split_site: Path) -> None:
+    output = split_site / "site"
+    split = sorted(p for p in (output / "tags").iterdir() if p.is_dir())
+    assert split, "no tag has more than SPLIT_ABOVE events"
+    for folder in split:
+        main = soup(output / "tags" / f"{folder.name}.html")
+        links = [a["href"] for a in main.select("nav.periods a")]
+        years = sorted(int(p.stem) for p in folder.glob("*.html"))
+        assert links == [f"../tags/{folder.name}/{year}.html" for year in years]
+        assert not main.select("nav.periods a[aria-current]")
+        assert main.select_one("nav.periods")["aria-label"] == "Years"
+        count = int(main.select_one("main > p").get_text().split()[0])
+        assert count > SPLIT_ABOVE
+        # The main page shows the latest year; the year pages show each event once.
+        assert [h.get_text() for h in main.select("section.year > h2")] == [str(years[-1])]
+        listed = []
+        for year in years:
+            page = soup(folder / f"{year}.html")
+            assert page.h1.get_text() == f"Tag: {main.h1.span.get_text()}, {year}"
+            current = page.select('nav.periods a[aria-current="page"]')
+            assert [a.get_text() for a in current] == [str(year)]
+            for time in page.select(".event-date time"):
+                assert time["datetime"].startswith(str(year))
+            assert page.select_one('link[rel="canonical"]')["href"].endswith(
+                f"tags/{folder.name}/{year}.html"
+            )
+            listed += _titles(page)
+        assert len(listed) == len(set(listed)) == count
+        assert _titles(main) == _titles(soup(folder / f"{years[-1]}.html"))
+
+
+def test_the_sources_index_has_a_page_per_year_of_publication(split_site: Path) -> None:
+    output = split_site / "site"
+    index = soup(output / "sources" / "index.html")
+    years = sorted(int(p.stem) for p in (output / "sources" / "years").glob("*.html"))
+    links = [a["href"] for a in index.select("nav.periods a")]
+    assert links == [f"../sources/years/{year}.html" for year in years]
+    assert [h.get_text() for h in index.select("section.year > h2")] == [str(years[-1])]
+    listed = []
+    for year in years:
+        page = soup(output / "sources" / "years" / f"{year}.html")
+        assert page.h1.get_text() == f"Sources published in {year}"
+        current = page.select('nav.periods a[aria-current="page"]')
+        assert [a.get_text() for a in current] == [str(year)]
+        for time in page.select(".source-meta time"):
+            assert time["datetime"].startswith(str(year))
+        listed += [a["href"].rsplit("/", 1)[-1] for a in page.select(".source-index a")]
+    sources = sorted(p.name for p in (output / "sources").glob("*.html") if p.name != "index.html")
+    assert sorted(listed) == sources
+    latest = soup(output / "sources" / "years" / f"{years[-1]}.html")
+    assert len(index.select(".source-index li")) == len(latest.select(".source-index li"))
+
+
+def _rendered(monkeypatch: pytest.MonkeyPatch) -> list[set[str]]:
+    """After each build, the pages it rendered (rather than kept)."""
+    builds: list[set[str]] = []
+    render_jobs = builder.render.render_jobs
+
+    def spy(*arguments, **keywords):
+        pages = render_jobs(*arguments, **keywords)
+        builds.append({path for path, page in pages.items() if not isinstance(page, Kept)})
+        return pages
+
+    monkeypatch.setattr(builder.render, "render_jobs", spy)
+    return builds
+
+
+def _event_year_and_tags(site: Path, index: int) -> tuple[int, list[str]]:
+    page = soup(site / "site" / "events" / f"e{index:06d}.html")
+    year = int(page.select_one(".event-date time")["datetime"][:4])
+    return year, [a["href"].rsplit("/", 1)[-1][: -len(".html")] for a in page.select(".tags a")]
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_one_edit_renders_only_its_years(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, workers: int
+) -> None:
+    site = tmp_path / "s"
+    generate_site(site, 120, seed=2)
+    with open(site / "timeline.toml", "a", encoding="utf-8") as config:
+        config.write("search = false\nperiod_pages_above = 3\n")
+    build(site, site / "site", workers=workers)
+    output = site / "site"
+    rendered = _rendered(monkeypatch)
+    split = []
+    for index in (7, 8, 9):
+        year, tags = _event_year_and_tags(site, index)
+        edit_event(site, index, "A new sentence.")
+        build(site, site / "site", workers=workers)
+        tag_pages = {page for page in rendered[-1] if page.startswith("tags/")}
+        expected = {"tags/index.html"}  # it counts each tag's events
+        for slug in tags:
+            if not (output / "tags" / slug).is_dir():
+                expected.add(f"tags/{slug}.html")
+                continue
+            expected.add(f"tags/{slug}/{year}.html")
+            latest = max(int(p.stem) for p in (output / "tags" / slug).glob("*.html"))
+            if year == latest:
+                expected.add(f"tags/{slug}.html")
+        assert tag_pages == expected, index
+        split += [slug for slug in tags if (output / "tags" / slug).is_dir()]
+        # The event's page, its year, its tags', its sources' and their years' pages.
+        assert len(rendered[-1]) <= len(expected) + 2 + 2 * 3 + 1
+    assert split  # some of them in tags split by year
+
+
+def test_a_new_source_renders_only_its_year_of_the_sources_index(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    site = tmp_path / "s"
+    generate_site(site, 60, seed=4)
+    with open(site / "timeline.toml", "a", encoding="utf-8") as config:
+        config.write(f"search = false\nperiod_pages_above = {SPLIT_ABOVE}\n")
+    build(site, site / "site", workers=1)
+    rendered = _rendered(monkeypatch)
+    index = 60
+    path = add_source(site, index)
+    build(site, site / "site", workers=1)
+    year = int(path.read_text(encoding="utf-8").split("published: ", 1)[1][:4])
+    latest = max(int(p.stem) for p in (site / "site" / "sources" / "years").glob("*.html"))
+    expected = {f"sources/s{index:06d}.html", f"sources/years/{year}.html"}
+    if year == latest:
+        expected.add("sources/index.html")
+    assert rendered[-1] == expected
+
+
+class SplitEditor(RandomEditor):
+    """Random edits to a site whose tags and sources index are split by year."""
+
+    def edit_config(self) -> None:
+        (self.site.root / "timeline.toml").write_text(
+            f'title = "The {self.words(2)}"\nperiod_pages_above = 2\n'
+        )
+
+
+@pytest.mark.parametrize("seed", [4, 5])
+def test_incremental_builds_of_split_pages_equal_clean_builds(
+    empty_site: TinySite, tmp_path: Path, seed: int
+) -> None:
+    editor = SplitEditor(empty_site, seed)
+    editor.edit_config()
+    for _ in range(3):
+        editor.add_source()
+    for _ in range(6):
+        editor.add_event()
+    output = empty_site.root / "site"
+    build(empty_site.root, output, workers=1)
+    assert (output / "sources" / "years").is_dir()
+    assert any((output / "tags").glob("*/*.html"))
+    for step in range(12):
+        action = editor.step()
+        build(empty_site.root, output, workers=1)
+        expected = clean_build_of(empty_site.root, tmp_path / "clean")
+        assert tree(output) == expected, f"seed {seed}, step {step}: after {action}"
