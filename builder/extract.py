@@ -12,6 +12,7 @@ import hashlib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import filterfalse
 from pathlib import Path
 
 import yaml
@@ -120,8 +121,9 @@ class ProposedEvent:
 
 def content_words(text: str) -> frozenset[str]:
     """The words of three characters or more, less stopwords and numbers, casefolded."""
-    words = set(_LONG_WORD.findall(text.casefold())) - _STOPWORDS
-    return frozenset(word for word in words if not word.isdigit())
+    words = set(_LONG_WORD.findall(text.casefold()))
+    words -= _STOPWORDS
+    return frozenset(filterfalse(str.isdigit, words))
 
 
 def source_candidates(source: Source) -> list[Candidate]:
@@ -195,62 +197,90 @@ def merge_sentences(sentences: Iterable[SourceSentence], workers: int = 1) -> li
     Each date's sentences are merged apart from the others', on up to `workers` processes
     (0: one per core)."""
     by_date: dict[DateSpan, list[SourceSentence]] = {}
-    spans: dict[tuple, DateSpan | None] = {}  # the same dates recur: each parsed once
+    # The same dates recur: each is parsed once, and its sentences' list found by the
+    # candidate's (value, end, ongoing) rather than by hashing a DateSpan per sentence.
+    lists: dict[tuple, list[SourceSentence] | None] = {}
     for sentence in sentences:
         candidate = sentence.candidate
         date = (candidate.value, candidate.end, candidate.ongoing)
-        if date not in spans:
-            spans[date] = candidate_span(candidate)
-        when = spans[date]
-        if when is not None:
-            by_date.setdefault(when, []).append(sentence)
+        if date not in lists:
+            when = candidate_span(candidate)
+            lists[date] = None if when is None else by_date.setdefault(when, [])
+        found = lists[date]
+        if found is not None:
+            found.append(sentence)
     dates = list(by_date)
     merged = parallel_map(lambda when: _merge_date(when, by_date[when]), dates, workers)
-    proposed = [
-        ProposedEvent(event_id, when, tuple(by_date[when][index] for index in members))
-        for when, events in zip(dates, merged, strict=True)
-        for event_id, members in events
-    ]
+    proposed = []
+    for when, events in zip(dates, merged, strict=True):
+        found = by_date[when]
+        proposed += [
+            ProposedEvent(event_id, when, tuple([found[index] for index in members]))
+            for event_id, members in events
+        ]
     sort_keys = {when: when.sort_key() for when in dates}
     return sorted(proposed, key=lambda p: (sort_keys[p.when], p.id))
+
+
+# A sentence's content words as an integer with one bit per word of its date's vocabulary,
+# and their number: the words two sentences share are counted by `int.bit_count` rather
+# than by intersecting sets.
+_WordBits = tuple[int, int]
 
 
 def _merge_date(when: DateSpan, sentences: list[SourceSentence]) -> list[tuple[str, list[int]]]:
     """The events among the sentences of one date, in the order found: each its id and
     its sentences (indexes into `sentences`)."""
-    groups: list[tuple[set[str], list[frozenset[str]], list[int]]] = []
+    vocabulary: dict[str, int] = {}
+    groups: list[tuple[set[str], list[_WordBits], list[int]]] = []
     for index, sentence in enumerate(sentences):
-        words = sentence.words
+        words = _word_bits(sentence.words, vocabulary)
+        source_id = sentence.source.id
         for sources, group_words, members in groups:
-            if sentence.source.id not in sources and _shares_most(words, group_words):
-                sources.add(sentence.source.id)
+            if source_id not in sources and _shares_most(words, group_words):
+                sources.add(source_id)
                 group_words.append(words)
                 members.append(index)
                 break
         else:
-            groups.append(({sentence.source.id}, [words], [index]))
-    return [(_candidate_id(when, sentences[members[0]]), members) for _, _, members in groups]
+            groups.append(({source_id}, [words], [index]))
+    day = when.start.iso()[:10].replace(":", "")
+    return [(_candidate_id(day, sentences[members[0]]), members) for _, _, members in groups]
 
 
-def _shares_most(words: frozenset[str], others: list[frozenset[str]]) -> bool:
+def _word_bits(words: frozenset[str], vocabulary: dict[str, int]) -> _WordBits:
+    """`words` as bits, numbering words not yet in `vocabulary`."""
+    bits = 0
+    for word in words:
+        bit = vocabulary.get(word)
+        if bit is None:
+            bit = vocabulary[word] = len(vocabulary)
+        bits |= 1 << bit
+    return bits, len(words)
+
+
+def _shares_most(words: _WordBits, others: list[_WordBits]) -> bool:
     """True when most content words of `words` or of one of `others`, whichever is
     shorter, are in both."""
-    size = len(words)
-    for other in others:
-        shorter = min(size, len(other)) or 1
-        if len(words & other) >= shorter * _SAME_EVENT_OVERLAP:
+    bits, size = words
+    for other_bits, other_size in others:
+        shorter = min(size, other_size) or 1
+        if (bits & other_bits).bit_count() >= shorter * _SAME_EVENT_OVERLAP:
             return True
     return False
 
 
-def _candidate_id(when: DateSpan, first: SourceSentence) -> str:
+def _candidate_id(day: str, first: SourceSentence) -> str:
+    """The id of a candidate of `day` (its date's first ten characters) whose first
+    sentence is `first`."""
     quote = first.candidate.quote
     digest = hashlib.sha1(f"{first.source.id}\n{quote}".encode()).hexdigest()[:6]
-    words = _slug(" ".join(quote.split()[:6]))
-    words = re.sub(r"[^a-z0-9-]+", "", words)[:48].strip("-") or "event"
-    return f"{when.start.iso()[:10].replace(':', '')}-{words}-{digest}"
+    words = _slug(" ".join(quote.split(None, 6)[:6]))
+    words = _NOT_ID_CHARACTERS.sub("", words)[:48].strip("-") or "event"
+    return f"{day}-{words}-{digest}"
 
 
+_NOT_ID_CHARACTERS = re.compile(r"[^a-z0-9-]+")
 _NOT_ASCII_WORD = re.compile(r"[^a-z0-9_]+")
 
 

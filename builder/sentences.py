@@ -32,8 +32,7 @@ class Paragraph:
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 _BOUNDARY = re.compile(r"(?:[.!?]+|…)[\"'”’»)\]]*(?=\s+[\"'“‘«(\[]?[A-Z0-9])")
-_FINAL_PUNCTUATION = re.compile(r"(?:[.!?]+|…)[\"'”’»)\]]*\s*$")
-_LAST_WORD = re.compile(r"(\S+)$")
+_CLOSING = "\"'”’»)]"  # quotes and brackets that may follow a sentence's final mark
 _NEXT_WORD = re.compile(r"\s+[\"'“‘«(\[]?(\S+)")
 # Place names in capitals or with an agency in brackets, then a dash.
 _DATELINE = re.compile(
@@ -87,11 +86,23 @@ def dateline_end(paragraph: str) -> int:
     return match.end()
 
 
+def _ends_with_final_punctuation(paragraph: str) -> bool:
+    """Whether `paragraph` ends with . ! ? or …, possibly inside closing quotes or brackets."""
+    return paragraph.rstrip().rstrip(_CLOSING).endswith((".", "!", "?", "…"))
+
+
+def _word_ending_at(paragraph: str, end: int) -> str:
+    """The run of non-space characters that ends at `end`."""
+    start = end
+    while start > 0 and not paragraph[start - 1].isspace():
+        start -= 1
+    return paragraph[start:end]
+
+
 def _is_boundary(paragraph: str, period_end: int, mark_start: int) -> bool:
     if paragraph[mark_start] != ".":
         return True
-    word_match = _LAST_WORD.search(paragraph, 0, mark_start + 1)
-    word = word_match.group(1) if word_match else ""
+    word = _word_ending_at(paragraph, mark_start + 1)
     bare = word.strip("\"'“‘«([").rstrip(".").lower()
     following = _NEXT_WORD.match(paragraph, period_end)
     next_word = following.group(1).strip("\"'“‘«([,.;:") if following else ""
@@ -106,7 +117,7 @@ def _is_boundary(paragraph: str, period_end: int, mark_start: int) -> bool:
 def split_paragraph(paragraph: str) -> list[tuple[int, int]]:
     """Sentence (start, end) offsets within one paragraph."""
     begin = dateline_end(paragraph)
-    if not _FINAL_PUNCTUATION.search(paragraph) and len(paragraph) - begin <= _CAPTION_LENGTH:
+    if len(paragraph) - begin <= _CAPTION_LENGTH and not _ends_with_final_punctuation(paragraph):
         return [(begin, len(paragraph))]
     spans = []
     for mark in _BOUNDARY.finditer(paragraph, begin):
