@@ -124,13 +124,18 @@ def _dated_in(sentence_text: str, offset: int, timexes: list[Timex], dct: str) -
         after = sentence_text[timex.end - offset :]
         if after.startswith("'s") and timex.text.lower() == "today":
             continue
-        if _SINCE.search(before):
-            since = _SINCE.search(before)
-            if since and _FIRST_SINCE.search(before[: since.start()][-80:]):
+        # Cheap tests first: _SINCE needs "since", _RANGE_START "from" or "between". Ignoring
+        # case, letters other than i, k and s match only themselves and their capitals; so
+        # "nce" is looked for, not "since", which "ſınce" also matches.
+        lowered = before.lower()
+        since = _SINCE.search(before) if "nce" in lowered else None
+        if since:
+            if _FIRST_SINCE.search(before[: since.start()][-80:]):
                 continue
             dated.append(_Dated(timex, value, ongoing=True))
             continue
-        if _RANGE_START.search(before) and index + 1 < len(calendar):
+        starts_range = ("from" in lowered or "between" in lowered) and _RANGE_START.search(before)
+        if starts_range and index + 1 < len(calendar):
             following, following_value = calendar[index + 1]
             link = sentence_text[timex.end - offset : following.start - offset]
             if following_value and _RANGE_LINK.match(link):

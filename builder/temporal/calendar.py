@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import lru_cache
 
 from dateutil.relativedelta import relativedelta
 
@@ -101,6 +102,7 @@ def nearest_day(reference: date, month: int, day: int) -> date | None:
         return None
 
 
+@lru_cache(maxsize=65536)  # the same values recur throughout a text, and across texts
 def value_to_date(value: str) -> tuple[date, str] | None:
     """The first day of the period a TIMEX3 calendar value names, with its granularity."""
     match = _VALUE_DAY.match(value)
