@@ -31,7 +31,10 @@ class Paragraph:
 
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
-_BOUNDARY = re.compile(r"(?:[.!?]+|…)[\"'”’»)\]]*(?=\s+[\"'“‘«(\[]?[A-Z0-9])")
+# A run of . ! ? or one …, then closing quotes or brackets, before a capitalised word.
+# Written to start with a character class, which lets the regex engine skip quickly to
+# the few characters where a boundary can start: (?:[.!?]+|…) would not.
+_BOUNDARY = re.compile(r"[.!?…](?:(?<=…)|(?<=[.!?])[.!?]*)[\"'”’»)\]]*(?=\s+[\"'“‘«(\[]?[A-Z0-9])")
 _CLOSING = "\"'”’»)]"  # quotes and brackets that may follow a sentence's final mark
 _NEXT_WORD = re.compile(r"\s+[\"'“‘«(\[]?(\S+)")
 # Place names in capitals or with an agency in brackets, then a dash.
