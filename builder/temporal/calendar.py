@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 
 from dateutil.relativedelta import relativedelta
@@ -49,10 +49,11 @@ def format_at(day: date, granularity: str) -> str:
 
 def shift(day: date, amount: int, unit: str) -> date:
     """`day` moved by `amount` units (day, week, month, quarter, half, year, decade, century)."""
+    # Days and weeks are plain timedeltas (much cheaper than a relativedelta, same dates).
     if unit == "day":
-        return day + relativedelta(days=amount)
+        return day + timedelta(days=amount)
     if unit == "week":
-        return day + relativedelta(weeks=amount)
+        return day + timedelta(weeks=amount)
     if unit == "month":
         return day + relativedelta(months=amount)
     if unit == "quarter":
@@ -71,8 +72,8 @@ def shift(day: date, amount: int, unit: str) -> date:
 def nearest_weekday(reference: date, weekday: int, direction: int) -> date:
     """The `weekday` on or before `reference` (direction < 0) or on or after it (> 0)."""
     if direction < 0:
-        return reference - relativedelta(days=(reference.weekday() - weekday) % 7)
-    return reference + relativedelta(days=(weekday - reference.weekday()) % 7)
+        return reference - timedelta(days=(reference.weekday() - weekday) % 7)
+    return reference + timedelta(days=(weekday - reference.weekday()) % 7)
 
 
 def nearest_month(reference: date, month: int, direction: int) -> int:
