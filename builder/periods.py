@@ -16,6 +16,7 @@ touches (and the main page when it is the latest year). Smaller lists keep one p
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Generic, TypeVar
@@ -41,9 +42,9 @@ class YearSplit(Generic[Shown]):
     pages: tuple[tuple[PeriodLink, Shown], ...]
 
     @property
-    def latest(self) -> Shown:
-        """What the main page shows: the latest year's entries."""
-        return self.pages[-1][1]
+    def latest(self) -> tuple[PeriodLink, Shown]:
+        """What the main page shows: the latest year's entries (and that year's page)."""
+        return self.pages[-1]
 
 
 @dataclass(frozen=True)
@@ -56,7 +57,13 @@ class Chronology:
 
     def page_of(self, event: EventView) -> str:
         """The chronology page listing `event` (group_by_period's year of it)."""
-        return period_url(event.when.start.year) if self.periods else "index.html"
+        return self._urls[event.when.start.year] if self.periods else "index.html"
+
+    @functools.cached_property
+    def _urls(self) -> dict[int, str]:
+        # One string per page rather than one per event: page fingerprints take the
+        # digest of each context value once per object.
+        return {link.year: link.url for link in self.periods}
 
 
 @dataclass(frozen=True)
@@ -128,9 +135,15 @@ def source_years(
     return year_split(groups, sources_period_url)
 
 
-def _root(path: str) -> str:
+@functools.cache  # one string per depth, whose digest the page fingerprints take once
+def _root(path_depth: int) -> str:
+    """The way back to the site root from a page `path_depth` folders down."""
+    return "../" * path_depth
+
+
+def _root_of(path: str) -> str:
     """The way back to the site root from the page at `path`."""
-    return "../" * path.count("/")
+    return _root(path.count("/"))
 
 
 def tag_pages(tag: TagView, split_above: int) -> list[PageJob]:
@@ -141,12 +154,12 @@ def tag_pages(tag: TagView, split_above: int) -> list[PageJob]:
         return [PageJob(tag.url, "tag.html", "../", {"tag": tag, "periods": (), "current": None})]
     link = TagLink(tag.name, tag.slug, tag.url)  # not the view: it holds every event
     shown = {"tag": link, "periods": years.periods}
-    main = {**shown, "current": None, "year": years.latest, "count": len(tag.events)}
+    _, latest = years.latest
+    main = {**shown, "current": None, "year": latest, "count": len(tag.events)}
     jobs = [PageJob(tag.url, "tag.html", "../", main)]
     for page, year in years.pages:
-        jobs.append(
-            PageJob(page.url, "tag.html", _root(page.url), {**shown, "current": page, "year": year})
-        )
+        context = {**shown, "current": page, "year": year}
+        jobs.append(PageJob(page.url, "tag.html", _root_of(page.url), context))
     return jobs
 
 
@@ -155,19 +168,12 @@ def source_index_pages(sources: tuple[SourceView, ...], split_above: int) -> lis
     index = "sources/index.html"
     years = source_years(sources, split_above)
     if years is None:
-        return [
-            PageJob(
-                index, "sources.html", "../", {"sources": sources, "periods": (), "current": None}
-            )
-        ]
-    main = {
-        "sources": years.latest,
-        "periods": years.periods,
-        "current": None,
-        "year": years.periods[-1].year,
-    }
+        context = {"sources": sources, "periods": (), "current": None}
+        return [PageJob(index, "sources.html", "../", context)]
+    latest_page, latest = years.latest
+    main = {"sources": latest, "periods": years.periods, "current": None, "year": latest_page.year}
     jobs = [PageJob(index, "sources.html", "../", main)]
     for page, shown in years.pages:
         context = {"sources": shown, "periods": years.periods, "current": page}
-        jobs.append(PageJob(page.url, "sources.html", _root(page.url), context))
+        jobs.append(PageJob(page.url, "sources.html", _root_of(page.url), context))
     return jobs

@@ -1,0 +1,64 @@
+"""The pages of a site split by year (the chronology, tag pages and the sources index past
+`period_pages_above`): valid HTML for the Nu checker, no axe-core violations (WCAG 2.2 AA),
+no sideways scrolling on a phone. Opened from disk, as a site may be."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from builder.build import build
+from tests.browser.conftest import WIDTHS, axe_violations, horizontal_overflow, set_viewport
+from tests.browser.test_valid_html import html_files, nu_errors
+from tests.conftest import REPO
+
+
+@pytest.fixture(scope="module")
+def split_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    sys.path.insert(0, str(REPO / "benchmarks"))
+    from sitegen import generate_site
+
+    site = tmp_path_factory.mktemp("split-browser") / "s"
+    generate_site(site, 60, seed=4)
+    with open(site / "timeline.toml", "a", encoding="utf-8") as config:
+        config.write("search = false\nperiod_pages_above = 4\n")
+    build(site, site / "site", workers=1)
+    return site / "site"
+
+
+def split_pages(output: Path) -> list[str]:
+    """The main and a year's page of each list split by year, and an event page."""
+    tag = sorted(folder for folder in (output / "tags").iterdir() if folder.is_dir())[0]
+    return [
+        "index.html",
+        sorted(output.glob("years/*.html"))[0].relative_to(output).as_posix(),
+        f"tags/{tag.name}.html",
+        sorted(tag.glob("*.html"))[0].relative_to(output).as_posix(),
+        "sources/index.html",
+        sorted(output.glob("sources/years/*.html"))[0].relative_to(output).as_posix(),
+        sorted(output.glob("events/*.html"))[0].relative_to(output).as_posix(),
+    ]
+
+
+def test_every_page_of_a_split_site_is_valid_html(split_site: Path) -> None:
+    pages = html_files(split_site)
+    assert any("/sources/years/" in page for page in pages)
+    assert nu_errors(*pages) == []
+
+
+@pytest.mark.parametrize("width", sorted(WIDTHS))
+def test_split_pages_have_no_violations_and_fit_the_window(
+    browser, split_site: Path, width: str
+) -> None:
+    failures, wide = {}, {}
+    set_viewport(browser, *WIDTHS[width])
+    for path in split_pages(split_site):
+        browser.get((split_site / path).as_uri())
+        if violations := axe_violations(browser):
+            failures[path] = violations
+        if (overflow := horizontal_overflow(browser)) > 0:
+            wide[path] = overflow
+    assert failures == {}
+    assert wide == {}
