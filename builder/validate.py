@@ -7,7 +7,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from typing import TypeVar
 
-from builder.model import EventRecord, Site, Source
+from builder.model import Citation, EventRecord, Site, Source
 from builder.problems import Problems
 from builder.quotes import locate
 from builder.slugs import slugify
@@ -100,8 +100,9 @@ def locate_citations(
                 f"{problems.display_path(source.path)}",
             )
             continue
-        paragraph, start, end = place
-        located.append(replace(citation, paragraph=paragraph, start=start, end=end))
+        # Made directly rather than by dataclasses.replace: this runs per quote, and
+        # replace looks up the fields each time.
+        located.append(Citation(citation.source_id, citation.quote, citation.line, *place))
     if len(located) != len(event.citations):
         return None
     return replace(event, citations=tuple(located))
