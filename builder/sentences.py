@@ -120,8 +120,11 @@ def _is_boundary(paragraph: str, period_end: int, mark_start: int) -> bool:
 def split_paragraph(paragraph: str) -> list[tuple[int, int]]:
     """Sentence (start, end) offsets within one paragraph."""
     begin = dateline_end(paragraph)
+    while begin < len(paragraph) and paragraph[begin].isspace():  # a line break after it
+        begin += 1
     if len(paragraph) - begin <= _CAPTION_LENGTH and not _ends_with_final_punctuation(paragraph):
-        return [(begin, len(paragraph))]
+        end = len(paragraph.rstrip())
+        return [(begin, end)] if end > begin else []
     spans = []
     for mark in _BOUNDARY.finditer(paragraph, begin):
         if not _is_boundary(paragraph, mark.end(), mark.start()):

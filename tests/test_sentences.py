@@ -91,3 +91,8 @@ def test_a_long_paragraph_with_a_trailing_signature_is_still_split() -> None:
     found = split_sentences(body)
     assert len(found) == 8
     assert found[-1].text.endswith("(ab/cd)")
+
+
+def test_sentence_after_a_dateline_and_a_line_break_starts_at_its_first_word() -> None:
+    assert [s.text for s in split_sentences("AA- \n5")] == ["5"]
+    assert [s.text for s in split_sentences("BEIRUT - \nThe convoy left.")] == ["The convoy left."]
