@@ -23,7 +23,7 @@ from builder.dates import DateSpan, PartialDate, Precision
 from builder.direction import text_direction
 from builder.fragments import with_text_fragment
 from builder.markdown_text import render_markdown
-from builder.model import Citation, EventRecord, Site, Source
+from builder.model import Citation, EventRecord, Rights, Site, Source
 from builder.slugs import slugify as _slugify
 
 # Tags repeat across thousands of events: each distinct one is slugified once (a pure
@@ -249,10 +249,16 @@ def citation_view(
         published=published,
         published_iso=published_iso,
         quote=exact_words,
-        local_url=f"{source_url(source.id)}#{paragraph_anchor(citation.paragraph)}",
+        local_url=f"{source_url(source.id)}#{_local_anchor(source, citation)}",
         article_url=article_url,
         language=source.language,
     )
+
+
+def _local_anchor(source: Source, citation: Citation) -> str:
+    """Where a quote is on its source's page: its paragraph, or for a source whose terms
+    allow only a link (no text shown, so no paragraphs), the section saying so."""
+    return "text" if source.rights == Rights.LINK else paragraph_anchor(citation.paragraph)
 
 
 @dataclass(frozen=True)
