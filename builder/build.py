@@ -38,6 +38,8 @@ class LoadedSite:
     config: SiteConfig
     site: Site
     warnings: list[Problem]
+    # Each content file's digest (as the records cache keys it), by path.
+    file_digests: dict[str, str]
 
 
 @dataclass(frozen=True)
@@ -72,7 +74,7 @@ def load_site(
     state.extras["places"] = memo.places
     if problems.errors:
         raise ContentError(problems.errors + problems.warnings)
-    return LoadedSite(config, site, problems.warnings)
+    return LoadedSite(config, site, problems.warnings, file_digests)
 
 
 def published_events(
@@ -152,8 +154,9 @@ def _build(
         state.extras["summaries"] = convert_summaries(
             (event.summary for event in site.events), remembered, workers
         )
-        files = {path: digest for path, (digest, _) in state.records.items()}
-        memo = ViewMemo(record_digests(loaded.site, files), cache.previous.extras.get("views"))
+        memo = ViewMemo(
+            record_digests(loaded.site, loaded.file_digests), cache.previous.extras.get("views")
+        )
         view = site_view(site, loaded.config.zone, memo)
         state.extras["views"] = memo.views
     # The views too live through the build: frozen, neither this process nor the forked
