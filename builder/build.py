@@ -30,7 +30,7 @@ from builder.search import search_index
 from builder.summaries import convert_summaries
 from builder.validate import PlaceMemo, validate
 from builder.views import ViewMemo, record_digests, site_view
-from builder.write import check_output_dir, remove_leftovers, write_site
+from builder.write import check_output_dir, remove_leftovers, spool_folder, write_site
 
 
 @dataclass(frozen=True)
@@ -162,15 +162,23 @@ def _build(
     # The views too live through the build: frozen, neither this process nor the forked
     # render workers walk them at each collection (millions of objects with candidates).
     gc.freeze()
-    with timer.stage("render"):
-        pages_cache = PageCache(cache.previous.published, output.absolute())
-        pages = render_pages(
-            view, loaded.config, site_dir, pages_cache, workers=workers, known_digests=memo.digests
-        )
-    with timer.stage("search index"):
-        pages.update(search_index(pages, output.absolute(), loaded.config, pages_cache))
-    with timer.stage("write"):
-        written = write_site(pages, output, pages_cache, spare=cache.spare_folder(output))
+    # Pages are written to the spool as they are rendered, not held until the write stage.
+    with spool_folder(output) as spool:
+        with timer.stage("render"):
+            pages_cache = PageCache(cache.previous.published, output.absolute())
+            pages = render_pages(
+                view,
+                loaded.config,
+                site_dir,
+                pages_cache,
+                workers=workers,
+                known_digests=memo.digests,
+                spool=spool,
+            )
+        with timer.stage("search index"):
+            pages.update(search_index(pages, output.absolute(), loaded.config, pages_cache))
+        with timer.stage("write"):
+            written = write_site(pages, output, pages_cache, spare=cache.spare_folder(output))
     result = BuildResult(
         output,
         len(pages),

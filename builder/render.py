@@ -17,7 +17,7 @@ from builder.incremental import Tracked
 from builder.meta import PageMeta
 from builder.periods import chronology, source_index_pages, tag_pages
 from builder.publishing import publishing_outputs
-from builder.rerender import Kept, PageCache, PageJob, render_jobs
+from builder.rerender import Page, PageCache, PageJob, render_jobs
 from builder.views import SiteView
 
 BUILTIN_TEMPLATES = Path(str(files("builder.templates")))
@@ -102,17 +102,25 @@ def render_pages(
     *,
     workers: int = 0,
     known_digests: Mapping[int, tuple[object, bytes]] | None = None,
-) -> dict[str, bytes | Kept]:
+    spool: Path | None = None,
+) -> dict[str, Page]:
     """Every output file by path: rendered bytes, or `Kept` for a page whose inputs are
     unchanged since the build that published it (see builder.rerender; `known_digests`
-    are digests of views found without serialising them, see builder.views)."""
+    are digests of views found without serialising them, see builder.views). With a
+    `spool` folder, HTML pages are written there as they are rendered (`Spooled`)."""
     env = make_environment(site_dir)
     # The whole-site view is tracked: a page depends on all of it only if it reads it.
     whole = Tracked("view", view)
     shared = {"site": config, "view": whole, "meta": PageMeta(config, whole)}
     cache = cache or PageCache({}, site_dir / "site")
-    pages: dict[str, bytes | Kept] = render_jobs(
-        env, page_jobs(view, config), shared, cache, workers=workers, known_digests=known_digests
+    pages: dict[str, Page] = render_jobs(
+        env,
+        page_jobs(view, config),
+        shared,
+        cache,
+        workers=workers,
+        known_digests=known_digests,
+        spool=spool,
     )
     pages.update(static_files(site_dir))
     pages.update(publishing_outputs(view, config, list(pages), cache))

@@ -47,6 +47,19 @@ class Kept:
     path: str
 
 
+@dataclass(frozen=True)
+class Spooled:
+    """A page rendered straight into a file (`file`, in the spool folder the build gave),
+    rather than held in memory: a large site's pages are hundreds of megabytes."""
+
+    file: str
+    stat: os.stat_result
+
+
+# An output file as the stages hand it on: its bytes, or where they are.
+Page = bytes | Kept | Spooled
+
+
 class PageCache:
     """What the previous build published, and what this build decides about each file."""
 
@@ -56,9 +69,12 @@ class PageCache:
         self.rendered: dict[str, tuple[str | None, frozenset[str]]] = {}
         self.digests: dict[str, str] = {}  # file_digest of pages, taken where rendered
 
-    def content_digest(self, path: str, content: bytes) -> str:
+    def content_digest(self, path: str, content: bytes | Spooled) -> str:
         known = self.digests.get(path)
-        return known if known is not None else file_digest(content)
+        if known is not None:
+            return known
+        assert isinstance(content, bytes), "a spooled page's digest is taken as it is written"
+        return file_digest(content)
 
     def can_keep(self, path: str, fingerprint: str) -> bool:
         known = self.previous.get(path)
@@ -68,7 +84,7 @@ class PageCache:
             and known.still_there(os.path.join(self.output, path))
         )
 
-    def same_bytes(self, path: str, content: bytes) -> bool:
+    def same_bytes(self, path: str, content: bytes | Spooled) -> bool:
         known = self.previous.get(path)
         return (
             known is not None
@@ -108,9 +124,12 @@ def render_jobs(
     workers: int = 0,
     progress: Callable[[int], None] | None = None,
     known_digests: Mapping[int, tuple[object, bytes]] | None = None,
-) -> dict[str, bytes | Kept]:
+    spool: Path | None = None,
+) -> dict[str, Page]:
     """Each job's page as bytes, or `Kept` when the published file can stay.
-    `known_digests` seeds the fingerprints (see builder.views.ViewMemo)."""
+    `known_digests` seeds the fingerprints (see builder.views.ViewMemo). With a `spool`
+    folder, each page rendered is written into it as it is made (`Spooled`), by the
+    process that rendered it, rather than kept in memory."""
     tracked = {
         value._tracked_name: value for value in shared.values() if isinstance(value, Tracked)
     }
@@ -134,7 +153,7 @@ def render_jobs(
         except (TypeError, AttributeError, pickle.PicklingError):
             return None  # something that cannot be hashed: render every time
 
-    pages: dict[str, bytes | Kept] = {}
+    pages: dict[str, Page] = {}
     to_render: list[PageJob] = []
     for job in jobs:
         known = cache.previous.get(job.path)
@@ -148,18 +167,24 @@ def render_jobs(
         to_render.append(job)
     take_reads(tracked.values())
 
-    def render(job: PageJob) -> tuple[bytes, frozenset[str], str | None, str]:
+    def render(index: int) -> tuple[bytes | Spooled, frozenset[str], str | None, str]:
+        job = to_render[index]
         html = env.get_template(job.template).render(**shared, root=job.root, **job.context)
         content = html.encode("utf-8")
         reads = take_reads(tracked.values())
-        # Fingerprinted and hashed here, on the worker, rather than in turn by the parent.
-        return content, reads, fingerprint(job, reads), file_digest(content)
+        # Fingerprinted, hashed and written here, on the worker, rather than in turn by
+        # the parent.
+        print_, digest = fingerprint(job, reads), file_digest(content)
+        if spool is None:
+            return content, reads, print_, digest
+        file = os.path.join(spool, str(index))
+        return Spooled(file, write_new_file(file, content)), reads, print_, digest
 
     memoise_macros(env)
     parallel = workers if len(to_render) >= _PARALLEL_FROM else 1
     # Workers are handed indices, not jobs: a job sent through a pipe would arrive as a
     # copy of its views, unknown to the digests memoised by identity (and costly to send).
-    rendered = parallel_map(lambda index: render(to_render[index]), range(len(to_render)), parallel)
+    rendered = parallel_map(render, range(len(to_render)), parallel)
     for job, (content, reads, print_, digest) in zip(to_render, rendered, strict=True):
         pages[job.path] = content
         cache.rendered[job.path] = (print_, reads)
@@ -167,6 +192,19 @@ def render_jobs(
     if progress is not None:
         progress(len(jobs))
     return pages
+
+
+def write_new_file(path: str, content: bytes) -> os.stat_result:
+    """Write a file that must not exist yet; its stat, taken from the open file (no
+    second path lookup)."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o666)
+    try:
+        view = memoryview(content)
+        while view:
+            view = view[os.write(fd, view) :]
+        return os.fstat(fd)
+    finally:
+        os.close(fd)
 
 
 _SIMPLE = (str, int, float, bool, type(None))
@@ -194,8 +232,11 @@ class _Memoised:
 
 
 def memoise_macros(env: Environment) -> None:
-    """Memoise the macros of the macro libraries (templates named `_*.html`) that take
-    no caller block. Where Jinja gives each import a fresh module this does nothing."""
+    """Memoise the macros of the macro libraries (templates named `_*.html`) that show
+    one event (their first parameter is `event`) and take no caller block: an event is
+    shown on several pages. Other macros (a page's list of events, its navigation) run
+    once per page: memoised, their output would only be kept, hundreds of megabytes on
+    a large site. Where Jinja gives each import a fresh module this does nothing."""
     for name in env.list_templates(filter_func=lambda n: n.split("/")[-1].startswith("_")):
         if not name.endswith(".html"):
             continue
@@ -203,6 +244,7 @@ def memoise_macros(env: Environment) -> None:
         for value in vars(module).values():
             if (
                 isinstance(value, Macro)
+                and value.arguments[:1] == ("event",)
                 and not value.caller
                 and not value.catch_kwargs
                 and not value.catch_varargs

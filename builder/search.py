@@ -20,7 +20,7 @@ from pathlib import Path
 import click
 
 from builder.config import SiteConfig
-from builder.rerender import Kept, PageCache
+from builder.rerender import Kept, Page, PageCache, Spooled
 
 BUNDLE_DIR = "pagefind"
 TIMEOUT_SECONDS = 300
@@ -49,15 +49,16 @@ def pagefind_binary() -> str:
 
 
 def search_index(
-    pages: Mapping[str, object],
+    pages: Mapping[str, Page],
     published: Path,
     config: SiteConfig,
     cache: PageCache | None = None,
 ) -> dict[str, bytes | Kept]:
     """The Pagefind bundle for `pages`, by output path ({} when search is off).
 
-    A page given as bytes is indexed as it is; any other value means "unchanged since the
-    last build", and its bytes are read from the published site in `published`. When no
+    A page given as bytes, or spooled to a file, is indexed as it is; a `Kept` page is
+    unchanged since the last build, and its bytes are read from the published site in
+    `published`. When no
     page changed, none came or went and the last bundle is intact, that bundle is kept
     (`Kept`) without running Pagefind.
     """
@@ -79,6 +80,8 @@ def search_index(
                 folders.add(target.parent)
             if isinstance(content, bytes):
                 target.write_bytes(content)
+            elif isinstance(content, Spooled):
+                _link_or_copy(Path(content.file), target)
             else:
                 _link_or_copy(published / relative, target)
         _run(binary, root)
@@ -91,7 +94,7 @@ def search_index(
 
 
 def _kept_bundle(
-    pages: Mapping[str, object], html: list[str], published: Path, cache: PageCache | None
+    pages: Mapping[str, Page], html: list[str], published: Path, cache: PageCache | None
 ) -> dict[str, bytes | Kept] | None:
     """The last build's bundle, kept, when it indexed exactly these unchanged pages."""
     if cache is None or not all(isinstance(pages[path], Kept) for path in html):

@@ -31,7 +31,7 @@ try:
 except ImportError:  # not on a POSIX system
     fcntl = None  # type: ignore[assignment]
 
-from builder.rerender import Kept, PageCache
+from builder.rerender import Kept, Page, PageCache, Spooled, write_new_file
 
 MARKER = ".timeline-build"
 
@@ -71,7 +71,7 @@ class Written:
 
 
 def write_site(
-    pages: Mapping[str, bytes | Kept],
+    pages: Mapping[str, Page],
     output: Path,
     cache: PageCache | None = None,
     spare: Path | None = None,
@@ -96,7 +96,7 @@ def write_site(
 
 
 def _write(
-    pages: Mapping[str, bytes | Kept], output: Path, cache: PageCache | None, spare: Path | None
+    pages: Mapping[str, Page], output: Path, cache: PageCache | None, spare: Path | None
 ) -> Written:
     cleanup: list[threading.Thread] = []
     present: dict[str, int] = {}
@@ -139,9 +139,7 @@ def _write(
     return Written(stats, frozenset(written), tuple(cleanup))
 
 
-def _reusable(
-    pages: Mapping[str, bytes | Kept], present: dict[str, int], cache: PageCache | None
-) -> int:
+def _reusable(pages: Mapping[str, Page], present: dict[str, int], cache: PageCache | None) -> int:
     """How many kept pages the spare folder already holds as the published file."""
     if cache is None:
         return 0
@@ -165,7 +163,7 @@ def _discard(folder: Path) -> threading.Thread:
 
 def _fill(
     staging: Path,
-    pages: Mapping[str, bytes | Kept],
+    pages: Mapping[str, Page],
     output: Path,
     cache: PageCache | None,
     present: dict[str, int],
@@ -198,7 +196,14 @@ def _fill(
         else:
             if there is not None:
                 os.unlink(target)
-            stats[relative] = _write_file(target, content)  # type: ignore[arg-type]
+            if isinstance(content, Spooled):
+                # Linked rather than moved: if this folder has to be started afresh,
+                # the spooled file is still there to link again.
+                linked = _link_or_copy(content.file, target)
+                # Linked, it is the same file: same inode, size and time.
+                stats[relative] = content.stat if linked else os.stat(target)
+            else:
+                stats[relative] = write_new_file(target, content)
             written.add(relative)
     if present.pop(MARKER, None) is not None:
         os.unlink(os.path.join(into, MARKER))
@@ -254,6 +259,45 @@ def _remove_empty_folders(root: str, folders: set[str]) -> None:
 
 
 @contextmanager
+def spool_folder(output: Path) -> Iterator[Path]:
+    """A folder beside `output` for pages written as they are rendered (see Spooled),
+    from which the write stage links them; removed afterwards, on a thread. It is locked
+    while in use, so that the next build removes it only if this one was killed."""
+    output = output.absolute()
+    output.parent.mkdir(parents=True, exist_ok=True)
+    for leftover in output.parent.glob(f".{output.name}.spool-*"):
+        held = _hold(leftover)
+        if held is not None:  # no build is using it
+            shutil.rmtree(leftover, ignore_errors=True)
+            os.close(held)
+    folder = Path(tempfile.mkdtemp(prefix=f".{output.name}.spool-", dir=output.parent))
+    held = _hold(folder)
+    try:
+        yield folder
+    finally:
+        threading.Thread(target=shutil.rmtree, args=(folder, True)).start()
+        if held is not None:
+            os.close(held)
+
+
+def _hold(folder: Path) -> int | None:
+    """An open handle on `folder` holding its lock; None if another process holds it
+    (or the system has no locks on folders)."""
+    if fcntl is None:
+        return None
+    try:
+        handle = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return None
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        os.close(handle)
+        return None
+    return handle
+
+
+@contextmanager
 def _locked(spare: Path | None) -> Iterator[Path | None]:
     """`spare`, held for this build alone; None when another build holds it (or the
     system has no file locks), and then this build stages in a fresh folder."""
@@ -281,18 +325,6 @@ def _same_device(folder: Path, output: Path) -> bool:
         return folder.parent.stat().st_dev == output.parent.stat().st_dev
     except OSError:
         return False
-
-
-def _write_file(path: str, content: bytes) -> os.stat_result:
-    """Write a new file; its stat, taken from the open file (no second path lookup)."""
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o666)
-    try:
-        view = memoryview(content)
-        while view:
-            view = view[os.write(fd, view) :]
-        return os.fstat(fd)
-    finally:
-        os.close(fd)
 
 
 def _write_marker(previous: Path, target: Path) -> None:

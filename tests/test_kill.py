@@ -132,3 +132,31 @@ def test_a_site_moved_aside_is_put_back(tiny_site: TinySite) -> None:
     assert build(tiny_site.root).returncode == 0
     assert snapshot(output) == before
     assert [p.name for p in tiny_site.root.iterdir() if p.name.startswith(".site.")] == []
+
+
+def test_a_killed_builds_spooled_pages_are_cleared_but_not_a_running_builds(
+    tiny_site: TinySite,
+) -> None:
+    """Pages are written to a spool folder beside the site as they are rendered. One
+    left by a killed build goes at the next build; one a running build holds (locked)
+    stays, whatever its name."""
+    import fcntl
+
+    assert build(tiny_site.root).returncode == 0
+    killed = tiny_site.root / ".site.spool-k1ll3d"
+    killed.mkdir()
+    (killed / "0").write_text("<p>a page rendered before the kill")
+    running = tiny_site.root / ".site.spool-running"
+    running.mkdir()
+    (running / "0").write_text("<p>a page another build is about to publish")
+    handle = os.open(running, os.O_RDONLY)
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        tiny_site.event("late", event_text(1, "late"))
+        assert build(tiny_site.root).returncode == 0
+        assert not killed.exists()
+        assert (running / "0").exists()
+    finally:
+        os.close(handle)
+    assert build(tiny_site.root, "--clean").returncode == 0
+    assert [p.name for p in tiny_site.root.iterdir() if p.name.startswith(".site.")] == []
