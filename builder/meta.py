@@ -17,7 +17,7 @@ from urllib.parse import quote
 from markupsafe import Markup
 
 from builder.config import SiteConfig
-from builder.periods import period_url
+from builder.periods import PeriodLink
 from builder.views import EventView, SiteView, YearGroup
 
 DESCRIPTION_LENGTH = 200
@@ -156,10 +156,10 @@ def shown_events(years: Iterable[YearGroup]) -> list[EventView]:
 
 
 def chronology_jsonld(
-    events: Iterable[EventView], config: SiteConfig, *, year: int | None = None
+    events: Iterable[EventView], config: SiteConfig, *, period: PeriodLink | None = None
 ) -> dict:
     """A chronology page as a schema.org ItemList of the events it shows, in its order:
-    the front page (`year` None) or the page of one year."""
+    the front page (`period` None) or the page of one year or month."""
     items = []
     for position, event in enumerate(events, start=1):
         item: dict = {"@type": "Event", "name": event.title, **_dates(event)}
@@ -169,11 +169,11 @@ def chronology_jsonld(
     data: dict = {
         "@context": "https://schema.org",
         "@type": "ItemList",
-        "name": config.title if year is None else f"{year} · {config.title}",
+        "name": config.title if period is None else f"{period.label} · {config.title}",
     }
-    if config.description and year is None:
+    if config.description and period is None:
         data["description"] = config.description
-    if url := absolute_url(config, "" if year is None else period_url(year)):
+    if url := absolute_url(config, "" if period is None else period.url):
         data["url"] = url
     data["itemListOrder"] = "https://schema.org/ItemListOrderAscending"
     data["numberOfItems"] = len(items)
@@ -198,9 +198,9 @@ class PageMeta:
         return script_json(event_jsonld(event, self.config))
 
     def chronology_ld(
-        self, years: Iterable[YearGroup] | None = None, year: int | None = None
+        self, years: Iterable[YearGroup] | None = None, period: PeriodLink | None = None
     ) -> Markup:
         """The events of `years` (the year groups a page shows) as JSON-LD; without them,
         every event of the site, which makes the page depend on the whole view."""
         events = self.view.events if years is None else shown_events(years)
-        return script_json(chronology_jsonld(events, self.config, year=year))
+        return script_json(chronology_jsonld(events, self.config, period=period))

@@ -4,7 +4,9 @@ Past the `period_pages_above` setting (0: never), a list gets one page per year 
 main page shows the latest year with links to every year:
 
 - the chronology, when the site has more events than that: `years/2016.html`, the front
-  page showing the latest year;
+  page showing the latest year. A year itself holding more events than that gets a page
+  per month (`years/2016-03.html`): its year page then links to them and lists the
+  events known only to the year, and the front page shows the latest month;
 - each tag with more events than that: `tags/<slug>/2016.html`, the tag's page
   (`tags/<slug>.html`) showing the latest year;
 - the sources index, when the site has more sources than that, by year of publication:
@@ -16,13 +18,22 @@ touches (and the main page when it is the latest year). Smaller lists keep one p
 
 from __future__ import annotations
 
+import calendar
 import functools
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
 from builder.rerender import PageJob
-from builder.views import EventView, SiteView, SourceView, TagLink, TagView, YearGroup
+from builder.views import (
+    EventView,
+    MonthGroup,
+    SiteView,
+    SourceView,
+    TagLink,
+    TagView,
+    YearGroup,
+)
 
 Shown = TypeVar("Shown")
 Item = TypeVar("Item")
@@ -32,6 +43,16 @@ Item = TypeVar("Item")
 class PeriodLink:
     year: int
     url: str  # relative to the site root
+    month: int = 0  # 1 to 12 for the page of a month, in a year split by month
+
+    @property
+    def label(self) -> str:
+        """The period as a heading names it: "2016", or "March 2016"."""
+        return f"{calendar.month_name[self.month]} {self.year}" if self.month else str(self.year)
+
+    @property
+    def month_name(self) -> str:
+        return calendar.month_name[self.month]
 
 
 @dataclass(frozen=True)
@@ -48,22 +69,35 @@ class YearSplit(Generic[Shown]):
 
 
 @dataclass(frozen=True)
+class ChronologyPage:
+    """A page of the split chronology: a year's, or a month's of a year split by month."""
+
+    link: PeriodLink
+    shown: YearGroup  # the events it lists (a split year's page: those known only to it)
+    months: tuple[PeriodLink, ...]  # the month pages of its year, when split by month
+
+
+@dataclass(frozen=True)
 class Chronology:
-    """What the front page shows, and the year pages when the chronology is split."""
+    """What the front page shows, and the period pages when the chronology is split."""
 
     front_years: tuple[YearGroup, ...]  # the years shown on the front page
     periods: tuple[PeriodLink, ...]  # every year page; empty when not split
-    pages: tuple[tuple[PeriodLink, YearGroup], ...]
+    pages: tuple[ChronologyPage, ...]
 
     def page_of(self, event: EventView) -> str:
-        """The chronology page listing `event` (group_by_period's year of it)."""
-        return self._urls[event.when.start.year] if self.periods else "index.html"
+        """The chronology page listing `event`: its month's page when its year is split
+        by month (and it is known to the month), else its year's."""
+        if not self.periods:
+            return "index.html"
+        start = event.when.start
+        return self._urls.get((start.year, start.month)) or self._urls[(start.year, 0)]
 
     @functools.cached_property
-    def _urls(self) -> dict[int, str]:
+    def _urls(self) -> dict[tuple[int, int], str]:
         # One string per page rather than one per event: page fingerprints take the
         # digest of each context value once per object.
-        return {link.year: link.url for link in self.periods}
+        return {(page.link.year, page.link.month): page.link.url for page in self.pages}
 
 
 @dataclass(frozen=True)
@@ -93,8 +127,8 @@ def year_split(groups: Sequence[tuple[int, Shown]], url: Callable[[int], str]) -
     return YearSplit(tuple(link for link, _ in pages), pages)
 
 
-def period_url(year: int) -> str:
-    return f"years/{year}.html"
+def period_url(year: int, month: int = 0) -> str:
+    return f"years/{year}-{month:02d}.html" if month else f"years/{year}.html"
 
 
 def tag_period_url(tag_slug: str, year: int) -> str:
@@ -105,13 +139,42 @@ def sources_period_url(year: int) -> str:
     return f"sources/years/{year}.html"
 
 
-def chronology(view: SiteView, split_above: int, latest: int = 1) -> Chronology:
+def chronology(view: SiteView, split_above: int) -> Chronology:
     """The whole chronology on the front page, or split by year above `split_above`
-    events (0: never split), with the `latest` years on the front page."""
+    events (0: never split), a year itself by month above that many events; the front
+    page shows the latest year, or the latest month when that year is split."""
     if not splits(len(view.events), split_above):
         return Chronology(view.years, (), ())
-    split = year_split([(group.year, group) for group in view.years], period_url)
-    return Chronology(view.years[-latest:], split.periods, split.pages)
+    periods, pages = [], []
+    for group in view.years:
+        link = PeriodLink(group.year, period_url(group.year))
+        periods.append(link)
+        if not splits(sum(len(month.events) for month in group.months), split_above):
+            pages.append(ChronologyPage(link, group, ()))
+            continue
+        # Known only to the year: on the year's page, with the links to its months.
+        whole_year = tuple(month for month in group.months if not _month_of(month))
+        month_pages = [
+            ChronologyPage(
+                PeriodLink(group.year, period_url(group.year, _month_of(month)), _month_of(month)),
+                YearGroup(group.year, group.anchor, (month,)),
+                (),
+            )
+            for month in group.months
+            if _month_of(month)
+        ]
+        months = tuple(page.link for page in month_pages)
+        pages.append(ChronologyPage(link, YearGroup(group.year, group.anchor, whole_year), months))
+        pages += [ChronologyPage(page.link, page.shown, months) for page in month_pages]
+    latest = view.years[-1]
+    if pages[-1].link.year == latest.year and pages[-1].link.month:
+        latest = pages[-1].shown
+    return Chronology((latest,), tuple(periods), tuple(pages))
+
+
+def _month_of(group: MonthGroup) -> int:
+    """The month of a group's events (0: events known only to the year)."""
+    return group.events[0].when.start.month or 0
 
 
 def tag_years(tag: TagView, split_above: int) -> YearSplit[YearOfTag] | None:

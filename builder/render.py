@@ -63,8 +63,18 @@ def page_jobs(view: SiteView, config: SiteConfig) -> list[PageJob]:
         )
     ]
     chronology_pages += [
-        PageJob(link.url, "period.html", "../", {"year": year, "periods": split.periods})
-        for link, year in split.pages
+        PageJob(
+            page.link.url,
+            "period.html",
+            "../",
+            {
+                "year": page.shown,
+                "current": page.link,
+                "periods": split.periods,
+                "months": page.months,
+            },
+        )
+        for page in split.pages
     ]
     # An unreviewed candidate has no page: its entries link to its quoted paragraph.
     jobs = [

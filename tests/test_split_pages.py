@@ -244,3 +244,126 @@ def test_incremental_builds_of_split_pages_equal_clean_builds(
         build(empty_site.root, output, workers=1)
         expected = clean_build_of(empty_site.root, tmp_path / "clean")
         assert tree(output) == expected, f"seed {seed}, step {step}: after {action}"
+
+
+@pytest.fixture(scope="module")
+def dense_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A generated site of 150 events over 35 years, split above SPLIT_ABOVE: many years
+    hold more events than that, so get a page per month."""
+    site = tmp_path_factory.mktemp("dense") / "s"
+    generate_site(site, 150, seed=3)
+    with open(site / "timeline.toml", "a", encoding="utf-8") as config:
+        config.write(f"search = false\nperiod_pages_above = {SPLIT_ABOVE}\n")
+    build(site, site / "site", workers=1)
+    return site
+
+
+def _ids(page: BeautifulSoup) -> list[str]:
+    return [article["id"] for article in page.select("article.event")]
+
+
+def test_a_year_with_many_events_has_a_page_per_month(dense_site: Path) -> None:
+    output = dense_site / "site"
+    split_years = sorted({p.stem[:4] for p in (output / "years").glob("*-*.html")})
+    assert split_years, "no year has more than SPLIT_ABOVE events"
+    with_only_year = 0
+    for year in split_years:
+        page = soup(output / "years" / f"{year}.html")
+        months = sorted((output / "years").glob(f"{year}-*.html"))
+        nav = page.select_one(f'nav[aria-label="Months of {year}"]')
+        assert [a["href"] for a in nav.select("a")] == [f"../years/{p.name}" for p in months]
+        # The year's page lists only the events known to the year and no better.
+        for time in page.select(".event-date time"):
+            assert time["datetime"] == year
+        with_only_year += bool(page.select("article.event"))
+        listed = _ids(page)
+        for month in months:
+            shown = soup(month)
+            label = shown.h1.get_text()
+            assert (
+                label.endswith(f" {year}")
+                and label.split()[0]
+                in shown.select_one('nav[aria-label^="Months"] a[aria-current="page"]').get_text()
+            )
+            assert shown.select_one('nav.periods a[aria-current="true"]').get_text() == year
+            for time in shown.select(".event-date time"):
+                assert time["datetime"].startswith(month.stem)
+            assert shown.select_one('link[rel="canonical"]')["href"].endswith(f"years/{month.name}")
+            listed += _ids(shown)
+        # Every event of the year is listed once, and its page links back to where.
+        in_year = [
+            p.stem
+            for p in (output / "events").glob("*.html")
+            if soup(p).select_one(".event-date time")["datetime"][:4] == year
+        ]
+        assert sorted(listed) == sorted(in_year)
+        assert len(listed) > SPLIT_ABOVE
+    assert with_only_year  # some year's page lists events known only to the year
+
+
+def test_the_front_page_shows_the_latest_month_of_a_split_year(dense_site: Path) -> None:
+    output = dense_site / "site"
+    latest_year = max(int(p.stem[:4]) for p in (output / "years").glob("*.html"))
+    months = sorted((output / "years").glob(f"{latest_year}-*.html"))
+    front = soup(output / "index.html")
+    expected = soup(months[-1]) if months else soup(output / "years" / f"{latest_year}.html")
+    assert _ids(front) == _ids(expected) and _ids(front)
+
+
+def test_every_link_of_a_site_split_by_month_resolves(dense_site: Path) -> None:
+    output = dense_site / "site"
+    ids = {
+        page: {element["id"] for element in soup(output / page).find_all(id=True)}
+        for page in html_pages(output)
+    }
+    assert any("-" in page for page in ids if page.startswith("years/"))
+    for page in ids:
+        for link in soup(output / page).find_all("a", href=True):
+            parts = urlsplit(link["href"])
+            if parts.scheme or parts.netloc:
+                continue
+            target = (output / page).parent / unquote(parts.path) if parts.path else output / page
+            relative = target.resolve().relative_to(output.resolve()).as_posix()
+            assert relative in ids, (page, link["href"])
+            if parts.fragment:
+                assert parts.fragment in ids[relative], (page, link["href"])
+
+
+def test_a_months_page_describes_itself_in_json_ld(dense_site: Path) -> None:
+    import json
+
+    output = dense_site / "site"
+    month = sorted((output / "years").glob("*-*.html"))[0]
+    page = soup(month)
+    data = json.loads(page.select_one('script[type="application/ld+json"]').string)
+    assert data["name"] == f"{page.h1.get_text()} · Synthetic timeline"
+    assert data["url"] == f"https://example.org/bench/years/{month.name}"
+    assert [item["item"]["url"].rsplit("/", 1)[-1] for item in data["itemListElement"]] == [
+        f"{event_id}.html" for event_id in _ids(page)
+    ]
+
+
+def test_an_edit_renders_only_its_month_of_a_split_year(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    site = tmp_path / "s"
+    generate_site(site, 150, seed=3)
+    with open(site / "timeline.toml", "a", encoding="utf-8") as config:
+        config.write(f"search = false\nperiod_pages_above = {SPLIT_ABOVE}\n")
+    build(site, site / "site", workers=1)
+    output = site / "site"
+    rendered = _rendered(monkeypatch)
+    checked = 0
+    for index in range(150):
+        page = soup(output / "events" / f"e{index:06d}.html")
+        back = page.select_one('a[href*="years/"]')["href"].split("#")[0].rsplit("/", 1)[-1]
+        if "-" not in back:
+            continue
+        edit_event(site, index, "A new sentence.")
+        build(site, site / "site", workers=1)
+        chronology = {path for path in rendered[-1] if path.startswith("years/")}
+        assert chronology == {f"years/{back}"}
+        checked += 1
+        if checked == 3:
+            break
+    assert checked == 3

@@ -1,6 +1,7 @@
 """The pages of a site split by year (the chronology, tag pages and the sources index past
-`period_pages_above`): valid HTML for the Nu checker, no axe-core violations (WCAG 2.2 AA),
-no sideways scrolling on a phone. Opened from disk, as a site may be."""
+`period_pages_above`, and the chronology's busiest years by month): valid HTML for the
+Nu checker, no axe-core violations (WCAG 2.2 AA), no sideways scrolling on a phone.
+Opened from disk, as a site may be."""
 
 from __future__ import annotations
 
@@ -21,7 +22,7 @@ def split_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from sitegen import generate_site
 
     site = tmp_path_factory.mktemp("split-browser") / "s"
-    generate_site(site, 60, seed=4)
+    generate_site(site, 150, seed=3)  # some years hold more than 4 events: split by month
     with open(site / "timeline.toml", "a", encoding="utf-8") as config:
         config.write("search = false\nperiod_pages_above = 4\n")
     build(site, site / "site", workers=1)
@@ -29,11 +30,15 @@ def split_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def split_pages(output: Path) -> list[str]:
-    """The main and a year's page of each list split by year, and an event page."""
+    """The main and a year's page of each list split by year, a year split by month and
+    one of its months, and an event page."""
     tag = sorted(folder for folder in (output / "tags").iterdir() if folder.is_dir())[0]
+    month = sorted(output.glob("years/*-*.html"))[0]
     return [
         "index.html",
         sorted(output.glob("years/*.html"))[0].relative_to(output).as_posix(),
+        f"years/{month.name[:4]}.html",
+        month.relative_to(output).as_posix(),
         f"tags/{tag.name}.html",
         sorted(tag.glob("*.html"))[0].relative_to(output).as_posix(),
         "sources/index.html",
