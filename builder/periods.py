@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import calendar
 import functools
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
@@ -35,7 +35,6 @@ from builder.views import (
     YearGroup,
 )
 
-Shown = TypeVar("Shown")
 Item = TypeVar("Item")
 
 
@@ -54,17 +53,32 @@ class PeriodLink:
     def month_name(self) -> str:
         return calendar.month_name[self.month]
 
+    @property
+    def anchor(self) -> str:
+        """The id of a section showing the period's entries on a main page."""
+        return f"y{self.year}-{self.month:02d}" if self.month else f"y{self.year}"
+
 
 @dataclass(frozen=True)
-class YearSplit(Generic[Shown]):
-    """A list as one page per year: each year's page, and what it shows."""
+class PeriodPage(Generic[Item]):
+    """A page of a split list: a year's, or a month's of a year split by month."""
+
+    link: PeriodLink
+    items: tuple[Item, ...]  # a year split by month: those known only to the year
+    months: tuple[PeriodLink, ...]  # the month pages of its year, when split by month
+
+
+@dataclass(frozen=True)
+class PeriodSplit(Generic[Item]):
+    """A list as one page per year (or month): each page, and every year's page."""
 
     periods: tuple[PeriodLink, ...]  # every year's page, in order: each page's navigation
-    pages: tuple[tuple[PeriodLink, Shown], ...]
+    pages: tuple[PeriodPage[Item], ...]
 
     @property
-    def latest(self) -> tuple[PeriodLink, Shown]:
-        """What the main page shows: the latest year's entries (and that year's page)."""
+    def latest(self) -> PeriodPage[Item]:
+        """What the main page shows: the latest year's entries, or the latest month's
+        when that year is split by month."""
         return self.pages[-1]
 
 
@@ -101,10 +115,10 @@ class Chronology:
 
 
 @dataclass(frozen=True)
-class YearOfTag:
-    """A tag's events of one year, on its own page or on the tag's page."""
+class PeriodOfTag:
+    """A tag's events of one year or month, on its own page or on the tag's page."""
 
-    year: int
+    label: str
     anchor: str
     events: tuple[EventView, ...]
 
@@ -114,29 +128,50 @@ def splits(count: int, split_above: int) -> bool:
     return split_above > 0 and count > split_above
 
 
-def by_year(items: Iterable[Item], year_of: Callable[[Item], int]) -> list[tuple[int, list[Item]]]:
-    """`items` grouped by year, the years in order and each year's items in their order."""
+def period_split(
+    items: Iterable[Item],
+    date_of: Callable[[Item], tuple[int, int]],
+    split_above: int,
+    url: Callable[[int, int], str],
+) -> PeriodSplit[Item]:
+    """`items` (in their order) by year, and by month in a year of more than
+    `split_above` items; `date_of` gives an item's (year, month), month 0 when it is
+    known only to the year, and `url` the page of a (year, month), month 0 for the year."""
     years: dict[int, list[Item]] = {}
     for item in items:
-        years.setdefault(year_of(item), []).append(item)
-    return sorted(years.items(), key=lambda pair: pair[0])
-
-
-def year_split(groups: Sequence[tuple[int, Shown]], url: Callable[[int], str]) -> YearSplit[Shown]:
-    pages = tuple((PeriodLink(year, url(year)), shown) for year, shown in groups)
-    return YearSplit(tuple(link for link, _ in pages), pages)
+        years.setdefault(date_of(item)[0], []).append(item)
+    periods, pages = [], []
+    for year, in_year in sorted(years.items(), key=lambda pair: pair[0]):
+        link = PeriodLink(year, url(year, 0))
+        periods.append(link)
+        if not splits(len(in_year), split_above):
+            pages.append(PeriodPage(link, tuple(in_year), ()))
+            continue
+        by_month: dict[int, list[Item]] = {}
+        for item in in_year:
+            by_month.setdefault(date_of(item)[1], []).append(item)
+        months = tuple(
+            PeriodLink(year, url(year, month), month) for month in sorted(by_month) if month
+        )
+        pages.append(PeriodPage(link, tuple(by_month.get(0, ())), months))
+        pages += [PeriodPage(month, tuple(by_month[month.month]), months) for month in months]
+    return PeriodSplit(tuple(periods), tuple(pages))
 
 
 def period_url(year: int, month: int = 0) -> str:
-    return f"years/{year}-{month:02d}.html" if month else f"years/{year}.html"
+    return f"years/{_period_name(year, month)}.html"
 
 
-def tag_period_url(tag_slug: str, year: int) -> str:
-    return f"tags/{tag_slug}/{year}.html"
+def _period_name(year: int, month: int) -> str:
+    return f"{year}-{month:02d}" if month else str(year)
 
 
-def sources_period_url(year: int) -> str:
-    return f"sources/years/{year}.html"
+def tag_period_url(tag_slug: str, year: int, month: int = 0) -> str:
+    return f"tags/{tag_slug}/{_period_name(year, month)}.html"
+
+
+def sources_period_url(year: int, month: int = 0) -> str:
+    return f"sources/years/{_period_name(year, month)}.html"
 
 
 def chronology(view: SiteView, split_above: int) -> Chronology:
@@ -177,25 +212,29 @@ def _month_of(group: MonthGroup) -> int:
     return group.events[0].when.start.month or 0
 
 
-def tag_years(tag: TagView, split_above: int) -> YearSplit[YearOfTag] | None:
-    """The tag's pages by year, or None when the tag's page lists all its events."""
+def _event_period(event: EventView) -> tuple[int, int]:
+    start = event.when.start
+    return start.year, start.month or 0
+
+
+def tag_periods(tag: TagView, split_above: int) -> PeriodSplit[EventView] | None:
+    """The tag's pages by year (or month), or None when the tag's page lists all its
+    events."""
     if not splits(len(tag.events), split_above):
         return None
-    groups = [
-        (year, YearOfTag(year, f"y{year}", tuple(events)))
-        for year, events in by_year(tag.events, lambda event: event.when.start.year)
-    ]
-    return year_split(groups, lambda year: tag_period_url(tag.slug, year))
+    return period_split(
+        tag.events, _event_period, split_above, functools.partial(tag_period_url, tag.slug)
+    )
 
 
-def source_years(
+def source_periods(
     sources: tuple[SourceView, ...], split_above: int
-) -> YearSplit[tuple[SourceView, ...]] | None:
-    """The sources index by year of publication, or None when one page lists them all."""
+) -> PeriodSplit[SourceView] | None:
+    """The sources index by year (or month) of publication, or None when one page lists
+    them all."""
     if not splits(len(sources), split_above):
         return None
-    groups = [(year, tuple(shown)) for year, shown in by_year(sources, lambda s: s.year)]
-    return year_split(groups, sources_period_url)
+    return period_split(sources, lambda s: (s.year, s.month), split_above, sources_period_url)
 
 
 @functools.cache  # one string per depth, whose digest the page fingerprints take once
@@ -210,33 +249,49 @@ def _root_of(path: str) -> str:
 
 
 def tag_pages(tag: TagView, split_above: int) -> list[PageJob]:
-    """The tag's page (templates/tag.html), and its years' pages when it is split. Each
-    context holds only what its page shows, so that an edit re-renders only its year."""
-    years = tag_years(tag, split_above)
-    if years is None:
+    """The tag's page (templates/tag.html), and its periods' pages when it is split. Each
+    context holds only what its page shows, so that an edit re-renders only its period."""
+    split = tag_periods(tag, split_above)
+    if split is None:
         return [PageJob(tag.url, "tag.html", "../", {"tag": tag, "periods": (), "current": None})]
     link = TagLink(tag.name, tag.slug, tag.url)  # not the view: it holds every event
-    shown = {"tag": link, "periods": years.periods}
-    _, latest = years.latest
-    main = {**shown, "current": None, "year": latest, "count": len(tag.events)}
+    latest = split.latest
+    main = {
+        "tag": link,
+        "periods": split.periods,
+        "months": (),
+        "current": None,
+        "year": PeriodOfTag(latest.link.label, latest.link.anchor, latest.items),
+        "count": len(tag.events),
+    }
     jobs = [PageJob(tag.url, "tag.html", "../", main)]
-    for page, year in years.pages:
-        context = {**shown, "current": page, "year": year}
-        jobs.append(PageJob(page.url, "tag.html", _root_of(page.url), context))
+    for page in split.pages:
+        shown = PeriodOfTag(page.link.label, page.link.anchor, page.items)
+        context = {**main, "months": page.months, "current": page.link, "year": shown}
+        del context["count"]
+        jobs.append(PageJob(page.link.url, "tag.html", _root_of(page.link.url), context))
     return jobs
 
 
 def source_index_pages(sources: tuple[SourceView, ...], split_above: int) -> list[PageJob]:
-    """The sources index (templates/sources.html), and its years' pages when it is split."""
+    """The sources index (templates/sources.html), and its periods' pages when it is
+    split."""
     index = "sources/index.html"
-    years = source_years(sources, split_above)
-    if years is None:
+    split = source_periods(sources, split_above)
+    if split is None:
         context = {"sources": sources, "periods": (), "current": None}
         return [PageJob(index, "sources.html", "../", context)]
-    latest_page, latest = years.latest
-    main = {"sources": latest, "periods": years.periods, "current": None, "year": latest_page.year}
+    latest = split.latest
+    main = {
+        "sources": latest.items,
+        "periods": split.periods,
+        "months": (),
+        "current": None,
+        "latest": latest.link,
+    }
     jobs = [PageJob(index, "sources.html", "../", main)]
-    for page, shown in years.pages:
-        context = {"sources": shown, "periods": years.periods, "current": page}
-        jobs.append(PageJob(page.url, "sources.html", _root_of(page.url), context))
+    for page in split.pages:
+        context = {"sources": page.items, "periods": split.periods, "months": page.months}
+        context["current"] = page.link
+        jobs.append(PageJob(page.link.url, "sources.html", _root_of(page.link.url), context))
     return jobs

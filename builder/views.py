@@ -161,6 +161,7 @@ class SourceView:
     published: str
     published_iso: str
     year: int  # of publication, in the site's zone
+    month: int
     original_url: str | None
     language: str | None
     rights: str
@@ -385,6 +386,7 @@ def source_view(
         published=published.display(),
         published_iso=published.iso(),
         year=published.year,
+        month=published.month or 0,
         original_url=source.url,
         language=source.language,
         rights=source.rights.value,

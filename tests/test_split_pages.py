@@ -367,3 +367,116 @@ def test_an_edit_renders_only_its_month_of_a_split_year(
         if checked == 3:
             break
     assert checked == 3
+
+
+@pytest.fixture(scope="module")
+def busy_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A generated site of 150 events and sources split above 2: tags and the sources
+    index split by year, and their busiest years by month."""
+    site = tmp_path_factory.mktemp("busy") / "s"
+    generate_site(site, 150, seed=3)
+    with open(site / "timeline.toml", "a", encoding="utf-8") as config:
+        config.write("search = false\nperiod_pages_above = 2\n")
+    build(site, site / "site", workers=1)
+    return site / "site"
+
+
+def _month_pages(folder: Path, year: str) -> list[Path]:
+    return sorted(folder.glob(f"{year}-*.html"))
+
+
+def test_a_tags_busiest_years_have_a_page_per_month(busy_site: Path) -> None:
+    tagged: dict[tuple[str, str], set[str]] = {}  # (tag, year) -> its events, from their pages
+    for path in (busy_site / "events").glob("*.html"):
+        page = soup(path)
+        year = page.select_one(".event-date time")["datetime"][:4]
+        for a in page.select(".tags a"):
+            tagged.setdefault((a["href"].rsplit("/", 1)[-1][: -len(".html")], year), set()).add(
+                path.stem
+            )
+    checked = 0
+    for folder in sorted(p for p in (busy_site / "tags").iterdir() if p.is_dir()):
+        name = soup(busy_site / "tags" / f"{folder.name}.html").h1.span.get_text()
+        for year in sorted({p.stem[:4] for p in folder.glob("*-*.html")}):
+            page = soup(folder / f"{year}.html")
+            months = _month_pages(folder, year)
+            nav = page.select_one(f'nav[aria-label="Months of {year}"]')
+            assert [a["href"] for a in nav.select("a")] == [
+                f"../../tags/{folder.name}/{p.name}" for p in months
+            ]
+            for time in page.select(".event-date time"):
+                assert time["datetime"] == year  # only the events known to the year alone
+            listed = _ids(page)
+            for month in months:
+                shown = soup(month)
+                assert shown.h1.get_text().startswith(f"Tag: {name}, ")
+                assert shown.h1.get_text().endswith(f" {year}")
+                assert shown.select_one('nav[aria-label="Years"] a[aria-current="true"]')
+                assert shown.select_one(f'nav[aria-label="Months of {year}"] a[aria-current]')
+                for time in shown.select(".event-date time"):
+                    assert time["datetime"].startswith(month.stem)
+                listed += _ids(shown)
+            assert len(listed) == len(set(listed)) > 2
+            assert set(listed) == tagged[(folder.name, year)]
+            checked += 1
+    assert checked, "no tag has a year of more than 2 events"
+
+
+def test_the_sources_indexs_busiest_years_have_a_page_per_month(busy_site: Path) -> None:
+    folder = busy_site / "sources" / "years"
+    split_years = sorted({p.stem[:4] for p in folder.glob("*-*.html")})
+    assert split_years
+    listed = []
+    for page_path in sorted(folder.glob("*.html")):
+        page = soup(page_path)
+        year = page_path.stem[:4]
+        if page_path.stem in split_years:  # a year split by month: links only
+            months = _month_pages(folder, year)
+            nav = page.select_one(f'nav[aria-label="Months of {year}"]')
+            assert [a["href"] for a in nav.select("a")] == [
+                f"../../sources/years/{p.name}" for p in months
+            ]
+            assert not page.select(".source-index")
+            continue
+        if "-" in page_path.stem:
+            assert page.h1.get_text().startswith("Sources published in ")
+            assert page.h1.get_text().endswith(f" {year}")
+            for time in page.select(".source-meta time"):
+                assert time["datetime"].startswith(page_path.stem)
+        listed += [a["href"].rsplit("/", 1)[-1] for a in page.select(".source-index a")]
+    sources = sorted(
+        p.name for p in (busy_site / "sources").glob("*.html") if p.name != "index.html"
+    )
+    assert sorted(listed) == sources
+
+
+def test_main_pages_show_the_latest_month_of_a_split_year(busy_site: Path) -> None:
+    folder = busy_site / "sources" / "years"
+    latest = max(folder.glob("*.html"), key=lambda p: (p.stem[:4], len(p.stem), p.stem))
+    index = soup(busy_site / "sources" / "index.html")
+    assert [a["href"].rsplit("/", 1)[-1] for a in index.select(".source-index a")] == [
+        a["href"].rsplit("/", 1)[-1] for a in soup(latest).select(".source-index a")
+    ]
+    assert (
+        index.select_one("section.year > h2").get_text()
+        == soup(latest).h1.get_text().split("Sources published in ")[1]
+    )
+
+
+def test_every_link_of_a_busy_site_resolves(busy_site: Path) -> None:
+    ids = {
+        page: {element["id"] for element in soup(busy_site / page).find_all(id=True)}
+        for page in html_pages(busy_site)
+    }
+    assert any(page.startswith("tags/") and "-" in page.rsplit("/", 1)[-1] for page in ids)
+    for page in ids:
+        for link in soup(busy_site / page).find_all("a", href=True):
+            parts = urlsplit(link["href"])
+            if parts.scheme or parts.netloc:
+                continue
+            target = (busy_site / page).parent / unquote(parts.path) if parts.path else None
+            target = target or busy_site / page
+            relative = target.resolve().relative_to(busy_site.resolve()).as_posix()
+            assert relative in ids, (page, link["href"])
+            if parts.fragment:
+                assert parts.fragment in ids[relative], (page, link["href"])
