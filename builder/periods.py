@@ -1,19 +1,22 @@
-"""Long lists split by year, for sites too large for one page per list.
+"""Long lists split by period, for sites too large for one page per list.
 
 Past the `period_pages_above` setting (0: never), a list gets one page per year and its
 main page shows the latest year with links to every year:
 
 - the chronology, when the site has more events than that: `years/2016.html`, the front
-  page showing the latest year. A year itself holding more events than that gets a page
-  per month (`years/2016-03.html`): its year page then links to them and lists the
-  events known only to the year, and the front page shows the latest month;
+  page showing the latest year;
 - each tag with more events than that: `tags/<slug>/2016.html`, the tag's page
   (`tags/<slug>.html`) showing the latest year;
 - the sources index, when the site has more sources than that, by year of publication:
   `sources/years/2016.html`, `sources/index.html` showing the latest year.
 
-Each year's page shows only that year's entries, so an edit re-renders only the years it
-touches (and the main page when it is the latest year). Smaller lists keep one page.
+A year itself holding more entries than that gets a page per month (`years/2016-03.html`,
+`tags/<slug>/2016-03.html`, `sources/years/2016-03.html`): the year's page then links to
+its months and lists the entries known only to the year, and a main page showing that
+year shows its latest month instead.
+
+Each page shows only its period's entries, so an edit re-renders only the periods it
+touches (and the main page when it is the latest). Smaller lists keep one page.
 """
 
 from __future__ import annotations
