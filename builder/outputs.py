@@ -137,10 +137,15 @@ class Previous:
 
 
 def made_or_kept(
-    outputs: Iterable[Output], shared: object, cache: PageCache | None
+    outputs: Iterable[Output],
+    shared: object,
+    cache: PageCache | None,
+    made: Mapping[str, bytes] | None = None,
 ) -> dict[str, bytes | Kept]:
     """Each output's bytes, or `Kept` when the file the last build published can stay.
-    `shared` is what every output depends on besides its own inputs (the config)."""
+    `shared` is what every output depends on besides its own inputs (the config);
+    `made` holds outputs already made, by path."""
+    made = made or {}
     digests = Digests()
     base = digests.digest(shared)
     files: dict[str, bytes | Kept] = {}
@@ -151,7 +156,8 @@ def made_or_kept(
             if cache.can_keep(output.path, fingerprint):  # type: ignore[union-attr]
                 files[output.path] = Kept(output.path)
                 continue
-        files[output.path] = output.make()
+        known = made.get(output.path)
+        files[output.path] = known if known is not None else output.make()
     return files
 
 
