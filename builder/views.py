@@ -16,7 +16,7 @@ from datetime import tzinfo
 from itertools import groupby
 from typing import TypeVar
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from builder.collector import collector_paused
 from builder.dates import DateSpan, PartialDate, Precision
@@ -120,6 +120,18 @@ class ParagraphView:
     index: int
     anchor: str
     segments: tuple[Segment, ...]
+
+    @property
+    def text_html(self) -> Markup:
+        """The paragraph's text as HTML, the quoted passages in <mark>: joined here rather
+        than in the template, which would take a loop step and an output per segment
+        (a site's source pages hold millions of segments)."""
+        return Markup(
+            "".join(
+                f"<mark>{escape(segment.text)}</mark>" if segment.marked else escape(segment.text)
+                for segment in self.segments
+            )
+        )
 
 
 class Paragraphs:
