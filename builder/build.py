@@ -30,7 +30,7 @@ from builder.search import search_index
 from builder.summaries import convert_summaries
 from builder.validate import PlaceMemo, validate
 from builder.views import ViewMemo, record_digests, site_view
-from builder.write import check_output_dir, remove_leftovers, spool_folder, write_site
+from builder.write import SpoolFolder, check_output_dir, remove_leftovers, write_site
 
 
 @dataclass(frozen=True)
@@ -163,7 +163,8 @@ def _build(
     # render workers walk them at each collection (millions of objects with candidates).
     gc.freeze()
     # Pages are written to the spool as they are rendered, not held until the write stage.
-    with spool_folder(output) as spool:
+    spool_folder = SpoolFolder(output)
+    with spool_folder as spool:
         with timer.stage("render"):
             pages_cache = PageCache(cache.previous.published, output.absolute())
             pages = render_pages(
@@ -178,7 +179,7 @@ def _build(
                 alongside=lambda: cache.save_tables(state),
             )
         with timer.stage("search index"):
-            pages.update(search_index(pages, output.absolute(), loaded.config, pages_cache))
+            pages.update(search_index(pages, output.absolute(), loaded.config, pages_cache, spool))
         with timer.stage("write"):
             written = write_site(pages, output, pages_cache, spare=cache.spare_folder(output))
     result = BuildResult(
@@ -195,6 +196,7 @@ def _build(
         state.result = replace(result, written=0, kept=len(pages))
         cache.save(state)
         written.finish()
+        spool_folder.finish()
     return result
 
 

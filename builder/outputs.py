@@ -18,7 +18,7 @@ from types import MappingProxyType
 from typing import Any
 from xml.sax.saxutils import escape
 
-from builder.rerender import Kept, PageCache
+from builder.rerender import Kept, Page, PageCache
 
 DIGEST_SIZE = 16
 
@@ -140,15 +140,15 @@ def made_or_kept(
     outputs: Iterable[Output],
     shared: object,
     cache: PageCache | None,
-    made: Mapping[str, bytes] | None = None,
-) -> dict[str, bytes | Kept]:
+    made: Mapping[str, Page] | None = None,
+) -> dict[str, Page]:
     """Each output's bytes, or `Kept` when the file the last build published can stay.
     `shared` is what every output depends on besides its own inputs (the config);
     `made` holds outputs already made, by path."""
     made = made or {}
     digests = Digests()
     base = digests.digest(shared)
-    files: dict[str, bytes | Kept] = {}
+    files: dict[str, Page] = {}
     for output in outputs:
         fingerprint = _fingerprint(digests, base, output) if cache is not None else None
         if fingerprint is not None:

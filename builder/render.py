@@ -17,7 +17,7 @@ from builder.incremental import Tracked
 from builder.meta import PageMeta
 from builder.periods import chronology, source_index_pages, tag_pages
 from builder.publishing import new_publishing_outputs, publishing_outputs
-from builder.rerender import Page, PageCache, PageJob, render_jobs
+from builder.rerender import Page, PageCache, PageJob, render_jobs, spooled
 from builder.views import SiteView
 
 BUILTIN_TEMPLATES = Path(str(files("builder.templates")))
@@ -128,12 +128,13 @@ def render_pages(
     jobs = page_jobs(view, config)
     static = static_files(site_dir)
     paths = [job.path for job in jobs] + list(static)
-    made: dict[str, bytes] = {}
+    made: dict[str, Page] = {}
 
     def while_pages_render() -> None:
         if alongside is not None:
             alongside()
-        made.update(new_publishing_outputs(view, config, paths, cache))
+        for path, content in new_publishing_outputs(view, config, paths, cache):
+            made[path] = content if spool is None else spooled(spool, path, content, cache)
 
     pages: dict[str, Page] = render_jobs(
         env,

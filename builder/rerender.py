@@ -196,6 +196,14 @@ def render_jobs(
     return pages
 
 
+def spooled(spool: Path, path: str, content: bytes, cache: PageCache) -> Spooled:
+    """`content` (the output file `path`) written into the `spool` folder, so that it is
+    not held in memory until the write stage; its digest told to `cache`."""
+    cache.digests[path] = file_digest(content)
+    file = os.path.join(spool, "output-" + file_digest(path.encode()))  # pages: "0", "1"…
+    return Spooled(file, write_new_file(file, content))
+
+
 def write_new_file(path: str, content: bytes) -> os.stat_result:
     """Write a file that must not exist yet; its stat, taken from the open file (no
     second path lookup)."""

@@ -19,6 +19,7 @@ from pathlib import Path
 
 import click
 
+from builder.cache import file_digest
 from builder.config import SiteConfig
 from builder.rerender import Kept, Page, PageCache, Spooled
 
@@ -53,7 +54,8 @@ def search_index(
     published: Path,
     config: SiteConfig,
     cache: PageCache | None = None,
-) -> dict[str, bytes | Kept]:
+    spool: Path | None = None,
+) -> dict[str, Page]:
     """The Pagefind bundle for `pages`, by output path ({} when search is off).
 
     A page given as bytes, or spooled to a file, is indexed as it is; a `Kept` page is
@@ -61,6 +63,10 @@ def search_index(
     `published`. When no
     page changed, none came or went and the last bundle is intact, that bundle is kept
     (`Kept`) without running Pagefind.
+
+    With a `spool` folder (on the output's file system), Pagefind works in it and its
+    files are handed on where they are (`Spooled`, for the write stage to link), not
+    read into memory: a large site's bundle is tens of thousands of files.
     """
     if not config.search:
         return {}
@@ -69,28 +75,51 @@ def search_index(
     if kept is not None:
         return kept
     binary = pagefind_binary()
+    if spool is not None:
+        root = Path(tempfile.mkdtemp(prefix="search-", dir=spool))
+        _index(binary, root, pages, html, published)
+        return _spooled_bundle(root, cache)
     with _scratch_folder(published) as scratch:
         root = Path(scratch)
-        folders: set[Path] = set()
-        for relative in html:
-            content = pages[relative]
-            target = root / relative
-            if target.parent not in folders:
-                target.parent.mkdir(parents=True, exist_ok=True)
-                folders.add(target.parent)
-            if isinstance(content, bytes):
-                target.write_bytes(content)
-            elif isinstance(content, Spooled):
-                _link_or_copy(Path(content.file), target)
-            else:
-                _link_or_copy(published / relative, target)
-        _run(binary, root)
-        bundle = root / BUNDLE_DIR
+        _index(binary, root, pages, html, published)
         return {
             path.relative_to(root).as_posix(): path.read_bytes()
-            for path in sorted(bundle.rglob("*"))
+            for path in sorted((root / BUNDLE_DIR).rglob("*"))
             if path.is_file()
         }
+
+
+def _index(
+    binary: str, root: Path, pages: Mapping[str, Page], html: list[str], published: Path
+) -> None:
+    """The `html` pages put in `root` (linked where they are files already) and indexed
+    there, the bundle in `root`/pagefind."""
+    folders: set[Path] = set()
+    for relative in html:
+        content = pages[relative]
+        target = root / relative
+        if target.parent not in folders:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            folders.add(target.parent)
+        if isinstance(content, bytes):
+            target.write_bytes(content)
+        elif isinstance(content, Spooled):
+            _link_or_copy(Path(content.file), target)
+        else:
+            _link_or_copy(published / relative, target)
+    _run(binary, root)
+
+
+def _spooled_bundle(root: Path, cache: PageCache | None) -> dict[str, Page]:
+    """The bundle's files as they lie in `root`, each file's digest told to the cache."""
+    bundle: dict[str, Page] = {}
+    for path in sorted((root / BUNDLE_DIR).rglob("*")):
+        if path.is_file():
+            relative = path.relative_to(root).as_posix()
+            if cache is not None:
+                cache.digests[relative] = file_digest(path.read_bytes())
+            bundle[relative] = Spooled(str(path), path.stat())
+    return bundle
 
 
 def _kept_bundle(

@@ -258,26 +258,40 @@ def _remove_empty_folders(root: str, folders: set[str]) -> None:
             relative = os.path.dirname(relative)
 
 
-@contextmanager
-def spool_folder(output: Path) -> Iterator[Path]:
+class SpoolFolder:
     """A folder beside `output` for pages written as they are rendered (see Spooled),
-    from which the write stage links them; removed afterwards, on a thread. It is locked
-    while in use, so that the next build removes it only if this one was killed."""
-    output = output.absolute()
-    output.parent.mkdir(parents=True, exist_ok=True)
-    for leftover in output.parent.glob(f".{output.name}.spool-*"):
-        held = _hold(leftover)
-        if held is not None:  # no build is using it
-            shutil.rmtree(leftover, ignore_errors=True)
-            os.close(held)
-    folder = Path(tempfile.mkdtemp(prefix=f".{output.name}.spool-", dir=output.parent))
-    held = _hold(folder)
-    try:
-        yield folder
-    finally:
-        threading.Thread(target=shutil.rmtree, args=(folder, True)).start()
-        if held is not None:
-            os.close(held)
+    from which the write stage links them. Used as a context manager: made on entry,
+    and on exit removed on a thread, which `finish` waits for. It is locked while in
+    use, so that the next build removes it only if this one was killed."""
+
+    def __init__(self, output: Path) -> None:
+        self.output = output.absolute()
+        self.removal: threading.Thread | None = None
+
+    def __enter__(self) -> Path:
+        output = self.output
+        output.parent.mkdir(parents=True, exist_ok=True)
+        for leftover in output.parent.glob(f".{output.name}.spool-*"):
+            held = _hold(leftover)
+            if held is not None:  # no build is using it
+                shutil.rmtree(leftover, ignore_errors=True)
+                os.close(held)
+        self.folder = Path(tempfile.mkdtemp(prefix=f".{output.name}.spool-", dir=output.parent))
+        self.held = _hold(self.folder)
+        return self.folder
+
+    def __exit__(self, *_: object) -> None:
+        self.removal = threading.Thread(target=self._remove)
+        self.removal.start()
+
+    def _remove(self) -> None:
+        shutil.rmtree(self.folder, ignore_errors=True)
+        if self.held is not None:
+            os.close(self.held)
+
+    def finish(self) -> None:
+        if self.removal is not None:
+            self.removal.join()
 
 
 def _hold(folder: Path) -> int | None:

@@ -154,3 +154,40 @@ def test_kept_pages_are_linked_into_the_scratch_folder_not_copied(tmp_path, monk
     search_index({"events/kept.html": Unchanged()}, published, SiteConfig())
     assert seen["inode"] == kept.stat().st_ino
     assert [p.name for p in tmp_path.iterdir()] == ["site"]  # the scratch folder is gone
+
+
+def test_a_rebuild_leaves_the_bundle_files_it_did_not_change_untouched(tiny_site, tmp_path):
+    """The bundle Pagefind writes is linked into the new site from where Pagefind wrote
+    it; a fragment whose page did not change is the very file published before (same
+    inode and time), and the whole bundle is the one a clean build makes."""
+    import shutil
+
+    from builder.build import build
+
+    output = tmp_path / "out"
+    build(tiny_site.root, output)
+    fragments = {path.name: path.stat() for path in (output / "pagefind" / "fragment").iterdir()}
+    text = (tiny_site.root / "content/events/offensive.md").read_text()
+    tiny_site.event("second", text.replace("Offensive begins", "A second event"))
+    build(tiny_site.root, output)
+    after = {path.name: path.stat() for path in (output / "pagefind" / "fragment").iterdir()}
+    kept = fragments.keys() & after.keys()
+    assert kept and len(after) == len(fragments) + 1
+    for name in kept:
+        assert (after[name].st_ino, after[name].st_mtime_ns) == (
+            fragments[name].st_ino,
+            fragments[name].st_mtime_ns,
+        )
+    clean = tmp_path / "clean"
+    shutil.copytree(tiny_site.root, clean / "site-src", ignore=shutil.ignore_patterns(".*", "site"))
+    build(clean / "site-src", clean / "out", clean=True)
+
+    def bundle(folder):
+        return {
+            path.relative_to(folder).as_posix(): path.read_bytes()
+            for path in sorted((folder / "pagefind").rglob("*"))
+            if path.is_file()
+        }
+
+    assert bundle(output) == bundle(clean / "out")
+    assert not list(output.parent.glob(".out.spool-*"))  # the spool is gone
