@@ -175,8 +175,6 @@ def _build(
                 workers=workers,
                 known_digests=memo.digests,
                 spool=spool,
-                # The cache's tables are complete: written while workers render.
-                alongside=lambda: cache.save_tables(state),
             )
         with timer.stage("search index"):
             pages.update(search_index(pages, output.absolute(), loaded.config, pages_cache, spool))

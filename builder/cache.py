@@ -247,10 +247,10 @@ class BuildCache:
             )
         )
 
-    def save_tables(self, state: CacheState) -> None:
-        """Write the shards of the state's tables that changed since the last build;
-        `save` writes the head naming them. Done apart when the tables are complete
-        before the build ends (while pages render, see builder.build)."""
+    def save(self, state: CacheState) -> None:
+        """Write the new state: changed shards, then the head naming them (atomically),
+        then remove the shards nothing names. A failure to save is not a build failure."""
+        state.code, state.site, state.output = self.code, self.site_key, self.output_key
         previous = self._previous if self._previous is not None else CacheState()
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
@@ -264,20 +264,6 @@ class BuildCache:
                     )
                     for name, table in state.tables().items()
                 }
-        except OSError:
-            state.shards = {}
-
-    def save(self, state: CacheState) -> None:
-        """Write the new state: changed shards (unless `save_tables` did), then the head
-        naming them (atomically), then remove the shards nothing names. A failure to save
-        is not a build failure."""
-        state.code, state.site, state.output = self.code, self.site_key, self.output_key
-        if not state.shards:
-            self.save_tables(state)
-            if not state.shards:
-                return
-        try:
-            with collector_paused():
                 head = replace(state, records={}, extras={})
                 self._write(self.head_path, pickle.dumps((_FORMAT, head), _PROTOCOL))
             self._remove_unnamed(state.shards)

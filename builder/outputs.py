@@ -18,7 +18,7 @@ from types import MappingProxyType
 from typing import Any
 from xml.sax.saxutils import escape
 
-from builder.rerender import Kept, Page, PageCache
+from builder.rerender import Kept, PageCache
 
 DIGEST_SIZE = 16
 
@@ -137,18 +137,13 @@ class Previous:
 
 
 def made_or_kept(
-    outputs: Iterable[Output],
-    shared: object,
-    cache: PageCache | None,
-    made: Mapping[str, Page] | None = None,
-) -> dict[str, Page]:
+    outputs: Iterable[Output], shared: object, cache: PageCache | None
+) -> dict[str, bytes | Kept]:
     """Each output's bytes, or `Kept` when the file the last build published can stay.
-    `shared` is what every output depends on besides its own inputs (the config);
-    `made` holds outputs already made, by path."""
-    made = made or {}
+    `shared` is what every output depends on besides its own inputs (the config)."""
     digests = Digests()
     base = digests.digest(shared)
-    files: dict[str, Page] = {}
+    files: dict[str, bytes | Kept] = {}
     for output in outputs:
         fingerprint = _fingerprint(digests, base, output) if cache is not None else None
         if fingerprint is not None:
@@ -156,8 +151,7 @@ def made_or_kept(
             if cache.can_keep(output.path, fingerprint):  # type: ignore[union-attr]
                 files[output.path] = Kept(output.path)
                 continue
-        known = made.get(output.path)
-        files[output.path] = known if known is not None else output.make()
+        files[output.path] = output.make()
     return files
 
 

@@ -48,22 +48,13 @@ class _Chunks:
 
 
 def parallel_map(
-    function: Callable[[Item], Result],
-    items: Sequence[Item],
-    workers: int = 0,
-    *,
-    alongside: Callable[[], None] | None = None,
+    function: Callable[[Item], Result], items: Sequence[Item], workers: int = 0
 ) -> list[Result]:
     """`[function(item) for item in items]`, in order, on up to `workers` processes
     (0: one per core), this one included. `function` may be a closure: workers inherit
-    it by fork. An exception raised by `function` in a worker is raised here.
-
-    `alongside` is other work for this process: done first, while the workers already
-    take items (so that they take more of them)."""
+    it by fork. An exception raised by `function` in a worker is raised here."""
     workers = workers or default_workers()
     if workers <= 1 or len(items) < 2 or "fork" not in multiprocessing.get_all_start_methods():
-        if alongside is not None:
-            alongside()
         return [function(item) for item in items]
     workers = min(workers, len(items))
     chunks = _Chunks(len(items), max(1, min(64, len(items) // (workers * 8))))
@@ -72,8 +63,6 @@ def parallel_map(
         child.start()
     results: list[object] = [None] * len(items)
     try:
-        if alongside is not None:
-            alongside()
         while run := chunks.take():
             for index in run:
                 results[index] = function(items[index])

@@ -6,7 +6,7 @@ so a site overrides one template or one stylesheet without copying the rest.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from importlib.resources import files
 from pathlib import Path
 
@@ -16,8 +16,8 @@ from builder.config import SiteConfig
 from builder.incremental import Tracked
 from builder.meta import PageMeta
 from builder.periods import chronology, source_index_pages, tag_pages
-from builder.publishing import new_publishing_outputs, publishing_outputs
-from builder.rerender import Page, PageCache, PageJob, render_jobs, spooled
+from builder.publishing import publishing_outputs
+from builder.rerender import Page, PageCache, PageJob, render_jobs
 from builder.views import SiteView
 
 BUILTIN_TEMPLATES = Path(str(files("builder.templates")))
@@ -113,39 +113,25 @@ def render_pages(
     workers: int = 0,
     known_digests: Mapping[int, tuple[object, bytes]] | None = None,
     spool: Path | None = None,
-    alongside: Callable[[], None] | None = None,
 ) -> dict[str, Page]:
     """Every output file by path: rendered bytes, or `Kept` for a page whose inputs are
     unchanged since the build that published it (see builder.rerender; `known_digests`
     are digests of views found without serialising them, see builder.views). With a
-    `spool` folder, HTML pages are written there as they are rendered (`Spooled`).
-    `alongside` is other work for this process, done while workers render pages."""
+    `spool` folder, HTML pages are written there as they are rendered (`Spooled`)."""
     env = make_environment(site_dir)
     # The whole-site view is tracked: a page depends on all of it only if it reads it.
     whole = Tracked("view", view)
     shared = {"site": config, "view": whole, "meta": PageMeta(config, whole)}
     cache = cache or PageCache({}, site_dir / "site")
-    jobs = page_jobs(view, config)
-    static = static_files(site_dir)
-    paths = [job.path for job in jobs] + list(static)
-    made: dict[str, Page] = {}
-
-    def while_pages_render() -> None:
-        if alongside is not None:
-            alongside()
-        for path, content in new_publishing_outputs(view, config, paths, cache):
-            made[path] = content if spool is None else spooled(spool, path, content, cache)
-
     pages: dict[str, Page] = render_jobs(
         env,
-        jobs,
+        page_jobs(view, config),
         shared,
         cache,
         workers=workers,
         known_digests=known_digests,
         spool=spool,
-        alongside=while_pages_render,
     )
-    pages.update(static)
-    pages.update(publishing_outputs(view, config, paths, cache, made))
+    pages.update(static_files(site_dir))
+    pages.update(publishing_outputs(view, config, list(pages), cache))
     return pages

@@ -125,13 +125,11 @@ def render_jobs(
     progress: Callable[[int], None] | None = None,
     known_digests: Mapping[int, tuple[object, bytes]] | None = None,
     spool: Path | None = None,
-    alongside: Callable[[], None] | None = None,
 ) -> dict[str, Page]:
     """Each job's page as bytes, or `Kept` when the published file can stay.
     `known_digests` seeds the fingerprints (see builder.views.ViewMemo). With a `spool`
     folder, each page rendered is written into it as it is made (`Spooled`), by the
-    process that rendered it, rather than kept in memory. `alongside` is other work for
-    this process, done while the workers render (see parallel_map)."""
+    process that rendered it, rather than kept in memory."""
     tracked = {
         value._tracked_name: value for value in shared.values() if isinstance(value, Tracked)
     }
@@ -186,7 +184,7 @@ def render_jobs(
     parallel = workers if len(to_render) >= _PARALLEL_FROM else 1
     # Workers are handed indices, not jobs: a job sent through a pipe would arrive as a
     # copy of its views, unknown to the digests memoised by identity (and costly to send).
-    rendered = parallel_map(render, range(len(to_render)), parallel, alongside=alongside)
+    rendered = parallel_map(render, range(len(to_render)), parallel)
     for job, (content, reads, print_, digest) in zip(to_render, rendered, strict=True):
         pages[job.path] = content
         cache.rendered[job.path] = (print_, reads)
@@ -194,14 +192,6 @@ def render_jobs(
     if progress is not None:
         progress(len(jobs))
     return pages
-
-
-def spooled(spool: Path, path: str, content: bytes, cache: PageCache) -> Spooled:
-    """`content` (the output file `path`) written into the `spool` folder, so that it is
-    not held in memory until the write stage; its digest told to `cache`."""
-    cache.digests[path] = file_digest(content)
-    file = os.path.join(spool, "output-" + file_digest(path.encode()))  # pages: "0", "1"…
-    return Spooled(file, write_new_file(file, content))
 
 
 def write_new_file(path: str, content: bytes) -> os.stat_result:

@@ -71,20 +71,3 @@ def test_a_worker_that_dies_is_an_error_not_a_hang() -> None:
 
     with pytest.raises(RuntimeError, match="worker process"):
         parallel_map(dies_away_from_home, range(400), 2)
-
-
-@pytest.mark.parametrize("workers", [1, 2])
-def test_work_alongside_is_done_here_while_the_workers_take_items(workers: int) -> None:
-    here = os.getpid()
-    done: list[int] = []
-
-    def slow_here() -> None:
-        time.sleep(0.2)
-        done.append(os.getpid())
-
-    pids = parallel_map(
-        lambda _: time.sleep(0.001) or os.getpid(), range(300), workers, alongside=slow_here
-    )
-    assert done == [here]
-    if workers == 2:  # the worker went on meanwhile, and took the larger share
-        assert sum(pid != here for pid in pids) > len(pids) / 2
