@@ -58,11 +58,13 @@ def parallel_map(
         return [function(item) for item in items]
     workers = min(workers, len(items))
     chunks = _Chunks(len(items), max(1, min(64, len(items) // (workers * 8))))
-    children = [_fork(function, items, chunks) for _ in range(workers - 1)]
-    for child in children:  # threads started once every child is forked
-        child.start()
+    children: list[_Child] = []
     results: list[object] = [None] * len(items)
     try:
+        for _ in range(workers - 1):
+            children.append(_fork(function, items, chunks))
+        for child in children:  # threads started once every child is forked
+            child.start()
         while run := chunks.take():
             for index in run:
                 results[index] = function(items[index])
@@ -121,7 +123,12 @@ class _Child:
 
 def _fork(function: Callable, items: Sequence, chunks: _Chunks) -> _Child:
     reader, writer = multiprocessing.Pipe(duplex=False)
-    pid = os.fork()
+    try:
+        pid = os.fork()
+    except OSError:
+        reader.close()
+        writer.close()
+        raise
     if pid == 0:  # the child: work until no chunk is left, then leave at once
         status = 0
         try:
