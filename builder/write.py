@@ -1,9 +1,10 @@
 """Write stage: publish a complete new site in one step, or leave the old one as it was.
 
 Pages go into a temporary folder beside the output (files unchanged since the last build
-hard-linked from it); only when every file is written is that folder swapped with the
-published one (an atomic exchange where the system has it),
-so a failed or interrupted build never leaves a half-written site behind.
+hard-linked from it, pages rendered into the spool folder linked from there); only when
+every file is written is that folder swapped with the published one (an atomic exchange
+where the system has it), so a failed or interrupted build never leaves a half-written
+site behind.
 
 The new files are not flushed to disk before the swap: a killed or failed build cannot
 leave a half-written site (the files a process wrote survive its death), and forcing
