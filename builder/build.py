@@ -12,11 +12,12 @@ rest from the previous site. The result is always the bytes a clean build would 
 from __future__ import annotations
 
 import gc
+import os
 import time
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from builder.cache import BuildCache, CacheState, FileStats, input_digest
+from builder.cache import BuildCache, CacheState, FileStats, InputFiles, scan_inputs
 from builder.collector import collector_paused
 from builder.config import CONFIG_FILE, SiteConfig, load_config, require_site
 from builder.load import EVENT_DIRS, SOURCES_DIR
@@ -61,7 +62,7 @@ def load_site(
 ) -> LoadedSite:
     """Read and validate all content; raise ContentError listing every error found.
     With a cache, files unchanged since the last build are not parsed again; `files`
-    holds digests of content files already read (see build_inputs)."""
+    holds digests of content files already read (see scan_build_inputs)."""
     require_site(site_dir)
     problems = Problems(site_dir)
     config = load_config(site_dir, problems)
@@ -138,14 +139,22 @@ def _build(
         files: dict[str, str] = {}
         head = cache.load_head()
         state.stats_taken_ns = time.time_ns()
-        state.inputs = build_inputs(
-            site_dir, files, head.file_stats, head.stats_taken_ns, state.file_stats
-        )
-        if cache.unchanged(state.inputs, output.absolute()):
-            return cache.head.result  # type: ignore[return-value]
+        # With no last build to compare with, the content files are hashed by the
+        # workers that parse them rather than all read here first.
+        first = not head.inputs
+        inputs = scan_build_inputs(site_dir, head.file_stats, head.stats_taken_ns, first)
+        if not first:
+            state.inputs = inputs.digest(files, state.file_stats)
+            if cache.unchanged(state.inputs, output.absolute()):
+                return cache.head.result  # type: ignore[return-value]
     # Tens of thousands of records made, none garbage: no collections while they are.
     with timer.stage("load and validate"), collector_paused():
         loaded = load_site(site_dir, cache, state, files)
+        if first:
+            files.update(
+                (path, digest.split(":", 1)[1]) for path, digest in loaded.file_digests.items()
+            )
+            state.inputs = inputs.digest(files, state.file_stats)
         check_output_dir(output, site_dir)
         site = published_events(loaded, cache, state, workers)
     gc.freeze()  # likewise the records just loaded (and forked workers then share them)
@@ -198,23 +207,18 @@ def _build(
     return result
 
 
-def build_inputs(
-    site_dir: Path,
-    files: dict[str, str] | None = None,
-    known: FileStats | None = None,
-    known_at: int = 0,
-    stats: FileStats | None = None,
-) -> str:
-    """A digest of everything a build reads: content, templates and the config; each
-    file's own digest goes into `files`. Files whose identity on disk is that in `known`
-    (the last build's `stats`) are not read again (see input_digest)."""
-    folders = [site_dir / SOURCES_DIR, *(site_dir / folder for folder in EVENT_DIRS)]
-    return input_digest(
-        site_dir,
-        folders + template_dirs(site_dir),
+def scan_build_inputs(
+    site_dir: Path, known: FileStats | None = None, known_at: int = 0, later: bool = False
+) -> InputFiles:
+    """Everything a build reads: content, templates and the config. Files whose identity
+    on disk is that in `known` (the last build's stats) are not read again; with `later`,
+    content files are not read yet (see scan_inputs)."""
+    content = [site_dir / SOURCES_DIR, *(site_dir / folder for folder in EVENT_DIRS)]
+    prefixes = tuple(f"{folder}{os.sep}" for folder in content)
+    return scan_inputs(
+        content + template_dirs(site_dir),
         [site_dir / CONFIG_FILE],
-        files,
         known,
         known_at,
-        stats,
+        (lambda path: path.startswith(prefixes)) if later else None,
     )

@@ -22,6 +22,7 @@ import os
 import pickle
 import tempfile
 import zlib
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -95,6 +96,66 @@ def code_digest() -> str:
 _RACY_NS = 2_000_000_000
 
 
+@dataclass
+class InputFiles:
+    """Every file a build reads: its path, its identity on disk (size, mtime_ns, ctime_ns,
+    inode) and its digest, None until it is read (see scan_inputs)."""
+
+    found: list[tuple[str, tuple[int, int, int, int], str | None]]
+    others: list[Path]  # single files (the config), hashed whenever the digest is taken
+
+    def digest(self, digests: dict[str, str] | None = None, stats: FileStats | None = None) -> str:
+        """A digest of the names and bytes of every file. A file not read yet is taken
+        from `digests` (by path) when there, else read now. Each file's digest goes into
+        `digests`, and its identity and digest into `stats`."""
+        digests = {} if digests is None else digests
+        digest = hashlib.blake2b(digest_size=16)
+        for path, identity, own in self.found:
+            if own is None:
+                own = digests.get(path) or _read_digest(path)
+            digests[path] = own
+            if stats is not None:
+                stats[path] = (identity, own)
+            digest.update(f"{path}\0".encode())
+            digest.update(own.encode())
+        for path in self.others:
+            digest.update(f"{path}\0".encode())
+            digest.update(file_digest(path.read_bytes()).encode() if path.is_file() else b"-")
+        return digest.hexdigest()
+
+
+def scan_inputs(
+    folders: list[Path],
+    files: list[Path],
+    known: FileStats | None = None,
+    known_at: int = 0,
+    read_later: Callable[[str], bool] | None = None,
+) -> InputFiles:
+    """Every file under `folders`, and `files`, with the digest of each already known or
+    read now; those for which `read_later(path)` is true are left to be read later.
+
+    `known` holds the identities and digests the last build saw, at `known_at` (ns since
+    the epoch): a file whose size, times and inode are those is not read again, unless it
+    changed so close to `known_at` that a later change could share its times (_RACY_NS)."""
+    known = known or {}
+    racy_from = known_at - _RACY_NS
+    found: list[tuple[str, tuple[int, int, int, int], str | None]] = []
+    for folder in folders:
+        for path, stat in _walk_files(str(folder)):
+            identity = (stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino)
+            remembered = known.get(path)
+            settled = stat.st_ctime_ns < racy_from and stat.st_mtime_ns < racy_from
+            own: str | None
+            if remembered is not None and remembered[0] == identity and settled:
+                own = remembered[1]
+            elif read_later is not None and read_later(path):
+                own = None
+            else:
+                own = _read_digest(path)
+            found.append((path, identity, own))
+    return InputFiles(found, files)
+
+
 def input_digest(
     site_dir: Path,
     folders: list[Path],
@@ -106,38 +167,17 @@ def input_digest(
 ) -> str:
     """A digest of the names and bytes of every file under `folders` and of `files`;
     each file's own `file_digest` goes into `digests`, by path, so that loading the
-    content need not read and hash it again.
+    content need not read and hash it again; each file's identity and digest into
+    `stats`. Files known from the last build are not read again (see scan_inputs)."""
+    return scan_inputs(folders, files, known, known_at).digest(digests, stats)
 
-    `known` holds the identities and digests the last build saw, at `known_at` (ns since
-    the epoch): a file whose size, times and inode are those is not read again, unless it
-    changed so close to `known_at` that a later change could share its times (_RACY_NS).
-    This build's identities go into `stats`."""
-    known = known or {}
-    racy_from = known_at - _RACY_NS
-    digest = hashlib.blake2b(digest_size=16)
-    for folder in folders:
-        for path, stat in _walk_files(str(folder)):
-            identity = (stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino)
-            remembered = known.get(path)
-            settled = stat.st_ctime_ns < racy_from and stat.st_mtime_ns < racy_from
-            if remembered is not None and remembered[0] == identity and settled:
-                own = remembered[1]
-            else:
-                try:
-                    with open(path, "rb") as handle:
-                        own = file_digest(handle.read())
-                except OSError:
-                    own = "unreadable"
-            if digests is not None:
-                digests[path] = own
-            if stats is not None:
-                stats[path] = (identity, own)
-            digest.update(f"{path}\0".encode())
-            digest.update(own.encode())
-    for path in files:
-        digest.update(f"{path}\0".encode())
-        digest.update(file_digest(path.read_bytes()).encode() if path.is_file() else b"-")
-    return digest.hexdigest()
+
+def _read_digest(path: str) -> str:
+    try:
+        with open(path, "rb") as handle:
+            return file_digest(handle.read())
+    except OSError:
+        return "unreadable"
 
 
 def _walk_files(folder: str) -> list[tuple[str, os.stat_result]]:

@@ -22,8 +22,13 @@ Parsed = tuple[object, tuple[Problem, ...], Markup | None]
 _PARALLEL_FROM = 400
 
 
-def _parse(job: tuple[str, str, str]) -> Parsed:
+def _parse(job: tuple[str, str, str]) -> tuple[Parsed, str]:
+    """The file's record, problems and summary HTML, and the digest of its bytes."""
     site_dir, path, kind = job
+    try:
+        own = file_digest(Path(path).read_bytes())
+    except OSError:
+        own = ""  # the loader reports it
     problems = Problems(Path(site_dir))
     if kind == "source":
         record: object = load_source(Path(path), problems)
@@ -31,7 +36,7 @@ def _parse(job: tuple[str, str, str]) -> Parsed:
         record = load_event(Path(path), problems, extracted_folder=kind == "candidates")
     # Loading converted the summary to check it: hand the HTML back from the worker.
     html = known_html(record.summary) if isinstance(record, EventRecord) else None
-    return record, tuple(problems.items), html
+    return (record, tuple(problems.items), html), own
 
 
 def load_records(
@@ -57,22 +62,31 @@ def load_records(
     digests: list[str] = []
     to_parse: list[int] = []
     for index, (_, path, kind) in enumerate(jobs):
+        remembered = previous.records.get(path)
+        own = known.get(path)
+        if own is None and remembered is None:
+            # Nothing to compare it with: hashed by the worker that parses it.
+            digests.append("")
+            results.append(None)
+            to_parse.append(index)
+            continue
         try:
-            digest = kind + ":" + (known.get(path) or file_digest(Path(path).read_bytes()))
+            digest = kind + ":" + (own or file_digest(Path(path).read_bytes()))
         except OSError:
             digest = ""  # let the loader report it
         digests.append(digest)
-        remembered = previous.records.get(path)
         if digest and remembered is not None and remembered[0] == digest:
             results.append(remembered[1])  # type: ignore[arg-type]
         else:
             results.append(None)
             to_parse.append(index)
     parallel = workers if len(to_parse) >= _PARALLEL_FROM else 1
-    for index, parsed in zip(
+    for index, (parsed, own) in zip(
         to_parse, parallel_map(_parse, [jobs[i] for i in to_parse], parallel), strict=True
     ):
         results[index] = parsed
+        if not digests[index] and own:
+            digests[index] = jobs[index][2] + ":" + own
     sources: list[Source] = []
     events: list[EventRecord] = []
     for (_, path, kind), digest, parsed in zip(jobs, digests, results, strict=True):

@@ -580,3 +580,28 @@ def test_progress_shows_on_a_terminal_only() -> None:
     with StageTimer(stream=piped).stage("render"):
         pass
     assert piped.getvalue() == ""
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_first_build_leaves_what_a_rebuild_needs_to_see_nothing_changed(
+    tmp_path: Path, workers: int
+) -> None:
+    """A first build hashes the content files where it parses them (no reading them all
+    first): the digest of its inputs it saves is still the one the next build takes, so
+    a rebuild with nothing changed stops at once, and one after an edit goes on. A file
+    the loader does not read (an image beside the events) counts too."""
+    import builder.build
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+    from sitegen import generate_site
+
+    site = tmp_path / "s"
+    generate_site(site, 450, seed=5)  # enough files to parse them on workers
+    (site / "content" / "events" / "map.png").write_bytes(b"\x89PNG not parsed")
+    output = site / "site"
+    build(site, output, workers=workers)
+    with mock.patch.object(builder.build, "load_site", side_effect=AssertionError("loaded")):
+        build(site, output, workers=workers)  # nothing changed: nothing loaded
+        (site / "content" / "events" / "map.png").write_bytes(b"\x89PNG another map")
+        with pytest.raises(AssertionError, match="loaded"):
+            build(site, output, workers=workers)
