@@ -3,6 +3,7 @@ last build is not parsed again, and many new files are parsed on all cores."""
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
@@ -22,13 +23,14 @@ Parsed = tuple[object, tuple[Problem, ...], Markup | None]
 _PARALLEL_FROM = 400
 
 
-def _parse(job: tuple[str, str, str]) -> tuple[Parsed, str]:
-    """The file's record, problems and summary HTML, and the digest of its bytes."""
+def _parse(job: tuple[str, str, str], digest: bool = False) -> tuple[Parsed, str]:
+    """The file's record, problems and summary HTML; with `digest`, the digest of its
+    bytes ("" otherwise, or if it cannot be read: the loader reports that)."""
     site_dir, path, kind = job
-    try:
-        own = file_digest(Path(path).read_bytes())
-    except OSError:
-        own = ""  # the loader reports it
+    own = ""
+    if digest:
+        with contextlib.suppress(OSError):
+            own = file_digest(Path(path).read_bytes())
     problems = Problems(Path(site_dir))
     if kind == "source":
         record: object = load_source(Path(path), problems)
@@ -81,9 +83,10 @@ def load_records(
             results.append(None)
             to_parse.append(index)
     parallel = workers if len(to_parse) >= _PARALLEL_FROM else 1
-    for index, (parsed, own) in zip(
-        to_parse, parallel_map(_parse, [jobs[i] for i in to_parse], parallel), strict=True
-    ):
+    parsed_files = parallel_map(
+        lambda index: _parse(jobs[index], digest=not digests[index]), to_parse, parallel
+    )
+    for index, (parsed, own) in zip(to_parse, parsed_files, strict=True):
         results[index] = parsed
         if not digests[index] and own:
             digests[index] = jobs[index][2] + ":" + own

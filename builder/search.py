@@ -60,9 +60,8 @@ def search_index(
 
     A page given as bytes, or spooled to a file, is indexed as it is; a `Kept` page is
     unchanged since the last build, and its bytes are read from the published site in
-    `published`. When no
-    page changed, none came or went and the last bundle is intact, that bundle is kept
-    (`Kept`) without running Pagefind.
+    `published`. When no page changed, none came or went and the last bundle is intact,
+    that bundle is kept (`Kept`) without running Pagefind.
 
     With a `spool` folder (on the output's file system), Pagefind works in it and its
     files are handed on where they are (`Spooled`, for the write stage to link), not
