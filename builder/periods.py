@@ -30,12 +30,12 @@ from typing import Generic, TypeVar
 from builder.rerender import PageJob
 from builder.views import (
     EventView,
-    MonthGroup,
     SiteView,
     SourceView,
     TagLink,
     TagView,
     YearGroup,
+    group_by_period,
 )
 
 Item = TypeVar("Item")
@@ -183,36 +183,16 @@ def chronology(view: SiteView, split_above: int) -> Chronology:
     page shows the latest year, or the latest month when that year is split."""
     if not splits(len(view.events), split_above):
         return Chronology(view.years, (), ())
-    periods, pages = [], []
-    for group in view.years:
-        link = PeriodLink(group.year, period_url(group.year))
-        periods.append(link)
-        if not splits(sum(len(month.events) for month in group.months), split_above):
-            pages.append(ChronologyPage(link, group, ()))
-            continue
-        # Known only to the year: on the year's page, with the links to its months.
-        whole_year = tuple(month for month in group.months if not _month_of(month))
-        month_pages = [
-            ChronologyPage(
-                PeriodLink(group.year, period_url(group.year, _month_of(month)), _month_of(month)),
-                YearGroup(group.year, group.anchor, (month,)),
-                (),
-            )
-            for month in group.months
-            if _month_of(month)
-        ]
-        months = tuple(page.link for page in month_pages)
-        pages.append(ChronologyPage(link, YearGroup(group.year, group.anchor, whole_year), months))
-        pages += [ChronologyPage(page.link, page.shown, months) for page in month_pages]
-    latest = view.years[-1]
-    if pages[-1].link.year == latest.year and pages[-1].link.month:
-        latest = pages[-1].shown
-    return Chronology((latest,), tuple(periods), tuple(pages))
+    split = period_split(view.events, _event_period, split_above, period_url)
+    pages = tuple(ChronologyPage(page.link, _year_group(page), page.months) for page in split.pages)
+    return Chronology((pages[-1].shown,), split.periods, pages)
 
 
-def _month_of(group: MonthGroup) -> int:
-    """The month of a group's events (0: events known only to the year)."""
-    return group.events[0].when.start.month or 0
+def _year_group(page: PeriodPage[EventView]) -> YearGroup:
+    """A chronology page's events grouped as the templates show them (a year split by
+    month may have no events known only to the year: its group has no months)."""
+    groups = group_by_period(page.items)
+    return groups[0] if groups else YearGroup(page.link.year, f"y{page.link.year}", ())
 
 
 def _event_period(event: EventView) -> tuple[int, int]:
@@ -294,7 +274,11 @@ def source_index_pages(sources: tuple[SourceView, ...], split_above: int) -> lis
     }
     jobs = [PageJob(index, "sources.html", "../", main)]
     for page in split.pages:
-        context = {"sources": page.items, "periods": split.periods, "months": page.months}
-        context["current"] = page.link
+        context = {
+            "sources": page.items,
+            "periods": split.periods,
+            "months": page.months,
+            "current": page.link,
+        }
         jobs.append(PageJob(page.link.url, "sources.html", _root_of(page.link.url), context))
     return jobs
