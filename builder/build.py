@@ -118,6 +118,9 @@ def build(
 ) -> BuildResult:
     """Build the site into `output`; `clean` ignores what earlier builds left to reuse."""
     require_site(site_dir)
+    # The cache remembers content files by path: one spelling of the site folder (".",
+    # or the whole path) whichever way it was named, or each would be a full build.
+    site_dir, output = site_dir.absolute(), output.absolute()
     timer = timer or StageTimer()
     cache = BuildCache(site_dir, output, clean=clean)
     # The cache's objects (records, views) live through the build: frozen, the garbage

@@ -605,3 +605,18 @@ def test_a_first_build_leaves_what_a_rebuild_needs_to_see_nothing_changed(
         (site / "content" / "events" / "map.png").write_bytes(b"\x89PNG another map")
         with pytest.raises(AssertionError, match="loaded"):
             build(site, output, workers=workers)
+
+
+def test_site_folder_named_either_way_shares_the_cache(
+    tiny_site: TinySite, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`timeline build` from inside the site, then `--site /its/path` (or the preview
+    server started either way): the second build finds the first's work, not a full
+    rebuild of every page."""
+    tiny_site.event("second", EVENT_TWO)
+    monkeypatch.chdir(tiny_site.root)
+    build(Path("."), Path("site"), workers=1)
+    tiny_site.event("second", EVENT_TWO.replace("Second", "Later"))
+    result = build(tiny_site.root.absolute(), tiny_site.root.absolute() / "site", workers=1)
+    assert result.kept >= 2  # the other event's page, the tag page without this event
+    assert result.written < result.pages // 2
