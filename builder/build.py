@@ -191,7 +191,9 @@ def _build(
         with timer.stage("search index"):
             pages.update(search_index(pages, output.absolute(), loaded.config, pages_cache, spool))
         with timer.stage("write"):
-            written = write_site(pages, output, pages_cache, spare=cache.spare_folder(output))
+            written = write_site(
+                pages, output, pages_cache, spare=cache.spare_folder(output), spool=spool
+            )
     result = BuildResult(
         output,
         len(pages),

@@ -177,9 +177,16 @@ def render_jobs(
         print_, digest = fingerprint(job, reads), file_digest(content)
         if spool is None:
             return content, reads, print_, digest
-        file = os.path.join(spool, str(index))
+        # At the page's own path: the spool is then a copy of the pages written, which
+        # a full build keeps as its spare folder (see builder.write).
+        file = os.path.join(spool, job.path)
+        folder = os.path.dirname(file)
+        if folder not in spool_folders:
+            os.makedirs(folder, exist_ok=True)
+            spool_folders.add(folder)
         return Spooled(file, write_new_file(file, content)), reads, print_, digest
 
+    spool_folders: set[str] = set()  # made already, by this process
     memoise_macros(env)
     parallel = workers if len(to_render) >= _PARALLEL_FROM else 1
     # Workers are handed indices, not jobs: a job sent through a pipe would arrive as a

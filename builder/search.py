@@ -75,9 +75,9 @@ def search_index(
         return kept
     binary = pagefind_binary()
     if spool is not None:
-        root = Path(tempfile.mkdtemp(prefix="search-", dir=spool))
-        _index(binary, root, pages, html, published)
-        return _spooled_bundle(root, cache)
+        # The spool holds the rendered pages at their paths: the others join them there.
+        _index(binary, spool, pages, html, published)
+        return _spooled_bundle(spool, cache)
     with _scratch_folder(published) as scratch:
         root = Path(scratch)
         _index(binary, root, pages, html, published)
@@ -103,7 +103,8 @@ def _index(
         if isinstance(content, bytes):
             target.write_bytes(content)
         elif isinstance(content, Spooled):
-            _link_or_copy(Path(content.file), target)
+            if Path(content.file) != target:
+                _link_or_copy(Path(content.file), target)
         else:
             _link_or_copy(published / relative, target)
     _run(binary, root)

@@ -14,6 +14,7 @@ left to the file system's journal, as with other static site generators.
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import ctypes.util
 import os
@@ -76,6 +77,7 @@ def write_site(
     output: Path,
     cache: PageCache | None = None,
     spare: Path | None = None,
+    spool: Path | None = None,
 ) -> Written:
     """Write `pages` (relative path to bytes) as the folder `output`, atomically.
 
@@ -86,18 +88,25 @@ def write_site(
     `spare` (on the same file system as `output`) is where the site before the previous
     one was left by the last build: it is brought up to date in place and swapped in, and
     then holds the previous site for the next build. A rebuild then costs a system call
-    per changed file, not per file of the site.
+    per changed file, not per file of the site. When most pages were written anew (a
+    full build), the previous site is of little use to the next build: the `spool` the
+    pages were rendered into, at their paths (the very files now published), becomes the
+    spare folder instead, so the first rebuild after a full build is as cheap as others.
     """
     output = output.absolute()
     output.parent.mkdir(parents=True, exist_ok=True)
     remove_leftovers(output)
     spare = spare.absolute() if spare is not None and _same_device(spare, output) else None
     with _locked(spare) as spare:
-        return _write(pages, output, cache, spare)
+        return _write(pages, output, cache, spare, spool)
 
 
 def _write(
-    pages: Mapping[str, Page], output: Path, cache: PageCache | None, spare: Path | None
+    pages: Mapping[str, Page],
+    output: Path,
+    cache: PageCache | None,
+    spare: Path | None,
+    spool: Path | None,
 ) -> Written:
     cleanup: list[threading.Thread] = []
     present: dict[str, int] = {}
@@ -105,7 +114,8 @@ def _write(
         for leftover in spare.parent.glob(f"{spare.name}.old-*"):  # a killed build's
             shutil.rmtree(leftover, ignore_errors=True)
         present = _files_below(str(spare))
-        if present and _reusable(pages, present, cache) < len(pages) // 2:
+        files = sum(1 for inode in present.values() if inode != _FOLDER)
+        if present and _reusable(pages, present, cache) < files // 2:
             cleanup.append(_discard(spare))  # mostly stale: a fresh folder costs less
             present = {}
     staging = spare
@@ -132,11 +142,17 @@ def _write(
     if replaced is not None and spare is not None and replaced != spare:
         os.rename(replaced, spare)  # no atomic exchange here: the old site moved aside
         replaced = spare
-    if replaced is not None and (replaced != spare or len(written) > len(pages) // 2):
+    mostly_new = len(written) > len(pages) // 2
+    if replaced is not None and (replaced != spare or mostly_new):
         # Not kept as the spare (or most of it is no use to the next build): removed
         # meanwhile the build goes on (saving its cache); unlinking thousands of files
         # waits on the system, not on Python.
         cleanup.append(_discard(replaced))
+    if mostly_new and spare is not None and spool is not None and not spare.exists():
+        # The spool's owner then finds it gone, with nothing to remove. If it cannot be
+        # moved, there is no spare folder: the next build stages in a fresh one.
+        with contextlib.suppress(OSError):
+            os.rename(spool, spare)
     return Written(stats, frozenset(written), tuple(cleanup))
 
 

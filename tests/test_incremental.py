@@ -416,19 +416,29 @@ def test_spare_folder_is_recycled_and_checked(
     assert "Edited first." in (spare / "events" / "e000001.html").read_text()
 
 
-def test_spare_folder_is_dropped_after_a_full_rebuild(tmp_path: Path) -> None:
+def test_after_a_full_build_the_spool_is_the_spare_folder(tmp_path: Path) -> None:
     """When most pages were written anew, the previous site is of no use to the next
-    build: it is removed rather than kept as the spare folder."""
+    build: it is removed, and the pages just rendered (the very files published) are
+    kept as the spare folder instead, so that the first rebuild after a full build
+    brings it up to date rather than linking every file of the site again."""
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
-    from sitegen import generate_site
+    from sitegen import edit_event, generate_site
 
     site = tmp_path / "s"
     generate_site(site, 40, seed=4)
-    build(site, site / "site", workers=1)
-    build(site, site / "site", workers=1, clean=True)
-    build(site, site / "site", workers=1, clean=True)
-    assert [p for p in (site / ".timeline-cache").iterdir() if p.is_dir()] == []
-    assert tree(site / "site") == clean_build_of(site, tmp_path / "clean")
+    output = site / "site"
+    build(site, output, workers=1)
+    build(site, output, workers=1, clean=True)
+    build(site, output, workers=1, clean=True)
+    (spare,) = [p for p in (site / ".timeline-cache").iterdir() if p.is_dir()]
+    page = Path("events") / "e000003.html"
+    assert (spare / page).stat().st_ino == (output / page).stat().st_ino
+    assert not list(site.glob(".site.*"))  # no spool or old site left beside it
+    staged_in = spare.stat().st_ino
+    edit_event(site, 3, "Edited third.")
+    build(site, output, workers=1)
+    assert output.stat().st_ino == staged_in  # the spare folder became the site
+    assert tree(output) == clean_build_of(site, tmp_path / "clean")
 
 
 def test_parallel_build_equals_serial_build(tmp_path: Path) -> None:
