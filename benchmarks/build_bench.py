@@ -40,7 +40,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from sitegen import add_source, edit_event, generate_site  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
-BUILD = [sys.executable, "-c", "from builder.cli import main; main()", "build", "-q"]
+BUILD = [sys.executable, "-c", "from builder.cli import run; run()", "build", "-q"]
 
 
 @dataclass

@@ -100,3 +100,31 @@ def test_a_folder_that_is_not_a_site_is_refused(tmp_path):
         assert "not a timeline site (no timeline.toml and no content/ folder)" in result.output
         assert "timeline init" in result.output
     assert list(tmp_path.iterdir()) == []
+
+
+def _program(*args):
+    """The `timeline` program as the console script runs it, in its own process."""
+    import subprocess
+    import sys
+
+    command = [sys.executable, "-c", "from builder.cli import run; run()", *args]
+    return subprocess.run(command, capture_output=True, text=True, timeout=120)
+
+
+def test_the_program_ends_with_its_output_and_exit_code(tmp_path):
+    """The program ends without tearing the interpreter down (builder.cli.run): what it
+    printed still reaches a pipe, and its exit code is the command's."""
+    folder = tmp_path / "newsite"
+    made = _program("init", str(folder), "--title", "Bridge works")
+    assert made.returncode == 0 and "timeline build --site" in made.stdout
+    built = _program("build", "--site", str(folder))
+    assert built.returncode == 0, built.stderr
+    assert built.stdout.startswith("Built 2 events")
+    assert (folder / "site" / "index.html").is_file()
+    event = next((folder / "content" / "events").glob("*.md"))
+    event.write_text(event.read_text().replace("date:", "date: 2024-13-45\nold_date:", 1))
+    failed = _program("build", "--site", str(folder))
+    assert failed.returncode == 1
+    assert f"{event.relative_to(folder)}:" in failed.stderr and "Traceback" not in failed.stderr
+    assert _program("--help").stdout.startswith("Usage:")
+    assert _program("no-such-command").returncode == 2

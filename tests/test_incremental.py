@@ -470,7 +470,7 @@ def _run_build(site: Path) -> subprocess.Popen:
         [
             sys.executable,
             "-c",
-            "from builder.cli import main; main()",
+            "from builder.cli import run; run()",
             "build",
             "--site",
             str(site),
@@ -506,7 +506,7 @@ def test_killed_builds_leave_a_whole_site(tmp_path: Path) -> None:
         [
             sys.executable,
             "-c",
-            "from builder.cli import main; main()",
+            "from builder.cli import run; run()",
             "build",
             "--site",
             str(site),
