@@ -38,7 +38,7 @@ class Published:
     """One file of the published site as the last build left it."""
 
     fingerprint: str | None  # None for files given as bytes (static files, feeds)
-    sha: str
+    sha: str  # "" for a file not hashed (see PageCache.digests)
     size: int
     mtime_ns: int
     inode: int
@@ -218,6 +218,9 @@ class BuildCache:
         self.output_key = str(output.absolute())
         self._previous: CacheState | None = CacheState() if clean else None
         self.head = CacheState()  # see unchanged
+        # Each table's shards as read, and all their entries, by table name (see
+        # _shard_parts).
+        self._parts: dict[str, tuple[list[dict | None], dict]] = {}
 
     @property
     def previous(self) -> CacheState:
@@ -254,14 +257,20 @@ class BuildCache:
             with collector_paused():
                 for name, shards in head.shards.items():
                     table = tables[name] = {}
+                    parts: list[dict | None] = []
                     for shard in shards:
+                        part = None
                         if shard is not None:
                             with open(self.folder / shard[0], "rb") as handle:
-                                table.update(pickle.load(handle))
+                                part = pickle.load(handle)
+                            table.update(part)
+                        parts.append(part)
+                    self._parts[name] = (parts, dict(table))
             # Millions of objects at 50k records, all living through the build: frozen,
             # no collection walks them again (builder.build unfreezes when it ends).
             gc.freeze()
         except Exception:  # any unreadable shard: start afresh
+            self._parts = {}
             return CacheState()
         head.records = tables.pop("records", {})
         head.extras = tables
@@ -319,15 +328,15 @@ class BuildCache:
     ) -> list[tuple[str, int] | None]:
         """Each shard of `table` as (file name, entries), writing only the shards whose
         entries are not those (the very same objects) the last build saved."""
-        parts: list[dict] = [{} for _ in range(_SHARDS)]
-        for key, value in table.items():
-            parts[_shard_of(key)][key] = value
+        parts, touched = self._shard_parts(name, table)
         shards: list[tuple[str, int] | None] = []
         for index, part in enumerate(parts):
             old = shards_before[index] if shards_before and len(shards_before) == _SHARDS else None
             if not part:
                 shards.append(None)
-            elif old is not None and old[1] == len(part) and _same_entries(part, before):
+            elif old is not None and (
+                index not in touched or (old[1] == len(part) and _same_entries(part, before))
+            ):
                 shards.append(old)
             else:
                 data = pickle.dumps(part, _PROTOCOL)
@@ -336,6 +345,30 @@ class BuildCache:
                     self._write(self.folder / file, data)
                 shards.append((file, len(part)))
         return shards
+
+    def _shard_parts(self, name: str, table: dict) -> tuple[list[dict], set[int] | range]:
+        """`table` split into its shards, and the indices of those that may differ from
+        the last build's. When the last build's shards were read, only the entries that
+        are not the very objects read there are placed (an edit touches few); otherwise
+        every entry is, and every shard may differ."""
+        if name not in self._parts:
+            parts: list[dict] = [{} for _ in range(_SHARDS)]
+            for key, value in table.items():
+                parts[_shard_of(key)][key] = value
+            return parts, range(_SHARDS)
+        loaded, read = self._parts[name]
+        missing = object()
+        changed = [key for key, value in table.items() if read.get(key, missing) is not value]
+        gone = read.keys() - table.keys()
+        touched = {_shard_of(key) for key in (*changed, *gone)}
+        parts = [part if part is not None else {} for part in loaded]
+        for index in touched:
+            parts[index] = dict(parts[index])  # the shard as read stays as it was
+        for key in gone:
+            del parts[_shard_of(key)][key]
+        for key in changed:
+            parts[_shard_of(key)][key] = table[key]
+        return parts, touched
 
     def _remove_unnamed(self, shards: dict[str, list[tuple[str, int] | None]]) -> None:
         named = {shard[0] for table in shards.values() for shard in table if shard is not None}

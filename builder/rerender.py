@@ -67,7 +67,10 @@ class PageCache:
         self.previous = previous
         self.output = output
         self.rendered: dict[str, tuple[str | None, frozenset[str]]] = {}
-        self.digests: dict[str, str] = {}  # file_digest of pages, taken where rendered
+        # file_digest of pages, taken where rendered. Files given as bytes (feeds, exports:
+        # tens of megabytes at 10k events) are not hashed: their entry's digest is "",
+        # and they are compared with the published file itself (see same_bytes).
+        self.digests: dict[str, str] = {}
 
     def content_digest(self, path: str, content: bytes | Spooled) -> str:
         known = self.digests.get(path)
@@ -86,11 +89,12 @@ class PageCache:
 
     def same_bytes(self, path: str, content: bytes | Spooled) -> bool:
         known = self.previous.get(path)
-        return (
-            known is not None
-            and known.sha == self.content_digest(path, content)
-            and known.still_there(os.path.join(self.output, path))
-        )
+        target = os.path.join(self.output, path)
+        if known is None or not known.still_there(target):
+            return False
+        if known.sha:
+            return known.sha == self.content_digest(path, content)
+        return _same_as_file(target, content, known.size)
 
     def published(
         self, pages: Mapping[str, object], stats: Mapping[str, os.stat_result | None]
@@ -103,12 +107,15 @@ class PageCache:
             fingerprint, reads = self.rendered.get(path, (None, frozenset()))
             if stat is None:
                 known = self.previous[path]
-                entries[path] = Published(
-                    fingerprint, known.sha, known.size, known.mtime_ns, known.inode, reads
-                )
+                if (fingerprint, reads) != (known.fingerprint, known.reads):
+                    known = Published(
+                        fingerprint, known.sha, known.size, known.mtime_ns, known.inode, reads
+                    )
+                entries[path] = known
                 continue
+            # A file given as bytes has no digest here (see self.digests).
             kept = isinstance(value, Kept)
-            sha = self.previous[path].sha if kept else self.content_digest(path, value)  # type: ignore[arg-type]
+            sha = self.previous[path].sha if kept else self.digests.get(path, "")
             entries[path] = Published(
                 fingerprint, sha, stat.st_size, stat.st_mtime_ns, stat.st_ino, reads
             )
@@ -199,6 +206,22 @@ def render_jobs(
     if progress is not None:
         progress(len(jobs))
     return pages
+
+
+def _same_as_file(path: str, content: bytes | Spooled, size: int) -> bool:
+    """True when `content` is what the file at `path` (of `size` bytes) holds."""
+    length = content.stat.st_size if isinstance(content, Spooled) else len(content)
+    if length != size:
+        return False
+    try:
+        with open(path, "rb") as handle:
+            published = handle.read()
+        if isinstance(content, Spooled):
+            with open(content.file, "rb") as handle:
+                content = handle.read()
+    except OSError:
+        return False
+    return published == content
 
 
 def write_new_file(path: str, content: bytes) -> os.stat_result:
