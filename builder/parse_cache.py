@@ -103,7 +103,10 @@ def load_records(
             # shard unchanged and does not write it again (builder.cache).
             prior = previous.records.get(path)
             reused = prior is not None and prior[0] == digest and prior[1] is parsed
-            state.records[path] = prior if reused else (digest, parsed)  # type: ignore[assignment]
+            # Kept without the summary's HTML: the summaries table remembers it (see
+            # builder.summaries), and the cache is read and written at every build.
+            kept = prior if reused else (digest, (record, found, None))
+            state.records[path] = kept  # type: ignore[assignment]
         if record is None:
             continue
         if kind == "source":
