@@ -16,15 +16,17 @@ writes a few shards, not the whole cache.
 from __future__ import annotations
 
 import contextlib
+import copyreg
 import gc
 import hashlib
+import io
 import os
 import pickle
 import tempfile
 import zlib
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import NamedTuple
 
 from builder.collector import collector_paused
@@ -347,7 +349,7 @@ class BuildCache:
             ):
                 shards.append(old)
             else:
-                data = pickle.dumps(part, _PROTOCOL)
+                data = _pickled(part)
                 file = f"{name}-{index:02d}-{file_digest(data)}.pickle"
                 if not (self.folder / file).exists():
                     self._write(self.folder / file, data)
@@ -394,6 +396,27 @@ class BuildCache:
 
 
 _PROTOCOL = pickle.HIGHEST_PROTOCOL
+
+
+def _path_from_text(text: str) -> PurePath:
+    return Path(text)
+
+
+def _reduce_path(path: PurePath) -> tuple[Callable, tuple[str]]:
+    return _path_from_text, (str(path),)
+
+
+# Every record holds its file's path: pickled as one string, a path is made again in
+# half the time it takes from its parts (how pathlib pickles it), 20k paths per rebuild.
+_DISPATCH = {**copyreg.dispatch_table, type(Path()): _reduce_path}
+
+
+def _pickled(value: object) -> bytes:
+    buffer = io.BytesIO()
+    pickler = pickle.Pickler(buffer, _PROTOCOL)
+    pickler.dispatch_table = _DISPATCH
+    pickler.dump(value)
+    return buffer.getvalue()
 
 
 def _shard_of(key: object) -> int:
