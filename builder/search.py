@@ -6,11 +6,16 @@ index and the search UI's scripts) joins the site's files, so it is published in
 atomic step as the pages it describes. The binary comes with the `pagefind[bin]` package,
 a dependency of timeline. A site turns search off with `search = false` in timeline.toml;
 with search on and no binary, the build fails and says how to fix it.
+
+Once any page holds `data-pagefind-body` (the event and source pages do), Pagefind
+indexes only such pages; it is pointed at the folders holding them, and spends no time
+reading the chronology, tag and index pages, which list every event again.
 """
 
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import tempfile
@@ -25,6 +30,15 @@ from builder.rerender import Kept, Page, PageCache, Spooled
 
 BUNDLE_DIR = "pagefind"
 TIMEOUT_SECONDS = 300
+_BODY = b"data-pagefind-body"
+_GLOB_SYNTAX = frozenset("[]{}*?,!\\")
+# A start tag up to one of its attributes: its name, then attributes (values quoted or
+# not), then the space before the attribute. Our pages escape "<" in attribute values.
+_TAG_BEFORE_ATTRIBUTE = re.compile(
+    rb"<[a-zA-Z][^\s/>]*"
+    rb"""(?:\s+[^\s"'<>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'<>=`]+))?)*"""
+    rb"\s+\Z"
+)
 
 
 class SearchIndexError(click.ClickException):
@@ -92,7 +106,14 @@ def _index(
     binary: str, root: Path, pages: Mapping[str, Page], html: list[str], published: Path
 ) -> None:
     """The `html` pages put in `root` (linked where they are files already) and indexed
-    there, the bundle in `root`/pagefind."""
+    there, the bundle in `root`/pagefind. Only the folders holding pages Pagefind will
+    index are given to it (see _indexed_folders)."""
+    glob = None
+    indexed = _indexed_folders(pages, html, published)
+    if indexed is not None:
+        html = [relative for relative in html if os.path.dirname(relative) in indexed]
+        patterns = sorted(f"{folder}/*.html" if folder else "*.html" for folder in indexed)
+        glob = patterns[0] if len(patterns) == 1 else "{" + ",".join(patterns) + "}"
     folders: set[Path] = set()
     for relative in html:
         content = pages[relative]
@@ -107,7 +128,50 @@ def _index(
                 _link_or_copy(Path(content.file), target)
         else:
             _link_or_copy(published / relative, target)
-    _run(binary, root)
+    _run(binary, root, glob)
+
+
+def _indexed_folders(
+    pages: Mapping[str, Page], html: list[str], published: Path
+) -> set[str] | None:
+    """The folders (relative to the site, "" for its root) of the pages holding
+    data-pagefind-body, the only pages Pagefind indexes when there are any; None when
+    there are none (Pagefind indexes every page then), or when a folder's name could not
+    be written in Pagefind's --glob. Its other pages in those folders it reads and skips.
+    """
+    folders: set[str] = set()
+    for relative in html:
+        folder = os.path.dirname(relative)
+        if folder in folders:
+            continue
+        if _marks_body(_page_bytes(pages[relative], published / relative)):
+            folders.add(folder)
+    if not folders or any(_GLOB_SYNTAX.intersection(folder) for folder in folders):
+        return None
+    return folders
+
+
+def _marks_body(page: bytes) -> bool:
+    """True when a tag of `page` has the data-pagefind-body attribute (not when the
+    words are only in its text, or in an attribute's value)."""
+    start = page.find(_BODY)
+    while start >= 0:
+        end = start + len(_BODY)
+        if page[end : end + 1] in (b"", b" ", b"\t", b"\n", b"\r", b"\f", b"/", b">", b"="):
+            tag = page.rfind(b"<", 0, start)
+            if tag >= 0 and _TAG_BEFORE_ATTRIBUTE.match(page, tag, start):
+                return True
+        start = page.find(_BODY, end)
+    return False
+
+
+def _page_bytes(content: Page, published: Path) -> bytes:
+    if isinstance(content, bytes):
+        return content
+    try:
+        return Path(content.file if isinstance(content, Spooled) else published).read_bytes()
+    except OSError:
+        return b""  # linked or copied later, which reports the problem
 
 
 def _spooled_bundle(root: Path, cache: PageCache | None) -> dict[str, Page]:
@@ -156,8 +220,10 @@ def _link_or_copy(source: Path, target: Path) -> None:
         shutil.copyfile(source, target)
 
 
-def _run(binary: str, site: Path) -> None:
+def _run(binary: str, site: Path, glob: str | None = None) -> None:
     command = [binary, "--site", str(site), "--output-subdir", BUNDLE_DIR, "--silent"]
+    if glob is not None:
+        command += ["--glob", glob]
     try:
         subprocess.run(command, check=True, capture_output=True, text=True, timeout=TIMEOUT_SECONDS)
     except subprocess.CalledProcessError as error:

@@ -145,7 +145,7 @@ def test_kept_pages_are_linked_into_the_scratch_folder_not_copied(tmp_path, monk
     kept.write_bytes(page("Kept", "Airport captured"))
     seen = {}
 
-    def fake_run(binary, root):
+    def fake_run(binary, root, glob=None):
         seen["inode"] = (root / "events" / "kept.html").stat().st_ino
         (root / "pagefind").mkdir()
         (root / "pagefind" / "pagefind.js").write_text("")
@@ -191,3 +191,74 @@ def test_a_rebuild_leaves_the_bundle_files_it_did_not_change_untouched(tiny_site
 
     assert bundle(output) == bundle(clean / "out")
     assert not list(output.parent.glob(".out.spool-*"))  # the spool is gone
+
+
+def _pagefind_over(site, folder):
+    """The bundle Pagefind itself makes from every page of a copy of `site`."""
+    import shutil
+    import subprocess
+
+    shutil.copytree(site, folder, ignore=shutil.ignore_patterns("pagefind"))
+    binary = search.pagefind_binary()
+    subprocess.run([binary, "--site", str(folder), "--silent"], check=True, timeout=300)
+    return _bundle_of(folder)
+
+
+def _bundle_of(folder):
+    return {
+        path.relative_to(folder).as_posix(): path.read_bytes()
+        for path in sorted((folder / "pagefind").rglob("*"))
+        if path.is_file()
+    }
+
+
+@pytest.mark.parametrize("marked", ["event and source pages", "no page", "every page"])
+def test_the_bundle_is_what_pagefind_makes_of_the_whole_site(tiny_site, tmp_path, marked):
+    """Pagefind is given only the folders of the pages it indexes (those marked
+    data-pagefind-body, when any is): the bundle is byte for byte the one it makes when
+    it reads every page of the site. Also with templates that mark no page (it then
+    indexes them all) or every page, and with a summary that names the attribute."""
+    from builder.build import build
+    from builder.render import BUILTIN_TEMPLATES
+
+    summary = "A summary naming data-pagefind-body, in <code>data-pagefind-body</code>."
+    tiny_site.event("second", EVENT_MENTIONING.format(summary=summary))
+    own = tiny_site.root / "templates"
+    if marked != "event and source pages":
+        own.mkdir()
+        for name in ("event.html", "source.html", "base.html"):
+            text = (BUILTIN_TEMPLATES / name).read_text(encoding="utf-8")
+            text = text.replace(" data-pagefind-body", "")
+            if marked == "every page" and name == "base.html":
+                text = text.replace("<body", "<body data-pagefind-body", 1)
+            (own / name).write_text(text, encoding="utf-8")
+    output = tmp_path / "out"
+    build(tiny_site.root, output, workers=1)
+    if marked == "every page":
+        assert b"data-pagefind-body" in (output / "tags" / "index.html").read_bytes()
+    assert _bundle_of(output) == _pagefind_over(output, tmp_path / "whole")
+
+
+EVENT_MENTIONING = """---
+date: 2024-11-30
+title: City entered
+tags: [City]
+status: reported
+sources:
+  - source: wire
+    quote: Rebels entered the city on Saturday
+---
+{summary}
+"""
+
+
+def test_pagefind_reads_only_the_folders_of_the_pages_it_indexes(tiny_site, tmp_path, monkeypatch):
+    """With the built-in templates the chronology, tag and index pages (which list every
+    event again) are not given to Pagefind: only the event and source folders."""
+    from builder.build import build
+
+    globs = []
+    run = search._run
+    monkeypatch.setattr(search, "_run", lambda *args: globs.append(args[2]) or run(*args))
+    build(tiny_site.root, tmp_path / "out", workers=1)
+    assert globs == ["{events/*.html,sources/*.html}"]
