@@ -31,8 +31,8 @@ def test_benchmark_prints_every_figure(tmp_path) -> None:
     lines = result.stdout.splitlines()
     for name in ("full", "no-change", "+source", "~event", "full+extract"):
         row = next(line for line in lines if line.startswith(name + " "))
-        seconds, mib = row.split()[1:3]
-        assert float(seconds) > 0 and float(mib) > 0
+        seconds, mib, cpu = row.split()[1:4]
+        assert float(seconds) > 0 and float(mib) > 0 and float(cpu) > 0
     assert (tmp_path / "site-25" / "site" / "index.html").exists()
 
 
