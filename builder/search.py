@@ -153,7 +153,9 @@ def _indexed_folders(
 
 def _marks_body(page: bytes) -> bool:
     """True when a tag of `page` has the data-pagefind-body attribute (not when the
-    words are only in its text, or in an attribute's value)."""
+    words are only in its text, or in an attribute's value). Attribute names are not
+    case-sensitive in HTML."""
+    page = page.lower()
     start = page.find(_BODY)
     while start >= 0:
         end = start + len(_BODY)

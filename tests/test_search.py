@@ -217,25 +217,28 @@ def test_the_bundle_is_what_pagefind_makes_of_the_whole_site(tiny_site, tmp_path
     """Pagefind is given only the folders of the pages it indexes (those marked
     data-pagefind-body, when any is): the bundle is byte for byte the one it makes when
     it reads every page of the site. Also with templates that mark no page (it then
-    indexes them all) or every page, and with a summary that names the attribute."""
+    indexes them all) or every page (its attribute in capitals), and with a summary that
+    names the attribute."""
     from builder.build import build
     from builder.render import BUILTIN_TEMPLATES
 
     summary = "A summary naming data-pagefind-body, in <code>data-pagefind-body</code>."
     tiny_site.event("second", EVENT_MENTIONING.format(summary=summary))
     own = tiny_site.root / "templates"
-    if marked != "event and source pages":
-        own.mkdir()
-        for name in ("event.html", "source.html", "base.html"):
+    own.mkdir()
+    if marked == "no page":
+        for name in ("event.html", "source.html"):
             text = (BUILTIN_TEMPLATES / name).read_text(encoding="utf-8")
-            text = text.replace(" data-pagefind-body", "")
-            if marked == "every page" and name == "base.html":
-                text = text.replace("<body", "<body data-pagefind-body", 1)
-            (own / name).write_text(text, encoding="utf-8")
+            (own / name).write_text(text.replace(" data-pagefind-body", ""), encoding="utf-8")
+    if marked == "every page":
+        # In capitals: HTML attribute names ignore case, and so does Pagefind.
+        text = (BUILTIN_TEMPLATES / "base.html").read_text(encoding="utf-8")
+        text = text.replace("<body", "<body DATA-PAGEFIND-BODY", 1)
+        (own / "base.html").write_text(text, encoding="utf-8")
     output = tmp_path / "out"
     build(tiny_site.root, output, workers=1)
     if marked == "every page":
-        assert b"data-pagefind-body" in (output / "tags" / "index.html").read_bytes()
+        assert b"DATA-PAGEFIND-BODY" in (output / "tags" / "index.html").read_bytes()
     assert _bundle_of(output) == _pagefind_over(output, tmp_path / "whole")
 
 
