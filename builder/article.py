@@ -66,7 +66,7 @@ def read_html(html: str | bytes, page_url: str | None = None) -> Article:
         publisher=_clean(document.sitename) or None,
         url=_web_address(document.url),
         published=_publication(html, document.date),
-        author=_clean(document.author) or None,
+        author=_author(document.author),
         language=_clean(document.language) or _page_language(html),
         paragraphs=tuple(paragraphs),
     )
@@ -102,6 +102,16 @@ def _page_language(html: str | bytes) -> str | None:
 def _web_address(url: str | None) -> str | None:
     url = (url or "").strip()
     return url if url.lower().startswith(("https://", "http://")) else None
+
+
+# "By" as bylines write it in the languages newsrooms use most, when the page's own
+# markup leaves it in the author's name ("Par Amélie Durand").
+_BYLINE_WORD = re.compile(r"\A(?:by|par|por|door|przez)\s*:?\s+(?=\S)", re.IGNORECASE)
+
+
+def _author(text: str | None) -> str | None:
+    author = _BYLINE_WORD.sub("", _clean(text), count=1) if text else ""
+    return author or None
 
 
 def _clean(text: str | None) -> str:

@@ -122,9 +122,12 @@ def add(
     publisher: str | None,
 ) -> None:
     """Add articles to content/sources/: saved web pages (.html), Markdown or text files
-    with source front matter, and RSS/Atom feeds (a file or an address).
+    with source front matter, and RSS/Atom feeds (a file or an address). A folder adds
+    the files in it; an OPML list of feeds, a link shortcut (.url, .webloc) or a text
+    file of addresses (one per line) adds what each address leads to.
 
-    Articles already present (same URL or same text) are skipped; every input that could
+    Articles already present (same URL, tracking parameters aside, or same text) are
+    skipped; every input that could
     not be read is listed with the reason, and the exit code is then 1. Next: write
     event records citing the new sources, or run `timeline extract`.
     """

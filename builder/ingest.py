@@ -2,7 +2,9 @@
 
 Inputs are saved web pages (read with trafilatura, see builder.article), Markdown or text
 files that already have source front matter (checked, then copied), and RSS/Atom feeds,
-as a file or an address, whose linked pages are fetched and read. An article already
+as a file or an address, whose linked pages are fetched and read. Files that only list
+addresses (OPML, link shortcuts, a text file of addresses: builder.address_lists) add
+what each address leads to, and a folder adds the files in it. An article already
 present (same canonical URL or same text) is skipped; a file name already taken gets a
 new id, so nothing is ever overwritten. Each input's outcome is reported on its own:
 what could not be read does not stop the rest.
@@ -15,12 +17,18 @@ import os
 import re
 import shutil
 import tempfile
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 import yaml
 
+from builder.address_lists import (
+    LIST_SUFFIXES,
+    AddressListError,
+    listed_addresses,
+)
 from builder.article import Article, ArticleError, read_html
 from builder.dates import DateError, PartialDate
 from builder.fetch import Fetcher, FetchError, fetch_url, looks_like_feed, read_feed
@@ -52,11 +60,46 @@ class Options:
     publisher: str | None = None  # for pages that do not name their publisher
 
 
-def normalise_url(url: str) -> str:
-    """An address in the form used to compare articles: no fragment, no trailing '/'."""
+# Query parameters that say how a reader came to a page (campaign and click tracking),
+# never which page it is: the same article reached from a feed, a newsletter or a
+# social post carries different ones.
+_TRACKING_PARAMETER = re.compile(
+    r"utm_\w*|fbclid|gclid|dclid|gbraid|wbraid|msclkid|yclid|igshid|mc_cid|mc_eid"
+    r"|_hsenc|_hsmi|mkt_tok|at_medium|at_campaign|at_custom\d*|ns_mchannel|ns_source"
+    r"|ns_campaign|ns_linkname|ns_fee|cmpid|smid|sr_share",
+    re.IGNORECASE,
+)
+
+
+def without_tracking(url: str) -> str:
+    """`url` without its tracking parameters (see _TRACKING_PARAMETER); the rest of the
+    address is kept exactly as written."""
     parts = urlsplit(url.strip())
+    if not parts.query:
+        return url.strip()
+    kept = [
+        piece
+        for piece in parts.query.split("&")
+        if piece and not _TRACKING_PARAMETER.fullmatch(piece.split("=", 1)[0])
+    ]
+    return urlunsplit(parts._replace(query="&".join(kept)))
+
+
+def normalise_url(url: str) -> str:
+    """An address in the form used to compare articles: http and https, a "www." host
+    and the bare host, default ports, a trailing '/', a fragment and tracking parameters
+    make no difference."""
+    parts = urlsplit(without_tracking(url))
+    host = (parts.hostname or "").removeprefix("www.")
+    try:
+        port = parts.port
+    except ValueError:  # not a number: compare the address as written
+        port = None
+        host = parts.netloc.lower()
+    if port is not None and port not in (80, 443):
+        host = f"{host}:{port}"
     path = parts.path.rstrip("/") or "/"
-    return urlunsplit((parts.scheme.lower(), parts.netloc.lower(), path, parts.query, ""))
+    return urlunsplit(("web", host, path, parts.query, ""))
 
 
 def text_key(paragraphs: tuple[str, ...] | list[str]) -> str:
@@ -133,13 +176,20 @@ class Ingester:
                 return self._add_feed(given, entries)
             return [self._add_page(given, data, given)]
         path = Path(given)
+        if path.is_dir():
+            return self._add_folder(path)
         try:
             data = path.read_bytes()
-        except IsADirectoryError:
-            return [Outcome(given, "failed", "is a folder; give the article files inside it")]
         except OSError as error:
             return [Outcome(given, "failed", f"cannot read the file ({error.strerror})")]
         suffix = path.suffix.lower()
+        if suffix in LIST_SUFFIXES or (suffix in CONTENT_SUFFIXES and _no_front_matter(data)):
+            try:
+                addresses = listed_addresses(suffix, data)
+            except AddressListError as error:
+                return [Outcome(given, "failed", str(error))]
+            if addresses is not None:
+                return self._add_addresses(given, addresses)
         if suffix in CONTENT_SUFFIXES:
             return [self._add_text_file(path, data)]
         if suffix in FEED_SUFFIXES or (suffix not in HTML_SUFFIXES and looks_like_feed(data)):
@@ -148,6 +198,31 @@ class Ingester:
                 return [Outcome(given, "failed", "not an RSS or Atom feed")]
             return self._add_feed(given, entries)
         return [self._add_page(given, data, None)]
+
+    def _add_folder(self, folder: Path) -> list[Outcome]:
+        """Every file of the folder and its subfolders that `add` takes, in name order;
+        hidden files, and the folders of assets a browser saves beside a page, are left
+        out. Files of other kinds are reported and skipped."""
+        outcomes: list[Outcome] = []
+        unreadable: list[tuple[Path, str]] = []
+        # The site's own folders hold its sources and the pages built from them, which
+        # are not articles to add again ("timeline add ." in the site folder).
+        own = {self.site_dir / name for name in ("content", "templates", "site")}
+        for path in _folder_files(folder, unreadable, {p.resolve() for p in own}):
+            suffix = path.suffix.lower()
+            if suffix in _TAKEN_SUFFIXES:
+                outcomes += self.add(str(path))
+            else:
+                reason = "not a web page, source file, feed or list of addresses"
+                outcomes.append(Outcome(str(path), "skipped", reason))
+        for path, reason in unreadable:
+            outcomes.append(Outcome(str(path), "failed", f"cannot read the folder ({reason})"))
+        return outcomes or [Outcome(str(folder), "skipped", "the folder holds no files")]
+
+    def _add_addresses(self, origin: str, addresses: list[str]) -> list[Outcome]:
+        if not addresses:
+            return [Outcome(origin, "skipped", "the file lists no http:// or https:// address")]
+        return [outcome for address in addresses for outcome in self.add(address)]
 
     def _add_feed(self, origin: str, entries: list) -> list[Outcome]:
         if not entries:
@@ -171,7 +246,7 @@ class Ingester:
             article = read_html(data, address)
         except ArticleError as error:
             return Outcome(origin, "failed", str(error))
-        url = article.url or address
+        url = without_tracking(article.url or address) if (article.url or address) else None
         published = self.options.published or article.published
         if not published:
             return Outcome(
@@ -269,9 +344,61 @@ def _id_for(article: Article, published: str) -> str:
         day = PartialDate.parse(published).iso()[:10]
     except DateError:
         day = ""
-    words = slugify(article.title)[:60].rstrip("-") or "article"
-    wanted = f"{day}-{words}" if day else words
-    return re.sub(r"[^A-Za-z0-9_.-]", "", wanted.encode("ascii", "ignore").decode()) or "article"
+    words = _ascii_slug(article.title)[:60].rstrip("-") or "article"
+    return f"{day}-{words}" if day else words
+
+
+# Latin letters that do not decompose into a base letter and marks.
+_LATIN_LETTERS = str.maketrans(
+    {"ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "đ": "d", "ð": "d", "ł": "l", "þ": "th", "ı": "i"}
+)
+
+
+def _ascii_slug(title: str) -> str:
+    """The title's words in ASCII, for a file name (ids are ASCII): accents are dropped
+    from their letters ("après" gives "apres"); words of other scripts are left out."""
+    slug = slugify(title).translate(_LATIN_LETTERS)
+    decomposed = unicodedata.normalize("NFKD", slug)
+    plain = "".join(char for char in decomposed if not unicodedata.combining(char))
+    ascii_only = re.sub(r"[^A-Za-z0-9_.-]", "", plain.encode("ascii", "ignore").decode())
+    return re.sub(r"-{2,}", "-", ascii_only).strip("-._")
+
+
+_TAKEN_SUFFIXES = frozenset((*HTML_SUFFIXES, *CONTENT_SUFFIXES, *FEED_SUFFIXES, *LIST_SUFFIXES))
+
+
+def _folder_files(
+    folder: Path, unreadable: list[tuple[Path, str]], left_out: set[Path]
+) -> list[Path]:
+    """The files under `folder` in name order, without hidden ones and without the
+    folder of assets saved with a page ("story_files" beside "story.html", whatever the
+    browser's language calls it): those hold images, scripts and the pages of ads.
+    Folders in `left_out` are not entered; those that cannot be listed go into
+    `unreadable`, with the reason."""
+    found: list[Path] = []
+    try:
+        entries = sorted(folder.iterdir(), key=lambda entry: entry.name)
+    except OSError as error:
+        unreadable.append((folder, error.strerror or str(error)))
+        return found
+    pages = {entry.stem for entry in entries if entry.suffix.lower() in HTML_SUFFIXES}
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        if entry.is_dir():
+            # Linked folders are not entered: a link to a parent would never end.
+            assets = any(
+                re.fullmatch(re.escape(page) + r"[_-][^\W\d_]+", entry.name) for page in pages
+            )
+            if not entry.is_symlink() and not assets and entry.resolve() not in left_out:
+                found += _folder_files(entry, unreadable, left_out)
+        elif entry.is_file():
+            found.append(entry)
+    return found
+
+
+def _no_front_matter(data: bytes) -> bool:
+    return not data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"---")
 
 
 def _set_key(text: str, key: str, value: str) -> str:

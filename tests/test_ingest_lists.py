@@ -1,0 +1,259 @@
+"""`timeline add` with folders, lists of addresses, tracking parameters and non-English
+titles: what a desk feeds it besides one saved page at a time."""
+
+from __future__ import annotations
+
+import plistlib
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from builder.cli import main
+from builder.frontmatter import parse_front_matter
+from builder.ingest import ingest, normalise_url, without_tracking
+
+from .conftest import ARTICLE, TinySite
+
+PAGES = Path(__file__).parent / "data" / "ingest"
+HARBOUR = PAGES / "harbour-reopens.html"
+FERRY = PAGES / "ferry-timetable.html"
+
+
+def page(title: str, body: str, head: str = "", lang: str = "en") -> bytes:
+    """A saved article page of our own words, dated and with a publisher."""
+    paragraphs = "".join(f"<p>{text}</p>" for text in body.split("\n"))
+    return (
+        f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8"><title>{title}</title>'
+        '<meta property="og:site_name" content="The Valley Courier">'
+        '<meta property="article:published_time" content="2024-05-02T08:00:00+02:00">'
+        f"{head}</head><body><nav><a href='/'>Home</a></nav><article><h1>{title}</h1>"
+        f"{paragraphs}</article><footer>Contact us</footer></body></html>"
+    ).encode()
+
+
+LIBRARY = page(
+    "Library reopens after the flood",
+    "The town library reopened on Thursday, three months after floodwater ruined its "
+    "ground floor and most of its children's books.\n"
+    "Volunteers spent the spring drying archives and rebuilding shelves; the council "
+    "paid for new carpets and a ramp at the side entrance.\n"
+    "The librarian said more than four hundred readers came through the doors on the "
+    "first morning, many of them returning books borrowed before the flood.",
+)
+MARKET = page(
+    "Farmers' market moves to the square",
+    "The weekly farmers' market will move to the town square from June, the council "
+    "decided on Tuesday after a vote of nine to two.\n"
+    "Stallholders had asked for the change for years, saying the car park on the "
+    "edge of town kept shoppers away in bad weather.\n"
+    "The first market in the square is planned for the second Saturday of June.",
+)
+
+
+class Web:
+    """Pages at addresses, served to `ingest` in place of the network."""
+
+    def __init__(self, pages: dict[str, bytes]) -> None:
+        self.pages, self.fetched = pages, []
+
+    def __call__(self, url: str) -> bytes:
+        self.fetched.append(url)
+        if url not in self.pages:
+            raise OSError(f"the server answered 404 Not Found for {url}")
+        return self.pages[url]
+
+
+def front(path: Path) -> dict:
+    return parse_front_matter(path.read_text(encoding="utf-8")).data
+
+
+def feed(*links: str) -> bytes:
+    items = "".join(f"<item><title>t</title><link>{link}</link></item>" for link in links)
+    return (
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Courier</title>'
+        f"<link>https://courier.example/</link><description>d</description>{items}"
+        "</channel></rss>"
+    ).encode()
+
+
+def test_opml_list_adds_the_entries_of_each_feed(empty_site: TinySite, tmp_path: Path) -> None:
+    web = Web(
+        {
+            "https://courier.example/rss": feed("https://courier.example/library"),
+            "https://courier.example/town.xml": feed("https://courier.example/market"),
+            "https://courier.example/library": LIBRARY,
+            "https://courier.example/market": MARKET,
+        }
+    )
+    subscriptions = tmp_path / "feeds.opml"
+    subscriptions.write_text(
+        '<?xml version="1.0"?><opml version="2.0"><head><title>Desk</title></head><body>'
+        '<outline text="Local"><outline type="rss" text="News" '
+        'xmlUrl="https://courier.example/rss"/>'
+        '<outline type="rss" text="Town" xmlUrl="https://courier.example/town.xml"/>'
+        '<outline type="rss" text="Not the web" xmlUrl="file:///etc/passwd"/>'
+        "</outline></body></opml>"
+    )
+    outcomes = ingest(empty_site.root, [str(subscriptions)], fetch=web)
+    assert [(o.origin, o.status) for o in outcomes] == [
+        ("https://courier.example/library", "added"),
+        ("https://courier.example/market", "added"),
+    ]
+    assert "file:///etc/passwd" not in web.fetched
+
+
+def test_unreadable_opml_is_reported_with_its_line(empty_site: TinySite, tmp_path: Path) -> None:
+    broken = tmp_path / "feeds.opml"
+    broken.write_text('<?xml version="1.0"?>\n<opml><body>\n<outline xmlUrl="x"\n</body></opml>')
+    [outcome] = ingest(empty_site.root, [str(broken)], fetch=Web({}))
+    assert outcome.status == "failed"
+    assert "not a readable OPML file (line 4" in outcome.message
+
+
+def test_link_shortcuts_and_address_lists(empty_site: TinySite, tmp_path: Path) -> None:
+    web = Web(
+        {"https://courier.example/library": LIBRARY, "https://courier.example/market": MARKET}
+    )
+    windows = tmp_path / "Library reopens.url"
+    windows.write_text("[InternetShortcut]\r\nURL=https://courier.example/library\r\n")
+    mac = tmp_path / "Market.webloc"
+    mac.write_bytes(plistlib.dumps({"URL": "https://courier.example/market"}))
+    outcomes = ingest(empty_site.root, [str(windows), str(mac)], fetch=web)
+    assert [o.status for o in outcomes] == ["added", "added"]
+    # A plain list of addresses: comments and blank lines ignored, each address added
+    # (here both are present already, and reported so).
+    listing = tmp_path / "to-read.txt"
+    listing.write_text(
+        "# read this morning\n\nhttps://courier.example/library\nhttps://courier.example/market\n"
+    )
+    again = ingest(empty_site.root, [str(listing)], fetch=web)
+    assert [o.status for o in again] == ["skipped", "skipped"]
+    assert all("same URL" in o.message for o in again)
+    # A shortcut to something that is not a web address is refused, saying why.
+    bad = tmp_path / "local.url"
+    bad.write_text("[InternetShortcut]\nURL=file:///home/desk/notes.html\n")
+    [outcome] = ingest(empty_site.root, [str(bad)], fetch=web)
+    assert outcome.status == "failed" and "no http:// or https:// address" in outcome.message
+
+
+def test_text_with_one_line_that_is_not_an_address_is_not_a_list(
+    empty_site: TinySite, tmp_path: Path
+) -> None:
+    notes = tmp_path / "notes.txt"
+    notes.write_text("https://courier.example/library\nCall the librarian back.\n")
+    web = Web({"https://courier.example/library": LIBRARY})
+    [outcome] = ingest(empty_site.root, [str(notes)], fetch=web)
+    assert outcome.status == "failed" and "front matter" in outcome.message
+    assert web.fetched == []
+
+
+def test_folder_adds_its_articles_not_saved_assets(empty_site: TinySite, tmp_path: Path) -> None:
+    inbox = tmp_path / "inbox"
+    (inbox / "monday").mkdir(parents=True)
+    (inbox / "harbour.html").write_bytes(HARBOUR.read_bytes())
+    # What "save page, complete" writes beside a page: its assets, ads included.
+    (inbox / "harbour_files").mkdir()
+    (inbox / "harbour_files" / "ad-frame.html").write_bytes(MARKET)
+    (inbox / "harbour-Dateien").mkdir()
+    (inbox / "harbour-Dateien" / "tracker.htm").write_bytes(MARKET)
+    (inbox / "monday" / "ferry.html").write_bytes(FERRY.read_bytes())
+    (inbox / "monday" / "photo.jpg").write_bytes(b"\xff\xd8\xff")
+    (inbox / ".draft.html").write_bytes(LIBRARY)
+    outcomes = ingest(empty_site.root, [str(inbox)])
+    by_name = {Path(o.origin).name: o for o in outcomes}
+    assert set(by_name) == {"harbour.html", "ferry.html", "photo.jpg"}
+    assert by_name["harbour.html"].status == "added"
+    assert by_name["ferry.html"].status == "added"
+    assert by_name["photo.jpg"].status == "skipped"
+    assert "not a web page, source file, feed" in by_name["photo.jpg"].message
+    (tmp_path / "empty").mkdir()
+    [nothing] = ingest(empty_site.root, [str(tmp_path / "empty")])
+    assert (nothing.status, nothing.message) == ("skipped", "the folder holds no files")
+
+
+def test_adding_the_site_folder_does_not_add_its_own_pages(empty_site: TinySite) -> None:
+    empty_site.source("wire", ARTICLE)
+    built = CliRunner().invoke(main, ["build", "--site", str(empty_site.root), "-q"])
+    assert built.exit_code == 0, built.output
+    assert (empty_site.root / "site" / "sources" / "wire.html").is_file()
+    (empty_site.root / "inbox").mkdir()
+    (empty_site.root / "inbox" / "market.html").write_bytes(MARKET)
+    outcomes = ingest(empty_site.root, [str(empty_site.root)])
+    added = [Path(o.origin).name for o in outcomes if o.status == "added"]
+    assert added == ["market.html"]
+    for outcome in outcomes:  # the config may be reported as skipped; nothing built is
+        assert not Path(outcome.origin).is_relative_to(empty_site.root / "site")
+        assert not Path(outcome.origin).is_relative_to(empty_site.root / "content")
+
+
+def test_tracking_parameters_do_not_make_a_new_article(empty_site: TinySite) -> None:
+    # A page with no canonical address, reached from two newsletters.
+    first = "https://courier.example/library?utm_source=newsletter&utm_medium=email&id=7"
+    second = "http://www.courier.example/library/?id=7&fbclid=AbC123#comments"
+    web = Web({first: LIBRARY, second: LIBRARY})
+    [added] = ingest(empty_site.root, [first], fetch=web)
+    assert added.status == "added"
+    assert front(added.path)["url"] == "https://courier.example/library?id=7"
+    # The second address is known from the first: skipped without fetching it.
+    [again] = ingest(empty_site.root, [str(feed_file(empty_site, second))], fetch=web)
+    assert again.status == "skipped" and "same URL" in again.message
+    assert web.fetched == [first]
+
+
+def feed_file(site: TinySite, *links: str) -> Path:
+    path = site.root.parent / "feed.xml"
+    path.write_bytes(feed(*(link.replace("&", "&amp;") for link in links)))
+    return path
+
+
+@pytest.mark.parametrize(
+    ("one", "other", "same"),
+    [
+        ("https://a.example/x?utm_campaign=c", "https://a.example/x", True),
+        ("HTTP://WWW.A.example:80/x/", "https://a.example/x", True),
+        ("https://a.example/x?page=2", "https://a.example/x?page=3", False),
+        ("https://a.example/x", "https://b.example/x", False),
+        ("https://a.example:8080/x", "https://a.example/x", False),
+        ("https://a.example/story?id=1&utm_source=x", "https://a.example/story?id=2", False),
+    ],
+)
+def test_addresses_compare_as_the_same_article(one: str, other: str, same: bool) -> None:
+    assert (normalise_url(one) == normalise_url(other)) is same
+
+
+def test_only_tracking_parameters_are_removed() -> None:
+    assert without_tracking("https://a.example/x?a=1&utm_source=rss&b=%20c") == (
+        "https://a.example/x?a=1&b=%20c"
+    )
+    assert without_tracking("https://a.example/x?gclid=1") == "https://a.example/x"
+    assert without_tracking("https://a.example/x#part") == "https://a.example/x#part"
+
+
+def test_ids_of_accented_and_non_latin_titles(empty_site: TinySite, tmp_path: Path) -> None:
+    french = tmp_path / "port.html"
+    french.write_bytes(
+        page(
+            "Le port rouvre après la tempête",
+            "Le port a rouvert mardi matin après trois jours de fermeture, et les ferries "
+            "ont repris leur rotation habituelle dès sept heures.\n"
+            "La capitainerie avait ordonné la fermeture samedi soir, lorsque les rafales "
+            "ont dépassé cent trente kilomètres à l'heure sur la côte.",
+            head='<meta name="author" content="Par Amélie Durand">',
+            lang="fr",
+        )
+    )
+    arabic = tmp_path / "souq.html"
+    arabic.write_bytes(
+        page(
+            "افتتاح السوق القديم",
+            "أعيد افتتاح السوق القديم يوم الخميس بعد أعمال ترميم استمرت عامين كاملين في "
+            "المدينة.\nقال التجار إن الزبائن عادوا منذ الصباح الباكر إلى الأزقة المرممة.",
+            lang="ar",
+        )
+    )
+    first, second = ingest(empty_site.root, [str(french), str(arabic)])
+    assert first.path.name == "2024-05-02-le-port-rouvre-apres-la-tempete.md"
+    assert front(first.path)["author"] == "Amélie Durand"
+    assert second.path.name == "2024-05-02-article.md"
+    assert front(second.path)["title"] == "افتتاح السوق القديم"
