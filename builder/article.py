@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from html import unescape
 
 import htmldate
 import lxml.html
@@ -66,7 +67,7 @@ def read_html(html: str | bytes, page_url: str | None = None) -> Article:
         publisher=_clean(document.sitename) or None,
         url=_web_address(document.url),
         published=_publication(html, document.date),
-        author=_author(document.author),
+        author=_author(document.author, html),
         language=_clean(document.language) or _page_language(html),
         paragraphs=tuple(paragraphs),
     )
@@ -107,11 +108,45 @@ def _web_address(url: str | None) -> str | None:
 # "By" as bylines write it in the languages newsrooms use most, when the page's own
 # markup leaves it in the author's name ("Par Amélie Durand").
 _BYLINE_WORD = re.compile(r"\A(?:by|par|por|door|przez)\s*:?\s+(?=\S)", re.IGNORECASE)
+_NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 
 
-def _author(text: str | None) -> str | None:
-    author = _BYLINE_WORD.sub("", _clean(text), count=1) if text else ""
-    return author or None
+def _author(names: str | None, html: str | bytes) -> str | None:
+    """The authors as the page writes them. trafilatura lists them joined by "; ", with
+    the full stops and commas of their names dropped ("J. Ruiz" becomes "J Ruiz", and
+    "A. Smith, Jr." two authors, "A Smith" and "Jr"): each name is looked for in the page,
+    and written as the page writes it when the two differ only in that punctuation."""
+    found: list[str] = []
+    for name in (_clean(part) for part in (names or "").split(";")):
+        name = _BYLINE_WORD.sub("", name, count=1)
+        if not name:
+            continue
+        if found and name.casefold() in _NAME_SUFFIXES:
+            found[-1] = f"{found[-1]} {name}"
+        else:
+            found.append(name)
+    if not found:
+        return None
+    page = _page_text(html)
+    return "; ".join(_as_written(name, page) for name in found)
+
+
+def _page_text(html: str | bytes) -> str:
+    text = html.decode("utf-8", "replace") if isinstance(html, bytes) else html
+    return unescape(text)
+
+
+def _as_written(name: str, page: str) -> str:
+    words = name.split()
+    # Between words: a full stop, a comma (before "Jr."), or only space, as written.
+    pattern = r"(?:\.\s*|,\s+|\s+)".join(re.escape(word) for word in words)
+    if len(words[-1]) == 1 or words[-1].casefold() in ("jr", "sr"):
+        pattern += r"\.?"  # an initial, or "Jr.", ends with its full stop
+    match = re.search(rf"(?<!\w){pattern}(?!\w)", page)
+    if match is None:
+        return name
+    written = " ".join(match[0].split())
+    return written if " ".join(re.sub(r"[.,]", " ", written).split()) == name else name
 
 
 def _clean(text: str | None) -> str:

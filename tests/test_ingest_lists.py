@@ -257,3 +257,37 @@ def test_ids_of_accented_and_non_latin_titles(empty_site: TinySite, tmp_path: Pa
     assert front(first.path)["author"] == "Amélie Durand"
     assert second.path.name == "2024-05-02-article.md"
     assert front(second.path)["title"] == "افتتاح السوق القديم"
+
+
+def authored(names: list[str], extra: str = "") -> bytes:
+    """A page naming its authors in JSON-LD, after the text (which names them first)."""
+    people = ",".join(f'{{"@type":"Person","name":"{name}"}}' for name in names)
+    ld = (
+        '<script type="application/ld+json">{"@context":"https://schema.org",'
+        f'"@type":"NewsArticle","author":[{people}]}}</script>'
+    )
+    return page(
+        "Bridge inspection finds cracks",
+        "Inspectors found cracks in two piers of the old bridge on Monday, and the "
+        f"council closed it to lorries until repairs are planned. {extra}\n"
+        "Cars and buses may still cross, at no more than thirty kilometres an hour." + ld,
+    )
+
+
+@pytest.mark.parametrize(
+    ("names", "extra", "expected"),
+    [
+        (["J. Ruiz", "Mei Lin"], "", "J. Ruiz; Mei Lin"),
+        (["A. B. Smith, Jr."], "", "A. B. Smith, Jr."),
+        (["J.R.R. Okafor"], "", "J.R.R. Okafor"),
+        # A full stop ending a sentence is not part of a name.
+        (["Wei Li"], "The engineer was Wei Li.", "Wei Li"),
+    ],
+)
+def test_authors_keep_the_punctuation_of_their_names(
+    empty_site: TinySite, tmp_path: Path, names: list[str], extra: str, expected: str
+) -> None:
+    saved = tmp_path / "bridge.html"
+    saved.write_bytes(authored(names, extra))
+    [outcome] = ingest(empty_site.root, [str(saved)])
+    assert front(outcome.path)["author"] == expected
