@@ -36,16 +36,28 @@ _NEWLINES = ["\n" + INDENT * depth for depth in range(32)]
 
 
 def _dumps(data: object) -> bytes:
-    """`data` as json.dumps(data, ensure_ascii=False, indent=2) writes it, and a newline.
-    An export is tens of megabytes: its text is joined once, from all its pieces."""
-    pieces: list[str] = []
+    """`data` as json.dumps(data, ensure_ascii=False, indent=2) writes it, and a newline,
+    in UTF-8. An export is tens of megabytes: its text is joined once, from all its
+    pieces, and the items of `Fragments` (UTF-8 already) are pasted in as they are."""
+    pieces: list[str | bytes] = []
     _write(data, 0, pieces)
     pieces.append("\n")
-    return "".join(pieces).encode("utf-8")
+    encoded: list[bytes] = []
+    text: list[str] = []
+    for piece in pieces:
+        if isinstance(piece, str):
+            text.append(piece)
+        else:
+            encoded.append("".join(text).encode("utf-8"))
+            encoded.append(piece)  # type: ignore[arg-type]
+            text.clear()
+    encoded.append("".join(text).encode("utf-8"))
+    return b"".join(encoded)
 
 
 class Fragments(tuple):
-    """A JSON array whose items are already serialised, each at the depth it appears."""
+    """A JSON array whose items are already serialised in UTF-8 (bytes, or a view of
+    them), each at the depth it appears."""
 
 
 def _true_or_false(value: bool) -> str:
@@ -78,7 +90,7 @@ def to_json(value: object, level: int = 0) -> str:
     return "".join(pieces)
 
 
-def _write(value: object, level: int, pieces: list[str]) -> None:
+def _write(value: object, level: int, pieces: list) -> None:
     """Append the pieces of `value`'s JSON text to `pieces`."""
     scalar = _SCALARS.get(type(value))
     if scalar is not None:
@@ -95,7 +107,7 @@ def _write(value: object, level: int, pieces: list[str]) -> None:
         raise TypeError(f"cannot write {type(value).__name__} as JSON")
 
 
-def _write_object(value: dict, level: int, pieces: list[str]) -> None:
+def _write_object(value: dict, level: int, pieces: list) -> None:
     if not value:
         pieces.append("{}")
         return
@@ -113,7 +125,7 @@ def _write_object(value: dict, level: int, pieces: list[str]) -> None:
     pieces.append(_indent(level) + "}")
 
 
-def _write_array(value: list | tuple, level: int, pieces: list[str]) -> None:
+def _write_array(value: list | tuple, level: int, pieces: list) -> None:
     if not value:
         pieces.append("[]")
         return
@@ -219,7 +231,7 @@ def _timeline_head(config: SiteConfig) -> dict:
 
 
 def _timeline_json(view: SiteView, config: SiteConfig, previous: Previous) -> bytes:
-    old = _items(previous.text(TIMELINE_JSON), ("events", "sources"))
+    old = _items(previous.data(TIMELINE_JSON), ("events", "sources"))
     events = _fragments(view.events, old["events"], previous, lambda e: _event(e, config))
     sources = _fragments(view.sources, old["sources"], previous, lambda s: _source(s, config))
     return _dumps({**_timeline_head(config), "events": events, "sources": sources})
@@ -282,56 +294,60 @@ def _timelinejs_title(config: SiteConfig) -> dict:
 
 
 def _timelinejs_json(view: SiteView, config: SiteConfig, previous: Previous) -> bytes:
-    old = _items(previous.text(TIMELINEJS_JSON), ("events",), "unique_id")
+    old = _items(previous.data(TIMELINEJS_JSON), ("events",), "unique_id")
     slides = _fragments(view.events, old["events"], previous, lambda e: timelinejs_slide(e, config))
     return _dumps({"title": _timelinejs_title(config), "events": slides, "scale": "human"})
 
 
 def _fragments(
     items: tuple[EventView, ...] | tuple[SourceView, ...],
-    old: dict[str, str],
+    old: dict[bytes, memoryview],
     previous: Previous,
     make: Callable,
 ) -> Fragments:
-    """Each item (an event or a source) as JSON two levels deep: the text the last build
-    wrote for it when its page's inputs are unchanged (the page's fingerprint covers
-    everything the item's JSON shows), made anew otherwise."""
-    fragments = []
+    """Each item (an event or a source) as JSON two levels deep, in UTF-8: the bytes the
+    last build wrote for it when its page's inputs are unchanged (the page's fingerprint
+    covers everything the item's JSON shows), made anew otherwise."""
+    fragments: list[bytes | memoryview] = []
     for item in items:
-        known = old.get(_string(item.id)) if old else None
+        known = old.get(_string(item.id).encode("utf-8")) if old else None
         if known is None or not previous.page_unchanged(item.url):
-            known = to_json(make(item), 2)
+            known = to_json(make(item), 2).encode("utf-8")
         fragments.append(known)
     return Fragments(fragments)
 
 
-def _items(text: str | None, keys: tuple[str, ...], id_key: str = "id") -> dict[str, dict]:
-    """The objects of the top-level arrays `keys` of an export we wrote, as text by id
-    (the id as JSON writes it: `"e1"`).
+def _items(
+    data: bytes | None, keys: tuple[str, ...], id_key: str = "id"
+) -> dict[str, dict[bytes, memoryview]]:
+    """The objects of the top-level arrays `keys` of an export we wrote, as UTF-8 by id
+    (the id as JSON writes it: `"e1"`), each a view into `data` (not a copy).
     Our writer puts each on its own lines at a fixed indent, and JSON strings hold no raw
     newline: a line of two indents and "}," ends an item and only ever precedes another."""
-    found: dict[str, dict] = {key: {} for key in keys}
-    if text is None:
+    found: dict[str, dict[bytes, memoryview]] = {key: {} for key in keys}
+    if data is None:
         return found
-    close = "\n" + INDENT * 2 + "}"
+    whole = memoryview(data)
+    close = b"\n" + INDENT.encode() * 2 + b"}"
     # The longer the text searched for, the faster the search skips through the export.
-    between = close + ",\n" + INDENT * 2 + "{\n" + INDENT * 3
-    first_key = "{\n" + INDENT * 3 + _string(id_key) + ": "
+    between = close + b",\n" + INDENT.encode() * 2 + b"{\n" + INDENT.encode() * 3
+    first_key = b"{\n" + INDENT.encode() * 3 + _string(id_key).encode() + b": "
     for key in keys:
-        opening = f'\n{INDENT}"{key}": [\n{INDENT * 2}'
-        start = text.find(opening)
-        end = text.find(f"{close}\n{INDENT}]", start)
+        opening = f'\n{INDENT}"{key}": [\n{INDENT * 2}'.encode()
+        start = data.find(opening)
+        end = data.find(close + b"\n" + INDENT.encode() + b"]", start)
         if start < 0 or end < 0:
             continue
         start += len(opening)
         items = found[key]
         while start <= end:
-            stop = text.find(between, start, end + len(between))
+            stop = data.find(between, start, end + len(between))
             stop = (end if stop < 0 else stop) + len(close)
-            id_end = text.find("\n", start + len(first_key), stop)
-            if text.startswith(first_key, start) and id_end > 0:
+            id_end = data.find(b"\n", start + len(first_key), stop)
+            if data.startswith(first_key, start) and id_end > 0:
                 # Keyed by the id as written (a JSON string), which is cheaper than reading it.
-                items[text[start + len(first_key) : id_end].rstrip(",")] = text[start:stop]
+                written = data[start + len(first_key) : id_end]
+                items[written[:-1] if written.endswith(b",") else written] = whole[start:stop]
             start = stop + len(",\n") + len(INDENT * 2)
     return found
 

@@ -122,7 +122,7 @@ class Previous:
             for item, fingerprint in ((item, self.page_print(item.url)) for item in items)
         )
 
-    def text(self, path: str) -> str | None:
+    def data(self, path: str) -> bytes | None:
         """The file the last build published at `path`, if it is still the one it wrote."""
         if self.cache is None:
             return None
@@ -131,8 +131,8 @@ class Previous:
         if known is None or not known.still_there(target):
             return None
         try:
-            return target.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError):
+            return target.read_bytes()
+        except OSError:
             return None
 
 
