@@ -13,12 +13,13 @@ what could not be read does not stop the rest.
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import re
 import shutil
 import tempfile
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
@@ -30,6 +31,7 @@ from builder.address_lists import (
     listed_addresses,
 )
 from builder.article import Article, ArticleError, read_html
+from builder.cache import CACHE_DIR
 from builder.dates import DateError, PartialDate
 from builder.fetch import Fetcher, FetchError, fetch_url, looks_like_feed, read_feed
 from builder.frontmatter import FrontMatterError, parse_front_matter
@@ -107,6 +109,13 @@ def text_key(paragraphs: tuple[str, ...] | list[str]) -> str:
     return hashlib.blake2b(words.encode("utf-8"), digest_size=16).hexdigest()
 
 
+# Addresses fetched before and the source file each led to, kept with the build cache (it
+# is only an optimisation): a feed's links often differ from the canonical address the
+# source file records (a redirect, an AMP or mobile page), and a feed polled through the
+# day would otherwise have every entry fetched again to find that it is already present.
+FETCHED_ADDRESSES = Path(CACHE_DIR) / "fetched-addresses.json"
+
+
 @dataclass
 class KnownSources:
     """The articles already in content/sources, to refuse duplicates and taken ids."""
@@ -115,10 +124,12 @@ class KnownSources:
     ids: set[str] = field(default_factory=set)
     urls: dict[str, Path] = field(default_factory=dict)
     texts: dict[str, Path] = field(default_factory=dict)
+    fetched: dict[str, Path] = field(default_factory=dict)  # see FETCHED_ADDRESSES
 
     @classmethod
     def scan(cls, site_dir: Path) -> KnownSources:
         known = cls(site_dir / SOURCES_DIR)
+        known.fetched = _read_fetched(site_dir / FETCHED_ADDRESSES, known.folder)
         if not known.folder.is_dir():
             return known
         for path in sorted(known.folder.rglob("*")):
@@ -142,13 +153,18 @@ class KnownSources:
         if paragraphs:
             self.texts.setdefault(text_key(paragraphs), path)
 
-    def duplicate(self, url: str | None, paragraphs: tuple[str, ...]) -> str | None:
-        """Why this article is already present, or None."""
+    def duplicate(self, url: str | None, paragraphs: tuple[str, ...]) -> Outcome | None:
+        """Why this article is already present (an outcome with no origin yet), or None."""
+        reason = None
         if url and (found := self.urls.get(normalise_url(url))):
-            return f"already present as {found.name} (same URL)"
-        if found := self.texts.get(text_key(paragraphs)):
-            return f"already present as {found.name} (same text)"
-        return None
+            reason = "same URL"
+        elif url and (found := self.fetched.get(normalise_url(url))) and found.is_file():
+            reason = "added from this address before"
+        elif found := self.texts.get(text_key(paragraphs)):
+            reason = "same text"
+        if reason is None:
+            return None
+        return Outcome("", "skipped", f"already present as {found.name} ({reason})", found)
 
     def free_id(self, wanted: str) -> str:
         candidate, number = wanted, 2
@@ -168,13 +184,15 @@ class Ingester:
     def add(self, given: str) -> list[Outcome]:
         """Ingest one file or address; a feed gives one outcome per entry."""
         if given.lower().startswith(("https://", "http://")):
+            if duplicate := self.known.duplicate(given, ()):
+                return [replace(duplicate, origin=given)]
             try:
                 data = self.fetch(given)
             except (FetchError, OSError) as error:
                 return [Outcome(given, "failed", str(error))]
             if looks_like_feed(data) and (entries := read_feed(data)) is not None:
                 return self._add_feed(given, entries)
-            return [self._add_page(given, data, given)]
+            return [self._add_fetched_page(given, data)]
         path = Path(given)
         if path.is_dir():
             return self._add_folder(path)
@@ -229,17 +247,28 @@ class Ingester:
             return [Outcome(origin, "skipped", "the feed has no entries with a link")]
         outcomes = []
         for entry in entries:
-            duplicate = self.known.duplicate(entry.link, ())
-            if duplicate:
-                outcomes.append(Outcome(entry.link, "skipped", duplicate))
+            if duplicate := self.known.duplicate(entry.link, ()):
+                outcomes.append(replace(duplicate, origin=entry.link))
                 continue
             try:
                 data = self.fetch(entry.link)
             except (FetchError, OSError) as error:
                 outcomes.append(Outcome(entry.link, "failed", str(error)))
                 continue
-            outcomes.append(self._add_page(entry.link, data, entry.link))
+            outcomes.append(self._add_fetched_page(entry.link, data))
         return outcomes
+
+    def _add_fetched_page(self, address: str, data: bytes) -> Outcome:
+        """The page fetched from `address`; the address is remembered with the source
+        file it led to, added or found present (see FETCHED_ADDRESSES)."""
+        outcome = self._add_page(address, data, address)
+        if outcome.path is not None:
+            self.known.fetched[normalise_url(address)] = outcome.path
+        return outcome
+
+    def save_fetched(self) -> None:
+        """Keep the addresses fetched and the files they led to, for the next `add`."""
+        _write_fetched(self.site_dir / FETCHED_ADDRESSES, self.known.fetched, self.known.folder)
 
     def _add_page(self, origin: str, data: bytes, address: str | None) -> Outcome:
         try:
@@ -259,9 +288,8 @@ class Ingester:
             return Outcome(
                 origin, "failed", "the page does not name its publisher; give it with --publisher"
             )
-        duplicate = self.known.duplicate(url, article.paragraphs)
-        if duplicate:
-            return Outcome(origin, "skipped", duplicate)
+        if duplicate := self.known.duplicate(url, article.paragraphs):
+            return replace(duplicate, origin=origin)
         front: dict[str, str] = {"title": article.title, "publisher": publisher}
         if url:
             front["url"] = url
@@ -289,9 +317,8 @@ class Ingester:
             return Outcome(origin, "failed", reasons or "not a source file")
         paragraphs = split_paragraphs(front.body)
         url = front.data.get("url") if isinstance(front.data.get("url"), str) else None
-        duplicate = self.known.duplicate(url, paragraphs)
-        if duplicate:
-            return Outcome(origin, "skipped", duplicate)
+        if duplicate := self.known.duplicate(url, paragraphs):
+            return replace(duplicate, origin=origin)
         wanted = str(front.data.get("id") or path.stem)
         if self.options.rights and "rights" not in front.data:
             text = _set_key(text, "rights", self.options.rights)
@@ -430,4 +457,50 @@ def ingest(
 ) -> list[Outcome]:
     """Add every input to the site's sources; one outcome per article."""
     ingester = Ingester(site_dir, options or Options(), fetch)
-    return [outcome for given in inputs for outcome in ingester.add(given)]
+    try:
+        return [outcome for given in inputs for outcome in ingester.add(given)]
+    finally:
+        ingester.save_fetched()
+
+
+def _read_fetched(path: Path, folder: Path) -> dict[str, Path]:
+    """The addresses fetched by earlier `add`s, with the source files they led to; an
+    unreadable record is no record (it only spares fetching pages again)."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        addresses = data["addresses"]
+        return {
+            address: folder / name
+            for address, name in addresses.items()
+            if isinstance(address, str) and isinstance(name, str) and "/" not in name
+        }
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return {}
+
+
+def _write_fetched(path: Path, fetched: dict[str, Path], folder: Path) -> None:
+    """Write the record of fetched addresses (those whose file is still there), in one
+    step; a failure to write it is not a failure to add."""
+    kept = {
+        address: file.name
+        for address, file in sorted(fetched.items())
+        if file.parent == folder and file.is_file()
+    }
+    try:
+        if json.loads(path.read_text(encoding="utf-8")).get("addresses") == kept:
+            return
+    except (OSError, ValueError, AttributeError):
+        pass
+    if not kept and not path.exists():
+        return
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        ignore = path.parent / ".gitignore"
+        if not ignore.exists():
+            ignore.write_text("*\n")
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".fetched-")
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            json.dump({"version": 1, "addresses": kept}, out, ensure_ascii=False, indent=1)
+        os.replace(temporary, path)
+    except OSError:
+        pass

@@ -291,3 +291,43 @@ def test_authors_keep_the_punctuation_of_their_names(
     saved.write_bytes(authored(names, extra))
     [outcome] = ingest(empty_site.root, [str(saved)])
     assert front(outcome.path)["author"] == expected
+
+
+def test_a_polled_feed_fetches_only_its_new_entries(empty_site: TinySite, tmp_path: Path) -> None:
+    # Feed links that are not the articles' canonical addresses (a redirector's).
+    harbour = "https://feeds.example/~r/ledger/harbour"
+    market = "https://feeds.example/~r/courier/market"
+    web = Web({harbour: HARBOUR.read_bytes(), market: MARKET})
+    subscription = tmp_path / "ledger.xml"
+    subscription.write_bytes(feed(harbour))
+    [first] = ingest(empty_site.root, [str(subscription)], fetch=web)
+    assert first.status == "added"
+    assert front(first.path)["url"] == "https://ledger.example/news/2024/03/harbour-reopens"
+    # The next poll finds one new entry: only that one is fetched.
+    subscription.write_bytes(feed(harbour, market))
+    known, new = ingest(empty_site.root, [str(subscription)], fetch=web)
+    assert (known.status, new.status) == ("skipped", "added")
+    assert known.message == f"already present as {first.path.name} (added from this address before)"
+    assert web.fetched == [harbour, market]
+    # An address given again on the command line is not fetched again either.
+    [again] = ingest(empty_site.root, [market], fetch=web)
+    assert again.status == "skipped" and web.fetched == [harbour, market]
+    # Once its source file is deleted, the address leads to a new one.
+    first.path.unlink()
+    [back] = ingest(empty_site.root, [str(subscription)], fetch=web)[:1]
+    assert back.status == "added" and web.fetched[-1] == harbour
+
+
+def test_an_unreadable_record_of_fetched_addresses_only_costs_a_fetch(
+    empty_site: TinySite,
+) -> None:
+    web = Web({"https://feeds.example/~r/harbour": HARBOUR.read_bytes()})
+    [added] = ingest(empty_site.root, ["https://feeds.example/~r/harbour"], fetch=web)
+    record = empty_site.root / ".timeline-cache" / "fetched-addresses.json"
+    assert record.is_file()
+    record.write_text("{not json")
+    [again] = ingest(empty_site.root, ["https://feeds.example/~r/harbour"], fetch=web)
+    assert again.status == "skipped" and "same URL" in again.message
+    assert len(web.fetched) == 2
+    assert "fetched-addresses" not in {p.name for p in (empty_site.root / "content").rglob("*")}
+    assert added.path.is_file()
