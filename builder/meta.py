@@ -159,7 +159,7 @@ def chronology_jsonld(
     events: Iterable[EventView], config: SiteConfig, *, period: PeriodLink | None = None
 ) -> dict:
     """A chronology page as a schema.org ItemList of the events it shows, in its order:
-    the front page (`period` None) or the page of one year or month."""
+    the front page (`period` None) or the page of one year, month or day."""
     items = []
     for position, event in enumerate(events, start=1):
         item: dict = {"@type": "Event", "name": event.title, **_dates(event)}

@@ -13,7 +13,9 @@ main page shows the latest year with links to every year:
 A year itself holding more entries than that gets a page per month (`years/2016-03.html`,
 `tags/<slug>/2016-03.html`, `sources/years/2016-03.html`): the year's page then links to
 its months and lists the entries known only to the year, and a main page showing that
-year shows its latest month instead.
+year shows its latest month instead. A month holding more entries than that gets a page
+per day in turn (`years/2016-03-14.html`), its page linking to its days and listing the
+entries known only to the month. (A single day is not split further.)
 
 Each page shows only its period's entries, so an edit re-renders only the periods it
 touches (and the main page when it is the latest). Smaller lists keep one page.
@@ -46,10 +48,13 @@ class PeriodLink:
     year: int
     url: str  # relative to the site root
     month: int = 0  # 1 to 12 for the page of a month, in a year split by month
+    day: int = 0  # 1 to 31 for the page of a day, in a month split by day
 
     @property
     def label(self) -> str:
-        """The period as a heading names it: "2016", or "March 2016"."""
+        """The period as a heading names it: "2016", "March 2016" or "14 March 2016"."""
+        if self.day:
+            return f"{self.day} {calendar.month_name[self.month]} {self.year}"
         return f"{calendar.month_name[self.month]} {self.year}" if self.month else str(self.year)
 
     @property
@@ -59,16 +64,22 @@ class PeriodLink:
     @property
     def anchor(self) -> str:
         """The id of a section showing the period's entries on a main page."""
+        if self.day:
+            return f"y{self.year}-{self.month:02d}-{self.day:02d}"
         return f"y{self.year}-{self.month:02d}" if self.month else f"y{self.year}"
 
 
 @dataclass(frozen=True)
 class PeriodPage(Generic[Item]):
-    """A page of a split list: a year's, or a month's of a year split by month."""
+    """A page of a split list: a year's, a month's of a year split by month, or a
+    day's of a month split by day."""
 
     link: PeriodLink
-    items: tuple[Item, ...]  # a year split by month: those known only to the year
+    # A year split by month: those known only to the year; a month split by day, those
+    # known only to the month.
+    items: tuple[Item, ...]
     months: tuple[PeriodLink, ...]  # the month pages of its year, when split by month
+    days: tuple[PeriodLink, ...] = ()  # the day pages of its month, when split by day
 
 
 @dataclass(frozen=True)
@@ -87,11 +98,13 @@ class PeriodSplit(Generic[Item]):
 
 @dataclass(frozen=True)
 class ChronologyPage:
-    """A page of the split chronology: a year's, or a month's of a year split by month."""
+    """A page of the split chronology: a year's, a month's of a year split by month, or
+    a day's of a month split by day."""
 
     link: PeriodLink
-    shown: YearGroup  # the events it lists (a split year's page: those known only to it)
+    shown: YearGroup  # the events it lists (a split period's page: those known only to it)
     months: tuple[PeriodLink, ...]  # the month pages of its year, when split by month
+    days: tuple[PeriodLink, ...]  # the day pages of its month, when split by day
 
 
 @dataclass(frozen=True)
@@ -103,18 +116,22 @@ class Chronology:
     pages: tuple[ChronologyPage, ...]
 
     def page_of(self, event: EventView) -> str:
-        """The chronology page listing `event`: its month's page when its year is split
-        by month (and it is known to the month), else its year's."""
+        """The chronology page listing `event`: its day's page when its month is split
+        by day, its month's when its year is split by month (each when the event is
+        known to that period), else its year's."""
         if not self.periods:
             return "index.html"
-        start = event.when.start
-        return self._urls.get((start.year, start.month)) or self._urls[(start.year, 0)]
+        year, month, day = _event_period(event)
+        urls = self._urls
+        return urls.get((year, month, day)) or urls.get((year, month, 0)) or urls[(year, 0, 0)]
 
     @functools.cached_property
-    def _urls(self) -> dict[tuple[int, int], str]:
+    def _urls(self) -> dict[tuple[int, int, int], str]:
         # One string per page rather than one per event: page fingerprints take the
         # digest of each context value once per object.
-        return {(page.link.year, page.link.month): page.link.url for page in self.pages}
+        return {
+            (page.link.year, page.link.month, page.link.day): page.link.url for page in self.pages
+        }
 
 
 @dataclass(frozen=True)
@@ -133,19 +150,20 @@ def splits(count: int, split_above: int) -> bool:
 
 def period_split(
     items: Iterable[Item],
-    date_of: Callable[[Item], tuple[int, int]],
+    date_of: Callable[[Item], tuple[int, int, int]],
     split_above: int,
-    url: Callable[[int, int], str],
+    url: Callable[[int, int, int], str],
 ) -> PeriodSplit[Item]:
-    """`items` (in their order) by year, and by month in a year of more than
-    `split_above` items; `date_of` gives an item's (year, month), month 0 when it is
-    known only to the year, and `url` the page of a (year, month), month 0 for the year."""
+    """`items` (in their order) by year, by month in a year of more than `split_above`
+    items, and by day in such a month of more than that many; `date_of` gives an item's
+    (year, month, day), 0 for what is not known, and `url` the page of a (year, month,
+    day), 0 for a year's or a month's page."""
     years: dict[int, list[Item]] = {}
     for item in items:
         years.setdefault(date_of(item)[0], []).append(item)
     periods, pages = [], []
     for year, in_year in sorted(years.items(), key=lambda pair: pair[0]):
-        link = PeriodLink(year, url(year, 0))
+        link = PeriodLink(year, url(year, 0, 0))
         periods.append(link)
         if not splits(len(in_year), split_above):
             pages.append(PeriodPage(link, tuple(in_year), ()))
@@ -154,37 +172,56 @@ def period_split(
         for item in in_year:
             by_month.setdefault(date_of(item)[1], []).append(item)
         months = tuple(
-            PeriodLink(year, url(year, month), month) for month in sorted(by_month) if month
+            PeriodLink(year, url(year, month, 0), month) for month in sorted(by_month) if month
         )
         pages.append(PeriodPage(link, tuple(by_month.get(0, ())), months))
-        pages += [PeriodPage(month, tuple(by_month[month.month]), months) for month in months]
+        for month in months:
+            in_month = by_month[month.month]
+            if not splits(len(in_month), split_above):
+                pages.append(PeriodPage(month, tuple(in_month), months))
+                continue
+            by_day: dict[int, list[Item]] = {}
+            for item in in_month:
+                by_day.setdefault(date_of(item)[2], []).append(item)
+            days = tuple(
+                PeriodLink(year, url(year, month.month, day), month.month, day)
+                for day in sorted(by_day)
+                if day
+            )
+            pages.append(PeriodPage(month, tuple(by_day.get(0, ())), months, days))
+            pages += [PeriodPage(day, tuple(by_day[day.day]), months, days) for day in days]
     return PeriodSplit(tuple(periods), tuple(pages))
 
 
-def period_url(year: int, month: int = 0) -> str:
-    return f"years/{_period_name(year, month)}.html"
+def period_url(year: int, month: int = 0, day: int = 0) -> str:
+    return f"years/{_period_name(year, month, day)}.html"
 
 
-def _period_name(year: int, month: int) -> str:
+def _period_name(year: int, month: int, day: int) -> str:
+    if day:
+        return f"{year}-{month:02d}-{day:02d}"
     return f"{year}-{month:02d}" if month else str(year)
 
 
-def tag_period_url(tag_slug: str, year: int, month: int = 0) -> str:
-    return f"tags/{tag_slug}/{_period_name(year, month)}.html"
+def tag_period_url(tag_slug: str, year: int, month: int = 0, day: int = 0) -> str:
+    return f"tags/{tag_slug}/{_period_name(year, month, day)}.html"
 
 
-def sources_period_url(year: int, month: int = 0) -> str:
-    return f"sources/years/{_period_name(year, month)}.html"
+def sources_period_url(year: int, month: int = 0, day: int = 0) -> str:
+    return f"sources/years/{_period_name(year, month, day)}.html"
 
 
 def chronology(view: SiteView, split_above: int) -> Chronology:
     """The whole chronology on the front page, or split by year above `split_above`
-    events (0: never split), a year itself by month above that many events; the front
-    page shows the latest year, or the latest month when that year is split."""
+    events (0: never split), a year itself by month above that many events and such a
+    month by day; the front page shows the latest year, or the latest month (or day)
+    when that year (or month) is split."""
     if not splits(len(view.events), split_above):
         return Chronology(view.years, (), ())
     split = period_split(view.events, _event_period, split_above, period_url)
-    pages = tuple(ChronologyPage(page.link, _year_group(page), page.months) for page in split.pages)
+    pages = tuple(
+        ChronologyPage(page.link, _year_group(page), page.months, page.days) for page in split.pages
+    )
     return Chronology((pages[-1].shown,), split.periods, pages)
 
 
@@ -195,9 +232,9 @@ def _year_group(page: PeriodPage[EventView]) -> YearGroup:
     return groups[0] if groups else YearGroup(page.link.year, f"y{page.link.year}", ())
 
 
-def _event_period(event: EventView) -> tuple[int, int]:
+def _event_period(event: EventView) -> tuple[int, int, int]:
     start = event.when.start
-    return start.year, start.month or 0
+    return start.year, start.month or 0, start.day or 0
 
 
 def tag_periods(tag: TagView, split_above: int) -> PeriodSplit[EventView] | None:
@@ -217,7 +254,9 @@ def source_periods(
     them all."""
     if not splits(len(sources), split_above):
         return None
-    return period_split(sources, lambda s: (s.year, s.month), split_above, sources_period_url)
+    return period_split(
+        sources, lambda s: (s.year, s.month, s.day), split_above, sources_period_url
+    )
 
 
 @functools.cache  # one string per depth, whose digest the page fingerprints take once
@@ -243,6 +282,7 @@ def tag_pages(tag: TagView, split_above: int) -> list[PageJob]:
         "tag": link,
         "periods": split.periods,
         "months": (),
+        "days": (),
         "current": None,
         "year": PeriodOfTag(latest.link.label, latest.link.anchor, latest.items),
         "count": len(tag.events),
@@ -250,7 +290,13 @@ def tag_pages(tag: TagView, split_above: int) -> list[PageJob]:
     jobs = [PageJob(tag.url, "tag.html", "../", main)]
     for page in split.pages:
         shown = PeriodOfTag(page.link.label, page.link.anchor, page.items)
-        context = {**main, "months": page.months, "current": page.link, "year": shown}
+        context = {
+            **main,
+            "months": page.months,
+            "days": page.days,
+            "current": page.link,
+            "year": shown,
+        }
         del context["count"]
         jobs.append(PageJob(page.link.url, "tag.html", _root_of(page.link.url), context))
     return jobs
@@ -269,6 +315,7 @@ def source_index_pages(sources: tuple[SourceView, ...], split_above: int) -> lis
         "sources": latest.items,
         "periods": split.periods,
         "months": (),
+        "days": (),
         "current": None,
         "latest": latest.link,
     }
@@ -278,6 +325,7 @@ def source_index_pages(sources: tuple[SourceView, ...], split_above: int) -> lis
             "sources": page.items,
             "periods": split.periods,
             "months": page.months,
+            "days": page.days,
             "current": page.link,
         }
         jobs.append(PageJob(page.link.url, "sources.html", _root_of(page.link.url), context))

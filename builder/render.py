@@ -72,6 +72,7 @@ def page_jobs(view: SiteView, config: SiteConfig) -> list[PageJob]:
                 "current": page.link,
                 "periods": split.periods,
                 "months": page.months,
+                "days": page.days,
             },
         )
         for page in split.pages

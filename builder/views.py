@@ -173,7 +173,8 @@ class SourceView:
     published: str
     published_iso: str
     year: int  # of publication, in the site's zone
-    month: int
+    month: int  # 0 when not known
+    day: int  # 0 when not known
     original_url: str | None
     language: str | None
     rights: str
@@ -399,6 +400,7 @@ def source_view(
         published_iso=published.iso(),
         year=published.year,
         month=published.month or 0,
+        day=published.day or 0,
         original_url=source.url,
         language=source.language,
         rights=source.rights.value,

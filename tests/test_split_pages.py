@@ -15,7 +15,7 @@ import builder.render
 from builder.build import build
 from builder.rerender import Kept
 
-from .conftest import TinySite
+from .conftest import ARTICLE, EVENT, TinySite
 from .test_incremental import RandomEditor, clean_build_of, tree
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
@@ -365,7 +365,12 @@ def busy_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def _month_pages(folder: Path, year: str) -> list[Path]:
-    return sorted(folder.glob(f"{year}-*.html"))
+    return sorted(folder.glob(f"{year}-??.html"))
+
+
+def _day_pages(month: Path) -> list[Path]:
+    """The pages of the days of a month split by day."""
+    return sorted(month.parent.glob(f"{month.stem}-??.html"))
 
 
 def test_a_tags_busiest_years_have_a_page_per_month(busy_site: Path) -> None:
@@ -391,14 +396,15 @@ def test_a_tags_busiest_years_have_a_page_per_month(busy_site: Path) -> None:
                 assert time["datetime"] == year  # only the events known to the year alone
             listed = _ids(page)
             for month in months:
-                shown = soup(month)
-                assert shown.h1.get_text().startswith(f"Tag: {name}, ")
-                assert shown.h1.get_text().endswith(f" {year}")
-                assert shown.select_one('nav[aria-label="Years"] a[aria-current="true"]')
-                assert shown.select_one(f'nav[aria-label="Months of {year}"] a[aria-current]')
-                for time in shown.select(".event-date time"):
-                    assert time["datetime"].startswith(month.stem)
-                listed += _ids(shown)
+                for shown_path in (month, *_day_pages(month)):
+                    shown = soup(shown_path)
+                    assert shown.h1.get_text().startswith(f"Tag: {name}, ")
+                    assert shown.h1.get_text().endswith(f" {year}")
+                    assert shown.select_one('nav[aria-label="Years"] a[aria-current="true"]')
+                    assert shown.select_one(f'nav[aria-label="Months of {year}"] a[aria-current]')
+                    for time in shown.select(".event-date time"):
+                        assert time["datetime"].startswith(shown_path.stem)
+                    listed += _ids(shown)
             assert len(listed) == len(set(listed)) > 2
             assert set(listed) == tagged[(folder.name, year)]
             checked += 1
@@ -450,3 +456,123 @@ def test_every_link_of_a_busy_site_resolves(busy_site: Path) -> None:
     pages = html_pages(busy_site)
     assert any(page.startswith("tags/") and "-" in page.rsplit("/", 1)[-1] for page in pages)
     assert broken_links(busy_site) == []
+
+
+def _split_months(folder: Path) -> list[Path]:
+    """The month pages of `folder` that are split by day."""
+    return [month for month in sorted(folder.glob("*-??.html")) if _day_pages(month)]
+
+
+def test_a_busy_month_of_the_chronology_has_a_page_per_day(busy_site: Path) -> None:
+    folder = busy_site / "years"
+    months = _split_months(folder)
+    assert months, "no month has more than 2 events"
+    for month in months:
+        days = _day_pages(month)
+        page = soup(month)
+        nav = page.select_one("nav.days")
+        assert [a["href"] for a in nav.select("a")] == [f"../years/{p.name}" for p in days]
+        assert not nav.select("a[aria-current]")
+        assert nav["aria-label"] == f"Days of {page.h1.get_text()}"
+        # The month's page lists only the events known to the month and no better.
+        for time in page.select(".event-date time"):
+            assert time["datetime"] == month.stem
+        listed = _ids(page)
+        for day in days:
+            shown = soup(day)
+            label = shown.h1.get_text()
+            assert label == f"{int(day.stem[8:])} {page.h1.get_text()}"
+            assert shown.select_one('nav.days a[aria-current="page"]')["href"].endswith(day.name)
+            assert shown.select_one('nav.months a[aria-current="true"]')["href"].endswith(
+                month.name
+            )
+            assert shown.select_one('nav[aria-label="Years"] a[aria-current="true"]')
+            assert shown.select_one('link[rel="canonical"]')["href"].endswith(f"years/{day.name}")
+            for time in shown.select(".event-date time"):
+                assert time["datetime"].startswith(day.stem)
+            day_ids = _ids(shown)
+            assert day_ids
+            # Each event's page links back to the day's page listing it.
+            for event_id in day_ids:
+                event = soup(busy_site / "events" / f"{event_id}.html")
+                assert event.select_one(f'a[href*="years/{day.name}"]')
+            listed += day_ids
+        in_month = [
+            p.stem
+            for p in (busy_site / "events").glob("*.html")
+            if soup(p).select_one(".event-date time")["datetime"][:7] == month.stem
+        ]
+        assert sorted(listed) == sorted(in_month) and len(listed) > 2
+
+
+def crowded_month(site: TinySite) -> Path:
+    """A site whose events (of one tag) and sources all fall in November 2024, on
+    several days, split above one entry: the month of each list gets a page per day.
+    Its output folder, built."""
+    site.write("timeline.toml", 'title = "Crowded"\nsearch = false\nperiod_pages_above = 1\n')
+    for day in (28, 29, 30):
+        site.source(f"wire{day}", ARTICLE.replace("2024-11-30", f"2024-11-{day}"))
+    site.source("month-only", ARTICLE.replace("2024-11-30", "2024-11"))
+    for name, date in (
+        ("a", "2024-11-27"),
+        ("b", "2024-11-27"),
+        ("c", "2024-11-29"),
+        ("d", "2024-11"),
+    ):
+        site.event(
+            name, EVENT.replace("2024-11-27", date).replace("source: wire", "source: wire30")
+        )
+    output = site.root / "site"
+    build(site.root, output, workers=1)
+    return output
+
+
+def test_busy_months_of_tags_and_sources_have_a_page_per_day(empty_site: TinySite) -> None:
+    output = crowded_month(empty_site)
+    expected = {
+        "years": ["2024-11-27.html", "2024-11-29.html"],
+        "tags/rebels": ["2024-11-27.html", "2024-11-29.html"],
+        "sources/years": ["2024-11-28.html", "2024-11-29.html", "2024-11-30.html"],
+    }
+    for folder, days in expected.items():
+        month = output / folder / "2024-11.html"
+        page = soup(month)
+        assert [a["href"].rsplit("/", 1)[-1] for a in page.select("nav.days a")] == days
+        assert page.select_one("nav.days")["aria-label"] == "Days of November 2024"
+        # The month's page lists what is known only to the month: event d, a source.
+        only = page.select(".event-date time, .source-meta time")
+        assert [t["datetime"] for t in only] == ["2024-11"]
+        for name in days:
+            shown = soup(output / folder / name)
+            day = int(name[8:10])
+            assert shown.h1.get_text().endswith(f"{day} November 2024")
+            assert shown.select_one('nav.days a[aria-current="page"]')["href"].endswith(name)
+            assert shown.select_one('nav.months a[aria-current="true"]')["href"].endswith(
+                "2024-11.html"
+            )
+            times = shown.select(".event-date time, .source-meta time")
+            assert times and all(t["datetime"].startswith(name[:10]) for t in times)
+    # Main pages show the latest day; events link back to their day's page.
+    front = soup(output / "index.html")
+    assert [h.get_text() for h in front.select("section.month h3")] == ["November 2024"]
+    assert _ids(front) == _ids(soup(output / "years" / "2024-11-29.html")) == ["c"]
+    assert soup(output / "events" / "a.html").select_one('a[href*="years/2024-11-27.html#"]')
+    assert soup(output / "events" / "d.html").select_one('a[href*="years/2024-11.html#"]')
+    assert broken_links(output) == []
+
+
+def test_a_site_split_by_day_links_and_rebuilds_as_a_clean_build(
+    busy_site: Path, tmp_path: Path
+) -> None:
+    assert broken_links(busy_site) == []
+    # Edits and a new event in a busy month: the incremental build is a clean build.
+    site = built_site(tmp_path / "s", 150, seed=3, split_above=2)
+    month = _split_months(site / "site" / "years")[0]
+    day = _day_pages(month)[0]
+    first = _ids(soup(day))[0]
+    edit_event(site, int(first[1:]), "A sentence added.")
+    event = (site / "content" / "events" / f"{first}.md").read_text(encoding="utf-8")
+    moved = event.replace("\ndate: ", "\ndate: 1800-01-01\nold: ", 1)
+    (site / "content" / "events" / "e999999.md").write_text(moved, encoding="utf-8")
+    build(site, site / "site", workers=1)
+    assert tree(site / "site") == clean_build_of(site, tmp_path / "clean")
