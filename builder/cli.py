@@ -139,9 +139,12 @@ def add(
             PartialDate.parse(published)
         except DateError as error:
             raise click.BadParameter(str(error), param_hint="--published") from None
-    outcomes = ingest(site_dir, list(inputs), Options(rights, published, publisher))
-    for outcome in outcomes:
-        click.echo(str(outcome), err=outcome.status == "failed")
+    outcomes = ingest(
+        site_dir,
+        list(inputs),
+        Options(rights, published, publisher),
+        report=lambda outcome: click.echo(str(outcome), err=outcome.status == "failed"),
+    )
     failed = sum(1 for outcome in outcomes if outcome.status == "failed")
     added = sum(1 for outcome in outcomes if outcome.status == "added")
     click.echo(f"{added} added, {len(outcomes) - added - failed} skipped, {failed} failed.")

@@ -19,6 +19,8 @@ import re
 import shutil
 import tempfile
 import unicodedata
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
@@ -40,6 +42,9 @@ from builder.problems import Problems
 from builder.slugs import slugify
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+# Pages of a feed fetched at once: most of adding a feed is waiting for servers, and a
+# few requests at a time is what a browser opening a page makes of one host.
+FETCHES_AT_ONCE = 4
 FEED_SUFFIXES = (".xml", ".rss", ".atom")
 RIGHTS = ("full", "excerpts", "link")
 
@@ -181,82 +186,108 @@ class Ingester:
         self.fetch = fetch
         self.known = KnownSources.scan(site_dir)
 
-    def add(self, given: str) -> list[Outcome]:
-        """Ingest one file or address; a feed gives one outcome per entry."""
+    def add(self, given: str) -> Iterator[Outcome]:
+        """Ingest one file or address, an outcome per article as each is done (a feed, a
+        folder or a list of addresses gives several)."""
         if given.lower().startswith(("https://", "http://")):
             if duplicate := self.known.duplicate(given, ()):
-                return [replace(duplicate, origin=given)]
+                yield replace(duplicate, origin=given)
+                return
             try:
                 data = self.fetch(given)
             except (FetchError, OSError) as error:
-                return [Outcome(given, "failed", str(error))]
+                yield Outcome(given, "failed", str(error))
+                return
             if looks_like_feed(data) and (entries := read_feed(data)) is not None:
-                return self._add_feed(given, entries)
-            return [self._add_fetched_page(given, data)]
+                yield from self._add_feed(given, entries)
+            else:
+                yield self._add_fetched_page(given, data)
+            return
         path = Path(given)
         if path.is_dir():
-            return self._add_folder(path)
+            yield from self._add_folder(path)
+            return
         try:
             data = path.read_bytes()
         except OSError as error:
-            return [Outcome(given, "failed", f"cannot read the file ({error.strerror})")]
+            yield Outcome(given, "failed", f"cannot read the file ({error.strerror})")
+            return
         suffix = path.suffix.lower()
         if suffix in LIST_SUFFIXES or (suffix in CONTENT_SUFFIXES and _no_front_matter(data)):
             try:
                 addresses = listed_addresses(suffix, data)
             except AddressListError as error:
-                return [Outcome(given, "failed", str(error))]
+                yield Outcome(given, "failed", str(error))
+                return
             if addresses is not None:
-                return self._add_addresses(given, addresses)
+                yield from self._add_addresses(given, addresses)
+                return
         if suffix in CONTENT_SUFFIXES:
-            return [self._add_text_file(path, data)]
-        if suffix in FEED_SUFFIXES or (suffix not in HTML_SUFFIXES and looks_like_feed(data)):
+            yield self._add_text_file(path, data)
+        elif suffix in FEED_SUFFIXES or (suffix not in HTML_SUFFIXES and looks_like_feed(data)):
             entries = read_feed(data)
             if entries is None:
-                return [Outcome(given, "failed", "not an RSS or Atom feed")]
-            return self._add_feed(given, entries)
-        return [self._add_page(given, data, None)]
+                yield Outcome(given, "failed", "not an RSS or Atom feed")
+            else:
+                yield from self._add_feed(given, entries)
+        else:
+            yield self._add_page(given, data, None)
 
-    def _add_folder(self, folder: Path) -> list[Outcome]:
+    def _add_folder(self, folder: Path) -> Iterator[Outcome]:
         """Every file of the folder and its subfolders that `add` takes, in name order;
         hidden files, and the folders of assets a browser saves beside a page, are left
         out. Files of other kinds are reported and skipped."""
-        outcomes: list[Outcome] = []
         unreadable: list[tuple[Path, str]] = []
         # The site's own folders hold its sources and the pages built from them, which
         # are not articles to add again ("timeline add ." in the site folder).
         own = {self.site_dir / name for name in ("content", "templates", "site")}
-        for path in _folder_files(folder, unreadable, {p.resolve() for p in own}):
-            suffix = path.suffix.lower()
-            if suffix in _TAKEN_SUFFIXES:
-                outcomes += self.add(str(path))
+        files = _folder_files(folder, unreadable, {p.resolve() for p in own})
+        if not files and not unreadable:
+            yield Outcome(str(folder), "skipped", "the folder holds no files")
+        for path in files:
+            if path.suffix.lower() in _TAKEN_SUFFIXES:
+                yield from self.add(str(path))
             else:
                 reason = "not a web page, source file, feed or list of addresses"
-                outcomes.append(Outcome(str(path), "skipped", reason))
+                yield Outcome(str(path), "skipped", reason)
         for path, reason in unreadable:
-            outcomes.append(Outcome(str(path), "failed", f"cannot read the folder ({reason})"))
-        return outcomes or [Outcome(str(folder), "skipped", "the folder holds no files")]
+            yield Outcome(str(path), "failed", f"cannot read the folder ({reason})")
 
-    def _add_addresses(self, origin: str, addresses: list[str]) -> list[Outcome]:
+    def _add_addresses(self, origin: str, addresses: list[str]) -> Iterator[Outcome]:
         if not addresses:
-            return [Outcome(origin, "skipped", "the file lists no http:// or https:// address")]
-        return [outcome for address in addresses for outcome in self.add(address)]
+            yield Outcome(origin, "skipped", "the file lists no http:// or https:// address")
+        for address in addresses:
+            yield from self.add(address)
 
-    def _add_feed(self, origin: str, entries: list) -> list[Outcome]:
+    def _add_feed(self, origin: str, entries: list) -> Iterator[Outcome]:
+        """Each entry's page, fetched a few at a time ahead of the one being added (most
+        of a feed's time is waiting for servers); added in the feed's order."""
         if not entries:
-            return [Outcome(origin, "skipped", "the feed has no entries with a link")]
-        outcomes = []
-        for entry in entries:
-            if duplicate := self.known.duplicate(entry.link, ()):
-                outcomes.append(replace(duplicate, origin=entry.link))
-                continue
-            try:
-                data = self.fetch(entry.link)
-            except (FetchError, OSError) as error:
-                outcomes.append(Outcome(entry.link, "failed", str(error)))
-                continue
-            outcomes.append(self._add_fetched_page(entry.link, data))
-        return outcomes
+            yield Outcome(origin, "skipped", "the feed has no entries with a link")
+            return
+        pool = ThreadPoolExecutor(max_workers=FETCHES_AT_ONCE)
+        try:
+            fetches: dict[int, Future[bytes]] = {}
+            for index, entry in enumerate(entries):
+                # Keep the next few entries' pages coming (the known ones are not fetched).
+                for ahead in range(index, min(index + FETCHES_AT_ONCE, len(entries))):
+                    link = entries[ahead].link
+                    if ahead not in fetches and not self.known.duplicate(link, ()):
+                        fetches[ahead] = pool.submit(self.fetch, link)
+                fetch = fetches.pop(index, None)
+                if duplicate := self.known.duplicate(entry.link, ()):
+                    if fetch is not None:
+                        fetch.cancel()
+                    yield replace(duplicate, origin=entry.link)
+                    continue
+                try:
+                    data = fetch.result() if fetch is not None else self.fetch(entry.link)
+                except (FetchError, OSError) as error:
+                    yield Outcome(entry.link, "failed", str(error))
+                    continue
+                yield self._add_fetched_page(entry.link, data)
+        finally:
+            pool.shutdown(wait=False, cancel_futures=True)
 
     def _add_fetched_page(self, address: str, data: bytes) -> Outcome:
         """The page fetched from `address`; the address is remembered with the source
@@ -453,12 +484,23 @@ def _relative(path: Path, root: Path) -> str:
 
 
 def ingest(
-    site_dir: Path, inputs: list[str], options: Options | None = None, fetch: Fetcher = fetch_url
+    site_dir: Path,
+    inputs: list[str],
+    options: Options | None = None,
+    fetch: Fetcher = fetch_url,
+    report: Callable[[Outcome], object] | None = None,
 ) -> list[Outcome]:
-    """Add every input to the site's sources; one outcome per article."""
+    """Add every input to the site's sources; one outcome per article, each also given
+    to `report` as soon as it is known (a feed or a folder can take minutes)."""
     ingester = Ingester(site_dir, options or Options(), fetch)
+    outcomes: list[Outcome] = []
     try:
-        return [outcome for given in inputs for outcome in ingester.add(given)]
+        for given in inputs:
+            for outcome in ingester.add(given):
+                outcomes.append(outcome)
+                if report is not None:
+                    report(outcome)
+        return outcomes
     finally:
         ingester.save_fetched()
 

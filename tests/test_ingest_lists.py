@@ -4,6 +4,8 @@ titles: what a desk feeds it besides one saved page at a time."""
 from __future__ import annotations
 
 import plistlib
+import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -11,7 +13,7 @@ from click.testing import CliRunner
 
 from builder.cli import main
 from builder.frontmatter import parse_front_matter
-from builder.ingest import ingest, normalise_url, without_tracking
+from builder.ingest import FETCHES_AT_ONCE, ingest, normalise_url, without_tracking
 
 from .conftest import ARTICLE, TinySite
 
@@ -331,3 +333,60 @@ def test_an_unreadable_record_of_fetched_addresses_only_costs_a_fetch(
     assert len(web.fetched) == 2
     assert "fetched-addresses" not in {p.name for p in (empty_site.root / "content").rglob("*")}
     assert added.path.is_file()
+
+
+def numbered_pages(count: int) -> dict[str, bytes]:
+    return {
+        f"https://courier.example/story-{n}": page(
+            f"Story number {n} of the day",
+            f"This is story number {n}, about the harbour works that went on through "
+            "the night, with cranes moving stone blocks into place.\n"
+            f"Residents said story {n} was the first they had read about the noise.",
+        )
+        for n in range(count)
+    }
+
+
+def test_feed_pages_are_fetched_a_few_at_a_time(empty_site: TinySite, tmp_path: Path) -> None:
+    pages = numbered_pages(8)
+    running, most = [0], [0]
+    lock = threading.Lock()
+
+    def slow_fetch(url: str) -> bytes:
+        with lock:
+            running[0] += 1
+            most[0] = max(most[0], running[0])
+        time.sleep(0.1)
+        with lock:
+            running[0] -= 1
+        return pages[url]
+
+    subscription = tmp_path / "feed.xml"
+    subscription.write_bytes(feed(*pages))
+    outcomes = ingest(empty_site.root, [str(subscription)], fetch=slow_fetch)
+    assert [o.origin for o in outcomes] == list(pages)  # in the feed's order
+    assert {o.status for o in outcomes} == {"added"}
+    assert 1 < most[0] <= FETCHES_AT_ONCE
+
+
+def test_outcomes_are_reported_as_they_happen(empty_site: TinySite, tmp_path: Path) -> None:
+    pages = numbered_pages(FETCHES_AT_ONCE + 2)
+    last = list(pages)[-1]
+    first_reported = threading.Event()
+
+    def fetch(url: str) -> bytes:
+        # The last page comes only once the first outcome has been reported.
+        if url == last and not first_reported.wait(timeout=10):
+            raise OSError("the first outcome was not reported before the end")
+        return pages[url]
+
+    subscription = tmp_path / "feed.xml"
+    subscription.write_bytes(feed(*pages))
+    reported = []
+
+    def report(outcome) -> None:
+        reported.append(outcome)
+        first_reported.set()
+
+    outcomes = ingest(empty_site.root, [str(subscription)], fetch=fetch, report=report)
+    assert reported == outcomes and {o.status for o in outcomes} == {"added"}
