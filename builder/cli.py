@@ -121,8 +121,9 @@ def add(
     published: str | None,
     publisher: str | None,
 ) -> None:
-    """Add articles to content/sources/: saved web pages (.html), Markdown or text files
-    with source front matter, and RSS/Atom feeds (a file or an address). A folder adds
+    """Add articles to content/sources/: saved web pages (.html, or saved as a single
+    file: .mhtml, .webarchive), Markdown or text files with source front matter, and
+    RSS/Atom feeds (a file or an address). A folder adds
     the files in it; an OPML list of feeds, a link shortcut (.url, .webloc) or a text
     file of addresses (one per line) adds what each address leads to.
 

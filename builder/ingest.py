@@ -1,6 +1,7 @@
 """`timeline add`: bring articles into content/sources/, one source file each.
 
-Inputs are saved web pages (read with trafilatura, see builder.article), Markdown or text
+Inputs are saved web pages (read with trafilatura, see builder.article; single-file saves,
+MHTML and Safari web archives, are unwrapped first: builder.saved_pages), Markdown or text
 files that already have source front matter (checked, then copied), and RSS/Atom feeds,
 as a file or an address, whose linked pages are fetched and read. Files that only list
 addresses (OPML, link shortcuts, a text file of addresses: builder.address_lists) add
@@ -39,6 +40,7 @@ from builder.fetch import Fetcher, FetchError, fetch_url, looks_like_feed, read_
 from builder.frontmatter import FrontMatterError, parse_front_matter
 from builder.load import CONTENT_SUFFIXES, SOURCES_DIR, load_source, split_paragraphs
 from builder.problems import Problems
+from builder.saved_pages import SAVED_PAGE_SUFFIXES, SavedPageError, unwrap_saved_page
 from builder.slugs import slugify
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
@@ -224,6 +226,13 @@ class Ingester:
                 return
         if suffix in CONTENT_SUFFIXES:
             yield self._add_text_file(path, data)
+        elif suffix in SAVED_PAGE_SUFFIXES:
+            try:
+                saved = unwrap_saved_page(suffix, data)
+            except SavedPageError as error:
+                yield Outcome(given, "failed", str(error))
+            else:
+                yield self._add_page(given, saved.html, saved.address)
         elif suffix in FEED_SUFFIXES or (suffix not in HTML_SUFFIXES and looks_like_feed(data)):
             entries = read_feed(data)
             if entries is None:
@@ -422,7 +431,9 @@ def _ascii_slug(title: str) -> str:
     return re.sub(r"-{2,}", "-", ascii_only).strip("-._")
 
 
-_TAKEN_SUFFIXES = frozenset((*HTML_SUFFIXES, *CONTENT_SUFFIXES, *FEED_SUFFIXES, *LIST_SUFFIXES))
+_TAKEN_SUFFIXES = frozenset(
+    (*HTML_SUFFIXES, *SAVED_PAGE_SUFFIXES, *CONTENT_SUFFIXES, *FEED_SUFFIXES, *LIST_SUFFIXES)
+)
 
 
 def _folder_files(

@@ -4,6 +4,7 @@ titles: what a desk feeds it besides one saved page at a time."""
 from __future__ import annotations
 
 import plistlib
+import quopri
 import threading
 import time
 from pathlib import Path
@@ -390,3 +391,65 @@ def test_outcomes_are_reported_as_they_happen(empty_site: TinySite, tmp_path: Pa
 
     outcomes = ingest(empty_site.root, [str(subscription)], fetch=fetch, report=report)
     assert reported == outcomes and {o.status for o in outcomes} == {"added"}
+
+
+def mhtml(html: bytes, address: str, charset: str) -> bytes:
+    """A page as Chrome saves it "as a single file": a MIME message of the page, its HTML
+    quoted-printable, then its resources (here one image)."""
+    boundary = "----MultipartBoundary--x1y2z3----"
+    head = (
+        "From: <Saved by Blink>\r\n"
+        f"Snapshot-Content-Location: {address}\r\n"
+        "Subject: Saved page\r\nMIME-Version: 1.0\r\n"
+        f'Content-Type: multipart/related; type="text/html"; boundary="{boundary}"\r\n\r\n'
+        f"--{boundary}\r\n"
+        f'Content-Type: text/html; charset="{charset}"\r\n'
+        "Content-Transfer-Encoding: quoted-printable\r\n"
+        f"Content-Location: {address}\r\n\r\n"
+    ).encode()
+    image = (
+        f"\r\n--{boundary}\r\nContent-Type: image/png\r\n"
+        "Content-Transfer-Encoding: base64\r\n"
+        "Content-Location: https://courier.example/logo.png\r\n\r\niVBORw0KGgo=\r\n"
+        f"--{boundary}--\r\n"
+    ).encode()
+    return head + quopri.encodestring(html) + image
+
+
+def test_single_file_saves_of_chrome_and_safari(empty_site: TinySite, tmp_path: Path) -> None:
+    # Chrome's MHTML, of a page in windows-1252 that does not say so itself.
+    latin = (
+        LIBRARY.replace(b'<meta charset="utf-8">', b"")
+        .decode()
+        .replace("Library reopens", "Bibliothèque rouverte: library reopens")
+    )
+    chrome = tmp_path / "library.mhtml"
+    chrome.write_bytes(mhtml(latin.encode("cp1252"), "https://courier.example/library", "cp1252"))
+    # Safari's web archive (a binary property list).
+    safari = tmp_path / "market.webarchive"
+    safari.write_bytes(
+        plistlib.dumps(
+            {
+                "WebMainResource": {
+                    "WebResourceData": MARKET,
+                    "WebResourceMIMEType": "text/html",
+                    "WebResourceTextEncodingName": "UTF-8",
+                    "WebResourceURL": "https://courier.example/market",
+                    "WebResourceFrameName": "",
+                },
+                "WebSubresources": [],
+            },
+            fmt=plistlib.FMT_BINARY,
+        )
+    )
+    first, second = ingest(empty_site.root, [str(chrome), str(safari)])
+    assert (first.status, second.status) == ("added", "added")
+    library, market = front(first.path), front(second.path)
+    assert library["title"] == "Bibliothèque rouverte: library reopens after the flood"
+    assert library["url"] == "https://courier.example/library"  # where it was saved from
+    assert market["url"] == "https://courier.example/market"
+    assert "four hundred readers" in first.path.read_text(encoding="utf-8")
+    broken = tmp_path / "broken.webarchive"
+    broken.write_bytes(b"not a property list")
+    [outcome] = ingest(empty_site.root, [str(broken)])
+    assert outcome.status == "failed" and "web archive" in outcome.message

@@ -1,0 +1,85 @@
+"""Web pages saved by browsers as one file: the page's HTML, and the address it came from.
+
+Chrome and Edge save a page "as a single file" in MHTML (.mhtml, .mht): a MIME message
+whose first text/html part is the page, read here with the standard library's email
+parser. Safari saves a web archive (.webarchive): a property list whose main resource
+holds the page's bytes and address, read with plistlib.
+"""
+
+from __future__ import annotations
+
+import email
+import email.policy
+import plistlib
+import re
+from dataclasses import dataclass
+from email.message import EmailMessage
+from xml.parsers.expat import ExpatError
+
+MHTML_SUFFIXES = (".mhtml", ".mht")
+WEBARCHIVE_SUFFIXES = (".webarchive",)
+SAVED_PAGE_SUFFIXES = MHTML_SUFFIXES + WEBARCHIVE_SUFFIXES
+_WEB = ("https://", "http://")
+
+
+class SavedPageError(ValueError):
+    """The file is not a page saved in the format its name says; the message says why."""
+
+
+@dataclass(frozen=True)
+class SavedPage:
+    html: bytes
+    address: str | None  # where the browser found the page, when it says
+
+
+def unwrap_saved_page(suffix: str, data: bytes) -> SavedPage:
+    """The page inside a single-file save; `suffix` is the file's, lowercase."""
+    if suffix in WEBARCHIVE_SUFFIXES:
+        return _webarchive(data)
+    return _mhtml(data)
+
+
+def _mhtml(data: bytes) -> SavedPage:
+    message = email.message_from_bytes(data, policy=email.policy.default)
+    assert isinstance(message, EmailMessage)
+    part = next((p for p in message.walk() if p.get_content_type() == "text/html"), None)
+    if part is None:
+        raise SavedPageError("not a saved web page: the MHTML file holds no HTML page")
+    html = part.get_payload(decode=True) or b""
+    # The page's own charset, as the MIME part names it, for the HTML reader to see.
+    html = _with_charset(html, part.get_content_charset())
+    address = _web_address(part.get("Content-Location")) or _web_address(
+        message.get("Snapshot-Content-Location")
+    )
+    return SavedPage(html, address)
+
+
+def _webarchive(data: bytes) -> SavedPage:
+    try:
+        archive = plistlib.loads(data)
+    except (plistlib.InvalidFileException, ValueError, ExpatError) as error:
+        raise SavedPageError(f"not a readable Safari web archive ({error})") from None
+    main = archive.get("WebMainResource") if isinstance(archive, dict) else None
+    html = main.get("WebResourceData") if isinstance(main, dict) else None
+    if not isinstance(html, bytes):
+        raise SavedPageError("not a saved web page: the web archive holds no main page")
+    encoding = main.get("WebResourceTextEncodingName")
+    html = _with_charset(html, encoding if isinstance(encoding, str) else None)
+    return SavedPage(html, _web_address(main.get("WebResourceURL")))
+
+
+def _with_charset(html: bytes, charset: str | None) -> bytes:
+    """`html` declaring `charset` (the one its container names), unless it declares one."""
+    if not charset or not _CHARSET.fullmatch(charset) or b"charset" in html[:2048].lower():
+        return html
+    return f'<meta charset="{charset}">'.encode("ascii") + html
+
+
+_CHARSET = re.compile(r"[A-Za-z0-9_.:-]{1,40}")
+
+
+def _web_address(value: object) -> str | None:
+    if not isinstance(value, str):
+        return None
+    value = value.strip()
+    return value if value.lower().startswith(_WEB) and " " not in value else None
