@@ -47,6 +47,9 @@ HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 # Pages of a feed fetched at once: most of adding a feed is waiting for servers, and a
 # few requests at a time is what a browser opening a page makes of one host.
 FETCHES_AT_ONCE = 4
+# Fewer words than this in a page's text is worth a word to the editor (a news article
+# runs to hundreds): the page may have shown only a teaser.
+FEW_WORDS = 50
 FEED_SUFFIXES = (".xml", ".rss", ".atom")
 RIGHTS = ("full", "excerpts", "link")
 
@@ -340,7 +343,15 @@ class Ingester:
             front["language"] = article.language
         front["rights"] = self.options.rights or "excerpts"
         wanted = _id_for(article, published)
-        return self._write(origin, wanted, source_text(front, article.paragraphs), front)
+        outcome = self._write(origin, wanted, source_text(front, article.paragraphs), front)
+        words = sum(len(paragraph.split()) for paragraph in article.paragraphs)
+        if outcome.status == "added" and words < FEW_WORDS:
+            outcome = replace(
+                outcome,
+                message=f"{outcome.message} (only {words} words of text were found: check "
+                "that the article is complete, as a paywall or a page of links gives little)",
+            )
+        return outcome
 
     def _add_text_file(self, path: Path, data: bytes) -> Outcome:
         origin = str(path)

@@ -453,3 +453,21 @@ def test_single_file_saves_of_chrome_and_safari(empty_site: TinySite, tmp_path: 
     broken.write_bytes(b"not a property list")
     [outcome] = ingest(empty_site.root, [str(broken)])
     assert outcome.status == "failed" and "web archive" in outcome.message
+
+
+def test_a_page_with_little_text_is_added_with_a_warning(
+    empty_site: TinySite, tmp_path: Path
+) -> None:
+    teaser = tmp_path / "teaser.html"
+    teaser.write_bytes(
+        page(
+            "Budget talks stall",
+            "Talks on the budget stalled again on Friday as councillors left the chamber "
+            "without a vote. Subscribe to read the full story.",
+        )
+    )
+    full = tmp_path / "library.html"
+    full.write_bytes(LIBRARY)
+    short, long = ingest(empty_site.root, [str(teaser), str(full)])
+    assert short.status == "added" and "only 22 words of text were found" in short.message
+    assert long.status == "added" and "words of text" not in long.message
