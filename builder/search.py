@@ -10,15 +10,24 @@ with search on and no binary, the build fails and says how to fix it.
 Once any page holds `data-pagefind-body` (the event and source pages do), Pagefind
 indexes only such pages; it is pointed at the folders holding them, and spends no time
 reading the chronology, tag and index pages, which list every event again.
+
+Pagefind cannot update an index: it reads every page it is given, about a millisecond
+each. So a site of more than SPLIT_ABOVE pages to index is indexed in parts, each page
+in the part its path hashes to, each part a bundle of its own (`pagefind/part-03/`):
+a new article or an edit indexes again only the parts holding the pages it changed. The
+search box loads every part and merges their results (Pagefind's mergeIndex); the
+bundles it loads are listed in PARTS_FILE.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
 import subprocess
 import tempfile
+import zlib
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -29,7 +38,15 @@ from builder.config import SiteConfig
 from builder.rerender import Kept, Page, PageCache, Spooled
 
 BUNDLE_DIR = "pagefind"
+# The bundles of the site's search, for static/search.js: {"bundles": ["pagefind/"]}.
+PARTS_FILE = "pagefind-parts.json"
 TIMEOUT_SECONDS = 300
+# Above this many pages to index, the index is made in parts of about PAGES_PER_PART
+# pages: a power of two of them, so that a page changes part only when their number
+# doubles, and at most MAX_PARTS, each a bundle the search box loads.
+SPLIT_ABOVE = 5000
+PAGES_PER_PART = 2500
+MAX_PARTS = 16
 _BODY = b"data-pagefind-body"
 _GLOB_SYNTAX = frozenset("[]{}*?,!\\")
 # A start tag up to one of its attributes: its name, then attributes (values quoted or
@@ -70,31 +87,63 @@ def search_index(
     cache: PageCache | None = None,
     spool: Path | None = None,
 ) -> dict[str, Page]:
-    """The Pagefind bundle for `pages`, by output path ({} when search is off).
+    """The Pagefind bundle for `pages`, or its parts, by output path ({} when search is
+    off), and the list of bundles (PARTS_FILE).
 
     A page given as bytes, or spooled to a file, is indexed as it is; a `Kept` page is
     unchanged since the last build, and its bytes are read from the published site in
-    `published`. When no page changed, none came or went and the last bundle is intact,
-    that bundle is kept (`Kept`) without running Pagefind.
+    `published`. When no page of a bundle changed, none came or went and the last bundle
+    is intact, that bundle is kept (`Kept`) without running Pagefind.
 
-    With a `spool` folder (on the output's file system), Pagefind works in it and its
-    files are handed on where they are (`Spooled`, for the write stage to link), not
-    read into memory: a large site's bundle is tens of thousands of files.
+    With a `spool` folder (on the output's file system), Pagefind's files are handed on
+    where they are (`Spooled`, for the write stage to link), not read into memory: a
+    large site's bundle is tens of thousands of files.
     """
     if not config.search:
         return {}
     html = sorted(path for path in pages if path.endswith(".html"))
+    indexed = _indexed_folders(pages, html, published)
+    parts = _parts(html, indexed)
+    if len(parts) == 1:
+        bundle = _whole_bundle(pages, html, indexed, published, cache, spool)
+        bundles = [f"{BUNDLE_DIR}/"]
+    else:
+        bundle = {}
+        bundles = []
+        for number, part in enumerate(parts):
+            if not part:  # (only ever on a site of a few pages split for a test)
+                continue
+            folder = f"{BUNDLE_DIR}/part-{number:02d}"
+            before = _part_before(cache, indexed, len(parts), number)
+            kept = _kept_part(pages, part, before, folder, published, cache)
+            if kept is None:
+                kept = _part_bundle(pages, part, folder, published, cache, spool)
+            bundle.update(kept)
+            bundles.append(f"{folder}/")
+    bundle[PARTS_FILE] = (json.dumps({"bundles": bundles}, indent=1) + "\n").encode()
+    return bundle
+
+
+def _whole_bundle(
+    pages: Mapping[str, Page],
+    html: list[str],
+    indexed: set[str] | None,
+    published: Path,
+    cache: PageCache | None,
+    spool: Path | None,
+) -> dict[str, Page]:
+    """One bundle of every page (see search_index)."""
     kept = _kept_bundle(pages, html, published, cache)
     if kept is not None:
         return kept
     binary = pagefind_binary()
     if spool is not None:
         # The spool holds the rendered pages at their paths: the others join them there.
-        _index(binary, spool, pages, html, published)
-        return _spooled_bundle(spool, cache)
+        _index(binary, spool, pages, html, published, indexed)
+        return _spooled_bundle(spool, BUNDLE_DIR, cache)
     with _scratch_folder(published) as scratch:
         root = Path(scratch)
-        _index(binary, root, pages, html, published)
+        _index(binary, root, pages, html, published, indexed)
         return {
             path.relative_to(root).as_posix(): path.read_bytes()
             for path in sorted((root / BUNDLE_DIR).rglob("*"))
@@ -102,18 +151,113 @@ def search_index(
         }
 
 
+def _parts(html: list[str], indexed: set[str] | None) -> list[list[str]]:
+    """The pages Pagefind is given (those of the indexed folders), in one part, or in
+    parts by a hash of their path when there are more than SPLIT_ABOVE."""
+    given = [path for path in html if indexed is None or os.path.dirname(path) in indexed]
+    count = _part_count(len(given))
+    parts: list[list[str]] = [[] for _ in range(count)]
+    for path in given:
+        parts[_part_of(path, count)].append(path)
+    return parts
+
+
+def _part_count(pages: int) -> int:
+    if pages <= SPLIT_ABOVE:
+        return 1
+    count = 2
+    while count * PAGES_PER_PART < pages and count < MAX_PARTS:
+        count *= 2
+    return count
+
+
+def _part_of(path: str, count: int) -> int:
+    return zlib.crc32(path.encode("utf-8", "surrogatepass")) % count
+
+
+def _part_before(
+    cache: PageCache | None, indexed: set[str] | None, count: int, number: int
+) -> list[str]:
+    """The pages the last build gave the part `number` of `count`, split the same way
+    (when they are not this build's, the part is indexed again)."""
+    if cache is None:
+        return []
+    return sorted(
+        path
+        for path in cache.previous
+        if path.endswith(".html")
+        and not path.startswith(BUNDLE_DIR + "/")
+        and (indexed is None or os.path.dirname(path) in indexed)
+        and _part_of(path, count) == number
+    )
+
+
+def _kept_part(
+    pages: Mapping[str, Page],
+    part: list[str],
+    before: list[str],
+    folder: str,
+    published: Path,
+    cache: PageCache | None,
+) -> dict[str, Page] | None:
+    """The last build's bundle of a part, kept, when it indexed exactly these unchanged
+    pages."""
+    if cache is None or before != part or not all(isinstance(pages[p], Kept) for p in part):
+        return None
+    bundle = [path for path in cache.previous if path.startswith(folder + "/")]
+    if not bundle or not all(cache.previous[p].still_there(published / p) for p in bundle):
+        return None
+    return {path: Kept(path) for path in sorted(bundle)}
+
+
+def _part_bundle(
+    pages: Mapping[str, Page],
+    part: list[str],
+    folder: str,
+    published: Path,
+    cache: PageCache | None,
+    spool: Path | None,
+) -> dict[str, Page]:
+    """The bundle Pagefind makes of the pages `part` (put in a scratch folder of their
+    own), at `folder` of the site."""
+    binary = pagefind_binary()
+    with _scratch_folder(published) as scratch:
+        root = Path(scratch)
+        _link_pages(root, part, pages, published)
+        output = (spool if spool is not None else root) / folder
+        _run(binary, root, output=output)
+        if spool is not None:
+            return _spooled_bundle(spool, folder, cache)
+        return {
+            f"{folder}/{path.relative_to(output).as_posix()}": path.read_bytes()
+            for path in sorted(output.rglob("*"))
+            if path.is_file()
+        }
+
+
 def _index(
-    binary: str, root: Path, pages: Mapping[str, Page], html: list[str], published: Path
+    binary: str,
+    root: Path,
+    pages: Mapping[str, Page],
+    html: list[str],
+    published: Path,
+    indexed: set[str] | None,
 ) -> None:
     """The `html` pages put in `root` (linked where they are files already) and indexed
     there, the bundle in `root`/pagefind. Only the folders holding pages Pagefind will
-    index are given to it (see _indexed_folders)."""
+    index (`indexed`, see _indexed_folders) are given to it."""
     glob = None
-    indexed = _indexed_folders(pages, html, published)
     if indexed is not None:
         html = [relative for relative in html if os.path.dirname(relative) in indexed]
         patterns = sorted(f"{folder}/*.html" if folder else "*.html" for folder in indexed)
         glob = patterns[0] if len(patterns) == 1 else "{" + ",".join(patterns) + "}"
+    _link_pages(root, html, pages, published)
+    _run(binary, root, glob)
+
+
+def _link_pages(root: Path, html: list[str], pages: Mapping[str, Page], published: Path) -> None:
+    """The pages `html` put in `root` at their paths (linked where they are files
+    already; a page spooled there already stays)."""
     folders: set[Path] = set()
     for relative in html:
         content = pages[relative]
@@ -128,7 +272,6 @@ def _index(
                 _link_or_copy(Path(content.file), target)
         else:
             _link_or_copy(published / relative, target)
-    _run(binary, root, glob)
 
 
 def _indexed_folders(
@@ -176,10 +319,11 @@ def _page_bytes(content: Page, published: Path) -> bytes:
         return b""  # linked or copied later, which reports the problem
 
 
-def _spooled_bundle(root: Path, cache: PageCache | None) -> dict[str, Page]:
-    """The bundle's files as they lie in `root`, each file's digest told to the cache."""
+def _spooled_bundle(root: Path, folder: str, cache: PageCache | None) -> dict[str, Page]:
+    """The files of the bundle at `folder` of `root`, as they lie there, each file's
+    digest told to the cache."""
     bundle: dict[str, Page] = {}
-    for path in sorted((root / BUNDLE_DIR).rglob("*")):
+    for path in sorted((root / folder).rglob("*")):
         if path.is_file():
             relative = path.relative_to(root).as_posix()
             if cache is not None:
@@ -222,8 +366,13 @@ def _link_or_copy(source: Path, target: Path) -> None:
         shutil.copyfile(source, target)
 
 
-def _run(binary: str, site: Path, glob: str | None = None) -> None:
-    command = [binary, "--site", str(site), "--output-subdir", BUNDLE_DIR, "--silent"]
+def _run(binary: str, site: Path, glob: str | None = None, output: Path | None = None) -> None:
+    """Pagefind over `site`, its bundle in `site`/pagefind, or at `output`."""
+    command = [binary, "--site", str(site), "--silent"]
+    if output is None:
+        command += ["--output-subdir", BUNDLE_DIR]
+    else:
+        command += ["--output-path", str(output)]
     if glob is not None:
         command += ["--glob", glob]
     try:

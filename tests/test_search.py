@@ -4,13 +4,18 @@ error when the binary is missing."""
 from __future__ import annotations
 
 import json
+import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
 from builder import search
 from builder.config import SiteConfig
-from builder.search import SearchIndexError, search_index
+from builder.search import PARTS_FILE, SearchIndexError, search_index
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+from sitegen import add_source, generate_site  # noqa: E402
 
 PAGE = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{title}</title></head>
 <body><main><article data-pagefind-body><h1>{title}</h1><p>{text}</p></article></main></body></html>
@@ -41,7 +46,9 @@ def test_the_bundle_indexes_the_pages_and_is_deterministic(tmp_path):
     assert "pagefind/pagefind-ui.js" in first
     entry = json.loads(first["pagefind/pagefind-entry.json"])
     assert sum(language["page_count"] for language in entry["languages"].values()) == 2
-    assert all(path.startswith("pagefind/") for path in first)
+    # One bundle, and the list of bundles for the search box.
+    assert {path for path in first if not path.startswith("pagefind/")} == {PARTS_FILE}
+    assert json.loads(first[PARTS_FILE]) == {"bundles": ["pagefind/"]}
 
 
 def test_search_can_be_turned_off(tmp_path):
@@ -124,6 +131,8 @@ def test_unchanged_pages_keep_the_last_bundle_without_running_pagefind(
     pages = {path: Kept(path) for path in html if not path.startswith("pagefind/")}
     monkeypatch.setattr(search, "_run", lambda *a: pytest.fail("Pagefind ran"))
     kept = search_index(pages, output, SiteConfig(), cache)
+    parts = kept.pop(PARTS_FILE)
+    assert parts == (output / PARTS_FILE).read_bytes()
     assert kept and all(isinstance(value, Kept) for value in kept.values())
     assert set(kept) == {path for path in cache.previous if path.startswith("pagefind/")}
     monkeypatch.undo()
@@ -265,3 +274,97 @@ def test_pagefind_reads_only_the_folders_of_the_pages_it_indexes(tiny_site, tmp_
     monkeypatch.setattr(search, "_run", lambda *args: globs.append(args[2]) or run(*args))
     build(tiny_site.root, tmp_path / "out", workers=1)
     assert globs == ["{events/*.html,sources/*.html}"]
+
+
+def _entry_pages(bundle_folder):
+    entry = json.loads((bundle_folder / "pagefind-entry.json").read_text(encoding="utf-8"))
+    return sum(language["page_count"] for language in entry["languages"].values())
+
+
+def _indexed_page_count(output):
+    return sum(
+        1
+        for folder in ("events", "sources")
+        for page in (output / folder).glob("*.html")
+        if b"data-pagefind-body" in page.read_bytes()
+    )
+
+
+@pytest.fixture
+def parted(monkeypatch):
+    """Sites of more than 8 pages to index get their index in parts of about 4."""
+    monkeypatch.setattr(search, "SPLIT_ABOVE", 8)
+    monkeypatch.setattr(search, "PAGES_PER_PART", 4)
+
+
+def test_a_large_site_is_indexed_in_parts(parted, tmp_path):
+    from builder.build import build
+
+    site = tmp_path / "s"
+    generate_site(site, 15, seed=5)
+    output = site / "site"
+    build(site, output, workers=1)
+    bundles = json.loads((output / PARTS_FILE).read_text())["bundles"]
+    assert bundles == [f"pagefind/part-{n:02d}/" for n in range(8)]  # 30 pages: 8 of about 4
+    assert not (output / "pagefind" / "pagefind-entry.json").exists()
+    # Every page indexed once, in the part its path hashes to.
+    counts = [_entry_pages(output / bundle) for bundle in bundles]
+    assert sum(counts) == _indexed_page_count(output) == 30 and min(counts) > 0
+    # Each part is what Pagefind makes of its pages alone.
+    part = output / bundles[1]
+    alone = tmp_path / "alone"
+    for page in [*(output / "events").glob("*.html"), *(output / "sources").glob("*.html")]:
+        relative = page.relative_to(output).as_posix()
+        if search._part_of(relative, 8) == 1:
+            (alone / relative).parent.mkdir(parents=True, exist_ok=True)
+            (alone / relative).write_bytes(page.read_bytes())
+    run = [search.pagefind_binary(), "--site", str(alone), "--silent"]
+    subprocess.run(run, check=True, timeout=300)
+    made = {
+        p.relative_to(alone / "pagefind").as_posix(): p.read_bytes()
+        for p in sorted((alone / "pagefind").rglob("*"))
+        if p.is_file()
+    }
+    assert made == {
+        p.relative_to(part).as_posix(): p.read_bytes()
+        for p in sorted(part.rglob("*"))
+        if p.is_file()
+    }
+
+
+def test_an_edit_indexes_again_only_the_parts_of_the_pages_it_changed(
+    parted, tmp_path, monkeypatch
+):
+    from builder.build import build
+
+    site = tmp_path / "s"
+    generate_site(site, 15, seed=5)
+    output = site / "site"
+    build(site, output, workers=1)
+    runs: list[str] = []
+    real_run = search._run
+    monkeypatch.setattr(
+        search, "_run", lambda *a, **k: runs.append(str(k.get("output"))) or real_run(*a, **k)
+    )
+    before = {p: p.stat().st_ino for p in (output / "pagefind").rglob("*") if p.is_file()}
+    add_source(site, 15)  # a new article: its page, and the sources index, change
+    build(site, output, workers=1)
+    changed = {search._part_of(page, 8) for page in ("sources/s000015.html", "sources/index.html")}
+    assert sorted(run.rsplit("/", 1)[-1] for run in runs) == [
+        f"part-{n:02d}" for n in sorted(changed)
+    ]
+    after = {p: p.stat().st_ino for p in (output / "pagefind").rglob("*") if p.is_file()}
+    unchanged = [
+        p for p in before if int(p.relative_to(output / "pagefind").parts[0][5:]) not in changed
+    ]
+    assert unchanged and all(after.get(p) == before[p] for p in unchanged)
+    assert sum(_entry_pages(output / f"pagefind/part-{n:02d}") for n in range(8)) == 31
+    # Nothing changed: no part is indexed again; the result is a clean build's.
+    runs.clear()
+    build(site, output, workers=1)
+    assert runs == []
+    clean = tmp_path / "clean"
+    build(site, clean, clean=True, workers=1)
+    assert {
+        p.relative_to(output).as_posix(): p.read_bytes() for p in output.rglob("*") if p.is_file()
+    } == {p.relative_to(clean).as_posix(): p.read_bytes() for p in clean.rglob("*") if p.is_file()}

@@ -1,5 +1,6 @@
 /* Full-text search of events and sources with Pagefind: progressive enhancement.
-   The build writes the index into pagefind/; this script adds a search box above the
+   The build writes the index into pagefind/ (a large site's in parts, pagefind/part-NN/,
+   listed in pagefind-parts.json); this script adds a search box above the
    chronology when the site is served over HTTP (Pagefind cannot fetch its index from
    disk). Without JavaScript the chronology, the tag pages and the sources stay browsable. */
 (function () {
@@ -12,8 +13,20 @@
     var main = document.getElementById("main");
     var heading = main && main.querySelector("h1");
     if (!heading) return;
-    var bundle = new URL("../pagefind/", script.src).href;
+    var root = new URL("../", script.src).href;
+    // A large site's index is in parts, each a bundle: the build lists them.
+    fetch(root + "pagefind-parts.json")
+      .then(function (response) { return response.ok ? response.json() : null; })
+      .catch(function () { return null; })
+      .then(function (parts) {
+        var bundles = parts && Array.isArray(parts.bundles) ? parts.bundles : [];
+        bundles = bundles.filter(function (b) { return typeof b === "string" && b; });
+        if (!bundles.length) bundles = ["pagefind/"];
+        show(heading, bundles.map(function (b) { return new URL(b, root).href; }));
+      });
+  }
 
+  function show(heading, bundles) {
     var panel = document.createElement("section");
     panel.className = "site-search";
     panel.setAttribute("aria-labelledby", "site-search-heading");
@@ -27,16 +40,17 @@
 
     var styles = document.createElement("link");
     styles.rel = "stylesheet";
-    styles.href = bundle + "pagefind-ui.css";
+    styles.href = bundles[0] + "pagefind-ui.css";
     var ui = document.createElement("script");
-    ui.src = bundle + "pagefind-ui.js";
+    ui.src = bundles[0] + "pagefind-ui.js";
     ui.onload = function () {
       var lede = heading.nextElementSibling;
       var anchor = lede && lede.classList.contains("lede") ? lede : heading;
       anchor.insertAdjacentElement("afterend", panel);
       new window.PagefindUI({
         element: "#site-search",
-        bundlePath: bundle,
+        bundlePath: bundles[0],
+        mergeIndex: bundles.slice(1).map(function (b) { return { bundlePath: b }; }),
         showImages: false,
         showSubResults: true,
         resetStyles: false,
