@@ -29,6 +29,7 @@ import subprocess
 import tempfile
 import zlib
 from collections.abc import Mapping
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import click
@@ -108,20 +109,40 @@ def search_index(
         bundle = _whole_bundle(pages, html, indexed, published, cache, spool)
         bundles = [f"{BUNDLE_DIR}/"]
     else:
-        bundle = {}
-        bundles = []
-        for number, part in enumerate(parts):
-            if not part:  # (only ever on a site of a few pages split for a test)
-                continue
-            folder = f"{BUNDLE_DIR}/part-{number:02d}"
-            before = _part_before(cache, indexed, len(parts), number)
-            kept = _kept_part(pages, part, before, folder, published, cache)
-            if kept is None:
-                kept = _part_bundle(pages, part, folder, published, cache, spool)
-            bundle.update(kept)
-            bundles.append(f"{folder}/")
+        bundle, bundles = _parted_bundle(pages, parts, indexed, published, cache, spool)
     bundle[PARTS_FILE] = (json.dumps({"bundles": bundles}, indent=1) + "\n").encode()
     return bundle
+
+
+def _parted_bundle(
+    pages: Mapping[str, Page],
+    parts: list[list[str]],
+    indexed: set[str] | None,
+    published: Path,
+    cache: PageCache | None,
+    spool: Path | None,
+) -> tuple[dict[str, Page], list[str]]:
+    """A bundle for each part (kept when its pages are unchanged), and their folders."""
+    before = _parts_before(cache, indexed, len(parts))
+    files: dict[str, dict[str, Page] | None] = {}  # by part folder; None: to index
+    members: dict[str, list[str]] = {}
+    for number, part in enumerate(parts):
+        if part:  # (a part is empty only on a site of a few pages split for a test)
+            folder = f"{BUNDLE_DIR}/part-{number:02d}"
+            members[folder] = part
+            files[folder] = _kept_part(pages, part, before[number], folder, published, cache)
+
+    def index(folder: str) -> dict[str, Page]:
+        return _part_bundle(pages, members[folder], folder, published, cache, spool)
+
+    # Pagefind keeps about one core busy: the parts to index are indexed side by side.
+    to_index = [folder for folder, kept in files.items() if kept is None]
+    with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
+        files.update(zip(to_index, pool.map(index, to_index), strict=True))
+    bundle: dict[str, Page] = {}
+    for made in files.values():
+        bundle.update(made or {})
+    return bundle, [f"{folder}/" for folder in files]
 
 
 def _whole_bundle(
@@ -175,21 +196,18 @@ def _part_of(path: str, count: int) -> int:
     return zlib.crc32(path.encode("utf-8", "surrogatepass")) % count
 
 
-def _part_before(
-    cache: PageCache | None, indexed: set[str] | None, count: int, number: int
-) -> list[str]:
-    """The pages the last build gave the part `number` of `count`, split the same way
-    (when they are not this build's, the part is indexed again)."""
-    if cache is None:
-        return []
-    return sorted(
-        path
-        for path in cache.previous
-        if path.endswith(".html")
-        and not path.startswith(BUNDLE_DIR + "/")
-        and (indexed is None or os.path.dirname(path) in indexed)
-        and _part_of(path, count) == number
-    )
+def _parts_before(cache: PageCache | None, indexed: set[str] | None, count: int) -> list[list[str]]:
+    """The pages the last build gave each of `count` parts, split the same way (a part
+    whose pages are not this build's is indexed again)."""
+    parts: list[list[str]] = [[] for _ in range(count)]
+    for path in sorted(cache.previous if cache is not None else ()):
+        if (
+            path.endswith(".html")
+            and not path.startswith(BUNDLE_DIR + "/")
+            and (indexed is None or os.path.dirname(path) in indexed)
+        ):
+            parts[_part_of(path, count)].append(path)
+    return parts
 
 
 def _kept_part(
