@@ -249,13 +249,17 @@ class Preview:
         from builder.build import build
 
         def run_build() -> str:
-            # One process: forking workers from a threaded server is not safe.
-            result = build(site_dir, output, workers=1)
+            # Forking workers from a threaded process is not safe (a lock another thread
+            # holds stays held in the child): a rebuild runs in this process alone. The
+            # first build, before the server and the watcher start, uses every core.
+            alone = not self.started and threading.active_count() == 1
+            result = build(site_dir, output, workers=0 if alone else 1)
             for warning in result.warnings:
                 echo(str(warning))
             return f"Built {result.events} events: {result.written} files changed"
 
         self.output = output
+        self.started = False
         self.rebuilder = Rebuilder(run_build, echo)
         self.rebuilder.run()
         self.server = ThreadingHTTPServer((host, port), make_handler(output, self.rebuilder))
@@ -269,6 +273,7 @@ class Preview:
         return f"http://{host}:{port}/"
 
     def start(self) -> None:
+        self.started = True
         self.watcher.start()
         self._thread.start()
 

@@ -6,6 +6,7 @@ import json
 import os
 import socket
 import tempfile
+import threading
 import time
 import urllib.error
 import urllib.request
@@ -206,3 +207,30 @@ def test_browser_reloads_after_a_content_edit(
     )
     assert "offensive.md" in browser.find_element(By.ID, "timeline-build-error").text
     assert "Offensive resumes" in browser.find_element(By.CSS_SELECTOR, "h1").text
+
+
+def test_the_first_build_uses_every_core_and_rebuilds_one(
+    tiny_site: TinySite, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Before the server and the watcher start, the preview's first build forks workers;
+    later builds, from a threaded process, do not (a fork would copy held locks)."""
+    import builder.build
+
+    real_build, workers = builder.build.build, []
+
+    def recording_build(*args, **kwargs):
+        workers.append(kwargs.get("workers"))
+        return real_build(*args, **kwargs)
+
+    monkeypatch.setattr(builder.build, "build", recording_build)
+    monkeypatch.setattr(threading, "active_count", lambda: 1)  # whatever else the tests run
+    (tiny_site.root / "timeline.toml").write_text('title = "Tiny timeline"\nsearch = false\n')
+    server = Preview(tiny_site.root, tiny_site.root / "site", port=0, echo=lambda _: None)
+    server.start()
+    try:
+        assert workers == [0]
+        tiny_site.event("offensive", EVENT.replace("Offensive begins", "Offensive starts"))
+        assert wait_for(lambda: len(workers) == 2)
+        assert workers == [0, 1]
+    finally:
+        server.stop()
