@@ -124,13 +124,15 @@ def _parted_bundle(
 ) -> tuple[dict[str, Page], list[str]]:
     """A bundle for each part (kept when its pages are unchanged), and their folders."""
     before = _parts_before(cache, indexed, len(parts))
+    bundles_before = _bundles_before(cache)
     files: dict[str, dict[str, Page] | None] = {}  # by part folder; None: to index
     members: dict[str, list[str]] = {}
     for number, part in enumerate(parts):
         if part:  # (a part is empty only on a site of a few pages split for a test)
             folder = f"{BUNDLE_DIR}/part-{number:02d}"
             members[folder] = part
-            files[folder] = _kept_part(pages, part, before[number], folder, published, cache)
+            previous = bundles_before.get(folder, [])
+            files[folder] = _kept_part(pages, part, before[number], previous, published, cache)
 
     def index(folder: str) -> dict[str, Page]:
         return _part_bundle(pages, members[folder], folder, published, cache, spool)
@@ -210,22 +212,32 @@ def _parts_before(cache: PageCache | None, indexed: set[str] | None, count: int)
     return parts
 
 
+def _bundles_before(cache: PageCache | None) -> dict[str, list[str]]:
+    """The files of each part's bundle the last build published, by part folder."""
+    files: dict[str, list[str]] = {}
+    start = f"{BUNDLE_DIR}/part-"
+    for path in sorted(cache.previous if cache is not None else ()):
+        end = path.find("/", len(start)) if path.startswith(start) else -1
+        if end > 0:
+            files.setdefault(path[:end], []).append(path)
+    return files
+
+
 def _kept_part(
     pages: Mapping[str, Page],
     part: list[str],
     before: list[str],
-    folder: str,
+    bundle: list[str],
     published: Path,
     cache: PageCache | None,
 ) -> dict[str, Page] | None:
-    """The last build's bundle of a part, kept, when it indexed exactly these unchanged
-    pages."""
+    """The last build's bundle of a part (its files `bundle`), kept, when it indexed
+    exactly these unchanged pages (`before`, its pages then)."""
     if cache is None or before != part or not all(isinstance(pages[p], Kept) for p in part):
         return None
-    bundle = [path for path in cache.previous if path.startswith(folder + "/")]
     if not bundle or not all(cache.previous[p].still_there(published / p) for p in bundle):
         return None
-    return {path: Kept(path) for path in sorted(bundle)}
+    return {path: Kept(path) for path in bundle}
 
 
 def _part_bundle(
