@@ -21,9 +21,11 @@ import io
 import pickle
 from collections.abc import Iterable, Mapping
 from dataclasses import fields, is_dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from jinja2 import Environment, meta
+if TYPE_CHECKING:
+    from jinja2 import Environment
+
 
 DIGEST_SIZE = 16
 
@@ -132,6 +134,8 @@ class Fingerprinter:
 
 def template_closure(env: Environment, name: str) -> list[str]:
     """`name` and every template it extends, includes or imports, in a stable order."""
+    from jinja2 import meta
+
     seen: list[str] = []
     pending = [name]
     while pending:

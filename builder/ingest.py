@@ -38,7 +38,8 @@ from builder.cache import CACHE_DIR
 from builder.dates import DateError, PartialDate
 from builder.fetch import Fetcher, FetchError, fetch_url, looks_like_feed, read_feed
 from builder.frontmatter import FrontMatterError, parse_front_matter
-from builder.load import CONTENT_SUFFIXES, SOURCES_DIR, load_source, split_paragraphs
+from builder.layout import SOURCES_DIR
+from builder.load import CONTENT_SUFFIXES, load_source, split_paragraphs
 from builder.problems import Problems
 from builder.saved_pages import SAVED_PAGE_SUFFIXES, SavedPageError, unwrap_saved_page
 from builder.slugs import slugify

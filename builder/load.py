@@ -20,8 +20,6 @@ from builder.model import Citation, EventRecord, Rights, Source, Status
 from builder.problems import Problems
 from builder.slugs import is_reserved_name
 
-SOURCES_DIR = Path("content/sources")
-EVENT_DIRS = (Path("content/events"), Path("content/candidates"))
 CONTENT_SUFFIXES = (".md", ".markdown", ".txt")
 
 SOURCE_KEYS = {"id", "title", "publisher", "url", "published", "author", "language", "rights"}

@@ -10,7 +10,8 @@ from pathlib import Path
 from markupsafe import Markup
 
 from builder.cache import CacheState, file_digest
-from builder.load import EVENT_DIRS, SOURCES_DIR, content_paths, load_event, load_source
+from builder.layout import EVENT_DIRS, SOURCES_DIR
+from builder.load import content_paths, load_event, load_source
 from builder.markdown_text import known_html, remember_html
 from builder.model import EventRecord, Source
 from builder.parallel import parallel_map

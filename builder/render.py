@@ -7,26 +7,20 @@ so a site overrides one template or one stylesheet without copying the rest.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from importlib.resources import files
 from pathlib import Path
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
 from builder.config import SiteConfig
 from builder.incremental import Tracked
+from builder.layout import template_dirs
 from builder.meta import PageMeta
 from builder.periods import chronology, source_index_pages, tag_pages
 from builder.publishing import publishing_outputs
 from builder.rerender import Page, PageCache, PageJob, render_jobs
 from builder.views import SiteView
 
-BUILTIN_TEMPLATES = Path(str(files("builder.templates")))
 STATIC_DIR = "static"
-
-
-def template_dirs(site_dir: Path) -> list[Path]:
-    own = site_dir / "templates"
-    return [own, BUILTIN_TEMPLATES] if own.is_dir() else [BUILTIN_TEMPLATES]
 
 
 def make_environment(site_dir: Path) -> Environment:

@@ -12,9 +12,7 @@ import pickle
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-
-from jinja2 import Environment
-from jinja2.runtime import Macro
+from typing import TYPE_CHECKING
 
 from builder.cache import Published, file_digest
 from builder.incremental import (
@@ -25,6 +23,9 @@ from builder.incremental import (
     take_reads,
 )
 from builder.parallel import parallel_map
+
+if TYPE_CHECKING:
+    from jinja2 import Environment
 
 # Fewer pages than this render faster in this process than on forked workers.
 _PARALLEL_FROM = 200
@@ -267,6 +268,8 @@ def memoise_macros(env: Environment) -> None:
     shown on several pages. Other macros (a page's list of events, its navigation) run
     once per page: memoised, their output would only be kept, hundreds of megabytes on
     a large site. Where Jinja gives each import a fresh module this does nothing."""
+    from jinja2.runtime import Macro
+
     for name in env.list_templates(filter_func=lambda n: n.split("/")[-1].startswith("_")):
         if not name.endswith(".html"):
             continue

@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 from builder.build import build
 from builder.cache import file_digest, input_digest
 from builder.quotes import locate, normalise
-from builder.render import BUILTIN_TEMPLATES
+from builder.layout import BUILTIN_TEMPLATES
 
 from .conftest import TinySite
 

@@ -229,7 +229,7 @@ def test_the_bundle_is_what_pagefind_makes_of_the_whole_site(tiny_site, tmp_path
     indexes them all) or every page (its attribute in capitals), and with a summary that
     names the attribute."""
     from builder.build import build
-    from builder.render import BUILTIN_TEMPLATES
+    from builder.layout import BUILTIN_TEMPLATES
 
     summary = "A summary naming data-pagefind-body, in <code>data-pagefind-body</code>."
     tiny_site.event("second", EVENT_MENTIONING.format(summary=summary))
