@@ -21,8 +21,8 @@ from hypothesis import strategies as st
 
 from builder.build import build
 from builder.cache import file_digest, input_digest
-from builder.quotes import locate, normalise
 from builder.layout import BUILTIN_TEMPLATES
+from builder.quotes import locate, normalise
 
 from .conftest import TinySite
 
@@ -684,3 +684,20 @@ def test_outputs_given_as_bytes_are_compared_with_the_published_file(tmp_path: P
     assert cache.same_bytes("feed.xml", same)
     (output / "feed.xml").write_bytes(b"<feed>one</feed>")  # rewritten by hand: not ours
     assert not cache.same_bytes("feed.xml", b"<feed>one</feed>")
+
+
+def test_a_rebuild_with_nothing_to_do_imports_no_stage(tiny_site) -> None:
+    """Nothing changed: the build finds it without importing the parsing, Markdown,
+    template or search machinery (a third of such a rebuild's time, were it imported)."""
+    output = tiny_site.root / "site"
+    build(tiny_site.root, output, workers=1)
+    script = (
+        "import sys; from pathlib import Path; from builder.build import build; "
+        f"result = build(Path({str(tiny_site.root)!r}), Path({str(output)!r})); "
+        "print(result.written, sorted(m for m in ('jinja2', 'markdown', 'yaml', "
+        "'builder.render', 'builder.views', 'builder.load') if m in sys.modules))"
+    )
+    ran = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True, timeout=120
+    )
+    assert ran.stdout.split(None, 1) == ["0", "[]\n"]
