@@ -151,10 +151,10 @@ def _build(
             state.inputs = inputs.digest(files, state.file_stats)
             if cache.unchanged(state.inputs, output.absolute()):
                 return cache.head.result  # type: ignore[return-value]
-    return _make(site_dir, output, cache, state, inputs, files, first, workers, timer)
+    return _run_stages(site_dir, output, cache, state, inputs, files, first, workers, timer)
 
 
-def _make(
+def _run_stages(
     site_dir: Path,
     output: Path,
     cache: BuildCache,
