@@ -10,9 +10,11 @@ good version.
 
 from __future__ import annotations
 
+import errno
 import html
 import json
 import mimetypes
+import socket
 import threading
 import time
 import traceback
@@ -235,6 +237,23 @@ class Watcher:
         self.thread.join(timeout=5)
 
 
+def cannot_listen(host: str, port: int, error: OSError) -> str:
+    """Why the preview cannot listen at `host`:`port`, and what to do."""
+    if error.errno == errno.EADDRINUSE:
+        return (
+            f"port {port} on {host} is already in use (another preview?); stop that "
+            "server, or choose another port with --port"
+        )
+    if error.errno == errno.EACCES:
+        return (
+            f"not allowed to listen on port {port} (ports below 1024 need administrator "
+            "rights); choose another port with --port"
+        )
+    if isinstance(error, socket.gaierror) or error.errno == errno.EADDRNOTAVAIL:
+        return f"cannot listen on {host!r}: this machine has no such address; try --host 127.0.0.1"
+    return f"cannot listen on {host}:{port}: {error.strerror or error}"
+
+
 class Preview:
     """The preview server: a first build, the HTTP server, and the watcher."""
 
@@ -261,8 +280,12 @@ class Preview:
         self.output = output
         self.started = False
         self.rebuilder = Rebuilder(run_build, echo)
+        # The address is taken first: a port in use is said at once, not after a build.
+        try:
+            self.server = ThreadingHTTPServer((host, port), make_handler(output, self.rebuilder))
+        except OSError as error:
+            raise click.ClickException(cannot_listen(host, port, error)) from None
         self.rebuilder.run()
-        self.server = ThreadingHTTPServer((host, port), make_handler(output, self.rebuilder))
         self.server.daemon_threads = True
         self.watcher = Watcher(site_dir, self.rebuilder.run)
         self._thread = threading.Thread(target=self.server.serve_forever, daemon=True)

@@ -234,3 +234,24 @@ def test_the_first_build_uses_every_core_and_rebuilds_one(
         assert workers == [0, 1]
     finally:
         server.stop()
+
+
+def test_a_port_in_use_is_said_at_once_without_a_traceback(tiny_site: TinySite) -> None:
+    from click.testing import CliRunner
+
+    from builder.cli import main
+
+    taken = socket.socket()
+    taken.bind(("127.0.0.1", 0))
+    taken.listen()
+    port = taken.getsockname()[1]
+    try:
+        result = CliRunner().invoke(
+            main, ["serve", "--site", str(tiny_site.root), "--port", str(port)]
+        )
+    finally:
+        taken.close()
+    assert result.exit_code == 1
+    assert f"port {port} on 127.0.0.1 is already in use" in result.output
+    assert "--port" in result.output and "Traceback" not in result.output
+    assert not (tiny_site.root / "site").exists()  # nothing built for a server that cannot start
