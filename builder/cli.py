@@ -74,7 +74,14 @@ def init(folder: Path, title: str) -> None:
 
 @main.command()
 @site_option
-@click.option("--port", "-p", default=8000, show_default=True, help="The port to listen on.")
+@click.option(
+    "--port",
+    "-p",
+    default=8000,
+    show_default=True,
+    type=click.IntRange(0, 65535),
+    help="The port to listen on.",
+)
 @click.option(
     "--host",
     default="127.0.0.1",

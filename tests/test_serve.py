@@ -255,3 +255,5 @@ def test_a_port_in_use_is_said_at_once_without_a_traceback(tiny_site: TinySite) 
     assert f"port {port} on 127.0.0.1 is already in use" in result.output
     assert "--port" in result.output and "Traceback" not in result.output
     assert not (tiny_site.root / "site").exists()  # nothing built for a server that cannot start
+    beyond = CliRunner().invoke(main, ["serve", "--site", str(tiny_site.root), "--port", "70000"])
+    assert beyond.exit_code == 2 and "70000 is not in the range" in beyond.output
