@@ -35,6 +35,7 @@ from builder.address_lists import (
 )
 from builder.article import Article, ArticleError, read_html
 from builder.cache import CACHE_DIR
+from builder.config import require_site
 from builder.dates import DateError, PartialDate
 from builder.fetch import Fetcher, FetchError, fetch_url, looks_like_feed, read_feed
 from builder.frontmatter import FrontMatterError, parse_front_matter
@@ -514,7 +515,9 @@ def ingest(
     report: Callable[[Outcome], object] | None = None,
 ) -> list[Outcome]:
     """Add every input to the site's sources; one outcome per article, each also given
-    to `report` as soon as it is known (a feed or a folder can take minutes)."""
+    to `report` as soon as it is known (a feed or a folder can take minutes). A folder
+    that is not a site is refused (NotASiteError) before anything is written to it."""
+    require_site(site_dir)
     ingester = Ingester(site_dir, options or Options(), fetch)
     outcomes: list[Outcome] = []
     try:

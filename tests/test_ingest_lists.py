@@ -471,3 +471,10 @@ def test_a_page_with_little_text_is_added_with_a_warning(
     short, long = ingest(empty_site.root, [str(teaser), str(full)])
     assert short.status == "added" and "only 22 words of text were found" in short.message
     assert long.status == "added" and "words of text" not in long.message
+
+
+def test_a_folder_that_is_not_a_site_is_refused(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["add", "--site", str(tmp_path), str(HARBOUR)])
+    assert result.exit_code == 1
+    assert "not a timeline site" in result.output and "timeline init" in result.output
+    assert list(tmp_path.iterdir()) == []  # no content/ folder made in the wrong place
