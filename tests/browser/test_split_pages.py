@@ -31,13 +31,18 @@ def split_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def split_pages(output: Path) -> list[str]:
     """The main and a year's page of each list split by year, a year split by month and
-    one of its months, and an event page."""
+    one of its months, a month split by day and one of its days, and an event page."""
     tag = sorted(folder for folder in (output / "tags").iterdir() if folder.is_dir())[0]
     pages = ["index.html", f"tags/{tag.name}.html", "sources/index.html"]
-    for months in ("years/*-*.html", "tags/*/*-*.html", "sources/years/*-*.html"):
+    for months in ("years/*-??.html", "tags/*/*-??.html", "sources/years/*-??.html"):
         month = sorted(output.glob(months))[0]
         year = month.with_name(f"{month.name[:4]}.html")
         pages += [year.relative_to(output).as_posix(), month.relative_to(output).as_posix()]
+    # A month split by day, and one of its days (their own navigation).
+    for days in ("years/*-??-??.html", "sources/years/*-??-??.html"):
+        day = sorted(output.glob(days))[0]
+        month = day.with_name(f"{day.name[:7]}.html")
+        pages += [month.relative_to(output).as_posix(), day.relative_to(output).as_posix()]
     pages.append(sorted(output.glob("events/*.html"))[0].relative_to(output).as_posix())
     return pages
 
