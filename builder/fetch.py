@@ -18,17 +18,37 @@ class FetchError(OSError):
     """A page could not be fetched; the message says why."""
 
 
+class Fetched(bytes):
+    """A page's body, knowing the address it came from in the end (`url`: after the
+    redirects the server asked for)."""
+
+    url: str
+
+    def __new__(cls, data: bytes, url: str) -> Fetched:
+        fetched = super().__new__(cls, data)
+        fetched.url = url
+        return fetched
+
+
+# A function giving the body of an address: plain bytes, or Fetched when it knows where
+# the page came from in the end.
 Fetcher = Callable[[str], bytes]
 
 
+def final_address(body: bytes, asked: str) -> str:
+    """The address `body` came from: where the redirects led, when the fetcher says."""
+    return body.url if isinstance(body, Fetched) else asked
+
+
 def fetch_url(url: str) -> bytes:
-    """The body of `url` (http or https only), at most MAX_BYTES."""
+    """The body of `url` (http or https only), at most MAX_BYTES, as Fetched."""
     if not url.lower().startswith(("https://", "http://")):
         raise FetchError(f"only http:// and https:// addresses can be fetched, not {url!r}")
     request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT})
     try:
         with urllib.request.urlopen(request, timeout=TIMEOUT_SECONDS) as response:
             body = response.read(MAX_BYTES + 1)
+            final = response.geturl() or url
     except urllib.error.HTTPError as error:
         raise FetchError(f"the server answered {error.code} {error.reason}") from None
     except (urllib.error.URLError, TimeoutError, ValueError) as error:
@@ -36,7 +56,7 @@ def fetch_url(url: str) -> bytes:
         raise FetchError(f"could not fetch it ({reason})") from None
     if len(body) > MAX_BYTES:
         raise FetchError(f"the page is larger than {MAX_BYTES // (1024 * 1024)} MiB")
-    return body
+    return Fetched(body, final)
 
 
 @dataclass(frozen=True)
@@ -45,9 +65,11 @@ class FeedEntry:
     title: str
 
 
-def read_feed(data: bytes) -> list[FeedEntry] | None:
-    """The entries of an RSS or Atom feed, or None when `data` is not a feed."""
-    parsed = feedparser.parse(data)
+def read_feed(data: bytes, address: str | None = None) -> list[FeedEntry] | None:
+    """The entries of an RSS or Atom feed, or None when `data` is not a feed; links
+    relative to the feed's `address` (where it was fetched from) are made whole."""
+    headers = {"content-location": address} if address else None
+    parsed = feedparser.parse(data, response_headers=headers)
     if not parsed.get("version") and not parsed.entries:
         return None
     entries = []

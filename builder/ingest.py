@@ -37,7 +37,14 @@ from builder.article import Article, ArticleError, read_html
 from builder.cache import CACHE_DIR
 from builder.config import require_site
 from builder.dates import DateError, PartialDate
-from builder.fetch import Fetcher, FetchError, fetch_url, looks_like_feed, read_feed
+from builder.fetch import (
+    Fetcher,
+    FetchError,
+    fetch_url,
+    final_address,
+    looks_like_feed,
+    read_feed,
+)
 from builder.frontmatter import FrontMatterError, parse_front_matter
 from builder.layout import SOURCES_DIR
 from builder.load import CONTENT_SUFFIXES, load_source, split_paragraphs
@@ -205,7 +212,8 @@ class Ingester:
             except (FetchError, OSError) as error:
                 yield Outcome(given, "failed", str(error))
                 return
-            if looks_like_feed(data) and (entries := read_feed(data)) is not None:
+            where = final_address(data, given)
+            if looks_like_feed(data) and (entries := read_feed(data, where)) is not None:
                 yield from self._add_feed(given, entries)
             else:
                 yield self._add_fetched_page(given, data)
@@ -304,9 +312,10 @@ class Ingester:
             pool.shutdown(wait=False, cancel_futures=True)
 
     def _add_fetched_page(self, address: str, data: bytes) -> Outcome:
-        """The page fetched from `address`; the address is remembered with the source
+        """The page fetched from `address` (its own address, where the redirects led,
+        when it names no canonical one); the address given is remembered with the source
         file it led to, added or found present (see FETCHED_ADDRESSES)."""
-        outcome = self._add_page(address, data, address)
+        outcome = self._add_page(address, data, final_address(data, address))
         if outcome.path is not None:
             self.known.fetched[normalise_url(address)] = outcome.path
         return outcome
