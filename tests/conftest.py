@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import functools
+import http.server
 import shutil
 import textwrap
+import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -88,3 +92,34 @@ def tiny_site(tmp_path: Path) -> TinySite:
 @pytest.fixture
 def empty_site(tmp_path: Path) -> TinySite:
     return TinySite(tmp_path / "site-src")
+
+
+class _FolderHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves a folder; /go/NAME redirects to /NAME, as a feed's link tracker does."""
+
+    def do_GET(self) -> None:
+        if self.path.startswith("/go/"):
+            self.send_response(302)
+            self.send_header("Location", "/" + self.path[len("/go/") :])
+            self.end_headers()
+            return
+        super().do_GET()
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@pytest.fixture
+def local_server(tmp_path: Path) -> Iterator[tuple[str, Path]]:
+    """A web server on 127.0.0.1 serving a folder: (base address, folder)."""
+    folder = tmp_path / "www"
+    folder.mkdir()
+    handler = functools.partial(_FolderHandler, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}", folder
+    finally:
+        server.shutdown()
+        server.server_close()

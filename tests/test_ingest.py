@@ -2,14 +2,9 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
 import shutil
-import threading
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from click.testing import CliRunner
 
 from builder.cli import main
@@ -126,27 +121,6 @@ def test_source_files_are_checked_and_copied(empty_site: TinySite, tmp_path: Pat
     again.write_text(ARTICLE.replace("rebels-enter", "other"))
     [outcome] = ingest(empty_site.root, [str(again)])
     assert outcome.status == "skipped" and "same text" in outcome.message
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args: object) -> None:
-        pass
-
-
-@pytest.fixture
-def local_server(tmp_path: Path) -> Iterator[tuple[str, Path]]:
-    """A web server on 127.0.0.1 serving a folder: (base address, folder)."""
-    folder = tmp_path / "www"
-    folder.mkdir()
-    handler = functools.partial(_QuietHandler, directory=str(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}", folder
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 def feed_xml(base: str, names: list[str]) -> str:

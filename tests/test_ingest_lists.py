@@ -3,8 +3,6 @@ titles: what a desk feeds it besides one saved page at a time."""
 
 from __future__ import annotations
 
-import functools
-import http.server
 import plistlib
 import quopri
 import threading
@@ -482,40 +480,10 @@ def test_a_folder_that_is_not_a_site_is_refused(tmp_path: Path) -> None:
     assert list(tmp_path.iterdir()) == []  # no content/ folder made in the wrong place
 
 
-class _RedirectingHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves a folder; /go/NAME redirects to /NAME, as a feed's link tracker does."""
-
-    def do_GET(self) -> None:
-        if self.path.startswith("/go/"):
-            self.send_response(302)
-            self.send_header("Location", "/" + self.path[len("/go/") :])
-            self.end_headers()
-            return
-        super().do_GET()
-
-    def log_message(self, *args: object) -> None:
-        pass
-
-
-@pytest.fixture
-def web_server(tmp_path: Path):
-    folder = tmp_path / "www"
-    folder.mkdir()
-    handler = functools.partial(_RedirectingHandler, directory=str(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}", folder
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
 def test_redirects_and_relative_feed_links_lead_to_the_articles(
-    empty_site: TinySite, web_server
+    empty_site: TinySite, local_server
 ) -> None:
-    base, www = web_server
+    base, www = local_server
     (www / "library.html").write_bytes(LIBRARY)  # names no canonical address
     (www / "market.html").write_bytes(MARKET)
     # A feed whose links are relative to it, one through a redirecting tracker.
