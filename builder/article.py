@@ -8,8 +8,11 @@ told to use only what the page states about its own publication (meta tags, JSON
 
 from __future__ import annotations
 
+import json
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import datetime
 from html import unescape
 
 import htmldate
@@ -57,7 +60,7 @@ def read_html(html: str | bytes, page_url: str | None = None) -> Article:
     if not title:
         raise ArticleError("the page has no title")
     paragraphs = [_clean(line) for line in document.text.splitlines()]
-    paragraphs = [p for p in paragraphs if p]
+    paragraphs = [p for p in paragraphs if p and not _byline_leftover(p)]
     if paragraphs and paragraphs[0] == title:
         paragraphs = paragraphs[1:]  # the headline, already the title
     if not paragraphs:
@@ -88,7 +91,52 @@ def _publication(html: str | bytes, day: str | None) -> str | None:
                 return iso
             except DateError:
                 pass
+    # htmldate keeps only the day of a JSON-LD datePublished: its time, when the page's
+    # own article gives one with its offset on that day.
+    for stated in _linked_data_published(html):
+        if stated.tzinfo is not None and stated.date().isoformat() == day:
+            return stated.isoformat(timespec="seconds")
     return day
+
+
+_ARTICLE_TYPE = re.compile(r"Article$|^BlogPosting$|^Report$")
+
+
+def _linked_data_published(html: str | bytes) -> Iterator[datetime]:
+    """The datePublished of each article described in the page's JSON-LD, in order."""
+    try:
+        root = lxml.html.fromstring(html)
+    except (ValueError, lxml.etree.ParserError):
+        return
+    for script in root.iterfind(".//script[@type='application/ld+json']"):
+        try:
+            data = json.loads(script.text or "", strict=False)
+        except ValueError:
+            continue
+        for node in _linked_data_nodes(data):
+            kinds = node.get("@type")
+            kinds = kinds if isinstance(kinds, list) else [kinds]
+            value = node.get("datePublished")
+            if not isinstance(value, str) or not any(
+                isinstance(kind, str) and _ARTICLE_TYPE.search(kind) for kind in kinds
+            ):
+                continue
+            try:
+                yield datetime.fromisoformat(value.strip())
+            except ValueError:
+                continue
+
+
+def _linked_data_nodes(data: object) -> Iterator[dict]:
+    """The page's own objects: the top level, lists of them and an @graph; not what they
+    mention (related articles have dates of their own)."""
+    if isinstance(data, list):
+        for item in data:
+            yield from _linked_data_nodes(item)
+    elif isinstance(data, dict):
+        yield data
+        if "@graph" in data:
+            yield from _linked_data_nodes(data["@graph"])
 
 
 def _page_language(html: str | bytes) -> str | None:
@@ -109,6 +157,12 @@ def _web_address(url: str | None) -> str | None:
 # markup leaves it in the author's name ("Par Amélie Durand").
 _BYLINE_WORD = re.compile(r"\A(?:by|par|por|door|przez)\s*:?\s+(?=\S)", re.IGNORECASE)
 _NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
+# What a byline leaves when the extraction drops its name and date: "By", "Par —", "|".
+_LEFTOVER = re.compile(r"(?:(?:by|par|por|door|przez|von)\b)?\W*", re.IGNORECASE)
+
+
+def _byline_leftover(paragraph: str) -> bool:
+    return _LEFTOVER.fullmatch(paragraph) is not None
 
 
 def _author(names: str | None, html: str | bytes) -> str | None:

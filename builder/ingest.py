@@ -330,14 +330,14 @@ class Ingester:
         except ArticleError as error:
             return Outcome(origin, "failed", str(error))
         url = without_tracking(article.url or address) if (article.url or address) else None
-        published = self.options.published or article.published
+        published = article.published or self.options.published
         if not published:
             return Outcome(
                 origin,
                 "failed",
                 "the page gives no publication date; give it with --published YYYY-MM-DD",
             )
-        publisher = self.options.publisher or article.publisher
+        publisher = article.publisher or self.options.publisher
         if not publisher:
             return Outcome(
                 origin, "failed", "the page does not name its publisher; give it with --publisher"

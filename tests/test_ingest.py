@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from builder.cli import main
@@ -195,3 +196,97 @@ def test_add_command_reports_each_input(empty_site: TinySite) -> None:
     )
     assert result.exit_code == 2
     assert "--published" in result.output
+
+
+CLINIC_TEXT = (
+    "<p>The mobile clinic reached the three mountain villages on Wednesday, two weeks "
+    "after the road was cleared of the last landslide, the health office said.</p>"
+    "<p>Nurses vaccinated more than two hundred children and saw dozens of older "
+    "patients who had gone without their medicine since the storms began.</p>"
+    "<p>The office said the clinic would come back every month until the village "
+    "surgery, damaged in the first storm, is repaired.</p>"
+)
+
+
+def clinic_page(head: str = "", byline: str = "") -> bytes:
+    """A saved page of our own words whose metadata is given by `head`."""
+    return (
+        '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">'
+        "<title>Mobile clinic reaches mountain villages</title>"
+        f'<meta property="og:site_name" content="Highland Post">{head}</head><body>'
+        "<article><h1>Mobile clinic reaches mountain villages</h1>"
+        f"{byline}{CLINIC_TEXT}</article></body></html>"
+    ).encode()
+
+
+def linked_data(*objects: str) -> str:
+    return f'<script type="application/ld+json">[{",".join(objects)}]</script>'
+
+
+@pytest.mark.parametrize(
+    ("head", "published"),
+    [
+        # The time and offset of the article's datePublished, which htmldate cuts to the day.
+        (
+            linked_data(
+                '{"@type":"NewsArticle","datePublished":"2025-02-12T18:45:00+05:45",'
+                '"relatedLink":{"@type":"NewsArticle","datePublished":"2025-01-02T08:00:00Z"}}'
+            ),
+            "2025-02-12T18:45:00+05:45",
+        ),
+        # Inside an @graph, with a UTC "Z".
+        (
+            '<script type="application/ld+json">{"@context":"https://schema.org","@graph":'
+            '[{"@type":"WebPage","datePublished":"2025-02-12"},{"@type":'
+            '["ReportageNewsArticle"],"datePublished":"2025-02-12T06:05:00Z"}]}</script>',
+            "2025-02-12T06:05:00+00:00",
+        ),
+        # A time with no offset names no moment: the day only.
+        (
+            linked_data('{"@type":"NewsArticle","datePublished":"2025-02-12T18:45:00"}'),
+            "2025-02-12",
+        ),
+    ],
+)
+def test_publication_time_from_linked_data(
+    empty_site: TinySite, tmp_path: Path, head: str, published: str
+) -> None:
+    saved = tmp_path / "clinic.html"
+    saved.write_bytes(clinic_page(head))
+    [outcome] = ingest(empty_site.root, [str(saved)])
+    assert outcome.status == "added", outcome.message
+    data, _ = added_file(outcome)
+    assert data["published"] == published
+
+
+def test_byline_leftovers_are_not_article_text(empty_site: TinySite, tmp_path: Path) -> None:
+    saved = tmp_path / "clinic.html"
+    byline = (
+        '<p>Par <span class="author">Ana Ruiz</span> — '
+        '<time datetime="2025-02-12">12 February 2025</time></p><p>|</p>'
+    )
+    saved.write_bytes(clinic_page(byline=byline))
+    [outcome] = ingest(empty_site.root, [str(saved)], Options(published="2025-02-12"))
+    _, body = added_file(outcome)
+    paragraphs = body.strip().split("\n\n")
+    assert paragraphs[0].startswith("The mobile clinic reached"), paragraphs[0]
+    assert len(paragraphs) == 3
+
+
+def test_options_only_fill_in_what_the_page_does_not_say(
+    empty_site: TinySite, tmp_path: Path
+) -> None:
+    stated = tmp_path / "stated.html"
+    stated.write_bytes(
+        clinic_page('<meta property="article:published_time" content="2025-02-12T09:00:00Z">')
+    )
+    silent = tmp_path / "silent.html"
+    silent.write_bytes(
+        clinic_page().replace(b"og:site_name", b"og:nothing").replace(b"three", b"four")
+    )
+    given = Options(published="2025-03-01", publisher="Given Publisher")
+    first, second = ingest(empty_site.root, [str(stated), str(silent)], given)
+    data, _ = added_file(first)
+    assert (data["published"], data["publisher"]) == ("2025-02-12T09:00:00+00:00", "Highland Post")
+    data, _ = added_file(second)
+    assert (data["published"], data["publisher"]) == ("2025-03-01", "Given Publisher")
