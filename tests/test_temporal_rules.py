@@ -155,3 +155,20 @@ def test_last_years_results_in_a_quarterly_report_are_that_quarter_a_year_before
     text = "Acme's third-quarter profit doubled. Last year's results included a tax gain."
     assert values(text)[-1] == ("Last year", "DATE", "2023-Q3")
     assert values("Last year's results included a tax gain.") == [("Last year", "DATE", "2023")]
+
+
+def test_an_attribution_after_the_day_does_not_set_its_tense() -> None:
+    # The report day is a Friday: "said" tells when it was said, not when the ferry runs.
+    assert values("A ferry service will run from Monday, the council said.") == [
+        ("Monday", "DATE", "2024-10-28")
+    ]
+    assert values("The ferry will run from Monday — officials told reporters.") == [
+        ("Monday", "DATE", "2024-10-28")
+    ]
+    # Said with the day, it is the day it was said.
+    assert values("The ferry stopped running, the council said Monday.") == [
+        ("Monday", "DATE", "2024-10-21")
+    ]
+    assert values("The ferry will run again, the council said on Monday.") == [
+        ("Monday", "DATE", "2024-10-21")
+    ]

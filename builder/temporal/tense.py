@@ -32,6 +32,10 @@ _NOT_FINITE = re.compile(
     r"\b(?:be|been|being|to|a|an|the|its|their|his|her|still|yet|newly|recently|already)\s+$",
     re.IGNORECASE,
 )
+# "..., the council said": an attribution after the expression is told in the past
+# whatever the tense of what it reports ("a ferry will run from Monday, officials said").
+_REPORTING = re.compile(r"said|says|told|added|announced|reported|stated", re.IGNORECASE)
+_ATTRIBUTION_GAP = re.compile(r"[^.;:!?]*[,—–]\s*(?:[\w'’-]+\s+){0,6}", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]?\s+(?=[\"'“‘(]?[A-Z])|\n\s*\n")
 
 _WINDOW = 160
@@ -59,6 +63,12 @@ def direction(text: str, start: int, end: int) -> int:
             continue
         if match.group("past") and _NOT_FINITE.search(
             text, max(0, match.start() - 10), match.start()
+        ):
+            continue
+        if (
+            match.start() >= end
+            and _REPORTING.fullmatch(match.group())
+            and _ATTRIBUTION_GAP.fullmatch(text, end, match.start())
         ):
             continue
         distance = start - match.end() if match.end() <= start else match.start() - end
