@@ -116,8 +116,11 @@ def build(
     clean: bool = False,
     workers: int = 0,
     timer: StageTimer | None = None,
+    keep: list | None = None,
 ) -> BuildResult:
-    """Build the site into `output`; `clean` ignores what earlier builds left to reuse."""
+    """Build the site into `output`; `clean` ignores what earlier builds left to reuse.
+    `keep`: a list the build's data (records, views, cache) is put in rather than freed
+    on return, for a process about to end without freeing it (see builder.cli.run)."""
     require_site(site_dir)
     # The cache remembers content files by path: one spelling of the site folder (".",
     # or the whole path) whichever way it was named, or each would be a full build.
@@ -129,13 +132,20 @@ def build(
     # records). They are handed back to it when the build ends.
     gc.freeze()
     try:
-        return _build(site_dir, output, cache, workers, timer)
+        return _build(site_dir, output, cache, workers, timer, keep)
     finally:
+        if keep is not None:
+            keep.append(cache)
         gc.unfreeze()
 
 
 def _build(
-    site_dir: Path, output: Path, cache: BuildCache, workers: int, timer: StageTimer
+    site_dir: Path,
+    output: Path,
+    cache: BuildCache,
+    workers: int,
+    timer: StageTimer,
+    keep: list | None,
 ) -> BuildResult:
     state = CacheState()
     with timer.stage("check for changes"):
@@ -151,7 +161,7 @@ def _build(
             state.inputs = inputs.digest(files, state.file_stats)
             if cache.unchanged(state.inputs, output.absolute()):
                 return cache.head.result  # type: ignore[return-value]
-    return _run_stages(site_dir, output, cache, state, inputs, files, first, workers, timer)
+    return _run_stages(site_dir, output, cache, state, inputs, files, first, workers, timer, keep)
 
 
 def _run_stages(
@@ -164,6 +174,7 @@ def _run_stages(
     first: bool,
     workers: int,
     timer: StageTimer,
+    keep: list | None,
 ) -> BuildResult:
     """The stages after the check: load, validate, views, render, search, write, save."""
     from builder.render import render_pages
@@ -230,6 +241,8 @@ def _run_stages(
         cache.save(state)
         written.finish()
         spool_folder.finish()
+    if keep is not None:
+        keep.append((loaded, site, memo, view, pages, pages_cache, state))
     return result
 
 

@@ -222,6 +222,7 @@ class BuildCache:
         self.output_key = str(output.absolute())
         self._previous: CacheState | None = CacheState() if clean else None
         self.head = CacheState()  # see unchanged
+        self._head_read = False
         # Each table's shards as read, and all their entries, by table name (see
         # _shard_parts).
         self._parts: dict[str, tuple[list[dict | None], dict]] = {}
@@ -230,7 +231,8 @@ class BuildCache:
     def previous(self) -> CacheState:
         """The state the last build saved, read when first needed."""
         if self._previous is None:
-            self._previous = self._load_tables(self._load_head())
+            head = self.head if self._head_read else self._load_head()
+            self._previous = self._load_tables(head)
         return self._previous
 
     def spare_folder(self, output: Path) -> Path:
@@ -288,6 +290,7 @@ class BuildCache:
     def load_head(self) -> CacheState:
         """What the last build saved in its head (the whole state when already read)."""
         self.head = self._previous if self._previous is not None else self._load_head()
+        self._head_read = True
         return self.head
 
     def unchanged(self, inputs: str, output: Path) -> bool:
