@@ -56,13 +56,20 @@ class ContentError(click.ClickException):
     exit_code = 1
 
     def __init__(self, problems: list[Problem]) -> None:
-        count = len(problems)
-        summary = f"{count} error{'s' if count != 1 else ''}; nothing was written."
+        errors = sum(1 for problem in problems if not problem.is_warning)
+        counts = [_counted(errors, "error")]
+        if len(problems) > errors:
+            counts.append(_counted(len(problems) - errors, "warning"))
+        summary = f"{' and '.join(counts)}; nothing was written."
         super().__init__("\n".join([*map(str, problems), summary]))
         self.problems = problems
 
     def format_message(self) -> str:
         return self.message
+
+
+def _counted(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
 class GuardedGroup(click.Group):

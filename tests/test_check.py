@@ -201,6 +201,14 @@ def test_every_problem_is_reported_in_one_run(tiny_site):
     assert out.strip().endswith("errors; nothing was written.")
 
 
+def test_the_summary_counts_errors_and_warnings_apart(tiny_site):
+    tiny_site.event("a", "---\ndate: 2024-13\ntitle: A\nsources: []\n---\n")
+    tiny_site.event("b", "---\ndate: 2024\ntitle: B\nmood: grim\nsources: []\n---\n")
+    out = check(tiny_site).output
+    assert "content/events/b.md:4: warning: unknown key 'mood'" in out
+    assert out.strip().endswith("3 errors and 1 warning; nothing was written.")
+
+
 def test_a_failed_build_leaves_the_published_site_untouched(tiny_site):
     output = tiny_site.root / "site"
     assert build(tiny_site).exit_code == 0
