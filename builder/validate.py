@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from typing import TypeVar
@@ -72,10 +73,15 @@ def locate_citations(
     sources: dict[str, Source],
     problems: Problems,
     memo: PlaceMemo | None = None,
+    ambiguous: frozenset[str] = frozenset(),
 ) -> EventRecord | None:
-    """The event with each quote placed in its source's paragraphs, or None on a problem."""
+    """The event with each quote placed in its source's paragraphs, or None on a problem.
+    A source id two files share (`ambiguous`, an error of its own) is not looked into:
+    which file the quote should come from is not known."""
     located = []
     for citation in event.citations:
+        if citation.source_id.casefold() in ambiguous:
+            continue
         source = sources.get(citation.source_id)
         if source is None:
             close = difflib.get_close_matches(citation.source_id, list(sources), n=1)
@@ -117,9 +123,11 @@ def validate(
     """The site, its records checked together; `memo` remembers where quotes were found."""
     kept_sources = unique_by_id(sources, "source", problems)
     by_id = {source.id: source for source in kept_sources}
+    counts = Counter(source.id.casefold() for source in sources)
+    ambiguous = frozenset(key for key, count in counts.items() if count > 1)
     kept_events = []
     for event in unique_by_id(events, "event", problems):
-        located = locate_citations(event, by_id, problems, memo)
+        located = locate_citations(event, by_id, problems, memo, ambiguous)
         if located is not None:
             kept_events.append(located)
     warn_merged_tags(kept_events, problems)

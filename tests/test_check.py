@@ -4,6 +4,8 @@ from click.testing import CliRunner
 
 from builder.cli import main
 
+from .conftest import ARTICLE
+
 
 def check(site):
     return CliRunner().invoke(main, ["check", "--site", str(site.root)])
@@ -162,6 +164,19 @@ def test_quotes_match_across_whitespace_and_typographic_quotes(empty_site):
     )
     result = check(empty_site)
     assert result.exit_code == 0, result.output
+
+
+def test_a_source_id_two_files_share_is_the_one_error_of_its_quotes(tiny_site):
+    """Which file a quote of a duplicated source should come from is not known: the
+    duplicate is reported, not a "quote not found" for each event citing it."""
+    tiny_site.source(
+        "another-wire",
+        "---\nid: wire\n" + ARTICLE.split("---\n", 2)[1] + "---\nOther words entirely.\n",
+    )
+    out = check(tiny_site).output
+    assert "duplicate source id 'wire'" in out
+    assert "quote not found" not in out
+    assert out.strip().endswith("1 error; nothing was written.")
 
 
 def test_duplicate_ids_name_both_files(tiny_site):
