@@ -47,6 +47,9 @@ _TYPES = {
 }
 
 
+_TYPE_NAMES = {str: "text in quotes", bool: "true or false", int: "a whole number"}
+
+
 class NotASiteError(click.ClickException):
     exit_code = 1
 
@@ -83,9 +86,9 @@ def load_config(site_dir: Path, problems: Problems) -> SiteConfig:
         line = _line_of_key(path, key)
         if key not in _TYPES:
             problems.warn(path, line, f"unknown setting {key!r} is ignored")
-        elif not isinstance(value, _TYPES[key]):
-            expected = _TYPES[key].__name__
-            problems.error(path, line, f"{key!r} must be a {expected}, not {value!r}")
+        elif not isinstance(value, _TYPES[key]) or (_TYPES[key] is int and isinstance(value, bool)):
+            expected = _TYPE_NAMES[_TYPES[key]]
+            problems.error(path, line, f"{key!r} must be {expected}, not {value!r}")
         else:
             values[key] = value
     config = SiteConfig(**values)
@@ -112,8 +115,20 @@ def load_config(site_dir: Path, problems: Problems) -> SiteConfig:
             "'feed_entries' must be 0 (every event) or more",
         )
         config = SiteConfig(**{**values, "feed_entries": SiteConfig.feed_entries})
+    if config.period_pages_above < 0:
+        problems.error(
+            path,
+            _line_of_key(path, "period_pages_above"),
+            "'period_pages_above' must be 0 (one page for every list) or more",
+        )
+        config = SiteConfig(**{**values, "period_pages_above": SiteConfig.period_pages_above})
     if config.base_url and not config.base_url.startswith(("https://", "http://")):
-        problems.error(path, _line_of_key(path, "base_url"), "base_url must start with https://")
+        problems.error(
+            path,
+            _line_of_key(path, "base_url"),
+            f"'base_url' must be the site's web address, starting with https://, not "
+            f"{config.base_url!r}",
+        )
     return config
 
 

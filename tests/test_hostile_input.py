@@ -243,9 +243,12 @@ def test_a_bug_is_reported_without_a_traceback(tiny_site: TinySite, monkeypatch)
         ('title = "x"\ntimezone = "Mars/Olympus"\n', "timeline.toml:2: unknown time zone"),
         ('title = "x"\ntimezone = "../../etc/passwd"\n', "timeline.toml:2: unknown time zone"),
         ('title = "x\n', "timeline.toml:1: broken TOML"),
-        ("title = 3\n", "timeline.toml:1: 'title' must be a str, not 3"),
+        ("title = 3\n", "timeline.toml:1: 'title' must be text in quotes, not 3"),
+        ("search = 1\n", "timeline.toml:1: 'search' must be true or false, not 1"),
+        ("feed_entries = true\n", "timeline.toml:1: 'feed_entries' must be a whole number"),
+        ("period_pages_above = -3\n", "timeline.toml:1: 'period_pages_above' must be 0"),
         ('language = "en\\" onload=\\"x"\n', "timeline.toml:1: 'language' must be a language"),
-        ('base_url = "javascript:alert(1)"\n', "timeline.toml:1: base_url must start with"),
+        ('base_url = "javascript:alert(1)"\n', "timeline.toml:1: 'base_url' must be the site's"),
     ],
 )
 def test_bad_settings(tiny_site: TinySite, toml: str, message: str) -> None:
