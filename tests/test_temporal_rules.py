@@ -172,3 +172,27 @@ def test_an_attribution_after_the_day_does_not_set_its_tense() -> None:
     assert values("The ferry will run again, the council said on Monday.") == [
         ("Monday", "DATE", "2024-10-21")
     ]
+
+
+def test_a_season_is_on_the_side_of_the_report_its_verb_points_to() -> None:
+    # Written in February: the spring just gone is last year's; in October, next year's
+    # summer is the one ahead.
+    assert values("The last truce ended in the spring.", "2025-02-03") == [
+        ("the spring", "DATE", "2024-SP")
+    ]
+    assert values("The new terminal will open in the spring.", "2024-11-20") == [
+        ("the spring", "DATE", "2025-SP")
+    ]
+    assert values("The new terminal will open in the spring.", "2025-02-03") == [
+        ("the spring", "DATE", "2025-SP")
+    ]
+    assert values("Shortages made it hard to meet demand well into the summer.", "2024-10-25") == [
+        ("the summer", "DATE", "2024-SU")
+    ]
+
+
+def test_a_doubled_closing_quote_ends_a_sentence() -> None:
+    # Newswire in the Penn Treebank's style closes quotes with two apostrophes: the verb
+    # of the next sentence is not this one's.
+    text = "``Exports will, the bankers think, recover in the spring.'' Sales dropped."
+    assert values(text, "2025-02-03")[0] == ("the spring", "DATE", "2025-SP")

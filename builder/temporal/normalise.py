@@ -218,7 +218,20 @@ def _season(text: str, start: int, end: int, ctx: Context) -> Reading | None:
             season_month = {"SP": 4, "SU": 7, "FA": 10, "WI": 1}[code]
             if season_month <= ctx.dct.month:
                 year += 1
+        elif "this" not in words and code in _SEASON_MONTHS:
+            # "ended in the spring" written in February is last year's spring; "will
+            # open in the spring" written in November, next year's.
+            first, last = _SEASON_MONTHS[code]
+            tense = ctx.tense(start, end)
+            if tense < 0 and first > ctx.dct.month:
+                year -= 1
+            elif tense > 0 and last < ctx.dct.month:
+                year += 1
     return Reading("DATE", f"{year:04d}-{code}")
+
+
+# The months a season spans within one year (winter straddles two: left as it is).
+_SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11)}
 
 
 def _yearpos(text: str, start: int, end: int, ctx: Context) -> Reading | None:

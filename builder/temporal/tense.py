@@ -36,7 +36,9 @@ _NOT_FINITE = re.compile(
 # whatever the tense of what it reports ("a ferry will run from Monday, officials said").
 _REPORTING = re.compile(r"said|says|told|added|announced|reported|stated", re.IGNORECASE)
 _ATTRIBUTION_GAP = re.compile(r"[^.;:!?]*[,—–]\s*(?:[\w'’-]+\s+){0,6}", re.IGNORECASE)
-_SENTENCE_END = re.compile(r"[.!?][\"'”’)]?\s+(?=[\"'“‘(]?[A-Z])|\n\s*\n")
+# Closing quotes may be doubled, as newswire in the Penn Treebank's style writes them ('').
+_INFINITIVE = re.compile(r"\bto\s+$", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"'“‘(`]*[A-Z])|\n\s*\n")
 
 _WINDOW = 160
 
@@ -65,6 +67,10 @@ def direction(text: str, start: int, end: int) -> int:
             text, max(0, match.start() - 10), match.start()
         ):
             continue
+        if match.group("future") and _INFINITIVE.search(
+            text, max(0, match.start() - 4), match.start()
+        ):
+            continue  # "difficult to meet demand": an infinitive has no tense of its own
         if (
             match.start() >= end
             and _REPORTING.fullmatch(match.group())
