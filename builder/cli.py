@@ -10,7 +10,7 @@ from pathlib import Path
 
 import click
 
-from builder.problems import GuardedGroup
+from builder.problems import GuardedGroup, counted
 
 
 @click.group(cls=GuardedGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -207,8 +207,9 @@ def build(site_dir: Path, output: Path | None, clean: bool, verbose: bool, quiet
     report_warnings(result.warnings)
     if not quiet:
         click.echo(
-            f"Built {result.events} events from {result.sources} sources: "
-            f"{result.pages} files in {result.output} ({result.written} written, "
+            f"Built {counted(result.events, 'event')} from "
+            f"{counted(result.sources, 'source')}: {counted(result.pages, 'file')} in "
+            f"{result.output} ({result.written} written, "
             f"{result.pages - result.written} unchanged) in {timer.total:.2f} s"
         )
 

@@ -57,9 +57,9 @@ class ContentError(click.ClickException):
 
     def __init__(self, problems: list[Problem]) -> None:
         errors = sum(1 for problem in problems if not problem.is_warning)
-        counts = [_counted(errors, "error")]
+        counts = [counted(errors, "error")]
         if len(problems) > errors:
-            counts.append(_counted(len(problems) - errors, "warning"))
+            counts.append(counted(len(problems) - errors, "warning"))
         summary = f"{' and '.join(counts)}; nothing was written."
         super().__init__("\n".join([*map(str, problems), summary]))
         self.problems = problems
@@ -68,7 +68,8 @@ class ContentError(click.ClickException):
         return self.message
 
 
-def _counted(count: int, noun: str) -> str:
+def counted(count: int, noun: str) -> str:
+    """ "1 error", "2 errors": a count with its noun (one that takes an s)."""
     return f"{count} {noun}{'' if count == 1 else 's'}"
 
 

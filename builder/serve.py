@@ -266,6 +266,7 @@ class Preview:
         echo: Callable[[str], None] = click.echo,
     ) -> None:
         from builder.build import build
+        from builder.problems import counted
 
         def run_build() -> str:
             # Forking workers from a threaded process is not safe (a lock another thread
@@ -275,7 +276,8 @@ class Preview:
             result = build(site_dir, output, workers=0 if alone else 1)
             for warning in result.warnings:
                 echo(str(warning))
-            return f"Built {result.events} events: {result.written} files changed"
+            changed = counted(result.written, "file")
+            return f"Built {counted(result.events, 'event')}: {changed} changed"
 
         self.output = output
         self.started = False

@@ -599,7 +599,7 @@ def test_verbose_prints_stage_times_and_quiet_prints_nothing(tiny_site: TinySite
     assert result.exit_code == 0, result.output
     for stage in ("load and validate", "views", "render", "write"):
         assert re.search(rf"^{stage} +\d+ ms$", result.output, re.MULTILINE), stage
-    assert "Built 1 events" in result.output
+    assert "Built 1 event from 1 source: " in result.output
     result = runner.invoke(main, ["build", "--site", str(tiny_site.root), "--quiet"])
     assert result.exit_code == 0 and result.output == ""
 
