@@ -47,6 +47,12 @@ def check_output_dir(output: Path, site_dir: Path) -> None:
     output, site_dir = output.resolve(), site_dir.resolve()
     if output == site_dir or site_dir.is_relative_to(output):
         raise OutputError(f"{output}: the output folder cannot be the site folder or hold it")
+    for folder in ("content", "templates"):
+        if output.is_relative_to(site_dir / folder):
+            raise OutputError(
+                f"{output}: the output folder cannot be inside the site's {folder}/ folder, "
+                "which the build reads; choose another --output"
+            )
     if (output / "content").exists() or (output / "timeline.toml").exists():
         raise OutputError(f"{output}: this looks like a site folder; choose another --output")
     if output.exists() and not output.is_dir():

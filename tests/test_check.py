@@ -1,5 +1,6 @@
 """`timeline check`: every problem reported as path:line: message, exit 1, nothing written."""
 
+import pytest
 from click.testing import CliRunner
 
 from builder.cli import main
@@ -249,3 +250,19 @@ def test_build_refuses_to_replace_a_folder_it_did_not_write(tiny_site, tmp_path)
     assert result.exit_code == 1
     assert "was not written by timeline" in result.output
     assert (precious / "thesis.txt").read_text() == "years of work"
+
+
+@pytest.mark.parametrize(
+    ("output", "refusal"),
+    [
+        (".", "cannot be the site folder or hold it"),
+        ("..", "cannot be the site folder or hold it"),
+        ("content/events/site", "cannot be inside the site's content/ folder"),
+        ("templates/out", "cannot be inside the site's templates/ folder"),
+    ],
+)
+def test_build_refuses_an_output_folder_the_build_reads(tiny_site, output, refusal):
+    result = build(tiny_site, "--output", str(tiny_site.root / output))
+    assert result.exit_code == 1
+    assert refusal in result.output
+    assert not (tiny_site.root / output / "index.html").exists()
