@@ -6,6 +6,7 @@ so a site overrides one template or one stylesheet without copying the rest.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from jinja2 import (
     StrictUndefined,
     select_autoescape,
 )
+from jinja2.bccache import Bucket
 
 from builder.cache import CACHE_DIR
 from builder.config import SiteConfig
@@ -44,6 +46,15 @@ def make_environment(site_dir: Path) -> Environment:
     )
 
 
+class _CompiledTemplates(FileSystemBytecodeCache):
+    """A compiled template that cannot be saved (a full disk, a read-only cache folder)
+    is compiled again next time; the build goes on."""
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        with contextlib.suppress(OSError):
+            super().dump_bytecode(bucket)
+
+
 def _compiled_templates(site_dir: Path) -> FileSystemBytecodeCache | None:
     """Jinja's own cache of compiled templates, in the build cache: a rebuild then does
     not compile them again (a twentieth of a rebuild after an edit). Jinja checks each
@@ -53,7 +64,7 @@ def _compiled_templates(site_dir: Path) -> FileSystemBytecodeCache | None:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError:
         return None  # a read-only site folder: templates are compiled at each build
-    return FileSystemBytecodeCache(str(folder), "%s.jinja")
+    return _CompiledTemplates(str(folder), "%s.jinja")
 
 
 def static_files(site_dir: Path) -> dict[str, bytes]:

@@ -726,3 +726,19 @@ def test_a_rebuild_compiles_no_template_and_sees_an_edited_one(tiny_site: TinySi
         build(tiny_site.root, output, workers=1)
     assert compiled.call_count >= 1
     assert "<title>Revised: " in (output / "events" / "second.html").read_text()
+
+
+def test_compiled_templates_that_cannot_be_saved_do_not_fail_the_build(
+    tiny_site: TinySite,
+) -> None:
+    import errno
+
+    full = OSError(errno.ENOSPC, "No space left on device")
+    with mock.patch("jinja2.bccache.tempfile.NamedTemporaryFile", side_effect=full):
+        result = build(tiny_site.root, tiny_site.root / "site", workers=1)
+    assert result.pages > 0 and (tiny_site.root / "site" / "index.html").exists()
+    (tiny_site.root / ".timeline-cache" / "templates").rmdir()
+    (tiny_site.root / ".timeline-cache" / "templates").write_text("not a folder")
+    tiny_site.event("second", EVENT_TWO)
+    result = build(tiny_site.root, tiny_site.root / "site", workers=1)
+    assert (tiny_site.root / "site" / "events" / "second.html").exists()
