@@ -14,6 +14,7 @@ from __future__ import annotations
 import gc
 import os
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -57,10 +58,12 @@ def load_site(
     cache: BuildCache | None = None,
     state: CacheState | None = None,
     files: dict[str, str] | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> LoadedSite:
     """Read and validate all content; raise ContentError listing every error found.
     With a cache, files unchanged since the last build are not parsed again; `files`
-    holds digests of content files already read (see scan_build_inputs)."""
+    holds digests of content files already read (see scan_build_inputs);
+    `progress(done, total)` hears how many of the files to parse are done."""
     from builder.parse_cache import load_records
     from builder.validate import PlaceMemo, validate
 
@@ -69,7 +72,9 @@ def load_site(
     config = load_config(site_dir, problems)
     previous = cache.previous if cache is not None else CacheState()
     state = state or CacheState()
-    sources, events = load_records(site_dir, problems, previous, state, known=files)
+    sources, events = load_records(
+        site_dir, problems, previous, state, known=files, progress=progress
+    )
     file_digests = {path: digest for path, (digest, _) in state.records.items()}
     memo = PlaceMemo(previous.extras.get("places"), file_digests)
     site = validate(sources, events, problems, memo)
@@ -184,7 +189,7 @@ def _run_stages(
 
     # Tens of thousands of records made, none garbage: no collections while they are.
     with timer.stage("load and validate"), collector_paused():
-        loaded = load_site(site_dir, cache, state, files)
+        loaded = load_site(site_dir, cache, state, files, timer.progress)
         if first:
             files.update(
                 (path, digest.split(":", 1)[1]) for path, digest in loaded.file_digests.items()
@@ -219,6 +224,7 @@ def _run_stages(
                 workers=workers,
                 known_digests=memo.digests,
                 spool=spool,
+                progress=timer.progress,
             )
         with timer.stage("search index"):
             pages.update(search_index(pages, output.absolute(), loaded.config, pages_cache, spool))

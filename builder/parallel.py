@@ -40,6 +40,9 @@ class _Chunks:
         self._next = context.RawValue("q", 0)
         self._lock = context.Lock()
 
+    def handed_out(self) -> int:
+        return min(self._next.value, self.total)
+
     def take(self) -> range:
         with self._lock:
             start = self._next.value
@@ -48,14 +51,18 @@ class _Chunks:
 
 
 def parallel_map(
-    function: Callable[[Item], Result], items: Sequence[Item], workers: int = 0
+    function: Callable[[Item], Result],
+    items: Sequence[Item],
+    workers: int = 0,
+    progress: Callable[[int, int], None] | None = None,
 ) -> list[Result]:
     """`[function(item) for item in items]`, in order, on up to `workers` processes
     (0: one per core), this one included. `function` may be a closure: workers inherit
-    it by fork. An exception raised by `function` in a worker is raised here."""
+    it by fork. An exception raised by `function` in a worker is raised here.
+    `progress(done, total)` is told, now and then, how many items are done or under way."""
     workers = workers or default_workers()
     if workers <= 1 or len(items) < 2 or "fork" not in multiprocessing.get_all_start_methods():
-        return [function(item) for item in items]
+        return _serial_map(function, items, progress)
     workers = min(workers, len(items))
     chunks = _Chunks(len(items), max(1, min(64, len(items) // (workers * 8))))
     children: list[_Child] = []
@@ -68,12 +75,31 @@ def parallel_map(
         while run := chunks.take():
             for index in run:
                 results[index] = function(items[index])
+            if progress is not None:
+                progress(chunks.handed_out(), len(items))
         for child in children:
             child.collect(results)
+        if progress is not None:
+            progress(len(items), len(items))
     finally:
         for child in children:
             child.stop()
     return results  # type: ignore[return-value]
+
+
+def _serial_map(
+    function: Callable[[Item], Result],
+    items: Sequence[Item],
+    progress: Callable[[int, int], None] | None,
+) -> list[Result]:
+    if progress is None:
+        return [function(item) for item in items]
+    results = []
+    for done, item in enumerate(items, start=1):
+        results.append(function(item))
+        if done % 64 == 0 or done == len(items):
+            progress(done, len(items))
+    return results
 
 
 class _Child:

@@ -49,7 +49,7 @@ def load_records(
     state: CacheState,
     *,
     workers: int = 0,
-    progress: Callable[[int], None] | None = None,
+    progress: Callable[[int, int], None] | None = None,
     known: Mapping[str, str] | None = None,
 ) -> tuple[list[Source], list[EventRecord]]:
     """Every source and event record, in file-name order; problems go into `problems`.
@@ -85,7 +85,7 @@ def load_records(
             to_parse.append(index)
     parallel = workers if len(to_parse) >= _PARALLEL_FROM else 1
     parsed_files = parallel_map(
-        lambda index: _parse(jobs[index], digest=not digests[index]), to_parse, parallel
+        lambda index: _parse(jobs[index], digest=not digests[index]), to_parse, parallel, progress
     )
     for index, (parsed, own) in zip(to_parse, parsed_files, strict=True):
         results[index] = parsed
@@ -114,6 +114,4 @@ def load_records(
             sources.append(record)  # type: ignore[arg-type]
         else:
             events.append(record)  # type: ignore[arg-type]
-    if progress is not None:
-        progress(len(jobs))
     return sources, events

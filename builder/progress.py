@@ -12,6 +12,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TextIO
 
+_REDRAW_EVERY = 0.2  # seconds between two progress counts on the terminal
+
 
 class StageTimer:
     """Times each stage; shows the running stage on a terminal, and with `verbose`
@@ -24,6 +26,9 @@ class StageTimer:
         self.verbose = verbose
         self.show_progress = show_progress
         self.times: dict[str, float] = {}
+        self._running = ""  # the stage under way
+        self._shown_at = 0.0
+        self._shown = (0, 0)  # the count last shown
 
     @classmethod
     def for_terminal(cls, *, verbose: bool = False, quiet: bool = False) -> StageTimer:
@@ -36,6 +41,7 @@ class StageTimer:
         if self.show_progress:
             self.stream.write(f"\r\033[K{name}…")
             self.stream.flush()
+        self._running = name
         started = time.perf_counter()
         try:
             yield
@@ -48,6 +54,18 @@ class StageTimer:
             if self.verbose:
                 self.stream.write(f"{name:<20} {elapsed * 1000:8.0f} ms\n")
                 self.stream.flush()
+
+    def progress(self, done: int, total: int) -> None:
+        """On a terminal, how far the running stage has come: "render… 1,200 of 20,301"
+        (a few times a second at most)."""
+        if not self.show_progress or (done, total) == self._shown:
+            return
+        now = time.perf_counter()
+        if done < total and now - self._shown_at < _REDRAW_EVERY:
+            return
+        self._shown_at, self._shown = now, (done, total)
+        self.stream.write(f"\r\033[K{self._running}… {done:,} of {total:,}")
+        self.stream.flush()
 
     @property
     def total(self) -> float:

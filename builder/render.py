@@ -7,7 +7,7 @@ so a site overrides one template or one stylesheet without copying the rest.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from jinja2 import (
@@ -140,6 +140,7 @@ def render_pages(
     workers: int = 0,
     known_digests: Mapping[int, tuple[object, bytes]] | None = None,
     spool: Path | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> dict[str, Page]:
     """Every output file by path: rendered bytes, or `Kept` for a page whose inputs are
     unchanged since the build that published it (see builder.rerender; `known_digests`
@@ -158,6 +159,7 @@ def render_pages(
         workers=workers,
         known_digests=known_digests,
         spool=spool,
+        progress=progress,
     )
     pages.update(static_files(site_dir))
     pages.update(publishing_outputs(view, config, list(pages), cache))

@@ -130,14 +130,15 @@ def render_jobs(
     cache: PageCache,
     *,
     workers: int = 0,
-    progress: Callable[[int], None] | None = None,
+    progress: Callable[[int, int], None] | None = None,
     known_digests: Mapping[int, tuple[object, bytes]] | None = None,
     spool: Path | None = None,
 ) -> dict[str, Page]:
     """Each job's page as bytes, or `Kept` when the published file can stay.
     `known_digests` seeds the fingerprints (see builder.views.ViewMemo). With a `spool`
     folder, each page rendered is written into it as it is made (`Spooled`), by the
-    process that rendered it, rather than kept in memory."""
+    process that rendered it, rather than kept in memory. `progress(done, total)` hears
+    how many of the pages to render are done."""
     tracked = {
         value._tracked_name: value for value in shared.values() if isinstance(value, Tracked)
     }
@@ -199,13 +200,11 @@ def render_jobs(
     parallel = workers if len(to_render) >= _PARALLEL_FROM else 1
     # Workers are handed indices, not jobs: a job sent through a pipe would arrive as a
     # copy of its views, unknown to the digests memoised by identity (and costly to send).
-    rendered = parallel_map(render, range(len(to_render)), parallel)
+    rendered = parallel_map(render, range(len(to_render)), parallel, progress)
     for job, (content, reads, print_, digest) in zip(to_render, rendered, strict=True):
         pages[job.path] = content
         cache.rendered[job.path] = (print_, reads)
         cache.digests[job.path] = digest
-    if progress is not None:
-        progress(len(jobs))
     return pages
 
 

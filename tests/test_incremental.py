@@ -604,23 +604,33 @@ def test_verbose_prints_stage_times_and_quiet_prints_nothing(tiny_site: TinySite
     assert result.exit_code == 0 and result.output == ""
 
 
-def test_progress_shows_on_a_terminal_only() -> None:
+@pytest.mark.parametrize("workers", [1, 2])
+def test_progress_shows_on_a_terminal_only(tmp_path: Path, workers: int) -> None:
+    """On a terminal, the running stage and how many of its files or pages are done;
+    in a pipe, nothing."""
     import io
 
     from builder.progress import StageTimer
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+    from sitegen import generate_site
 
     class Terminal(io.StringIO):
         def isatty(self) -> bool:
             return True
 
+    site = tmp_path / "s"
+    generate_site(site, 150, seed=3)
     shown = Terminal()
-    timer = StageTimer(show_progress=True, stream=shown)
-    with timer.stage("render"):
-        pass
-    assert "render…" in shown.getvalue()
+    build(site, site / "site", workers=workers, timer=StageTimer(show_progress=True, stream=shown))
+    screen = shown.getvalue()
+    assert "load and validate… 300 of 300" in screen
+    counts = [int(done) for done in re.findall(r"render… (\d+) of \d+", screen)]
+    pages = sum(1 for path in (site / "site").rglob("*.html"))
+    assert counts and counts == sorted(counts) and counts[-1] == pages
     piped = io.StringIO()
-    with StageTimer(stream=piped).stage("render"):
-        pass
+    (site / "content" / "events" / "e000001.md").unlink()
+    build(site, site / "site", workers=workers, timer=StageTimer(stream=piped))
     assert piped.getvalue() == ""
 
 
