@@ -196,11 +196,12 @@ def _main(dated: list[_Dated], dct: str) -> _Dated:
     )
 
 
-def candidates_from_text(text: str, published: str) -> list[Candidate]:
+def candidates_from_text(text: str, published: str, day_first: bool = False) -> list[Candidate]:
     """The candidates of `text`: for each sentence that carries a calendar date, one for its
-    main date, then one for each other event date it tells of; in text order."""
+    main date, then one for each other event date it tells of; in text order. `day_first`:
+    numeric dates give the day before the month."""
     dct = published[:10]
-    timexes = tag(text, dct)
+    timexes = tag(text, dct, day_first)
     candidates = []
     position = 0
     for sentence in split_sentences(text):

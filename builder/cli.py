@@ -245,6 +245,11 @@ def extract(site_dir: Path, as_json: bool) -> None:
 @main.command()
 @click.argument("file", required=False, type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--published", help="Publication date the text is resolved against (YYYY-MM-DD).")
+@click.option(
+    "--language",
+    help="Language of the text, such as fr or en-GB (a source file gives its own): numeric "
+    "dates put the day first except in American English (en, en-US).",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print JSON lines instead of a table.")
 @click.option(
     "--jsonl",
@@ -252,12 +257,14 @@ def extract(site_dir: Path, as_json: bool) -> None:
     type=click.File("r", encoding="utf-8"),
     help='Batch mode: read {"doc_id","dct","text"} lines, write {"doc_id","timexes"} lines.',
 )
-def dates(file: Path | None, published: str | None, as_json: bool, jsonl_in) -> None:
+def dates(
+    file: Path | None, published: str | None, language: str | None, as_json: bool, jsonl_in
+) -> None:
     """Show the temporal expressions found in FILE and their resolved values.
 
     A source file gives its own publication date; for any other text, pass --published.
     """
-    from builder.temporal import tag
+    from builder.temporal import day_first, tag
     from builder.timex_report import as_record, read_article, table, tag_documents
 
     if jsonl_in is not None:
@@ -266,8 +273,8 @@ def dates(file: Path | None, published: str | None, as_json: bool, jsonl_in) -> 
         return
     if file is None:
         raise click.UsageError("give a FILE, or --jsonl IN.jsonl")
-    text, published = read_article(file, published)
-    found = tag(text, published)
+    text, published, language = read_article(file, published, language)
+    found = tag(text, published, day_first(language))
     if not as_json:
         click.echo("\n".join(table(found)))
         return

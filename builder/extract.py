@@ -24,6 +24,7 @@ from builder.load import PARAGRAPH_SEPARATOR, tagger_text
 from builder.model import Citation, EventRecord, Site, Source, Status
 from builder.parallel import parallel_map
 from builder.slugs import is_reserved_name, slugify
+from builder.temporal import day_first
 from builder.views import UnreviewedRecord
 
 CANDIDATES_DIR = Path("content/candidates")
@@ -128,13 +129,18 @@ def content_words(text: str) -> frozenset[str]:
 
 def source_candidates(source: Source) -> list[Candidate]:
     """The candidates of one source: its text as the tagger reads it, dated from its
-    publication day."""
-    return candidates_from_text(tagger_text(source.paragraphs), source.published.iso()[:10])
+    publication day, its numeric dates read in the order of its language."""
+    text, published = tagger_text(source.paragraphs), source.published.iso()[:10]
+    return candidates_from_text(text, published, day_first(source.language))
 
 
 def extraction_key(source: Source) -> str:
-    """A digest of what extraction reads from a source: its text and publication day."""
-    read = f"{source.published.iso()[:10]}\n{tagger_text(source.paragraphs)}"
+    """A digest of what extraction reads from a source: its text, publication day and
+    the order of its numeric dates."""
+    read = (
+        f"{source.published.iso()[:10]}\n{day_first(source.language)}\n"
+        f"{tagger_text(source.paragraphs)}"
+    )
     return hashlib.blake2b(read.encode(), digest_size=16).hexdigest()
 
 

@@ -25,9 +25,12 @@ def creation_date(value: object, where: str) -> str:
     return date.iso()[:10]
 
 
-def read_article(path: Path, published: str | None) -> tuple[str, str]:
-    """The text to tag and its publication day. A source file (with front matter) gives
-    its own `published` date and is read as its paragraphs; any other file as it is."""
+def read_article(
+    path: Path, published: str | None, language: str | None = None
+) -> tuple[str, str, str | None]:
+    """The text to tag, its publication day and its language. A source file (with front
+    matter) gives its own `published` date and `language` and is read as its paragraphs;
+    any other file as it is."""
     try:
         text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as error:
@@ -39,9 +42,11 @@ def read_article(path: Path, published: str | None) -> tuple[str, str]:
             raise click.ClickException(f"{path}:{error.line}: {error.message}") from None
         text = tagger_text(split_paragraphs(front.body))
         published = published or front.data.get("published")
+        stated = front.data.get("language")
+        language = language or (stated if isinstance(stated, str) else None)
     if not published:
         raise click.UsageError("--published DATE is needed to resolve relative expressions")
-    return text, creation_date(published, f"{path}: published")
+    return text, creation_date(published, f"{path}: published"), language
 
 
 def as_record(timex: Timex, with_text: bool = True) -> dict:

@@ -62,6 +62,23 @@ def test_dates_reads_the_publication_date_of_a_source_file(tiny_site):
     assert "2024-11-27" in values and "2016" in values
 
 
+def test_dates_reads_numeric_dates_in_the_order_of_the_language(tiny_site, tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text("The quay closed on 04/03/2024.")
+    american = invoke("dates", str(article), "--published", "2024-11-30", "--json")
+    french = invoke("dates", str(article), "--published", "2024-11-30", "--language", "fr")
+    assert json.loads(american.output)["value"] == "2024-04-03"
+    assert "2024-03-04" in french.output
+    source = tiny_site.root / "content" / "sources" / "wire.md"
+    text = source.read_text().replace("language: en", "language: en-GB")
+    source.write_text(text + "\nThe quay closed on 04/03/2024.\n")
+    values = [
+        json.loads(line)["value"]
+        for line in invoke("dates", str(source), "--json").output.splitlines()
+    ]
+    assert "2024-03-04" in values and "2024-04-03" not in values
+
+
 def test_dates_batch_mode_reads_and_writes_json_lines():
     docs = [
         {"doc_id": "a", "dct": "2024-11-30", "text": "It happened on Friday."},

@@ -175,3 +175,27 @@ def test_a_rebuild_extracts_again_only_the_sources_that_changed(empty_site, monk
     assert any("their assault" in e.get_text() for e in rebuilt[0].select("article.event"))
     assert run(empty_site, "build", "--clean").exit_code == 0
     assert (empty_site.root / "site" / "index.html").read_bytes() == rebuilt[1]
+
+
+def numbered_dates_article(language: str) -> str:
+    return (
+        "---\ntitle: Port works\npublisher: Le Courrier\npublished: 2025-03-04\n"
+        f"language: {language}\nrights: full\n---\n"
+        "The harbour works will start on 12/05/2025, the port authority said.\n\n"
+        "The old quay closed on 25/02/2025.\n"
+    )
+
+
+def test_numeric_dates_are_read_in_the_order_of_the_articles_language(empty_site):
+    """12/05/2025 is 12 May in French or British English, 5 December in American
+    English; 25/02/2025 is 25 February in any of them."""
+    empty_site.source("paris", numbered_dates_article("fr"))
+    empty_site.source("london", numbered_dates_article("en-GB").replace("Port", "Dock"))
+    empty_site.source("boston", numbered_dates_article("en-US").replace("Port", "Pier"))
+    found = proposals(empty_site)
+    by_source = {}
+    for proposal in found:
+        for cited in proposal["sources"]:
+            by_source.setdefault(cited["source"], set()).add(proposal["date"])
+    assert by_source["paris"] == by_source["london"] == {"2025-05-12", "2025-02-25"}
+    assert by_source["boston"] == {"2025-12-05", "2025-02-25"}

@@ -196,3 +196,13 @@ def test_a_doubled_closing_quote_ends_a_sentence() -> None:
     # of the next sentence is not this one's.
     text = "``Exports will, the bankers think, recover in the spring.'' Sales dropped."
     assert values(text, "2025-02-03")[0] == ("the spring", "DATE", "2025-SP")
+
+
+def test_numeric_dates_in_the_order_the_text_writes_them() -> None:
+    assert values("Talks resumed on 04/03/2024.") == [("04/03/2024", "DATE", "2024-04-03")]
+    day_first = [(t.text, t.value) for t in tag("Talks resumed on 04/03/2024.", REPORT_DAY, True)]
+    assert day_first == [("04/03/2024", "2024-03-04")]
+    # Only one order names a date: read that way whatever the convention.
+    assert values("Talks resumed on 25/03/2024.") == [("25/03/2024", "DATE", "2024-03-25")]
+    late = [(t.text, t.value) for t in tag("Talks resumed on 03/25/2024.", REPORT_DAY, True)]
+    assert late == [("03/25/2024", "2024-03-25")]

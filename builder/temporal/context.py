@@ -40,6 +40,8 @@ class Context:
     year: int | None = None
     year_at: int = -10_000
     cache: dict[int, int] = field(default_factory=dict)
+    # Numeric dates give the day before the month ("04/03/2025" is 4 March).
+    day_first: bool = False
 
     def stated_year(self, start: int) -> int | None:
         """The year a sentence opens with ("In 2019, ..."), for the dates later in it."""

@@ -93,7 +93,11 @@ EDGE = r"(?:(?:early|late|earlier|later|mid)[-\s]+(?:in\s+)?)"
 
 _BRANCHES: list[tuple[str, str]] = [
     ("iso", r"(?<![\d-])\d{4}-\d\d-\d\d(?:T\d\d:\d\d(?::\d\d)?(?:Z|[+-]\d\d:?\d\d)?)?(?![\d-])"),
-    ("slash", r"(?<![\d/.,])(?:1[0-2]|0?[1-9])/(?:3[01]|[12]\d|0?[1-9])/(?:\d{4}|\d\d)(?![\d/])"),
+    # Month or day first: which, the text's language tells (normalise._slash).
+    (
+        "slash",
+        r"(?<![\d/.,])(?:3[01]|[12]\d|0?[1-9])/(?:3[01]|[12]\d|0?[1-9])/(?:\d{4}|\d\d)(?![\d/])",
+    ),
     (
         "clock",
         rf"(?:(?:about|around|approximately|shortly\s+(?:before|after))\s+)?{CLOCK}{ZONE}?"

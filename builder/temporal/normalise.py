@@ -76,7 +76,10 @@ def _iso(text: str, start: int, end: int, ctx: Context) -> Reading | None:
 
 
 def _slash(text: str, start: int, end: int, ctx: Context) -> Reading | None:
-    month, day, year = (int(part) for part in text.split("/"))
+    first, second, year = (int(part) for part in text.split("/"))
+    day, month = (first, second) if ctx.day_first else (second, first)
+    if month > 12 >= day:  # "25/12/2024" can only be read one way
+        day, month = month, day
     if year < 100:
         year += 1900 if year > 30 else 2000
     try:

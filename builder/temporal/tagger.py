@@ -8,10 +8,10 @@ from builder.temporal.grammar import PATTERN, PATTERN_ANY_CASE
 from builder.temporal.normalise import HANDLERS
 
 
-def find(text: str, dct: str) -> list[tuple[int, int, Reading]]:
+def find(text: str, dct: str, day_first: bool = False) -> list[tuple[int, int, Reading]]:
     """(start, end, reading) of every temporal expression in `text`, in text order."""
     creation = cal.parse_date(dct)
-    ctx = Context(text=text, dct=creation, anchor=creation)
+    ctx = Context(text=text, dct=creation, anchor=creation, day_first=day_first)
     found: list[tuple[int, int, Reading]] = []
     lowered = text.lower()
     if len(lowered) == len(text):
