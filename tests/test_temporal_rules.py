@@ -206,3 +206,15 @@ def test_numeric_dates_in_the_order_the_text_writes_them() -> None:
     assert values("Talks resumed on 25/03/2024.") == [("25/03/2024", "DATE", "2024-03-25")]
     late = [(t.text, t.value) for t in tag("Talks resumed on 03/25/2024.", REPORT_DAY, True)]
     assert late == [("03/25/2024", "2024-03-25")]
+
+
+def test_dotted_year_first_and_dashed_numeric_dates() -> None:
+    text = "It opened on 12.05.2024, closed on 2024/05/20 and reopens on 04-06-2024."
+    assert [(t.text, t.value) for t in tag(text, REPORT_DAY)] == [
+        ("12.05.2024", "2024-05-12"),  # dots: day first in every language that writes them
+        ("2024/05/20", "2024-05-20"),
+        ("04-06-2024", "2024-04-06"),  # as slashes: month first in American English
+    ]
+    assert tag(text, REPORT_DAY, True)[2].value == "2024-06-04"
+    # Not a day of the calendar, not a date; a version number is not one either.
+    assert values("On 31.02.2024 it ran version 4.10.2 of the software.") == []

@@ -98,6 +98,11 @@ _BRANCHES: list[tuple[str, str]] = [
         "slash",
         r"(?<![\d/.,])(?:3[01]|[12]\d|0?[1-9])/(?:3[01]|[12]\d|0?[1-9])/(?:\d{4}|\d\d)(?![\d/])",
     ),
+    ("dashed", r"(?<![\d/.,-])(?:3[01]|[12]\d|0?[1-9])-(?:3[01]|[12]\d|0?[1-9])-\d{4}(?![\d-])"),
+    # Day first wherever dots separate the parts (12.05.2025); year first with slashes
+    # (2025/05/12).
+    ("dotted", r"(?<![\d.,])(?:3[01]|[12]\d|0?[1-9])\.(?:1[0-2]|0?[1-9])\.\d{4}(?!\d|\.\d)"),
+    ("year_first", r"(?<![\d/])\d{4}/(?:1[0-2]|0?[1-9])/(?:3[01]|[12]\d|0?[1-9])(?![\d/])"),
     (
         "clock",
         rf"(?:(?:about|around|approximately|shortly\s+(?:before|after))\s+)?{CLOCK}{ZONE}?"

@@ -76,15 +76,30 @@ def _iso(text: str, start: int, end: int, ctx: Context) -> Reading | None:
 
 
 def _slash(text: str, start: int, end: int, ctx: Context) -> Reading | None:
-    first, second, year = (int(part) for part in text.split("/"))
+    """04/03/2025 or 04-03-2025: month or day first as the text's language writes them."""
+    first, second, year = (int(part) for part in re.split(r"[/-]", text))
     day, month = (first, second) if ctx.day_first else (second, first)
     if month > 12 >= day:  # "25/12/2024" can only be read one way
         day, month = month, day
     if year < 100:
         year += 1900 if year > 30 else 2000
+    return _calendar_day(year, month, day)
+
+
+def _dotted(text: str, start: int, end: int, ctx: Context) -> Reading | None:
+    day, month, year = (int(part) for part in text.split("."))
+    return _calendar_day(year, month, day)
+
+
+def _year_first(text: str, start: int, end: int, ctx: Context) -> Reading | None:
+    year, month, day = (int(part) for part in text.split("/"))
+    return _calendar_day(year, month, day)
+
+
+def _calendar_day(year: int, month: int, day: int) -> Reading | None:
     try:
         return Reading("DATE", date(year, month, day).isoformat(), anchors=True)
-    except ValueError:
+    except ValueError:  # 31.02.2025
         return None
 
 
@@ -693,6 +708,9 @@ HANDLERS: dict[str, Handler] = {
     "wholeyear": _wholeyear,
     "iso": _iso,
     "slash": _slash,
+    "dashed": _slash,
+    "dotted": _dotted,
+    "year_first": _year_first,
     "clock": _clock,
     "date": _date,
     "monthyear": _monthyear,
