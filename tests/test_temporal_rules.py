@@ -218,3 +218,16 @@ def test_dotted_year_first_and_dashed_numeric_dates() -> None:
     assert tag(text, REPORT_DAY, True)[2].value == "2024-06-04"
     # Not a day of the calendar, not a date; a version number is not one either.
     assert values("On 31.02.2024 it ran version 4.10.2 of the software.") == []
+
+
+def test_a_time_after_a_year_is_on_no_day_the_text_names() -> None:
+    # The narrative moved to 2019: the first of January 2019 is not a day the text tells of.
+    assert values("In 2019 the plant was sold. The deal closed at 3 p.m.") == [
+        ("2019", "DATE", "2019"),
+        ("3 p.m.", "TIME", "XXXX-XX-XXT15:00"),
+    ]
+    # An American zone named without its summer time, then the day.
+    assert values("Polls closed at 8 p.m. ET on Tuesday.") == [
+        ("8 p.m. ET on Tuesday", "TIME", "2024-10-22T20:00")
+    ]
+    assert values("Polls close at 8 p.m.") == [("8 p.m.", "TIME", "2024-10-25T20:00")]

@@ -42,6 +42,9 @@ class Context:
     cache: dict[int, int] = field(default_factory=dict)
     # Numeric dates give the day before the month ("04/03/2025" is 4 March).
     day_first: bool = False
+    # False once the narrative moved to a year or a month ("in 2019"): `anchor` is then
+    # its first day, which names no day the text tells of.
+    anchor_is_day: bool = True
 
     def stated_year(self, start: int) -> int | None:
         """The year a sentence opens with ("In 2019, ..."), for the dates later in it."""

@@ -76,7 +76,8 @@ CLOCK = (
     r"|(?<![\d:.,$])(?:[01]\d|2[0-3])[0-5]\d(?=\s*(?:gmt|utc|hours|hrs|h\b))(?:\s*(?:hours|hrs|h\b))?"
     r"|noon|midnight|midday)"
 )
-_ZONES = r"(?:gmt|utc|est|edt|cst|cdt|mst|mdt|pst|pdt|bst|cet|cest|eet|eest)(?!\w)"
+# ET, CT, MT, PT: American zones named without saying whether summer time is on.
+_ZONES = r"(?:gmt|utc|est|edt|cst|cdt|mst|mdt|pst|pdt|bst|cet|cest|eet|eest|et|ct|mt|pt)(?!\w)"
 ZONE = rf"(?:\s*(?:\({_ZONES}\)|{_ZONES}))"
 BOUND = (
     r"(?:(?:the\s+)?(?:very\s+)?(?:end|beginning|start|middle|close|turn|first\s+half|second\s+half"

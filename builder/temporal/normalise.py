@@ -146,11 +146,13 @@ def _clock(text: str, start: int, end: int, ctx: Context) -> Reading | None:
         following = _DAY_AFTER.match(ctx.text, end)
         if following:
             day = _day_reference(following.group(1), following.start(1), following.end(1), ctx)
-    if day is None:
+    if day is None and ctx.anchor_is_day:
         day = ctx.anchor
     zone = _ZONE_TOKEN.search(text)
     suffix = "Z" if zone and ZONES[zone.group(1).lower()] == 0 else ""
-    return Reading("TIME", f"{day.isoformat()}T{hour:02d}:{minute:02d}{suffix}")
+    # A time in a narrative that has moved to a year or a month: its day is not known.
+    on = day.isoformat() if day is not None else "XXXX-XX-XX"
+    return Reading("TIME", f"{on}T{hour:02d}:{minute:02d}{suffix}")
 
 
 def _day_reference(text: str, start: int, end: int, ctx: Context) -> date | None:

@@ -48,6 +48,7 @@ def _update(ctx: Context, reading: Reading, start: int) -> None:
         point = cal.value_to_date(reading.value)
         if point is not None:
             ctx.anchor = point[0]
+            ctx.anchor_is_day = reading.value[:10].count("-") == 2
     if reading.type in ("DATE", "TIME") and reading.value[:10].count("-") == 2:
         point = cal.value_to_date(reading.value[:10])
         if point is not None:
