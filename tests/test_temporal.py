@@ -193,7 +193,7 @@ _DATE_VALUE = re.compile(
     r"|\d{4}-Q[1-4]|\d{4}-H[12]|\d{4}-(?:SP|SU|FA|WI))$"
 )
 _TIME_VALUE = re.compile(
-    r"^\d{4}-\d\d-\d\dT(?:MO|AF|EV|NI|MI|DT|(?:[01]\d|2[0-4]):[0-5]\d(?::[0-5]\d)?(?:Z|[+-]\d\d(?::?\d\d)?)?)$"
+    r"^(?:\d{4}-\d\d-\d\d|XXXX-XX-XX)T(?:MO|AF|EV|NI|MI|DT|(?:[01]\d|2[0-4]):[0-5]\d(?::[0-5]\d)?(?:Z|[+-]\d\d(?::?\d\d)?)?)$"
 )
 _DURATION_VALUE = re.compile(
     r"^P(?:(?:\d+(?:\.\d+)?|X)(?:Y|M|W|D|Q|DE|CE|ML))*(?:T(?:(?:\d+(?:\.\d+)?|X)[HMS])+)?$"
