@@ -231,3 +231,32 @@ def test_a_time_after_a_year_is_on_no_day_the_text_names() -> None:
         ("8 p.m. ET on Tuesday", "TIME", "2024-10-22T20:00")
     ]
     assert values("Polls close at 8 p.m.") == [("8 p.m.", "TIME", "2024-10-25T20:00")]
+
+
+def test_a_month_just_after_a_past_verb_is_the_one_gone() -> None:
+    # Written in November: "took office in January" is the January just gone, though the
+    # coming one is nearer; a future or an expectation keeps the nearer one.
+    assert values("The mayor, who took office in January, resigned.", "2024-11-30")[0] == (
+        "January",
+        "DATE",
+        "2024-01",
+    )
+    assert values("Talks will resume in January.", "2024-11-30") == [("January", "DATE", "2025-01")]
+    assert values("The deal is expected in January.", "2024-11-30") == [
+        ("January", "DATE", "2025-01")
+    ]
+
+
+def test_the_first_month_of_a_span_takes_the_year_of_its_end() -> None:
+    assert values("The siege lasted from July to December 2016.") == [
+        ("July", "DATE", "2016-07"),
+        ("December 2016", "DATE", "2016-12"),
+    ]
+    assert values("It snowed from November to February 2017.") == [
+        ("November", "DATE", "2016-11"),
+        ("February 2017", "DATE", "2017-02"),
+    ]
+    assert values("Prices rose between March and May 2019.") == [
+        ("March", "DATE", "2019-03"),
+        ("May 2019", "DATE", "2019-05"),
+    ]

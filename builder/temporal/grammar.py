@@ -239,7 +239,7 @@ _BRANCHES: list[tuple[str, str]] = [
         rf"(?:(?:{EDGE}|the\s+(?:middle|end|beginning|start)\s+of\s+)(?:this\s+)?{MONTH}"
         rf"|(?:(?<=\bin\s)|(?<=\bsince\s)|(?<=\buntil\s)|(?<=\bby\s)|(?<=\bduring\s)|(?<=\bfrom\s)"
         rf"|(?<=\bthrough\s)|(?<=\bbefore\s)|(?<=\bafter\s)|(?<=\bof\s)|(?<=\bthrough\s)"
-        rf"|(?<=\bend\s)|(?<=\bin\searly\s)|(?<=\bfor\s)|(?<=\bto\s)){MONTH}"
+        rf"|(?<=\bend\s)|(?<=\bin\searly\s)|(?<=\bfor\s)|(?<=\bto\s)|(?<=\bbetween\s)){MONTH}"
         rf"|(?:january|february|april|june|july|august|september|october|november|december)(?=\s|'s|[,.;:])"
         r")",
     ),

@@ -15,6 +15,7 @@ from datetime import date
 
 from builder.temporal import calendar as cal
 from builder.temporal.context import Context, Handler, Reading
+from builder.temporal.grammar import MONTH
 from builder.temporal.lexicon import (
     FREQUENCY_ADVERBS,
     MONTHS,
@@ -35,6 +36,7 @@ from builder.temporal.periods import (
     _year_before,
     _yearend,
 )
+from builder.temporal.tense import closely_past
 from builder.temporal.tokens import (
     _DAY_TOKEN,
     _MONTH_TOKEN,
@@ -621,6 +623,10 @@ _DEADLINE = re.compile(r"\b(?:by|until|till)\s+$", re.IGNORECASE)
 
 
 _THROUGH = re.compile(r"\bthrough\s+$", re.IGNORECASE)
+_TO_MONTH_OF_YEAR = re.compile(
+    rf"\s*(?:to|until|till|through|and|-|–|—)\s*(?:(?:early|late|mid)[-\s]+)?({MONTH})\s+(\d{{4}})\b",
+    re.IGNORECASE,
+)
 
 
 def _month(text: str, start: int, end: int, ctx: Context) -> Reading | None:
@@ -630,6 +636,12 @@ def _month(text: str, start: int, end: int, ctx: Context) -> Reading | None:
     if month is None:
         return None
     year = ctx.stated_year(start)
+    span_end = _TO_MONTH_OF_YEAR.match(ctx.text, end)
+    if year is None and span_end and _month_is_name(span_end.group(1)):
+        # "from July to December 2016": the span's year, or the one before when it
+        # crosses a new year ("November to February 2017").
+        last = _month_of(span_end.group(1))
+        year = int(span_end.group(2)) - (1 if last is not None and last < month else 0)
     if year is None and _DEADLINE.search(ctx.text, max(0, start - 12), start):
         year = cal.nearest_month(ctx.dct, month, 1)  # "by February", "until January"
     if year is None:
@@ -638,6 +650,8 @@ def _month(text: str, start: int, end: int, ctx: Context) -> Reading | None:
         distance = min((month - ctx.dct.month) % 12, (ctx.dct.month - month) % 12)
         spans = _THROUGH.search(ctx.text, max(0, start - 10), start)
         tense = ctx.tense(start, end) if distance >= 3 and not spans else 0
+        if distance and not spans and closely_past(ctx.text, start):
+            tense = -1  # "took office in January" written in November: the last January
         year = cal.nearest_month(ctx.dct, month, tense)
     return Reading("DATE", f"{year:04d}-{month:02d}", anchors=True)
 

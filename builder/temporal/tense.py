@@ -87,3 +87,18 @@ def direction(text: str, start: int, end: int) -> int:
             if best > 0 and _PAST_AUXILIARY.search(text, max(0, match.start() - 14), match.start()):
                 best = -1  # "had been scheduled to expire Friday" is over
     return best
+
+
+# A past verb at most two words before "in", "on" or "since" and the expression, with
+# nothing between to start another clause: "took office in January", "ended on Monday".
+_CLOSELY_PAST = re.compile(
+    rf"(?<![\w'])(?!(?:{_FUTURE})(?!\w))(?:{_PAST})(?:\s+[\w'’-]+){{0,2}}?\s+(?:in|on|since)\s+$",
+    re.IGNORECASE,
+)
+
+
+def closely_past(text: str, start: int) -> bool:
+    """Whether the expression at `start` is the object of a past verb just before it."""
+    before = text[max(0, start - 60) : start]
+    match = _CLOSELY_PAST.search(before)
+    return match is not None and not _NOT_FINITE.search(before, 0, match.start())
