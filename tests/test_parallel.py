@@ -24,6 +24,31 @@ def test_this_process_takes_a_share_and_forks_one_child_for_two_workers() -> Non
     assert len(set(pids)) == 2
 
 
+@pytest.mark.parametrize("workers", [2, 3])
+def test_each_process_starts_on_a_part_of_its_own(tmp_path, workers: int) -> None:
+    """Items come in folder order: each process starts on its own part of them, so that
+    two processes seldom create files in one folder at once (they would queue on its
+    lock: on a slow disk, ten times the system time). One that is done helps the others."""
+    folders = ["events", "sources", "tags"][:workers]
+    for folder in folders:
+        (tmp_path / folder).mkdir()
+    items = [(folder, n) for folder in folders for n in range(300)]
+
+    def write(item: tuple[str, int]) -> int:
+        (tmp_path / item[0] / f"{item[1]}.html").write_text("page")
+        time.sleep(0.0005)
+        return os.getpid()
+
+    pids = parallel_map(write, items, workers)
+    firsts = [pids[folders.index(folder) * 300] for folder in folders]
+    assert firsts[0] == os.getpid() and len(set(firsts)) == workers
+    for folder in folders:  # every file written, each by the process that owns its part
+        assert len(list((tmp_path / folder).iterdir())) == 300
+    for index, folder in enumerate(folders):
+        share = pids[index * 300 : (index + 1) * 300]
+        assert share.count(firsts[index]) > 150, folder
+
+
 def test_large_results_do_not_stall_a_worker() -> None:
     """Results larger than a pipe's buffer are read as they come, not after this
     process's own share, which would leave the worker waiting."""
