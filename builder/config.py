@@ -47,6 +47,8 @@ _TYPES = {
 }
 
 
+# The settings that count something, and what 0 means for each.
+_COUNTS = {"feed_entries": "every event", "period_pages_above": "one page for every list"}
 _TYPE_NAMES = {str: "text in quotes", bool: "true or false", int: "a whole number"}
 
 
@@ -108,20 +110,12 @@ def load_config(site_dir: Path, problems: Problems) -> SiteConfig:
             f"'language' must be a language tag such as en, ar or pt-BR, not {config.language!r}",
         )
         config = SiteConfig(**{**values, "language": "en"})
-    if config.feed_entries < 0:
-        problems.error(
-            path,
-            _line_of_key(path, "feed_entries"),
-            "'feed_entries' must be 0 (every event) or more",
-        )
-        config = SiteConfig(**{**values, "feed_entries": SiteConfig.feed_entries})
-    if config.period_pages_above < 0:
-        problems.error(
-            path,
-            _line_of_key(path, "period_pages_above"),
-            "'period_pages_above' must be 0 (one page for every list) or more",
-        )
-        config = SiteConfig(**{**values, "period_pages_above": SiteConfig.period_pages_above})
+    for key, zero_means in _COUNTS.items():
+        if getattr(config, key) < 0:
+            problems.error(
+                path, _line_of_key(path, key), f"{key!r} must be 0 ({zero_means}) or more"
+            )
+            config = SiteConfig(**{**values, key: getattr(SiteConfig, key)})
     if config.base_url and not config.base_url.startswith(("https://", "http://")):
         problems.error(
             path,
