@@ -69,7 +69,7 @@ class ContentError(click.ClickException):
 
 
 def counted(count: int, noun: str) -> str:
-    """ "1 error", "2 errors": a count with its noun (one that takes an s)."""
+    """A count with its noun, plural unless the count is 1: "1 error", "2 errors"."""
     return f"{count} {noun}{'' if count == 1 else 's'}"
 
 

@@ -36,8 +36,8 @@ _NOT_FINITE = re.compile(
 # whatever the tense of what it reports ("a ferry will run from Monday, officials said").
 _REPORTING = re.compile(r"said|says|told|added|announced|reported|stated", re.IGNORECASE)
 _ATTRIBUTION_GAP = re.compile(r"[^.;:!?]*[,—–]\s*(?:[\w'’-]+\s+){0,6}", re.IGNORECASE)
-# Closing quotes may be doubled, as newswire in the Penn Treebank's style writes them ('').
 _INFINITIVE = re.compile(r"\bto\s+$", re.IGNORECASE)
+# Closing quotes may be doubled, as newswire in the Penn Treebank's style writes them ('').
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"'“‘(`]*[A-Z])|\n\s*\n")
 
 _WINDOW = 160
