@@ -199,3 +199,13 @@ def test_numeric_dates_are_read_in_the_order_of_the_articles_language(empty_site
             by_source.setdefault(cited["source"], set()).add(proposal["date"])
     assert by_source["paris"] == by_source["london"] == {"2025-05-12", "2025-02-25"}
     assert by_source["boston"] == {"2025-12-05", "2025-02-25"}
+
+
+def test_an_age_before_the_calendar_is_no_candidate_and_no_crash(empty_site):
+    empty_site.source(
+        "old",
+        "---\ntitle: Old town\npublisher: P\npublished: 2024-11-30\nrights: full\n---\n"
+        "Farmers settled the valley 7000 years ago, archaeologists said on Friday.\n",
+    )
+    found = proposals(empty_site)
+    assert [p["date"] for p in found] == ["2024-11-29"]

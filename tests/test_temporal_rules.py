@@ -260,3 +260,21 @@ def test_the_first_month_of_a_span_takes_the_year_of_its_end() -> None:
         ("March", "DATE", "2019-03"),
         ("May 2019", "DATE", "2019-05"),
     ]
+
+
+def test_present_tense_schedule_verbs_of_reopening_and_expiry_point_ahead() -> None:
+    # The report day is a Friday.
+    for sentence in (
+        "The exhibition reopens on Monday.",
+        "The lease expires on Monday.",
+        "The ban takes effect on Monday.",
+    ):
+        assert values(sentence) == [("Monday", "DATE", "2024-10-28")], sentence
+    assert values("The lease expired on Monday.") == [("Monday", "DATE", "2024-10-21")]
+
+
+def test_counts_with_thousands_separators_and_days_before_the_calendar() -> None:
+    assert values("The town was founded 1,200 years ago.") == [("1,200 years ago", "DATE", "0824")]
+    # Before the year 1: no calendar day to give, and not "000 years ago" either.
+    assert values("The town was settled 5,000 years ago.") == []
+    assert values("The town was settled 5000 years ago.") == []

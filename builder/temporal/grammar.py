@@ -39,7 +39,7 @@ _TEEN = r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eight
 _TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
 NUMBER_WORD = rf"(?:{_TENS}(?:[-\s]{_DIGIT_WORD})?|{_TEEN}|{_DIGIT_WORD}|zero)"
 NUMBER = (
-    r"(?:\d+(?:\.\d+)?(?:\s\d/\d)?|\d/\d"
+    r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?(?:\s\d/\d)?|\d/\d"
     rf"|{NUMBER_WORD}(?:\s+(?:hundred|thousand))?(?:\s+and\s+a\s+half)?"
     r"|a\s+(?:few|couple(?:\s+of)?|dozen|hundred|thousand)|an?|half\s+an?|few|several"
     r"|couple\s+of|some|many|numerous)"

@@ -23,7 +23,11 @@ def find(text: str, dct: str, day_first: bool = False) -> list[tuple[int, int, R
         if kind is None:
             continue
         start, end = match.span()
-        reading = HANDLERS[kind](text[start:end], start, end, ctx)
+        try:
+            reading = HANDLERS[kind](text[start:end], start, end, ctx)
+        except (ValueError, OverflowError):
+            # A day the calendar cannot hold ("5000 years ago" is before year 1): no value.
+            continue
         if reading is None:
             continue
         if reading.end is not None:

@@ -13,8 +13,9 @@ _FUTURE = (
     r"will|won't|'ll|shall|would|going\s+to|plans?\s+to|planned|planning|scheduled|"
     r"expected|expects?\s+to|due|set\s+to|effective|payable|ahead|is\s+to|are\s+to|"
     r"intends?\s+to|aims?\s+to|"
-    r"hopes?\s+to|to\s+be\s+held|upcoming|next|begins|starts|opens|meets|"
-    r"resumes|resume|meet|convenes?|reconvenes?|arrives|departs|travels|visits|tomorrow"
+    r"hopes?\s+to|to\s+be\s+held|upcoming|next|begins|starts|(?:re)?opens|meets|"
+    r"resumes|resume|meet|convenes?|reconvenes?|arrives|departs|travels|visits|expires|"
+    r"takes\s+effect|tomorrow"
 )
 _PAST = (
     r"\w+ed|said|was|were|had|did|took|made|met|left|came|went|began|told|saw|gave|"
