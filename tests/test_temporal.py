@@ -244,6 +244,23 @@ def test_random_temporal_word_salad_never_breaks(text: str, dct: str) -> None:
     _check(text, dct)
 
 
+_EDGE_WORDS = ["5,000", "99999", "years", "ago", "last", "previous", "December", "March"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from([*_WORDS, *_EDGE_WORDS]), max_size=30).map(" ".join),
+    st.sampled_from(["0001-01-01", "0002-06-30", "9998-06-15", "9999-12-31"]),
+)
+def test_days_at_the_ends_of_the_calendar_give_no_value_rather_than_break(
+    text: str, dct: str
+) -> None:
+    """An article dated in the first or last years the calendar holds: what would fall
+    outside it gets no value (there is no year 0, nor 10000), and nothing raises."""
+    for timex in tag(text, dct):
+        assert not timex.value.startswith("0000"), timex
+
+
 @settings(max_examples=200, deadline=None)
 @given(st.text(max_size=200))
 def test_random_text_never_breaks(text: str) -> None:

@@ -25,17 +25,18 @@ def find(text: str, dct: str, day_first: bool = False) -> list[tuple[int, int, R
         start, end = match.span()
         try:
             reading = HANDLERS[kind](text[start:end], start, end, ctx)
+            if reading is None or reading.value.startswith("0000"):
+                continue  # no year 0: a year before the first
+            if reading.end is not None:
+                end = reading.end
+            if reading.start is not None:
+                start = reading.start
+            _update(ctx, reading, start)
         except (ValueError, OverflowError):
-            # A day the calendar cannot hold ("5000 years ago" is before year 1): no value.
+            # A day the calendar cannot hold ("5000 years ago" is before the year 1):
+            # the expression gets no value.
             continue
-        if reading is None:
-            continue
-        if reading.end is not None:
-            end = reading.end
-        if reading.start is not None:
-            start = reading.start
         found.append((start, end, reading))
-        _update(ctx, reading, start)
     return found
 
 
