@@ -8,6 +8,7 @@ told to use only what the page states about its own publication (meta tags, JSON
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from collections.abc import Iterator
@@ -40,6 +41,27 @@ class Article:
     paragraphs: tuple[str, ...]
 
 
+class _Markup:
+    """The saved page as lxml parses it, when first needed (trafilatura parses a copy of
+    its own, which it changes as it cleans it)."""
+
+    def __init__(self, html: str | bytes) -> None:
+        self.html = html
+
+    @functools.cached_property
+    def root(self) -> lxml.html.HtmlElement | None:
+        try:
+            return lxml.html.fromstring(self.html)
+        except (ValueError, lxml.etree.ParserError):
+            return None
+
+    @functools.cached_property
+    def title(self) -> str:
+        """The text of its <title>."""
+        found = self.root.find(".//title") if self.root is not None else None
+        return _clean(found.text_content()) if found is not None else ""
+
+
 def read_html(html: str | bytes, page_url: str | None = None) -> Article:
     """The article in a saved page; raises ArticleError when there is no article text."""
     try:
@@ -56,7 +78,8 @@ def read_html(html: str | bytes, page_url: str | None = None) -> Article:
         raise ArticleError(f"not a readable HTML page ({error})") from None
     if document is None or not (document.text or "").strip():
         raise ArticleError("no article text found in the page")
-    title = _clean(document.title)
+    page = _Markup(html)
+    title = _headline(_clean(document.title), page.title)
     if not title:
         raise ArticleError("the page has no title")
     paragraphs = [_clean(line) for line in document.text.splitlines()]
@@ -67,21 +90,48 @@ def read_html(html: str | bytes, page_url: str | None = None) -> Article:
         raise ArticleError("no article text found in the page")
     return Article(
         title=title,
-        publisher=_clean(document.sitename) or None,
+        publisher=_clean(document.sitename) or _site_in_title(page.title, title),
         url=_web_address(document.url),
-        published=_publication(html, document.date),
+        published=_publication(page, document.date),
         author=_author(document.author, html),
-        language=_clean(document.language) or _page_language(html),
+        language=_clean(document.language) or _page_language(page),
         paragraphs=tuple(paragraphs),
     )
 
 
-def _publication(html: str | bytes, day: str | None) -> str | None:
+# What parts a <title>: "Headline | Site", "Site - Headline".
+_TITLE_PARTS = re.compile(r"\s+[|·•–—-]\s+")
+# What stands between a headline and its site's name alone, never inside a headline.
+_SITE_BAR = re.compile(r"\s+[|·]\s+")
+
+
+def _headline(title: str, page_title: str) -> str:
+    """trafilatura keeps one part of a <title> such as "Site - Headline", at times the
+    site's name: the part of most words is the headline."""
+    parts = _TITLE_PARTS.split(page_title)
+    if title in parts:
+        longest = max(parts, key=lambda part: len(part.split()))
+        if len(longest.split()) > len(title.split()):
+            return longest
+    return title
+
+
+def _site_in_title(page_title: str, headline: str) -> str | None:
+    """The site a <title> such as "Headline | Site" names beside the headline, for a page
+    that names it nowhere else."""
+    parts = _SITE_BAR.split(page_title)
+    if len(parts) != 2 or headline not in parts:
+        return None
+    site = parts[0] if parts[1] == headline else parts[1]
+    return site if 0 < len(site.split()) <= 5 else None
+
+
+def _publication(page: _Markup, day: str | None) -> str | None:
     """The page's publication time with its offset where the page gives one, else its
     day; None when the page states no date."""
     if not day:
         return None
-    moment = htmldate.find_date(html, outputformat=_WITH_TIME, **_DATE_PARAMETERS)
+    moment = htmldate.find_date(page.html, outputformat=_WITH_TIME, **_DATE_PARAMETERS)
     # htmldate gives midnight UTC for a page that states only the day: keep the day then.
     if moment and moment.startswith(day) and not moment.endswith("T00:00:00+0000"):
         iso = f"{moment[:19]}{moment[19:22]}:{moment[22:]}" if len(moment) == 24 else None
@@ -93,7 +143,7 @@ def _publication(html: str | bytes, day: str | None) -> str | None:
                 pass
     # htmldate keeps only the day of a JSON-LD datePublished: its time, when the page's
     # own article gives one with its offset on that day.
-    for stated in _linked_data_published(html):
+    for stated in _linked_data_published(page):
         if stated.tzinfo is not None and stated.date().isoformat() == day:
             return stated.isoformat(timespec="seconds")
     return day
@@ -102,13 +152,11 @@ def _publication(html: str | bytes, day: str | None) -> str | None:
 _ARTICLE_TYPE = re.compile(r"Article$|^BlogPosting$|^Report$")
 
 
-def _linked_data_published(html: str | bytes) -> Iterator[datetime]:
+def _linked_data_published(page: _Markup) -> Iterator[datetime]:
     """The datePublished of each article described in the page's JSON-LD, in order."""
-    try:
-        root = lxml.html.fromstring(html)
-    except (ValueError, lxml.etree.ParserError):
+    if page.root is None:
         return
-    for script in root.iterfind(".//script[@type='application/ld+json']"):
+    for script in page.root.iterfind(".//script[@type='application/ld+json']"):
         try:
             data = json.loads(script.text or "", strict=False)
         except ValueError:
@@ -139,12 +187,8 @@ def _linked_data_nodes(data: object) -> Iterator[dict]:
             yield from _linked_data_nodes(data["@graph"])
 
 
-def _page_language(html: str | bytes) -> str | None:
-    try:
-        root = lxml.html.fromstring(html)
-    except (ValueError, lxml.etree.ParserError):
-        return None
-    language = (root.get("lang") or "").strip()
+def _page_language(page: _Markup) -> str | None:
+    language = (page.root.get("lang") or "").strip() if page.root is not None else ""
     return language if re.fullmatch(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*", language) else None
 
 

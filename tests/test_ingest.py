@@ -290,3 +290,55 @@ def test_options_only_fill_in_what_the_page_does_not_say(
     assert (data["published"], data["publisher"]) == ("2025-02-12T09:00:00+00:00", "Highland Post")
     data, _ = added_file(second)
     assert (data["published"], data["publisher"]) == ("2025-03-01", "Given Publisher")
+
+
+def titled_page(page_title: str, head: str = "") -> bytes:
+    """A saved page naming its headline and site only in its <title>."""
+    return (
+        f"<!DOCTYPE html><html><head><meta charset='utf-8'><title>{page_title}</title>"
+        '<meta property="article:published_time" content="2025-02-12T09:00:00Z">'
+        f"{head}</head><body><div class='post'>{CLINIC_TEXT}</div></body></html>"
+    ).encode()
+
+
+@pytest.mark.parametrize(
+    ("page_title", "head", "title", "publisher"),
+    [
+        (
+            "Clinic reaches the villages | Highland Post",
+            "",
+            "Clinic reaches the villages",
+            "Highland Post",
+        ),
+        (
+            "Highland Post · Clinic reaches the villages",
+            "",
+            "Clinic reaches the villages",
+            "Highland Post",
+        ),
+        # The site first, after a dash: trafilatura took it for the headline.
+        (
+            "Highland Post - Clinic reaches the villages",
+            '<meta property="og:site_name" content="The Highland Post">',
+            "Clinic reaches the villages",
+            "The Highland Post",
+        ),
+    ],
+)
+def test_headline_and_site_from_the_page_title(
+    empty_site: TinySite, tmp_path: Path, page_title: str, head: str, title: str, publisher: str
+) -> None:
+    saved = tmp_path / "clinic.html"
+    saved.write_bytes(titled_page(page_title, head))
+    [outcome] = ingest(empty_site.root, [str(saved)])
+    assert outcome.status == "added", outcome.message
+    data, _ = added_file(outcome)
+    assert (data["title"], data["publisher"]) == (title, publisher)
+
+
+def test_a_dash_in_the_title_names_no_publisher(empty_site: TinySite, tmp_path: Path) -> None:
+    """ "Headline - live" is not a site's name: the page is refused for want of one."""
+    saved = tmp_path / "clinic.html"
+    saved.write_bytes(titled_page("Clinic reaches the villages - live"))
+    [outcome] = ingest(empty_site.root, [str(saved)])
+    assert outcome.status == "failed" and "publisher" in outcome.message
