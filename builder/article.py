@@ -61,6 +61,16 @@ class _Markup:
         found = self.root.find(".//title") if self.root is not None else None
         return _clean(found.text_content()) if found is not None else ""
 
+    def states_headline(self, text: str) -> bool:
+        """Whether the page gives `text` as its headline: in og:title or a <h1>."""
+        if self.root is None:
+            return False
+        stated = self.root.xpath("//meta[@property='og:title']/@content|//h1")
+        return any(
+            _clean(item if isinstance(item, str) else item.text_content()) == text
+            for item in stated
+        )
+
 
 def read_html(html: str | bytes, page_url: str | None = None) -> Article:
     """The article in a saved page; raises ArticleError when there is no article text."""
@@ -79,7 +89,9 @@ def read_html(html: str | bytes, page_url: str | None = None) -> Article:
     if document is None or not (document.text or "").strip():
         raise ArticleError("no article text found in the page")
     page = _Markup(html)
-    title = _headline(_clean(document.title), page.title)
+    title = _clean(document.title)
+    if not page.states_headline(title):
+        title = _headline(title, page.title)
     if not title:
         raise ArticleError("the page has no title")
     paragraphs = [_clean(line) for line in document.text.splitlines()]

@@ -342,3 +342,14 @@ def test_a_dash_in_the_title_names_no_publisher(empty_site: TinySite, tmp_path: 
     saved.write_bytes(titled_page("Clinic reaches the villages - live"))
     [outcome] = ingest(empty_site.root, [str(saved)])
     assert outcome.status == "failed" and "publisher" in outcome.message
+
+
+def test_a_headline_the_page_states_is_kept_whatever_its_title(
+    empty_site: TinySite, tmp_path: Path
+) -> None:
+    saved = tmp_path / "clinic.html"
+    head = '<meta property="og:title" content="Clinic"><meta property="og:site_name" content="HP">'
+    saved.write_bytes(titled_page("Clinic | Health news from the mountain villages", head))
+    [outcome] = ingest(empty_site.root, [str(saved)])
+    data, _ = added_file(outcome)
+    assert data["title"] == "Clinic"
