@@ -337,7 +337,8 @@ def test_headline_and_site_from_the_page_title(
 
 
 def test_a_dash_in_the_title_names_no_publisher(empty_site: TinySite, tmp_path: Path) -> None:
-    """ "Headline - live" is not a site's name: the page is refused for want of one."""
+    """A dash also ends headlines ("Headline - live"): what follows it is no site's
+    name, and the page is refused for want of a publisher."""
     saved = tmp_path / "clinic.html"
     saved.write_bytes(titled_page("Clinic reaches the villages - live"))
     [outcome] = ingest(empty_site.root, [str(saved)])
