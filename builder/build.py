@@ -215,7 +215,11 @@ def _run_stages(
     spool_folder = SpoolFolder(output)
     with spool_folder as spool:
         with timer.stage("render"):
-            pages_cache = PageCache(cache.previous.published, output.absolute())
+            pages_cache = PageCache(
+                cache.previous.published,
+                output.absolute(),
+                cache.previous.extras.get("templates"),
+            )
             pages = render_pages(
                 view,
                 loaded.config,
@@ -243,6 +247,7 @@ def _run_stages(
     )
     with timer.stage("save cache"):
         state.published = pages_cache.published(pages, written.stats)
+        state.extras["templates"] = pages_cache.templates
         state.result = replace(result, written=0, kept=len(pages))
         cache.save(state)
         written.finish()

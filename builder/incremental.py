@@ -134,6 +134,13 @@ class Fingerprinter:
 
 def template_closure(env: Environment, name: str) -> list[str]:
     """`name` and every template it extends, includes or imports, in a stable order."""
+    closure = _named_closure(env, name)
+    return closure if closure is not None else sorted(env.list_templates())
+
+
+def _named_closure(env: Environment, name: str) -> list[str] | None:
+    """As template_closure, or None when a template names another only at render time
+    (it may then pull in any template)."""
     from jinja2 import meta
 
     seen: list[str] = []
@@ -146,19 +153,28 @@ def template_closure(env: Environment, name: str) -> list[str]:
         source, _, _ = env.loader.get_source(env, current)
         for referenced in meta.find_referenced_templates(env.parse(source)):
             if referenced is None:
-                # A template name computed at render time: depend on every template.
-                return sorted(env.list_templates())
+                return None
             pending.append(referenced)
     return sorted(seen)
 
 
-class TemplateDigests:
-    """The digest of each page template together with the templates it pulls in."""
+# A page template's closure (see template_closure) and the digest of their sources.
+Closure = tuple[tuple[str, ...], bytes]
 
-    def __init__(self, env: Environment) -> None:
+
+class TemplateDigests:
+    """The digest of each page template together with the templates it pulls in.
+
+    Finding what a template pulls in means parsing it: `remembered` holds the closures an
+    earlier build found, reused while the sources of all their templates are unchanged
+    (the references are then those parsed before); `found` collects this build's."""
+
+    def __init__(self, env: Environment, remembered: Mapping[str, Closure] | None = None) -> None:
         self.env = env
+        self.remembered = remembered or {}
+        self.found: dict[str, Closure] = {}
         self._sources: dict[str, bytes] = {}
-        self._closures: dict[str, bytes] = {}
+        self._dynamic: dict[str, bytes] = {}
 
     def _source_digest(self, name: str) -> bytes:
         if name not in self._sources:
@@ -166,11 +182,23 @@ class TemplateDigests:
             self._sources[name] = _hash(name.encode() + b"\0" + source.encode("utf-8"))
         return self._sources[name]
 
+    def _closure_digest(self, names: Iterable[str]) -> bytes:
+        return _hash(b"".join(self._source_digest(n) for n in names))
+
     def digest(self, name: str) -> bytes:
-        if name not in self._closures:
-            closure = template_closure(self.env, name)
-            self._closures[name] = _hash(b"".join(self._source_digest(n) for n in closure))
-        return self._closures[name]
+        if name in self._dynamic:
+            return self._dynamic[name]
+        if name not in self.found:
+            known = self.remembered.get(name)
+            if known is None or self._closure_digest(known[0]) != known[1]:
+                closure = _named_closure(self.env, name)
+                if closure is None:  # any template may be pulled in: not remembered
+                    digest = self._closure_digest(sorted(self.env.list_templates()))
+                    self._dynamic[name] = digest
+                    return digest
+                known = (tuple(closure), self._closure_digest(closure))
+            self.found[name] = known
+        return self.found[name][1]
 
 
 def page_fingerprint(

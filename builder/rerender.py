@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from builder.cache import Published, file_digest
 from builder.incremental import (
+    Closure,
     Fingerprinter,
     TemplateDigests,
     Tracked,
@@ -64,9 +65,17 @@ Page = bytes | Kept | Spooled
 class PageCache:
     """What the previous build published, and what this build decides about each file."""
 
-    def __init__(self, previous: dict[str, Published], output: Path) -> None:
+    def __init__(
+        self,
+        previous: dict[str, Published],
+        output: Path,
+        templates: Mapping[str, Closure] | None = None,
+    ) -> None:
         self.previous = previous
         self.output = output
+        # Page templates' closures: as the last build found them, and as this one does.
+        self.templates_before = templates or {}
+        self.templates: dict[str, Closure] = {}
         self.rendered: dict[str, tuple[str | None, frozenset[str]]] = {}
         # file_digest of pages, taken where rendered. Files given as bytes (feeds, exports:
         # tens of megabytes at 10k events) are not hashed: their entry's digest is "",
@@ -143,7 +152,8 @@ def render_jobs(
         value._tracked_name: value for value in shared.values() if isinstance(value, Tracked)
     }
     fingerprinter = Fingerprinter(known_digests)
-    templates = TemplateDigests(env)
+    templates = TemplateDigests(env, cache.templates_before)
+    cache.templates = templates.found
     tracked_digests: dict[str, bytes] = {}
     shared_digest = b"".join(
         key.encode() + fingerprinter.digest(value) for key, value in sorted(shared.items())
