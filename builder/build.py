@@ -22,7 +22,7 @@ from builder.cache import BuildCache, CacheState, FileStats, InputFiles, scan_in
 from builder.collector import collector_paused
 from builder.config import CONFIG_FILE, SiteConfig, load_config, require_site
 from builder.layout import EVENT_DIRS, SOURCES_DIR, template_dirs
-from builder.model import Site
+from builder.model import EventRecord, Site
 from builder.problems import ContentError, Problem, Problems
 from builder.progress import StageTimer
 from builder.rerender import Kept, PageCache
@@ -79,9 +79,21 @@ def load_site(
     memo = PlaceMemo(previous.extras.get("places"), file_digests)
     site = validate(sources, events, problems, memo)
     state.extras["places"] = memo.places
+    keep_placed(state, memo.relocated)
     if problems.errors:
         raise ContentError(problems.errors + problems.warnings)
     return LoadedSite(config, site, problems.warnings, file_digests)
+
+
+def keep_placed(state: CacheState, relocated: list[tuple[EventRecord, EventRecord]]) -> None:
+    """Keep events in the records cache with their quotes placed: the next build then
+    finds each place as it is and makes no new record (a tenth of a rebuild at 10k)."""
+    for loaded, placed in relocated:
+        path = str(placed.path)
+        entry = state.records.get(path)
+        if entry is not None and entry[1][0] is loaded:  # type: ignore[index]
+            digest, (_, problems, html) = entry  # type: ignore[misc]
+            state.records[path] = (digest, (placed, problems, html))
 
 
 def published_events(

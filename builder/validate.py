@@ -55,6 +55,8 @@ class PlaceMemo:
         self.previous = previous or {}
         self.file_digests = file_digests or {}
         self.places: Places = {}
+        # (record as loaded, record with its quotes placed anew): see locate_citations.
+        self.relocated: list[tuple[EventRecord, EventRecord]] = []
 
     def locate(self, quote: str, source: Source) -> tuple[int, int, int] | None:
         digest = self.file_digests.get(str(source.path))
@@ -79,6 +81,7 @@ def locate_citations(
     A source id two files share (`ambiguous`, an error of its own) is not looked into:
     which file the quote should come from is not known."""
     located = []
+    moved = False
     for citation in event.citations:
         if citation.source_id.casefold() in ambiguous:
             continue
@@ -106,12 +109,21 @@ def locate_citations(
                 f"{problems.display_path(source.path)}",
             )
             continue
+        if place == (citation.paragraph, citation.start, citation.end):
+            located.append(citation)
+            continue
+        moved = True
         # Made directly rather than by dataclasses.replace: this runs per quote, and
         # replace looks up the fields each time.
         located.append(Citation(citation.source_id, citation.quote, citation.line, *place))
     if len(located) != len(event.citations):
         return None
-    return replace(event, citations=tuple(located))
+    if not moved:  # a record already placed (as the build cache keeps them): as it is
+        return event
+    placed = replace(event, citations=tuple(located))
+    if memo is not None:
+        memo.relocated.append((event, placed))
+    return placed
 
 
 def validate(

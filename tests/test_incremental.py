@@ -24,7 +24,7 @@ from builder.cache import file_digest, input_digest
 from builder.layout import BUILTIN_TEMPLATES
 from builder.quotes import locate, normalise
 
-from .conftest import TinySite
+from .conftest import ARTICLE, TinySite
 
 WORDS = (
     "convoy bridge council harbour ministry river station envoy market border "
@@ -752,3 +752,45 @@ def test_compiled_templates_that_cannot_be_saved_do_not_fail_the_build(
     tiny_site.event("second", EVENT_TWO)
     result = build(tiny_site.root, tiny_site.root / "site", workers=1)
     assert (tiny_site.root / "site" / "events" / "second.html").exists()
+
+
+def test_a_template_pulled_in_later_is_followed_once_the_closure_is_remembered(
+    tiny_site: TinySite,
+) -> None:
+    """What each page template pulls in is remembered between builds: a template that
+    starts including a new one, and then that one's edits, still reach the pages."""
+    output = tiny_site.root / "site"
+    build(tiny_site.root, output, workers=1)
+    own = tiny_site.root / "templates" / "event.html"
+    own.parent.mkdir(exist_ok=True)
+    builtin = (BUILTIN_TEMPLATES / "event.html").read_text()
+    own.write_text(builtin.replace("{% block title %}", '{% block title %}{% include "_x.html" %}'))
+    extra = tiny_site.root / "templates" / "_x.html"
+    extra.write_text("First: ")
+    build(tiny_site.root, output, workers=1)
+    page = output / "events" / "offensive.html"
+    assert "<title>First: " in page.read_text()
+    extra.write_text("Second: ")
+    build(tiny_site.root, output, workers=1)
+    assert "<title>Second: " in page.read_text()
+
+
+def test_a_rebuild_keeps_the_placed_quotes_of_unchanged_events(tiny_site: TinySite) -> None:
+    """The build cache keeps events with their quotes placed: a rebuild after another
+    file changed makes no new record for them, and a changed source places them anew."""
+    from builder import validate
+
+    output = tiny_site.root / "site"
+    build(tiny_site.root, output, workers=1)
+    tiny_site.event("second", EVENT_TWO)
+    build(tiny_site.root, output, workers=1)
+    tiny_site.source("other", ARTICLE.replace("Rebels entered", "Rebels reached"))
+    with mock.patch.object(validate, "replace", wraps=validate.replace) as placed:
+        build(tiny_site.root, output, workers=1)
+    assert placed.call_count == 0
+    clean = tiny_site.root / "clean"
+    wire = tiny_site.root / "content" / "sources" / "wire.md"
+    wire.write_text(wire.read_text().replace("\n\n", "\n\nAn added paragraph.\n\n", 1))
+    build(tiny_site.root, output, workers=1)
+    build(tiny_site.root, clean, clean=True, workers=1)
+    assert tree(output) == tree(clean)
