@@ -149,14 +149,19 @@ def validate(
 def warn_merged_tags(events: Iterable[EventRecord], problems: Problems) -> None:
     """Tags with one slug share one page, on purpose ("Aleppo", "aleppo"); say so when
     they are spelled differently beyond case ("C" and "C++"), in case they are not one."""
+    events = list(events)
+    slugs: dict[str, str] = {}  # a site has thousands of events and few tags
+    spellings: dict[str, set[str]] = {}
+    for tag in {tag for event in events for tag in event.tags}:
+        slug = slugs[tag] = slugify(tag)
+        spellings.setdefault(slug, set()).add(tag.casefold())
+    if all(len(spelled) == 1 for spelled in spellings.values()):
+        return  # the common case, found without ordering thousands of events
     first: dict[str, tuple[str, EventRecord]] = {}
     told: set[str] = set()
-    slugs: dict[str, str] = {}  # a site has thousands of events and few tags
     for event in sorted(events, key=lambda e: str(e.path)):
         for tag in event.tags:
-            slug = slugs.get(tag)
-            if slug is None:
-                slug = slugs[tag] = slugify(tag)
+            slug = slugs[tag]
             name, owner = first.setdefault(slug, (tag, event))
             if name.casefold() != tag.casefold() and tag.casefold() not in told:
                 told.add(tag.casefold())
