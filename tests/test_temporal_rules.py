@@ -278,3 +278,21 @@ def test_counts_with_thousands_separators_and_days_before_the_calendar() -> None
     # Before the year 1: no calendar day to give, and not "000 years ago" either.
     assert values("The town was settled 5,000 years ago.") == []
     assert values("The town was settled 5000 years ago.") == []
+
+
+def test_an_expectation_points_ahead_even_with_its_object_between() -> None:
+    # The report day is a Friday: what is expected "by Sunday" is the coming Sunday.
+    assert values("Forecasters expect the water to fall back by Sunday.") == [
+        ("Sunday", "DATE", "2024-10-27")
+    ]
+
+
+def test_a_clause_joined_after_the_day_does_not_set_its_tense() -> None:
+    # "but warned" is a clause of its own: "expect ... by Sunday" tells the tense.
+    assert values("Forecasters expect the water to fall back by Sunday, but warned of rain.") == [
+        ("Sunday", "DATE", "2024-10-27")
+    ]
+    # With no verb before the day, the one after it is all there is to go by.
+    assert values("On Monday, but only briefly, the ferry stopped.") == [
+        ("Monday", "DATE", "2024-10-21")
+    ]

@@ -11,7 +11,7 @@ import re
 
 _FUTURE = (
     r"will|won't|'ll|shall|would|going\s+to|plans?\s+to|planned|planning|scheduled|"
-    r"expected|expects?\s+to|due|set\s+to|effective|payable|ahead|is\s+to|are\s+to|"
+    r"expected|expects?|due|set\s+to|effective|payable|ahead|is\s+to|are\s+to|"
     r"intends?\s+to|aims?\s+to|"
     r"hopes?\s+to|to\s+be\s+held|upcoming|next|begins|starts|(?:re)?opens|meets|"
     r"resumes|resume|meet|convenes?|reconvenes?|arrives|departs|travels|visits|expires|"
@@ -38,6 +38,11 @@ _NOT_FINITE = re.compile(
 _REPORTING = re.compile(r"said|says|told|added|announced|reported|stated", re.IGNORECASE)
 _ATTRIBUTION_GAP = re.compile(r"[^.;:!?]*[,—–]\s*(?:[\w'’-]+\s+){0,6}", re.IGNORECASE)
 _INFINITIVE = re.compile(r"\bto\s+$", re.IGNORECASE)
+# A clause joined after the expression ("... by Sunday, but warned that ...") has verbs
+# of its own: they do not tell the tense of the clause holding the expression.
+_NEXT_CLAUSE = re.compile(
+    r"\s*(?:[,;—–]\s*)+(?:but|while|whereas|although|though|yet)\b", re.IGNORECASE
+)
 # Closing quotes may be doubled, as newswire in the Penn Treebank's style writes them ('').
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"'“‘(`]*[A-Z])|\n\s*\n")
 
@@ -61,6 +66,9 @@ def direction(text: str, start: int, end: int) -> int:
     sentence_start, sentence_end = sentence_bounds(text, start, end)
     best_distance = None
     best = 0
+    clause = _NEXT_CLAUSE.search(text, end, sentence_end)
+    if clause is not None and _CUES.search(text, sentence_start, start):
+        sentence_end = clause.start()  # a verb before the expression is there to tell
     for match in _CUES.finditer(text, sentence_start, sentence_end):
         if match.start() < end and match.end() > start:
             continue
