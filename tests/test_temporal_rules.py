@@ -296,3 +296,18 @@ def test_a_clause_joined_after_the_day_does_not_set_its_tense() -> None:
     assert values("On Monday, but only briefly, the ferry stopped.") == [
         ("Monday", "DATE", "2024-10-21")
     ]
+
+
+def test_a_day_of_a_near_month_after_a_past_verb_is_the_one_gone() -> None:
+    # Written on 25 October: "began on Dec. 5" is last December, not the coming one.
+    assert values("The talks began on Dec. 5 in Geneva.") == [("Dec. 5", "DATE", "2023-12-05")]
+    assert values("The talks will begin on Dec. 5.") == [("Dec. 5", "DATE", "2024-12-05")]
+
+
+def test_a_number_ending_a_sentence_is_not_the_rate_of_a_duration() -> None:
+    # "300 flights a week" is a rate; "in 2024. A week later" a duration.
+    assert values("It began in 2024. A week later it ended.") == [
+        ("2024", "DATE", "2024"),
+        ("A week", "DURATION", "P1W"),
+    ]
+    assert values("The airline runs 300 flights a week.") == []

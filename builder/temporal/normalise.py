@@ -273,8 +273,9 @@ _FRACTION_OF = re.compile(r"\s+of\b")
 
 
 # The token before "a year" in "$5 million a year", "300 flights a week": a rate, not a duration.
+# (A number ends in a digit: "in 2024. A week later" is a duration.)
 _RATE_BEFORE = re.compile(
-    r"(?:\d[\d,.]*%?|million|billion|trillion|percent|cents|dollars|[a-z]{2,}(?<!ha)(?<!wa)(?<!i)(?<!thi)(?<!a)(?<!it)s)\s+$",
+    r"(?:\d(?:[\d,.]*\d)?%?|million|billion|trillion|percent|cents|dollars|[a-z]{2,}(?<!ha)(?<!wa)(?<!i)(?<!thi)(?<!a)(?<!it)s)\s+$",
     re.IGNORECASE,
 )
 

@@ -9,6 +9,7 @@ from builder.temporal import calendar as cal
 from builder.temporal.context import Context
 from builder.temporal.lexicon import MONTHS, TIME_UNITS, UNITS
 from builder.temporal.numbers import parse_number, parse_ordinal, parse_spelled_year
+from builder.temporal.tense import closely_past
 
 _WORD = re.compile(r"[a-z]+(?:-[a-z]+)*|\d+(?:\.\d+)?(?:\s\d/\d)?|'\d\d|\d/\d", re.IGNORECASE)
 
@@ -133,6 +134,8 @@ def _day_date(ctx: Context, text: str, start: int, end: int) -> date | None:
     if year is None:
         distance = min((month - ctx.dct.month) % 12, (ctx.dct.month - month) % 12)
         tense = ctx.tense(start, end) if distance > 2 else 0
+        if distance and closely_past(ctx.text, start):
+            tense = -1  # "began on Jan. 2" written in November: the January gone
         year = cal.nearest_month(ctx.dct, month, tense)
     try:
         return date(year, month, day)
