@@ -24,9 +24,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date, timedelta
 
 from builder.sentences import split_sentences
 from builder.temporal import Timex, tag
+from builder.temporal.tense import direction
 
 
 @dataclass(frozen=True)
@@ -111,11 +113,19 @@ class _Dated:
     # Only dates a report ("said Thursday") or is a comparison's baseline: not an event date
     # of its own.
     incidental: bool = False
+    counted: bool = False  # counted from the narrative's date ("two days later")
 
 
-def _dated_in(sentence_text: str, offset: int, timexes: list[Timex], dct: str) -> list[_Dated]:
+def _dated_in(
+    sentence_text: str,
+    offset: int,
+    timexes: list[Timex],
+    dct: str,
+    anchored: dict[int, str] | None = None,
+) -> list[_Dated]:
+    anchored = anchored or {}
     dated: list[_Dated] = []
-    calendar = [(t, _calendar_value(t)) for t in timexes]
+    calendar = [(t, anchored.get(t.start) or _calendar_value(t)) for t in timexes]
     skip: set[int] = set()
     for index, (timex, value) in enumerate(calendar):
         if value is None or index in skip:
@@ -153,9 +163,77 @@ def _dated_in(sentence_text: str, offset: int, timexes: list[Timex], dct: str) -
                     or _STATEMENT_AFTER.match(after)
                     or _BASELINE.search(before[-80:])
                 ),
+                counted=timex.start in anchored,
             )
         )
     return dated
+
+
+# "Two days later", "three years earlier": a count of units from the narrative's date.
+_LATER = re.compile(r"\s+(later|earlier)\b(?!\s+than)", re.IGNORECASE)
+_AFTER = re.compile(r"\s+(?:after|before)\s+", re.IGNORECASE)
+_COUNT = re.compile(r"P(\d+)([DWMY])")
+# The date the narrative is at must be this near (about two sentences) to count from it.
+_ANCHOR_REACH = 300
+
+
+def _anchored(text: str, timexes: list[Timex], dct: str) -> dict[int, str]:
+    """The dates of counts of units "later" or "earlier" (by the start of their timex):
+    that far from the last calendar date before them, at the precision both allow
+    ("two days later" needs a day to count from, "two years later" a year). None where
+    no date is near enough to count from, or where the count would pass the publication
+    day in a sentence told in the past: nothing is guessed. Each such date is where the
+    narrative is for the next count."""
+    found: dict[int, str] = {}
+    anchor: tuple[str, int] | None = None
+    previous: Timex | None = None
+    passed: str | None = None  # a date the narrative has moved on from, by an unknown count
+    for timex in timexes:
+        value = _calendar_value(timex)
+        counted_from = (
+            previous is not None
+            and previous.type == "DURATION"
+            and _AFTER.fullmatch(text, previous.end, timex.start) is not None
+        )
+        previous = timex
+        if value is not None:
+            if counted_from:
+                # "Eight trading days after Oct. 12, the day before ...": the narrative is
+                # not at Oct. 12 (nor at "the day" naming it again), but at a day not known.
+                anchor, passed = None, value
+            elif value != passed:
+                anchor, passed = (value, timex.end), None
+            continue
+        count = _COUNT.fullmatch(timex.value)
+        way = _LATER.match(text, timex.end)
+        if anchor is None or count is None or way is None or timex.type != "DURATION":
+            continue
+        if timex.start - anchor[1] > _ANCHOR_REACH:
+            continue
+        steps = int(count.group(1)) * (-1 if way.group(1).lower() == "earlier" else 1)
+        value = _counted_from(anchor[0], steps, count.group(2))
+        if value is not None and (value[:10] <= dct or direction(text, timex.start, timex.end) > 0):
+            found[timex.start] = value
+            anchor = (value, timex.end)  # the narrative moves on: "A week later, ..."
+    return found
+
+
+def _counted_from(anchor: str, steps: int, unit: str) -> str | None:
+    """`anchor` (a calendar value) moved by `steps` units (D, W, M or Y)."""
+    try:
+        if unit in "DW":
+            if len(anchor) < 10:
+                return None
+            day = date.fromisoformat(anchor[:10])
+            return (day + timedelta(days=steps * (7 if unit == "W" else 1))).isoformat()
+        if unit == "M":
+            if len(anchor) < 7:
+                return None
+            months = int(anchor[:4]) * 12 + int(anchor[5:7]) - 1 + steps
+            return f"{months // 12:04d}-{months % 12 + 1:02d}"
+        return f"{int(anchor[:4]) + steps:04d}"
+    except (ValueError, OverflowError):
+        return None  # past the calendar's ends
 
 
 def _nested(value: str, other: str) -> bool:
@@ -189,6 +267,7 @@ def _main(dated: list[_Dated], dct: str) -> _Dated:
         pool,
         key=lambda d: (
             d.end is not None or d.ongoing,
+            not d.counted,
             _precision(d.value) + (0.5 if d.value.endswith("Z") else 0),
             d.value[:10] != dct[:10],
             -d.timex.start,
@@ -202,6 +281,7 @@ def candidates_from_text(text: str, published: str, day_first: bool = False) -> 
     numeric dates give the day before the month."""
     dct = published[:10]
     timexes = tag(text, dct, day_first)
+    anchored = _anchored(text, timexes, dct)
     candidates = []
     position = 0
     for sentence in split_sentences(text):
@@ -212,7 +292,7 @@ def candidates_from_text(text: str, published: str, day_first: bool = False) -> 
         while scan < len(timexes) and timexes[scan].end <= sentence.end:
             inside.append(timexes[scan])
             scan += 1
-        dated = _dated_in(sentence.text, sentence.start, inside, dct)
+        dated = _dated_in(sentence.text, sentence.start, inside, dct, anchored)
         if not dated:
             continue
         main = _main(dated, dct)

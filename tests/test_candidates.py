@@ -162,3 +162,49 @@ def test_one_time_in_two_zones_is_one_candidate() -> None:
 def test_a_statement_date_after_in_a_statement_is_not_an_event_date() -> None:
     text = "The 2019 accord has failed, the minister said in a statement Friday."
     assert dated(text) == [("2019", None, False)]
+
+
+def test_a_count_of_units_later_is_counted_from_the_date_the_story_is_at() -> None:
+    text = (
+        "The strike hit the port on Jan. 2, 2024. Two days later, the navy shot down four "
+        "drones. A week later the port reopened. Three months later it was sold."
+    )
+    assert dated(text) == [
+        ("2024-01-02", None, False),
+        ("2024-01-04", None, False),
+        ("2024-01-11", None, False),  # a week after the day before it
+        ("2024-04", None, False),  # months: to the month
+    ]
+
+
+def test_a_count_later_with_nothing_to_count_from_gives_no_date() -> None:
+    # No date before it; and one so far back it is another part of the story.
+    assert dated("Two days later, the navy shot down four drones.") == []
+    far = "The port opened in 2019. " + "The harbour was busy. " * 20
+    assert dated(far + "Two years later, it closed.") == [("2019", None, False)]
+
+
+def test_a_count_later_is_not_taken_past_the_publication_day_in_a_past_story() -> None:
+    # Published on Saturday 30 November 2024: a year after January 2024 has not come yet.
+    text = "The port reopened on Jan. 2, 2024. A year later, it was sold."
+    assert dated(text) == [("2024-01-02", None, False)]
+    ahead = "The summit opens on Dec. 2, 2024. Two days later, leaders will sign the deal."
+    assert dated(ahead) == [("2024-12-02", None, False), ("2024-12-04", None, False)]
+
+
+def test_a_count_after_a_date_moves_the_story_by_an_unknown_amount() -> None:
+    # "Eight trading days after Oct. 12" is not Oct. 12: three days later is not counted.
+    text = (
+        "Eight trading days after Oct. 12, the day before the plunge, the index had "
+        "fallen. Three days later, it recovered."
+    )
+    assert dated(text, "1989-10-30") == [("1989-10-12", None, False)]
+
+
+def test_a_date_the_sentence_states_wins_over_one_counted() -> None:
+    text = "The strike hit on March 2, 2024. Two days later, on March 4, 2024, the port reopened."
+    found = candidates_from_text(text, SATURDAY)
+    assert [(c.value, c.timex_text) for c in found] == [
+        ("2024-03-02", "March 2, 2024"),
+        ("2024-03-04", "March 4, 2024"),
+    ]
