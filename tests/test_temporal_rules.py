@@ -311,3 +311,18 @@ def test_a_number_ending_a_sentence_is_not_the_rate_of_a_duration() -> None:
         ("A week", "DURATION", "P1W"),
     ]
     assert values("The airline runs 300 flights a week.") == []
+
+
+def test_a_day_of_the_month_alone_is_in_the_month_the_story_is_in() -> None:
+    # Reported on Friday 25 October 2024.
+    assert values("The report will be published on the 28th.") == [
+        ("the 28th", "DATE", "2024-10-28")
+    ]
+    assert values("The report was published on the 28th.") == [("the 28th", "DATE", "2024-09-28")]
+    assert values("Talks began on Sept. 3 and resumed on the 5th, officials said.") == [
+        ("Sept. 3", "DATE", "2024-09-03"),
+        ("the 5th", "DATE", "2024-09-05"),
+    ]
+    # An ordinal that is not a day.
+    assert values("The office is on the 5th floor.") == []
+    assert values("He was ranked on the 5th list of candidates.") == []

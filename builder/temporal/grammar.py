@@ -185,6 +185,13 @@ _BRANCHES: list[tuple[str, str]] = [
         rf"(?:the\s+)?{_ORDINAL_WORD}\s+day(?=\s+of\b)",
     ),
     (
+        # "talks resume on the 28th.": a day of the month the story is in. Only after "on"
+        # and before the clause ends, not "on the 5th floor".
+        "day_of_month",
+        r"(?<=\bon\s)the\s+(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)(?!\w)"
+        r"(?=\s*(?:[.,;:!?)]|$)|\s+(?:and|or|but|at|in|after|before|when|while|until)\b)",
+    ),
+    (
         # "Oct. 12, the day before the crash": an apposition naming the date just stated.
         "apposition",
         r"(?<=,\s)the\s+day(?=\s+(?:before|after)\b)",

@@ -10,6 +10,7 @@ reading of the words, `context` the state carried through a text.
 
 from __future__ import annotations
 
+import contextlib
 import re
 from datetime import date
 
@@ -406,6 +407,28 @@ def _nth_day(text: str, start: int, end: int, ctx: Context) -> Reading | None:
     return Reading("DATE", ctx.dct.isoformat())
 
 
+def _day_of_month(text: str, start: int, end: int, ctx: Context) -> Reading | None:
+    """ "on the 28th": that day in the month of the day the story is at, or in the month
+    before or after it: the nearest to that day on the side of the publication day the
+    verb points to."""
+    day = int(re.search(r"\d+", text).group())
+    base = _narrative_day(ctx, start)
+    options = []
+    for step in (-1, 0, 1):
+        month = base.year * 12 + base.month - 1 + step
+        with contextlib.suppress(ValueError):
+            options.append(date(month // 12, month % 12 + 1, day))
+    tense = ctx.tense(start, end)
+    if tense < 0:
+        options = [option for option in options if option <= ctx.dct]
+    elif tense > 0:
+        options = [option for option in options if option >= ctx.dct]
+    if not options:
+        return None
+    chosen = min(options, key=lambda option: abs((option - base).days))
+    return Reading("DATE", chosen.isoformat(), anchors=True)
+
+
 def _apposition(text: str, start: int, end: int, ctx: Context) -> Reading | None:
     if ctx.day_anchor is None or start - ctx.day_anchor_at > 25:
         return None
@@ -744,6 +767,7 @@ HANDLERS: dict[str, Handler] = {
     "deictic_part": _deictic_part,
     "deictic": _deictic,
     "nth_day": _nth_day,
+    "day_of_month": _day_of_month,
     "apposition": _apposition,
     "narrative": _narrative,
     "relative": _relative,
