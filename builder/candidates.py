@@ -67,9 +67,9 @@ _STATEMENT_BEFORE = re.compile(
     r"\s+(?:on\s+|late\s+|early\s+)?$",
     re.IGNORECASE,
 )
-_STATEMENT_AFTER = re.compile(r"^,?\s*(?:said|says|told|announced|reported)\b", re.IGNORECASE)
+_STATEMENT_AFTER = re.compile(r"^\s*(?:said|says|told|announced|reported)\b", re.IGNORECASE)
 _SINCE = re.compile(
-    r"\b(?:since|ever\s+since)\s+(?:(?:early|late|mid|the\s+end\s+of)[-\s]+)?$", re.I
+    r"\b(?:since|ever\s+since)\s+(?:the\s+)?(?:(?:early|late|mid|the\s+end\s+of)[-\s]+)?$", re.I
 )
 _FIRST_SINCE = re.compile(
     r"\b(?:first|last|only|highest|lowest|biggest|largest|worst|best|deadliest|heaviest|"

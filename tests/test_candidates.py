@@ -208,3 +208,17 @@ def test_a_date_the_sentence_states_wins_over_one_counted() -> None:
         ("2024-03-02", "March 2, 2024"),
         ("2024-03-04", "March 4, 2024"),
     ]
+
+
+def test_a_date_closing_a_clause_before_said_is_not_the_statement_date() -> None:
+    # "who took over in April 2022, said ...": the comma ends the clause holding the date.
+    text = "Jane Doe, who took over in April 2022, said the group would open stores next year."
+    assert dated(text) == [("2022-04", None, False), ("2025", None, False)]
+    assert dated("The minister Thursday said the group would open stores on Dec. 1.") == [
+        ("2024-12-01", None, False)
+    ]
+
+
+def test_since_the_year_of_a_named_event_is_an_ongoing_span() -> None:
+    assert dated("The rules have been in place since the 2008 crisis.") == [("2008", None, True)]
+    assert dated("Sales fell for the first time since the 2008 crisis.") == []
