@@ -96,6 +96,10 @@ def _calendar_value(timex: Timex) -> str | None:
     part_of_day = _PART_OF_DAY.match(timex.value)
     if part_of_day:
         return part_of_day.group(1)
+    if timex.value[10:16] == "T24:00":
+        # "midnight on Thursday": said of the night into Thursday as often as of the one
+        # after it; the day named is what the text supports.
+        return timex.value[:10]
     return timex.value if _CALENDAR.match(timex.value) else None
 
 

@@ -222,3 +222,9 @@ def test_a_date_closing_a_clause_before_said_is_not_the_statement_date() -> None
 def test_since_the_year_of_a_named_event_is_an_ongoing_span() -> None:
     assert dated("The rules have been in place since the 2008 crisis.") == [("2008", None, True)]
     assert dated("Sales fell for the first time since the 2008 crisis.") == []
+
+
+def test_midnight_of_a_day_dates_the_day_named() -> None:
+    # TIMEX3 writes midnight as T24:00, which no calendar date has: the candidate is the day.
+    text = "A ceasefire took effect at midnight on Thursday, UN officials said on Saturday."
+    assert dated(text) == [("2024-11-28", None, False)]
