@@ -8,13 +8,15 @@ with that id) are not proposed again, so review decisions survive every run.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from itertools import filterfalse
 from pathlib import Path
 
+import snowballstemmer
 import yaml
 
 from builder.candidates import Candidate, candidates_from_text
@@ -56,7 +58,9 @@ class SourceSentence:
     @property
     def words(self) -> frozenset[str]:
         """What the sentence is about: its content words, less those of its date."""
-        return content_words(self.candidate.quote) - content_words(self.candidate.timex_text)
+        language = self.source.language
+        quote, date = self.candidate.quote, self.candidate.timex_text
+        return content_words(quote, language) - content_words(date, language)
 
     def overlaps(self, citation: Citation) -> bool:
         return (
@@ -120,11 +124,38 @@ class ProposedEvent:
         )
 
 
-def content_words(text: str) -> frozenset[str]:
-    """The words of three characters or more, less stopwords and numbers, casefolded."""
+def content_words(text: str, language: str | None = None) -> frozenset[str]:
+    """The words of three characters or more, less stopwords and numbers, casefolded and
+    reduced to their stems in the text's language ("attacked" and "attacks" are one)."""
     words = set(_LONG_WORD.findall(text.casefold()))
     words -= _STOPWORDS
-    return frozenset(filterfalse(str.isdigit, words))
+    stem = _stemmer(language)
+    return frozenset(map(stem, filterfalse(str.isdigit, words)))
+
+
+# Snowball's stemmers by language subtag (an untagged text is taken for English, as the
+# temporal tagger takes it).
+_SNOWBALL = {
+    "ar": "arabic", "ca": "catalan", "cs": "czech", "da": "danish", "de": "german",
+    "el": "greek", "en": "english", "es": "spanish", "et": "estonian", "eu": "basque",
+    "fa": "persian", "fi": "finnish", "fr": "french", "ga": "irish", "hi": "hindi",
+    "hu": "hungarian", "hy": "armenian", "id": "indonesian", "it": "italian",
+    "lt": "lithuanian", "nb": "norwegian", "ne": "nepali", "nl": "dutch", "nn": "norwegian",
+    "no": "norwegian", "pl": "polish", "pt": "portuguese", "ro": "romanian", "ru": "russian",
+    "sr": "serbian", "sv": "swedish", "ta": "tamil", "tr": "turkish", "yi": "yiddish",
+}  # fmt: skip
+
+
+@functools.lru_cache(maxsize=64)
+def _stemmer(language: str | None) -> Callable[[str], str]:
+    """A word's stem in `language`, each word stemmed once (stemming takes microseconds,
+    and the words of a site's sentences recur); words unchanged where Snowball has no
+    stemmer for the language."""
+    name = _SNOWBALL.get((language or "en").split("-")[0].casefold())
+    if name is None:
+        return str
+    stem_word = snowballstemmer.stemmer(name).stemWord
+    return functools.lru_cache(maxsize=1 << 16)(stem_word)
 
 
 def source_candidates(source: Source) -> list[Candidate]:

@@ -58,6 +58,28 @@ def test_different_events_on_the_same_day_stay_apart(empty_site):
     assert len(wednesday) == 2
 
 
+def test_one_event_told_with_other_word_forms_is_one_candidate(empty_site):
+    """Sentences are compared by their words' stems: "attacked a checkpoint" and "an
+    attack on a checkpoint" tell of one thing."""
+    article = SECOND_ARTICLE.replace("Other Agency", "{publisher}")
+    empty_site.source(
+        "first",
+        article.format(publisher="Wire A").replace(
+            "Rebels began their offensive on Wednesday, as a ceasefire took effect in Lebanon",
+            "Fighting flared on Wednesday, when militia fighters attacked a checkpoint",
+        ),
+    )
+    empty_site.source(
+        "second",
+        article.format(publisher="Wire B").replace(
+            "Rebels began their offensive on Wednesday, as a ceasefire took effect in Lebanon",
+            "The clashes began on Wednesday with an attack on a checkpoint",
+        ),
+    )
+    wednesday = [p for p in proposals(empty_site) if p["date"] == "2024-11-27"]
+    assert [sorted(s["source"] for s in p["sources"]) for p in wednesday] == [["first", "second"]]
+
+
 def test_candidates_carry_the_exact_sentence_and_its_place(empty_site):
     empty_site.source("wire")
     (candidate,) = [p for p in proposals(empty_site) if p["date"] == "2016"]
