@@ -28,6 +28,7 @@ from datetime import date, timedelta
 
 from builder.sentences import split_sentences
 from builder.temporal import Timex, tag
+from builder.temporal.lexicon import ZONES
 from builder.temporal.tense import direction
 
 
@@ -50,6 +51,9 @@ class Candidate:
 _CALENDAR = re.compile(
     r"^\d{4}(?:-\d\d(?:-\d\d(?:T\d\d:\d\d(?::\d\d)?(?:Z|[+-]\d\d(?::?\d\d)?)?)?)?)?$"
 )
+_LOCAL_TIME = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d(?::\d\d)?$")
+_ZONE_NAME = re.compile(rf"(?<!\w)({'|'.join(ZONES)})(?!\w)", re.IGNORECASE)
+_ZONED = re.compile(r"(?:Z|[+-]\d\d(?::?\d\d)?)$")
 _PART_OF_DAY = re.compile(r"^(\d{4}-\d\d-\d\d)T(?:MO|AF|EV|NI|MI|DT)$")
 _REPORTING = re.compile(
     r"\b(?:said|says|say|told|added|announced|reported|stated|confirmed|statement|"
@@ -100,7 +104,15 @@ def _calendar_value(timex: Timex) -> str | None:
         # "midnight on Thursday": said of the night into Thursday as often as of the one
         # after it; the day named is what the text supports.
         return timex.value[:10]
-    return timex.value if _CALENDAR.match(timex.value) else None
+    if not _CALENDAR.match(timex.value):
+        return None
+    zone = _ZONE_NAME.search(timex.text) if _LOCAL_TIME.match(timex.value) else None
+    if zone is not None:
+        # TIMEX3 values leave out the zone a time is stated in ("2:25 p.m. EDT"); an
+        # event's time keeps it, as an offset.
+        hours = ZONES[zone.group(1).lower()]
+        return timex.value + ("Z" if hours == 0 else f"{hours:+03d}:00")
+    return timex.value
 
 
 def _precision(value: str) -> int:
@@ -272,7 +284,7 @@ def _main(dated: list[_Dated], dct: str) -> _Dated:
         key=lambda d: (
             d.end is not None or d.ongoing,
             not d.counted,
-            _precision(d.value) + (0.5 if d.value.endswith("Z") else 0),
+            _precision(d.value) + (0.5 if _ZONED.search(d.value) else 0),
             d.value[:10] != dct[:10],
             -d.timex.start,
         ),

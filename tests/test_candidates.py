@@ -228,3 +228,14 @@ def test_midnight_of_a_day_dates_the_day_named() -> None:
     # TIMEX3 writes midnight as T24:00, which no calendar date has: the candidate is the day.
     text = "A ceasefire took effect at midnight on Thursday, UN officials said on Saturday."
     assert dated(text) == [("2024-11-28", None, False)]
+
+
+def test_a_time_keeps_the_zone_it_is_stated_in() -> None:
+    text = "The probe flew past Mercury at 2:25 p.m. EDT on Friday, controllers said."
+    assert dated(text) == [("2024-11-29T14:25-04:00", None, False)]
+    assert dated("The sirens sounded at 0145 GMT on Friday.") == [
+        ("2024-11-29T01:45Z", None, False)
+    ]
+    # A time given in two zones: the one with an offset is the more exact.
+    text = "Sirens sounded at 3:45 am local time (0145 GMT) on Friday."
+    assert dated(text) == [("2024-11-29T01:45Z", None, False)]

@@ -117,7 +117,7 @@ _ZONE_TOKEN = re.compile(r"\b(GMT|UTC|EST|EDT|CST|CDT|MST|MDT|PST|PDT|BST|CET|CE
 
 
 _DAY_AFTER = re.compile(
-    r"\s*\)?\s*,?\s*(?:\([^)]{0,25}\)\s*)?(?:on\s+)?(monday|tuesday|wednesday|thursday|friday"
+    r"\s*(?:local\s+time\b\s*)?\)?\s*,?\s*(?:\([^)]{0,25}\)\s*)?(?:on\s+)?(monday|tuesday|wednesday|thursday|friday"
     r"|saturday|sunday|today|tomorrow|yesterday)\b",
     re.IGNORECASE,
 )
