@@ -326,3 +326,21 @@ def test_a_day_of_the_month_alone_is_in_the_month_the_story_is_in() -> None:
     # An ordinal that is not a day.
     assert values("The office is on the 5th floor.") == []
     assert values("He was ranked on the 5th list of candidates.") == []
+
+
+def test_a_when_clause_tells_more_of_the_year_before_it() -> None:
+    text = "The probe orbited it from 2011 until 2015, when it crashed on April 30."
+    assert values(text)[-1] == ("April 30", "DATE", "2015-04-30")
+    # A sentence later, the year no longer holds.
+    assert values("Sales fell in 2015. They rose on April 30.")[-1] == (
+        "April 30",
+        "DATE",
+        "2024-04-30",
+    )
+
+
+def test_a_day_opening_the_sentence_is_when_its_attribution_was_said() -> None:
+    # "the firm said" is the sentence's own verb here: April 30 is the one gone.
+    assert values("On April 30, the firm said it would cut jobs.") == [
+        ("April 30", "DATE", "2024-04-30")
+    ]

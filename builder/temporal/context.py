@@ -17,6 +17,9 @@ _SENTENCE_OPENING = re.compile(
 )
 
 
+_WHEN_CLAUSE = re.compile(r"[^.;!?]*?\d{4}\s*,\s*when\b[^.;!?]*$")
+
+
 @dataclass
 class Context:
     """What the tagger knows while reading a text from start to end."""
@@ -47,12 +50,15 @@ class Context:
     anchor_is_day: bool = True
 
     def stated_year(self, start: int) -> int | None:
-        """The year a sentence opens with ("In 2019, ..."), for the dates later in it."""
+        """The year a sentence opens with ("In 2019, ..."), for the dates later in it; or
+        the year a "when" clause tells more of ("until 2015, when it crashed on April 30")."""
         if self.year is None or start - self.year_at > 120:
             return None
+        between = self.text[self.year_at : start]
+        if _WHEN_CLAUSE.match(between):
+            return self.year
         if not _SENTENCE_OPENING.search(self.text, max(0, self.year_at - 12), self.year_at):
             return None
-        between = self.text[self.year_at : start]
         return None if _SENTENCE_BREAK.search(between) else self.year
 
     def current_period(self, start: int, reach: int = 800) -> str | None:

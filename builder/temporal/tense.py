@@ -37,6 +37,9 @@ _NOT_FINITE = re.compile(
 # whatever the tense of what it reports ("a ferry will run from Monday, officials said").
 _REPORTING = re.compile(r"said|says|told|added|announced|reported|stated", re.IGNORECASE)
 _ATTRIBUTION_GAP = re.compile(r"[^.;:!?]*[,—–]\s*(?:[\w'’-]+\s+){0,6}", re.IGNORECASE)
+# ... unless the expression opens the sentence: "On April 30, the firm said ..." is when
+# it said so.
+_FRONTED = re.compile(r"\s*[\"'“‘(]*(?:(?:on|in|at|by|early|late)\s+)?", re.IGNORECASE)
 _INFINITIVE = re.compile(r"\bto\s+$", re.IGNORECASE)
 # A clause joined after the expression ("... by Sunday, but warned that ...") has verbs
 # of its own: they do not tell the tense of the clause holding the expression.
@@ -84,6 +87,7 @@ def direction(text: str, start: int, end: int) -> int:
             match.start() >= end
             and _REPORTING.fullmatch(match.group())
             and _ATTRIBUTION_GAP.fullmatch(text, end, match.start())
+            and not _FRONTED.fullmatch(text, sentence_start, start)
         ):
             continue
         distance = start - match.end() if match.end() <= start else match.start() - end
