@@ -344,3 +344,12 @@ def test_a_day_opening_the_sentence_is_when_its_attribution_was_said() -> None:
     assert values("On April 30, the firm said it would cut jobs.") == [
         ("April 30", "DATE", "2024-04-30")
     ]
+
+
+def test_a_weekday_of_last_or_next_week_is_in_that_week() -> None:
+    # Reported on Friday 25 October 2024: last week is 14-20 October.
+    assert values("Hearings were held from Monday through Wednesday of last week.")[:2] == [
+        ("Monday", "DATE", "2024-10-14"),
+        ("Wednesday", "DATE", "2024-10-16"),
+    ]
+    assert values("The vote is on Friday of next week.")[0] == ("Friday", "DATE", "2024-11-01")

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import re
-from datetime import date
+from datetime import date, timedelta
 
 from builder.temporal import calendar as cal
 from builder.temporal.context import Context, Handler, Reading
@@ -480,8 +480,23 @@ def _deictic(text: str, start: int, end: int, ctx: Context) -> Reading | None:
 _UNTIL = re.compile(r"\b(?:until|till)(?:\s+\S+){0,4}\s*$", re.IGNORECASE)
 
 
+# "Wednesday of last week", and "from Monday through Wednesday of last week": the week
+# named after the day (or after the day closing the span) holds it.
+_OF_WEEK = re.compile(
+    r"(?:\s+(?:to|through|thru|until|till|and|or|-|–)\s+"
+    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))?"
+    r"\s+of\s+(last|next|this)\s+week\b",
+    re.IGNORECASE,
+)
+_WEEK_STEP = {"last": -7, "this": 0, "next": 7}
+
+
 def _resolve_weekday(ctx: Context, lower: str, weekday: int, start: int, end: int) -> date:
     day_anchor = ctx.day_anchor or ctx.dct
+    week = _OF_WEEK.match(ctx.text, end)
+    if week is not None:
+        monday = ctx.dct - timedelta(days=ctx.dct.weekday())
+        return monday + timedelta(days=_WEEK_STEP[week.group(1).lower()] + weekday)
     if re.search(r"\b(?:the\s+previous|the\s+preceding)\b", lower):
         return cal.nearest_weekday(cal.shift(day_anchor, -1, "day"), weekday, -1)
     if re.search(r"\bthe\s+following\b|\bthat\b", lower):
