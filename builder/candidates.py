@@ -15,9 +15,11 @@ year", "compared with a year earlier") and dates that contain or fall inside a d
 already proposed ("In 2019 the plant reopened on March 4" is only 2019-03-04).
 
 "since 2020" makes an ongoing span, "from 2011 to 2016" / "between 2011 and 2016" a range.
-"the first strikes since 2016" does not date anything to 2016, so it is dropped.  Vague and
-generic expressions (PRESENT_REF, durations, sets, seasons, quarters, decades, "overnight",
-"today's") never make candidates.
+"the first strikes since 2016" does not date anything to 2016, so it is dropped. "Two days
+later" is counted from the date the story was at. A season, quarter or half makes a
+candidate of its year when the text states the year ("the spring of 2021"). Vague and
+generic expressions (PRESENT_REF, other durations, sets, decades, "overnight", "today's")
+never make candidates.
 """
 
 from __future__ import annotations
@@ -54,6 +56,7 @@ _CALENDAR = re.compile(
 _LOCAL_TIME = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d(?::\d\d)?$")
 _ZONE_NAME = re.compile(rf"(?<!\w)({'|'.join(ZONES)})(?!\w)", re.IGNORECASE)
 _ZONED = re.compile(r"(?:Z|[+-]\d\d(?::?\d\d)?)$")
+_PART_OF_YEAR = re.compile(r"^(\d{4})-(?:SP|SU|FA|AU|WI|Q[1-4]|H[12])$")
 _PART_OF_DAY = re.compile(r"^(\d{4}-\d\d-\d\d)T(?:MO|AF|EV|NI|MI|DT)$")
 _REPORTING = re.compile(
     r"\b(?:said|says|say|told|added|announced|reported|stated|confirmed|statement|"
@@ -100,6 +103,11 @@ def _calendar_value(timex: Timex) -> str | None:
     part_of_day = _PART_OF_DAY.match(timex.value)
     if part_of_day:
         return part_of_day.group(1)
+    part_of_year = _PART_OF_YEAR.match(timex.value)
+    if part_of_year:
+        # "the spring of 2021", "the first quarter of 2025": the year, when the text states
+        # it (a season or quarter has no month our dates can hold).
+        return part_of_year.group(1) if part_of_year.group(1) in timex.text else None
     if timex.value[10:16] == "T24:00":
         # "midnight on Thursday": said of the night into Thursday as often as of the one
         # after it; the day named is what the text supports.

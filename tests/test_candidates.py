@@ -239,3 +239,11 @@ def test_a_time_keeps_the_zone_it_is_stated_in() -> None:
     # A time given in two zones: the one with an offset is the more exact.
     text = "Sirens sounded at 3:45 am local time (0145 GMT) on Friday."
     assert dated(text) == [("2024-11-29T01:45Z", None, False)]
+
+
+def test_a_season_or_quarter_of_a_stated_year_dates_the_year() -> None:
+    assert dated("The case began in the spring of 2021.") == [("2021", None, False)]
+    assert dated("The deal should close in the first quarter of 2025.") == [("2025", None, False)]
+    # Without the year stated, nothing: which year is a guess.
+    assert dated("Sales rose in the third quarter.") == []
+    assert dated("It was cold last winter.") == []
