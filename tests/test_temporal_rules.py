@@ -353,3 +353,16 @@ def test_a_weekday_of_last_or_next_week_is_in_that_week() -> None:
         ("Wednesday", "DATE", "2024-10-16"),
     ]
     assert values("The vote is on Friday of next week.")[0] == ("Friday", "DATE", "2024-11-01")
+
+
+def test_a_clock_time_after_its_day_is_on_that_day() -> None:
+    # Reported on Friday 25 October 2024.
+    assert values("Flights will resume tomorrow at 6 a.m.") == [
+        ("tomorrow", "DATE", "2024-10-26"),
+        ("6 a.m.", "TIME", "2024-10-26T06:00"),
+    ]
+    assert values("The vote opens on Monday at 9 a.m.")[-1] == (
+        "9 a.m.",
+        "TIME",
+        "2024-10-28T09:00",
+    )

@@ -116,6 +116,11 @@ _CLOCK_PARTS = re.compile(
 _ZONE_TOKEN = re.compile(r"\b(GMT|UTC|EST|EDT|CST|CDT|MST|MDT|PST|PDT|BST|CET|CEST|EET|EEST)\b")
 
 
+_DAY_BEFORE = re.compile(
+    r"(?<!\w)(monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tomorrow"
+    r"|yesterday)(?:\s+(?:morning|afternoon|evening|night))?,?\s+at\s+$",
+    re.IGNORECASE,
+)
 _DAY_AFTER = re.compile(
     r"\s*(?:local\s+time\b\s*)?\)?\s*,?\s*(?:\([^)]{0,25}\)\s*)?(?:on\s+)?(monday|tuesday|wednesday|thursday|friday"
     r"|saturday|sunday|today|tomorrow|yesterday)\b",
@@ -149,6 +154,11 @@ def _clock(text: str, start: int, end: int, ctx: Context) -> Reading | None:
         following = _DAY_AFTER.match(ctx.text, end)
         if following:
             day = _day_reference(following.group(1), following.start(1), following.end(1), ctx)
+    if day is None:
+        # "flights resume tomorrow at 6 a.m.", "on Monday at 9 a.m."
+        before = _DAY_BEFORE.search(ctx.text, max(0, start - 40), start)
+        if before:
+            day = _day_reference(before.group(1), before.start(1), before.end(1), ctx)
     if day is None and ctx.anchor_is_day:
         day = ctx.anchor
     zone = _ZONE_TOKEN.search(text)
