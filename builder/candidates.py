@@ -176,6 +176,10 @@ def _dated_in(
                 dated.append(_Dated(timex, value, end=following_value))
                 skip.add(index + 1)
                 continue
+        days = _day_span(value, before, after, timex.text)
+        if days is not None:
+            dated.append(_Dated(timex, days[0], end=days[1]))
+            continue
         reporting = bool(_REPORTING.search(before[-60:]) or _REPORTING_AFTER.match(after))
         dated.append(
             _Dated(
@@ -191,6 +195,32 @@ def _dated_in(
             )
         )
     return dated
+
+
+# "Nov. 28-30", "27 and 28 October": days of one month, the date naming one of them.
+_LATER_DAY = re.compile(r"\s*[-–]\s*(\d{1,2})(?![\d/.:,-]?\d)")
+_EARLIER_DAY = re.compile(r"(?<![\d/.:,-])(\d{1,2})\s*(?:[-–]|\s(?:and|to)\s)\s*$")
+
+
+def _day_span(value: str, before: str, after: str, text: str) -> tuple[str, str] | None:
+    """The first and last day of a span of days that the day `value` (a date whose text is
+    `text`) closes or opens, with the other day given by its number alone."""
+    if len(value) != 10:
+        return None
+    later = _LATER_DAY.match(after) if text[-1].isdigit() else None
+    earlier = _EARLIER_DAY.search(before) if text[0].isdigit() else None
+    if later is not None:
+        first, last = value, f"{value[:8]}{int(later.group(1)):02d}"
+    elif earlier is not None:
+        first, last = f"{value[:8]}{int(earlier.group(1)):02d}", value
+    else:
+        return None
+    try:
+        if date.fromisoformat(first) < date.fromisoformat(last):
+            return first, last
+    except ValueError:  # no such day in that month
+        pass
+    return None
 
 
 # "Two days later", "three years earlier": a count of units from the narrative's date.

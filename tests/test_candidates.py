@@ -247,3 +247,16 @@ def test_a_season_or_quarter_of_a_stated_year_dates_the_year() -> None:
     # Without the year stated, nothing: which year is a guess.
     assert dated("Sales rose in the third quarter.") == []
     assert dated("It was cold last winter.") == []
+
+
+def test_days_of_one_month_make_a_range() -> None:
+    assert dated("The summit will be held Nov. 28-30 in Baku.") == [
+        ("2024-11-28", "2024-11-30", False)
+    ]
+    assert dated("Elections were held on 27 and 28 October.") == [
+        ("2024-10-27", "2024-10-28", False)
+    ]
+    # A score, a day that is not in the month, a number after a dash: one day.
+    assert dated("The team won 3-2 on 28 October.") == [("2024-10-28", None, False)]
+    assert dated("The fair ran Nov. 28-31.") == [("2024-11-28", None, False)]
+    assert dated("Votes were cast on Nov. 28 - 12 percent more.") == [("2024-11-28", None, False)]
