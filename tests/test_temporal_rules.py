@@ -366,3 +366,20 @@ def test_a_clock_time_after_its_day_is_on_that_day() -> None:
         "TIME",
         "2024-10-28T09:00",
     )
+
+
+def test_holidays_are_their_days_on_the_side_the_verb_points_to() -> None:
+    # Reported on Friday 25 October 2024.
+    assert values("A vote is expected before Christmas.") == [("Christmas", "DATE", "2024-12-25")]
+    assert values("The market closed early on Christmas Eve.") == [
+        ("Christmas Eve", "DATE", "2023-12-24")
+    ]
+    assert values("Talks will resume after Easter Monday.") == [
+        ("Easter Monday", "DATE", "2025-04-21")
+    ]
+    assert values("Shops reopened on Good Friday 2023.") == [
+        ("Good Friday 2023", "DATE", "2023-04-07")
+    ]
+    assert values("Fans gathered on Halloween.") == [("Halloween", "DATE", "2023-10-31")]
+    # Not a holiday: a verb and a noun.
+    assert values("Traders may day-trade, and others may day dream.") == []

@@ -111,6 +111,13 @@ _BRANCHES: list[tuple[str, str]] = [
         rf"|{MONTH}\s+{DAY}(?:,?\s+{YEAR})?)(?![\w-]))?",
     ),
     (
+        # Holidays on a fixed day, and those Easter sets ("before Christmas", "Easter Monday").
+        "holiday",
+        r"(?:christmas(?:\s+(?:day|eve))?|new\s+year['’]?s\s+(?:day|eve)|boxing\s+day"
+        r"|valentine['’]?s\s+day|halloween|easter(?:\s+(?:sunday|monday|day))?|good\s+friday"
+        rf"|bastille\s+day|may\s+day)(?![\w-])(?:,?\s+{YEAR})?",
+    ),
+    (
         "date",
         rf"(?:(?:around\s+|about\s+)?(?:(?:this\s+(?:coming\s+|past\s+)?|last\s+|next\s+)?{WEEKDAY},?\s+)?"
         rf"(?:{MONTH}\s+(?:the\s+)?{DAY}|(?:the\s+)?{DAY}\s+(?:of\s+)?{MONTH})"
@@ -302,6 +309,7 @@ hourly daily nightly weekly biweekly monthly quarterly yearly annually semiannua
 fiscal fy year-ago year-earlier year-end recent current last moment
 twenties thirties forties fifties sixties seventies eighties nineties
 nineteen eighteen thousand period time while then
+christmas easter halloween
 """.split()
 MODIFIER_WORDS = """
 the a an last this next coming previous preceding following that early late earlier later
@@ -312,6 +320,7 @@ flat comparable corresponding same latest current prior final first third fourth
 close turn rest remainder good bulk latter these right just one two three four five six
 seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen
 nineteen twenty thirty forty fifty sixty seventy eighty ninety
+new good boxing valentine valentines bastille
 """.split()
 
 

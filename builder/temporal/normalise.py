@@ -14,6 +14,8 @@ import contextlib
 import re
 from datetime import date, timedelta
 
+from dateutil.easter import easter
+
 from builder.temporal import calendar as cal
 from builder.temporal.context import Context, Handler, Reading
 from builder.temporal.grammar import MONTH
@@ -417,6 +419,57 @@ def _nth_day(text: str, start: int, end: int, ctx: Context) -> Reading | None:
     return Reading("DATE", ctx.dct.isoformat())
 
 
+# Holidays by name: (month, day), or days from Easter Sunday.
+_FIXED_HOLIDAYS = {
+    "christmas": (12, 25),
+    "christmas day": (12, 25),
+    "christmas eve": (12, 24),
+    "new year's day": (1, 1),
+    "new year's eve": (12, 31),
+    "boxing day": (12, 26),
+    "valentine's day": (2, 14),
+    "halloween": (10, 31),
+    "bastille day": (7, 14),
+    "may day": (5, 1),
+}
+_EASTER_HOLIDAYS = {
+    "easter": 0,
+    "easter sunday": 0,
+    "easter day": 0,
+    "easter monday": 1,
+    "good friday": -2,
+}
+_HOLIDAY_YEAR = re.compile(r",?\s+\d{4}$")
+
+
+def _holiday(text: str, start: int, end: int, ctx: Context) -> Reading | None:
+    """ "before Christmas", "on Easter Monday 2025": the holiday of the year stated, else the
+    one on the side of the publication day the verb points to (the nearest with no cue)."""
+    if not text[0].isupper():
+        return None  # "may day" is not May Day
+    name = " ".join(_HOLIDAY_YEAR.sub("", text).replace("’", "'").lower().split())
+    name = re.sub(r"\b(year|valentine)'?s\b", r"\1's", name)  # "New Years Day"
+
+    def day_in(year: int) -> date:
+        if name in _FIXED_HOLIDAYS:
+            return date(year, *_FIXED_HOLIDAYS[name])
+        return easter(year) + timedelta(days=_EASTER_HOLIDAYS[name])
+
+    if name not in _FIXED_HOLIDAYS and name not in _EASTER_HOLIDAYS:
+        return None
+    year = _year_of(text) or ctx.stated_year(start)
+    if year is not None:
+        return Reading("DATE", day_in(year).isoformat(), anchors=True)
+    options = [day_in(ctx.dct.year + step) for step in (-1, 0, 1)]
+    tense = 1 if _DEADLINE.search(ctx.text, max(0, start - 12), start) else ctx.tense(start, end)
+    if tense < 0:
+        options = [option for option in options if option <= ctx.dct]
+    elif tense > 0:
+        options = [option for option in options if option >= ctx.dct]
+    chosen = min(options, key=lambda option: abs((option - ctx.dct).days))
+    return Reading("DATE", chosen.isoformat(), anchors=True)
+
+
 def _day_of_month(text: str, start: int, end: int, ctx: Context) -> Reading | None:
     """ "on the 28th": that day in the month of the day the story is at, or in the month
     before or after it: the nearest to that day on the side of the publication day the
@@ -793,6 +846,7 @@ HANDLERS: dict[str, Handler] = {
     "deictic": _deictic,
     "nth_day": _nth_day,
     "day_of_month": _day_of_month,
+    "holiday": _holiday,
     "apposition": _apposition,
     "narrative": _narrative,
     "relative": _relative,
