@@ -383,3 +383,10 @@ def test_holidays_are_their_days_on_the_side_the_verb_points_to() -> None:
     assert values("Fans gathered on Halloween.") == [("Halloween", "DATE", "2023-10-31")]
     # Not a holiday: a verb and a noun.
     assert values("Traders may day-trade, and others may day dream.") == []
+
+
+def test_a_unit_in_a_hyphenated_adjective_is_not_a_relative_date() -> None:
+    # "a previous week-long truce" is a truce that lasted a week, not last week's.
+    assert values("A previous week-long truce ended. Last week, prices rose.") == [
+        ("Last week", "DATE", "2024-W42")
+    ]

@@ -213,7 +213,7 @@ _BRANCHES: list[tuple[str, str]] = [
     ),
     (
         "relative",
-        rf"{EDGE}?{RELATIVE_WORD}\s+(?:{UNIT_SG}|weekend|{MONTH}|{WEEKDAY})(?!\w)"
+        rf"{EDGE}?{RELATIVE_WORD}\s+(?:{UNIT_SG}|weekend|{MONTH}|{WEEKDAY})(?![\w-])"
         r"(?:'s|\s+or\s+so(?!\w))?|the\s+weekend(?!\w)",
     ),
     (
