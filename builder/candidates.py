@@ -30,7 +30,7 @@ from datetime import date, timedelta
 
 from builder.sentences import split_sentences
 from builder.temporal import Timex, tag
-from builder.temporal.lexicon import ZONES
+from builder.temporal.lexicon import MONTHS, ZONES
 from builder.temporal.tense import direction
 
 
@@ -152,6 +152,10 @@ def _dated_in(
     calendar = [(t, anchored.get(t.start) or _calendar_value(t)) for t in timexes]
     skip: set[int] = set()
     for index, (timex, value) in enumerate(calendar):
+        months = _month_range(timex)
+        if months is not None:
+            dated.append(_Dated(timex, months[0], end=months[1]))
+            continue
         if value is None or index in skip:
             continue
         before = sentence_text[: timex.start - offset]
@@ -195,6 +199,24 @@ def _dated_in(
             )
         )
     return dated
+
+
+# "the July-September quarter", "Nov.-Feb.": a span of months, one expression.
+_MONTHS_TEXT = re.compile(r"([A-Za-z]+)\.?\s*[-–]\s*([A-Za-z]+)")
+
+
+def _month_range(timex: Timex) -> tuple[str, str] | None:
+    """The first and last month of a span of months the tagger read as one expression
+    (its value holds the year: that of the first month)."""
+    match = _MONTHS_TEXT.match(timex.text)
+    if match is None or timex.type != "DATE" or not timex.value[:4].isdigit():
+        return None
+    first, last = MONTHS.get(match.group(1).lower()), MONTHS.get(match.group(2).lower())
+    if first is None or last is None:
+        return None
+    year = int(timex.value[:4])
+    end_year = year + 1 if last < first else year
+    return f"{year:04d}-{first:02d}", f"{end_year:04d}-{last:02d}"
 
 
 # "Nov. 28-30", "27 and 28 October": days of one month, the date naming one of them.

@@ -260,3 +260,11 @@ def test_days_of_one_month_make_a_range() -> None:
     assert dated("The team won 3-2 on 28 October.") == [("2024-10-28", None, False)]
     assert dated("The fair ran Nov. 28-31.") == [("2024-11-28", None, False)]
     assert dated("Votes were cast on Nov. 28 - 12 percent more.") == [("2024-11-28", None, False)]
+
+
+def test_a_span_of_months_is_a_range() -> None:
+    assert dated("The economy grew 0.6% in the July-September quarter.") == [
+        ("2024-07", "2024-09", False)
+    ]
+    # Across the new year: from the November before.
+    assert dated("Output fell in Nov-Feb.", "2024-03-10") == [("2023-11", "2024-02", False)]

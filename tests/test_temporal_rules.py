@@ -390,3 +390,19 @@ def test_a_unit_in_a_hyphenated_adjective_is_not_a_relative_date() -> None:
     assert values("A previous week-long truce ended. Last week, prices rose.") == [
         ("Last week", "DATE", "2024-W42")
     ]
+
+
+def test_a_span_of_months_is_one_expression() -> None:
+    # Reported on 25 October 2024.
+    assert values("The economy grew in the July-September quarter.") == [
+        ("July-September", "DATE", "2024-Q3")
+    ]
+    assert values("Output fell in the June-August period.") == [("June-August", "DATE", "2024-06")]
+
+
+def test_a_quarter_or_half_in_short_form_with_its_year() -> None:
+    assert values("Growth should pick up in Q3 2025.") == [("Q3 2025", "DATE", "2025-Q3")]
+    assert values("The 2023 Q4 results were strong.") == [("2023 Q4", "DATE", "2023-Q4")]
+    assert values("Sales fell in H1 2024.") == [("H1 2024", "DATE", "2024-H1")]
+    # No year, no date: which year is not said.
+    assert values("Sales fell in Q3.") == []

@@ -111,6 +111,16 @@ _BRANCHES: list[tuple[str, str]] = [
         rf"|{MONTH}\s+{DAY}(?:,?\s+{YEAR})?)(?![\w-]))?",
     ),
     (
+        # "the July-September quarter": a span of months (a quarter when it is one).
+        "month_span",
+        rf"(?:{MONTH_FULL}|{MONTH_ABBR}\.?)\s*[-–]\s*{MONTH}(?:,?\s+{YEAR})?",
+    ),
+    (
+        # "Q3 2025", "2025 Q3", "H1 2024": a quarter or half in its short form, with its year.
+        "quarter_code",
+        rf"[qh][1-4](?:\s+|-)?(?:{YEAR}|fy\s*{YEAR})(?![\w-])|{YEAR}\s*[-/]?\s*[qh][1-4](?![\w-])",
+    ),
+    (
         # Holidays on a fixed day, and those Easter sets ("before Christmas", "Easter Monday").
         "holiday",
         r"(?:christmas(?:\s+(?:day|eve))?|new\s+year['’]?s\s+(?:day|eve)|boxing\s+day"
@@ -309,7 +319,7 @@ hourly daily nightly weekly biweekly monthly quarterly yearly annually semiannua
 fiscal fy year-ago year-earlier year-end recent current last moment
 twenties thirties forties fifties sixties seventies eighties nineties
 nineteen eighteen thousand period time while then
-christmas easter halloween
+christmas easter halloween q1 q2 q3 q4 h1 h2
 """.split()
 MODIFIER_WORDS = """
 the a an last this next coming previous preceding following that early late earlier later

@@ -419,6 +419,44 @@ def _nth_day(text: str, start: int, end: int, ctx: Context) -> Reading | None:
     return Reading("DATE", ctx.dct.isoformat())
 
 
+_MONTH_SPAN = re.compile(r"([A-Za-z]+\.?)\s*[-–]\s*([A-Za-z]+\.?)")
+
+
+def _month_span(text: str, start: int, end: int, ctx: Context) -> Reading | None:
+    """ "the July-September quarter": the quarter when the months make one, else the first
+    month; the year is that of the last month, read as a month alone is."""
+    parts = _MONTH_SPAN.match(text)
+    if parts is None or not (_month_is_name(parts.group(1)) and _month_is_name(parts.group(2))):
+        return None
+    first, last = _month_of(parts.group(1)), _month_of(parts.group(2))
+    if first is None or last is None or first == last:
+        return None
+    year = _year_of(text)
+    if year is None:
+        closing = _month(parts.group(2), start + parts.start(2), end, ctx)
+        if closing is None:
+            return None
+        year = int(closing.value[:4])
+    if first > last:
+        return Reading("DATE", f"{year - 1:04d}-{first:02d}", anchors=True)  # "Nov-Feb"
+    if first % 3 == 1 and last == first + 2:
+        return Reading("DATE", f"{year:04d}-Q{first // 3 + 1}", anchors=True)
+    return Reading("DATE", f"{year:04d}-{first:02d}", anchors=True)
+
+
+_QUARTER_CODE = re.compile(r"([qh])([1-4])", re.IGNORECASE)
+
+
+def _quarter_code(text: str, start: int, end: int, ctx: Context) -> Reading | None:
+    code, year = _QUARTER_CODE.search(text), _year_of(text)
+    if code is None or year is None:
+        return None
+    kind, number = code.group(1).upper(), int(code.group(2))
+    if kind == "H" and number > 2:
+        return None
+    return Reading("DATE", f"{year:04d}-{kind}{number}", anchors=True)
+
+
 # Holidays by name: (month, day), or days from Easter Sunday.
 _FIXED_HOLIDAYS = {
     "christmas": (12, 25),
@@ -847,6 +885,8 @@ HANDLERS: dict[str, Handler] = {
     "nth_day": _nth_day,
     "day_of_month": _day_of_month,
     "holiday": _holiday,
+    "month_span": _month_span,
+    "quarter_code": _quarter_code,
     "apposition": _apposition,
     "narrative": _narrative,
     "relative": _relative,
