@@ -114,13 +114,17 @@ def _calendar_value(timex: Timex) -> str | None:
         return timex.value[:10]
     if not _CALENDAR.match(timex.value):
         return None
-    zone = _ZONE_NAME.search(timex.text) if _LOCAL_TIME.match(timex.value) else None
-    if zone is not None:
-        # TIMEX3 values leave out the zone a time is stated in ("2:25 p.m. EDT"); an
-        # event's time keeps it, as an offset.
-        hours = ZONES[zone.group(1).lower()]
-        return timex.value + ("Z" if hours == 0 else f"{hours:+03d}:00")
-    return timex.value
+    if not _LOCAL_TIME.match(timex.value):
+        return timex.value
+    zone = _ZONE_NAME.search(timex.text)
+    if zone is None:
+        # "at 4 a.m. local time": an event's time needs its zone, which the text does not
+        # give; the day is what it supports.
+        return timex.value[:10]
+    # TIMEX3 values leave out the zone a time is stated in ("2:25 p.m. EDT"); an event's
+    # time keeps it, as an offset.
+    hours = ZONES[zone.group(1).lower()]
+    return timex.value + ("Z" if hours == 0 else f"{hours:+03d}:00")
 
 
 def _precision(value: str) -> int:

@@ -268,3 +268,9 @@ def test_a_span_of_months_is_a_range() -> None:
     ]
     # Across the new year: from the November before.
     assert dated("Output fell in Nov-Feb.", "2024-03-10") == [("2023-11", "2024-02", False)]
+
+
+def test_a_time_without_its_zone_dates_its_day() -> None:
+    # An event's time needs its zone; "local time" does not give it, the day is known.
+    text = "The storm made landfall at about 4 a.m. local time on Friday."
+    assert dated(text) == [("2024-11-29", None, False)]

@@ -80,6 +80,19 @@ def test_one_event_told_with_other_word_forms_is_one_candidate(empty_site):
     assert [sorted(s["source"] for s in p["sources"]) for p in wednesday] == [["first", "second"]]
 
 
+def test_a_sentence_dated_by_a_local_time_is_proposed(empty_site):
+    """A time the text gives without its zone is proposed on its day, not dropped."""
+    empty_site.source(
+        "storm",
+        SECOND_ARTICLE.replace(
+            "Rebels began their offensive on Wednesday, as a ceasefire took effect in Lebanon",
+            "The storm made landfall at 4 a.m. local time on Wednesday",
+        ),
+    )
+    found = [p for p in proposals(empty_site) if p["date"] == "2024-11-27"]
+    assert [p["sources"][0]["quote"][:24] for p in found] == ["The storm made landfall "]
+
+
 def test_candidates_carry_the_exact_sentence_and_its_place(empty_site):
     empty_site.source("wire")
     (candidate,) = [p for p in proposals(empty_site) if p["date"] == "2016"]
