@@ -406,3 +406,14 @@ def test_a_quarter_or_half_in_short_form_with_its_year() -> None:
     assert values("Sales fell in H1 2024.") == [("H1 2024", "DATE", "2024-H1")]
     # No year, no date: which year is not said.
     assert values("Sales fell in Q3.") == []
+
+
+def test_the_following_morning_is_the_day_after_the_one_the_story_is_at() -> None:
+    text = "Police raided the offices on Oct. 8. The following morning, the leader was freed."
+    assert values(text)[-1] == ("The following morning", "TIME", "2024-10-09TMO")
+
+
+def test_a_weekend_is_not_the_day_the_story_is_at() -> None:
+    # "the weekend" names no day: "the next day" counts from the last day stated.
+    text = "Police raided the offices on Oct. 8. At the weekend, crowds marched. The next day, he spoke."
+    assert values(text)[-1] == ("The next day", "DATE", "2024-10-09")

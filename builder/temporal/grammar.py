@@ -188,6 +188,7 @@ _BRANCHES: list[tuple[str, str]] = [
     (
         "deictic_part",
         rf"(?:{EDGE}|mid[-\s]?{PART}\s+)?(?:(?:this|last|tomorrow|yesterday|that)\s+{PART}|tonight"
+        rf"|the\s+(?:next|following|previous|preceding)\s+{PART}"
         r"|overnight)(?!\w)"
         rf"|mid[-\s]?(?:morning|afternoon)(?:\s+(?:yesterday|today|tomorrow|{WEEKDAY}))?(?!\w)",
     ),

@@ -403,6 +403,12 @@ def _deictic_part(text: str, start: int, end: int, ctx: Context) -> Reading | No
         day = cal.shift(ctx.dct, 1, "day")
     elif "that" in lower:
         day = ctx.anchor
+    elif re.search(r"\b(?:next|following|previous|preceding)\b", lower):
+        # "the following morning": the day after the one the story is at
+        if ctx.day_anchor is None:
+            return None
+        step = -1 if re.search(r"\b(?:previous|preceding)\b", lower) else 1
+        day = cal.shift(ctx.day_anchor, step, "day")
     else:
         weekday = _WEEKDAY_TOKEN.search(lower)
         if weekday:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from builder.temporal import calendar as cal
 from builder.temporal.context import Context, Reading
 from builder.temporal.grammar import PATTERN, PATTERN_ANY_CASE
@@ -40,6 +42,10 @@ def find(text: str, dct: str, day_first: bool = False) -> list[tuple[int, int, R
     return found
 
 
+# A value naming a day (not a week's weekend, "2024-W46-WE", which has as many dashes).
+_DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d")
+
+
 def _update(ctx: Context, reading: Reading, start: int) -> None:
     """Move the narrative anchor and the quarter under discussion."""
     if "-Q" in reading.value:
@@ -53,8 +59,8 @@ def _update(ctx: Context, reading: Reading, start: int) -> None:
         point = cal.value_to_date(reading.value)
         if point is not None:
             ctx.anchor = point[0]
-            ctx.anchor_is_day = reading.value[:10].count("-") == 2
-    if reading.type in ("DATE", "TIME") and reading.value[:10].count("-") == 2:
+            ctx.anchor_is_day = _DAY_VALUE.match(reading.value) is not None
+    if reading.type in ("DATE", "TIME") and _DAY_VALUE.match(reading.value):
         point = cal.value_to_date(reading.value[:10])
         if point is not None:
             ctx.day_anchor, ctx.day_anchor_at = point[0], start
