@@ -415,5 +415,8 @@ def test_the_following_morning_is_the_day_after_the_one_the_story_is_at() -> Non
 
 def test_a_weekend_is_not_the_day_the_story_is_at() -> None:
     # "the weekend" names no day: "the next day" counts from the last day stated.
-    text = "Police raided the offices on Oct. 8. At the weekend, crowds marched. The next day, he spoke."
+    text = (
+        "Police raided the offices on Oct. 8. At the weekend, crowds marched. "
+        "The next day, he spoke."
+    )
     assert values(text)[-1] == ("The next day", "DATE", "2024-10-09")
