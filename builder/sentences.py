@@ -2,13 +2,14 @@
 
 Paragraphs are separated by blank lines.  Sentences end at . ! ? or … (possibly inside
 closing quotes or brackets) followed by a capitalised word, except after abbreviations
-("Mr.", "Jan.", "No. 5", initials).  A dateline ("WASHINGTON (Reuters) -") is not part of
-the sentence it introduces, and a short paragraph without final punctuation (a photo
-caption, a heading) is one sentence.
+("Mr.", "Jan.", "No. 5", initials), and at the start of each item of a list.  A dateline
+("WASHINGTON (Reuters) -") is not part of the sentence it introduces, and a short
+paragraph without final punctuation (a photo caption, a heading) is one sentence.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -117,8 +118,26 @@ def _is_boundary(paragraph: str, period_end: int, mark_start: int) -> bool:
     return True
 
 
+# A line opening a list item ("- ", "* ", "• ", "1. ", "2) "): in a paragraph with two or
+# more, each item is sentences of its own, punctuated or not.
+_LIST_ITEM = re.compile(r"^[ \t]*(?:[-*•]|\d{1,2}[.)])[ \t]+", re.MULTILINE)
+
+
 def split_paragraph(paragraph: str) -> list[tuple[int, int]]:
     """Sentence (start, end) offsets within one paragraph."""
+    items = list(_LIST_ITEM.finditer(paragraph))
+    if len(items) < 2:
+        return _split_prose(paragraph)
+    bounds = [(0, items[0].start())]
+    bounds += [(item.end(), after.start()) for item, after in itertools.pairwise(items)]
+    bounds.append((items[-1].end(), len(paragraph)))
+    spans = []
+    for low, high in bounds:
+        spans += [(low + start, low + end) for start, end in _split_prose(paragraph[low:high])]
+    return spans
+
+
+def _split_prose(paragraph: str) -> list[tuple[int, int]]:
     begin = dateline_end(paragraph)
     while begin < len(paragraph) and paragraph[begin].isspace():  # a line break after it
         begin += 1

@@ -96,3 +96,25 @@ def test_a_long_paragraph_with_a_trailing_signature_is_still_split() -> None:
 def test_sentence_after_a_dateline_and_a_line_break_starts_at_its_first_word() -> None:
     assert [s.text for s in split_sentences("AA- \n5")] == ["5"]
     assert [s.text for s in split_sentences("BEIRUT - \nThe convoy left.")] == ["The convoy left."]
+
+
+def test_each_item_of_a_list_is_a_sentence_of_its_own() -> None:
+    body = (
+        "What we know\n\n"
+        "- The count ended on November 6, with the incumbent ahead.\n"
+        "- A recount was ordered on Nov 12\n"
+        "* Certification must happen by Dec. 11.\n\n"
+        "1. First, the court.\n2) Then the vote"
+    )
+    assert [s.text for s in split_sentences(body)] == [
+        "What we know",
+        "The count ended on November 6, with the incumbent ahead.",
+        "A recount was ordered on Nov 12",
+        "Certification must happen by Dec. 11.",
+        "First, the court.",
+        "Then the vote",
+    ]
+    # One dash at the start of a line is not a list.
+    assert [s.text for s in split_sentences("Rebels advanced\n- and took the city.")] == [
+        "Rebels advanced\n- and took the city."
+    ]
