@@ -1,7 +1,8 @@
 """Candidate events: the sentences of a source that carry a resolved calendar date.
 
 Each sentence with at least one calendar date (a year, month, day or time with a
-value the text supports) yields a candidate dated by the sentence's main date:
+value the text supports: see builder.candidate_dates) yields a candidate dated by the
+sentence's main date:
 
 * a date attached to a reporting verb ("..., officials said on Saturday") only dates the
   report, so another date in the sentence wins over it;
@@ -15,23 +16,20 @@ year", "compared with a year earlier") and dates that contain or fall inside a d
 already proposed ("In 2019 the plant reopened on March 4" is only 2019-03-04).
 
 "since 2020" makes an ongoing span, "from 2011 to 2016" / "between 2011 and 2016" a range.
-"the first strikes since 2016" does not date anything to 2016, so it is dropped. "Two days
-later" is counted from the date the story was at. A season, quarter or half makes a
-candidate of its year when the text states the year ("the spring of 2021"). Vague and
-generic expressions (PRESENT_REF, other durations, sets, decades, "overnight", "today's")
-never make candidates.
+"the first strikes since 2016" does not date anything to 2016, so it is dropped. "Nov.
+28-30" and "the July-September quarter" are ranges too, and "two days later" is counted
+from the date the story was at. Vague and generic expressions (PRESENT_REF, other
+durations, sets, decades, "overnight", "today's") never make candidates.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, timedelta
 
+from builder.candidate_dates import calendar_value, counted_dates, day_span, month_range
 from builder.sentences import split_sentences
 from builder.temporal import Timex, tag
-from builder.temporal.lexicon import MONTHS, ZONES
-from builder.temporal.tense import direction
 
 
 @dataclass(frozen=True)
@@ -50,14 +48,7 @@ class Candidate:
     timex_end: int
 
 
-_CALENDAR = re.compile(
-    r"^\d{4}(?:-\d\d(?:-\d\d(?:T\d\d:\d\d(?::\d\d)?(?:Z|[+-]\d\d(?::?\d\d)?)?)?)?)?$"
-)
-_LOCAL_TIME = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d(?::\d\d)?$")
-_ZONE_NAME = re.compile(rf"(?<!\w)({'|'.join(ZONES)})(?!\w)", re.IGNORECASE)
 _ZONED = re.compile(r"(?:Z|[+-]\d\d(?::?\d\d)?)$")
-_PART_OF_YEAR = re.compile(r"^(\d{4})-(?:SP|SU|FA|AU|WI|Q[1-4]|H[12])$")
-_PART_OF_DAY = re.compile(r"^(\d{4}-\d\d-\d\d)T(?:MO|AF|EV|NI|MI|DT)$")
 _REPORTING = re.compile(
     r"\b(?:said|says|say|told|added|announced|reported|stated|confirmed|statement|"
     r"interview|news\s+conference|press\s+conference|briefing|readout)\b[^.;:]{0,40}$",
@@ -96,37 +87,6 @@ _RANGE_LINK = re.compile(
 )
 
 
-def _calendar_value(timex: Timex) -> str | None:
-    """The value as a calendar point (YYYY, YYYY-MM, YYYY-MM-DD, time), or None."""
-    if timex.type not in ("DATE", "TIME") or timex.text.lower() == "overnight":
-        return None
-    part_of_day = _PART_OF_DAY.match(timex.value)
-    if part_of_day:
-        return part_of_day.group(1)
-    part_of_year = _PART_OF_YEAR.match(timex.value)
-    if part_of_year:
-        # "the spring of 2021", "the first quarter of 2025": the year, when the text states
-        # it (a season or quarter has no month our dates can hold).
-        return part_of_year.group(1) if part_of_year.group(1) in timex.text else None
-    if timex.value[10:16] == "T24:00":
-        # "midnight on Thursday": said of the night into Thursday as often as of the one
-        # after it; the day named is what the text supports.
-        return timex.value[:10]
-    if not _CALENDAR.match(timex.value):
-        return None
-    if not _LOCAL_TIME.match(timex.value):
-        return timex.value
-    zone = _ZONE_NAME.search(timex.text)
-    if zone is None:
-        # "at 4 a.m. local time": an event's time needs its zone, which the text does not
-        # give; the day is what it supports.
-        return timex.value[:10]
-    # TIMEX3 values leave out the zone a time is stated in ("2:25 p.m. EDT"); an event's
-    # time keeps it, as an offset.
-    hours = ZONES[zone.group(1).lower()]
-    return timex.value + ("Z" if hours == 0 else f"{hours:+03d}:00")
-
-
 def _precision(value: str) -> int:
     return {4: 1, 7: 2, 10: 3}.get(len(value), 4)
 
@@ -153,10 +113,10 @@ def _dated_in(
 ) -> list[_Dated]:
     anchored = anchored or {}
     dated: list[_Dated] = []
-    calendar = [(t, anchored.get(t.start) or _calendar_value(t)) for t in timexes]
+    calendar = [(t, anchored.get(t.start) or calendar_value(t)) for t in timexes]
     skip: set[int] = set()
     for index, (timex, value) in enumerate(calendar):
-        months = _month_range(timex)
+        months = month_range(timex)
         if months is not None:
             dated.append(_Dated(timex, months[0], end=months[1]))
             continue
@@ -184,7 +144,7 @@ def _dated_in(
                 dated.append(_Dated(timex, value, end=following_value))
                 skip.add(index + 1)
                 continue
-        days = _day_span(value, before, after, timex.text)
+        days = day_span(value, before, after, timex.text)
         if days is not None:
             dated.append(_Dated(timex, days[0], end=days[1]))
             continue
@@ -203,117 +163,6 @@ def _dated_in(
             )
         )
     return dated
-
-
-# "the July-September quarter", "Nov.-Feb.": a span of months, one expression.
-_MONTHS_TEXT = re.compile(r"([A-Za-z]+)\.?\s*[-–]\s*([A-Za-z]+)")
-
-
-def _month_range(timex: Timex) -> tuple[str, str] | None:
-    """The first and last month of a span of months the tagger read as one expression
-    (its value holds the year: that of the first month)."""
-    match = _MONTHS_TEXT.match(timex.text)
-    if match is None or timex.type != "DATE" or not timex.value[:4].isdigit():
-        return None
-    first, last = MONTHS.get(match.group(1).lower()), MONTHS.get(match.group(2).lower())
-    if first is None or last is None:
-        return None
-    year = int(timex.value[:4])
-    end_year = year + 1 if last < first else year
-    return f"{year:04d}-{first:02d}", f"{end_year:04d}-{last:02d}"
-
-
-# "Nov. 28-30", "27 and 28 October": days of one month, the date naming one of them.
-_LATER_DAY = re.compile(r"\s*[-–]\s*(\d{1,2})(?![\d/.:,-]?\d)")
-_EARLIER_DAY = re.compile(r"(?<![\d/.:,-])(\d{1,2})\s*(?:[-–]|\s(?:and|to)\s)\s*$")
-
-
-def _day_span(value: str, before: str, after: str, text: str) -> tuple[str, str] | None:
-    """The first and last day of a span of days that the day `value` (a date whose text is
-    `text`) closes or opens, with the other day given by its number alone."""
-    if len(value) != 10:
-        return None
-    later = _LATER_DAY.match(after) if text[-1].isdigit() else None
-    earlier = _EARLIER_DAY.search(before) if text[0].isdigit() else None
-    if later is not None:
-        first, last = value, f"{value[:8]}{int(later.group(1)):02d}"
-    elif earlier is not None:
-        first, last = f"{value[:8]}{int(earlier.group(1)):02d}", value
-    else:
-        return None
-    try:
-        if date.fromisoformat(first) < date.fromisoformat(last):
-            return first, last
-    except ValueError:  # no such day in that month
-        pass
-    return None
-
-
-# "Two days later", "three years earlier": a count of units from the narrative's date.
-_LATER = re.compile(r"\s+(later|earlier)\b(?!\s+than)", re.IGNORECASE)
-_AFTER = re.compile(r"\s+(?:after|before)\s+", re.IGNORECASE)
-_COUNT = re.compile(r"P(\d+)([DWMY])")
-# The date the narrative is at must be this near (about two sentences) to count from it.
-_ANCHOR_REACH = 300
-
-
-def _anchored(text: str, timexes: list[Timex], dct: str) -> dict[int, str]:
-    """The dates of counts of units "later" or "earlier" (by the start of their timex):
-    that far from the last calendar date before them, at the precision both allow
-    ("two days later" needs a day to count from, "two years later" a year). None where
-    no date is near enough to count from, or where the count would pass the publication
-    day in a sentence told in the past: nothing is guessed. Each such date is where the
-    narrative is for the next count."""
-    found: dict[int, str] = {}
-    anchor: tuple[str, int] | None = None
-    previous: Timex | None = None
-    passed: str | None = None  # a date the narrative has moved on from, by an unknown count
-    for timex in timexes:
-        value = _calendar_value(timex)
-        counted_from = (
-            previous is not None
-            and previous.type == "DURATION"
-            and _AFTER.fullmatch(text, previous.end, timex.start) is not None
-        )
-        previous = timex
-        if value is not None:
-            if counted_from:
-                # "Eight trading days after Oct. 12, the day before ...": the narrative is
-                # not at Oct. 12 (nor at "the day" naming it again), but at a day not known.
-                anchor, passed = None, value
-            elif value != passed:
-                anchor, passed = (value, timex.end), None
-            continue
-        count = _COUNT.fullmatch(timex.value)
-        way = _LATER.match(text, timex.end)
-        if anchor is None or count is None or way is None or timex.type != "DURATION":
-            continue
-        if timex.start - anchor[1] > _ANCHOR_REACH:
-            continue
-        steps = int(count.group(1)) * (-1 if way.group(1).lower() == "earlier" else 1)
-        value = _counted_from(anchor[0], steps, count.group(2))
-        if value is not None and (value[:10] <= dct or direction(text, timex.start, timex.end) > 0):
-            found[timex.start] = value
-            anchor = (value, timex.end)  # the narrative moves on: "A week later, ..."
-    return found
-
-
-def _counted_from(anchor: str, steps: int, unit: str) -> str | None:
-    """`anchor` (a calendar value) moved by `steps` units (D, W, M or Y)."""
-    try:
-        if unit in "DW":
-            if len(anchor) < 10:
-                return None
-            day = date.fromisoformat(anchor[:10])
-            return (day + timedelta(days=steps * (7 if unit == "W" else 1))).isoformat()
-        if unit == "M":
-            if len(anchor) < 7:
-                return None
-            months = int(anchor[:4]) * 12 + int(anchor[5:7]) - 1 + steps
-            return f"{months // 12:04d}-{months % 12 + 1:02d}"
-        return f"{int(anchor[:4]) + steps:04d}"
-    except (ValueError, OverflowError):
-        return None  # past the calendar's ends
 
 
 def _nested(value: str, other: str) -> bool:
@@ -361,7 +210,7 @@ def candidates_from_text(text: str, published: str, day_first: bool = False) -> 
     numeric dates give the day before the month."""
     dct = published[:10]
     timexes = tag(text, dct, day_first)
-    anchored = _anchored(text, timexes, dct)
+    anchored = counted_dates(text, timexes, dct)
     candidates = []
     position = 0
     for sentence in split_sentences(text):
