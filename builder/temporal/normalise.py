@@ -124,8 +124,8 @@ _DAY_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _DAY_AFTER = re.compile(
-    r"\s*(?:local\s+time\b\s*)?\)?\s*,?\s*(?:\([^)]{0,25}\)\s*)?(?:on\s+)?(monday|tuesday|wednesday|thursday|friday"
-    r"|saturday|sunday|today|tomorrow|yesterday)\b",
+    r"\s*(?:local\s+time\b\s*)?\)?\s*,?\s*(?:\([^)]{0,25}\)\s*)?(?:on\s+)?"
+    r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tomorrow|yesterday)\b",
     re.IGNORECASE,
 )
 
@@ -494,24 +494,31 @@ def _holiday(text: str, start: int, end: int, ctx: Context) -> Reading | None:
     name = " ".join(_HOLIDAY_YEAR.sub("", text).replace("’", "'").lower().split())
     name = re.sub(r"\b(year|valentine)'?s\b", r"\1's", name)  # "New Years Day"
 
+    if name not in _FIXED_HOLIDAYS and name not in _EASTER_HOLIDAYS:
+        return None
+
     def day_in(year: int) -> date:
         if name in _FIXED_HOLIDAYS:
             return date(year, *_FIXED_HOLIDAYS[name])
         return easter(year) + timedelta(days=_EASTER_HOLIDAYS[name])
 
-    if name not in _FIXED_HOLIDAYS and name not in _EASTER_HOLIDAYS:
-        return None
     year = _year_of(text) or ctx.stated_year(start)
     if year is not None:
         return Reading("DATE", day_in(year).isoformat(), anchors=True)
-    options = [day_in(ctx.dct.year + step) for step in (-1, 0, 1)]
     tense = 1 if _DEADLINE.search(ctx.text, max(0, start - 12), start) else ctx.tense(start, end)
+    options = [day_in(ctx.dct.year + step) for step in (-1, 0, 1)]
+    chosen = _nearest_on_side(options, tense, ctx.dct, ctx.dct)
+    return Reading("DATE", chosen.isoformat(), anchors=True) if chosen else None
+
+
+def _nearest_on_side(options: list[date], tense: int, dct: date, near: date) -> date | None:
+    """Of `options`, the one nearest to `near` on the side of the publication day `dct`
+    that `tense` points to (either side when it points to none)."""
     if tense < 0:
-        options = [option for option in options if option <= ctx.dct]
+        options = [option for option in options if option <= dct]
     elif tense > 0:
-        options = [option for option in options if option >= ctx.dct]
-    chosen = min(options, key=lambda option: abs((option - ctx.dct).days))
-    return Reading("DATE", chosen.isoformat(), anchors=True)
+        options = [option for option in options if option >= dct]
+    return min(options, key=lambda option: abs((option - near).days), default=None)
 
 
 def _day_of_month(text: str, start: int, end: int, ctx: Context) -> Reading | None:
@@ -525,15 +532,8 @@ def _day_of_month(text: str, start: int, end: int, ctx: Context) -> Reading | No
         month = base.year * 12 + base.month - 1 + step
         with contextlib.suppress(ValueError):
             options.append(date(month // 12, month % 12 + 1, day))
-    tense = ctx.tense(start, end)
-    if tense < 0:
-        options = [option for option in options if option <= ctx.dct]
-    elif tense > 0:
-        options = [option for option in options if option >= ctx.dct]
-    if not options:
-        return None
-    chosen = min(options, key=lambda option: abs((option - base).days))
-    return Reading("DATE", chosen.isoformat(), anchors=True)
+    chosen = _nearest_on_side(options, ctx.tense(start, end), ctx.dct, base)
+    return Reading("DATE", chosen.isoformat(), anchors=True) if chosen else None
 
 
 def _apposition(text: str, start: int, end: int, ctx: Context) -> Reading | None:
