@@ -420,3 +420,10 @@ def test_a_weekend_is_not_the_day_the_story_is_at() -> None:
         "The next day, he spoke."
     )
     assert values(text)[-1] == ("The next day", "DATE", "2024-10-09")
+
+
+def test_the_year_to_a_month_is_twelve_months_not_this_year() -> None:
+    assert values("In the year to June 2023 it lost money.") == [
+        ("the year", "DURATION", "P1Y"),
+        ("June 2023", "DATE", "2023-06"),
+    ]

@@ -101,6 +101,13 @@ _PERIOD_END = re.compile(
 )
 
 
+# "the year to June 2023", as British reports say "ended".
+_YEAR_TO = re.compile(
+    r"\s+to\s+(?:the\s+end\s+of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b",
+    re.IGNORECASE,
+)
+
+
 def _period(text: str, start: int, end: int, ctx: Context) -> Reading | None:
     if ctx.text.startswith("-to-", end):
         # "the quarter-to-quarter comparison" is a compound modifier, not a timex; it does
@@ -189,10 +196,13 @@ def _compares_quarters(ctx: Context, start: int) -> bool:
 
 
 def _wholeyear(text: str, start: int, end: int, ctx: Context) -> Reading | None:
-    if _PERIOD_END.match(ctx.text, end) or re.match(
-        r"\s+(?:ended|ending)\b", ctx.text[end : end + 8]
+    if (
+        _PERIOD_END.match(ctx.text, end)
+        or re.match(r"\s+(?:ended|ending)\b", ctx.text[end : end + 8])
+        or _YEAR_TO.match(ctx.text, end)
     ):
-        # "the year ended March 31": a twelve-month period, now the one under discussion
+        # "the year ended March 31", "the year to June 2023": a twelve-month period, now
+        # the one under discussion
         return Reading("DURATION", "P1Y", period=f"{_reference_quarter(ctx, start)[0]:04d}")
     year, _ = _reference_quarter(ctx, start)
     return Reading("DATE", f"{year:04d}", period=f"{year:04d}")
