@@ -427,3 +427,8 @@ def test_the_year_to_a_month_is_twelve_months_not_this_year() -> None:
         ("the year", "DURATION", "P1Y"),
         ("June 2023", "DATE", "2023-06"),
     ]
+
+
+def test_a_holiday_opening_a_name_is_not_a_date() -> None:
+    assert values("The Good Friday Agreement ended the conflict.") == []
+    assert values("The Easter Rising failed.") == []

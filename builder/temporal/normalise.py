@@ -484,6 +484,7 @@ _EASTER_HOLIDAYS = {
     "good friday": -2,
 }
 _HOLIDAY_YEAR = re.compile(r",?\s+\d{4}$")
+_NAMED_AFTER = re.compile(r"\s+[A-Z][a-z]")
 
 
 def _holiday(text: str, start: int, end: int, ctx: Context) -> Reading | None:
@@ -491,6 +492,8 @@ def _holiday(text: str, start: int, end: int, ctx: Context) -> Reading | None:
     one on the side of the publication day the verb points to (the nearest with no cue)."""
     if not text[0].isupper():
         return None  # "may day" is not May Day
+    if _NAMED_AFTER.match(ctx.text, end):
+        return None  # "the Good Friday Agreement", "the Easter Rising": names
     name = " ".join(_HOLIDAY_YEAR.sub("", text).replace("’", "'").lower().split())
     name = re.sub(r"\b(year|valentine)'?s\b", r"\1's", name)  # "New Years Day"
 
