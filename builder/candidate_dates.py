@@ -108,19 +108,20 @@ _COUNT = re.compile(r"P(\d+)([DWMY])")
 _ANCHOR_REACH = 300
 
 
-def counted_dates(text: str, timexes: list[Timex], dct: str) -> dict[int, str]:
+def counted_dates(
+    text: str, timexes: list[Timex], values: list[str | None], dct: str
+) -> dict[int, str]:
     """The dates of counts of units "later" or "earlier" (by the start of their timex):
     that far from the last calendar date before them, at the precision both allow
     ("two days later" needs a day to count from, "two years later" a year). None where
     no date is near enough to count from, or where the count would pass the publication
     day in a sentence told in the past: nothing is guessed. Each such date is where the
-    narrative is for the next count."""
+    narrative is for the next count. `values` are the timexes' calendar values."""
     found: dict[int, str] = {}
     anchor: tuple[str, int] | None = None
     previous: Timex | None = None
     passed: str | None = None  # a date the narrative has moved on from, by an unknown count
-    for timex in timexes:
-        value = calendar_value(timex)
+    for timex, value in zip(timexes, values, strict=True):
         counted_from = (
             previous is not None
             and previous.type == "DURATION"

@@ -109,11 +109,13 @@ def _dated_in(
     offset: int,
     timexes: list[Timex],
     dct: str,
-    anchored: dict[int, str] | None = None,
+    values: dict[int, str | None],
+    anchored: dict[int, str],
 ) -> list[_Dated]:
-    anchored = anchored or {}
+    """The dates of one sentence; `values` holds each timex's calendar value and
+    `anchored` those counted from the narrative's date, by the timex's start."""
     dated: list[_Dated] = []
-    calendar = [(t, anchored.get(t.start) or calendar_value(t)) for t in timexes]
+    calendar = [(t, anchored.get(t.start) or values[t.start]) for t in timexes]
     skip: set[int] = set()
     for index, (timex, value) in enumerate(calendar):
         months = month_range(timex)
@@ -210,7 +212,9 @@ def candidates_from_text(text: str, published: str, day_first: bool = False) -> 
     numeric dates give the day before the month."""
     dct = published[:10]
     timexes = tag(text, dct, day_first)
-    anchored = counted_dates(text, timexes, dct)
+    listed = [calendar_value(timex) for timex in timexes]
+    values = {timex.start: value for timex, value in zip(timexes, listed, strict=True)}
+    anchored = counted_dates(text, timexes, listed, dct)
     candidates = []
     position = 0
     for sentence in split_sentences(text):
@@ -221,7 +225,7 @@ def candidates_from_text(text: str, published: str, day_first: bool = False) -> 
         while scan < len(timexes) and timexes[scan].end <= sentence.end:
             inside.append(timexes[scan])
             scan += 1
-        dated = _dated_in(sentence.text, sentence.start, inside, dct, anchored)
+        dated = _dated_in(sentence.text, sentence.start, inside, dct, values, anchored)
         if not dated:
             continue
         main = _main(dated, dct)

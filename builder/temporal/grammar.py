@@ -111,23 +111,6 @@ _BRANCHES: list[tuple[str, str]] = [
         rf"|{MONTH}\s+{DAY}(?:,?\s+{YEAR})?)(?![\w-]))?",
     ),
     (
-        # "the July-September quarter": a span of months (a quarter when it is one).
-        "month_span",
-        rf"(?:{MONTH_FULL}|{MONTH_ABBR}\.?)\s*[-–]\s*{MONTH}(?:,?\s+{YEAR})?",
-    ),
-    (
-        # "Q3 2025", "2025 Q3", "H1 2024": a quarter or half in its short form, with its year.
-        "quarter_code",
-        rf"[qh][1-4](?:\s+|-)?(?:{YEAR}|fy\s*{YEAR})(?![\w-])|{YEAR}\s*[-/]?\s*[qh][1-4](?![\w-])",
-    ),
-    (
-        # Holidays on a fixed day, and those Easter sets ("before Christmas", "Easter Monday").
-        "holiday",
-        r"(?:christmas(?:\s+(?:day|eve))?|new\s+year['’]?s\s+(?:day|eve)|boxing\s+day"
-        r"|valentine['’]?s\s+day|halloween|easter(?:\s+(?:sunday|monday|day))?|good\s+friday"
-        rf"|bastille\s+day|may\s+day)(?![\w-])(?:,?\s+{YEAR})?",
-    ),
-    (
         "date",
         rf"(?:(?:around\s+|about\s+)?(?:(?:this\s+(?:coming\s+|past\s+)?|last\s+|next\s+)?{WEEKDAY},?\s+)?"
         rf"(?:{MONTH}\s+(?:the\s+)?{DAY}|(?:the\s+)?{DAY}\s+(?:of\s+)?{MONTH})"
@@ -203,13 +186,6 @@ _BRANCHES: list[tuple[str, str]] = [
         rf"(?:the\s+)?{_ORDINAL_WORD}\s+day(?=\s+of\b)",
     ),
     (
-        # "talks resume on the 28th.": a day of the month the story is in. Only after "on"
-        # and before the clause ends, not "on the 5th floor".
-        "day_of_month",
-        r"(?<=\bon\s)the\s+(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)(?!\w)"
-        r"(?=\s*(?:[.,;:!?)]|$)|\s+(?:and|or|but|at|in|after|before|when|while|until)\b)",
-    ),
-    (
         # "Oct. 12, the day before the crash": an apposition naming the date just stated.
         "apposition",
         r"(?<=,\s)the\s+day(?=\s+(?:before|after)\b)",
@@ -260,6 +236,13 @@ _BRANCHES: list[tuple[str, str]] = [
         rf"|the\s+following|that)\s+)?{WEEKDAY}(?:\s+{PART})?(?!\w)",
     ),
     (
+        # Holidays on a fixed day, and those Easter sets ("before Christmas", "Easter Monday").
+        "holiday",
+        r"(?:christmas(?:\s+(?:day|eve))?|new\s+year['’]?s\s+(?:day|eve)|boxing\s+day"
+        r"|valentine['’]?s\s+day|halloween|easter(?:\s+(?:sunday|monday|day))?|good\s+friday"
+        rf"|bastille\s+day|may\s+day)(?![\w-])(?:,?\s+{YEAR})?",
+    ),
+    (
         "month",
         rf"(?:(?:{EDGE}|the\s+(?:middle|end|beginning|start)\s+of\s+)(?:this\s+)?{MONTH}"
         rf"|(?:(?<=\bin\s)|(?<=\bsince\s)|(?<=\buntil\s)|(?<=\bby\s)|(?<=\bduring\s)|(?<=\bfrom\s)"
@@ -267,6 +250,11 @@ _BRANCHES: list[tuple[str, str]] = [
         rf"|(?<=\bend\s)|(?<=\bin\searly\s)|(?<=\bfor\s)|(?<=\bto\s)|(?<=\bbetween\s)){MONTH}"
         rf"|(?:january|february|april|june|july|august|september|october|november|december)(?=\s|'s|[,.;:])"
         r")",
+    ),
+    (
+        # "Q3 2025", "2025 Q3", "H1 2024": a quarter or half in its short form, with its year.
+        "quarter_code",
+        rf"[qh][1-4](?:\s+|-)?(?:{YEAR}|fy\s*{YEAR})(?![\w-])|{YEAR}\s*[-/]?\s*[qh][1-4](?![\w-])",
     ),
     ("year", rf"(?:the\s+year\s+)?{ANY_YEAR}"),
     (
@@ -298,6 +286,18 @@ _BRANCHES: list[tuple[str, str]] = [
         r"|(?:(?<=\bthe\s)|(?<=\bits\s)|(?<=\bhis\s)|(?<=\bher\s)|(?<='s\s)|(?<=\bof\s))current"
         r"(?!\s+(?:account|accounts|quarter|year|fiscal|period|month|week|issue|price|prices)\b)"
         r")(?![\w-])",
+    ),
+    (
+        # "the July-September quarter": a span of months (a quarter when it is one).
+        "month_span",
+        rf"(?:{MONTH_FULL}|{MONTH_ABBR}\.?)\s*[-–]\s*{MONTH}(?:,?\s+{YEAR})?",
+    ),
+    (
+        # "talks resume on the 28th.": a day of the month the story is in. Only after "on"
+        # and before the clause ends, not "on the 5th floor".
+        "day_of_month",
+        r"(?<=\bon\s)the\s+(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)(?!\w)"
+        r"(?=\s*(?:[.,;:!?)]|$)|\s+(?:and|or|but|at|in|after|before|when|while|until)\b)",
     ),
 ]
 
