@@ -13,6 +13,7 @@ import re
 from datetime import date, timedelta
 
 from builder.temporal import Timex
+from builder.temporal.calendar import year_span_end
 from builder.temporal.lexicon import MONTHS, ZONES
 from builder.temporal.tense import direction
 
@@ -56,15 +57,23 @@ def calendar_value(timex: Timex) -> str | None:
     return timex.value + ("Z" if hours == 0 else f"{hours:+03d}:00")
 
 
-# "the July-September quarter", "Nov.-Feb.": a span of months, one expression.
+# "the July-September quarter", "Nov.-Feb.", "(1940-2024)", "2022-23": a span of months
+# or years, one expression.
 _MONTHS_TEXT = re.compile(r"([A-Za-z]+)\.?\s*[-–]\s*([A-Za-z]+)")
+_YEARS_TEXT = re.compile(r"(\d{4})\s*[-–]\s*(\d{4}|\d\d)$")
 
 
-def month_range(timex: Timex) -> tuple[str, str] | None:
-    """The first and last month of a span of months the tagger read as one expression
-    (its value holds the year: that of the first month)."""
+def spanned(timex: Timex) -> tuple[str, str] | None:
+    """The first and last month or year of a span the tagger read as one expression (its
+    value holds the first year)."""
+    if timex.type != "DATE" or not timex.value[:4].isdigit():
+        return None
+    years = _YEARS_TEXT.match(timex.text)
+    if years is not None:
+        last = year_span_end(years.group(1), years.group(2))
+        return (years.group(1), f"{last:04d}") if last is not None else None
     match = _MONTHS_TEXT.match(timex.text)
-    if match is None or timex.type != "DATE" or not timex.value[:4].isdigit():
+    if match is None:
         return None
     first, last = MONTHS.get(match.group(1).lower()), MONTHS.get(match.group(2).lower())
     if first is None or last is None:

@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from builder.candidate_dates import calendar_value, counted_dates, day_span, month_range
+from builder.candidate_dates import calendar_value, counted_dates, day_span, spanned
 from builder.sentences import split_sentences
 from builder.temporal import Timex, tag
 
@@ -118,9 +118,9 @@ def _dated_in(
     calendar = [(t, anchored.get(t.start) or values[t.start]) for t in timexes]
     skip: set[int] = set()
     for index, (timex, value) in enumerate(calendar):
-        months = month_range(timex)
-        if months is not None:
-            dated.append(_Dated(timex, months[0], end=months[1]))
+        span = spanned(timex)
+        if span is not None:
+            dated.append(_Dated(timex, span[0], end=span[1]))
             continue
         if value is None or index in skip:
             continue

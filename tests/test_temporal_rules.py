@@ -432,3 +432,10 @@ def test_the_year_to_a_month_is_twelve_months_not_this_year() -> None:
 def test_a_holiday_opening_a_name_is_not_a_date() -> None:
     assert values("The Good Friday Agreement ended the conflict.") == []
     assert values("The Easter Rising failed.") == []
+
+
+def test_a_span_of_years_is_one_expression() -> None:
+    assert values("Roe (1940-2024) is survived by two daughters.") == [
+        ("1940-2024", "DATE", "1940")
+    ]
+    assert values("They won in the 2022-23 season.") == [("2022-23", "DATE", "2022")]

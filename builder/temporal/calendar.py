@@ -134,3 +134,10 @@ def value_to_date(value: str) -> tuple[date, str] | None:
     if match:
         return date(int(match[1]), 1, 1), "year"
     return None
+
+
+def year_span_end(first: str, last: str) -> int | None:
+    """The last year of a span written `first`-`last` ("2022-23" ends in 2023), or None
+    when it does not end after it begins."""
+    end = int(last) if len(last) == 4 else int(first[:2] + last)
+    return end if end > int(first) else None

@@ -59,6 +59,7 @@ _ORDINAL_WORD = _alt(
 )  # fmt: skip
 DAY = rf"(?:(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d%:.,]\d|[\w%])|{_ORDINAL_WORD}(?![\w-]))"
 YEAR = r"(?<![\d$£€#.,/])(?:1[5-9]\d\d|20\d\d)(?![\d%]|[.,/-]\d|\w)"
+YEAR_DIGITS = r"(?<![\d$£€#.,/-])(?:1[5-9]\d\d|20\d\d)"
 SPELLED_YEAR = (
     rf"(?:(?:nineteen|eighteen|twenty)[-\s](?:hundred|oh[-\s]{_DIGIT_WORD}|{_TEEN}"
     rf"|{_TENS}(?:[-\s]{_DIGIT_WORD})?)"
@@ -255,6 +256,11 @@ _BRANCHES: list[tuple[str, str]] = [
         # "Q3 2025", "2025 Q3", "H1 2024": a quarter or half in its short form, with its year.
         "quarter_code",
         rf"[qh][1-4](?:\s+|-)?(?:{YEAR}|fy\s*{YEAR})(?![\w-])|{YEAR}\s*[-/]?\s*[qh][1-4](?![\w-])",
+    ),
+    (
+        # "(1940-2024)", "the 2022-23 season": a span of years.
+        "year_span",
+        rf"{YEAR_DIGITS}\s*[-–]\s*(?:1[5-9]\d\d|20\d\d|\d\d)(?![\d%-]|[.,/]\d|\w)",
     ),
     ("year", rf"(?:the\s+year\s+)?{ANY_YEAR}"),
     (

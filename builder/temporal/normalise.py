@@ -450,6 +450,18 @@ def _month_span(text: str, start: int, end: int, ctx: Context) -> Reading | None
     return Reading("DATE", f"{year:04d}-{first:02d}", anchors=True)
 
 
+_YEAR_SPAN = re.compile(r"(\d{4})\s*[-–]\s*(\d{4}|\d\d)")
+
+
+def _year_span(text: str, start: int, end: int, ctx: Context) -> Reading | None:
+    """ "(1940-2024)", "the 2022-23 season": the first year (the span's end is read from
+    the text where a range is wanted, see builder.candidate_dates)."""
+    parts = _YEAR_SPAN.match(text)
+    if parts is None or cal.year_span_end(parts.group(1), parts.group(2)) is None:
+        return None
+    return Reading("DATE", parts.group(1), anchors=True)
+
+
 _QUARTER_CODE = re.compile(r"([qh])([1-4])", re.IGNORECASE)
 
 
@@ -896,6 +908,7 @@ HANDLERS: dict[str, Handler] = {
     "holiday": _holiday,
     "month_span": _month_span,
     "quarter_code": _quarter_code,
+    "year_span": _year_span,
     "apposition": _apposition,
     "narrative": _narrative,
     "relative": _relative,
