@@ -74,11 +74,13 @@ _FIRST_SINCE = re.compile(
     r"most|least|fewest|strongest|weakest|since\s+then)\b",
     re.IGNORECASE,
 )
+# "than" of a comparison, not of a deadline ("no later than 31 March").
+_THAN = r"(?<!later\s)(?<!earlier\s)(?<!sooner\s)than"
 # "(up 5%) from $3 million (a year earlier)", "compared with 40% (last year)", "than in 1988"
 _BASELINE = re.compile(
     r"(?:\b(?:from|to|over)\s+(?:(?:an?|about|estimated|nearly|roughly|some)\s+)*(?:[$£€#]|[A-Z]{1,2}\$)?\d(?:[^.;]|\.\d){0,80}"
-    r"|\b(?:compared\s+with|compared\s+to|versus|than|as)\b(?:[^.;]|\.\d){0,90})$"
-    r"|\bthan\s+(?:in\s+)?$",
+    rf"|\b(?:compared\s+with|compared\s+to|versus|{_THAN}|as)\b(?:[^.;]|\.\d){{0,90}})$"
+    rf"|\b{_THAN}\s+(?:in\s+)?$",
     re.IGNORECASE,
 )
 _RANGE_START = re.compile(r"\b(?:from|between)\s+(?:(?:early|late|mid)[-\s]+)?$", re.IGNORECASE)

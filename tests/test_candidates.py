@@ -274,3 +274,10 @@ def test_a_time_without_its_zone_dates_its_day() -> None:
     # An event's time needs its zone; "local time" does not give it, the day is known.
     text = "The storm made landfall at about 4 a.m. local time on Friday."
     assert dated(text) == [("2024-11-29", None, False)]
+
+
+def test_a_deadline_no_later_than_a_day_is_an_event_date() -> None:
+    text = "The tariffs must be reviewed by mid-2025, no later than 31 March."
+    assert dated(text, "2024-11-27") == [("2025-03-31", None, False)]
+    # A comparison's "than" is still a baseline.
+    assert dated("Sales rose 5% this year, more than in 2023.") == [("2024", None, False)]
