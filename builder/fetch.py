@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+import time
 import urllib.error
 import urllib.request
 from collections.abc import Callable
@@ -61,8 +63,14 @@ def fetch_url(url: str) -> bytes:
 
 @dataclass(frozen=True)
 class FeedEntry:
+    """An entry of a feed: the page it links to, and what the feed says of it (used where
+    the page does not say it itself)."""
+
     link: str
     title: str
+    published: str | None = None  # ISO 8601, in UTC
+    author: str | None = None
+    publisher: str | None = None  # the feed's own title
 
 
 def read_feed(data: bytes, address: str | None = None) -> list[FeedEntry] | None:
@@ -72,12 +80,39 @@ def read_feed(data: bytes, address: str | None = None) -> list[FeedEntry] | None
     parsed = feedparser.parse(data, response_headers=headers)
     if not parsed.get("version") and not parsed.entries:
         return None
+    publisher = _one_line(parsed.feed.get("title")) or None
     entries = []
     for entry in parsed.entries:
         link = (entry.get("link") or "").strip()
         if link:
-            entries.append(FeedEntry(link, " ".join((entry.get("title") or "").split())))
+            when = entry.get("published_parsed") or entry.get("updated_parsed")
+            entries.append(
+                FeedEntry(
+                    link,
+                    _one_line(entry.get("title")),
+                    time.strftime("%Y-%m-%dT%H:%M:%SZ", when) if when else None,
+                    _author(entry.get("author")),
+                    publisher,
+                )
+            )
     return entries
+
+
+# RSS gives an author as an address, with the name in brackets: "desk@x.example (Ana Ruiz)".
+_ADDRESS_AND_NAME = re.compile(r"^\S+@\S+\s*\((?P<name>[^()]+)\)$")
+
+
+def _author(text: str | None) -> str | None:
+    """The author's name; None for an address alone (an address is not a byline)."""
+    author = _one_line(text)
+    named = _ADDRESS_AND_NAME.match(author)
+    if named:
+        return named.group("name").strip()
+    return None if not author or "@" in author else author
+
+
+def _one_line(text: str | None) -> str:
+    return " ".join((text or "").split())
 
 
 def looks_like_feed(data: bytes) -> bool:

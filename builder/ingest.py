@@ -38,6 +38,7 @@ from builder.cache import CACHE_DIR
 from builder.config import require_site
 from builder.dates import DateError, PartialDate
 from builder.fetch import (
+    FeedEntry,
     Fetcher,
     FetchError,
     fetch_url,
@@ -307,15 +308,18 @@ class Ingester:
                 except (FetchError, OSError) as error:
                     yield Outcome(entry.link, "failed", str(error))
                     continue
-                yield self._add_fetched_page(entry.link, data)
+                yield self._add_fetched_page(entry.link, data, entry)
         finally:
             pool.shutdown(wait=False, cancel_futures=True)
 
-    def _add_fetched_page(self, address: str, data: bytes) -> Outcome:
+    def _add_fetched_page(
+        self, address: str, data: bytes, entry: FeedEntry | None = None
+    ) -> Outcome:
         """The page fetched from `address` (its own address, where the redirects led,
         when it names no canonical one); the address given is remembered with the source
-        file it led to, added or found present (see FETCHED_ADDRESSES)."""
-        outcome = self._add_page(address, data, final_address(data, address))
+        file it led to, added or found present (see FETCHED_ADDRESSES). `entry`: the feed
+        entry that linked to it."""
+        outcome = self._add_page(address, data, final_address(data, address), entry)
         if outcome.path is not None:
             self.known.fetched[normalise_url(address)] = outcome.path
         return outcome
@@ -324,11 +328,21 @@ class Ingester:
         """Keep the addresses fetched and the files they led to, for the next `add`."""
         _write_fetched(self.site_dir / FETCHED_ADDRESSES, self.known.fetched, self.known.folder)
 
-    def _add_page(self, origin: str, data: bytes, address: str | None) -> Outcome:
+    def _add_page(
+        self, origin: str, data: bytes, address: str | None, entry: FeedEntry | None = None
+    ) -> Outcome:
+        """A web page as a source file. What the page does not say of itself is taken from
+        the feed `entry` that linked to it, then from the options."""
         try:
             article = read_html(data, address)
         except ArticleError as error:
             return Outcome(origin, "failed", str(error))
+        if entry is not None:
+            article = replace(
+                article,
+                published=article.published or entry.published,
+                author=article.author or entry.author,
+            )
         url = without_tracking(article.url or address) if (article.url or address) else None
         published = article.published or self.options.published
         if not published:
@@ -337,7 +351,9 @@ class Ingester:
                 "failed",
                 "the page gives no publication date; give it with --published YYYY-MM-DD",
             )
-        publisher = article.publisher or self.options.publisher
+        publisher = (
+            article.publisher or self.options.publisher or (entry.publisher if entry else None)
+        )
         if not publisher:
             return Outcome(
                 origin, "failed", "the page does not name its publisher; give it with --publisher"

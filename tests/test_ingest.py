@@ -159,6 +159,37 @@ def test_feed_address_adds_each_new_entry(empty_site: TinySite, local_server) ->
     assert len(sources(empty_site)) == 2
 
 
+def test_a_feed_entry_gives_what_its_page_does_not_say(
+    empty_site: TinySite, tmp_path: Path
+) -> None:
+    """A page that states no date (or author, or publisher) takes the one its feed entry
+    gives; what the page states itself is kept."""
+    feed = tmp_path / "feed.xml"
+    feed.write_text(
+        '<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel>'
+        "<title>Valley Notices</title><link>https://valley.example/</link>"
+        "<description>Notices</description>"
+        "<item><title>Hours</title><link>https://valley.example/hours</link>"
+        "<pubDate>Tue, 05 Mar 2024 09:30:00 +0100</pubDate><author>desk@valley.example "
+        "(Ana Ruiz)</author></item>"
+        "<item><title>H</title><link>https://ledger.example/news/2024/03/harbour-reopens</link>"
+        "<pubDate>Mon, 01 Jan 2024 00:00:00 GMT</pubDate></item>"
+        "</channel></rss>"
+    )
+    pages = {
+        "https://valley.example/hours": UNDATED.read_bytes(),
+        "https://ledger.example/news/2024/03/harbour-reopens": HARBOUR.read_bytes(),
+    }
+    undated, dated = ingest(empty_site.root, [str(feed)], fetch=pages.__getitem__)
+    assert (undated.status, dated.status) == ("added", "added"), (undated, dated)
+    data, _ = added_file(undated)
+    assert data["published"] == "2024-03-05T08:30:00Z"
+    assert data["publisher"] == "Valley Library Friends"  # the page names it
+    assert data["author"] == "Ana Ruiz"
+    data, _ = added_file(dated)
+    assert not str(data["published"]).startswith("2024-01-01")  # the page's own date
+
+
 def test_feed_file_with_injected_fetcher(empty_site: TinySite, tmp_path: Path) -> None:
     feed = tmp_path / "feed.atom"
     feed.write_text(
