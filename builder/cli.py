@@ -29,8 +29,9 @@ def run() -> None:
     interpreter down. Freeing a large site's records and views one object at a time
     costs 0.05-0.1 s at 10,000 events (0.3 s after a full build), after all the work is
     done: every file is written and closed by then, the streams are flushed here, and
-    threads still at work (removing an old site) are waited for, as the interpreter
-    would."""
+    threads still removing an old site are waited for. Other threads are not: after
+    Ctrl+C, fetches of a feed's pages still waiting for a server are abandoned (the
+    interpreter would wait for each to time out)."""
     global _kept_until_exit
     _kept_until_exit = []
     try:
@@ -41,9 +42,12 @@ def run() -> None:
     if code is not None and not isinstance(code, int):
         print(code, file=sys.stderr)  # what the interpreter does with such an exit
         code = 1
-    for thread in threading.enumerate():
-        if thread is not threading.main_thread() and not thread.daemon:
-            thread.join()
+    if "builder.write" in sys.modules:  # only a build removes old sites
+        from builder.write import CLEANUP_THREAD
+
+        for thread in threading.enumerate():
+            if thread.name == CLEANUP_THREAD:
+                thread.join()
     sys.stdout.flush()
     sys.stderr.flush()
     os._exit(code or 0)

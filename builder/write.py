@@ -174,12 +174,17 @@ def _reusable(pages: Mapping[str, Page], present: dict[str, int], cache: PageCac
     )
 
 
+# The name of the threads removing an old site: the `timeline` program waits for them
+# before it ends (see builder.cli.run).
+CLEANUP_THREAD = "timeline-remove-old-site"
+
+
 def _discard(folder: Path) -> threading.Thread:
     """Move `folder` aside and remove it on a thread. Killed before the end, what is
     left is a leftover the next build removes."""
     aside = Path(tempfile.mkdtemp(prefix=f"{folder.name}.old-", dir=folder.parent))
     os.rename(folder, aside / folder.name)
-    thread = threading.Thread(target=shutil.rmtree, args=(aside, True))
+    thread = threading.Thread(target=shutil.rmtree, args=(aside, True), name=CLEANUP_THREAD)
     thread.start()
     return thread
 

@@ -385,3 +385,57 @@ def test_a_headline_the_page_states_is_kept_whatever_its_title(
     [outcome] = ingest(empty_site.root, [str(saved)])
     data, _ = added_file(outcome)
     assert data["title"] == "Clinic"
+
+
+def test_ctrl_c_during_a_feed_add_does_not_wait_for_a_slow_server(empty_site: TinySite) -> None:
+    """Interrupted while a feed's page is still coming, `timeline add` stops at once
+    (it waited for each fetch to time out), saying so, without a traceback."""
+    import http.server
+    import signal
+    import subprocess
+    import sys
+    import threading
+    import time
+
+    asked, release = threading.Event(), threading.Event()
+
+    class Slow(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # noqa: N802 (the name http.server calls)
+            if self.path == "/feed.xml":
+                body = feed_xml(f"http://127.0.0.1:{self.server.server_address[1]}", ["slow"])
+                self.send_response(200)
+                self.send_header("Content-Type", "application/rss+xml")
+                self.end_headers()
+                self.wfile.write(body.encode())
+                return
+            asked.set()
+            release.wait(60)  # a server that does not answer
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Slow)
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    address = f"http://127.0.0.1:{server.server_address[1]}/feed.xml"
+    command = [sys.executable, "-c", "from builder.cli import run; run()"]
+    process = subprocess.Popen(
+        [*command, "add", "--site", str(empty_site.root), address],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert asked.wait(30), "the feed's page was never asked for"
+        time.sleep(0.2)
+        process.send_signal(signal.SIGINT)
+        started = time.monotonic()
+        out, err = process.communicate(timeout=20)
+        assert time.monotonic() - started < 5
+        assert process.returncode != 0
+        assert "Traceback" not in err + out
+    finally:
+        release.set()
+        process.kill()
+        server.shutdown()
+        server.server_close()
