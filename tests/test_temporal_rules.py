@@ -439,3 +439,13 @@ def test_a_span_of_years_is_one_expression() -> None:
         ("1940-2024", "DATE", "1940")
     ]
     assert values("They won in the 2022-23 season.") == [("2022-23", "DATE", "2022")]
+
+
+def test_a_number_counting_or_labelling_things_is_not_a_year() -> None:
+    assert values("About 2000 police were deployed near exit 1990 and in room 2019.") == []
+    assert values("UN Security Council Resolution 2019 passed.") == []
+    # After "in" or "since", a year before a plural noun is a year.
+    assert values("In 2011 protesters marched; since 1990 rebels have held it.") == [
+        ("2011", "DATE", "2011"),
+        ("1990", "DATE", "1990"),
+    ]

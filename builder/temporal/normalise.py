@@ -63,12 +63,24 @@ _COUNTED = re.compile(
     r"\s+(?:people|persons|troops|shares|soldiers|civilians|km|kilometres|kilometers|miles|feet"
     r"|meters|metres|tons|tonnes|dollars|points|members|votes|cars|units|students|workers"
     r"|employees|jobs|barrels|acres|pounds|euros|yen|marks|francs|refugees|prisoners|homes"
-    r"|deaths|cases|calories|rounds|pages|hectares|ft|m|kg)\b",
+    r"|deaths|cases|calories|rounds|pages|hectares|ft|m|kg|police|officers|fighters"
+    r"|residents|patients|children|women|men|families|households|buildings|houses|vehicles"
+    r"|tanks|rockets|missiles|drones|shells|flights|passengers|migrants|voters|protesters"
+    r"|demonstrators|militants|rebels|wounded|injured|dead|schools|trucks|lorries|boats"
+    r"|ships|aircraft|planes|animals|sheep|cattle|tonnes|visitors|fans|staff)\b",
     re.IGNORECASE,
 )
 
 
-_PRECEDING_NUMBER_SIGN = re.compile(r"(?:No\.|Nos\.|number|Room|Flight|Route|Highway|page|#)\s*$")
+# "In 2011 protesters marched": after these, a year before a plural noun is still a year.
+_DATE_PREPOSITION = re.compile(r"\b(?:in|since|by|until|till|from|during|before|after)\s+$", re.I)
+# A label the number names a thing by: "Room 2019", "exit 1990", "Flight 1549".
+_PRECEDING_NUMBER_SIGN = re.compile(
+    r"(?:No\.|Nos\.|\b(?:number|room|flight|route|highway|page|exit|gate|platform|junction"
+    r"|bus|terminal|ward|suite|apartment|block|item|article|clause|section|chapter|resolution"
+    r"|bill|case|model|version|code|ticket|seat|row|box|lot|plot|hall|level|floor))\s*$|#\s*$",
+    re.IGNORECASE,
+)
 
 
 def _iso(text: str, start: int, end: int, ctx: Context) -> Reading | None:
@@ -821,9 +833,10 @@ def _year(text: str, start: int, end: int, ctx: Context) -> Reading | None:
     year = _year_of(text)
     if year is None:
         return None
-    if _COUNTED.match(ctx.text, end) or _PRECEDING_NUMBER_SIGN.search(
+    counted = _COUNTED.match(ctx.text, end) and not _DATE_PREPOSITION.search(
         ctx.text, max(0, start - 8), start
-    ):
+    )
+    if counted or _PRECEDING_NUMBER_SIGN.search(ctx.text, max(0, start - 16), start):
         return None
     return Reading("DATE", f"{year:04d}", anchors=True)
 
