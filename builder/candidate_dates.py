@@ -145,6 +145,11 @@ def counted_dates(
             elif value != passed:
                 anchor, passed = (value, timex.end), None
             continue
+        if timex.type in ("DATE", "TIME") and timex.value[:4].isdigit():
+            # "This past weekend", "last week": the story is at a time no count can start
+            # from ("a day earlier" than a weekend is not a day).
+            anchor = None
+            continue
         count = _COUNT.fullmatch(timex.value)
         way = _LATER.match(text, timex.end)
         if anchor is None or count is None or way is None or timex.type != "DURATION":

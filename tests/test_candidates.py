@@ -281,3 +281,12 @@ def test_a_deadline_no_later_than_a_day_is_an_event_date() -> None:
     assert dated(text, "2024-11-27") == [("2025-03-31", None, False)]
     # A comparison's "than" is still a baseline.
     assert dated("Sales rose 5% this year, more than in 2023.") == [("2024", None, False)]
+
+
+def test_a_count_after_a_weekend_or_week_is_not_counted() -> None:
+    # "a day earlier" than a weekend is no day the text gives.
+    text = (
+        "Last Friday's vote was close. This past weekend, crowds gathered. "
+        "A day earlier, police had warned of unrest."
+    )
+    assert dated(text, "2024-11-27") == [("2024-11-22", None, False)]
