@@ -449,3 +449,9 @@ def test_a_number_counting_or_labelling_things_is_not_a_year() -> None:
         ("2011", "DATE", "2011"),
         ("1990", "DATE", "1990"),
     ]
+
+
+def test_a_clock_time_with_no_day_is_on_the_day_just_told_of() -> None:
+    # Reported on Friday 25 October 2024; the story is at Monday.
+    text = "The blast happened on Monday. Rescuers arrived at 1430 GMT."
+    assert values(text)[-1] == ("1430 GMT", "TIME", "2024-10-21T14:30Z")

@@ -174,7 +174,7 @@ def _clock(text: str, start: int, end: int, ctx: Context) -> Reading | None:
         if before:
             day = _day_reference(before.group(1), before.start(1), before.end(1), ctx)
     if day is None and ctx.anchor_is_day:
-        day = ctx.anchor
+        day = _narrative_day(ctx, start)  # "Rescuers arrived at 1430 GMT": the day told of
     zone = _ZONE_TOKEN.search(text)
     suffix = "Z" if zone and ZONES[zone.group(1).lower()] == 0 else ""
     # A time in a narrative that has moved to a year or a month: its day is not known.
