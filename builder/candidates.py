@@ -71,7 +71,8 @@ _SINCE = re.compile(
 )
 _FIRST_SINCE = re.compile(
     r"\b(?:first|last|only|highest|lowest|biggest|largest|worst|best|deadliest|heaviest|"
-    r"most|least|fewest|strongest|weakest|since\s+then)\b",
+    r"most|least|fewest|strongest|weakest|fastest|slowest|sharpest|steepest|longest|"
+    r"shortest|hottest|coldest|warmest|wettest|driest|busiest|smallest|greatest|since\s+then)\b",
     re.IGNORECASE,
 )
 # "than" of a comparison, not of a deadline ("no later than 31 March").

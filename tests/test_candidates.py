@@ -290,3 +290,8 @@ def test_a_count_after_a_weekend_or_week_is_not_counted() -> None:
         "A day earlier, police had warned of unrest."
     )
     assert dated(text, "2024-11-27") == [("2024-11-22", None, False)]
+
+
+def test_the_fastest_pace_since_a_date_dates_nothing_to_it() -> None:
+    text = "Prices rose 3% in October, the fastest pace since February 2023."
+    assert dated(text) == [("2024-10", None, False)]
