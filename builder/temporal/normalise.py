@@ -18,7 +18,7 @@ from dateutil.easter import easter
 
 from builder.temporal import calendar as cal
 from builder.temporal.context import Context, Handler, Reading
-from builder.temporal.grammar import MONTH
+from builder.temporal.grammar import MONTH, PART, WEEKDAY
 from builder.temporal.lexicon import (
     FREQUENCY_ADVERBS,
     MONTHS,
@@ -130,14 +130,15 @@ _CLOCK_PARTS = re.compile(
 _ZONE_TOKEN = re.compile(r"\b(GMT|UTC|EST|EDT|CST|CDT|MST|MDT|PST|PDT|BST|CET|CEST|EET|EEST)\b")
 
 
+# The day a clock time is on, named just before or after it.
+_NAMED_DAY = rf"({WEEKDAY}|today|tomorrow|yesterday)"
 _DAY_BEFORE = re.compile(
-    r"(?<!\w)(monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tomorrow"
-    r"|yesterday)(?:\s+(?:morning|afternoon|evening|night))?,?\s+at\s+$",
+    rf"(?<!\w){_NAMED_DAY}(?:\s+{PART})?,?\s+at\s+$",
     re.IGNORECASE,
 )
 _DAY_AFTER = re.compile(
     r"\s*(?:local\s+time\b\s*)?\)?\s*,?\s*(?:\([^)]{0,25}\)\s*)?(?:on\s+)?"
-    r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tomorrow|yesterday)\b",
+    rf"{_NAMED_DAY}\b",
     re.IGNORECASE,
 )
 
@@ -617,8 +618,7 @@ _UNTIL = re.compile(r"\b(?:until|till)(?:\s+\S+){0,4}\s*$", re.IGNORECASE)
 # "Wednesday of last week", and "from Monday through Wednesday of last week": the week
 # named after the day (or after the day closing the span) holds it.
 _OF_WEEK = re.compile(
-    r"(?:\s+(?:to|through|thru|until|till|and|or|-|–)\s+"
-    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))?"
+    rf"(?:\s+(?:to|through|thru|until|till|and|or|-|–)\s+{WEEKDAY})?"
     r"\s+of\s+(last|next|this)\s+week\b",
     re.IGNORECASE,
 )
@@ -647,8 +647,7 @@ def _resolve_weekday(ctx: Context, lower: str, weekday: int, start: int, end: in
 
 # "on Monday and Tuesday nights": both days recur
 _SHARED_PLURAL_PART = re.compile(
-    r"\s+(?:and|or)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s+"
-    r"(morning|afternoon|evening|night)s\b",
+    rf"\s+(?:and|or)\s+{WEEKDAY}\s+({PART})s\b",
     re.IGNORECASE,
 )
 
