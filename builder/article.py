@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from html import unescape
+from urllib.parse import urlsplit
 
 import htmldate
 import lxml.html
@@ -95,17 +96,18 @@ def read_html(html: str | bytes, page_url: str | None = None) -> Article:
     if not title:
         raise ArticleError("the page has no title")
     paragraphs = [_clean(line) for line in document.text.splitlines()]
-    paragraphs = [p for p in paragraphs if p and not _byline_leftover(p)]
+    paragraphs = [p for p in paragraphs if p and not _byline_leftover(p) and not _byline_names(p)]
     if paragraphs and paragraphs[0] == title:
         paragraphs = paragraphs[1:]  # the headline, already the title
     if not paragraphs:
         raise ArticleError("no article text found in the page")
+    url = _web_address(document.url)
     return Article(
         title=title,
-        publisher=_clean(document.sitename) or _site_in_title(page.title, title),
-        url=_web_address(document.url),
+        publisher=_publisher(document.sitename, url, page, title),
+        url=url,
         published=_publication(page, document.date),
-        author=_author(document.author, html),
+        author=_author(document.author or _byline(page), html),
         language=_clean(document.language) or _page_language(page),
         paragraphs=tuple(paragraphs),
     )
@@ -128,12 +130,31 @@ def _headline(title: str, page_title: str) -> str:
     return title
 
 
-def _site_in_title(page_title: str, headline: str) -> str | None:
-    """The site a <title> such as "Headline | Site" names beside the headline, for a page
-    that names it nowhere else."""
-    parts = _SITE_BAR.split(page_title)
+def _publisher(sitename: str | None, url: str | None, page: _Markup, headline: str) -> str | None:
+    """The site's name as the page states it; trafilatura gives the address's host name
+    ("news.example.co.uk") when it finds none, and the <title> may name it better."""
+    sitename = _clean(sitename)
+    if sitename and sitename.casefold() != _host(url):
+        return sitename
+    return _site_in_title(page, headline) or sitename or None
+
+
+def _host(url: str | None) -> str:
+    return (urlsplit(url).hostname or "") if url else ""
+
+
+def _site_in_title(page: _Markup, headline: str) -> str | None:
+    """The site a <title> such as "Headline | Site" names beside the headline. After a
+    dash, which also ends headlines ("Headline - live"), only where the page states the
+    headline on its own and what follows reads as a name."""
+    parts = _SITE_BAR.split(page.title)
     if len(parts) != 2 or headline not in parts:
-        return None
+        parts = _TITLE_PARTS.split(page.title)
+        if len(parts) != 2 or headline not in parts or not page.states_headline(headline):
+            return None
+        other = parts[0] if parts[1] == headline else parts[1]
+        if not all(word[0].isupper() or word[0].isdigit() for word in other.split()):
+            return None
     site = parts[0] if parts[1] == headline else parts[1]
     return site if 0 < len(site.split()) <= 5 else None
 
@@ -153,15 +174,33 @@ def _publication(page: _Markup, day: str | None) -> str | None:
                 return iso
             except DateError:
                 pass
-    # htmldate keeps only the day of a JSON-LD datePublished: its time, when the page's
-    # own article gives one with its offset on that day.
-    for stated in _linked_data_published(page):
+    # htmldate keeps only the day of a JSON-LD datePublished, and at times of the other
+    # ways a page states it: its time, when the page gives one with its offset on that day.
+    for stated in _stated_published(page):
         if stated.tzinfo is not None and stated.date().isoformat() == day:
             return stated.isoformat(timespec="seconds")
     return day
 
 
 _ARTICLE_TYPE = re.compile(r"Article$|^BlogPosting$|^Report$")
+# Where else pages state their publication moment: OpenGraph's article properties and
+# schema.org microdata.
+_PUBLISHED_MARKUP = (
+    "//meta[@property='article:published_time' or @name='article:published_time']/@content"
+    "|//*[@itemprop='datePublished']/@content|//*[@itemprop='datePublished']/@datetime"
+)
+
+
+def _stated_published(page: _Markup) -> Iterator[datetime]:
+    """The publication moments the page states, in JSON-LD first, then in its markup."""
+    yield from _linked_data_published(page)
+    if page.root is None:
+        return
+    for value in page.root.xpath(_PUBLISHED_MARKUP):
+        try:
+            yield datetime.fromisoformat(str(value).strip())
+        except ValueError:
+            continue
 
 
 def _linked_data_published(page: _Markup) -> Iterator[datetime]:
@@ -215,6 +254,69 @@ _BYLINE_WORD = re.compile(r"\A(?:by|par|por|door|przez)\s*:?\s+(?=\S)", re.IGNOR
 _NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 # What a byline leaves when the extraction drops its name and date: "By", "Par —", "|".
 _LEFTOVER = re.compile(r"(?:(?:by|par|por|door|przez|von)\b)?\W*", re.IGNORECASE)
+
+
+# A byline standing alone: "By Ana Ruiz", "By Ana Ruiz and Tom Hale", "Par Amélie Durand".
+_BYLINE = re.compile(
+    r"(?:by|par|por|door|przez|von)\s*:?\s+(?P<names>.{3,100}?)", re.IGNORECASE | re.DOTALL
+)
+_NAME_SEPARATOR = re.compile(r"\s*(?:,|&|\band\b|\bet\b|\by\b|\bund\b|\ben\b)\s*")
+# Lowercase words names carry: "Ana de la Cruz", "Ludwig van Dijk".
+_NAME_PARTICLES = frozenset(
+    "de da das do dos del della la le van von der den ten ter bin al".split()
+)
+
+
+def _byline(page: _Markup) -> str | None:
+    """The names of the first byline in the page, for a page whose markup names no
+    author: "By Ana Ruiz" alone in an element. Only names read as such: two to five words,
+    each capitalised (or a particle of a name), so "By Tuesday evening, ..." is none."""
+    if page.root is None:
+        return None
+    for text in page.root.xpath("//body//text()[not(ancestor::script or ancestor::style)]"):
+        if not _LEADING_BY.match(text):
+            continue
+        element = text.getparent()
+        if element is None:
+            continue
+        if text.is_tail:
+            element = element.getparent()
+            if element is None:
+                continue
+        names = _byline_names(_clean(element.text_content()))
+        if names:
+            return "; ".join(names)
+    return None
+
+
+def _byline_names(text: str) -> list[str]:
+    """The names in `text` when it is a byline and nothing else; else none."""
+    match = _BYLINE.fullmatch(text)
+    if match is None:
+        return []
+    names = [name for name in _NAME_SEPARATOR.split(match["names"]) if not _is_role(name)]
+    return names if names and all(_reads_as_name(name) for name in names) else []
+
+
+_LEADING_BY = re.compile(r"\s*(?:by|par|por|door|przez|von)\b", re.IGNORECASE)
+
+
+# What follows a name in a byline without being one: "By Ana Ruiz, Health Reporter".
+_ROLE_WORDS = frozenset(
+    "reporter correspondent editor writer staff news desk service agency columnist".split()
+)
+
+
+def _is_role(text: str) -> bool:
+    return any(word.casefold() in _ROLE_WORDS for word in text.split())
+
+
+def _reads_as_name(text: str) -> bool:
+    words = text.split()
+    return 2 <= len(words) <= 5 and all(
+        word[0].isupper() and not any(char.isdigit() for char in word) or word in _NAME_PARTICLES
+        for word in words
+    )
 
 
 def _byline_leftover(paragraph: str) -> bool:

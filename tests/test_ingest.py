@@ -290,6 +290,78 @@ def test_publication_time_from_linked_data(
     assert data["published"] == published
 
 
+def test_publication_time_from_the_pages_markup(empty_site: TinySite, tmp_path: Path) -> None:
+    """OpenGraph's article:published_time and schema.org microdata give the time (and its
+    offset) of a page whose date htmldate reads only to the day."""
+    for number, head in enumerate(
+        [
+            '<link rel="canonical" href="https://post.example/2025/02/12/clinic/">'
+            '<meta property="article:published_time" content="2025-02-12T17:40:11+00:00">'
+            '<meta property="article:modified_time" content="2025-02-13T08:02:00+00:00">',
+            '<link rel="canonical" href="https://post.example/2025/02/12/clinic-2/">'
+            '<meta itemprop="datePublished" content="2025-02-12T17:40:11+01:00">',
+        ]
+    ):
+        byline = (
+            'Posted on <time class="entry-date published" datetime="2025-02-12">'
+            "February 12, 2025</time>"
+        )
+        saved = tmp_path / f"clinic-{number}.html"
+        saved.write_bytes(clinic_page(head, byline).replace(b"three", b"%d" % number))
+        [outcome] = ingest(empty_site.root, [str(saved)])
+        assert outcome.status == "added", outcome.message
+        data, _ = added_file(outcome)
+        assert (
+            data["published"] == ("2025-02-12T17:40:11+00:00", "2025-02-12T17:40:11+01:00")[number]
+        )
+
+
+@pytest.mark.parametrize(
+    ("byline", "author"),
+    [
+        ("<div><span>By Ana Ruiz</span><div>Health reporter</div></div>", "Ana Ruiz"),
+        ("<p>By <a href='/staff/ruiz'>Ana Ruiz</a> and Tom O'Hale</p>", "Ana Ruiz; Tom O'Hale"),
+        ("<p>By Ana de la Cruz, Health Correspondent</p>", "Ana de la Cruz"),
+        # Not a byline: no author rather than a wrong one.
+        ("<p>By Tuesday evening</p>", None),
+        ("<p>By the numbers: 200 children</p>", None),
+    ],
+)
+def test_an_author_named_only_in_a_byline(
+    empty_site: TinySite, tmp_path: Path, byline: str, author: str | None
+) -> None:
+    saved = tmp_path / "clinic.html"
+    saved.write_bytes(clinic_page(byline=byline))
+    [outcome] = ingest(empty_site.root, [str(saved)], Options(published="2025-02-12"))
+    assert outcome.status == "added", outcome.message
+    data, body = added_file(outcome)
+    assert data.get("author") == author
+    # A byline is not article text; the other lines are.
+    assert body.strip().startswith("The mobile clinic reached") == (author is not None)
+
+
+def test_site_name_after_a_dash_rather_than_the_address(
+    empty_site: TinySite, tmp_path: Path
+) -> None:
+    """A page naming its site only in "Headline - Site" gets that name, not the host name
+    of its address; a dash followed by no name ("- live") still names no site."""
+    outcomes = []
+    for number, page_title in enumerate(
+        ["Clinic reaches the villages - Highland Post", "Clinic reaches the villages - live"]
+    ):
+        head = (
+            '<meta property="og:title" content="Clinic reaches the villages">'
+            f'<meta property="og:url" content="https://news.highland.example/{number}">'
+        )
+        saved = tmp_path / f"clinic-{number}.html"
+        saved.write_bytes(titled_page(page_title, head).replace(b"three", b"%d" % number))
+        outcomes += ingest(empty_site.root, [str(saved)])
+    assert [added_file(outcome)[0]["publisher"] for outcome in outcomes] == [
+        "Highland Post",
+        "news.highland.example",
+    ]
+
+
 def test_byline_leftovers_are_not_article_text(empty_site: TinySite, tmp_path: Path) -> None:
     saved = tmp_path / "clinic.html"
     byline = (
