@@ -97,6 +97,7 @@ def read_html(html: str | bytes, page_url: str | None = None) -> Article:
         raise ArticleError("the page has no title")
     paragraphs = [_clean(line) for line in document.text.splitlines()]
     paragraphs = [p for p in paragraphs if p and not _byline_leftover(p) and not _byline_names(p)]
+    paragraphs = [p for p in paragraphs if not _date_stamp(p)]
     if paragraphs and paragraphs[0] == title:
         paragraphs = paragraphs[1:]  # the headline, already the title
     if not paragraphs:
@@ -254,6 +255,41 @@ _BYLINE_WORD = re.compile(r"\A(?:by|par|por|door|przez)\s*:?\s+(?=\S)", re.IGNOR
 _NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 # What a byline leaves when the extraction drops its name and date: "By", "Par —", "|".
 _LEFTOVER = re.compile(r"(?:(?:by|par|por|door|przez|von)\b)?\W*", re.IGNORECASE)
+
+
+# What may stand beside the date in a line giving the page's time: "Published", "Last
+# updated on", "at", "17.40", "GMT", "Wed", separators.
+_STAMP_LABEL = re.compile(
+    r"(?:(?:first|last)\s+)?(?:published|updated|posted|modified)(?:\s+on)?\s*:?\s*", re.I
+)
+_STAMP_REST = re.compile(
+    r"(?:[\s,.:|·•–—/()-]|\b(?:(?i:at|on|[ap]\.?m\.?|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*)"
+    r"|[A-Z]{2,4}|\d{1,2}[.:h]\d{2}(?i:[ap]m)?)\b)*"
+)
+# A date that gives its year: a stamp, not a day heading of a live page ("Tuesday 11 March").
+_WITH_YEAR = re.compile(r"\b\d{4}\b|\d/\d")
+
+
+def _date_stamp(paragraph: str) -> bool:
+    """Whether a paragraph only gives a day the page was published or updated ("Updated:
+    March 13, 2025 8:02 a.m. ET"): no article text, and no event on that day."""
+    from builder.temporal import tag
+
+    if len(paragraph) > 80:
+        return False
+    label = _STAMP_LABEL.match(paragraph)
+    start = label.end() if label else 0
+    found = tag(paragraph, "2000-01-01")
+    if not any(
+        re.fullmatch(r"\d{4}-\d\d-\d\d", timex.value) and _WITH_YEAR.search(timex.text)
+        for timex in found
+    ):
+        return False
+    rest = paragraph[start:]
+    for timex in sorted(found, key=lambda t: -t.start):
+        if timex.start >= start:
+            rest = rest[: timex.start - start] + " " + rest[timex.end - start :]
+    return _STAMP_REST.fullmatch(rest) is not None
 
 
 # A byline standing alone: "By Ana Ruiz", "By Ana Ruiz and Tom Hale", "Par Amélie Durand".

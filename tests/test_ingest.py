@@ -340,6 +340,29 @@ def test_an_author_named_only_in_a_byline(
     assert body.strip().startswith("The mobile clinic reached") == (author is not None)
 
 
+@pytest.mark.parametrize(
+    ("stamp", "kept"),
+    [
+        ("<p>Published 12 February 2025 at 5.40pm</p>", False),
+        ("<p class='meta'>Updated: February 13, 2025 8:02 a.m. ET</p>", False),
+        ("<p>Wed 12 Feb 2025 17.40 GMT</p>", False),
+        # A day heading of a live page, and article text, are not stamps.
+        ("<p>Tuesday 11 February</p>", True),
+        ("<p>The office met on 12 February 2025.</p>", True),
+    ],
+)
+def test_a_line_giving_the_pages_date_is_not_article_text(
+    empty_site: TinySite, tmp_path: Path, stamp: str, kept: bool
+) -> None:
+    """Left in the text, "Updated: February 13, 2025" became an event of that day."""
+    saved = tmp_path / "clinic.html"
+    saved.write_bytes(clinic_page(byline=stamp))
+    [outcome] = ingest(empty_site.root, [str(saved)], Options(published="2025-02-12"))
+    assert outcome.status == "added", outcome.message
+    _, body = added_file(outcome)
+    assert body.strip().startswith("The mobile clinic reached") != kept
+
+
 def test_site_name_after_a_dash_rather_than_the_address(
     empty_site: TinySite, tmp_path: Path
 ) -> None:
