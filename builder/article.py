@@ -206,6 +206,17 @@ def _stated_published(page: _Markup) -> Iterator[datetime]:
 
 def _linked_data_published(page: _Markup) -> Iterator[datetime]:
     """The datePublished of each article described in the page's JSON-LD, in order."""
+    for article in _linked_data_articles(page):
+        value = article.get("datePublished")
+        if isinstance(value, str):
+            try:
+                yield datetime.fromisoformat(value.strip())
+            except ValueError:
+                continue
+
+
+def _linked_data_articles(page: _Markup) -> Iterator[dict]:
+    """The articles the page's JSON-LD describes as its own, in order."""
     if page.root is None:
         return
     for script in page.root.iterfind(".//script[@type='application/ld+json']"):
@@ -216,15 +227,8 @@ def _linked_data_published(page: _Markup) -> Iterator[datetime]:
         for node in _linked_data_nodes(data):
             kinds = node.get("@type")
             kinds = kinds if isinstance(kinds, list) else [kinds]
-            value = node.get("datePublished")
-            if not isinstance(value, str) or not any(
-                isinstance(kind, str) and _ARTICLE_TYPE.search(kind) for kind in kinds
-            ):
-                continue
-            try:
-                yield datetime.fromisoformat(value.strip())
-            except ValueError:
-                continue
+            if any(isinstance(kind, str) and _ARTICLE_TYPE.search(kind) for kind in kinds):
+                yield node
 
 
 def _linked_data_nodes(data: object) -> Iterator[dict]:
@@ -239,9 +243,30 @@ def _linked_data_nodes(data: object) -> Iterator[dict]:
             yield from _linked_data_nodes(data["@graph"])
 
 
+_LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*")
+# Where else a page states its language, in the order they are trusted: the HTTP header
+# as the page repeats it, OpenGraph's locale ("fr_FR").
+_STATED_LANGUAGE = (
+    "//meta[translate(@http-equiv, 'CONTENT-LANGUAGE', 'content-language')"
+    "='content-language']/@content",
+    "//meta[@property='og:locale']/@content",
+)
+
+
 def _page_language(page: _Markup) -> str | None:
-    language = (page.root.get("lang") or "").strip() if page.root is not None else ""
-    return language if re.fullmatch(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*", language) else None
+    """The language tag the page states: its lang attribute, a Content-Language, its
+    OpenGraph locale or its JSON-LD article's inLanguage."""
+    if page.root is None:
+        return None
+    stated = [page.root.get("lang") or ""]
+    for path in _STATED_LANGUAGE:
+        stated += page.root.xpath(path)
+    stated += [node.get("inLanguage") for node in _linked_data_articles(page)]
+    for value in stated:
+        language = str(value).strip() if isinstance(value, str) else ""
+        if _LANGUAGE_TAG.fullmatch(language):
+            return language.replace("_", "-")
+    return None
 
 
 def _web_address(url: str | None) -> str | None:

@@ -363,6 +363,28 @@ def test_a_line_giving_the_pages_date_is_not_article_text(
     assert body.strip().startswith("The mobile clinic reached") != kept
 
 
+@pytest.mark.parametrize(
+    ("head", "language"),
+    [
+        ('<meta property="og:locale" content="fr_FR">', "fr-FR"),
+        ('<meta http-equiv="Content-Language" content="de">', "de"),
+        (linked_data('{"@type":"NewsArticle","inLanguage":"es"}'), "es"),
+        ('<meta name="language" content="Spanish">', None),  # a name, not a language tag
+    ],
+)
+def test_language_stated_outside_the_html_element(
+    empty_site: TinySite, tmp_path: Path, head: str, language: str | None
+) -> None:
+    """A page without a lang attribute may state its language elsewhere; the source then
+    has it (numeric dates and the quotes' language on the pages follow it)."""
+    saved = tmp_path / "clinic.html"
+    saved.write_bytes(clinic_page(head).replace(b' lang="en"', b""))
+    [outcome] = ingest(empty_site.root, [str(saved)], Options(published="2025-02-12"))
+    assert outcome.status == "added", outcome.message
+    data, _ = added_file(outcome)
+    assert data.get("language") == language
+
+
 def test_site_name_after_a_dash_rather_than_the_address(
     empty_site: TinySite, tmp_path: Path
 ) -> None:
