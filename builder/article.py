@@ -132,15 +132,17 @@ def _headline(title: str, page_title: str) -> str:
 
 
 def _publisher(sitename: str | None, url: str | None, page: _Markup, headline: str) -> str | None:
-    """The site's name as the page states it; trafilatura gives the address's host name
-    ("news.example.co.uk") when it finds none, and the <title> may name it better."""
+    """The site's name as the page states it. trafilatura gives the address's host name
+    ("news.example.co.uk") when it finds none: not a name the page states (see `host`),
+    and its <title> may state one."""
     sitename = _clean(sitename)
-    if sitename and sitename.casefold() != _host(url):
+    if sitename and sitename.casefold() != host_name(url):
         return sitename
-    return _site_in_title(page, headline) or sitename or None
+    return _site_in_title(page, headline)
 
 
-def _host(url: str | None) -> str:
+def host_name(url: str | None) -> str:
+    """The host part of a web address ("news.example.co.uk"); "" for none."""
     return (urlsplit(url).hostname or "") if url else ""
 
 

@@ -8,6 +8,7 @@ import urllib.error
 import urllib.request
 from collections.abc import Callable
 from dataclasses import dataclass
+from html import escape
 
 import feedparser
 
@@ -71,6 +72,10 @@ class FeedEntry:
     published: str | None = None  # ISO 8601, in UTC
     author: str | None = None
     publisher: str | None = None  # the feed's own title
+    language: str | None = None  # the feed's language
+    # The article itself as the feed carries it (RSS content:encoded, Atom content), as
+    # an HTML page: what is added when the linked page cannot be.
+    copy: bytes | None = None
 
 
 def read_feed(data: bytes, address: str | None = None) -> list[FeedEntry] | None:
@@ -81,21 +86,43 @@ def read_feed(data: bytes, address: str | None = None) -> list[FeedEntry] | None
     if not parsed.get("version") and not parsed.entries:
         return None
     publisher = _one_line(parsed.feed.get("title")) or None
+    language = _one_line(parsed.feed.get("language")) or None
     entries = []
     for entry in parsed.entries:
         link = (entry.get("link") or "").strip()
         if link:
             when = entry.get("published_parsed") or entry.get("updated_parsed")
+            title = _one_line(entry.get("title"))
             entries.append(
                 FeedEntry(
                     link,
-                    _one_line(entry.get("title")),
+                    title,
                     time.strftime("%Y-%m-%dT%H:%M:%SZ", when) if when else None,
                     _author(entry.get("author")),
                     publisher,
+                    language,
+                    _copy_page(title, entry.get("content"), language),
                 )
             )
     return entries
+
+
+def _copy_page(title: str, content: list | None, language: str | None) -> bytes | None:
+    """The entry's full text (feedparser has sanitised its HTML) as a page of its own;
+    None when the feed gives only a summary, or nothing."""
+    for part in content or []:
+        value, kind = part.get("value") or "", part.get("type") or ""
+        if not value.strip():
+            continue
+        if "html" not in kind:
+            value = "".join(f"<p>{escape(line)}</p>" for line in value.split("\n\n"))
+        lang = f' lang="{escape(language)}"' if language else ""
+        return (
+            f"<!DOCTYPE html><html{lang}><head><meta charset='utf-8'><title>{escape(title)}"
+            f"</title></head><body><article><h1>{escape(title)}</h1>{value}</article>"
+            "</body></html>"
+        ).encode()
+    return None
 
 
 # RSS gives an author as an address, with the name in brackets: "desk@x.example (Ana Ruiz)".

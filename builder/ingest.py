@@ -33,7 +33,7 @@ from builder.address_lists import (
     AddressListError,
     listed_addresses,
 )
-from builder.article import Article, ArticleError, read_html
+from builder.article import Article, ArticleError, host_name, read_html
 from builder.cache import CACHE_DIR
 from builder.config import require_site
 from builder.dates import DateError, PartialDate
@@ -306,11 +306,23 @@ class Ingester:
                 try:
                     data = fetch.result() if fetch is not None else self.fetch(entry.link)
                 except (FetchError, OSError) as error:
-                    yield Outcome(entry.link, "failed", str(error))
+                    yield self._add_feed_copy(Outcome(entry.link, "failed", str(error)), entry)
                     continue
-                yield self._add_fetched_page(entry.link, data, entry)
+                outcome = self._add_fetched_page(entry.link, data, entry)
+                yield self._add_feed_copy(outcome, entry) if outcome.status == "failed" else outcome
         finally:
             pool.shutdown(wait=False, cancel_futures=True)
+
+    def _add_feed_copy(self, failed: Outcome, entry: FeedEntry) -> Outcome:
+        """The article as the feed carries it, when its page could not be added (`failed`
+        says why); that failure when the feed has no copy, or its copy fails too."""
+        if entry.copy is None:
+            return failed
+        outcome = self._add_page(entry.link, entry.copy, entry.link, entry)
+        if outcome.status != "added":
+            return failed if outcome.status == "failed" else outcome
+        why = f"from the feed's copy of the article; its page: {failed.message}"
+        return replace(outcome, message=f"{outcome.message} ({why})")
 
     def _add_fetched_page(
         self, address: str, data: bytes, entry: FeedEntry | None = None
@@ -342,6 +354,7 @@ class Ingester:
                 article,
                 published=article.published or entry.published,
                 author=article.author or entry.author,
+                language=article.language or entry.language,
             )
         url = without_tracking(article.url or address) if (article.url or address) else None
         published = article.published or self.options.published
@@ -351,8 +364,12 @@ class Ingester:
                 "failed",
                 "the page gives no publication date; give it with --published YYYY-MM-DD",
             )
+        # A site that names itself nowhere is known by its address's host name, last.
         publisher = (
-            article.publisher or self.options.publisher or (entry.publisher if entry else None)
+            article.publisher
+            or self.options.publisher
+            or (entry.publisher if entry else None)
+            or host_name(article.url or address)
         )
         if not publisher:
             return Outcome(

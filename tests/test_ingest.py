@@ -9,6 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from builder.cli import main
+from builder.fetch import FetchError
 from builder.frontmatter import parse_front_matter
 from builder.ingest import Options, ingest
 
@@ -211,6 +212,42 @@ def test_feed_file_with_injected_fetcher(empty_site: TinySite, tmp_path: Path) -
     [outcome] = ingest(empty_site.root, [str(feed)], fetch=fetch)
     assert outcome.status == "skipped"
     assert len(fetched) == 1  # a known address is not fetched again
+
+
+def test_a_feed_carrying_the_article_adds_its_copy_when_the_page_fails(
+    empty_site: TinySite, tmp_path: Path
+) -> None:
+    """An entry whose page cannot be fetched (or read) is added from the full text the
+    feed carries (RSS content:encoded), dated by the entry; an entry with a summary only
+    still fails, saying why."""
+    feed = tmp_path / "feed.xml"
+    feed.write_text(
+        '<?xml version="1.0" encoding="utf-8"?><rss version="2.0" '
+        'xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel>'
+        "<title>Highland Post</title><link>https://post.example/</link>"
+        "<language>en-GB</language><description>News</description>"
+        "<item><title>Clinic reaches the villages</title>"
+        "<link>https://post.example/clinic</link>"
+        "<pubDate>Wed, 12 Feb 2025 17:40:00 GMT</pubDate>"
+        "<description>A short teaser.</description>"
+        f"<content:encoded><![CDATA[{CLINIC_TEXT}<script>alert(1)</script>]]></content:encoded>"
+        "</item><item><title>Teaser only</title><link>https://post.example/teaser</link>"
+        "<description>The road reopened on Monday.</description></item></channel></rss>"
+    )
+
+    def fetch(url: str) -> bytes:
+        raise FetchError(f"{url}: HTTP 503 Service Unavailable")
+
+    added, failed = ingest(empty_site.root, [str(feed)], fetch=fetch)
+    assert added.status == "added" and "the feed's copy" in added.message
+    assert "503" in added.message
+    data, body = added_file(added)
+    assert data["title"] == "Clinic reaches the villages"
+    assert data["published"] == "2025-02-12T17:40:00Z"
+    assert (data["publisher"], data["language"]) == ("Highland Post", "en-GB")
+    assert data["url"] == "https://post.example/clinic"
+    assert body.strip().startswith("The mobile clinic reached") and "alert" not in body
+    assert failed.status == "failed" and "503" in failed.message
 
 
 def test_add_command_reports_each_input(empty_site: TinySite) -> None:
