@@ -97,7 +97,7 @@ def read_html(html: str | bytes, page_url: str | None = None) -> Article:
         raise ArticleError("the page has no title")
     paragraphs = [_clean(line) for line in document.text.splitlines()]
     paragraphs = [p for p in paragraphs if p and not _byline_leftover(p) and not _byline_names(p)]
-    paragraphs = [p for p in paragraphs if not _date_stamp(p)]
+    paragraphs = [p for p in paragraphs if not _date_stamp(p) and not _RELATED.match(p)]
     if paragraphs and paragraphs[0] == title:
         paragraphs = paragraphs[1:]  # the headline, already the title
     if not paragraphs:
@@ -284,6 +284,14 @@ _NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 _LEFTOVER = re.compile(r"(?:(?:by|par|por|door|przez|von)\b)?\W*", re.IGNORECASE)
 
 
+# A pointer to another article left in the text ("Read more: How the 2007 floods changed
+# the valley"): its words, and its dates, are not this article's.
+_RELATED = re.compile(
+    r"(?:read more|more on this(?: story)?|related(?: stories| articles?)?|see also|also read"
+    r"|read also|recommended|watch|listen|lire aussi|à lire aussi|voir aussi|leer más"
+    r"|lee también|lesen sie auch|mehr zum thema)\s*[:|–—]",
+    re.IGNORECASE,
+)
 # What may stand beside the date in a line giving the page's time: "Published", "Last
 # updated on", "at", "17.40", "GMT", "Wed", separators.
 _STAMP_LABEL = re.compile(

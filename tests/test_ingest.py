@@ -422,6 +422,25 @@ def test_language_stated_outside_the_html_element(
     assert data.get("language") == language
 
 
+def test_a_pointer_to_another_article_is_not_article_text(
+    empty_site: TinySite, tmp_path: Path
+) -> None:
+    """ "Read more: How the 2007 floods changed the valley" left in the text became an
+    event of 2007 from another article."""
+    saved = tmp_path / "clinic.html"
+    pointers = (
+        "<p><strong>Read more:</strong> <a href='/floods'>How the 2007 floods changed the "
+        "valley</a></p><p>Watch the office's briefing on Monday.</p>"
+        "<p>LIRE AUSSI | <a href='/route'>La route rouverte en 2019</a></p>"
+    )
+    saved.write_bytes(clinic_page(byline=pointers))
+    [outcome] = ingest(empty_site.root, [str(saved)], Options(published="2025-02-12"))
+    assert outcome.status == "added", outcome.message
+    _, body = added_file(outcome)
+    assert "2007" not in body and "2019" not in body
+    assert body.startswith("Watch the office's briefing on Monday.")
+
+
 def test_site_name_after_a_dash_rather_than_the_address(
     empty_site: TinySite, tmp_path: Path
 ) -> None:
