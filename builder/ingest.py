@@ -238,7 +238,9 @@ class Ingester:
             if addresses is not None:
                 yield from self._add_addresses(given, addresses)
                 return
-        if suffix in CONTENT_SUFFIXES:
+        if suffix in CONTENT_SUFFIXES and _no_front_matter(data):
+            yield self._add_plain_text(path, data)
+        elif suffix in CONTENT_SUFFIXES:
             yield self._add_text_file(path, data)
         elif suffix in SAVED_PAGE_SUFFIXES:
             try:
@@ -419,6 +421,48 @@ class Ingester:
             text = _set_key(text, "rights", self.options.rights)
         return self._write(origin, wanted, text, front.data, paragraphs)
 
+    def _add_plain_text(self, path: Path, data: bytes) -> Outcome:
+        """An article as plain text, without front matter: its first line is its headline
+        (a Markdown heading, or a line alone without a full stop), the rest its text; its
+        date and publisher are the options', as no text states them for sure."""
+        origin = str(path)
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            return Outcome(origin, "failed", "not UTF-8 text")
+        paragraphs = split_paragraphs(text.replace("\r\n", "\n").replace("\r", "\n"))
+        title = _headline_line(paragraphs[0]) if paragraphs else None
+        if title is None or len(paragraphs) < 2:
+            return Outcome(
+                origin,
+                "failed",
+                "line 1: no front matter, and no headline on a line of its own above the "
+                "text; add a front matter block ('---', the keys, '---') above the text",
+            )
+        missing = [
+            option
+            for option, value in (
+                ("--published", self.options.published),
+                ("--publisher", self.options.publisher),
+            )
+            if not value
+        ]
+        if missing:
+            return Outcome(
+                origin,
+                "failed",
+                f"a text file without front matter states no date or publisher; give "
+                f"{' and '.join(missing)}",
+            )
+        body = paragraphs[1:]
+        if duplicate := self.known.duplicate(None, body):
+            return replace(duplicate, origin=origin)
+        front = {"title": title, "publisher": self.options.publisher}
+        front["published"] = self.options.published
+        front["rights"] = self.options.rights or "excerpts"
+        article_id = _id_for_title(title, self.options.published)  # type: ignore[arg-type]
+        return self._write(origin, article_id, source_text(front, body), front, body)
+
     def _write(
         self,
         origin: str,
@@ -462,12 +506,30 @@ def source_text(front: dict[str, str], paragraphs: tuple[str, ...]) -> str:
 
 
 def _id_for(article: Article, published: str) -> str:
+    return _id_for_title(article.title, published)
+
+
+def _id_for_title(title: str, published: str) -> str:
     try:
         day = PartialDate.parse(published).iso()[:10]
     except DateError:
         day = ""
-    words = _ascii_slug(article.title)[:60].rstrip("-") or "article"
+    words = _ascii_slug(title)[:60].rstrip("-") or "article"
     return f"{day}-{words}" if day else words
+
+
+_MARKDOWN_HEADING = re.compile(r"#{1,6}\s+(?P<title>.+?)(?:\s+#+)?")
+
+
+def _headline_line(paragraph: str) -> str | None:
+    """The headline a text file opens with: a Markdown heading ("# Floods hit the
+    valley"), or a short paragraph of one line that does not end a sentence."""
+    heading = _MARKDOWN_HEADING.fullmatch(paragraph)
+    if heading:
+        return heading["title"].strip()
+    if len(paragraph) > 200 or paragraph.endswith((".", ":", ";", ",")):
+        return None
+    return paragraph
 
 
 # Latin letters that do not decompose into a base letter and marks.

@@ -250,6 +250,40 @@ def test_a_feed_carrying_the_article_adds_its_copy_when_the_page_fails(
     assert failed.status == "failed" and "503" in failed.message
 
 
+def test_a_plain_text_article_with_its_headline_first(empty_site: TinySite, tmp_path: Path) -> None:
+    """A wire story saved as text (headline on its own line, then the text) is added
+    with the date and publisher given as options, which it does not state for sure."""
+    story = tmp_path / "story.txt"
+    story.write_text(
+        "\ufeffRoad to the mountain villages reopens after landslide\r\n\r\n"
+        "HIGHTOWN (Highland Post) - The road reopened on Wednesday,\r\nofficials said.\r\n\r\n"
+        "Crews had worked since the storm of 2 February.\r\n"
+    )
+    [missing] = ingest(empty_site.root, [str(story)], Options(published="2025-02-12"))
+    assert missing.status == "failed" and "--publisher" in missing.message
+    given = Options(published="2025-02-12", publisher="Highland Post")
+    [added] = ingest(empty_site.root, [str(story)], given)
+    assert added.status == "added", added.message
+    data, body = added_file(added)
+    assert data["title"] == "Road to the mountain villages reopens after landslide"
+    assert (data["published"], data["publisher"]) == ("2025-02-12", "Highland Post")
+    assert body.split("\n\n") == [
+        "HIGHTOWN (Highland Post) - The road reopened on Wednesday, officials said.",
+        "Crews had worked since the storm of 2 February.\n",
+    ]
+    [again] = ingest(empty_site.root, [str(story)], given)
+    assert again.status == "skipped"
+    markdown = tmp_path / "story.md"
+    markdown.write_text("# Clinic reaches the villages\n\nThe clinic came on Monday.\n")
+    [added] = ingest(empty_site.root, [str(markdown)], given)
+    assert added_file(added)[0]["title"] == "Clinic reaches the villages"
+    # No headline line: the file is refused, saying how to give its front matter.
+    notes = tmp_path / "notes.txt"
+    notes.write_text("The road reopened on Wednesday.\n\nCrews had worked for a week.\n")
+    [refused] = ingest(empty_site.root, [str(notes)], given)
+    assert refused.status == "failed" and "front matter" in refused.message
+
+
 def test_add_command_reports_each_input(empty_site: TinySite) -> None:
     runner = CliRunner()
     result = runner.invoke(
