@@ -185,7 +185,7 @@ def _publication(page: _Markup, day: str | None) -> str | None:
     return day
 
 
-_ARTICLE_TYPE = re.compile(r"Article$|^BlogPosting$|^Report$")
+_ARTICLE_TYPE = re.compile(r"Article$|BlogPosting$|^Report$")
 # Where else pages state their publication moment: OpenGraph's article properties and
 # schema.org microdata.
 _PUBLISHED_MARKUP = (

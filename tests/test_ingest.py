@@ -440,6 +440,7 @@ def test_a_line_giving_the_pages_date_is_not_article_text(
         ('<meta property="og:locale" content="fr_FR">', "fr-FR"),
         ('<meta http-equiv="Content-Language" content="de">', "de"),
         (linked_data('{"@type":"NewsArticle","inLanguage":"es"}'), "es"),
+        (linked_data('{"@type":"LiveBlogPosting","inLanguage":"pt-BR"}'), "pt-BR"),
         ('<meta name="language" content="Spanish">', None),  # a name, not a language tag
     ],
 )
