@@ -295,8 +295,15 @@ _RELATED = re.compile(
 # What may stand beside the date in a line giving the page's time: "Published", "Last
 # updated on", "at", "17.40", "GMT", "Wed", separators.
 _STAMP_LABEL = re.compile(
-    r"(?:(?:first|last)\s+)?(?:published|updated|posted|modified)(?:\s+on)?\s*:?\s*", re.I
+    r"(?:(?:first|last)\s+)?(?:published|updated|posted|modified|publié|mis à jour|modifié"
+    r"|publicado|actualizado|atualizado|veröffentlicht|aktualisiert|pubblicato|aggiornato"
+    r"|gepubliceerd|bijgewerkt)(?:\s+(?:on|le|el|em|am|il|op))?\s*:?\s*",
+    re.IGNORECASE,
 )
+# Past a label, what is this short and holds a year or a time of day is the stamp's date
+# and time, in whichever language ("Publié le 12 mars 2025 à 17h40").
+_STAMP_AFTER_LABEL = 40
+_YEAR_OR_TIME = re.compile(r"\b(?:1[89]|20)\d\d\b|\b\d{1,2}[:h.]\d\d\b")
 _STAMP_REST = re.compile(
     r"(?:[\s,.:|·•–—/()-]|\b(?:(?i:at|on|[ap]\.?m\.?|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*)"
     r"|[A-Z]{2,4}|\d{1,2}[.:h]\d{2}(?i:[ap]m)?)\b)*"
@@ -314,13 +321,15 @@ def _date_stamp(paragraph: str) -> bool:
         return False
     label = _STAMP_LABEL.match(paragraph)
     start = label.end() if label else 0
+    rest = paragraph[start:]
+    if label and len(rest) <= _STAMP_AFTER_LABEL and _YEAR_OR_TIME.search(rest):
+        return True
     found = tag(paragraph, "2000-01-01")
     if not any(
         re.fullmatch(r"\d{4}-\d\d-\d\d", timex.value) and _WITH_YEAR.search(timex.text)
         for timex in found
     ):
         return False
-    rest = paragraph[start:]
     for timex in sorted(found, key=lambda t: -t.start):
         if timex.start >= start:
             rest = rest[: timex.start - start] + " " + rest[timex.end - start :]

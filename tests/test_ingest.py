@@ -417,6 +417,9 @@ def test_an_author_named_only_in_a_byline(
         ("<p>Published 12 February 2025 at 5.40pm</p>", False),
         ("<p class='meta'>Updated: February 13, 2025 8:02 a.m. ET</p>", False),
         ("<p>Wed 12 Feb 2025 17.40 GMT</p>", False),
+        ("<p>Publié le 12 février 2025 à 17h40</p>", False),
+        ("<p>Aktualisiert am 13.02.2025</p>", False),
+        ("<p>Updated 10 people were hurt.</p>", True),
         # A day heading of a live page, and article text, are not stamps.
         ("<p>Tuesday 11 February</p>", True),
         ("<p>The office met on 12 February 2025.</p>", True),
