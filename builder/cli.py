@@ -178,11 +178,19 @@ def add(
 def check(site_dir: Path) -> None:
     """Validate all content without writing anything; list every problem as path:line."""
     from builder.build import load_site
+    from builder.views import awaits_review
 
     loaded = load_site(site_dir)
     report_warnings(loaded.warnings)
     site = loaded.site
-    click.echo(f"OK: {len(site.sources)} sources, {len(site.events)} events, no errors.")
+    shown = [event for event in site.events if not event.hidden]
+    waiting = sum(1 for event in shown if awaits_review(event))
+    counts = [counted(len(site.sources), "source"), counted(len(shown) - waiting, "event")]
+    if waiting:
+        counts.append(f"{counted(waiting, 'candidate')} awaiting review")
+    if len(shown) < len(site.events):
+        counts.append(f"{len(site.events) - len(shown)} hidden")
+    click.echo(f"OK: {', '.join(counts)}; no errors.")
 
 
 @main.command()

@@ -5,7 +5,7 @@ from click.testing import CliRunner
 
 from builder.cli import main
 
-from .conftest import ARTICLE
+from .conftest import ARTICLE, EVENT
 
 
 def check(site):
@@ -19,7 +19,21 @@ def build(site, *extra):
 def test_a_good_site_passes(tiny_site):
     result = check(tiny_site)
     assert result.exit_code == 0, result.output
-    assert "1 sources, 1 events, no errors" in result.output
+    assert "OK: 1 source, 1 event; no errors." in result.output
+
+
+def test_the_count_tells_events_from_candidates_awaiting_review(tiny_site):
+    """Candidates in content/candidates/ are not published events (build does not count
+    them): check says how many await review, and how many are hidden."""
+    candidate = EVENT.replace("sources:", "extracted: true\nsources:")
+    tiny_site.write("content/candidates/proposed.md", candidate)
+    tiny_site.write("content/candidates/other.md", candidate.replace("Offensive", "Other"))
+    tiny_site.event("gone", EVENT.replace("sources:", "hidden: true\nsources:"))
+    result = check(tiny_site)
+    assert result.exit_code == 0, result.output
+    assert "OK: 1 source, 1 event, 2 candidates awaiting review, 1 hidden; no errors." in (
+        result.output
+    )
 
 
 def test_broken_yaml_is_reported_at_its_line(tiny_site):
