@@ -108,7 +108,7 @@ def read_html(html: str | bytes, page_url: str | None = None) -> Article:
         publisher=_publisher(document.sitename, url, page, title),
         url=url,
         published=_publication(page, document.date),
-        author=_author(document.author or _byline(page), html),
+        author=_author(document.author or _byline(page, paragraphs[0]), html),
         language=_clean(document.language) or _page_language(page),
         paragraphs=tuple(paragraphs),
     )
@@ -347,13 +347,18 @@ _NAME_PARTICLES = frozenset(
 )
 
 
-def _byline(page: _Markup) -> str | None:
-    """The names of the first byline in the page, for a page whose markup names no
-    author: "By Ana Ruiz" alone in an element. Only names read as such: two to five words,
-    each capitalised (or a particle of a name), so "By Tuesday evening, ..." is none."""
+def _byline(page: _Markup, first_paragraph: str) -> str | None:
+    """The names of the byline above the article's text, for a page whose markup names
+    no author: "By Ana Ruiz" alone in an element. Only names read as such: two to five
+    words, each capitalised (or a particle of a name), so "By Tuesday evening, ..." is
+    none. Not below the text's first paragraph: a byline there may be another article's,
+    under its headline in a list of links."""
     if page.root is None:
         return None
+    opening = first_paragraph[:40]
     for text in page.root.xpath("//body//text()[not(ancestor::script or ancestor::style)]"):
+        if opening in _clean(text):
+            return None
         if not _LEADING_BY.match(text):
             continue
         element = text.getparent()

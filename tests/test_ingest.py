@@ -479,6 +479,23 @@ def test_a_pointer_to_another_article_is_not_article_text(
     assert body.startswith("Watch the office's briefing on Monday.")
 
 
+def test_a_byline_below_the_text_is_not_taken_for_the_authors(
+    empty_site: TinySite, tmp_path: Path
+) -> None:
+    """A list of other articles after the text, each with its byline, names none of
+    this article's authors."""
+    saved = tmp_path / "clinic.html"
+    related = (
+        "<aside><h2>More from the valley</h2><div><a href='/road'>Road reopens</a>"
+        "<span>By Tom Hale</span></div></aside>"
+    )
+    saved.write_bytes(clinic_page().replace(b"</article>", related.encode() + b"</article>"))
+    [outcome] = ingest(empty_site.root, [str(saved)], Options(published="2025-02-12"))
+    assert outcome.status == "added", outcome.message
+    data, _ = added_file(outcome)
+    assert "author" not in data
+
+
 def test_site_name_after_a_dash_rather_than_the_address(
     empty_site: TinySite, tmp_path: Path
 ) -> None:
