@@ -455,3 +455,9 @@ def test_a_clock_time_with_no_day_is_on_the_day_just_told_of() -> None:
     # Reported on Friday 25 October 2024; the story is at Monday.
     text = "The blast happened on Monday. Rescuers arrived at 1430 GMT."
     assert values(text)[-1] == ("1430 GMT", "TIME", "2024-10-21T14:30Z")
+
+
+def test_a_decade_of_someone_s_life_is_an_age_not_a_date() -> None:
+    assert values("A man in his sixties was injured.") == []
+    assert values("She published until her late seventies.") == []
+    assert values("Prices rose in the sixties.") == [("the sixties", "DATE", "196")]

@@ -235,8 +235,14 @@ _DECADE_WORDS = {
 }  # fmt: skip
 
 
+# "a man in his sixties", "until her late seventies": a decade of a life, an age.
+_LIFE_OWNER = re.compile(r"\b(?:his|her|their|my|your|our)\s+$", re.IGNORECASE)
+
+
 def _decade(text: str, start: int, end: int, ctx: Context) -> Reading | None:
     lower = text.lower()
+    if _LIFE_OWNER.search(ctx.text, max(0, start - 8), start):
+        return None
     digits = re.search(r"(\d{3})0'?s", lower)
     if digits:
         return Reading("DATE", digits.group(1))
