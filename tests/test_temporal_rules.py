@@ -461,3 +461,12 @@ def test_a_decade_of_someone_s_life_is_an_age_not_a_date() -> None:
     assert values("A man in his sixties was injured.") == []
     assert values("She published until her late seventies.") == []
     assert values("Prices rose in the sixties.") == [("the sixties", "DATE", "196")]
+
+
+def test_a_day_and_month_with_last_or_next_year_is_in_that_year() -> None:
+    assert values("He was arrested on 5 March last year.") == [
+        ("5 March last year", "DATE", "2023-03-05")
+    ]
+    assert values("The law takes effect on January 1 next year.") == [
+        ("January 1 next year", "DATE", "2025-01-01")
+    ]

@@ -115,7 +115,7 @@ _BRANCHES: list[tuple[str, str]] = [
         "date",
         rf"(?:(?:around\s+|about\s+)?(?:(?:this\s+(?:coming\s+|past\s+)?|last\s+|next\s+)?{WEEKDAY},?\s+)?"
         rf"(?:{MONTH}\s+(?:the\s+)?{DAY}|(?:the\s+)?{DAY}\s+(?:of\s+)?{MONTH})"
-        rf"(?:,?\s+{ANY_YEAR})?)",
+        rf"(?:,?\s+{ANY_YEAR}|\s+(?:this|last|next)\s+year(?![\w'’]))?)",
     ),
     (
         "monthyear",

@@ -130,6 +130,8 @@ def _day_date(ctx: Context, text: str, start: int, end: int) -> date | None:
             return None
     year = _year_of(text[month_match.end() :]) if month_match else None
     if year is None:
+        year = _relative_year(_words(text), ctx.dct.year)  # "5 March last year"
+    if year is None:
         year = ctx.stated_year(start)
     if year is None:
         distance = min((month - ctx.dct.month) % 12, (ctx.dct.month - month) % 12)
