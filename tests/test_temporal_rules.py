@@ -470,3 +470,12 @@ def test_a_day_and_month_with_last_or_next_year_is_in_that_year() -> None:
     assert values("The law takes effect on January 1 next year.") == [
         ("January 1 next year", "DATE", "2025-01-01")
     ]
+
+
+def test_a_clock_time_this_morning_or_last_night_is_on_that_day() -> None:
+    # Friday 25 October 2024.
+    text = "Rescuers worked between 10pm on Monday and 5am this morning."
+    assert values(text)[-1] == ("5am this morning", "TIME", "2024-10-25T05:00")
+    assert values("The blast came at 11pm last night.") == [
+        ("11pm last night", "TIME", "2024-10-24T23:00")
+    ]

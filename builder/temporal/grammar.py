@@ -109,6 +109,7 @@ _BRANCHES: list[tuple[str, str]] = [
         "clock",
         rf"(?:(?:about|around|approximately|shortly\s+(?:before|after))\s+)?{CLOCK}{ZONE}?"
         rf"(?:,?\s+(?:on\s+)?(?:{WEEKDAY}(?:,?\s+{MONTH}\s+{DAY})?|today|yesterday|tomorrow"
+        rf"|this\s+{PART}|last\s+night|tonight"
         rf"|{MONTH}\s+{DAY}(?:,?\s+{YEAR})?)(?![\w-]))?",
     ),
     (

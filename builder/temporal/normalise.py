@@ -186,12 +186,12 @@ def _clock(text: str, start: int, end: int, ctx: Context) -> Reading | None:
 def _day_reference(text: str, start: int, end: int, ctx: Context) -> date | None:
     """The day named in `text` by a weekday, today/yesterday/tomorrow or a month and day."""
     lower = text.lower()
-    if "yesterday" in lower:
+    if "yesterday" in lower or "last night" in lower:
         return cal.shift(ctx.dct, -1, "day")
     if "tomorrow" in lower:
         return cal.shift(ctx.dct, 1, "day")
-    if "today" in lower or "tonight" in lower:
-        return ctx.dct
+    if "today" in lower or "tonight" in lower or "this " in lower:
+        return ctx.dct  # "this morning"
     if _month_of(text) and _DAY_TOKEN.search(text):
         return _day_date(ctx, text, start, end)
     weekday = _WEEKDAY_TOKEN.search(text)
