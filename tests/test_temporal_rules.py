@@ -479,3 +479,18 @@ def test_a_clock_time_this_morning_or_last_night_is_on_that_day() -> None:
     assert values("The blast came at 11pm last night.") == [
         ("11pm last night", "TIME", "2024-10-24T23:00")
     ]
+
+
+def test_a_live_blog_entry_time_is_on_the_blog_s_day_after_an_older_date() -> None:
+    # Friday 25 October 2024: each entry opens with its time; one names an old record.
+    text = (
+        "09:12 GMT — Gusts beat the record set in February 2022.\n\n"
+        "11:15 GMT — Trains are suspended until at least 18:00."
+    )
+    assert values(text)[2:] == [
+        ("11:15 GMT", "TIME", "2024-10-25T11:15Z"),
+        ("18:00", "TIME", "2024-10-25T18:00"),
+    ]
+    # Under a heading naming its day, the entries are on that day.
+    text = "Thursday 24 October\n\n21:40 GMT — Rain spread north after February 2022's record."
+    assert values(text)[1] == ("21:40 GMT", "TIME", "2024-10-24T21:40Z")

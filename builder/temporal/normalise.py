@@ -174,13 +174,26 @@ def _clock(text: str, start: int, end: int, ctx: Context) -> Reading | None:
         before = _DAY_BEFORE.search(ctx.text, max(0, start - 40), start)
         if before:
             day = _day_reference(before.group(1), before.start(1), before.end(1), ctx)
+    # "10:42 GMT — ...": a live blog entry's time, on the day its blog is at (the
+    # publication day unless a heading named another), whatever older date came before.
+    entry = day is None and _ENTRY_TIME.match(ctx.text, end) and _opens_line(ctx.text, start)
+    if entry:
+        day = ctx.anchor if ctx.anchor_is_day else ctx.dct
     if day is None and ctx.anchor_is_day:
         day = _narrative_day(ctx, start)  # "Rescuers arrived at 1430 GMT": the day told of
     zone = _ZONE_TOKEN.search(text)
     suffix = "Z" if zone and ZONES[zone.group(1).lower()] == 0 else ""
     # A time in a narrative that has moved to a year or a month: its day is not known.
     on = day.isoformat() if day is not None else "XXXX-XX-XX"
-    return Reading("TIME", f"{on}T{hour:02d}:{minute:02d}{suffix}")
+    return Reading("TIME", f"{on}T{hour:02d}:{minute:02d}{suffix}", anchors=bool(entry))
+
+
+_ENTRY_TIME = re.compile(r"\s*[—–-]\s")
+
+
+def _opens_line(text: str, start: int) -> bool:
+    head = text[max(0, start - 8) : start]
+    return not head.split("\n")[-1].strip() and ("\n" in head or start <= 8)
 
 
 def _day_reference(text: str, start: int, end: int, ctx: Context) -> date | None:
