@@ -494,3 +494,10 @@ def test_a_live_blog_entry_time_is_on_the_blog_s_day_after_an_older_date() -> No
     # Under a heading naming its day, the entries are on that day.
     text = "Thursday 24 October\n\n21:40 GMT — Rain spread north after February 2022's record."
     assert values(text)[1] == ("21:40 GMT", "TIME", "2024-10-24T21:40Z")
+
+
+def test_a_midnight_gone_on_the_publication_day_ends_the_day_before() -> None:
+    # Published on 1 January 2026, just after midnight.
+    text = "Crowds watched the fireworks at midnight as 2026 began."
+    assert values(text, "2026-01-01")[0] == ("midnight", "TIME", "2025-12-31T24:00")
+    assert values("The curfew will end at midnight.") == [("midnight", "TIME", "2024-10-25T24:00")]

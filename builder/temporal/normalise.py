@@ -181,6 +181,8 @@ def _clock(text: str, start: int, end: int, ctx: Context) -> Reading | None:
         day = ctx.anchor if ctx.anchor_is_day else ctx.dct
     if day is None and ctx.anchor_is_day:
         day = _narrative_day(ctx, start)  # "Rescuers arrived at 1430 GMT": the day told of
+        if hour == 24 and day == ctx.dct and ctx.tense(start, end) < 0:
+            day = cal.shift(day, -1, "day")  # "watched at midnight": the one the day began with
     zone = _ZONE_TOKEN.search(text)
     suffix = "Z" if zone and ZONES[zone.group(1).lower()] == 0 else ""
     # A time in a narrative that has moved to a year or a month: its day is not known.
