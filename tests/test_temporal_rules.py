@@ -501,3 +501,8 @@ def test_a_midnight_gone_on_the_publication_day_ends_the_day_before() -> None:
     text = "Crowds watched the fireworks at midnight as 2026 began."
     assert values(text, "2026-01-01")[0] == ("midnight", "TIME", "2025-12-31T24:00")
     assert values("The curfew will end at midnight.") == [("midnight", "TIME", "2024-10-25T24:00")]
+
+
+def test_the_same_month_after_a_year_alone_is_not_padded_to_january() -> None:
+    text = "Auditors checked the 2022-23 accounts. He was suspended the same month."
+    assert ("the same month", "DATE", "2022-01") not in values(text)

@@ -48,6 +48,9 @@ class Context:
     # False once the narrative moved to a year or a month ("in 2019"): `anchor` is then
     # its first day, which names no day the text tells of.
     anchor_is_day: bool = True
+    # The granularity of `anchor` ("day", "month", "year", ...): "the same month" after
+    # "the 2022-23 accounts" has no month to be.
+    anchor_unit: str = "day"
 
     def stated_year(self, start: int) -> int | None:
         """The year a sentence opens with ("In 2019, ..."), for the dates later in it; or

@@ -697,6 +697,10 @@ _RESULTS_AFTER = re.compile(
 _TITLE_OPENING = re.compile(r"[\"“‘']$")
 
 
+# Calendar units from the finest; a season's anchor is its year's.
+_UNIT_ORDER = ("day", "week", "month", "quarter", "half", "year", "decade", "century")
+
+
 def _relative(text: str, start: int, end: int, ctx: Context) -> Reading | None:
     lower = text.lower()
     if text[0].isupper() and text.istitle() and _TITLE_OPENING.search(ctx.text, 0, start):
@@ -744,6 +748,9 @@ def _relative(text: str, start: int, end: int, ctx: Context) -> Reading | None:
         re.search(r"\b(?:the\s+(?:next|following|previous|preceding|same)|that)\b", lower)
     )
     base = ctx.anchor if on_anchor else ctx.dct
+    anchor_coarser = name != "day" and _UNIT_ORDER.index(name) < _UNIT_ORDER.index(ctx.anchor_unit)
+    if on_anchor and anchor_coarser:
+        return None  # "the same month" after a year alone: which month is not told
     if on_anchor and name == "day":
         if ctx.day_anchor is None:
             return None

@@ -58,7 +58,7 @@ def _update(ctx: Context, reading: Reading, start: int) -> None:
     if reading.anchors and reading.type in ("DATE", "TIME"):
         point = cal.value_to_date(reading.value)
         if point is not None:
-            ctx.anchor = point[0]
+            ctx.anchor, ctx.anchor_unit = point
             ctx.anchor_is_day = _DAY_VALUE.match(reading.value) is not None
     if reading.type in ("DATE", "TIME") and _DAY_VALUE.match(reading.value):
         point = cal.value_to_date(reading.value[:10])
