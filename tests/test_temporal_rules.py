@@ -503,6 +503,19 @@ def test_a_midnight_gone_on_the_publication_day_ends_the_day_before() -> None:
     assert values("The curfew will end at midnight.") == [("midnight", "TIME", "2024-10-25T24:00")]
 
 
+def test_a_month_that_year_is_in_the_year_last_told() -> None:
+    text = (
+        "Plans were first submitted in the spring of 2023. "
+        "They were rejected in December that year and resubmitted last summer."
+    )
+    assert values(text)[1] == ("December that year", "DATE", "2023-12")
+    text = (
+        "The meeting will be held on Oct. 21. In the first half of 2024, it cut 800 jobs "
+        "in a restructuring announced in January of that year."
+    )
+    assert values(text)[-1] == ("January of that year", "DATE", "2024-01")
+
+
 def test_the_same_month_after_a_year_alone_is_not_padded_to_january() -> None:
     text = "Auditors checked the 2022-23 accounts. He was suspended the same month."
     assert ("the same month", "DATE", "2022-01") not in values(text)

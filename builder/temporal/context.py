@@ -51,6 +51,10 @@ class Context:
     # The granularity of `anchor` ("day", "month", "year", ...): "the same month" after
     # "the 2022-23 accounts" has no month to be.
     anchor_unit: str = "day"
+    # The last year the text wrote out ("the spring of 2023", "the first half of 2024"),
+    # whether or not its expression moved the anchor, and where.
+    told_year: int | None = None
+    told_year_at: int = -10_000
 
     def stated_year(self, start: int) -> int | None:
         """The year a sentence opens with ("In 2019, ..."), for the dates later in it; or
@@ -63,6 +67,13 @@ class Context:
         if not _SENTENCE_OPENING.search(self.text, max(0, self.year_at - 12), self.year_at):
             return None
         return None if _SENTENCE_BREAK.search(between) else self.year
+
+    def year_told(self) -> int:
+        """The year "that year" refers to: the last one written out, unless a date stated
+        since moved the narrative to another."""
+        if self.told_year is not None and self.told_year_at >= self.year_at:
+            return self.told_year
+        return self.anchor.year
 
     def current_period(self, start: int, reach: int = 800) -> str | None:
         """The reporting period under discussion at `start`, if one was named within `reach`."""

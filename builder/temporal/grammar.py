@@ -120,7 +120,8 @@ _BRANCHES: list[tuple[str, str]] = [
     ),
     (
         "monthyear",
-        rf"{BOUND}?{MONTH},?\s+(?:of\s+)?(?:{ANY_YEAR}|(?:this|last|next)\s+year(?!')|'\d\d(?!\w))",
+        rf"{BOUND}?{MONTH},?\s+(?:of\s+)?(?:{ANY_YEAR}|(?:this|last|next)\s+year(?!')|'\d\d(?!\w)"
+        r"|(?:that|the\s+same)\s+year(?![\w'’]))",
     ),
     (
         "quarter",

@@ -228,7 +228,10 @@ def _monthyear(text: str, start: int, end: int, ctx: Context) -> Reading | None:
     if not _month_is_name(text):
         return None
     month = _month_of(text)
-    year = _relative_year(_words(text), ctx.dct.year) or _year_of(text)
+    words = _words(text)
+    year = _relative_year(words, ctx.dct.year) or _year_of(text)
+    if year is None and words[-2] in ("that", "same"):
+        year = ctx.year_told()  # "in December that year"
     if month is None or year is None:
         return None
     return Reading("DATE", f"{year:04d}-{month:02d}", anchors=True)
@@ -748,6 +751,8 @@ def _relative(text: str, start: int, end: int, ctx: Context) -> Reading | None:
         re.search(r"\b(?:the\s+(?:next|following|previous|preceding|same)|that)\b", lower)
     )
     base = ctx.anchor if on_anchor else ctx.dct
+    if on_anchor and name == "year":
+        base = date(ctx.year_told(), 1, 1)
     anchor_coarser = name != "day" and _UNIT_ORDER.index(name) < _UNIT_ORDER.index(ctx.anchor_unit)
     if on_anchor and anchor_coarser:
         return None  # "the same month" after a year alone: which month is not told

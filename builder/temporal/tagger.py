@@ -8,6 +8,7 @@ from builder.temporal import calendar as cal
 from builder.temporal.context import Context, Reading
 from builder.temporal.grammar import PATTERN, PATTERN_ANY_CASE
 from builder.temporal.normalise import HANDLERS
+from builder.temporal.tokens import _YEAR_TOKEN
 
 
 def find(text: str, dct: str, day_first: bool = False) -> list[tuple[int, int, Reading]]:
@@ -34,6 +35,8 @@ def find(text: str, dct: str, day_first: bool = False) -> list[tuple[int, int, R
             if reading.start is not None:
                 start = reading.start
             _update(ctx, reading, start)
+            if reading.value[:4].isdigit() and _YEAR_TOKEN.search(text, start, end):
+                ctx.told_year, ctx.told_year_at = int(reading.value[:4]), start
         except (ValueError, OverflowError):
             # A day the calendar cannot hold ("5000 years ago" is before the year 1):
             # the expression gets no value.
