@@ -120,12 +120,12 @@ def _is_boundary(paragraph: str, period_end: int, mark_start: int) -> bool:
 
 # A line opening a list item ("- ", "* ", "• ", "1. ", "2) "): in a paragraph with two or
 # more, each item is sentences of its own, punctuated or not.
-_LIST_ITEM = re.compile(r"^[ \t]*(?:[-*•]|\d{1,2}[.)])[ \t]+", re.MULTILINE)
+LIST_ITEM = re.compile(r"^[ \t]*(?:[-*•]|\d{1,2}[.)])[ \t]+", re.MULTILINE)
 
 
 def split_paragraph(paragraph: str) -> list[tuple[int, int]]:
     """Sentence (start, end) offsets within one paragraph."""
-    items = list(_LIST_ITEM.finditer(paragraph))
+    items = list(LIST_ITEM.finditer(paragraph))
     if len(items) < 2:
         return _split_prose(paragraph)
     bounds = [(0, items[0].start())]

@@ -93,6 +93,27 @@ def test_a_sentence_dated_by_a_local_time_is_proposed(empty_site):
     assert [p["sources"][0]["quote"][:24] for p in found] == ["The storm made landfall "]
 
 
+def test_each_item_of_a_list_in_a_source_is_its_own_quote(empty_site):
+    """A list right under its heading line, with no blank line between: one quote per item."""
+    empty_site.source(
+        "fixtures",
+        SECOND_ARTICLE.replace(
+            "Prices of bread doubled, traders said.",
+            "Fixtures:\n- Tuesday 3 December: Rovers v Kingsbridge\n"
+            "- Saturday 7 December: Oakham v Rovers",
+        ),
+    )
+    quotes = {
+        p["date"]: p["sources"][0]["quote"]
+        for p in proposals(empty_site)
+        if p["date"].startswith("2024-12")
+    }
+    assert quotes == {
+        "2024-12-03": "Tuesday 3 December: Rovers v Kingsbridge",
+        "2024-12-07": "Saturday 7 December: Oakham v Rovers",
+    }
+
+
 def test_candidates_carry_the_exact_sentence_and_its_place(empty_site):
     empty_site.source("wire")
     (candidate,) = [p for p in proposals(empty_site) if p["date"] == "2016"]
