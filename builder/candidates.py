@@ -19,7 +19,8 @@ already proposed ("In 2019 the plant reopened on March 4" is only 2019-03-04).
 "the first strikes since 2016" does not date anything to 2016, so it is dropped. "Nov.
 28-30" and "the July-September quarter" are ranges too, and "two days later" is counted
 from the date the story was at. Vague and generic expressions (PRESENT_REF, other
-durations, sets, decades, "overnight", "today's") never make candidates.
+durations, sets, decades, "overnight", "today's") never make candidates, nor do a
+correction notice's sentences ("An earlier version of this article said ...").
 """
 
 from __future__ import annotations
@@ -82,6 +83,15 @@ _BASELINE = re.compile(
     r"(?:\b(?:from|to|over)\s+(?:(?:an?|about|estimated|nearly|roughly|some)\s+)*(?:[$£€#]|[A-Z]{1,2}\$)?\d(?:[^.;]|\.\d){0,80}"
     rf"|\b(?:compared\s+with|compared\s+to|versus|{_THAN}|as)\b(?:[^.;]|\.\d){{0,90}})$"
     rf"|\b{_THAN}\s+(?:in\s+)?$",
+    re.IGNORECASE,
+)
+# A note on the article itself ("An earlier version of this article said ...", "This story
+# was corrected on ..."): its dates are those of the text's versions, or of the error.
+_EDITORIAL_NOTE = re.compile(
+    r"^\s*(?:correction|clarification|editor['’]s\s+note)\b"
+    r"|\b(?:earlier|previous|original)\s+version\s+of\s+this\b"
+    r"|\bthis\s+(?:article|story|report|piece)\s+(?:was|has\s+been)\s+"
+    r"(?:amended|corrected|updated|changed|edited)\b",
     re.IGNORECASE,
 )
 _RANGE_START = re.compile(r"\b(?:from|between)\s+(?:(?:early|late|mid)[-\s]+)?$", re.IGNORECASE)
@@ -229,7 +239,7 @@ def candidates_from_text(text: str, published: str, day_first: bool = False) -> 
             inside.append(timexes[scan])
             scan += 1
         dated = _dated_in(sentence.text, sentence.start, inside, dct, values, anchored)
-        if not dated:
+        if not dated or _EDITORIAL_NOTE.search(sentence.text):
             continue
         main = _main(dated, dct)
         for item in [main, *_others(dated, main)]:

@@ -295,3 +295,13 @@ def test_a_count_after_a_weekend_or_week_is_not_counted() -> None:
 def test_the_fastest_pace_since_a_date_dates_nothing_to_it() -> None:
     text = "Prices rose 3% in October, the fastest pace since February 2023."
     assert dated(text) == [("2024-10", None, False)]
+
+
+def test_a_correction_notice_tells_of_the_article_not_of_an_event() -> None:
+    text = (
+        "Correction, 3 May 2025: An earlier version of this article said that the meeting "
+        "took place on Tuesday. It took place on Wednesday 30 April.\n\n"
+        "Councillors approved the plans on Wednesday evening.\n\n"
+        "This article was amended on 3 May 2025 to correct the date of the meeting."
+    )
+    assert dated(text, "2025-05-02") == [("2025-04-30", None, False), ("2025-04-30", None, False)]
