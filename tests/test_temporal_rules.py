@@ -519,3 +519,11 @@ def test_a_month_that_year_is_in_the_year_last_told() -> None:
 def test_the_same_month_after_a_year_alone_is_not_padded_to_january() -> None:
     text = "Auditors checked the 2022-23 accounts. He was suspended the same month."
     assert ("the same month", "DATE", "2022-01") not in values(text)
+
+
+def test_a_clock_time_on_a_holiday_is_on_that_day() -> None:
+    # Published on 1 January 2026.
+    text = "Police had arrested 42 people by 11pm on New Year's Eve."
+    assert values(text, "2026-01-01") == [("11pm on New Year's Eve", "TIME", "2025-12-31T23:00")]
+    text = "The service starts at 10 a.m. on Easter Monday 2025."
+    assert values(text) == [("10 a.m. on Easter Monday 2025", "TIME", "2025-04-21T10:00")]

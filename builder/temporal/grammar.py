@@ -92,6 +92,12 @@ RELATIVE_WORD = (
     r"|previous|following|that)"
 )
 EDGE = r"(?:(?:early|late|earlier|later|mid)[-\s]+(?:in\s+)?)"
+# Holidays on a fixed day, and those Easter sets ("before Christmas", "Easter Monday").
+HOLIDAY = (
+    r"(?:christmas(?:\s+(?:day|eve))?|new\s+year['’]?s\s+(?:day|eve)|boxing\s+day"
+    r"|valentine['’]?s\s+day|halloween|easter(?:\s+(?:sunday|monday|day))?|good\s+friday"
+    r"|bastille\s+day|may\s+day)(?![\w-])"
+)
 
 _BRANCHES: list[tuple[str, str]] = [
     ("iso", r"(?<![\d-])\d{4}-\d\d-\d\d(?:T\d\d:\d\d(?::\d\d)?(?:Z|[+-]\d\d:?\d\d)?)?(?![\d-])"),
@@ -109,7 +115,7 @@ _BRANCHES: list[tuple[str, str]] = [
         "clock",
         rf"(?:(?:about|around|approximately|shortly\s+(?:before|after))\s+)?{CLOCK}{ZONE}?"
         rf"(?:,?\s+(?:on\s+)?(?:{WEEKDAY}(?:,?\s+{MONTH}\s+{DAY})?|today|yesterday|tomorrow"
-        rf"|this\s+{PART}|last\s+night|tonight"
+        rf"|this\s+{PART}|last\s+night|tonight|{HOLIDAY}(?:,?\s+{YEAR})?"
         rf"|{MONTH}\s+{DAY}(?:,?\s+{YEAR})?)(?![\w-]))?",
     ),
     (
@@ -238,13 +244,7 @@ _BRANCHES: list[tuple[str, str]] = [
         r"(?:(?:early|late|earlier|later|last|this|next|this\s+coming|this\s+past|the\s+previous"
         rf"|the\s+following|that)\s+)?{WEEKDAY}(?:\s+{PART})?(?!\w)",
     ),
-    (
-        # Holidays on a fixed day, and those Easter sets ("before Christmas", "Easter Monday").
-        "holiday",
-        r"(?:christmas(?:\s+(?:day|eve))?|new\s+year['’]?s\s+(?:day|eve)|boxing\s+day"
-        r"|valentine['’]?s\s+day|halloween|easter(?:\s+(?:sunday|monday|day))?|good\s+friday"
-        rf"|bastille\s+day|may\s+day)(?![\w-])(?:,?\s+{YEAR})?",
-    ),
+    ("holiday", rf"{HOLIDAY}(?:,?\s+{YEAR})?"),
     (
         "month",
         rf"(?:(?:{EDGE}|the\s+(?:middle|end|beginning|start)\s+of\s+)(?:this\s+)?{MONTH}"

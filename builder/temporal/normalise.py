@@ -18,7 +18,7 @@ from dateutil.easter import easter
 
 from builder.temporal import calendar as cal
 from builder.temporal.context import Context, Handler, Reading
-from builder.temporal.grammar import MONTH, PART, WEEKDAY
+from builder.temporal.grammar import HOLIDAY, MONTH, PART, WEEKDAY, YEAR
 from builder.temporal.lexicon import (
     FREQUENCY_ADVERBS,
     MONTHS,
@@ -198,6 +198,9 @@ def _opens_line(text: str, start: int) -> bool:
     return not head.split("\n")[-1].strip() and ("\n" in head or start <= 8)
 
 
+_HOLIDAY = re.compile(rf"{HOLIDAY}(?:,?\s+{YEAR})?", re.IGNORECASE)
+
+
 def _day_reference(text: str, start: int, end: int, ctx: Context) -> date | None:
     """The day named in `text` by a weekday, today/yesterday/tomorrow or a month and day."""
     lower = text.lower()
@@ -209,6 +212,10 @@ def _day_reference(text: str, start: int, end: int, ctx: Context) -> date | None
         return ctx.dct  # "this morning"
     if _month_of(text) and _DAY_TOKEN.search(text):
         return _day_date(ctx, text, start, end)
+    holiday = _HOLIDAY.search(text)  # "at 11pm on New Year's Eve"
+    if holiday:
+        reading = _holiday(holiday.group(), start + holiday.start(), start + holiday.end(), ctx)
+        return date.fromisoformat(reading.value) if reading else None
     weekday = _WEEKDAY_TOKEN.search(text)
     if weekday:
         return _resolve_weekday(ctx, lower, WEEKDAYS[weekday.group(1).lower()], start, end)
