@@ -527,3 +527,13 @@ def test_a_clock_time_on_a_holiday_is_on_that_day() -> None:
     assert values(text, "2026-01-01") == [("11pm on New Year's Eve", "TIME", "2025-12-31T23:00")]
     text = "The service starts at 10 a.m. on Easter Monday 2025."
     assert values(text) == [("10 a.m. on Easter Monday 2025", "TIME", "2025-04-21T10:00")]
+
+
+def test_overnight_ahead_is_the_coming_night() -> None:
+    assert values("The storm is expected to move east overnight.") == [
+        ("overnight", "TIME", "2024-10-25TNI")
+    ]
+    assert values("Temperatures fell overnight.") == [("overnight", "TIME", "2024-10-24TNI")]
+    # After a midnight just gone, the night is the one that midnight was in.
+    text = "Crowds cheered at midnight as 2026 began. Temperatures fell overnight."
+    assert values(text, "2026-01-01")[-1] == ("overnight", "TIME", "2025-12-31TNI")

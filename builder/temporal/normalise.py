@@ -440,7 +440,9 @@ def _deictic_part(text: str, start: int, end: int, ctx: Context) -> Reading | No
     if lower == "overnight":
         # the night before the day the text is at ("stocks fell Friday after overnight losses")
         recent = ctx.day_anchor is not None and start - ctx.day_anchor_at < 400
-        day = cal.shift(ctx.day_anchor if recent else ctx.dct, -1, "day")
+        day = ctx.day_anchor if recent else ctx.dct
+        if ctx.tense(start, end) <= 0:
+            day = cal.shift(day, -1, "day")  # else the coming night: "expected ... overnight"
     elif "yesterday" in lower or "last night" in lower:
         day = cal.shift(ctx.dct, -1, "day")
     elif "tomorrow" in lower:

@@ -63,7 +63,9 @@ def _update(ctx: Context, reading: Reading, start: int) -> None:
         if point is not None:
             ctx.anchor, ctx.anchor_unit = point
             ctx.anchor_is_day = _DAY_VALUE.match(reading.value) is not None
-    if reading.type in ("DATE", "TIME") and _DAY_VALUE.match(reading.value):
+    # A midnight (T24:00) is between its day and the next: the story is at neither.
+    midnight = reading.value.endswith("T24:00")
+    if reading.type in ("DATE", "TIME") and _DAY_VALUE.match(reading.value) and not midnight:
         point = cal.value_to_date(reading.value[:10])
         if point is not None:
             ctx.day_anchor, ctx.day_anchor_at = point[0], start
