@@ -537,3 +537,15 @@ def test_overnight_ahead_is_the_coming_night() -> None:
     # After a midnight just gone, the night is the one that midnight was in.
     text = "Crowds cheered at midnight as 2026 began. Temperatures fell overnight."
     assert values(text, "2026-01-01")[-1] == ("overnight", "TIME", "2025-12-31TNI")
+
+
+def test_a_clock_time_on_a_weekday_and_a_day_month_date_is_on_that_date() -> None:
+    # Thursday 9 January 2025.
+    text = "The bridge will close from 8pm on Friday 17th January until 6am on Monday 27 January."
+    assert values(text, "2025-01-09") == [
+        ("8pm on Friday 17th January", "TIME", "2025-01-17T20:00"),
+        ("6am on Monday 27 January", "TIME", "2025-01-27T06:00"),
+    ]
+    assert values("Doors open at 7pm on 17 January 2025.", "2025-01-09") == [
+        ("7pm on 17 January 2025", "TIME", "2025-01-17T19:00")
+    ]

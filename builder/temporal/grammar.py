@@ -92,6 +92,8 @@ RELATIVE_WORD = (
     r"|previous|following|that)"
 )
 EDGE = r"(?:(?:early|late|earlier|later|mid)[-\s]+(?:in\s+)?)"
+# "November 27", "27 November", "the 27th of November".
+MONTH_DAY = rf"(?:{MONTH}\s+(?:the\s+)?{DAY}|(?:the\s+)?{DAY}\s+(?:of\s+)?{MONTH})"
 # Holidays on a fixed day, and those Easter sets ("before Christmas", "Easter Monday").
 HOLIDAY = (
     r"(?:christmas(?:\s+(?:day|eve))?|new\s+year['’]?s\s+(?:day|eve)|boxing\s+day"
@@ -114,14 +116,14 @@ _BRANCHES: list[tuple[str, str]] = [
     (
         "clock",
         rf"(?:(?:about|around|approximately|shortly\s+(?:before|after))\s+)?{CLOCK}{ZONE}?"
-        rf"(?:,?\s+(?:on\s+)?(?:{WEEKDAY}(?:,?\s+{MONTH}\s+{DAY})?|today|yesterday|tomorrow"
+        rf"(?:,?\s+(?:on\s+)?(?:{WEEKDAY}(?:,?\s+{MONTH_DAY})?|today|yesterday|tomorrow"
         rf"|this\s+{PART}|last\s+night|tonight|{HOLIDAY}(?:,?\s+{YEAR})?"
-        rf"|{MONTH}\s+{DAY}(?:,?\s+{YEAR})?)(?![\w-]))?",
+        rf"|{MONTH_DAY}(?:,?\s+{YEAR})?)(?![\w-]))?",
     ),
     (
         "date",
         rf"(?:(?:around\s+|about\s+)?(?:(?:this\s+(?:coming\s+|past\s+)?|last\s+|next\s+)?{WEEKDAY},?\s+)?"
-        rf"(?:{MONTH}\s+(?:the\s+)?{DAY}|(?:the\s+)?{DAY}\s+(?:of\s+)?{MONTH})"
+        rf"{MONTH_DAY}"
         rf"(?:,?\s+{ANY_YEAR}|\s+(?:this|last|next)\s+year(?![\w'’]))?)",
     ),
     (
