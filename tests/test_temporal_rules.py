@@ -549,3 +549,9 @@ def test_a_clock_time_on_a_weekday_and_a_day_month_date_is_on_that_date() -> Non
     assert values("Doors open at 7pm on 17 January 2025.", "2025-01-09") == [
         ("7pm on 17 January 2025", "TIME", "2025-01-17T19:00")
     ]
+
+
+def test_a_game_clock_is_not_a_time_of_day() -> None:
+    assert values("He threw the winning touchdown with 1:12 left.") == []
+    assert values("They led with 4:30 remaining in the third period.") == []
+    assert values("The polls close at 8:00 tonight.")[0][0] == "8:00 tonight"

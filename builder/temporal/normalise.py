@@ -143,9 +143,13 @@ _DAY_AFTER = re.compile(
 )
 
 
+# "with 1:12 left": the time a game has still to run, not a time of day.
+_TIME_LEFT = re.compile(r"\s+(?:left|remaining|to\s+go|to\s+play)\b", re.IGNORECASE)
+
+
 def _clock(text: str, start: int, end: int, ctx: Context) -> Reading | None:
     parts = _CLOCK_PARTS.search(text)
-    if parts is None:
+    if parts is None or (parts.group("h24") and _TIME_LEFT.match(ctx.text, end)):
         return None
     minute = 0
     if parts.group("word"):
