@@ -555,3 +555,8 @@ def test_a_game_clock_is_not_a_time_of_day() -> None:
     assert values("He threw the winning touchdown with 1:12 left.") == []
     assert values("They led with 4:30 remaining in the third period.") == []
     assert values("The polls close at 8:00 tonight.")[0][0] == "8:00 tonight"
+
+
+def test_a_season_before_its_year_is_that_season() -> None:
+    assert values("Six stores will open in spring 2026.") == [("spring 2026", "DATE", "2026-SP")]
+    assert values("It was built in late summer 1999.") == [("late summer 1999", "DATE", "1999-SU")]
