@@ -60,7 +60,7 @@ def calendar_value(timex: Timex) -> str | None:
 # "the July-September quarter", "Nov.-Feb.", "(1940-2024)", "2022-23": a span of months
 # or years, one expression.
 _MONTHS_TEXT = re.compile(r"([A-Za-z]+)\.?\s*[-–]\s*([A-Za-z]+)")
-_YEARS_TEXT = re.compile(r"(\d{4})\s*[-–]\s*(\d{4}|\d\d)$")
+_YEARS_TEXT = re.compile(r"(\d{4})\s*[-–/]\s*(\d{4}|\d\d)$")
 
 
 def spanned(timex: Timex) -> tuple[str, str] | None:

@@ -305,3 +305,7 @@ def test_a_correction_notice_tells_of_the_article_not_of_an_event() -> None:
         "This article was amended on 3 May 2025 to correct the date of the meeting."
     )
     assert dated(text, "2025-05-02") == [("2025-04-30", None, False), ("2025-04-30", None, False)]
+
+
+def test_a_financial_year_written_with_a_slash_is_a_range() -> None:
+    assert dated("In the 2024/25 financial year it made £588m.") == [("2024", "2025", False)]

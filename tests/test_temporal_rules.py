@@ -560,3 +560,7 @@ def test_a_game_clock_is_not_a_time_of_day() -> None:
 def test_a_season_before_its_year_is_that_season() -> None:
     assert values("Six stores will open in spring 2026.") == [("spring 2026", "DATE", "2026-SP")]
     assert values("It was built in late summer 1999.") == [("late summer 1999", "DATE", "1999-SU")]
+
+
+def test_a_span_of_years_may_be_written_with_a_slash() -> None:
+    assert values("In the 2024/25 financial year it made £588m.") == [("2024/25", "DATE", "2024")]

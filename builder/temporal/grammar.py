@@ -262,9 +262,9 @@ _BRANCHES: list[tuple[str, str]] = [
         rf"[qh][1-4](?:\s+|-)?(?:{YEAR}|fy\s*{YEAR})(?![\w-])|{YEAR}\s*[-/]?\s*[qh][1-4](?![\w-])",
     ),
     (
-        # "(1940-2024)", "the 2022-23 season": a span of years.
+        # "(1940-2024)", "the 2022-23 season", "the 2024/25 financial year": a span of years.
         "year_span",
-        rf"{YEAR_DIGITS}\s*[-–]\s*(?:1[5-9]\d\d|20\d\d|\d\d)(?![\d%-]|[.,/]\d|\w)",
+        rf"{YEAR_DIGITS}\s*[-–/]\s*(?:1[5-9]\d\d|20\d\d|\d\d)(?![\d%-]|[.,/]\d|\w)",
     ),
     ("year", rf"(?:the\s+year\s+)?{ANY_YEAR}"),
     (

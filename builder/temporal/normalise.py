@@ -500,7 +500,7 @@ def _month_span(text: str, start: int, end: int, ctx: Context) -> Reading | None
     return Reading("DATE", f"{year:04d}-{first:02d}", anchors=True)
 
 
-_YEAR_SPAN = re.compile(r"(\d{4})\s*[-–]\s*(\d{4}|\d\d)")
+_YEAR_SPAN = re.compile(r"(\d{4})\s*[-–/]\s*(\d{4}|\d\d)")
 
 
 def _year_span(text: str, start: int, end: int, ctx: Context) -> Reading | None:
