@@ -564,3 +564,16 @@ def test_a_season_before_its_year_is_that_season() -> None:
 
 def test_a_span_of_years_may_be_written_with_a_slash() -> None:
     assert values("In the 2024/25 financial year it made £588m.") == [("2024/25", "DATE", "2024")]
+
+
+def test_a_weekday_after_go_up_or_come_into_force_is_ahead() -> None:
+    # Wednesday 31 December 2025.
+    assert values("Rail fares go up on Friday by 4.6%.", "2025-12-31") == [
+        ("Friday", "DATE", "2026-01-02")
+    ]
+    assert values("The new cap comes into force on Thursday.", "2025-12-31") == [
+        ("Thursday", "DATE", "2026-01-01")
+    ]
+    assert values("Shares posted a sharp rise on Friday.", "2025-12-31") == [
+        ("Friday", "DATE", "2025-12-26")
+    ]
