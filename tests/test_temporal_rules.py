@@ -577,3 +577,11 @@ def test_a_weekday_after_go_up_or_come_into_force_is_ahead() -> None:
     assert values("Shares posted a sharp rise on Friday.", "2025-12-31") == [
         ("Friday", "DATE", "2025-12-26")
     ]
+
+
+def test_an_iso_date_and_time_is_one_time() -> None:
+    text = "It was rolled out at 2025-07-18T13:02Z and fixed at 2025-07-18T14:30+02:00."
+    assert values(text, "2025-07-18") == [
+        ("2025-07-18T13:02Z", "TIME", "2025-07-18T13:02Z"),
+        ("2025-07-18T14:30+02:00", "TIME", "2025-07-18T14:30+02:00"),
+    ]

@@ -102,7 +102,8 @@ HOLIDAY = (
 )
 
 _BRANCHES: list[tuple[str, str]] = [
-    ("iso", r"(?<![\d-])\d{4}-\d\d-\d\d(?:T\d\d:\d\d(?::\d\d)?(?:Z|[+-]\d\d:?\d\d)?)?(?![\d-])"),
+    # The text is matched lower-cased: "2025-07-18t13:02z".
+    ("iso", r"(?<![\d-])\d{4}-\d\d-\d\d(?:t\d\d:\d\d(?::\d\d)?(?:z|[+-]\d\d:?\d\d)?)?(?![\d-])"),
     # Month or day first: which, the text's language tells (normalise._slash).
     (
         "slash",

@@ -86,8 +86,8 @@ _PRECEDING_NUMBER_SIGN = re.compile(
 def _iso(text: str, start: int, end: int, ctx: Context) -> Reading | None:
     if cal.value_to_date(text[:10]) is None:
         return None
-    if "T" in text:
-        value = text.replace("+00:00", "Z")
+    if "T" in text.upper():
+        value = text.upper().replace("+00:00", "Z")
         return Reading("TIME", value, anchors=True)
     return Reading("DATE", text, anchors=True)
 
