@@ -585,3 +585,9 @@ def test_an_iso_date_and_time_is_one_time() -> None:
         ("2025-07-18T13:02Z", "TIME", "2025-07-18T13:02Z"),
         ("2025-07-18T14:30+02:00", "TIME", "2025-07-18T14:30+02:00"),
     ]
+
+
+def test_a_season_in_a_compound_adjective_is_not_a_date() -> None:
+    assert values("The last summer-long dispute, in 2019, cost €800m.") == [
+        ("2019", "DATE", "2019")
+    ]

@@ -167,7 +167,7 @@ _BRANCHES: list[tuple[str, str]] = [
         rf"(?:(?:the\s+)?(?:(?:early|late|mid)[-\s]+)?{SEASON}\s+(?:of\s+{ANY_YEAR}|{YEAR})"
         rf"|(?:{EDGE})?(?:this\s+past|this\s+coming|this|last|next|the\s+past|the\s+early"
         rf"|the\s+late|the|early|late)\s+{SEASON}"
-        rf"(?:\s+of\s+{ANY_YEAR})?(?!\w)|{ANY_YEAR}\s+{SEASON}|(?<=\bin\s)(?:summer|winter))",
+        rf"(?:\s+of\s+{ANY_YEAR})?(?![\w-])|{ANY_YEAR}\s+{SEASON}|(?<=\bin\s)(?:summer|winter))",
     ),
     ("yearpos", rf"{BOUND}(?:fiscal\s+)?{ANY_YEAR}"),
     (
