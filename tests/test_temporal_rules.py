@@ -591,3 +591,16 @@ def test_a_season_in_a_compound_adjective_is_not_a_date() -> None:
     assert values("The last summer-long dispute, in 2019, cost €800m.") == [
         ("2019", "DATE", "2019")
     ]
+
+
+def test_a_date_after_a_short_weekday_dates_the_clock_times_before_it() -> None:
+    # Monday 10 March 2025.
+    text = "Controllers walk out from 06:00 local time (05:00 GMT) on Wed 12 Mar, unions said."
+    assert values(text, "2025-03-10") == [
+        ("06:00", "TIME", "2025-03-12T06:00"),
+        ("05:00 GMT", "TIME", "2025-03-12T05:00Z"),
+        ("Wed 12 Mar", "DATE", "2025-03-12"),
+    ]
+    assert values("Talks resume at 2pm on 14 March.", "2025-03-10") == [
+        ("2pm on 14 March", "TIME", "2025-03-14T14:00")
+    ]

@@ -23,6 +23,8 @@ MONTH_ABBR = _alt(
 )
 MONTH = rf"(?:{MONTH_FULL}|{MONTH_ABBR}\.?)(?![\w-])"
 WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+# Only before a date: "Wed 12 Mar" ("sat" and "sun" alone are words).
+WEEKDAY_SHORT = r"(?:mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)\.?"
 PART = r"(?:morning|afternoon|evening|night)"
 SEASON = r"(?:spring|summer|fall|autumn|winter)"
 UNIT_SG = (
@@ -123,7 +125,8 @@ _BRANCHES: list[tuple[str, str]] = [
     ),
     (
         "date",
-        rf"(?:(?:around\s+|about\s+)?(?:(?:this\s+(?:coming\s+|past\s+)?|last\s+|next\s+)?{WEEKDAY},?\s+)?"
+        r"(?:(?:around\s+|about\s+)?"
+        rf"(?:(?:this\s+(?:coming\s+|past\s+)?|last\s+|next\s+)?(?:{WEEKDAY}|{WEEKDAY_SHORT}),?\s+)?"
         rf"{MONTH_DAY}"
         rf"(?:,?\s+{ANY_YEAR}|\s+(?:this|last|next)\s+year(?![\w'’]))?)",
     ),
@@ -320,7 +323,7 @@ HEAD_WORDS = """
 january february march april may june july august september october november december
 jan feb mar apr jun jul aug sept sep oct nov dec
 monday tuesday wednesday thursday friday saturday sunday mondays tuesdays wednesdays
-thursdays fridays saturdays sundays
+thursdays fridays saturdays sundays mon tue tues wed thu thur thurs fri sat sun
 today yesterday tomorrow tonight now currently recently lately past present presently
 future soon nowadays term date
 year years month months week weeks day days night nights decade decades century centuries

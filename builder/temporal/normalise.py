@@ -18,7 +18,7 @@ from dateutil.easter import easter
 
 from builder.temporal import calendar as cal
 from builder.temporal.context import Context, Handler, Reading
-from builder.temporal.grammar import HOLIDAY, MONTH, PART, WEEKDAY, YEAR
+from builder.temporal.grammar import HOLIDAY, MONTH, MONTH_DAY, PART, WEEKDAY, WEEKDAY_SHORT, YEAR
 from builder.temporal.lexicon import (
     FREQUENCY_ADVERBS,
     MONTHS,
@@ -138,7 +138,7 @@ _DAY_BEFORE = re.compile(
 )
 _DAY_AFTER = re.compile(
     r"\s*(?:local\s+time\b\s*)?\)?\s*,?\s*(?:\([^)]{0,25}\)\s*)?(?:on\s+)?"
-    rf"{_NAMED_DAY}\b",
+    rf"((?:(?:{WEEKDAY}|{WEEKDAY_SHORT}),?\s+)?{MONTH_DAY}|{_NAMED_DAY})\b",
     re.IGNORECASE,
 )
 
