@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from builder.candidate_dates import calendar_value, counted_dates, day_span, spanned
 from builder.sentences import split_sentences
 from builder.temporal import Timex, tag
+from builder.temporal.grammar import DAY, MONTH
 
 
 @dataclass(frozen=True)
@@ -78,9 +79,12 @@ _FIRST_SINCE = re.compile(
 )
 # "than" of a comparison, not of a deadline ("no later than 31 March").
 _THAN = r"(?<!later\s)(?<!earlier\s)(?<!sooner\s)than"
-# "(up 5%) from $3 million (a year earlier)", "compared with 40% (last year)", "than in 1988"
+# "(up 5%) from $3 million (a year earlier)", "compared with 40% (last year)", "than in 1988";
+# not a day of a month ("the quarter to 31 December ... published on 12 February").
 _BASELINE = re.compile(
-    r"(?:\b(?:from|to|over)\s+(?:(?:an?|about|estimated|nearly|roughly|some)\s+)*(?:[$£€#]|[A-Z]{1,2}\$)?\d(?:[^.;]|\.\d){0,80}"
+    r"(?:\b(?:from|to|over)\s+(?:(?:an?|about|estimated|nearly|roughly|some)\s+)*"
+    rf"(?!{DAY}\s+(?:of\s+)?{MONTH})"
+    r"(?:[$£€#]|[A-Z]{1,2}\$)?\d(?:[^.;]|\.\d){0,80}"
     rf"|\b(?:compared\s+with|compared\s+to|versus|{_THAN}|as)\b(?:[^.;]|\.\d){{0,90}})$"
     rf"|\b{_THAN}\s+(?:in\s+)?$",
     re.IGNORECASE,

@@ -309,3 +309,8 @@ def test_a_correction_notice_tells_of_the_article_not_of_an_event() -> None:
 
 def test_a_financial_year_written_with_a_slash_is_a_range() -> None:
     assert dated("In the 2024/25 financial year it made £588m.") == [("2024", "2025", False)]
+
+
+def test_a_day_after_to_is_a_date_not_a_baseline() -> None:
+    text = "The results for the quarter to 31 December were published on 12 February."
+    assert dated(text, "2025-03-14") == [("2024-12-31", None, False), ("2025-02-12", None, False)]
