@@ -604,3 +604,8 @@ def test_a_date_after_a_short_weekday_dates_the_clock_times_before_it() -> None:
     assert values("Talks resume at 2pm on 14 March.", "2025-03-10") == [
         ("2pm on 14 March", "TIME", "2025-03-14T14:00")
     ]
+
+
+def test_end_and_start_hyphenated_to_a_month_or_year_is_that_period() -> None:
+    assert values("Deliveries are due by end-March.") == [("end-March", "DATE", "2025-03")]
+    assert values("Rates will stay high until end-2025.") == [("end-2025", "DATE", "2025")]

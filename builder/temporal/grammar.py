@@ -86,7 +86,7 @@ BOUND = (
     r"(?:(?:the\s+)?(?:very\s+)?(?:end|beginning|start|middle|close|turn|first\s+half|second\s+half"
     r"|last\s+half|latter\s+half|first\s+part|latter\s+part|early\s+part|later\s+part"
     r"|rest|remainder|good\s+part|bulk)\s+of\s+(?:the\s+)?"
-    r"|(?:early|late|mid)[-\s]+|around\s+)"
+    r"|(?:early|late|mid)[-\s]+|(?:end|start)-|around\s+)"
 )
 RELATIVE_WORD = (
     r"(?:this\s+past|this\s+coming|the\s+past|the\s+last|the\s+next|the\s+coming|the\s+previous"
@@ -253,7 +253,7 @@ _BRANCHES: list[tuple[str, str]] = [
     ("holiday", rf"{HOLIDAY}(?:,?\s+{YEAR})?"),
     (
         "month",
-        rf"(?:(?:{EDGE}|the\s+(?:middle|end|beginning|start)\s+of\s+)(?:this\s+)?{MONTH}"
+        rf"(?:(?:{EDGE}|(?:end|start)-|the\s+(?:middle|end|beginning|start)\s+of\s+)(?:this\s+)?{MONTH}"
         rf"|(?:(?<=\bin\s)|(?<=\bsince\s)|(?<=\buntil\s)|(?<=\bby\s)|(?<=\bduring\s)|(?<=\bfrom\s)"
         rf"|(?<=\bthrough\s)|(?<=\bbefore\s)|(?<=\bafter\s)|(?<=\bof\s)|(?<=\bthrough\s)"
         rf"|(?<=\bend\s)|(?<=\bin\searly\s)|(?<=\bfor\s)|(?<=\bto\s)|(?<=\bbetween\s)){MONTH}"
