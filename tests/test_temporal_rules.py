@@ -609,3 +609,17 @@ def test_a_date_after_a_short_weekday_dates_the_clock_times_before_it() -> None:
 def test_end_and_start_hyphenated_to_a_month_or_year_is_that_period() -> None:
     assert values("Deliveries are due by end-March.") == [("end-March", "DATE", "2025-03")]
     assert values("Rates will stay high until end-2025.") == [("end-2025", "DATE", "2025")]
+
+
+def test_a_month_just_gone_after_will_is_next_year_s() -> None:
+    # Published on 1 January 2026: "will ... in December" is not the December just gone.
+    assert values("The vote will be held in December.", "2026-01-01") == [
+        ("December", "DATE", "2026-12")
+    ]
+    assert values("The plant will reopen in October.", "2025-11-20") == [
+        ("October", "DATE", "2026-10")
+    ]
+    assert values("The deal will be signed on 28 December.", "2026-01-01") == [
+        ("28 December", "DATE", "2026-12-28")
+    ]
+    assert values("Prices rose 4% in December.", "2026-01-01") == [("December", "DATE", "2025-12")]

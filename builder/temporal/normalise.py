@@ -39,7 +39,7 @@ from builder.temporal.periods import (
     _year_before,
     _yearend,
 )
-from builder.temporal.tense import closely_past
+from builder.temporal.tense import closely_future, closely_past
 from builder.temporal.tokens import (
     _DAY_TOKEN,
     _MONTH_TOKEN,
@@ -870,6 +870,8 @@ def _month(text: str, start: int, end: int, ctx: Context) -> Reading | None:
         tense = ctx.tense(start, end) if distance >= 3 and not spans else 0
         if distance and not spans and closely_past(ctx.text, start):
             tense = -1  # "took office in January" written in November: the last January
+        elif distance and not spans and closely_future(ctx.text, start):
+            tense = 1  # "will be held in December" written on 1 January: the next one
         year = cal.nearest_month(ctx.dct, month, tense)
     return Reading("DATE", f"{year:04d}-{month:02d}", anchors=True)
 

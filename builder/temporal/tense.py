@@ -115,3 +115,14 @@ def closely_past(text: str, start: int) -> bool:
     before = text[max(0, start - 60) : start]
     match = _CLOSELY_PAST.search(before)
     return match is not None and not _NOT_FINITE.search(before, 0, match.start())
+
+
+# "will be held in", "will reopen on": a future auxiliary a few words before "in" or "on".
+_CLOSELY_FUTURE = re.compile(
+    r"(?<![\w'])(?:will|shall|'ll)(?:\s+[\w'’-]+){0,3}?\s+(?:in|on)\s+$", re.I
+)
+
+
+def closely_future(text: str, start: int) -> bool:
+    """Whether the expression at `start` is the object of a verb in the future just before it."""
+    return _CLOSELY_FUTURE.search(text, max(0, start - 50), start) is not None

@@ -9,7 +9,7 @@ from builder.temporal import calendar as cal
 from builder.temporal.context import Context
 from builder.temporal.lexicon import MONTHS, TIME_UNITS, UNITS
 from builder.temporal.numbers import parse_number, parse_ordinal, parse_spelled_year
-from builder.temporal.tense import closely_past
+from builder.temporal.tense import closely_future, closely_past
 
 _WORD = re.compile(r"[a-z]+(?:-[a-z]+)*|\d+(?:\.\d+)?(?:\s\d/\d)?|'\d\d|\d/\d", re.IGNORECASE)
 
@@ -138,6 +138,8 @@ def _day_date(ctx: Context, text: str, start: int, end: int) -> date | None:
         tense = ctx.tense(start, end) if distance > 2 else 0
         if distance and closely_past(ctx.text, start):
             tense = -1  # "began on Jan. 2" written in November: the January gone
+        elif distance and closely_future(ctx.text, start):
+            tense = 1  # "will be signed on 28 December" written on 1 January
         year = cal.nearest_month(ctx.dct, month, tense)
     try:
         return date(year, month, day)
