@@ -623,3 +623,15 @@ def test_a_month_just_gone_after_will_is_next_year_s() -> None:
         ("28 December", "DATE", "2026-12-28")
     ]
     assert values("Prices rose 4% in December.", "2026-01-01") == [("December", "DATE", "2025-12")]
+
+
+def test_the_first_clock_time_of_a_range_is_on_the_day_of_the_second() -> None:
+    # Saturday 15 March 2025.
+    text = "Voting takes place between 7am and 10pm on 1 May."
+    assert values(text, "2025-03-15") == [
+        ("7am", "TIME", "2025-05-01T07:00"),
+        ("10pm on 1 May", "TIME", "2025-05-01T22:00"),
+    ]
+    # Overnight: the first time is on the evening before.
+    text = "The road will be shut from 20:00 to 06:00 GMT on Monday."
+    assert values(text, "2025-03-15")[0] == ("20:00", "TIME", "2025-03-16T20:00")

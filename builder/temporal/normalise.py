@@ -18,7 +18,17 @@ from dateutil.easter import easter
 
 from builder.temporal import calendar as cal
 from builder.temporal.context import Context, Handler, Reading
-from builder.temporal.grammar import HOLIDAY, MONTH, MONTH_DAY, PART, WEEKDAY, WEEKDAY_SHORT, YEAR
+from builder.temporal.grammar import (
+    CLOCK,
+    HOLIDAY,
+    MONTH,
+    MONTH_DAY,
+    PART,
+    WEEKDAY,
+    WEEKDAY_SHORT,
+    YEAR,
+    ZONE,
+)
 from builder.temporal.lexicon import (
     FREQUENCY_ADVERBS,
     MONTHS,
@@ -147,10 +157,8 @@ _DAY_AFTER = re.compile(
 _TIME_LEFT = re.compile(r"\s+(?:left|remaining|to\s+go|to\s+play)\b", re.IGNORECASE)
 
 
-def _clock(text: str, start: int, end: int, ctx: Context) -> Reading | None:
-    parts = _CLOCK_PARTS.search(text)
-    if parts is None or (parts.group("h24") and _TIME_LEFT.match(ctx.text, end)):
-        return None
+def _hour_minute(parts: re.Match[str]) -> tuple[int, int] | None:
+    """The hour (0 to 24) and minute of a clock time read by _CLOCK_PARTS."""
     minute = 0
     if parts.group("word"):
         hour = 24 if parts.group("word").lower() == "midnight" else 12
@@ -167,12 +175,29 @@ def _clock(text: str, start: int, end: int, ctx: Context) -> Reading | None:
         hour = hour % 12 + (12 if pm else 0)
     if hour > 24 or minute > 59:
         return None
+    return hour, minute
+
+
+def _clock(text: str, start: int, end: int, ctx: Context) -> Reading | None:
+    parts = _CLOCK_PARTS.search(text)
+    if parts is None or (parts.group("h24") and _TIME_LEFT.match(ctx.text, end)):
+        return None
+    time = _hour_minute(parts)
+    if time is None:
+        return None
+    hour, minute = time
     rest = text[parts.end() :]
     day = _day_reference(rest, start + parts.end(), end, ctx)
     if day is None:
-        following = _DAY_AFTER.match(ctx.text, end)
+        # "between 7am and 10pm on 1 May": the range's day is the first time's too, or
+        # the day before when it is later in the day ("from 20:00 to 06:00 on Monday").
+        span_end = _CLOCK_SPAN_END.match(ctx.text, end)
+        following = _DAY_AFTER.match(ctx.text, span_end.end() if span_end else end)
         if following:
             day = _day_reference(following.group(1), following.start(1), following.end(1), ctx)
+        closing = span_end and _CLOCK_PARTS.search(span_end.group())
+        if day is not None and closing and time > (_hour_minute(closing) or time):
+            day = cal.shift(day, -1, "day")
     if day is None:
         # "flights resume tomorrow at 6 a.m.", "on Monday at 9 a.m."
         before = _DAY_BEFORE.search(ctx.text, max(0, start - 40), start)
@@ -194,6 +219,9 @@ def _clock(text: str, start: int, end: int, ctx: Context) -> Reading | None:
     return Reading("TIME", f"{on}T{hour:02d}:{minute:02d}{suffix}", anchors=bool(entry))
 
 
+_CLOCK_SPAN_END = re.compile(
+    rf"\s*(?:and|to|until|till|-|–)\s*{CLOCK}{ZONE}?(?=,?\s+(?:on\s+)?\w)", re.IGNORECASE
+)
 _ENTRY_TIME = re.compile(r"\s*[—–-]\s")
 
 
