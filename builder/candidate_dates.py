@@ -83,9 +83,10 @@ def spanned(timex: Timex) -> tuple[str, str] | None:
     return f"{year:04d}-{first:02d}", f"{end_year:04d}-{last:02d}"
 
 
-# "Nov. 28-30", "27 and 28 October": days of one month, the date naming one of them.
+# "Nov. 28-30", "27 and 28 October", "20th-21st March": days of one month, the date naming
+# one of them.
 _LATER_DAY = re.compile(r"\s*[-–]\s*(\d{1,2})(?![\d/.:,-]?\d)")
-_EARLIER_DAY = re.compile(r"(?<![\d/.:,-])(\d{1,2})\s*(?:[-–]|\s(?:and|to)\s)\s*$")
+_EARLIER_DAY = re.compile(r"(?<![\d/.:,-])(\d{1,2})(?:st|nd|rd|th)?\s*(?:[-–]|\s(?:and|to)\s)\s*$")
 
 
 def day_span(value: str, before: str, after: str, text: str) -> tuple[str, str] | None:

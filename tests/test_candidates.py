@@ -314,3 +314,12 @@ def test_a_financial_year_written_with_a_slash_is_a_range() -> None:
 def test_a_day_after_to_is_a_date_not_a_baseline() -> None:
     text = "The results for the quarter to 31 December were published on 12 February."
     assert dated(text, "2025-03-14") == [("2024-12-31", None, False), ("2025-02-12", None, False)]
+
+
+def test_a_span_of_ordinal_days_is_a_range() -> None:
+    assert dated("The summit opens on 20th-21st March.", "2025-03-14") == [
+        ("2025-03-20", "2025-03-21", False)
+    ]
+    assert dated("The fair runs from the 3rd to 5th June.", "2025-03-14") == [
+        ("2025-06-03", "2025-06-05", False)
+    ]
