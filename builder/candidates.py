@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 
 from builder.candidate_dates import calendar_value, counted_dates, day_span, spanned
 from builder.sentences import split_sentences
@@ -119,6 +120,7 @@ class _Dated:
     # of its own.
     incidental: bool = False
     counted: bool = False  # counted from the narrative's date ("two days later")
+    converted: bool = False  # a time given again in another zone: "(17:14 GMT Friday)"
 
 
 def _dated_in(
@@ -179,6 +181,7 @@ def _dated_in(
                     or _BASELINE.search(before[-80:])
                 ),
                 counted=timex.start in anchored,
+                converted=len(value) > 10 and before.rstrip().endswith("("),
             )
         )
     return dated
@@ -191,13 +194,27 @@ def _nested(value: str, other: str) -> bool:
     return same_day or value.startswith(other) or other.startswith(value)
 
 
+_DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d")
+
+
+def _same_moment(one: _Dated, other: _Dated) -> bool:
+    """True when one of the two is a time converted to another zone, in brackets, on the
+    other's day or the day before or after it ("02:14 local time on Saturday (17:14 GMT
+    Friday)")."""
+    days_given = _DAY_VALUE.match(one.value) and _DAY_VALUE.match(other.value)
+    if not (one.converted or other.converted) or not days_given:
+        return False
+    days = date.fromisoformat(one.value[:10]) - date.fromisoformat(other.value[:10])
+    return abs(days.days) <= 1
+
+
 def _others(dated: list[_Dated], main: _Dated) -> list[_Dated]:
     """The other event dates of a sentence, each a candidate of its own (in text order)."""
     chosen = [main]
     for item in dated:
         if item is main or item.incidental or item.end is not None or item.ongoing:
             continue
-        if any(_nested(item.value, other.value) for other in chosen):
+        if any(_nested(item.value, other.value) or _same_moment(item, other) for other in chosen):
             continue
         chosen.append(item)
     return chosen[1:]

@@ -323,3 +323,11 @@ def test_a_span_of_ordinal_days_is_a_range() -> None:
     assert dated("The fair runs from the 3rd to 5th June.", "2025-03-14") == [
         ("2025-06-03", "2025-06-05", False)
     ]
+
+
+def test_a_time_converted_to_gmt_in_brackets_is_the_same_moment() -> None:
+    text = "The quake struck at 02:14 local time on Saturday (17:14 GMT Friday)."
+    assert dated(text, "2025-03-15") == [("2025-03-14T17:14Z", None, False)]
+    # Two events on neighbouring days stay two.
+    text = "The quake struck at 17:14 GMT on Friday and a second one on Saturday."
+    assert len(dated(text, "2025-03-15")) == 2
