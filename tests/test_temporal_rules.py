@@ -635,3 +635,9 @@ def test_the_first_clock_time_of_a_range_is_on_the_day_of_the_second() -> None:
     # Overnight: the first time is on the evening before.
     text = "The road will be shut from 20:00 to 06:00 GMT on Monday."
     assert values(text, "2025-03-15")[0] == ("20:00", "TIME", "2025-03-16T20:00")
+
+
+def test_a_count_of_units_in_a_name_is_not_a_duration() -> None:
+    assert values("The Seven Years' War ended in 1763.") == [("1763", "DATE", "1763")]
+    assert values("The Six-Day War began in June 1967.") == [("June 1967", "DATE", "1967-06")]
+    assert values("The war lasted seven years.") == [("seven years", "DURATION", "P7Y")]

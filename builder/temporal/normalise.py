@@ -358,6 +358,10 @@ _RELATIVE_AFTER = re.compile(r"\s+(?:later|earlier|after|before|ago)\b", re.IGNO
 _AGE = re.compile(r"[-\s]+old\b")
 
 
+# A capitalised word after a capitalised unit: the count is part of a name.
+_NAME_AFTER = re.compile(r"['’]?\s+[A-Z][a-z]")
+
+
 _FRACTION_OF = re.compile(r"\s+of\b")
 
 
@@ -394,6 +398,9 @@ def _duration(text: str, start: int, end: int, ctx: Context) -> Reading | None:
     lower = text.lower()
     if lower.endswith("-old") or _AGE.match(ctx.text, end):
         return None  # ages: "52 years old", "a 136-year-old bank"
+    last_unit = list(_UNIT_TOKEN.finditer(text))[-1]
+    if text[last_unit.start()].isupper() and _NAME_AFTER.match(ctx.text, end):
+        return None  # a name: "the Seven Years' War", "the Six-Day War"
     fraction = re.search(r"(?:-quarters?|\ban?\s+quarter|\bone\s+quarter)$", lower)
     if name == "quarter" and fraction and _FRACTION_OF.match(ctx.text, end):
         return None  # "three-quarters of its food"
