@@ -641,3 +641,16 @@ def test_a_count_of_units_in_a_name_is_not_a_duration() -> None:
     assert values("The Seven Years' War ended in 1763.") == [("1763", "DATE", "1763")]
     assert values("The Six-Day War began in June 1967.") == [("June 1967", "DATE", "1967-06")]
     assert values("The war lasted seven years.") == [("seven years", "DURATION", "P7Y")]
+
+
+def test_a_day_of_this_or_last_month_is_that_day() -> None:
+    assert values("The deal was agreed on the 14th of this month.", "2025-03-20") == [
+        ("the 14th of this month", "DATE", "2025-03-14")
+    ]
+    assert values("He was arrested on the 28th of last month.", "2025-03-20") == [
+        ("the 28th of last month", "DATE", "2025-02-28")
+    ]
+    # February has no 30th: the month alone.
+    assert values("He was arrested on the 30th of last month.", "2025-03-20") == [
+        ("last month", "DATE", "2025-02")
+    ]

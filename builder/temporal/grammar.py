@@ -311,7 +311,9 @@ _BRANCHES: list[tuple[str, str]] = [
         # and before the clause ends, not "on the 5th floor".
         "day_of_month",
         r"(?<=\bon\s)the\s+(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)(?!\w)"
-        r"(?=\s*(?:[.,;:!?)]|$)|\s+(?:and|or|but|at|in|after|before|when|while|until)\b)",
+        r"(?=\s*(?:[.,;:!?)]|$)|\s+(?:and|or|but|at|in|after|before|when|while|until)\b)"
+        # "the 14th of this month", "the 28th of last month".
+        r"|the\s+(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)\s+of\s+(?:this|last|next)\s+month(?!\w)",
     ),
 ]
 

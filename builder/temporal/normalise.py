@@ -626,6 +626,14 @@ def _day_of_month(text: str, start: int, end: int, ctx: Context) -> Reading | No
     before or after it: the nearest to that day on the side of the publication day the
     verb points to."""
     day = int(re.search(r"\d+", text).group())
+    named = re.search(r"\b(this|last|next)\s+month$", text, re.IGNORECASE)
+    if named:
+        step = {"this": 0, "last": -1, "next": 1}[named.group(1).lower()]
+        month = cal.shift(ctx.dct.replace(day=1), step, "month")
+        with contextlib.suppress(ValueError):
+            return Reading("DATE", month.replace(day=day).isoformat(), anchors=True)
+        # "the 30th of last month" in March: the month alone
+        return Reading("DATE", f"{month.year:04d}-{month.month:02d}", start=start + named.start())
     base = _narrative_day(ctx, start)
     options = []
     for step in (-1, 0, 1):
