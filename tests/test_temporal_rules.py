@@ -654,3 +654,9 @@ def test_a_day_of_this_or_last_month_is_that_day() -> None:
     assert values("He was arrested on the 30th of last month.", "2025-03-20") == [
         ("last month", "DATE", "2025-02")
     ]
+
+
+def test_a_week_on_a_weekday_is_that_weekday_of_the_week_after() -> None:
+    # Monday 10 March 2025: "a week on Friday" is Friday 21 March.
+    text = "Unions threatened further action a week on Friday if talks fail."
+    assert values(text, "2025-03-10") == [("a week on Friday", "DATE", "2025-03-21")]

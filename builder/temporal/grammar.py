@@ -213,6 +213,8 @@ _BRANCHES: list[tuple[str, str]] = [
         r"|(?:later|earlier)\s+in\s+the\s+day(?!\w)"
         r"|(?:(?<=\bfor\s)|(?<=\bof\s))the\s+week(?![\w-])|the\s+week(?='s)",
     ),
+    # "a week on Friday" (British): the Friday of the week after the coming one.
+    ("week_on", rf"an?\s+week\s+on\s+{WEEKDAY}(?![\w-])"),
     (
         "relative",
         rf"{EDGE}?{RELATIVE_WORD}\s+(?:{UNIT_SG}|weekend|{MONTH}|{WEEKDAY})(?![\w-])"

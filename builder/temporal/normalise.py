@@ -725,6 +725,16 @@ def _resolve_weekday(ctx: Context, lower: str, weekday: int, start: int, end: in
     return cal.nearest_weekday(ctx.dct, weekday, 1 if tense > 0 else -1)
 
 
+def _week_on(text: str, start: int, end: int, ctx: Context) -> Reading | None:
+    weekday = _WEEKDAY_TOKEN.search(text)
+    if weekday is None or not weekday.group(1)[0].isupper():
+        return None
+    coming = cal.nearest_weekday(
+        cal.shift(ctx.dct, 1, "day"), WEEKDAYS[weekday.group(1).lower()], 1
+    )
+    return Reading("DATE", cal.shift(coming, 7, "day").isoformat())
+
+
 # "on Monday and Tuesday nights": both days recur
 _SHARED_PLURAL_PART = re.compile(
     rf"\s+(?:and|or)\s+{WEEKDAY}\s+({PART})s\b",
@@ -1018,6 +1028,7 @@ HANDLERS: dict[str, Handler] = {
     "duration": _duration,
     "set": _set,
     "weekday": _weekday,
+    "week_on": _week_on,
     "month": _month,
     "year": _year,
     "elided": _elided,
