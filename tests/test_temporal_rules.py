@@ -660,3 +660,29 @@ def test_a_week_on_a_weekday_is_that_weekday_of_the_week_after() -> None:
     # Monday 10 March 2025: "a week on Friday" is Friday 21 March.
     text = "Unions threatened further action a week on Friday if talks fail."
     assert values(text, "2025-03-10") == [("a week on Friday", "DATE", "2025-03-21")]
+
+
+def test_a_day_naming_a_past_event_without_its_year_gets_no_year() -> None:
+    # Which October 7 the text does not say: the year is left out, not guessed.
+    assert values("Since the October 7 attack, 40,000 people have died.", "2025-03-14") == [
+        ("October 7", "DATE", "XXXX-10-07")
+    ]
+    assert values("The Jan. 6 riot led to hundreds of prosecutions.", "2025-03-14") == [
+        ("Jan. 6", "DATE", "XXXX-01-06")
+    ]
+    # With its year, or as a plain date, it is that day.
+    assert values("The October 7, 2023 attack shocked Israel.", "2025-03-14") == [
+        ("October 7, 2023", "DATE", "2023-10-07")
+    ]
+    assert values("The attack came on October 7.", "2025-03-14") == [
+        ("October 7", "DATE", "2024-10-07")
+    ]
+    # A few days after it, the event is the one just gone.
+    assert values("Since the October 7 attack, 1,200 people have died.", "2023-10-12") == [
+        ("October 7", "DATE", "2023-10-07")
+    ]
+    assert values("In 2023, the October 7 attack shocked Israel.", "2025-03-14")[1] == (
+        "October 7",
+        "DATE",
+        "2023-10-07",
+    )

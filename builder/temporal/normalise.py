@@ -254,12 +254,30 @@ def _day_reference(text: str, start: int, end: int, ctx: Context) -> date | None
     return None
 
 
+# "the October 7 attack", "the Jan. 6 riot": a day naming a past event, whose year the
+# text does not give; the nearest such day is meant only when the event is recent.
+_EVENT_NAMED_BY_DAY = re.compile(
+    r"\s+(?:terror(?:ist)?\s+)?(?:attacks?|riots?|bombings?|massacres?|killings|shootings?"
+    r"|raids?|uprising|coup|invasion|assault|insurrection|atrocities)\b",
+    re.IGNORECASE,
+)
+_THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
+
+
 def _date(text: str, start: int, end: int, ctx: Context) -> Reading | None:
     if not _month_is_name(text):
         return None
     day = _day_date(ctx, text, start, end)
     if day is None:
         return None
+    if (
+        _year_of(text) is None
+        and ctx.stated_year(start) is None
+        and not 0 <= (ctx.dct - day).days <= 31
+        and _EVENT_NAMED_BY_DAY.match(ctx.text, end)
+        and _THE_BEFORE.search(ctx.text, max(0, start - 5), start)
+    ):
+        return Reading("DATE", f"XXXX-{day.month:02d}-{day.day:02d}")
     return Reading("DATE", day.isoformat(), anchors=True)
 
 
