@@ -686,3 +686,10 @@ def test_a_day_naming_a_past_event_without_its_year_gets_no_year() -> None:
         "DATE",
         "2023-10-07",
     )
+
+
+def test_a_clock_time_in_a_named_zone_takes_the_day_after_it() -> None:
+    text = "Acme will webcast the call at 8:30 a.m. Eastern Time on Thursday, June 5, 2025."
+    assert values(text, "2025-06-03")[0] == ("8:30 a.m.", "TIME", "2025-06-05T08:30")
+    text = "The announcement came at 10 a.m. Sydney time on Saturday."
+    assert values(text, "2025-03-17")[0] == ("10 a.m.", "TIME", "2025-03-15T10:00")

@@ -146,8 +146,9 @@ _DAY_BEFORE = re.compile(
     rf"(?<!\w){_NAMED_DAY}(?:\s+{PART})?,?\s+at\s+$",
     re.IGNORECASE,
 )
+# "at 10 a.m. local time (0800 GMT) on Monday", "8:30 a.m. Eastern Time on Thursday".
 _DAY_AFTER = re.compile(
-    r"\s*(?:local\s+time\b\s*)?\)?\s*,?\s*(?:\([^)]{0,25}\)\s*)?(?:on\s+)?"
+    r"\s*(?:(?:[a-z]+\s+){1,2}?time\b\s*)?\)?\s*,?\s*(?:\([^)]{0,25}\)\s*)?(?:on\s+)?"
     rf"((?:(?:{WEEKDAY}|{WEEKDAY_SHORT}),?\s+)?{MONTH_DAY}|{_NAMED_DAY})\b",
     re.IGNORECASE,
 )
