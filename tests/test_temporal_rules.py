@@ -693,3 +693,10 @@ def test_a_clock_time_in_a_named_zone_takes_the_day_after_it() -> None:
     assert values(text, "2025-06-03")[0] == ("8:30 a.m.", "TIME", "2025-06-05T08:30")
     text = "The announcement came at 10 a.m. Sydney time on Saturday."
     assert values(text, "2025-03-17")[0] == ("10 a.m.", "TIME", "2025-03-15T10:00")
+
+
+def test_a_clock_time_on_a_weekday_and_full_date_takes_its_year() -> None:
+    text = "Embargoed until 00:01 BST Tuesday 3 June 2025."
+    assert values(text, "2025-06-02") == [
+        ("00:01 BST Tuesday 3 June 2025", "TIME", "2025-06-03T00:01")
+    ]
