@@ -700,3 +700,18 @@ def test_a_clock_time_on_a_weekday_and_full_date_takes_its_year() -> None:
     assert values(text, "2025-06-02") == [
         ("00:01 BST Tuesday 3 June 2025", "TIME", "2025-06-03T00:01")
     ]
+
+
+def test_today_in_a_dated_dateline_story_is_the_dateline_s_day() -> None:
+    # Published at 04:10 UTC on 15 March, written in Washington on 14 March.
+    text = "WASHINGTON, March 14 — The Senate voted today. The House votes tomorrow."
+    assert [v for _, _, v in values(text, "2025-03-15")] == [
+        "2025-03-14",
+        "2025-03-14",
+        "2025-03-15",
+    ]
+    text = "NEW YORK, June 2, 2025 (GLOBE NEWSWIRE) -- Acme Corp. today announced its results."
+    assert values(text, "2025-06-03")[1] == ("today", "DATE", "2025-06-02")
+    # A dateline far from the publication day is not the day of writing.
+    text = "KYIV, March 1 — Troops advanced today."
+    assert values(text, "2025-03-15")[1] == ("today", "DATE", "2025-03-15")

@@ -3,17 +3,44 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from builder.temporal import calendar as cal
 from builder.temporal.context import Context, Reading
-from builder.temporal.grammar import PATTERN, PATTERN_ANY_CASE
+from builder.temporal.grammar import MONTH_DAY, PATTERN, PATTERN_ANY_CASE, WEEKDAY, YEAR
 from builder.temporal.normalise import HANDLERS
 from builder.temporal.tokens import _YEAR_TOKEN
 
+# "WASHINGTON, March 14 —", "NEW YORK, June 2, 2025 (GLOBE NEWSWIRE) --": a dateline
+# with the day the story was written.
+_DATED_DATELINE = re.compile(
+    rf"\s*[A-Z][A-Z.'’ -]+,\s+(?:{WEEKDAY},?\s+)?({MONTH_DAY}(?:,?\s+{YEAR})?)"
+    r"\s*(?:\([^()\n]{1,40}\)\s*)?(?:-+|–|—)",
+    re.IGNORECASE,
+)
 
-def find(text: str, dct: str, day_first: bool = False) -> list[tuple[int, int, Reading]]:
-    """(start, end, reading) of every temporal expression in `text`, in text order."""
+
+def _written_on(text: str, creation: date, day_first: bool) -> date:
+    """The day the story was written: its dateline's, when that is a day or two before the
+    publication date (a wire story published after midnight UTC), else the publication day."""
+    dateline = _DATED_DATELINE.match(text)
+    if dateline is None or not dateline.group()[:2].isupper():
+        return creation
+    found = find(dateline.group(1), creation.isoformat(), day_first, dateline=False)
+    if not found or not _DAY_VALUE.fullmatch(found[0][2].value):
+        return creation
+    day = date.fromisoformat(found[0][2].value)
+    return day if 0 < (creation - day).days <= 2 else creation
+
+
+def find(
+    text: str, dct: str, day_first: bool = False, dateline: bool = True
+) -> list[tuple[int, int, Reading]]:
+    """(start, end, reading) of every temporal expression in `text`, in text order;
+    deictic ones ("today") from the day a dated dateline gives, when `dateline`."""
     creation = cal.parse_date(dct)
+    if dateline:
+        creation = _written_on(text, creation, day_first)
     ctx = Context(text=text, dct=creation, anchor=creation, day_first=day_first)
     found: list[tuple[int, int, Reading]] = []
     lowered = text.lower()
