@@ -715,3 +715,13 @@ def test_today_in_a_dated_dateline_story_is_the_dateline_s_day() -> None:
     # A dateline far from the publication day is not the day of writing.
     text = "KYIV, March 1 — Troops advanced today."
     assert values(text, "2025-03-15")[1] == ("today", "DATE", "2025-03-15")
+
+
+def test_a_live_blog_entry_time_may_be_bold_or_end_in_a_colon() -> None:
+    # Friday 25 October 2024.
+    text = (
+        "09:12 GMT — Gusts beat the record set in February 2022.\n\n"
+        "10.42am: Trains are suspended.\n\n"
+        "**11:15 GMT** — Ferries are cancelled."
+    )
+    assert [v for _, _, v in values(text)][2:] == ["2024-10-25T10:42", "2024-10-25T11:15Z"]

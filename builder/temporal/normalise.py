@@ -223,12 +223,13 @@ def _clock(text: str, start: int, end: int, ctx: Context) -> Reading | None:
 _CLOCK_SPAN_END = re.compile(
     rf"\s*(?:and|to|until|till|-|–)\s*{CLOCK}{ZONE}?(?=,?\s+(?:on\s+)?\w)", re.IGNORECASE
 )
-_ENTRY_TIME = re.compile(r"\s*[—–-]\s")
+# After an entry's time: a dash or a colon, perhaps after the Markdown making it bold.
+_ENTRY_TIME = re.compile(r"[*_]*\s*(?:[—–-]|:)\s")
 
 
 def _opens_line(text: str, start: int) -> bool:
     head = text[max(0, start - 8) : start]
-    return not head.split("\n")[-1].strip() and ("\n" in head or start <= 8)
+    return not head.split("\n")[-1].strip(" \t*_#>") and ("\n" in head or start <= 8)
 
 
 _HOLIDAY = re.compile(rf"{HOLIDAY}(?:,?\s+{YEAR})?", re.IGNORECASE)
