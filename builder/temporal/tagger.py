@@ -9,7 +9,7 @@ from builder.temporal import calendar as cal
 from builder.temporal.context import Context, Reading
 from builder.temporal.grammar import MONTH_DAY, PATTERN, PATTERN_ANY_CASE, WEEKDAY, YEAR
 from builder.temporal.normalise import HANDLERS
-from builder.temporal.tokens import _YEAR_TOKEN
+from builder.temporal.tokens import YEAR_TOKEN
 
 # "WASHINGTON, March 14 —", "NEW YORK, June 2, 2025 (GLOBE NEWSWIRE) --": a dateline
 # with the day the story was written.
@@ -62,7 +62,7 @@ def find(
             if reading.start is not None:
                 start = reading.start
             _update(ctx, reading, start)
-            if reading.value[:4].isdigit() and _YEAR_TOKEN.search(text, start, end):
+            if reading.value[:4].isdigit() and YEAR_TOKEN.search(text, start, end):
                 ctx.told_year, ctx.told_year_at = int(reading.value[:4]), start
         except (ValueError, OverflowError):
             # A day the calendar cannot hold ("5000 years ago" is before the year 1):

@@ -24,7 +24,7 @@ _MONTH_TOKEN = re.compile(
 _WEEKDAY_TOKEN = re.compile(r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday)", re.I)
 
 
-_YEAR_TOKEN = re.compile(r"(?<![\d'])(1[5-9]\d\d|20\d\d)(?!\d)")
+YEAR_TOKEN = re.compile(r"(?<![\d'])(1[5-9]\d\d|20\d\d)(?!\d)")
 
 
 _SPELLED_YEAR_TOKEN = re.compile(
@@ -80,7 +80,7 @@ def _month_is_name(text: str) -> bool:
 
 
 def _year_of(text: str) -> int | None:
-    match = _YEAR_TOKEN.search(text)
+    match = YEAR_TOKEN.search(text)
     if match:
         return int(match.group(1))
     for spelled in _SPELLED_YEAR_TOKEN.finditer(text):
@@ -116,7 +116,7 @@ def _day_date(ctx: Context, text: str, start: int, end: int) -> date | None:
     for candidate in _DAY_TOKEN.finditer(rest):
         day_match = candidate
         break
-    if day_match is None or (day_match and _YEAR_TOKEN.fullmatch(day_match.group(0))):
+    if day_match is None or (day_match and YEAR_TOKEN.fullmatch(day_match.group(0))):
         for candidate in _DAY_TOKEN.finditer(text[: month_match.start()] if month_match else ""):
             day_match = candidate
     if month is None or day_match is None:
