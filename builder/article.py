@@ -95,9 +95,7 @@ def read_html(html: str | bytes, page_url: str | None = None) -> Article:
         title = _headline(title, page.title)
     if not title:
         raise ArticleError("the page has no title")
-    paragraphs = [_clean(line) for line in document.text.splitlines()]
-    paragraphs = [p for p in paragraphs if p and not _byline_leftover(p) and not _byline_names(p)]
-    paragraphs = [p for p in paragraphs if not _date_stamp(p) and not _RELATED.match(p)]
+    paragraphs = [line for line in map(_clean, document.text.splitlines()) if _is_text(line)]
     if paragraphs and paragraphs[0] == title:
         paragraphs = paragraphs[1:]  # the headline, already the title
     if not paragraphs:
@@ -111,6 +109,14 @@ def read_html(html: str | bytes, page_url: str | None = None) -> Article:
         author=_author(document.author or _byline(page, paragraphs[0]), html),
         language=_clean(document.language) or _page_language(page),
         paragraphs=tuple(paragraphs),
+    )
+
+
+def _is_text(line: str) -> bool:
+    """Whether a line trafilatura extracted is the article's text: not empty, and not
+    what a byline, a line dating the page or a pointer to another article leave."""
+    return bool(line) and not (
+        _byline_leftover(line) or _byline_names(line) or _date_stamp(line) or _RELATED.match(line)
     )
 
 
@@ -133,8 +139,8 @@ def _headline(title: str, page_title: str) -> str:
 
 def _publisher(sitename: str | None, url: str | None, page: _Markup, headline: str) -> str | None:
     """The site's name as the page states it. trafilatura gives the address's host name
-    ("news.example.co.uk") when it finds none: not a name the page states (see `host`),
-    and its <title> may state one."""
+    ("news.example.co.uk") when it finds none, which the page does not state as its
+    name (`timeline add` takes it last); the page's <title> may state one."""
     sitename = _clean(sitename)
     if sitename and sitename.casefold() != host_name(url):
         return sitename
