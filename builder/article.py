@@ -105,7 +105,7 @@ def read_html(html: str | bytes, page_url: str | None = None) -> Article:
         title=title,
         publisher=_publisher(document.sitename, url, page, title),
         url=url,
-        published=_publication(page, document.date),
+        published=_publication(page, document.date, page_url),
         author=_author(document.author or _byline(page, paragraphs[0]), html),
         language=_clean(document.language) or _page_language(page),
         paragraphs=tuple(paragraphs),
@@ -168,10 +168,10 @@ def _site_in_title(page: _Markup, headline: str) -> str | None:
     return site if 0 < len(site.split()) <= 5 else None
 
 
-def _publication(page: _Markup, day: str | None) -> str | None:
+def _publication(page: _Markup, day: str | None, page_url: str | None) -> str | None:
     """The page's publication time with its offset where the page gives one, else its
     day; None when the page states no date."""
-    if not day:
+    if not day or not _states_day(page, day, page_url):
         return None
     moment = htmldate.find_date(page.html, outputformat=_WITH_TIME, **_DATE_PARAMETERS)
     # htmldate gives midnight UTC for a page that states only the day: keep the day then.
@@ -189,6 +189,30 @@ def _publication(page: _Markup, day: str | None) -> str | None:
         if stated.tzinfo is not None and stated.date().isoformat() == day:
             return stated.isoformat(timespec="seconds")
     return day
+
+
+def _states_day(page: _Markup, day: str, page_url: str | None) -> bool:
+    """Whether the page (its text, its markup's attributes or its address) writes the
+    day `day`. htmldate pads what it reads: a page stating "2024-11", or an impossible
+    "2024-02-30", comes back as the 1st of the month or as today's day of the month."""
+    if not re.fullmatch(r"\d{4}-\d\d-\d\d", day):
+        return False
+    if page.root is not None:
+        text = " ".join([*page.root.itertext(), *page.root.xpath("//@*"), page_url or ""])
+    else:
+        text = f"{_page_text(page.html)} {page_url or ''}"
+    year, month, number = day.split("-")
+    m, d = int(month), int(number)
+    between = r"[^\d<>]{1,3}"  # "-", "/", ". ", "年"
+    written = [
+        f"{year}{month}{number}",
+        f"{year}{between}0?{m}{between}0?{d}",
+        f"0?{d}{between}0?{m}{between}{year}",
+        f"0?{m}{between}0?{d}{between}{year}",
+        # "30 November 2024", "November 30th, 2024", "30 de noviembre de 2024"
+        rf"0?{d}(?:st|nd|rd|th)?[^\d<>]{{1,25}}{year}",
+    ]
+    return re.search(rf"(?<!\d)(?:{'|'.join(written)})(?!\d)", text) is not None
 
 
 _ARTICLE_TYPE = re.compile(r"Article$|BlogPosting$|^Report$")

@@ -667,3 +667,31 @@ def test_ctrl_c_during_a_feed_add_does_not_wait_for_a_slow_server(empty_site: Ti
         process.kill()
         server.shutdown()
         server.server_close()
+
+
+@pytest.mark.parametrize(
+    "stated",
+    [
+        "2024-11",  # a month: htmldate gave today's day of the month
+        "2024-02-30",  # no such day: htmldate gave 2024-02-01
+        "2024-11-31T10:00:00Z",  # no such day: htmldate gave 2024-11-01
+    ],
+)
+def test_a_page_date_without_a_real_day_gives_no_day(
+    empty_site: TinySite, tmp_path: Path, stated: str
+) -> None:
+    page = tmp_path / "page.html"
+    page.write_text(
+        "<html><head><title>Bridge closes - Gazette</title>"
+        f'<meta property="article:published_time" content="{stated}">'
+        '<meta property="og:site_name" content="Gazette"></head><body><article>'
+        "<p>The council voted to close the old bridge for repairs, officials said.</p>"
+        "</article></body></html>",
+        encoding="utf-8",
+    )
+    [outcome] = ingest(empty_site.root, [str(page)])
+    assert outcome.status == "failed", outcome
+    assert "no publication date" in outcome.message
+    assert sources(empty_site) == {}
+    [outcome] = ingest(empty_site.root, [str(page)], Options(published="2024-11-30"))
+    assert added_file(outcome)[0]["published"] == "2024-11-30"
