@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 import os
 import re
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -40,8 +41,9 @@ CITATION_KEYS = {"source", "quote"}
 ID_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,150}")
 URL_SCHEMES = ("https://", "http://")
 LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*")
-# Characters no text file of ours has a use for, and which XML (feeds, sitemap) forbids.
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+# Characters no text file of ours has a use for, and which XML (feeds, sitemap) forbids;
+# lone surrogates (halves of a UTF-16 pair) cannot even be written out as UTF-8.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
 
 
 def content_paths(site_dir: Path, folder: Path, problems: Problems) -> list[str]:
@@ -137,7 +139,31 @@ def read_content_file(path: Path, problems: Problems) -> FrontMatter | None:
         return None
     for line, message in front.duplicates:
         problems.error(path, line, message)
-    return None if front.duplicates else front
+    # YAML escapes ("\0", "\e", "\ud800") write what the file itself may not hold.
+    escaped = list(_escaped_controls(front.data, ()))
+    for key_path, char in escaped:
+        where = repr(key_path[0]) if key_path else "a key"
+        problems.error(
+            path,
+            front.line_of(*key_path),
+            f"{where} contains the character U+{ord(char):04X} (written as a YAML escape), "
+            "which text cannot hold; remove it",
+        )
+    return None if front.duplicates or escaped else front
+
+
+def _escaped_controls(value: object, key_path: tuple) -> Iterator[tuple[tuple, str]]:
+    """(path, character) of each text in the front matter holding a _CONTROL character."""
+    if isinstance(value, str):
+        if control := _CONTROL.search(value):
+            yield key_path, control[0]
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _escaped_controls(key, key_path)
+            yield from _escaped_controls(item, (*key_path, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _escaped_controls(item, (*key_path, index))
 
 
 class _Fields:
