@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import click
 
-from builder.problems import Problems
+from builder.problems import CONTROL_CHARACTERS, Problems
 
 CONFIG_FILE = "timeline.toml"
 
@@ -91,6 +91,14 @@ def load_config(site_dir: Path, problems: Problems) -> SiteConfig:
         elif not isinstance(value, _TYPES[key]) or (_TYPES[key] is int and isinstance(value, bool)):
             expected = _TYPE_NAMES[_TYPES[key]]
             problems.error(path, line, f"{key!r} must be {expected}, not {value!r}")
+        elif isinstance(value, str) and (control := CONTROL_CHARACTERS.search(value)):
+            # TOML escapes ("\u0000") write what the file itself may not hold.
+            problems.error(
+                path,
+                line,
+                f"{key!r} contains the character U+{ord(control[0]):04X}, which text cannot "
+                "hold; remove it",
+            )
         else:
             values[key] = value
     config = SiteConfig(**values)

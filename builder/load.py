@@ -18,7 +18,7 @@ from builder.dates import DateError, DateSpan, PartialDate
 from builder.frontmatter import FrontMatter, FrontMatterError, parse_front_matter
 from builder.markdown_text import markdown_html, markup_issues, remember_html, sanitise
 from builder.model import Citation, EventRecord, Rights, Source, Status
-from builder.problems import Problems
+from builder.problems import CONTROL_CHARACTERS, Problems
 from builder.sentences import LIST_ITEM
 from builder.slugs import is_reserved_name
 
@@ -41,9 +41,6 @@ CITATION_KEYS = {"source", "quote"}
 ID_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,150}")
 URL_SCHEMES = ("https://", "http://")
 LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*")
-# Characters no text file of ours has a use for, and which XML (feeds, sitemap) forbids;
-# lone surrogates (halves of a UTF-16 pair) cannot even be written out as UTF-8.
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
 
 
 def content_paths(site_dir: Path, folder: Path, problems: Problems) -> list[str]:
@@ -123,7 +120,7 @@ def read_content_file(path: Path, problems: Problems) -> FrontMatter | None:
     if not text.strip():
         problems.error(path, 1, "the file is empty; it needs front matter between '---' lines")
         return None
-    if control := _CONTROL.search(text):
+    if control := CONTROL_CHARACTERS.search(text):
         line = text.count("\n", 0, control.start()) + 1
         problems.error(
             path,
@@ -153,9 +150,9 @@ def read_content_file(path: Path, problems: Problems) -> FrontMatter | None:
 
 
 def _escaped_controls(value: object, key_path: tuple) -> Iterator[tuple[tuple, str]]:
-    """(path, character) of each text in the front matter holding a _CONTROL character."""
+    """(path, character) of each text in the front matter holding a CONTROL_CHARACTERS one."""
     if isinstance(value, str):
-        if control := _CONTROL.search(value):
+        if control := CONTROL_CHARACTERS.search(value):
             yield key_path, control[0]
     elif isinstance(value, dict):
         for key, item in value.items():

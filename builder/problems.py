@@ -4,10 +4,15 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 import click
+
+# Characters no text file of ours has a use for, and which XML (feeds, sitemap) forbids;
+# lone surrogates (halves of a UTF-16 pair) cannot even be written out as UTF-8.
+CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
 
 
 @dataclass(frozen=True, order=True)

@@ -249,6 +249,10 @@ def test_a_bug_is_reported_without_a_traceback(tiny_site: TinySite, monkeypatch)
         ("period_pages_above = -3\n", "timeline.toml:1: 'period_pages_above' must be 0"),
         ('language = "en\\" onload=\\"x"\n', "timeline.toml:1: 'language' must be a language"),
         ('base_url = "javascript:alert(1)"\n', "timeline.toml:1: 'base_url' must be the site's"),
+        (
+            'search = true\ntitle = "a\\u0000b"\n',
+            "timeline.toml:2: 'title' contains the character U+0000",
+        ),
     ],
 )
 def test_bad_settings(tiny_site: TinySite, toml: str, message: str) -> None:
