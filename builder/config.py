@@ -6,6 +6,7 @@ import re
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import click
@@ -124,14 +125,26 @@ def load_config(site_dir: Path, problems: Problems) -> SiteConfig:
                 path, _line_of_key(path, key), f"{key!r} must be 0 ({zero_means}) or more"
             )
             config = SiteConfig(**{**values, key: getattr(SiteConfig, key)})
-    if config.base_url and not config.base_url.startswith(("https://", "http://")):
+    if config.base_url and not _is_site_address(config.base_url):
         problems.error(
             path,
             _line_of_key(path, "base_url"),
-            f"'base_url' must be the site's web address, starting with https://, not "
-            f"{config.base_url!r}",
+            f"'base_url' must be the site's web address, starting with https://, with a host "
+            f"name and without spaces, '?' or '#', not {config.base_url!r}",
         )
     return config
+
+
+# What no web address holds unencoded (and what would end an attribute or a tag).
+_NOT_IN_ADDRESS = re.compile(r'[\x00-\x20\x7f"<>\\^`{|}]')
+
+
+def _is_site_address(url: str) -> bool:
+    """Whether `url` can have page paths appended to it: an http(s) address with a host
+    and no query or fragment (which would swallow the path)."""
+    if not url.startswith(("https://", "http://")) or _NOT_IN_ADDRESS.search(url):
+        return False
+    return bool(urlsplit(url).hostname) and "?" not in url and "#" not in url
 
 
 _LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*")

@@ -249,6 +249,9 @@ def test_a_bug_is_reported_without_a_traceback(tiny_site: TinySite, monkeypatch)
         ("period_pages_above = -3\n", "timeline.toml:1: 'period_pages_above' must be 0"),
         ('language = "en\\" onload=\\"x"\n', "timeline.toml:1: 'language' must be a language"),
         ('base_url = "javascript:alert(1)"\n', "timeline.toml:1: 'base_url' must be the site's"),
+        ('base_url = "https://"\n', "timeline.toml:1: 'base_url' must be the site's"),
+        ('base_url = "https://a.example/my site/"\n', "timeline.toml:1: 'base_url' must be"),
+        ('base_url = "https://a.example/?page="\n', "timeline.toml:1: 'base_url' must be"),
         (
             'search = true\ntitle = "a\\u0000b"\n',
             "timeline.toml:2: 'title' contains the character U+0000",
