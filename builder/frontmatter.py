@@ -41,6 +41,7 @@ _PLAIN_TAGS = {
 }
 
 KeyPath = tuple[str | int, ...]
+_SEPARATORS_AS_SPACES = str.maketrans("\x85\u2028\u2029", "   ")
 
 
 @dataclass
@@ -80,7 +81,9 @@ def parse_front_matter(text: str) -> FrontMatter:
             "the front matter opened by '---' on line 1 is never closed; "
             "add a line '---' after its last key",
         )
-    yaml_text = "\n".join(lines[1:closing])
+    # YAML 1.1 reads NEL, LINE SEPARATOR and PARAGRAPH SEPARATOR (pasted from web pages)
+    # as line breaks: one in a title broke the key and shifted every line number after it.
+    yaml_text = "\n".join(lines[1:closing]).translate(_SEPARATORS_AS_SPACES)
     fast = _load_plain_yaml(yaml_text)
     if fast is None:
         node, data = _load_yaml(yaml_text)

@@ -86,6 +86,31 @@ def test_field_errors_are_reported_at_the_field_line(tiny_site):
     assert "content/events/bad.md:6: 'tags' must be a list" in out
 
 
+def test_a_line_separator_in_a_value_is_a_space(tiny_site):
+    # U+2028, pasted from a web page, is a line break to YAML 1.1: the title failed to
+    # parse, reported lines below where it is, and later keys' lines were off by one.
+    tiny_site.event(
+        "pasted",
+        "---\ndate: 2024-11-27\ntitle: Offensive\u2028begins\nstatus: rumoured\n"
+        "sources:\n  - source: wire\n    quote: The offensive began on Wednesday\n---\n",
+    )
+    result = check(tiny_site)
+    assert result.output.splitlines()[0] == (
+        "Error: content/events/pasted.md:4: 'status' must be one of confirmed, reported, "
+        "disputed, not 'rumoured'"
+    )
+    tiny_site.event(
+        "pasted",
+        tiny_site.root.joinpath("content/events/pasted.md")
+        .read_text(encoding="utf-8")
+        .replace("rumoured", "reported"),
+    )
+    result = build(tiny_site)
+    assert result.exit_code == 0, result.output
+    page = (tiny_site.root / "site/events/pasted.html").read_text(encoding="utf-8")
+    assert '<h1 dir="auto">Offensive begins' in page
+
+
 def test_missing_required_keys(tiny_site):
     tiny_site.event("bare", "---\nstatus: reported\n---\nNothing.\n")
     out = check(tiny_site).output
