@@ -139,7 +139,7 @@ _BRANCHES: list[tuple[str, str]] = [
         "quarter",
         r"(?:(?:the|its|this\s+year's|last\s+year's|next\s+year's|\d{4}'s|year-ago|year-earlier"
         r"|comparable|corresponding|same|latest|current|previous|prior|fiscal|this|last|next"
-        rf"|flat|{YEAR})[-\s]+)*"
+        rf"|flat|{YEAR})[-\s]+){{0,4}}"
         r"(?:first|second|third|fourth|1st|2nd|3rd|4th|final)[-\s]+(?:fiscal[-\s]+)?quarter(?![\w-])"
         rf"(?:\s+of\s+(?:fiscal\s+)?(?:{YEAR}|(?:this|last|next)\s+year|the\s+year))?",
     ),
@@ -151,7 +151,7 @@ _BRANCHES: list[tuple[str, str]] = [
     (
         "period",
         r"(?:the\s+)?(?:(?:latest|current|comparable|corresponding|same|year-ago|year-earlier"
-        rf"|previous|prior|{YEAR}|fiscal)[-\s]+)+(?:quarter|period)(?![\w-])"
+        rf"|previous|prior|{YEAR}|fiscal)[-\s]+){{1,4}}(?:quarter|period)(?![\w-])"
         r"(?:\s+(?:last|a)\s+year(?!\w))?"
         r"|the\s+quarter(?!\w)(?:\s+a\s+year\s+(?:ago|earlier))?"
         r"|last\s+year's\s+(?:quarter|period)(?!\w)"
