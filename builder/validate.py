@@ -101,13 +101,7 @@ def locate_citations(
         else:
             place = locate(citation.quote, source.paragraphs)
         if place is None:
-            problems.error(
-                event.path,
-                citation.line,
-                f"quote not found in source {citation.source_id!r}: "
-                f"{_shorten(citation.quote)!r}; copy the words exactly from "
-                f"{problems.display_path(source.path)}",
-            )
+            problems.error(event.path, citation.line, _not_found(citation, source, problems))
             continue
         if place == (citation.paragraph, citation.start, citation.end):
             located.append(citation)
@@ -124,6 +118,20 @@ def locate_citations(
     if memo is not None:
         memo.relocated.append((event, placed))
     return placed
+
+
+def _not_found(citation: Citation, source: Source, problems: Problems) -> str:
+    shown = f"{citation.source_id!r}: {_shorten(citation.quote)!r}"
+    if locate(citation.quote, (" ".join(source.paragraphs),)) is not None:
+        # The words are there, but a quote is placed (and linked to) in one paragraph.
+        return (
+            f"quote runs across a paragraph break in source {shown}; quote from one "
+            "paragraph only (cite the source again for the words of the next)"
+        )
+    return (
+        f"quote not found in source {shown}; copy the words exactly from "
+        f"{problems.display_path(source.path)}"
+    )
 
 
 def validate(

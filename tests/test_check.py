@@ -177,6 +177,27 @@ def test_unknown_source_and_quote_not_found(tiny_site):
     ) in out
 
 
+def test_a_quote_across_a_paragraph_break_is_named_as_such(tiny_site):
+    tiny_site.event(
+        "across",
+        """\
+        ---
+        date: 2024-11-27
+        title: Across
+        sources:
+          - source: wire
+            quote: a monitor said. The offensive began on Wednesday
+        ---
+        """,
+    )
+    result = check(tiny_site)
+    assert result.exit_code == 1
+    assert (
+        "content/events/across.md:6: quote runs across a paragraph break in source 'wire': "
+        "'a monitor said. The offensive began on Wednesday'; quote from one paragraph only"
+    ) in result.output
+
+
 def test_quotes_match_across_whitespace_and_typographic_quotes(empty_site):
     empty_site.source(
         "wire",
