@@ -21,7 +21,7 @@ import htmldate
 import lxml.html
 import trafilatura
 
-from builder.dates import DateError, PartialDate
+from builder.dates import DateError, PartialDate, states_day
 
 _DATE_PARAMETERS = {"extensive_search": False, "original_date": True}
 _WITH_TIME = "%Y-%m-%dT%H:%M:%S%z"
@@ -195,24 +195,11 @@ def _states_day(page: _Markup, day: str, page_url: str | None) -> bool:
     """Whether the page (its text, its markup's attributes or its address) writes the
     day `day`. htmldate pads what it reads: a page stating "2024-11", or an impossible
     "2024-02-30", comes back as the 1st of the month or as today's day of the month."""
-    if not re.fullmatch(r"\d{4}-\d\d-\d\d", day):
-        return False
     if page.root is not None:
         text = " ".join([*page.root.itertext(), *page.root.xpath("//@*"), page_url or ""])
     else:
         text = f"{_page_text(page.html)} {page_url or ''}"
-    year, month, number = day.split("-")
-    m, d = int(month), int(number)
-    between = r"[^\d<>]{1,3}"  # "-", "/", ". ", "年"
-    written = [
-        f"{year}{month}{number}",
-        f"{year}{between}0?{m}{between}0?{d}",
-        f"0?{d}{between}0?{m}{between}{year}",
-        f"0?{m}{between}0?{d}{between}{year}",
-        # "30 November 2024", "November 30th, 2024", "30 de noviembre de 2024"
-        rf"0?{d}(?:st|nd|rd|th)?[^\d<>]{{1,25}}{year}",
-    ]
-    return re.search(rf"(?<!\d)(?:{'|'.join(written)})(?!\d)", text) is not None
+    return states_day(text, day)
 
 
 _ARTICLE_TYPE = re.compile(r"Article$|BlogPosting$|^Report$")

@@ -166,6 +166,27 @@ class PartialDate:
         return self.iso()
 
 
+def states_day(text: str, day: str) -> bool:
+    """Whether `text` writes the day `day` (YYYY-MM-DD): as year, month and day in either
+    order of numbers, or with the month in words ("30 November 2024", "Nov. 30, 2024").
+    For checking what a library read from a page or a feed: those pad a month to its 1st
+    and roll "30 February" over into March."""
+    if not _DAY.fullmatch(day):
+        return False
+    year, month, number = day.split("-")
+    m, d = int(month), int(number)
+    between = r"[^\d<>]{1,3}"  # "-", "/", ". ", "年"
+    written = [
+        f"{year}{month}{number}",
+        f"{year}{between}0?{m}{between}0?{d}",
+        f"0?{d}{between}0?{m}{between}{year}",
+        f"0?{m}{between}0?{d}{between}{year}",
+        # "30 November 2024", "November 30th, 2024", "30 de noviembre de 2024"
+        rf"0?{d}(?:st|nd|rd|th)?[^\d<>]{{1,25}}{year}",
+    ]
+    return re.search(rf"(?<!\d)(?:{'|'.join(written)})(?!\d)", text) is not None
+
+
 def _check_day(text: str, year: int, month: int, day: int) -> None:
     if not 1 <= month <= 12:
         raise DateError(f"{text!r}: there is no month {month}")

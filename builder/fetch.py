@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import re
-import time
 import urllib.error
 import urllib.request
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 from html import escape
 
 import feedparser
+
+from builder.dates import states_day
 
 MAX_BYTES = 20 * 1024 * 1024
 TIMEOUT_SECONDS = 30
@@ -91,13 +93,12 @@ def read_feed(data: bytes, address: str | None = None) -> list[FeedEntry] | None
     for entry in parsed.entries:
         link = (entry.get("link") or "").strip()
         if link:
-            when = entry.get("published_parsed") or entry.get("updated_parsed")
             title = _one_line(entry.get("title"))
             entries.append(
                 FeedEntry(
                     link,
                     title,
-                    time.strftime("%Y-%m-%dT%H:%M:%SZ", when) if when else None,
+                    _stated_time(entry),
                     _author(entry.get("author")),
                     publisher,
                     language,
@@ -122,6 +123,32 @@ def _copy_page(title: str, content: list | None, language: str | None) -> bytes 
             f"</title></head><body><article><h1>{escape(title)}</h1>{value}</article>"
             "</body></html>"
         ).encode()
+    return None
+
+
+# A clock time with its zone, as RSS (RFC 822) and Atom (RFC 3339) write them.
+_CLOCK_AND_ZONE = re.compile(
+    r"\d\d?:\d\d(?::\d\d)?(?:\.\d+)?\s*(?:[+-]\d\d:?\d\d|GMT|UTC?|[ECMP][SD]T|[A-IK-Z])\s*$"
+)
+
+
+def _stated_time(entry: dict) -> str | None:
+    """When the entry was published (or else updated), as far as the feed says it: a time
+    (in UTC) where the feed gives one with its zone, else the day. feedparser pads what it
+    reads ("2024-11" is 1 November at midnight UTC) and rolls "30 February" into March:
+    a day the feed does not write is no date."""
+    for key in ("published", "updated"):
+        if key not in entry:  # (asking feedparser for one it lacks gives the other)
+            continue
+        written, parsed = entry.get(key), entry.get(f"{key}_parsed")
+        if not written or not parsed:
+            continue
+        moment = datetime(*parsed[:6], tzinfo=UTC)
+        timed = _CLOCK_AND_ZONE.search(written) is not None
+        # A time in another zone may fall on the day before or after in UTC.
+        days = (moment + timedelta(days=shift) for shift in ((-1, 0, 1) if timed else (0,)))
+        if any(states_day(written, day.date().isoformat()) for day in days):
+            return moment.strftime("%Y-%m-%dT%H:%M:%SZ") if timed else moment.date().isoformat()
     return None
 
 

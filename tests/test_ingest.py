@@ -191,6 +191,36 @@ def test_a_feed_entry_gives_what_its_page_does_not_say(
     assert not str(data["published"]).startswith("2024-01-01")  # the page's own date
 
 
+@pytest.mark.parametrize(
+    ("stated", "published"),
+    [
+        ("2024-03-05", "2024-03-05"),  # a day: was given a time, midnight UTC
+        ("Tue, 05 Mar 2024", "2024-03-05"),
+        ("2024-03", None),  # a month: was 1 March at midnight
+        ("2024-02-30T10:00:00Z", None),  # no such day: was 1 March
+        ("Tue, 05 Mar 2024 23:30:00 -0500", "2024-03-06T04:30:00Z"),
+    ],
+)
+def test_a_feed_entry_date_gives_no_more_than_it_states(
+    empty_site: TinySite, tmp_path: Path, stated: str, published: str | None
+) -> None:
+    feed = tmp_path / "feed.xml"
+    feed.write_text(
+        '<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel>'
+        "<title>Valley Notices</title><item><title>Hours</title>"
+        f"<link>https://valley.example/hours</link><pubDate>{stated}</pubDate></item>"
+        "</channel></rss>"
+    )
+    pages = {"https://valley.example/hours": UNDATED.read_bytes()}
+    [outcome] = ingest(empty_site.root, [str(feed)], fetch=pages.__getitem__)
+    if published is None:
+        assert outcome.status == "failed"
+        assert "no publication date" in outcome.message
+    else:
+        assert outcome.status == "added", outcome
+        assert added_file(outcome)[0]["published"] == published
+
+
 def test_feed_file_with_injected_fetcher(empty_site: TinySite, tmp_path: Path) -> None:
     feed = tmp_path / "feed.atom"
     feed.write_text(
