@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import http.client
 import re
 import urllib.error
 import urllib.request
@@ -49,13 +50,16 @@ def fetch_url(url: str) -> bytes:
     """The body of `url` (http or https only), at most MAX_BYTES, as Fetched."""
     if not url.lower().startswith(("https://", "http://")):
         raise FetchError(f"only http:// and https:// addresses can be fetched, not {url!r}")
-    request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT})
     try:
+        request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT})
         with urllib.request.urlopen(request, timeout=TIMEOUT_SECONDS) as response:
             body = response.read(MAX_BYTES + 1)
             final = response.geturl() or url
     except urllib.error.HTTPError as error:
         raise FetchError(f"the server answered {error.code} {error.reason}") from None
+    except http.client.HTTPException as error:
+        reason = _one_line(f"{type(error).__name__}: {error}")
+        raise FetchError(f"the server's answer is not valid HTTP ({reason})") from None
     except (urllib.error.URLError, TimeoutError, ValueError) as error:
         reason = getattr(error, "reason", error)
         raise FetchError(f"could not fetch it ({reason})") from None

@@ -96,7 +96,10 @@ _TRACKING_PARAMETER = re.compile(
 def without_tracking(url: str) -> str:
     """`url` without its tracking parameters (see _TRACKING_PARAMETER); the rest of the
     address is kept exactly as written."""
-    parts = urlsplit(url.strip())
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:  # not an address ("http://[::1"): kept as written
+        return url.strip()
     if not parts.query:
         return url.strip()
     kept = [
@@ -111,7 +114,10 @@ def normalise_url(url: str) -> str:
     """An address in the form used to compare articles: http and https, a "www." host
     and the bare host, default ports, a trailing '/', a fragment and tracking parameters
     make no difference."""
-    parts = urlsplit(without_tracking(url))
+    try:
+        parts = urlsplit(without_tracking(url))
+    except ValueError:  # not an address: compared as written
+        return url.strip()
     host = (parts.hostname or "").removeprefix("www.")
     try:
         port = parts.port

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import shutil
+import socket
+import threading
 from pathlib import Path
 
 import pytest
@@ -725,3 +727,36 @@ def test_a_page_date_without_a_real_day_gives_no_day(
     assert sources(empty_site) == {}
     [outcome] = ingest(empty_site.root, [str(page)], Options(published="2024-11-30"))
     assert added_file(outcome)[0]["published"] == "2024-11-30"
+
+
+def test_a_broken_address_or_server_answer_is_a_failed_input(
+    empty_site: TinySite, tmp_path: Path
+) -> None:
+    listener = socket.create_server(("127.0.0.1", 0))
+
+    def answer_garbage() -> None:
+        connection, _ = listener.accept()
+        with connection:
+            connection.recv(4096)
+            connection.sendall(b"garbage\r\n\r\n")
+
+    threading.Thread(target=answer_garbage, daemon=True).start()
+    garbage = f"http://127.0.0.1:{listener.getsockname()[1]}/story"
+    feed = tmp_path / "feed.xml"
+    feed.write_text(
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>T</title>'
+        "<item><title>A</title><link>http://[::1/story</link></item>"
+        f"<item><title>B</title><link>{garbage}</link></item></channel></rss>"
+    )
+    with listener:
+        result = CliRunner().invoke(
+            main, ["add", "http://[::1", str(feed), "--site", str(empty_site.root)]
+        )
+    assert result.exit_code == 1, result.output
+    assert "internal error" not in result.output
+    assert "failed: http://[::1: could not fetch it (Invalid IPv6 URL)" in result.output
+    assert "failed: http://[::1/story: could not fetch it" in result.output
+    assert (
+        f"failed: {garbage}: the server's answer is not valid HTTP (BadStatusLine: garbage)"
+        in result.output
+    )
