@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from builder.dates import DateError, DateSpan, PartialDate
 from builder.frontmatter import FrontMatter, FrontMatterError, parse_front_matter
@@ -285,11 +286,10 @@ def load_source(path: Path, problems: Problems) -> Source | None:
     publisher = fields.text("publisher", required=True, example="AFP")
     published = fields.date("published", required=True)
     url = fields.text("url")
-    if url is not None and (
-        not url.lower().startswith(URL_SCHEMES) or _CONTROL_OR_SPACE.search(url)
-    ):
+    if url is not None and not _is_web_address(url):
         fields.error(
-            f"'url' must be one http:// or https:// address without spaces, not "
+            f"'url' must be one http:// or https:// address with a host name and without "
+            f"spaces, not "
             f"{_shorten(repr(url))}; leave 'url' out if the article has none",
             "url",
         )
@@ -443,6 +443,17 @@ def _citations(fields: _Fields) -> tuple[Citation, ...]:
 
 
 _CONTROL_OR_SPACE = re.compile(r"[\x00-\x20\x7f]")
+
+
+def _is_web_address(url: str) -> bool:
+    if not url.lower().startswith(URL_SCHEMES) or _CONTROL_OR_SPACE.search(url):
+        return False
+    try:
+        return bool(urlsplit(url).hostname)
+    except ValueError:  # "http://[::1": other tools (and `timeline add`) cannot read it
+        return False
+
+
 _IGNORED_IN_CLUES = str.maketrans("", "", "\t\r")
 
 
