@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 import os
 import re
+import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -191,7 +192,7 @@ class _Fields:
                 key,
             )
             return None
-        if not isinstance(value, str) or not value.strip():
+        if not isinstance(value, str) or _shows_nothing(value):
             self.error(f"{key!r} must be a line of text, not {_describe(value)}", key)
             return None
         return value.strip()
@@ -393,7 +394,7 @@ def _tags(fields: _Fields) -> tuple[str, ...]:
         return ()
     tags: list[str] = []
     for index, tag in enumerate(value):
-        if not isinstance(tag, str | int) or isinstance(tag, bool) or not str(tag).strip():
+        if not isinstance(tag, str | int) or isinstance(tag, bool) or _shows_nothing(str(tag)):
             fields.error(
                 f"tag {index + 1} must be a word or phrase, not {_describe(tag)}", "tags", index
             )
@@ -464,6 +465,17 @@ def _line_of_clue(body: str, clue: str) -> int:
         if wanted in html.unescape(line).translate(_IGNORED_IN_CLUES).casefold():
             return number
     return 0
+
+
+# Characters that show nothing on their own: spaces, controls, format characters (zero
+# width space, direction marks) and marks that combine with the letter before them.
+_INVISIBLE = {"Zs", "Zl", "Zp", "Cc", "Cf", "Mn", "Me"}
+
+
+def _shows_nothing(text: str) -> bool:
+    """True for text without a character to see: a title or tag of it would be a blank
+    heading, or a link with nothing to click."""
+    return all(unicodedata.category(char) in _INVISIBLE for char in text)
 
 
 def _shorten(text: str, limit: int = 80) -> str:
