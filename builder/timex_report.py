@@ -31,6 +31,7 @@ def read_article(
     """The text to tag, its publication day and its language. A source file (with front
     matter) gives its own `published` date and `language` and is read as its paragraphs;
     any other file as it is."""
+    where = "--published"
     try:
         text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as error:
@@ -41,12 +42,14 @@ def read_article(
         except FrontMatterError as error:
             raise click.ClickException(f"{path}:{error.line}: {error.message}") from None
         text = tagger_text(split_paragraphs(front.body))
-        published = published or front.data.get("published")
+        if not published and front.data.get("published") is not None:
+            published = front.data["published"]
+            where = f"{path}:{front.line_of('published')}: 'published'"
         stated = front.data.get("language")
         language = language or (stated if isinstance(stated, str) else None)
     if not published:
         raise click.UsageError("--published DATE is needed to resolve relative expressions")
-    return text, creation_date(published, f"{path}: published"), language
+    return text, creation_date(published, where), language
 
 
 def as_record(timex: Timex, with_text: bool = True) -> dict:

@@ -110,6 +110,14 @@ def test_dates_errors_are_messages_not_tracebacks(tmp_path):
     )
 
 
+def test_dates_names_the_line_of_a_bad_publication_date(tmp_path):
+    source = tmp_path / "source.md"
+    source.write_text("---\ntitle: T\npublished: 2024-02-30\n---\nOn Friday.\n")
+    result = invoke("dates", str(source))
+    assert result.exit_code == 1
+    assert f"{source}:3: 'published': '2024-02-30': February 2024 has 29 days" in result.output
+
+
 def test_a_folder_that_is_not_a_site_is_refused(tmp_path):
     for command in ("check", "build", "extract"):
         result = invoke(command, "--site", str(tmp_path))
