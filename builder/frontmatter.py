@@ -8,6 +8,7 @@ nesting are refused before anything is constructed, each at its own line.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 import yaml
@@ -21,13 +22,23 @@ class FrontMatterError(ValueError):
 
 
 class _StrictLoader(yaml.SafeLoader):
-    """Safe loading, with dates left as text: our own date type reads them at their precision."""
+    """Safe loading, with dates left as text: our own date type reads them at their
+    precision. Whole numbers are plain decimals: YAML 1.1 also reads 03750 (octal),
+    0x7E8, 2_024 and 33:44 (base 60) as numbers, each of them 2024, a year nobody wrote."""
 
 
+_INT = "tag:yaml.org,2002:int"
 _StrictLoader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    first: [
+        (tag, regexp)
+        for tag, regexp in resolvers
+        if tag not in ("tag:yaml.org,2002:timestamp", _INT)
+    ]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
+_StrictLoader.add_implicit_resolver(
+    _INT, re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$"), list("-+0123456789")
+)
 
 # Nothing in our front matter needs more than a few levels (sources → item → quote).
 MAX_DEPTH = 20
