@@ -258,7 +258,7 @@ class _Fields:
         will remove (warnings), each at the first line that shows it. `converted` is
         the body's `markdown_html`, when already at hand."""
         for issue in markup_issues(body, converted):
-            line = self.front.body_line + _line_of_clue(body, issue.clue)
+            line = self.front.body_line + _line_of_clue(body, issue.clue, issue.fallback_clue)
             if issue.is_error:
                 self.problems.error(self.path, line, issue.message)
                 self.ok = False
@@ -458,12 +458,17 @@ def _is_web_address(url: str) -> bool:
 _IGNORED_IN_CLUES = str.maketrans("", "", "\t\r")
 
 
-def _line_of_clue(body: str, clue: str) -> int:
-    """0-based line of the body where `clue` shows, as a browser would read the line."""
-    wanted = clue.casefold()
-    for number, line in enumerate(body.split("\n")):
-        if wanted in html.unescape(line).translate(_IGNORED_IN_CLUES).casefold():
-            return number
+def _line_of_clue(body: str, *clues: str) -> int:
+    """0-based line of the body where the first of `clues` found shows, as a browser
+    would read the line."""
+    lines = [
+        html.unescape(line).translate(_IGNORED_IN_CLUES).casefold() for line in body.split("\n")
+    ]
+    for clue in filter(None, clues):
+        wanted = clue.translate(_IGNORED_IN_CLUES).casefold()
+        for number, line in enumerate(lines):
+            if wanted in line:
+                return number
     return 0
 
 

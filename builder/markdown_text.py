@@ -206,6 +206,7 @@ class MarkupIssue:
     clue: str
     message: str
     is_error: bool
+    fallback_clue: str = ""  # for a clue not written as such (an escaped link address)
 
 
 def markup_issues(text: str, converted: str | None = None) -> list[MarkupIssue]:
@@ -238,10 +239,11 @@ _OTHER_TAG = re.compile(f"<(?!/?(?:{'|'.join(sorted(ALLOWED_TAGS))})>)")
 def _refused(url: str) -> MarkupIssue:
     scheme = url_scheme(url) or ""
     return MarkupIssue(
-        f"{scheme}:",
+        url.strip(),
         f"link address {_shorten(url)!r} uses '{scheme}:', which is refused; "
         "links may only use http:, https: or mailto:",
         True,
+        f"{scheme}:",
     )
 
 

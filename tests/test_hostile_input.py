@@ -290,6 +290,22 @@ def test_removed_markup_is_a_warning_at_its_line(tiny_site: TinySite) -> None:
     ) in result.output
 
 
+def test_each_refused_link_is_reported_at_its_own_line(tiny_site: TinySite) -> None:
+    tiny_site.event(
+        "links",
+        EVENT
+        + "\nSee [one](javascript:alert(1)).\n\nAnd [two](java&#x0A;script:alert(2)).\n"
+        + "\nAnd [three][ref].\n\n[ref]: javascript:alert(3)\n",
+    )
+    result = run("check", "--site", tiny_site.root)
+    assert_clean_failure(result)
+    lines = error_lines(result)
+    refused = "uses 'javascript:', which is refused; links may only use http:, https: or mailto:"
+    assert f"content/events/links.md:12: link address 'javascript:alert(1)' {refused}" in lines
+    assert f"content/events/links.md:14: link address 'java\\nscript:alert(2)' {refused}" in lines
+    assert f"content/events/links.md:18: link address 'javascript:alert(3)' {refused}" in lines
+
+
 def test_tags_sharing_a_page(tiny_site: TinySite) -> None:
     tiny_site.event("a", EVENT.replace("[Rebels, City]", "[Aleppo, C, Index]"))
     tiny_site.event("b", EVENT.replace("[Rebels, City]", "[aleppo, C++]"))
