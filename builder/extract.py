@@ -160,7 +160,10 @@ def _stemmer(language: str | None) -> Callable[[str], str]:
 
 def source_candidates(source: Source) -> list[Candidate]:
     """The candidates of one source: its text as the tagger reads it, dated from its
-    publication day, its numeric dates read in the order of its language."""
+    publication day, its numeric dates read in the order of its language. A source
+    published in a month or a year only has none: "on Wednesday" is no day without one."""
+    if source.published.day is None:
+        return []
     text, published = tagger_text(source.paragraphs), source.published.iso()[:10]
     return candidates_from_text(text, published, day_first(source.language))
 

@@ -286,6 +286,13 @@ def load_source(path: Path, problems: Problems) -> Source | None:
     title = fields.text("title", required=True, example="Rebels enter Aleppo")
     publisher = fields.text("publisher", required=True, example="AFP")
     published = fields.date("published", required=True)
+    if published is not None and published.day is None:
+        problems.warn(
+            path,
+            front.line_of("published"),
+            f"'published' names no day ({published.iso()}): the article's dates cannot be "
+            "worked out from it ('on Wednesday'), so `timeline extract` proposes none",
+        )
     url = fields.text("url")
     if url is not None and not _is_web_address(url):
         fields.error(

@@ -265,3 +265,19 @@ def test_an_age_before_the_calendar_is_no_candidate_and_no_crash(empty_site):
     )
     found = proposals(empty_site)
     assert [p["date"] for p in found] == ["2024-11-29"]
+
+
+def test_a_source_published_in_a_month_only_gets_no_candidates(empty_site):
+    empty_site.source("wire")
+    empty_site.source("monthly", SECOND_ARTICLE.replace("2024-11-30T18:00:00+00:00", "2024-11"))
+    result = run(empty_site, "extract")
+    assert result.exit_code == 0, result.output
+    assert (
+        "content/sources/monthly.md:4: warning: 'published' names no day (2024-11): the "
+        "article's dates cannot be worked out from it"
+    ) in result.output
+    written = list((empty_site.root / "content" / "candidates").iterdir())
+    assert written and all("monthly" not in path.read_text() for path in written)
+    (empty_site.root / "timeline.toml").write_text("publish_candidates = true\n")
+    result = run(empty_site, "build")
+    assert result.exit_code == 0, result.output
