@@ -92,7 +92,7 @@ def read_html(html: str | bytes, page_url: str | None = None) -> Article:
     page = _Markup(html)
     title = _clean(document.title)
     if not page.states_headline(title):
-        title = _headline(title, page.title)
+        title = _headline(title, page.title, _clean(document.sitename))
     if not title:
         raise ArticleError("the page has no title")
     paragraphs = [line for line in map(_clean, document.text.splitlines()) if _is_text(line)]
@@ -126,13 +126,16 @@ _TITLE_PARTS = re.compile(r"\s+[|·•–—-]\s+")
 _SITE_BAR = re.compile(r"\s+[|·]\s+")
 
 
-def _headline(title: str, page_title: str) -> str:
+def _headline(title: str, page_title: str, site: str) -> str:
     """trafilatura keeps one part of a <title> such as "Site - Headline", at times the
-    site's name: the part of most words is the headline."""
+    site's name: the part of most words is the headline, unless it is the name the page
+    gives its site ("Ceasefire | The Daily Gazette")."""
     parts = _TITLE_PARTS.split(page_title)
     if title in parts:
-        longest = max(parts, key=lambda part: len(part.split()))
-        if len(longest.split()) > len(title.split()):
+        named = site.casefold()
+        others = [part for part in parts if part.casefold() != named] or parts
+        longest = max(others, key=lambda part: len(part.split()))
+        if title.casefold() == named or len(longest.split()) > len(title.split()):
             return longest
     return title
 

@@ -607,6 +607,13 @@ def titled_page(page_title: str, head: str = "") -> bytes:
             "Clinic reaches the villages",
             "Highland Post",
         ),
+        # A short headline beside the longer name the page gives its site.
+        (
+            "Ceasefire | The Daily Gazette",
+            '<meta property="og:site_name" content="The Daily Gazette">',
+            "Ceasefire",
+            "The Daily Gazette",
+        ),
         # The site first, after a dash: trafilatura took it for the headline.
         (
             "Highland Post - Clinic reaches the villages",
