@@ -267,7 +267,7 @@ def extract(site_dir: Path, as_json: bool) -> None:
 @click.option(
     "--jsonl",
     "jsonl_in",
-    type=click.File("r", encoding="utf-8"),
+    type=click.File("rb"),
     help='Batch mode: read {"doc_id","dct","text"} lines, write {"doc_id","timexes"} lines.',
 )
 def dates(
@@ -281,7 +281,7 @@ def dates(
     from builder.timex_report import as_record, read_article, table, tag_documents
 
     if jsonl_in is not None:
-        for line in tag_documents(jsonl_in, jsonl_in.name):
+        for line in tag_documents(jsonl_in, getattr(jsonl_in, "name", "<stdin>")):
             sys.stdout.write(line + "\n")
         return
     if file is None:

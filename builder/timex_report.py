@@ -71,9 +71,13 @@ def table(found: Iterable[Timex]) -> Iterator[str]:
         yield f"{timex.start:>6} {timex.end:>6}  {timex.type:<9} {timex.value:<22} {timex.text}"
 
 
-def tag_documents(lines: Iterable[str], name: str) -> Iterator[str]:
+def tag_documents(lines: Iterable[bytes], name: str) -> Iterator[str]:
     """Batch mode: {"doc_id","dct","text"} lines in, {"doc_id","timexes"} lines out."""
-    for number, line in enumerate(lines, start=1):
+    for number, raw in enumerate(lines, start=1):
+        try:
+            line = raw.decode("utf-8-sig" if number == 1 else "utf-8")
+        except UnicodeDecodeError:
+            raise click.ClickException(f"{name}:{number}: not UTF-8 text") from None
         if not line.strip():
             continue
         try:

@@ -118,6 +118,14 @@ def test_dates_names_the_line_of_a_bad_publication_date(tmp_path):
     assert f"{source}:3: 'published': '2024-02-30': February 2024 has 29 days" in result.output
 
 
+def test_dates_batch_input_that_is_not_utf8_is_named_at_its_line(tmp_path):
+    batch = tmp_path / "in.jsonl"
+    batch.write_bytes(b'{"doc_id": 1, "dct": "2024-11-30", "text": "on Friday"}\n"\xff"\n')
+    result = invoke("dates", "--jsonl", str(batch))
+    assert result.exit_code == 1
+    assert f"{batch}:2: not UTF-8 text" in result.output
+
+
 def test_a_folder_that_is_not_a_site_is_refused(tmp_path):
     for command in ("check", "build", "extract"):
         result = invoke(command, "--site", str(tmp_path))
