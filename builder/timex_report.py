@@ -33,9 +33,16 @@ def read_article(
     any other file as it is."""
     where = "--published"
     try:
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as error:
+        raw = path.read_bytes()
+    except OSError as error:
         raise click.ClickException(f"{path}: cannot read the file ({error})") from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        raise click.ClickException(
+            f"{path}:{line}: the file is not UTF-8 text; save it with UTF-8 encoding"
+        ) from None
     if text.startswith("---"):
         try:
             front = parse_front_matter(text)

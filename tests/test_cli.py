@@ -126,6 +126,14 @@ def test_dates_batch_input_that_is_not_utf8_is_named_at_its_line(tmp_path):
     assert f"{batch}:2: not UTF-8 text" in result.output
 
 
+def test_dates_on_a_file_that_is_not_utf8_names_the_line(tmp_path):
+    latin = tmp_path / "latin.txt"
+    latin.write_bytes("On Friday.\n\nThe caf\u00e9 opened.\n".encode("latin-1"))
+    result = invoke("dates", str(latin), "--published", "2024-11-30")
+    assert result.exit_code == 1
+    assert f"{latin}:3: the file is not UTF-8 text" in result.output
+
+
 def test_a_folder_that_is_not_a_site_is_refused(tmp_path):
     for command in ("check", "build", "extract"):
         result = invoke(command, "--site", str(tmp_path))
