@@ -73,9 +73,12 @@ def load_config(site_dir: Path, problems: Problems) -> SiteConfig:
     if not path.exists():
         return SiteConfig()
     try:
-        raw = tomllib.loads(path.read_text(encoding="utf-8-sig"))
-    except UnicodeDecodeError:
-        problems.error(path, 1, "the file is not UTF-8 text; save it as UTF-8")
+        data = path.read_bytes()
+        text = data.decode("utf-8-sig").replace("\r\n", "\n").replace("\r", "\n")
+        raw = tomllib.loads(text)
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        problems.error(path, line, "the file is not UTF-8 text; save it as UTF-8")
         return SiteConfig()
     except OSError as error:
         problems.error(path, 1, f"cannot read the file: {error.strerror}")

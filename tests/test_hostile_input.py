@@ -265,6 +265,15 @@ def test_bad_settings(tiny_site: TinySite, toml: str, message: str) -> None:
     assert any(line.startswith(message) for line in error_lines(result)), result.output
 
 
+def test_settings_that_are_not_utf8_are_named_at_the_line(tiny_site: TinySite) -> None:
+    (tiny_site.root / "timeline.toml").write_bytes(
+        'title = "Tiny"\ndescription = "Caf\u00e9 notes"\n'.encode("latin-1")
+    )
+    result = run("check", "--site", tiny_site.root)
+    assert_clean_failure(result)
+    assert "timeline.toml:2: the file is not UTF-8 text; save it as UTF-8" in error_lines(result)
+
+
 def test_settings_that_are_not_a_file(tiny_site: TinySite) -> None:
     (tiny_site.root / "timeline.toml").unlink()
     (tiny_site.root / "timeline.toml").mkdir()
