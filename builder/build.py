@@ -143,6 +143,10 @@ def build(
     # The cache remembers content files by path: one spelling of the site folder (".",
     # or the whole path) whichever way it was named, or each would be a full build.
     site_dir, output = site_dir.absolute(), output.absolute()
+    if output.is_symlink():
+        # A link to where the site is served from: the folder it points to is replaced,
+        # not the link (which would leave the served copy as it was, without a word).
+        output = output.resolve()
     timer = timer or StageTimer()
     cache = BuildCache(site_dir, output, clean=clean)
     # The cache's objects (records, views) live through the build: frozen, the garbage

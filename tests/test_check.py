@@ -302,6 +302,17 @@ def test_check_writes_nothing(tiny_site):
     assert not (tiny_site.root / "site").exists()
 
 
+def test_a_site_folder_that_is_a_link_updates_what_it_links_to(tiny_site, tmp_path):
+    served = tmp_path / "www" / "timeline"
+    assert build(tiny_site, "--output", str(served)).exit_code == 0
+    (tiny_site.root / "site").symlink_to(served, target_is_directory=True)
+    tiny_site.event("second")
+    result = build(tiny_site)
+    assert result.exit_code == 0, result.output
+    assert (tiny_site.root / "site").is_symlink()
+    assert (served / "events" / "second.html").exists()
+
+
 def test_build_refuses_to_replace_a_folder_it_did_not_write(tiny_site, tmp_path):
     precious = tmp_path / "precious"
     precious.mkdir()
