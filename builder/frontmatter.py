@@ -123,6 +123,8 @@ def _load_yaml(yaml_text: str) -> tuple[yaml.Node | None, object]:
     try:
         node = loader.get_single_node()
         data = loader.construct_document(node) if node is not None else None
+    except _MISFIT:
+        raise _misfit(node, loader) from None
     except yaml.MarkedYAMLError as error:
         raise _yaml_problem(error) from None
     except yaml.YAMLError as error:
@@ -160,7 +162,7 @@ def _load_plain_yaml(yaml_text: str) -> tuple[yaml.Node | None, object, _Walk] |
         except _Unusual:  # leave it to PyYAML, errors and all
             data = loader.construct_document(node)
         return node, data, walk
-    except yaml.YAMLError:
+    except (yaml.YAMLError, *_MISFIT):
         return None
     finally:
         loader.dispose()
@@ -257,6 +259,31 @@ def _construct(node: yaml.Node, loader: yaml.BaseLoader) -> object:
     elif isinstance(node, yaml.SequenceNode) and tag == _SEQ:
         return [_construct(item, loader) for item in node.value]
     raise _Unusual
+
+
+# What PyYAML's constructors raise for a value its explicit tag does not fit ("!!int en").
+_MISFIT = (ValueError, KeyError, TypeError)
+
+
+def _misfit(node: yaml.Node, loader: yaml.BaseLoader) -> FrontMatterError:
+    """The error for the first value in `node` that its explicit tag does not fit."""
+    pending = [node]
+    while pending:
+        current = pending.pop(0)
+        if isinstance(current, yaml.ScalarNode) and current.tag in _SCALARS:
+            try:
+                loader.yaml_constructors[current.tag](loader, current)
+            except _MISFIT:
+                shown = current.tag.replace("tag:yaml.org,2002:", "!!")
+                return FrontMatterError(
+                    current.start_mark.line + 2,
+                    f"YAML tag {shown!r} does not fit the value {current.value!r}; remove the tag",
+                )
+        elif isinstance(current, yaml.SequenceNode):
+            pending.extend(current.value)
+        elif isinstance(current, yaml.MappingNode):
+            pending.extend(item for pair in current.value for item in pair)
+    return FrontMatterError(1, "broken YAML front matter: a tagged value does not fit its tag")
 
 
 def _check_events(yaml_text: str) -> None:

@@ -41,7 +41,7 @@ def reference(yaml_text: str):
         if node is not None and not reference_is_plain(node, set(), 0):
             return None
         data = loader.construct_document(node) if node is not None else None
-    except yaml.YAMLError:
+    except (yaml.YAMLError, *F._MISFIT):  # a value its tag does not fit: the careful path's
         return None
     finally:
         loader.dispose()
