@@ -43,7 +43,7 @@ A second paragraph, dated 4 December 2024.
 HOSTILE_EVENT = """\
 ---
 date: 2024-12-03
-title: "Convoy & \\"talks\\" <b>of</b>\\tthe west \\a bell"
+title: "Convoy & \\"talks\\" <b>of</b>\\tthe west bell"
 tags: [حلب, "Rock & Roll", "<script>", "Quote \\"me\\""]
 status: disputed
 sources:
