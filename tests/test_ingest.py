@@ -353,6 +353,18 @@ def clinic_page(head: str = "", byline: str = "") -> bytes:
     ).encode()
 
 
+def add_clinic_page(
+    site: TinySite, tmp_path: Path, head: str = "", byline: str = ""
+) -> tuple[dict, str]:
+    """The source file `timeline add` makes of a clinic page (dated by the option when
+    the page states no date): its front matter and its body."""
+    saved = tmp_path / "clinic.html"
+    saved.write_bytes(clinic_page(head, byline))
+    [outcome] = ingest(site.root, [str(saved)], Options(published="2025-02-12"))
+    assert outcome.status == "added", outcome.message
+    return added_file(outcome)
+
+
 def linked_data(*objects: str) -> str:
     return f'<script type="application/ld+json">[{",".join(objects)}]</script>'
 
@@ -433,11 +445,7 @@ def test_publication_time_from_the_pages_markup(empty_site: TinySite, tmp_path: 
 def test_an_author_named_only_in_a_byline(
     empty_site: TinySite, tmp_path: Path, byline: str, author: str | None
 ) -> None:
-    saved = tmp_path / "clinic.html"
-    saved.write_bytes(clinic_page(byline=byline))
-    [outcome] = ingest(empty_site.root, [str(saved)], Options(published="2025-02-12"))
-    assert outcome.status == "added", outcome.message
-    data, body = added_file(outcome)
+    data, body = add_clinic_page(empty_site, tmp_path, byline=byline)
     assert data.get("author") == author
     # A byline is not article text; the other lines are.
     assert body.strip().startswith("The mobile clinic reached") == (author is not None)
@@ -461,11 +469,7 @@ def test_a_line_giving_the_pages_date_is_not_article_text(
     empty_site: TinySite, tmp_path: Path, stamp: str, kept: bool
 ) -> None:
     """Left in the text, "Updated: February 13, 2025" became an event of that day."""
-    saved = tmp_path / "clinic.html"
-    saved.write_bytes(clinic_page(byline=stamp))
-    [outcome] = ingest(empty_site.root, [str(saved)], Options(published="2025-02-12"))
-    assert outcome.status == "added", outcome.message
-    _, body = added_file(outcome)
+    _, body = add_clinic_page(empty_site, tmp_path, byline=stamp)
     assert body.strip().startswith("The mobile clinic reached") != kept
 
 
@@ -497,16 +501,12 @@ def test_a_pointer_to_another_article_is_not_article_text(
 ) -> None:
     """ "Read more: How the 2007 floods changed the valley" left in the text became an
     event of 2007 from another article."""
-    saved = tmp_path / "clinic.html"
     pointers = (
         "<p><strong>Read more:</strong> <a href='/floods'>How the 2007 floods changed the "
         "valley</a></p><p>Watch the office's briefing on Monday.</p>"
         "<p>LIRE AUSSI | <a href='/route'>La route rouverte en 2019</a></p>"
     )
-    saved.write_bytes(clinic_page(byline=pointers))
-    [outcome] = ingest(empty_site.root, [str(saved)], Options(published="2025-02-12"))
-    assert outcome.status == "added", outcome.message
-    _, body = added_file(outcome)
+    _, body = add_clinic_page(empty_site, tmp_path, byline=pointers)
     assert "2007" not in body and "2019" not in body
     assert body.startswith("Watch the office's briefing on Monday.")
 
@@ -551,14 +551,11 @@ def test_site_name_after_a_dash_rather_than_the_address(
 
 
 def test_byline_leftovers_are_not_article_text(empty_site: TinySite, tmp_path: Path) -> None:
-    saved = tmp_path / "clinic.html"
     byline = (
         '<p>Par <span class="author">Ana Ruiz</span> — '
         '<time datetime="2025-02-12">12 February 2025</time></p><p>|</p>'
     )
-    saved.write_bytes(clinic_page(byline=byline))
-    [outcome] = ingest(empty_site.root, [str(saved)], Options(published="2025-02-12"))
-    _, body = added_file(outcome)
+    _, body = add_clinic_page(empty_site, tmp_path, byline=byline)
     paragraphs = body.strip().split("\n\n")
     assert paragraphs[0].startswith("The mobile clinic reached"), paragraphs[0]
     assert len(paragraphs) == 3
