@@ -389,6 +389,7 @@ def load_event(path: Path, problems: Problems, *, extracted_folder: bool) -> Eve
         citations=citations,
         extracted=extracted,
         hidden=hidden,
+        tags_line=front.line_of("tags"),
     )
 
 

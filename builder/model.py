@@ -65,6 +65,7 @@ class EventRecord:
     citations: tuple[Citation, ...]
     extracted: bool = False
     hidden: bool = False
+    tags_line: int = 1  # where 'tags' is in the file, for messages about them
 
 
 @dataclass(frozen=True)

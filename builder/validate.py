@@ -175,7 +175,7 @@ def warn_merged_tags(events: Iterable[EventRecord], problems: Problems) -> None:
                 told.add(tag.casefold())
                 problems.warn(
                     event.path,
-                    1,
+                    event.tags_line,
                     f"tag {tag!r} is shown as the same tag as {name!r} (in "
                     f"{problems.display_path(owner.path)}): both make tags/{slug}.html; "
                     "spell them the same, or make them differ in letters or digits",

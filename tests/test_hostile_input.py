@@ -323,7 +323,7 @@ def test_tags_sharing_a_page(tiny_site: TinySite) -> None:
     warnings = [line for line in result.output.splitlines() if "warning:" in line]
     # Case alone is a deliberate merge; punctuation that changes meaning is pointed out.
     assert warnings == [
-        "content/events/b.md:1: warning: tag 'C++' is shown as the same tag as 'C' (in "
+        "content/events/b.md:4: warning: tag 'C++' is shown as the same tag as 'C' (in "
         "content/events/a.md): both make tags/c.html; spell them the same, or make them "
         "differ in letters or digits"
     ]
