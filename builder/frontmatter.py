@@ -218,7 +218,7 @@ class _Walk:
                         )
                     )
                 seen.setdefault(key_node.value, line)
-                child = (*path, key_node.value)
+                child = (*path, _key(key_node))
                 if not self.plain(value_node, child, depth + 1):
                     return False
                 self.lines[child] = line
@@ -229,6 +229,20 @@ class _Walk:
                 if not self.plain(item, (*path, index), depth + 1):
                     return False
         return True
+
+
+_KEY_MAKER = _StrictLoader("")  # only its constructors are used, by _key
+
+
+def _key(node: yaml.ScalarNode) -> object:
+    """A key as the data has it: 1, True or None for '1:', 'yes:' or '~:', so that the
+    line of such a key is found too."""
+    if node.tag in _SCALARS:
+        try:
+            return _KEY_MAKER.yaml_constructors[node.tag](_KEY_MAKER, node)
+        except _MISFIT:
+            pass
+    return node.value
 
 
 class _Unusual(Exception):
@@ -358,7 +372,7 @@ def _collect_lines(node: yaml.Node, path: KeyPath, front: FrontMatter) -> None:
                     )
                 )
             seen.setdefault(key_node.value, line)
-            child = (*path, key_node.value)
+            child = (*path, _key(key_node))
             _collect_lines(value_node, child, front)
             front.lines[child] = line
     elif isinstance(node, yaml.SequenceNode):

@@ -7,6 +7,8 @@ from builder.cli import main
 
 from .conftest import ARTICLE, EVENT
 
+EVENT_WITH_KEYS = EVENT.replace("title:", "2024: the year\nyes: indeed\ntitle:")
+
 
 def check(site):
     return CliRunner().invoke(main, ["check", "--site", str(site.root)])
@@ -264,6 +266,13 @@ def test_unknown_keys_are_warnings_not_errors(tiny_site):
     result = check(tiny_site)
     assert result.exit_code == 0
     assert "content/events/extra.md:6: warning: unknown key 'mood' is ignored" in result.output
+
+
+def test_unknown_keys_that_are_not_text_are_warned_at_their_line(tiny_site):
+    tiny_site.event("odd", EVENT_WITH_KEYS)
+    out = check(tiny_site).output
+    assert "content/events/odd.md:3: warning: unknown key 2024 is ignored" in out
+    assert "content/events/odd.md:4: warning: unknown key True is ignored" in out
 
 
 def test_every_problem_is_reported_in_one_run(tiny_site):
