@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 _EQUIVALENT = str.maketrans(
     {
@@ -78,4 +79,38 @@ def locate(quote: str, paragraphs: tuple[str, ...]) -> tuple[int, int, int] | No
         found = text.find(wanted)
         if found >= 0:
             return index, origin[found], origin[found + len(wanted) - 1] + 1
+    return _locate_composed(wanted, paragraphs)
+
+
+def _locate_composed(wanted: str, paragraphs: tuple[str, ...]) -> tuple[int, int, int] | None:
+    """`locate` for a quote whose accents are written otherwise than in the source: "é"
+    as one character in one, as "e" and a combining accent in the other (text copied on
+    a Mac is often so). Both are compared composed (NFC)."""
+    wanted = unicodedata.normalize("NFC", wanted)
+    for index, paragraph in enumerate(paragraphs):
+        text, origin = normalise(paragraph)
+        composed, starts, ends = _composed(text)
+        found = composed.find(wanted)
+        if found >= 0:
+            last = found + len(wanted) - 1
+            return index, origin[starts[found]], origin[ends[last] - 1] + 1
     return None
+
+
+def _composed(text: str) -> tuple[str, list[int], list[int]]:
+    """`text` composed (NFC), with the offsets in `text` where each of its characters
+    starts and ends."""
+    out: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    index = 0
+    while index < len(text):
+        end = index + 1
+        while end < len(text) and unicodedata.combining(text[end]):
+            end += 1
+        for char in unicodedata.normalize("NFC", text[index:end]):
+            out.append(char)
+            starts.append(index)
+            ends.append(end)
+        index = end
+    return "".join(out), starts, ends

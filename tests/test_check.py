@@ -1,5 +1,7 @@
 """`timeline check`: every problem reported as path:line: message, exit 1, nothing written."""
 
+import unicodedata
+
 import pytest
 from click.testing import CliRunner
 
@@ -227,6 +229,25 @@ def test_quotes_match_across_whitespace_and_typographic_quotes(empty_site):
     )
     result = check(empty_site)
     assert result.exit_code == 0, result.output
+
+
+def test_quotes_match_whichever_way_accents_are_written(empty_site):
+    # "é" as one character in the quote, as "e" and a combining accent in the source
+    # (as text copied on a Mac often is), and the other way round.
+    decomposed = unicodedata.normalize("NFD", "Talks at the Élysée café resumed.")
+    empty_site.source(
+        "wire", f"---\ntitle: T\npublisher: P\npublished: 2024-11-30\n---\n{decomposed}\n"
+    )
+    empty_site.source(
+        "agency", "---\ntitle: T\npublisher: P\npublished: 2024-11-30\n---\nAu café.\n"
+    )
+    quotes = [("wire", "the Élysée café resumed"), ("agency", unicodedata.normalize("NFD", "café"))]
+    cited = "".join(f"  - source: {source}\n    quote: {quote}\n" for source, quote in quotes)
+    empty_site.event("e", f"---\ndate: 2024-11-30\ntitle: Talks\nsources:\n{cited}---\n")
+    result = build(empty_site)
+    assert result.exit_code == 0, result.output
+    page = (empty_site.root / "site/sources/wire.html").read_text(encoding="utf-8")
+    assert unicodedata.normalize("NFC", page).count("the Élysée café resumed") == 1
 
 
 def test_a_source_id_two_files_share_is_the_one_error_of_its_quotes(tiny_site):
