@@ -25,6 +25,7 @@ from builder.dates import DateError, DateSpan, PartialDate
 from builder.load import PARAGRAPH_SEPARATOR, tagger_text
 from builder.model import Citation, EventRecord, Site, Source, Status
 from builder.parallel import parallel_map
+from builder.problems import ContentError, Problem
 from builder.slugs import is_reserved_name, slugify
 from builder.temporal import day_first
 from builder.views import UnreviewedRecord
@@ -417,6 +418,19 @@ def candidate_file_text(proposed: ProposedEvent) -> str:
 def write_candidates(site_dir: Path, proposed: list[ProposedEvent]) -> list[Path]:
     """Write each proposal as a file of its own; an existing file is never overwritten."""
     folder = site_dir / CANDIDATES_DIR
+    if not folder.resolve().is_relative_to(site_dir.resolve()):
+        # A link out of the site (as the build refuses to read one): files are not
+        # written wherever a site's folders happen to point.
+        raise ContentError(
+            [
+                Problem(
+                    str(CANDIDATES_DIR),
+                    1,
+                    "this is a link to a place outside the site folder, where extract does "
+                    "not write; make it a folder of the site",
+                )
+            ]
+        )
     folder.mkdir(parents=True, exist_ok=True)
     written = []
     for proposal in proposed:

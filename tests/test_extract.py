@@ -281,3 +281,16 @@ def test_a_source_published_in_a_month_only_gets_no_candidates(empty_site):
     (empty_site.root / "timeline.toml").write_text("publish_candidates = true\n")
     result = run(empty_site, "build")
     assert result.exit_code == 0, result.output
+
+
+def test_extract_does_not_write_through_a_link_out_of_the_site(empty_site, tmp_path):
+    empty_site.source("wire")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (empty_site.root / "content" / "candidates").symlink_to(elsewhere, target_is_directory=True)
+    result = run(empty_site, "extract")
+    assert result.exit_code == 1
+    assert "content/candidates:1: this is a link to a place outside the site folder" in (
+        result.output
+    )
+    assert list(elsewhere.iterdir()) == []
