@@ -26,6 +26,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
+import click
 import yaml
 
 from builder.address_lists import (
@@ -628,6 +629,14 @@ def ingest(
     to `report` as soon as it is known (a feed or a folder can take minutes). A folder
     that is not a site is refused (NotASiteError) before anything is written to it."""
     require_site(site_dir)
+    sources = site_dir / SOURCES_DIR
+    if not sources.resolve().is_relative_to(site_dir.resolve()):
+        # A link out of the site (as the build refuses to read one): files are not
+        # written wherever a site's folders happen to point.
+        raise click.ClickException(
+            f"{sources}: this is a link to a place outside the site folder, where add does "
+            "not write; make it a folder of the site"
+        )
     ingester = Ingester(site_dir, options or Options(), fetch)
     outcomes: list[Outcome] = []
     try:

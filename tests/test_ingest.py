@@ -764,3 +764,19 @@ def test_a_broken_address_or_server_answer_is_a_failed_input(
         f"failed: {garbage}: the server's answer is not valid HTTP (BadStatusLine: garbage)"
         in result.output
     )
+
+
+def test_add_does_not_write_through_a_link_out_of_the_site(
+    empty_site: TinySite, tmp_path: Path
+) -> None:
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    sources = empty_site.root / "content" / "sources"
+    sources.rmdir()
+    sources.symlink_to(elsewhere, target_is_directory=True)
+    result = CliRunner().invoke(main, ["add", str(HARBOUR), "--site", str(empty_site.root)])
+    assert result.exit_code == 1
+    assert "this is a link to a place outside the site folder, where add does not write" in (
+        result.output
+    )
+    assert list(elsewhere.iterdir()) == []
