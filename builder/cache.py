@@ -11,6 +11,10 @@ result) names the shard files holding the large tables (records and memo tables)
 table split by key over a fixed number of shards. A shard file is named by a digest of
 its bytes and is only written when its entries changed, so a rebuild after one edit
 writes a few shards, not the whole cache.
+
+Reading a pickle runs code, and a site folder may come from anyone: the head is signed
+with a key of this user's (in ~/.cache/timeline-builder, outside every site), and names
+each shard with its digest, so only what this user's builds wrote is ever unpickled.
 """
 
 from __future__ import annotations
@@ -19,9 +23,11 @@ import contextlib
 import copyreg
 import gc
 import hashlib
+import hmac
 import io
 import os
 import pickle
+import secrets
 import tempfile
 import zlib
 from collections.abc import Callable
@@ -204,6 +210,53 @@ def _walk_files(folder: str) -> list[tuple[str, os.stat_result]]:
     return found
 
 
+def _signing_key() -> bytes:
+    """This user's key for signing cache heads, kept outside every site folder (made on
+    first use); a random one for this run when it cannot be kept (no cache is then
+    read back)."""
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    path = Path(base) / "timeline-builder" / "cache-key"
+    try:
+        key = path.read_bytes()
+        if len(key) == 32:
+            return key
+    except OSError:
+        pass
+    key = secrets.token_bytes(32)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(handle, "wb") as out:
+            out.write(key)
+    except FileExistsError:  # made meanwhile by another build
+        with contextlib.suppress(OSError):
+            return path.read_bytes()
+    except OSError:
+        pass
+    return key
+
+
+_KEY: bytes | None = None
+_MAC_SIZE = 32
+
+
+def _mac(payload: bytes) -> bytes:
+    global _KEY
+    if _KEY is None:
+        _KEY = _signing_key()
+    return hmac.new(_KEY, payload, hashlib.sha256).digest()
+
+
+def _signed(payload: bytes) -> bytes:
+    return _mac(payload) + payload
+
+
+def _verified(data: bytes) -> bytes | None:
+    """The payload of `data` made by `_signed` with this user's key, else None."""
+    payload = data[_MAC_SIZE:]
+    return payload if hmac.compare_digest(data[:_MAC_SIZE], _mac(payload)) else None
+
+
 def file_digest(data: bytes) -> str:
     return hashlib.blake2b(data, digest_size=16).hexdigest()
 
@@ -243,8 +296,12 @@ class BuildCache:
 
     def _load_head(self) -> CacheState:
         try:
-            with open(self.head_path, "rb") as handle:
-                version, state = pickle.load(handle)
+            # Unpickling runs code: only a head this user's builds signed is read (a
+            # site folder from elsewhere may hold one made to do harm).
+            payload = _verified(self.head_path.read_bytes())
+            if payload is None or self.folder.is_symlink():
+                return CacheState()
+            version, state = pickle.loads(payload)
         except Exception:  # any unreadable cache is just no cache
             return CacheState()
         if version != _FORMAT or not isinstance(state, CacheState) or state.code != self.code:
@@ -272,8 +329,11 @@ class BuildCache:
                     for shard in shards:
                         part = None
                         if shard is not None:
-                            with open(self.folder / shard[0], "rb") as handle:
-                                part = pickle.load(handle)
+                            data = (self.folder / shard[0]).read_bytes()
+                            # Named by its digest in the signed head: the very shard saved.
+                            if not shard[0].endswith(f"-{file_digest(data)}.pickle"):
+                                raise ValueError(f"{shard[0]} is not the shard saved")
+                            part = pickle.loads(data)
                             table.update(part)
                         parts.append(part)
                     self._parts[name] = (parts, dict(table))
@@ -313,6 +373,8 @@ class BuildCache:
         then remove the shards nothing names. A failure to save is not a build failure."""
         state.code, state.site, state.output = self.code, self.site_key, self.output_key
         previous = self._previous if self._previous is not None else CacheState()
+        if self.folder.is_symlink():  # old shards are removed: not wherever a link leads
+            return
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
             ignore = self.folder / ".gitignore"
@@ -327,7 +389,7 @@ class BuildCache:
                 }
                 published = {path: tuple(entry) for path, entry in state.published.items()}
                 head = replace(state, records={}, extras={}, published=published)
-                self._write(self.head_path, pickle.dumps((_FORMAT, head), _PROTOCOL))
+                self._write(self.head_path, _signed(pickle.dumps((_FORMAT, head), _PROTOCOL)))
             self._remove_unnamed(state.shards)
         except OSError:
             pass

@@ -335,6 +335,32 @@ def test_corrupt_cache_is_ignored(tiny_site: TinySite, tmp_path: Path, damaged: 
     assert tree(output) == clean_build_of(tiny_site.root, tmp_path / "clean")
 
 
+class _Planted:
+    """A pickle that, once read, leaves a file behind (as a harmful one would run code)."""
+
+    def __init__(self, mark: Path) -> None:
+        self.mark = mark
+
+    def __reduce__(self):
+        return (Path.touch, (self.mark,))
+
+
+@pytest.mark.parametrize("planted", ["head.pickle", "records-*.pickle"])
+def test_a_cache_file_from_elsewhere_is_never_unpickled(
+    tiny_site: TinySite, tmp_path: Path, planted: str
+) -> None:
+    """A site folder received from someone else may hold a cache made to run code."""
+    output = tiny_site.root / "site"
+    build(tiny_site.root, output, workers=1)
+    mark = tmp_path / "ran"
+    for path in (tiny_site.root / ".timeline-cache").glob(planted):
+        path.write_bytes(pickle.dumps(_Planted(mark)))
+    tiny_site.event("second", EVENT_TWO)  # so that the rebuild reads the whole cache
+    build(tiny_site.root, output, workers=1)
+    assert not mark.exists()
+    assert tree(output) == clean_build_of(tiny_site.root, tmp_path / "clean")
+
+
 def test_one_edit_rewrites_few_cache_files(tmp_path: Path) -> None:
     """The cache is saved in shards: an edit to one event rewrites the shards holding
     what changed, not the whole cache (which at 10k events is ~100 MB)."""
