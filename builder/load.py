@@ -185,7 +185,7 @@ class _Fields:
             if required:
                 self.missing(key, example)
             return None
-        if isinstance(value, int | float) and not isinstance(value, bool):
+        if isinstance(value, int | float):  # and true or false, as YAML reads yes, no, on, off
             self.error(
                 f"{key!r} must be text, not {_describe(value)}; put it in quotes if it is "
                 "meant as text",
@@ -403,8 +403,11 @@ def _tags(fields: _Fields) -> tuple[str, ...]:
     tags: list[str] = []
     for index, tag in enumerate(value):
         if not isinstance(tag, str | int) or isinstance(tag, bool) or _shows_nothing(str(tag)):
+            quotes = "; put it in quotes if it is meant as text" if isinstance(tag, bool) else ""
             fields.error(
-                f"tag {index + 1} must be a word or phrase, not {_describe(tag)}", "tags", index
+                f"tag {index + 1} must be a word or phrase, not {_describe(tag)}{quotes}",
+                "tags",
+                index,
             )
         elif str(tag).strip() not in tags:
             tags.append(str(tag).strip())

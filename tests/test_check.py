@@ -115,6 +115,20 @@ def test_a_line_separator_in_a_value_is_a_space(tiny_site):
     assert '<h1 dir="auto">Offensive begins' in page
 
 
+def test_a_yes_or_no_read_as_true_or_false_is_told_to_be_quoted(tiny_site):
+    # YAML 1.1 reads yes, no, on and off as true and false: "NO" (Norway) is false.
+    tiny_site.event("norway", EVENT.replace("Offensive begins", "yes").replace("City", "NO"))
+    out = check(tiny_site).output
+    assert (
+        "content/events/norway.md:3: 'title' must be text, not true; put it in quotes if it "
+        "is meant as text"
+    ) in out
+    assert (
+        "content/events/norway.md:4: tag 2 must be a word or phrase, not false; put it in "
+        "quotes if it is meant as text"
+    ) in out
+
+
 def test_missing_required_keys(tiny_site):
     tiny_site.event("bare", "---\nstatus: reported\n---\nNothing.\n")
     out = check(tiny_site).output
