@@ -33,6 +33,7 @@ from builder.candidate_dates import calendar_value, counted_dates, day_span, spa
 from builder.sentences import split_sentences
 from builder.temporal import Timex, tag
 from builder.temporal.grammar import DAY, MONTH
+from builder.temporal.tagger import written_on
 
 
 @dataclass(frozen=True)
@@ -246,6 +247,9 @@ def candidates_from_text(text: str, published: str, day_first: bool = False) -> 
     numeric dates give the day before the month."""
     dct = published[:10]
     timexes = tag(text, dct, day_first)
+    # "said today" in a story whose dateline gives the day before publication dates the
+    # report on that day.
+    today = written_on(text, date.fromisoformat(dct), day_first).isoformat()
     listed = [calendar_value(timex) for timex in timexes]
     values = {timex.start: value for timex, value in zip(timexes, listed, strict=True)}
     anchored = counted_dates(text, timexes, listed, dct)
@@ -259,10 +263,10 @@ def candidates_from_text(text: str, published: str, day_first: bool = False) -> 
         while scan < len(timexes) and timexes[scan].end <= sentence.end:
             inside.append(timexes[scan])
             scan += 1
-        dated = _dated_in(sentence.text, sentence.start, inside, dct, values, anchored)
+        dated = _dated_in(sentence.text, sentence.start, inside, today, values, anchored)
         if not dated or _EDITORIAL_NOTE.search(sentence.text):
             continue
-        main = _main(dated, dct)
+        main = _main(dated, today)
         for item in [main, *_others(dated, main)]:
             candidates.append(
                 Candidate(

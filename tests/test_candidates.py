@@ -331,3 +331,12 @@ def test_a_time_converted_to_gmt_in_brackets_is_the_same_moment() -> None:
     # Two events on neighbouring days stay two.
     text = "The quake struck at 17:14 GMT on Friday and a second one on Saturday."
     assert len(dated(text, "2025-03-15")) == 2
+
+
+def test_said_today_dates_only_the_report_on_the_datelines_day() -> None:
+    # Wire copy written on 14 March and published after midnight UTC, on the 15th.
+    text = (
+        "WASHINGTON, March 14 — The talks resumed.\n\n"
+        "The ministry said in a statement issued today that the plant closed in May 2024."
+    )
+    assert [c.value for c in candidates_from_text(text, "2025-03-15")] == ["2024-05", "2025-03-14"]

@@ -20,7 +20,7 @@ _DATED_DATELINE = re.compile(
 )
 
 
-def _written_on(text: str, creation: date, day_first: bool) -> date:
+def written_on(text: str, creation: date, day_first: bool = False) -> date:
     """The day the story was written: its dateline's, when that is a day or two before the
     publication date (a wire story published after midnight UTC), else the publication day."""
     dateline = _DATED_DATELINE.match(text)
@@ -40,7 +40,7 @@ def find(
     deictic ones ("today") from the day a dated dateline gives, when `dateline`."""
     creation = cal.parse_date(dct)
     if dateline:
-        creation = _written_on(text, creation, day_first)
+        creation = written_on(text, creation, day_first)
     ctx = Context(text=text, dct=creation, anchor=creation, day_first=day_first)
     found: list[tuple[int, int, Reading]] = []
     lowered = text.lower()
