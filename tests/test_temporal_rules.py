@@ -725,3 +725,23 @@ def test_a_live_blog_entry_time_may_be_bold_or_end_in_a_colon() -> None:
         "**11:15 GMT** — Ferries are cancelled."
     )
     assert [v for _, _, v in values(text)][2:] == ["2024-10-25T10:42", "2024-10-25T11:15Z"]
+
+
+def test_a_scheduled_event_in_the_present_with_a_weekday_is_ahead() -> None:
+    saturday = "2025-03-15"
+    assert values("The polls close at 8 p.m. EST, or 0100 GMT on Sunday.", saturday)[-1] == (
+        "0100 GMT on Sunday",
+        "TIME",
+        "2025-03-16T01:00Z",
+    )
+    for sentence, day in (
+        ("Rail fares in England rise on Friday by an average of 4.6%.", "2025-03-21"),
+        ("Her plane lands on Monday.", "2025-03-17"),
+        ("The sale ends on Monday.", "2025-03-17"),
+        # The same words as nouns, or not in the present, leave the day behind.
+        ("The company posted a sharp rise on Friday.", "2025-03-14"),
+        ("Shares posted sharp rises on Friday.", "2025-03-14"),
+        ("The company reported a 5% sales rise on Friday.", "2025-03-14"),
+        ("The polls did not close on Sunday.", "2025-03-09"),
+    ):
+        assert values(sentence, saturday)[-1][2] == day, sentence

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from builder.temporal.grammar import ZONE
+
 _FUTURE = (
     r"will|won't|'ll|shall|would|going\s+to|plans?\s+to|planned|planning|scheduled|"
     r"expected|expects?|due|set\s+to|effective|payable|ahead|is\s+to|are\s+to|"
@@ -25,7 +27,40 @@ _PAST = (
     r"stood|understood|became|overran|overcame|withdrew|took\s+over|ago|yesterday|last|"
     r"earlier|announced|reported|agreed|ended|opened|closed|began|started|was\s+to"
 )
-_CUES = re.compile(rf"(?<![\w'])(?:(?P<future>{_FUTURE})|(?P<past>{_PAST}))(?!\w)", re.IGNORECASE)
+# Present-tense verbs of a scheduled event that are nouns too ("the polls close on Sunday",
+# "fares rise on Friday"; not "a sharp rise on Friday"): see _is_noun.
+_SCHEDULED = r"close|closes|open|reopen|start|begin|ends?|rises?|lands?|kicks?\s+off"
+_CUES = re.compile(
+    rf"(?<![\w'])(?:(?P<future>{_FUTURE})|(?P<past>{_PAST})|(?P<scheduled>{_SCHEDULED}))(?!\w)",
+    re.IGNORECASE,
+)
+_DETERMINER = r"(?:the|its|their|his|her|our|this|that|these|those|any|no|each|every|\w+['’]s)"
+# The schedule word is a noun or not a simple present: right after a determiner, a
+# preposition or an auxiliary ("the close", "on land", "did not close", "to land"), in a
+# phrase opened by "a" ("a 5% sales rise"), or the object of a past verb ("posted sharp
+# rises").
+_NOT_PRESENT_VERB = re.compile(
+    rf"\b(?:{_DETERMINER}|a|an|on|in|of|for|by|from|at|to|with|not|n't|do|does|did|will|would"
+    r"|could|should|might|must|can|may)\s+$|\ban?\s+(?:[\w%$.,-]+\s+){1,3}$"
+    rf"|(?<![\w'])(?:{_PAST})\s+(?:[\w-]+\s+)?$",
+    re.IGNORECASE,
+)
+# A base form after a determiner and words not ending in a plural ("the sharp rise"); the
+# verb's subject is plural ("the polls close").
+_SINGULAR_AFTER_DETERMINER = re.compile(
+    rf"\b{_DETERMINER}\s+(?:[\w%$.,-]+\s+){{0,2}}[\w%$.,-]*(?:[^s\W]|ss)\s+$", re.IGNORECASE
+)
+
+
+def _is_present_verb(text: str, start: int, word: str) -> bool:
+    """Whether the schedule word at `start` is a present-tense verb rather than a noun."""
+    before = text[max(0, start - 40) : start]
+    if _NOT_PRESENT_VERB.search(before):
+        return False
+    base_form = not word.lower().split()[0].endswith("s")
+    return not (base_form and _SINGULAR_AFTER_DETERMINER.search(before))
+
+
 _PAST_AUXILIARY = re.compile(r"\b(?:had\s+been|was|were|previously)\s+$", re.IGNORECASE)
 # A past form after these is a participle or an adjective, not a finite verb: "would be
 # paid", "a still unspecified date", "being sold"; the auxiliary before it tells the tense.
@@ -47,7 +82,10 @@ _NEXT_CLAUSE = re.compile(
     r"\s*(?:[,;—–]\s*)+(?:but|while|whereas|although|though|yet)\b", re.IGNORECASE
 )
 # Closing quotes may be doubled, as newswire in the Penn Treebank's style writes them ('').
-_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"'“‘(`]*[A-Z])|\n\s*\n")
+# Not the dot of "8 p.m. EST".
+_SENTENCE_END = re.compile(
+    rf"(?!(?<=[ap]\.m)\.(?i:{ZONE}))[.!?][\"'”’)]*\s+(?=[\"'“‘(`]*[A-Z])|\n\s*\n"
+)
 
 _WINDOW = 160
 
@@ -79,6 +117,8 @@ def direction(text: str, start: int, end: int) -> int:
             text, max(0, match.start() - 10), match.start()
         ):
             continue
+        if match.group("scheduled") and not _is_present_verb(text, match.start(), match.group()):
+            continue
         if match.group("future") and _INFINITIVE.search(
             text, max(0, match.start() - 4), match.start()
         ):
@@ -96,7 +136,7 @@ def direction(text: str, start: int, end: int) -> int:
             distance += 8
         if best_distance is None or distance < best_distance:
             best_distance = distance
-            best = 1 if match.group("future") else -1
+            best = -1 if match.group("past") else 1
             if best > 0 and _PAST_AUXILIARY.search(text, max(0, match.start() - 14), match.start()):
                 best = -1  # "had been scheduled to expire Friday" is over
     return best
