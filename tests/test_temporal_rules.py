@@ -745,3 +745,16 @@ def test_a_scheduled_event_in_the_present_with_a_weekday_is_ahead() -> None:
         ("The polls did not close on Sunday.", "2025-03-09"),
     ):
         assert values(sentence, saturday)[-1][2] == day, sentence
+
+
+def test_a_deadline_extended_or_adjourned_to_a_day_is_ahead() -> None:
+    tuesday = "2025-02-11"
+    text = "Germany's DWD has extended its warnings for Lower Saxony to midnight on Wednesday."
+    assert values(text, tuesday) == [("midnight on Wednesday", "TIME", "2025-02-12T24:00")]
+    assert values("The judge adjourned the hearing to Monday.", tuesday) == [
+        ("Monday", "DATE", "2025-02-17")
+    ]
+    # "to" naming whom, not when: the past verb tells.
+    assert values("The government extended aid to farmers on Friday.", tuesday) == [
+        ("Friday", "DATE", "2025-02-07")
+    ]

@@ -713,6 +713,13 @@ def _deictic(text: str, start: int, end: int, ctx: Context) -> Reading | None:
 
 # "a curfew until 5 pm Sunday": the day is ahead whatever the verb's tense.
 _UNTIL = re.compile(r"\b(?:until|till)(?:\s+\S+){0,4}\s*$", re.IGNORECASE)
+# "has extended its warnings to midnight on Wednesday", "adjourned the hearing to
+# Monday": a deadline moved later, ahead too.
+_MOVED_TO = re.compile(
+    r"\b(?:extend|prolong|postpone|adjourn|delay)\w*\b[^.;:!?]{0,60}?"
+    rf"\b(?:to|until|till)\s+(?:{CLOCK}{ZONE}?(?:\s+on)?\s*)?$",
+    re.IGNORECASE,
+)
 
 
 # "Wednesday of last week", and "from Monday through Wednesday of last week": the week
@@ -739,7 +746,9 @@ def _resolve_weekday(ctx: Context, lower: str, weekday: int, start: int, end: in
         return cal.nearest_weekday(cal.shift(ctx.dct, -1, "day"), weekday, -1)
     if re.search(r"\bnext\b|\bthis\s+coming\b", lower):
         return cal.nearest_weekday(cal.shift(ctx.dct, 1, "day"), weekday, 1)
-    if _UNTIL.search(ctx.text, max(0, start - 40), start):
+    if _UNTIL.search(ctx.text, max(0, start - 40), start) or _MOVED_TO.search(
+        ctx.text, max(0, start - 100), start
+    ):
         return cal.nearest_weekday(ctx.dct, weekday, 1)
     tense = ctx.tense(start, end)
     return cal.nearest_weekday(ctx.dct, weekday, 1 if tense > 0 else -1)
