@@ -758,3 +758,11 @@ def test_a_deadline_extended_or_adjourned_to_a_day_is_ahead() -> None:
     assert values("The government extended aid to farmers on Friday.", tuesday) == [
         ("Friday", "DATE", "2025-02-07")
     ]
+
+
+def test_a_change_at_midnight_starts_the_day_it_was_said_to_start_from() -> None:
+    text = "From tomorrow, prices rise by 5%. The change takes effect at midnight."
+    assert values(text, "2025-12-31T23:05")[-1] == ("midnight", "TIME", "2025-12-31T24:00")
+    # Closing at midnight on the day told: the end of that day.
+    text = "Tomorrow the shops open again. They close at midnight."
+    assert values(text, "2025-12-31")[-1] == ("midnight", "TIME", "2026-01-01T24:00")

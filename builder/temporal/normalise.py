@@ -213,11 +213,34 @@ def _clock(text: str, start: int, end: int, ctx: Context) -> Reading | None:
         day = _narrative_day(ctx, start)  # "Rescuers arrived at 1430 GMT": the day told of
         if hour == 24 and day == ctx.dct and ctx.tense(start, end) < 0:
             day = cal.shift(day, -1, "day")  # "watched at midnight": the one the day began with
+        elif hour == 24 and _starts_the_day_told(ctx, start, day):
+            day = cal.shift(day, -1, "day")
     zone = _ZONE_TOKEN.search(text)
     suffix = "Z" if zone and ZONES[zone.group(1).lower()] == 0 else ""
     # A time in a narrative that has moved to a year or a month: its day is not known.
     on = day.isoformat() if day is not None else "XXXX-XX-XX"
     return Reading("TIME", f"{on}T{hour:02d}:{minute:02d}{suffix}", anchors=bool(entry))
+
+
+# "From tomorrow, fares rise. The change takes effect at midnight.": the midnight a change
+# starts at opens the day it was said to start from.
+_STARTS_AT = re.compile(
+    r"\b(?:takes?\s+effect|comes?\s+into\s+(?:force|effect)|goes?\s+into\s+effect|kicks?\s+in"
+    r"|begins?|starts?|applies)\s+at\s+$",
+    re.IGNORECASE,
+)
+_FROM_DAY = re.compile(r"\b(?:from|starting|beginning|as\s+of|effective)\s+$", re.IGNORECASE)
+
+
+def _starts_the_day_told(ctx: Context, start: int, day: date) -> bool:
+    """Whether a midnight at `start` starts something on `day`, a day the text said it
+    would start from."""
+    return (
+        day == ctx.day_anchor
+        and _STARTS_AT.search(ctx.text, max(0, start - 40), start) is not None
+        and _FROM_DAY.search(ctx.text, max(0, ctx.day_anchor_at - 20), ctx.day_anchor_at)
+        is not None
+    )
 
 
 _CLOCK_SPAN_END = re.compile(
