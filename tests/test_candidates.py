@@ -340,3 +340,13 @@ def test_said_today_dates_only_the_report_on_the_datelines_day() -> None:
         "The ministry said in a statement issued today that the plant closed in May 2024."
     )
     assert [c.value for c in candidates_from_text(text, "2025-03-15")] == ["2024-05", "2025-03-14"]
+
+
+def test_a_statements_clock_time_is_on_the_day_the_story_was_written() -> None:
+    text = (
+        "WASHINGTON, March 14 — The Senate passed the stopgap bill, which the House "
+        "approved in February, after a day of wrangling.\n\n"
+        "Thune said at 9:45 p.m. that the vote would be held."
+    )
+    found = candidates_from_text(text, "2025-03-15")
+    assert [(c.value, c.timex_text) for c in found][-1] == ("2025-03-14", "9:45 p.m.")

@@ -215,6 +215,8 @@ def _clock(text: str, start: int, end: int, ctx: Context) -> Reading | None:
             day = cal.shift(day, -1, "day")  # "watched at midnight": the one the day began with
         elif hour == 24 and _starts_the_day_told(ctx, start, day):
             day = cal.shift(day, -1, "day")
+    if day is None and _SAID_AT.search(ctx.text, max(0, start - 40), start):
+        day = ctx.dct  # "Thune said at 9:45 p.m.": a statement of the day the story is written
     zone = _ZONE_TOKEN.search(text)
     suffix = "Z" if zone and ZONES[zone.group(1).lower()] == 0 else ""
     # A time in a narrative that has moved to a year or a month: its day is not known.
@@ -243,6 +245,11 @@ def _starts_the_day_told(ctx: Context, start: int, day: date) -> bool:
     )
 
 
+_SAID_AT = re.compile(
+    r"\b(?:said|says|told\s+(?:\w+\s+){0,2}|announced|declared|tweeted|wrote)\s+"
+    r"(?:(?:late|early)\s+)?at\s+$",
+    re.IGNORECASE,
+)
 _CLOCK_SPAN_END = re.compile(
     rf"\s*(?:and|to|until|till|-|–)\s*{CLOCK}{ZONE}?(?=,?\s+(?:on\s+)?\w)", re.IGNORECASE
 )
