@@ -766,3 +766,16 @@ def test_a_change_at_midnight_starts_the_day_it_was_said_to_start_from() -> None
     # Closing at midnight on the day told: the end of that day.
     text = "Tomorrow the shops open again. They close at midnight."
     assert values(text, "2025-12-31")[-1] == ("midnight", "TIME", "2026-01-01T24:00")
+
+
+def test_a_numeric_day_and_month_after_on_or_a_weekday() -> None:
+    monday = "2025-03-10"
+    british = [
+        (t.text, t.value)
+        for t in tag("Services are due to resume on 14/03 at 14:00 CET.", monday, day_first=True)
+    ]
+    assert british == [("14/03", "2025-03-14"), ("14:00 CET", "2025-03-14T14:00")]
+    american = [(t.text, t.value) for t in tag("The match is on Friday 3/14.", monday)]
+    assert american == [("Friday 3/14", "2025-03-14")]
+    # Fractions and "round the clock" are no days.
+    assert values("He scored on 3/4 of his attempts. Staff are on 24/7.", monday) == []

@@ -111,6 +111,13 @@ _BRANCHES: list[tuple[str, str]] = [
         "slash",
         r"(?<![\d/.,])(?:3[01]|[12]\d|0?[1-9])/(?:3[01]|[12]\d|0?[1-9])/(?:\d{4}|\d\d)(?![\d/])",
     ),
+    # "on 14/03 at 14:00", "Friday 14/03": a day and month without the year, only where a
+    # day is named ("on", a weekday) and the clause goes on with a time or ends.
+    (
+        "day_month",
+        rf"(?:(?<=\bon\s)|{WEEKDAY},?\s+)(?:3[01]|[12]\d|0?[1-9])/(?:3[01]|[12]\d|0?[1-9])"
+        r"(?![\d/]|\.\d)(?=\s*(?:[.,;:!?)]|$|\s+(?:at|and|or|to|until|from)\b))",
+    ),
     ("dashed", r"(?<![\d/.,-])(?:3[01]|[12]\d|0?[1-9])-(?:3[01]|[12]\d|0?[1-9])-\d{4}(?![\d-])"),
     # Day first wherever dots separate the parts (12.05.2025); year first with slashes
     # (2025/05/12).

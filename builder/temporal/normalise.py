@@ -66,6 +66,7 @@ from builder.temporal.tokens import (
     _words,
     _year_of,
     duration_value,
+    year_of_month,
 )
 
 # Nouns that make a four-digit number a count rather than a year.
@@ -111,6 +112,19 @@ def _slash(text: str, start: int, end: int, ctx: Context) -> Reading | None:
     if year < 100:
         year += 1900 if year > 30 else 2000
     return _calendar_day(year, month, day)
+
+
+def _day_month(text: str, start: int, end: int, ctx: Context) -> Reading | None:
+    """14/03 (or 3/14 in American text): that day in the year the context gives."""
+    if text.endswith("24/7"):
+        return None  # round the clock
+    first, second = (int(part) for part in text.split()[-1].split("/"))
+    day, month = (first, second) if ctx.day_first else (second, first)
+    if month > 12 >= day:
+        day, month = month, day
+    if month > 12:
+        return None
+    return _calendar_day(year_of_month(ctx, month, start, end), month, day)
 
 
 def _dotted(text: str, start: int, end: int, ctx: Context) -> Reading | None:
@@ -1058,6 +1072,7 @@ HANDLERS: dict[str, Handler] = {
     "iso": _iso,
     "slash": _slash,
     "dashed": _slash,
+    "day_month": _day_month,
     "dotted": _dotted,
     "year_first": _year_first,
     "clock": _clock,

@@ -107,6 +107,21 @@ def _relative_year(words: list[str], base: int) -> int | None:
     return None
 
 
+def year_of_month(ctx: Context, month: int, start: int, end: int) -> int:
+    """The year of a day in `month` whose year the text does not write: the one a sentence
+    opened with, else the nearest on the side of the publication day the verb points to."""
+    year = ctx.stated_year(start)
+    if year is not None:
+        return year
+    distance = min((month - ctx.dct.month) % 12, (ctx.dct.month - month) % 12)
+    tense = ctx.tense(start, end) if distance > 2 else 0
+    if distance and closely_past(ctx.text, start):
+        tense = -1  # "began on Jan. 2" written in November: the January gone
+    elif distance and closely_future(ctx.text, start):
+        tense = 1  # "will be signed on 28 December" written on 1 January
+    return cal.nearest_month(ctx.dct, month, tense)
+
+
 def _day_date(ctx: Context, text: str, start: int, end: int) -> date | None:
     """The calendar day in an absolute date expression ("Nov. 9", "27 November 2024")."""
     month = _month_of(text)
@@ -132,15 +147,7 @@ def _day_date(ctx: Context, text: str, start: int, end: int) -> date | None:
     if year is None:
         year = _relative_year(_words(text), ctx.dct.year)  # "5 March last year"
     if year is None:
-        year = ctx.stated_year(start)
-    if year is None:
-        distance = min((month - ctx.dct.month) % 12, (ctx.dct.month - month) % 12)
-        tense = ctx.tense(start, end) if distance > 2 else 0
-        if distance and closely_past(ctx.text, start):
-            tense = -1  # "began on Jan. 2" written in November: the January gone
-        elif distance and closely_future(ctx.text, start):
-            tense = 1  # "will be signed on 28 December" written on 1 January
-        year = cal.nearest_month(ctx.dct, month, tense)
+        year = year_of_month(ctx, month, start, end)
     try:
         return date(year, month, day)
     except ValueError:
