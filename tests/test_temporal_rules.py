@@ -779,3 +779,9 @@ def test_a_numeric_day_and_month_after_on_or_a_weekday() -> None:
     assert american == [("Friday 3/14", "2025-03-14")]
     # Fractions and "round the clock" are no days.
     assert values("He scored on 3/4 of his attempts. Staff are on 24/7.", monday) == []
+
+
+def test_a_clock_time_with_h_between_hours_and_minutes() -> None:
+    assert values("He spoke at 14h30 on Friday.", "2025-03-15") == [
+        ("14h30 on Friday", "TIME", "2025-03-14T14:30")
+    ]
