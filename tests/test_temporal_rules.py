@@ -785,3 +785,12 @@ def test_a_clock_time_with_h_between_hours_and_minutes() -> None:
     assert values("He spoke at 14h30 on Friday.", "2025-03-15") == [
         ("14h30 on Friday", "TIME", "2025-03-14T14:30")
     ]
+
+
+def test_a_sentence_final_month_abbreviation_leaves_out_the_full_stop() -> None:
+    assert values("The meeting is on 12 Mar. It will be long.", "2025-03-10") == [
+        ("12 Mar", "DATE", "2025-03-12")
+    ]
+    assert values("The meeting was on 12 Mar. 2024 in Paris.", "2025-03-10") == [
+        ("12 Mar. 2024", "DATE", "2024-03-12")
+    ]

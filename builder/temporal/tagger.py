@@ -7,7 +7,7 @@ from datetime import date
 
 from builder.temporal import calendar as cal
 from builder.temporal.context import Context, Reading
-from builder.temporal.grammar import MONTH_DAY, PATTERN, PATTERN_ANY_CASE, WEEKDAY, YEAR
+from builder.temporal.grammar import MONTH_ABBR, MONTH_DAY, PATTERN, PATTERN_ANY_CASE, WEEKDAY, YEAR
 from builder.temporal.normalise import HANDLERS
 from builder.temporal.tokens import YEAR_TOKEN
 
@@ -61,6 +61,10 @@ def find(
                 end = reading.end
             if reading.start is not None:
                 start = reading.start
+            if _CLOSING_ABBREVIATION.search(lowered, start, end) and _SENTENCE_GOES_ON.match(
+                text, end
+            ):
+                end -= 1  # "on 12 Mar.": the full stop ends the sentence too
             _update(ctx, reading, start)
             if reading.value[:4].isdigit() and YEAR_TOKEN.search(text, start, end):
                 ctx.told_year, ctx.told_year_at = int(reading.value[:4]), start
@@ -70,6 +74,11 @@ def find(
             continue
         found.append((start, end, reading))
     return found
+
+
+# A month's abbreviation closing an expression and its sentence.
+_CLOSING_ABBREVIATION = re.compile(rf"(?<![a-z]){MONTH_ABBR}\.$")
+_SENTENCE_GOES_ON = re.compile(r"\s*$|\s*\n|\s+[\"'“‘(]*[A-Z]")
 
 
 # A value naming a day (not a week's weekend, "2024-W46-WE", which has as many dashes).
