@@ -794,3 +794,11 @@ def test_a_sentence_final_month_abbreviation_leaves_out_the_full_stop() -> None:
     assert values("The meeting was on 12 Mar. 2024 in Paris.", "2025-03-10") == [
         ("12 Mar. 2024", "DATE", "2024-03-12")
     ]
+
+
+def test_a_quarter_of_a_game_is_not_a_quarter_of_the_year() -> None:
+    assert values("He scored 17 points in the fourth quarter.", "2025-11-24") == []
+    assert values("The Celtics trailed by nine in the third quarter.", "2025-11-24") == []
+    assert values("The index rose 50 points in the fourth quarter.", "2025-11-24") == [
+        ("the fourth quarter", "DATE", "2025-Q4")
+    ]

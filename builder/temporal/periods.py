@@ -12,6 +12,7 @@ import re
 from builder.temporal import calendar as cal
 from builder.temporal.context import Context, Reading
 from builder.temporal.numbers import parse_ordinal
+from builder.temporal.tense import sentence_bounds
 from builder.temporal.tokens import _day_date, _relative_year, _words, _year_of
 
 
@@ -38,8 +39,20 @@ def _year_shift(words: list[str]) -> int:
     return 0
 
 
+# Words of a game told in quarters: "scored 17 points in the fourth quarter", "trailed
+# 21-14 at half-time".
+_GAME = re.compile(
+    r"\b(?:scored|touchdowns?|field\s+goals?|rebounds|assists|three-pointers?"
+    r"|free\s+throws?|half-?time|buzzer|quarterback|trailed|led\s+\d{1,3}-\d{1,3}"
+    r"|minutes\s+(?:left|remaining|to\s+play|to\s+go))\b",
+    re.IGNORECASE,
+)
+
+
 def _quarter(text: str, start: int, end: int, ctx: Context) -> Reading | None:
     words = _words(text)
+    if _year_of(text) is None and _GAME.search(ctx.text, *sentence_bounds(ctx.text, start, end)):
+        return None  # a quarter of a game, not of the year
     ordinal = re.search(r"\b(first|second|third|fourth|1st|2nd|3rd|4th|final)[-\s]", text, re.I)
     if ordinal is None:
         return None
