@@ -802,3 +802,14 @@ def test_a_quarter_of_a_game_is_not_a_quarter_of_the_year() -> None:
     assert values("The index rose 50 points in the fourth quarter.", "2025-11-24") == [
         ("the fourth quarter", "DATE", "2025-Q4")
     ]
+
+
+def test_the_same_period_last_year_as_months_to_a_day() -> None:
+    text = (
+        "Revenue rose 5% in the six months to 27 September, compared with the same period "
+        "last year."
+    )
+    assert values(text, "2025-11-13")[-1] == ("the same period last year", "DATE", "2024")
+    # Six months to 31 March straddle two years: no value holds them.
+    text = text.replace("27 September", "31 March")
+    assert values(text, "2025-05-13")[-1][0] == "31 March"

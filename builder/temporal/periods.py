@@ -11,9 +11,10 @@ import re
 
 from builder.temporal import calendar as cal
 from builder.temporal.context import Context, Reading
+from builder.temporal.grammar import MONTH_DAY, NUMBER_WORD, YEAR
 from builder.temporal.numbers import parse_ordinal
 from builder.temporal.tense import sentence_bounds
-from builder.temporal.tokens import _day_date, _relative_year, _words, _year_of
+from builder.temporal.tokens import _amount, _day_date, _relative_year, _words, _year_of
 
 
 def _reference_quarter(ctx: Context, start: int) -> tuple[int, int]:
@@ -107,6 +108,12 @@ def _half(text: str, start: int, end: int, ctx: Context) -> Reading | None:
     return Reading("DATE", f"{year:04d}-H{half}")
 
 
+# "the six months to 27 September", "the nine months ended Sept. 30".
+_MONTHS_TO_DAY = re.compile(
+    rf"(?:the\s+)?(?:first\s+|latest\s+)?((?:\d+|{NUMBER_WORD})\s+months)\s+(?:to|ended|ending)\s+"
+    rf"({MONTH_DAY}(?:,?\s+{YEAR})?)",
+    re.IGNORECASE,
+)
 _PERIOD_END = re.compile(
     r"\s+(?:ended|ending|ends|through)\s+((?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
     r"[a-z]*\.?\s+\d{1,2})\b",
@@ -129,7 +136,17 @@ def _period(text: str, start: int, end: int, ctx: Context) -> Reading | None:
         return None
     words = _words(text)
     year, quarter = _reference_quarter(ctx, start)
+    months_to = ctx.period is not None and start - ctx.period_at < 800
+    months_to = months_to and _MONTHS_TO_DAY.match(ctx.text, ctx.period_at)
     stated = ctx.current_period(start)
+    if months_to and _year_shift(words) and not {"current", "previous", "prior"} & set(words):
+        # "the six months to 27 September ... the same period last year": the months to
+        # that day a year before, in one year (no quarter) or none our values can hold.
+        closing = _day_date(ctx, months_to.group(2), months_to.start(2), months_to.end(2))
+        count = _amount(months_to.group(1))
+        if closing is None or count is None or closing.month < count:
+            return None
+        return Reading("DATE", f"{closing.year - 1:04d}")
     explicit = _year_of(text)
     shift = _year_shift(words)
     if stated and "-Q" in stated and not {"current", "previous", "prior"} & set(words):
