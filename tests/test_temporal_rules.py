@@ -813,3 +813,15 @@ def test_the_same_period_last_year_as_months_to_a_day() -> None:
     # Six months to 31 March straddle two years: no value holds them.
     text = text.replace("27 September", "31 March")
     assert values(text, "2025-05-13")[-1][0] == "31 March"
+
+
+def test_the_week_commencing_a_day_is_that_days_week() -> None:
+    assert values("Strikes are planned in the week beginning Monday 3 March.", "2025-02-20") == [
+        ("the week", "DATE", "2025-W10"),
+        ("Monday 3 March", "DATE", "2025-03-03"),
+    ]
+    assert values("Talks are planned for the week commencing 3 March.", "2025-02-20")[0] == (
+        "the week",
+        "DATE",
+        "2025-W10",
+    )

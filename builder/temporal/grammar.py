@@ -219,7 +219,9 @@ _BRANCHES: list[tuple[str, str]] = [
         "narrative",
         rf"(?:(?<=\bin\s)|(?<=\bduring\s))the\s+{PART}(?!\w)"
         r"|(?:later|earlier)\s+in\s+the\s+day(?!\w)"
-        r"|(?:(?<=\bfor\s)|(?<=\bof\s))the\s+week(?![\w-])|the\s+week(?='s)",
+        r"|(?:(?<=\bfor\s)|(?<=\bof\s))the\s+week(?![\w-])|the\s+week(?='s)"
+        # "the week commencing 3 March": the week of that day.
+        rf"|the\s+week(?=\s+(?:commencing|beginning|starting|of)\s+(?:{WEEKDAY},?\s+)?{MONTH_DAY})",
     ),
     # "a week on Friday" (British): the Friday of the week after the coming one.
     ("week_on", rf"an?\s+week\s+on\s+{WEEKDAY}(?![\w-])"),

@@ -725,8 +725,18 @@ def _narrative_day(ctx: Context, start: int) -> date:
     return ctx.dct
 
 
+_WEEK_OF_DAY = re.compile(
+    rf"\s+(?:commencing|beginning|starting|of)\s+(?:{WEEKDAY},?\s+)?({MONTH_DAY}(?:,?\s+{YEAR})?)",
+    re.IGNORECASE,
+)
+
+
 def _narrative(text: str, start: int, end: int, ctx: Context) -> Reading | None:
     lower = text.lower()
+    named = _WEEK_OF_DAY.match(ctx.text, end) if lower.endswith("week") else None
+    day = named and _day_date(ctx, named.group(1), named.start(1), named.end(1))
+    if day:
+        return Reading("DATE", cal.format_at(day, "week"))
     if lower.endswith("week"):
         # "For the week, the index fell 4%": TimeBank leaves such a week unspecified.
         return Reading("DATE", f"{ctx.dct.year:04d}-WXX")
