@@ -163,7 +163,9 @@ def _dated_in(
             following, following_value = calendar[index + 1]
             link = sentence_text[timex.end - offset : following.start - offset]
             if following_value and _RANGE_LINK.match(link):
-                dated.append(_Dated(timex, value, end=following_value))
+                # "from midnight to 6am on Friday": a range within one day is that day
+                closing = following_value if following_value != value else None
+                dated.append(_Dated(timex, value, end=closing))
                 skip.add(index + 1)
                 continue
         days = day_span(value, before, after, timex.text)

@@ -350,3 +350,10 @@ def test_a_statements_clock_time_is_on_the_day_the_story_was_written() -> None:
     )
     found = candidates_from_text(text, "2025-03-15")
     assert [(c.value, c.timex_text) for c in found][-1] == ("2025-03-14", "9:45 p.m.")
+
+
+def test_a_range_from_midnight_to_a_time_is_on_the_day_named() -> None:
+    text = "A curfew was imposed from midnight to 6am on Friday."
+    assert dated(text, "2025-03-12") == [("2025-03-07", None, False)]
+    text = "A curfew was imposed from 10pm to 6am on Friday."
+    assert dated(text, "2025-03-12") == [("2025-03-06", "2025-03-07", False)]

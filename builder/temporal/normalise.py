@@ -212,7 +212,10 @@ def _clock(text: str, start: int, end: int, ctx: Context) -> Reading | None:
             day = _day_reference(following.group(1), following.start(1), following.end(1), ctx)
         closing = span_end and _CLOCK_PARTS.search(span_end.group())
         if day is not None and closing and time > (_hour_minute(closing) or time):
-            day = cal.shift(day, -1, "day")
+            if hour == 24:
+                hour = 0  # "from midnight to 6am on Friday": the midnight Friday begins with
+            else:
+                day = cal.shift(day, -1, "day")
     if day is None:
         # "flights resume tomorrow at 6 a.m.", "on Monday at 9 a.m."
         before = _DAY_BEFORE.search(ctx.text, max(0, start - 40), start)
