@@ -825,3 +825,10 @@ def test_the_week_commencing_a_day_is_that_days_week() -> None:
         "DATE",
         "2025-W10",
     )
+
+
+def test_the_following_or_previous_month_counts_from_the_date_told() -> None:
+    text = "He was first arrested in March 2022 and charged the following January."
+    assert values(text, "2025-06-12")[-1] == ("the following January", "DATE", "2023-01")
+    text = "He was arrested in March 2022. The previous December he had fled."
+    assert values(text, "2025-06-12")[-1] == ("The previous December", "DATE", "2021-12")

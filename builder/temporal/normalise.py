@@ -880,7 +880,13 @@ def _relative(text: str, start: int, end: int, ctx: Context) -> Reading | None:
         if not month_match.group(1)[0].isupper():
             return None
         month = MONTHS[month_match.group(1).lower()]
-        if re.search(r"\blast\b|\bpast\b|\bprevious\b", lower):
+        told = ctx.anchor
+        if re.search(r"\bthe\s+(?:following|next)\b", lower):
+            # "arrested in March 2022 and charged the following January": after the date told
+            year = told.year if month > told.month else told.year + 1
+        elif re.search(r"\bthe\s+(?:previous|preceding)\b", lower):
+            year = told.year if month < told.month else told.year - 1
+        elif re.search(r"\blast\b|\bpast\b|\bprevious\b", lower):
             # The month just gone is "last month"; "last February" said in March is a year back.
             newest = ctx.dct.month - (1 if re.match(r"last\s", lower) else 0)
             year = ctx.dct.year if month < newest else ctx.dct.year - 1
