@@ -832,3 +832,14 @@ def test_the_following_or_previous_month_counts_from_the_date_told() -> None:
     assert values(text, "2025-06-12")[-1] == ("the following January", "DATE", "2023-01")
     text = "He was arrested in March 2022. The previous December he had fled."
     assert values(text, "2025-06-12")[-1] == ("The previous December", "DATE", "2021-12")
+
+
+def test_a_season_naming_an_event_is_not_a_season_of_this_year() -> None:
+    friday = "2025-08-08"
+    assert values("Nobody has forgotten the winter World Cup of 2022.", friday) == [
+        ("2022", "DATE", "2022")
+    ]
+    assert values("She competed in the Summer Olympics.", friday) == []
+    assert values("In the summer Biden visited Kyiv.", friday) == [
+        ("the summer", "DATE", "2025-SU")
+    ]

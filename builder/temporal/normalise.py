@@ -387,6 +387,8 @@ def _season(text: str, start: int, end: int, ctx: Context) -> Reading | None:
     code = SEASONS[season.group(1).lower()]
     if code == "FA" and words[0] == "fall" and len(words) == 1:
         return None
+    if words[0] == "the" and len(words) == 2 and _in_a_name(text, start, end, ctx):
+        return None  # "the winter World Cup of 2022", "the Summer Olympics": part of a name
     year = _year_of(text)
     if year is None:
         year = ctx.dct.year
@@ -406,6 +408,20 @@ def _season(text: str, start: int, end: int, ctx: Context) -> Reading | None:
             elif tense > 0 and last < ctx.dct.month:
                 year += 1
     return Reading("DATE", f"{year:04d}-{code}")
+
+
+_NAME_AFTER_SEASON = re.compile(r"\s+[A-Z][a-z]")
+_TIME_PREPOSITION = re.compile(r"\b(?:in|during|through|over|since|until|by)\s+$", re.I)
+
+
+def _in_a_name(text: str, start: int, end: int, ctx: Context) -> bool:
+    """Whether "the <season>" is part of a name: the season capitalised, or a capitalised word
+    after it other than a clause's subject ("in the summer Biden visited")."""
+    if not _NAME_AFTER_SEASON.match(ctx.text, end):
+        return False
+    return text.split()[-1][0].isupper() or not _TIME_PREPOSITION.search(
+        ctx.text, max(0, start - 10), start
+    )
 
 
 # The months a season spans within one year (winter straddles two: left as it is).
