@@ -843,3 +843,14 @@ def test_a_season_naming_an_event_is_not_a_season_of_this_year() -> None:
     assert values("In the summer Biden visited Kyiv.", friday) == [
         ("the summer", "DATE", "2025-SU")
     ]
+
+
+def test_a_quarter_of_this_next_or_last_year_is_in_that_year() -> None:
+    thursday = "2025-03-20"
+    for sentence, value in (
+        ("Inflation is forecast to peak in the third quarter of this year.", "2025-Q3"),
+        ("The merger will close in the first quarter of next year.", "2026-Q1"),
+        ("Sales fell in the fourth quarter of last year.", "2024-Q4"),
+        ("Sales fell in this year's third quarter.", "2025-Q3"),
+    ):
+        assert values(sentence, thursday)[0][2] == value, sentence

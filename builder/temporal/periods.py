@@ -50,6 +50,9 @@ _GAME = re.compile(
 )
 
 
+_OF_NAMED_YEAR = re.compile(r"\bof\s+(?:fiscal\s+)?(?:this|last|next)\s+year|\bthis\s+year's", re.I)
+
+
 def _quarter(text: str, start: int, end: int, ctx: Context) -> Reading | None:
     words = _words(text)
     if _year_of(text) is None and _GAME.search(ctx.text, *sentence_bounds(ctx.text, start, end)):
@@ -62,6 +65,8 @@ def _quarter(text: str, start: int, end: int, ctx: Context) -> Reading | None:
     if number is None or not 1 <= number <= 4:
         return None
     year = _year_of(text)
+    if year is None and _OF_NAMED_YEAR.search(text):
+        year = _relative_year(words, ctx.dct.year)  # "the third quarter of this year"
     shift = 0
     if year is None:
         current = (ctx.dct.month - 1) // 3 + 1
