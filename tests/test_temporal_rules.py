@@ -854,3 +854,9 @@ def test_a_quarter_of_this_next_or_last_year_is_in_that_year() -> None:
         ("Sales fell in this year's third quarter.", "2025-Q3"),
     ):
         assert values(sentence, thursday)[0][2] == value, sentence
+
+
+def test_a_weekday_week_is_the_one_a_week_after_the_coming_one() -> None:
+    assert values("The governor will appear before MPs on Tuesday week.", "2025-03-20") == [
+        ("Tuesday week", "DATE", "2025-04-01")
+    ]

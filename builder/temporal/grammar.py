@@ -223,8 +223,8 @@ _BRANCHES: list[tuple[str, str]] = [
         # "the week commencing 3 March": the week of that day.
         rf"|the\s+week(?=\s+(?:commencing|beginning|starting|of)\s+(?:{WEEKDAY},?\s+)?{MONTH_DAY})",
     ),
-    # "a week on Friday" (British): the Friday of the week after the coming one.
-    ("week_on", rf"an?\s+week\s+on\s+{WEEKDAY}(?![\w-])"),
+    # "a week on Friday", "Friday week" (British): the Friday of the week after the coming one.
+    ("week_on", rf"an?\s+week\s+on\s+{WEEKDAY}(?![\w-])|{WEEKDAY}\s+week(?![\w-])"),
     (
         "relative",
         rf"{EDGE}?{RELATIVE_WORD}\s+(?:{UNIT_SG}|weekend|{MONTH}|{WEEKDAY})(?![\w-])"
