@@ -860,3 +860,9 @@ def test_a_weekday_week_is_the_one_a_week_after_the_coming_one() -> None:
     assert values("The governor will appear before MPs on Tuesday week.", "2025-03-20") == [
         ("Tuesday week", "DATE", "2025-04-01")
     ]
+
+
+def test_a_quarter_of_a_point_is_no_duration() -> None:
+    assert values("Two members voted for a cut of a quarter point.") == []
+    assert values("Rates fell by three quarters of a point.") == []
+    assert values("It took two quarters of growth.") == [("two quarters", "DURATION", "P2Q")]

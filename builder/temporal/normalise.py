@@ -446,6 +446,8 @@ _NAME_AFTER = re.compile(r"['’]?\s+[A-Z][a-z]")
 
 
 _FRACTION_OF = re.compile(r"\s+of\b")
+# "a cut of a quarter point", "three quarters of a point".
+_OF_A_POINT = re.compile(r"\s+(?:of\s+an?\s+)?(?:percentage\s+)?points?\b", re.IGNORECASE)
 
 
 # The token before "a year" in "$5 million a year", "300 flights a week": a rate, not a duration.
@@ -487,6 +489,8 @@ def _duration(text: str, start: int, end: int, ctx: Context) -> Reading | None:
     fraction = re.search(r"(?:-quarters?|\ban?\s+quarter|\bone\s+quarter)$", lower)
     if name == "quarter" and fraction and _FRACTION_OF.match(ctx.text, end):
         return None  # "three-quarters of its food"
+    if name == "quarter" and _OF_A_POINT.match(ctx.text, end):
+        return None
     if lower == "a second":
         return None
     before = ctx.text[max(0, start - 30) : start]
