@@ -866,3 +866,8 @@ def test_a_quarter_of_a_point_is_no_duration() -> None:
     assert values("Two members voted for a cut of a quarter point.") == []
     assert values("Rates fell by three quarters of a point.") == []
     assert values("It took two quarters of growth.") == [("two quarters", "DURATION", "P2Q")]
+
+
+def test_mid_afternoon_is_on_the_day_told_of() -> None:
+    text = "Thousands were stranded on Friday. Services were restored by mid-afternoon."
+    assert values(text, "2025-07-19")[-1] == ("mid-afternoon", "TIME", "2025-07-18TAF")

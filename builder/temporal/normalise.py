@@ -581,6 +581,8 @@ def _deictic_part(text: str, start: int, end: int, ctx: Context) -> Reading | No
             return None
         step = -1 if re.search(r"\b(?:previous|preceding)\b", lower) else 1
         day = cal.shift(ctx.day_anchor, step, "day")
+    elif re.fullmatch(r"mid[-\s]?(?:morning|afternoon)", lower):
+        day = _narrative_day(ctx, start)  # "restored by mid-afternoon": the day told of
     else:
         weekday = _WEEKDAY_TOKEN.search(lower)
         if weekday:
