@@ -871,3 +871,10 @@ def test_a_quarter_of_a_point_is_no_duration() -> None:
 def test_mid_afternoon_is_on_the_day_told_of() -> None:
     text = "Thousands were stranded on Friday. Services were restored by mid-afternoon."
     assert values(text, "2025-07-19")[-1] == ("mid-afternoon", "TIME", "2025-07-18TAF")
+
+
+def test_a_weekday_a_spell_runs_into_is_ahead_unless_told_in_the_past() -> None:
+    wednesday = "2025-01-22"
+    text = "Gusts of up to 90mph are possible on exposed coasts overnight into Saturday."
+    assert values(text, wednesday)[-1] == ("Saturday", "DATE", "2025-01-25")
+    assert values("The talks ran into Sunday.", wednesday) == [("Sunday", "DATE", "2025-01-19")]

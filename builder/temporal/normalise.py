@@ -801,6 +801,9 @@ _MOVED_TO = re.compile(
 )
 
 
+_INTO = re.compile(r"\binto\s+$", re.IGNORECASE)
+
+
 # "Wednesday of last week", and "from Monday through Wednesday of last week": the week
 # named after the day (or after the day closing the span) holds it.
 _OF_WEEK = re.compile(
@@ -830,6 +833,8 @@ def _resolve_weekday(ctx: Context, lower: str, weekday: int, start: int, end: in
     ):
         return cal.nearest_weekday(ctx.dct, weekday, 1)
     tense = ctx.tense(start, end)
+    if tense == 0 and _INTO.search(ctx.text, max(0, start - 10), start):
+        tense = 1  # "gusts are possible overnight into Saturday"; not "talks ran into Sunday"
     return cal.nearest_weekday(ctx.dct, weekday, 1 if tense > 0 else -1)
 
 
