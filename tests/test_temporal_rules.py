@@ -878,3 +878,15 @@ def test_a_weekday_a_spell_runs_into_is_ahead_unless_told_in_the_past() -> None:
     text = "Gusts of up to 90mph are possible on exposed coasts overnight into Saturday."
     assert values(text, wednesday)[-1] == ("Saturday", "DATE", "2025-01-25")
     assert values("The talks ran into Sunday.", wednesday) == [("Sunday", "DATE", "2025-01-19")]
+
+
+def test_a_span_of_weekdays_told_in_no_tense_ends_ahead() -> None:
+    text = (
+        "A yellow warning for rain covers the whole of Wales from midday Thursday to 6pm Saturday."
+    )
+    assert [v for _, _, v in values(text, "2025-01-22")] == ["2025-01-23T12:00", "2025-01-25T18:00"]
+    # Published on a Friday: the span running now, not next week's Thursday.
+    text = "The exhibition is open from Thursday to Sunday."
+    assert [v for _, _, v in values(text, "2025-01-24")] == ["2025-01-23", "2025-01-26"]
+    text = "Protesters marched from Thursday to Saturday."
+    assert [v for _, _, v in values(text, "2025-01-22")] == ["2025-01-16", "2025-01-18"]

@@ -802,6 +802,14 @@ _MOVED_TO = re.compile(
 
 
 _INTO = re.compile(r"\binto\s+$", re.IGNORECASE)
+_AT_CLOCK = rf"(?:{CLOCK}{ZONE}?(?:\s+on)?)?\s*$"
+_RANGE_OPENS = re.compile(rf"\bfrom\s+{_AT_CLOCK}", re.IGNORECASE)
+_RANGE_TO_WEEKDAY = re.compile(
+    rf"\s+(?:to|until|till|-|–)\s+(?:{CLOCK}{ZONE}?\s+(?:on\s+)?)?({WEEKDAY})\b", re.IGNORECASE
+)
+_RANGE_CLOSES = re.compile(
+    rf"\bfrom\s+[^.;]{{1,40}}?\s+(?:to|until|till|-|–)\s+{_AT_CLOCK}", re.IGNORECASE
+)
 
 
 # "Wednesday of last week", and "from Monday through Wednesday of last week": the week
@@ -833,8 +841,18 @@ def _resolve_weekday(ctx: Context, lower: str, weekday: int, start: int, end: in
     ):
         return cal.nearest_weekday(ctx.dct, weekday, 1)
     tense = ctx.tense(start, end)
-    if tense == 0 and _INTO.search(ctx.text, max(0, start - 10), start):
-        tense = 1  # "gusts are possible overnight into Saturday"; not "talks ran into Sunday"
+    if tense == 0:
+        # A span told in no tense ("a warning covers Wales from midday Thursday to 6pm
+        # Saturday") ends ahead, and starts on the day before its end or earlier. A day a
+        # spell runs into is ahead too ("gusts are possible overnight into Saturday").
+        closing = _RANGE_TO_WEEKDAY.match(ctx.text, end)
+        if closing and _RANGE_OPENS.search(ctx.text, max(0, start - 30), start):
+            last = cal.nearest_weekday(ctx.dct, WEEKDAYS[closing.group(1).lower()], 1)
+            return cal.nearest_weekday(cal.shift(last, -1, "day"), weekday, -1)
+        if _RANGE_CLOSES.search(ctx.text, max(0, start - 60), start) or _INTO.search(
+            ctx.text, max(0, start - 10), start
+        ):
+            tense = 1
     return cal.nearest_weekday(ctx.dct, weekday, 1 if tense > 0 else -1)
 
 

@@ -41,6 +41,7 @@ _DETERMINER = r"(?:the|its|their|his|her|our|this|that|these|those|any|no|each|e
 # rises").
 _NOT_PRESENT_VERB = re.compile(
     rf"\b(?:{_DETERMINER}|a|an|on|in|of|for|by|from|at|to|with|not|n't|do|does|did|will|would"
+    r"|is|are|was|were|be|been|being"
     r"|could|should|might|must|can|may)\s+$|\ban?\s+(?:[\w%$.,-]+\s+){1,3}$"
     rf"|(?<![\w'])(?:{_PAST})\s+(?:[\w-]+\s+)?$",
     re.IGNORECASE,
