@@ -890,3 +890,11 @@ def test_a_span_of_weekdays_told_in_no_tense_ends_ahead() -> None:
     assert [v for _, _, v in values(text, "2025-01-24")] == ["2025-01-23", "2025-01-26"]
     text = "Protesters marched from Thursday to Saturday."
     assert [v for _, _, v in values(text, "2025-01-22")] == ["2025-01-16", "2025-01-18"]
+
+
+def test_tickets_going_on_sale_on_a_weekday_are_ahead() -> None:
+    text = "Tickets go on sale at 10am on Friday, with a presale on Thursday morning."
+    assert [v for _, _, v in values(text, "2025-02-18")] == ["2025-02-21T10:00", "2025-02-20TMO"]
+    assert values("Tickets went on sale on Friday.", "2025-02-18") == [
+        ("Friday", "DATE", "2025-02-14")
+    ]
