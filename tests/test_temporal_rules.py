@@ -898,3 +898,14 @@ def test_tickets_going_on_sale_on_a_weekday_are_ahead() -> None:
     assert values("Tickets went on sale on Friday.", "2025-02-18") == [
         ("Friday", "DATE", "2025-02-14")
     ]
+
+
+def test_a_weekday_in_no_tense_after_a_day_just_ahead_is_ahead() -> None:
+    text = (
+        "The next attempt is set for 7:14 p.m. EDT on Wednesday, weather permitting. "
+        "Forecasters give a 60% chance of acceptable conditions, improving to 80% on Thursday."
+    )
+    assert values(text, "2025-10-13")[-1] == ("Thursday", "DATE", "2025-10-16")
+    # A day years ahead says nothing of the week: "Thursday's closing price" is behind.
+    text = "The notes are due Oct. 15, 1999. The price is a premium over Thursday's closing price."
+    assert values(text, "1989-10-30")[-1] == ("Thursday", "DATE", "1989-10-26")

@@ -853,6 +853,9 @@ def _resolve_weekday(ctx: Context, lower: str, weekday: int, start: int, end: in
             ctx.text, max(0, start - 10), start
         ):
             tense = 1
+        ahead = ctx.day_anchor is not None and 0 < (ctx.day_anchor - ctx.dct).days <= 7
+        if ahead and start - ctx.day_anchor_at < 300:
+            tense = 1  # "The next attempt is set for Wednesday. ... 80% on Thursday."
     return cal.nearest_weekday(ctx.dct, weekday, 1 if tense > 0 else -1)
 
 
