@@ -909,3 +909,7 @@ def test_a_weekday_in_no_tense_after_a_day_just_ahead_is_ahead() -> None:
     # A day years ahead says nothing of the week: "Thursday's closing price" is behind.
     text = "The notes are due Oct. 15, 1999. The price is a premium over Thursday's closing price."
     assert values(text, "1989-10-30")[-1] == ("Thursday", "DATE", "1989-10-26")
+
+
+def test_the_half_year_end_is_not_the_year_end() -> None:
+    assert values("Trading since the half-year end had been encouraging.", "2025-11-06") == []

@@ -183,7 +183,8 @@ _BRANCHES: list[tuple[str, str]] = [
     ("yearpos", rf"{BOUND}(?:fiscal\s+)?{ANY_YEAR}"),
     (
         "yearend",
-        r"(?:around\s+)?(?:year[-\s]end|year's\s+end|the\s+end\s+of\s+(?:the|this|last|next)\s+"
+        # not "the half-year end"
+        r"(?:around\s+)?(?:(?<!half-)(?<!half\s)year[-\s]end|year's\s+end|the\s+end\s+of\s+(?:the|this|last|next)\s+"
         r"(?:year|month|week|quarter)|(?:the\s+)?(?:beginning|start|middle)\s+of\s+(?:the|this|next"
         r"|last)\s+(?:year|month|week))(?!\w)",
     ),
