@@ -913,3 +913,11 @@ def test_a_weekday_in_no_tense_after_a_day_just_ahead_is_ahead() -> None:
 
 def test_the_half_year_end_is_not_the_year_end() -> None:
     assert values("Trading since the half-year end had been encouraging.", "2025-11-06") == []
+
+
+def test_the_same_period_a_year_earlier_after_weeks_to_a_day() -> None:
+    text = (
+        "Profits fell by a third in the 26 weeks to 30 August. Pre-tax profit was £112m, "
+        "down from £168m in the same period a year earlier."
+    )
+    assert values(text, "2025-11-06")[-1] == ("the same period a year earlier", "DATE", "2024")

@@ -160,7 +160,7 @@ _BRANCHES: list[tuple[str, str]] = [
         "period",
         r"(?:the\s+)?(?:(?:latest|current|comparable|corresponding|same|year-ago|year-earlier"
         rf"|previous|prior|{YEAR}|fiscal)[-\s]+){{1,4}}(?:quarter|period)(?![\w-])"
-        r"(?:\s+(?:last|a)\s+year(?!\w))?"
+        r"(?:\s+(?:last|a)\s+year(?:\s+(?:earlier|ago|before))?(?!\w))?"
         r"|the\s+quarter(?!\w)(?:\s+a\s+year\s+(?:ago|earlier))?"
         r"|last\s+year's\s+(?:quarter|period)(?!\w)"
         r"|year-(?:ago|earlier)(?![\w-])",

@@ -14,7 +14,7 @@ from builder.temporal.context import Context, Reading
 from builder.temporal.grammar import MONTH_DAY, NUMBER_WORD, YEAR
 from builder.temporal.numbers import parse_ordinal
 from builder.temporal.tense import sentence_bounds
-from builder.temporal.tokens import _amount, _day_date, _relative_year, _words, _year_of
+from builder.temporal.tokens import _amount, _day_date, _relative_year, _unit_of, _words, _year_of
 
 
 def _reference_quarter(ctx: Context, start: int) -> tuple[int, int]:
@@ -113,9 +113,9 @@ def _half(text: str, start: int, end: int, ctx: Context) -> Reading | None:
     return Reading("DATE", f"{year:04d}-H{half}")
 
 
-# "the six months to 27 September", "the nine months ended Sept. 30".
+# "the six months to 27 September", "the nine months ended Sept. 30", "the 26 weeks to 30 August".
 _MONTHS_TO_DAY = re.compile(
-    rf"(?:the\s+)?(?:first\s+|latest\s+)?((?:\d+|{NUMBER_WORD})\s+months)\s+(?:to|ended|ending)\s+"
+    rf"(?:the\s+)?(?:first\s+|latest\s+)?((?:\d+|{NUMBER_WORD})\s+(?:months|weeks))\s+(?:to|ended|ending)\s+"
     rf"({MONTH_DAY}(?:,?\s+{YEAR})?)",
     re.IGNORECASE,
 )
@@ -141,15 +141,19 @@ def _period(text: str, start: int, end: int, ctx: Context) -> Reading | None:
         return None
     words = _words(text)
     year, quarter = _reference_quarter(ctx, start)
-    months_to = ctx.period is not None and start - ctx.period_at < 800
-    months_to = months_to and _MONTHS_TO_DAY.match(ctx.text, ctx.period_at)
+    told = list(_MONTHS_TO_DAY.finditer(ctx.text, max(0, start - 800), start))
+    months_to = told[-1] if told else None
     stated = ctx.current_period(start)
     if months_to and _year_shift(words) and not {"current", "previous", "prior"} & set(words):
         # "the six months to 27 September ... the same period last year": the months to
         # that day a year before, in one year (no quarter) or none our values can hold.
         closing = _day_date(ctx, months_to.group(2), months_to.start(2), months_to.end(2))
         count = _amount(months_to.group(1))
-        if closing is None or count is None or closing.month < count:
+        unit = _unit_of(months_to.group(1))
+        if closing is None or not isinstance(count, int) or unit is None:
+            return None
+        opening = cal.shift(cal.shift(closing, -count, unit[0]), 1, "day")
+        if opening.year != closing.year:
             return None
         return Reading("DATE", f"{closing.year - 1:04d}")
     explicit = _year_of(text)
