@@ -921,3 +921,11 @@ def test_the_same_period_a_year_earlier_after_weeks_to_a_day() -> None:
         "down from £168m in the same period a year earlier."
     )
     assert values(text, "2025-11-06")[-1] == ("the same period a year earlier", "DATE", "2024")
+
+
+def test_the_holidays_around_a_holiday_are_around_the_nearest_one() -> None:
+    text = "Cases rose sharply in the fortnight after the Easter holidays began, officials said."
+    assert values(text, "2025-04-09") == [("Easter", "DATE", "2025-04-20")]
+    assert values("Sales fell over Christmas.", "2025-04-09") == [
+        ("Christmas", "DATE", "2024-12-25")
+    ]

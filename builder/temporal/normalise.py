@@ -669,6 +669,7 @@ _EASTER_HOLIDAYS = {
     "easter monday": 1,
     "good friday": -2,
 }
+_AROUND_HOLIDAY = re.compile(r"\s+(?:holidays?|break|recess|period|season)\b", re.IGNORECASE)
 _HOLIDAY_YEAR = re.compile(r",?\s+\d{4}$")
 _NAMED_AFTER = re.compile(r"\s+[A-Z][a-z]")
 
@@ -695,6 +696,8 @@ def _holiday(text: str, start: int, end: int, ctx: Context) -> Reading | None:
     if year is not None:
         return Reading("DATE", day_in(year).isoformat(), anchors=True)
     tense = 1 if _DEADLINE.search(ctx.text, max(0, start - 12), start) else ctx.tense(start, end)
+    if _AROUND_HOLIDAY.match(ctx.text, end):
+        tense = 0  # "the Easter holidays began": they straddle the day, the nearest is meant
     options = [day_in(ctx.dct.year + step) for step in (-1, 0, 1)]
     chosen = _nearest_on_side(options, tense, ctx.dct, ctx.dct)
     return Reading("DATE", chosen.isoformat(), anchors=True) if chosen else None
