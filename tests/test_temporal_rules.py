@@ -929,3 +929,11 @@ def test_the_holidays_around_a_holiday_are_around_the_nearest_one() -> None:
     assert values("Sales fell over Christmas.", "2025-04-09") == [
         ("Christmas", "DATE", "2024-12-25")
     ]
+
+
+def test_past_before_a_weekday_alone_is_a_preposition() -> None:
+    text = "If the launch slips past Friday, the next opportunity will not come until Oct. 24."
+    assert values(text, "2025-10-13")[0] == ("Friday", "DATE", "2025-10-17")
+    assert values("He arrived this past Friday.", "2025-10-13") == [
+        ("this past Friday", "DATE", "2025-10-10")
+    ]

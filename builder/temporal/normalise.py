@@ -921,7 +921,9 @@ def _relative(text: str, start: int, end: int, ctx: Context) -> Reading | None:
         if not text[weekday.start()].isupper():
             return None
         day = _resolve_weekday(ctx, lower, WEEKDAYS[weekday.group(1)], start, end)
-        return Reading("DATE", day.isoformat(), end=trimmed_end)
+        # "slips past Friday": "past" alone is the preposition, not "this past"
+        beyond = start + weekday.start() if lower.startswith("past ") else None
+        return Reading("DATE", day.isoformat(), end=trimmed_end, start=beyond)
     month_match = _MONTH_TOKEN.search(text)
     if (
         month_match
