@@ -937,3 +937,11 @@ def test_past_before_a_weekday_alone_is_a_preposition() -> None:
     assert values("He arrived this past Friday.", "2025-10-13") == [
         ("this past Friday", "DATE", "2025-10-10")
     ]
+
+
+def test_a_weekday_since_which_something_holds_is_behind() -> None:
+    text = "A dispersal order has been in place since 9pm on Saturday and will remain until Monday."
+    assert values(text, "2025-08-17") == [
+        ("9pm on Saturday", "TIME", "2025-08-16T21:00"),
+        ("Monday", "DATE", "2025-08-18"),
+    ]

@@ -805,6 +805,7 @@ _MOVED_TO = re.compile(
 
 
 _INTO = re.compile(r"\binto\s+$", re.IGNORECASE)
+_SINCE_DAY = re.compile(rf"\bsince\s+(?:{CLOCK}{ZONE}?(?:\s+on)?)?\s*$", re.IGNORECASE)
 _AT_CLOCK = rf"(?:{CLOCK}{ZONE}?(?:\s+on)?)?\s*$"
 _RANGE_OPENS = re.compile(rf"\bfrom\s+{_AT_CLOCK}", re.IGNORECASE)
 _RANGE_TO_WEEKDAY = re.compile(
@@ -839,6 +840,8 @@ def _resolve_weekday(ctx: Context, lower: str, weekday: int, start: int, end: in
         return cal.nearest_weekday(cal.shift(ctx.dct, -1, "day"), weekday, -1)
     if re.search(r"\bnext\b|\bthis\s+coming\b", lower):
         return cal.nearest_weekday(cal.shift(ctx.dct, 1, "day"), weekday, 1)
+    if _SINCE_DAY.search(ctx.text, max(0, start - 40), start):
+        return cal.nearest_weekday(ctx.dct, weekday, -1)  # "in place since 9pm on Saturday"
     if _UNTIL.search(ctx.text, max(0, start - 40), start) or _MOVED_TO.search(
         ctx.text, max(0, start - 100), start
     ):
