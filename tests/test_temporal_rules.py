@@ -945,3 +945,8 @@ def test_a_weekday_since_which_something_holds_is_behind() -> None:
         ("9pm on Saturday", "TIME", "2025-08-16T21:00"),
         ("Monday", "DATE", "2025-08-18"),
     ]
+
+
+def test_a_clock_time_on_a_weekday_week() -> None:
+    text = "A funeral will be held at Bradford Cathedral at 11am on Friday week."
+    assert values(text, "2025-05-21") == [("11am on Friday week", "TIME", "2025-05-30T11:00")]

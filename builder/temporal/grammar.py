@@ -127,7 +127,7 @@ _BRANCHES: list[tuple[str, str]] = [
     (
         "clock",
         rf"(?:(?:about|around|approximately|shortly\s+(?:before|after))\s+)?{CLOCK}{ZONE}?"
-        rf"(?:,?\s+(?:on\s+)?(?:{WEEKDAY}(?:,?\s+{MONTH_DAY}(?:,?\s+{YEAR})?)?|today|yesterday|tomorrow"
+        rf"(?:,?\s+(?:on\s+)?(?:{WEEKDAY}(?:\s+week|,?\s+{MONTH_DAY}(?:,?\s+{YEAR})?)?|today|yesterday|tomorrow"
         rf"|this\s+{PART}|last\s+night|tonight|{HOLIDAY}(?:,?\s+{YEAR})?"
         rf"|{MONTH_DAY}(?:,?\s+{YEAR})?)(?![\w-]))?",
     ),

@@ -298,6 +298,8 @@ def _day_reference(text: str, start: int, end: int, ctx: Context) -> date | None
         reading = _holiday(holiday.group(), start + holiday.start(), start + holiday.end(), ctx)
         return date.fromisoformat(reading.value) if reading else None
     weekday = _WEEKDAY_TOKEN.search(text)
+    if weekday and lower.endswith(" week"):  # "at 11am on Friday week"
+        return _week_after_coming(ctx, WEEKDAYS[weekday.group(1).lower()])
     if weekday:
         return _resolve_weekday(ctx, lower, WEEKDAYS[weekday.group(1).lower()], start, end)
     return None
@@ -865,14 +867,18 @@ def _resolve_weekday(ctx: Context, lower: str, weekday: int, start: int, end: in
     return cal.nearest_weekday(ctx.dct, weekday, 1 if tense > 0 else -1)
 
 
+def _week_after_coming(ctx: Context, weekday: int) -> date:
+    """The weekday of the week after the coming one ("a week on Friday", "Friday week")."""
+    coming = cal.nearest_weekday(cal.shift(ctx.dct, 1, "day"), weekday, 1)
+    return cal.shift(coming, 7, "day")
+
+
 def _week_on(text: str, start: int, end: int, ctx: Context) -> Reading | None:
     weekday = _WEEKDAY_TOKEN.search(text)
     if weekday is None or not weekday.group(1)[0].isupper():
         return None
-    coming = cal.nearest_weekday(
-        cal.shift(ctx.dct, 1, "day"), WEEKDAYS[weekday.group(1).lower()], 1
-    )
-    return Reading("DATE", cal.shift(coming, 7, "day").isoformat())
+    day = _week_after_coming(ctx, WEEKDAYS[weekday.group(1).lower()])
+    return Reading("DATE", day.isoformat())
 
 
 # "on Monday and Tuesday nights": both days recur
