@@ -950,3 +950,8 @@ def test_a_weekday_since_which_something_holds_is_behind() -> None:
 def test_a_clock_time_on_a_weekday_week() -> None:
     text = "A funeral will be held at Bradford Cathedral at 11am on Friday week."
     assert values(text, "2025-05-21") == [("11am on Friday week", "TIME", "2025-05-30T11:00")]
+
+
+def test_the_day_a_statement_was_made_is_behind_whatever_it_says() -> None:
+    text = "The company said in a statement on Wednesday evening that it would not appeal."
+    assert values(text, "2025-06-26") == [("Wednesday evening", "TIME", "2025-06-25TEV")]

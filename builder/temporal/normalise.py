@@ -807,6 +807,13 @@ _MOVED_TO = re.compile(
 
 
 _INTO = re.compile(r"\binto\s+$", re.IGNORECASE)
+_STATEMENT_ON = re.compile(
+    r"\b(?:said|told\s+\w+|announced|stated|confirmed|added|declared)"
+    r"(?:\s+(?:in|at|during)\s+(?:a|an|the|his|her|their)\s+(?:joint\s+|written\s+)?"
+    r"(?:statement|interview|briefing|news\s+conference|press\s+conference|speech))?"
+    r"\s+(?:on\s+)?$",
+    re.IGNORECASE,
+)
 _SINCE_DAY = re.compile(rf"\bsince\s+(?:{CLOCK}{ZONE}?(?:\s+on)?)?\s*$", re.IGNORECASE)
 _AT_CLOCK = rf"(?:{CLOCK}{ZONE}?(?:\s+on)?)?\s*$"
 _RANGE_OPENS = re.compile(rf"\bfrom\s+{_AT_CLOCK}", re.IGNORECASE)
@@ -842,8 +849,13 @@ def _resolve_weekday(ctx: Context, lower: str, weekday: int, start: int, end: in
         return cal.nearest_weekday(cal.shift(ctx.dct, -1, "day"), weekday, -1)
     if re.search(r"\bnext\b|\bthis\s+coming\b", lower):
         return cal.nearest_weekday(cal.shift(ctx.dct, 1, "day"), weekday, 1)
-    if _SINCE_DAY.search(ctx.text, max(0, start - 40), start):
-        return cal.nearest_weekday(ctx.dct, weekday, -1)  # "in place since 9pm on Saturday"
+    statement_day = _STATEMENT_ON.search(ctx.text, max(0, start - 60), start) and not (
+        ctx.text.startswith(("'s", "’s"), end)  # "said Friday's vote would be close"
+    )
+    if statement_day or _SINCE_DAY.search(ctx.text, max(0, start - 40), start):
+        # "in place since 9pm on Saturday"; "said in a statement on Wednesday evening that it
+        # would not appeal": a statement reported is made, whatever it says of the future
+        return cal.nearest_weekday(ctx.dct, weekday, -1)
     if _UNTIL.search(ctx.text, max(0, start - 40), start) or _MOVED_TO.search(
         ctx.text, max(0, start - 100), start
     ):
