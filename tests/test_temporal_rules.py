@@ -955,3 +955,11 @@ def test_a_clock_time_on_a_weekday_week() -> None:
 def test_the_day_a_statement_was_made_is_behind_whatever_it_says() -> None:
     text = "The company said in a statement on Wednesday evening that it would not appeal."
     assert values(text, "2025-06-26") == [("Wednesday evening", "TIME", "2025-06-25TEV")]
+
+
+def test_the_day_a_span_began_since_is_not_the_day_the_story_is_at() -> None:
+    text = (
+        "Temperatures in Seville had not fallen below 25C at night since June 24. "
+        "Wildfires forced the evacuation of two villages overnight, officials said."
+    )
+    assert values(text, "2025-07-01")[-1] == ("overnight", "TIME", "2025-06-30TNI")

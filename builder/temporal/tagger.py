@@ -81,6 +81,7 @@ _CLOSING_ABBREVIATION = re.compile(rf"(?<![a-z]){MONTH_ABBR}\.$")
 _SENTENCE_GOES_ON = re.compile(r"\s*$|\s*\n|\s+[\"'“‘(]*[A-Z]")
 
 
+_SINCE = re.compile(r"\bsince\s+$", re.IGNORECASE)
 # A value naming a day (not a week's weekend, "2024-W46-WE", which has as many dashes).
 _DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d")
 
@@ -101,7 +102,13 @@ def _update(ctx: Context, reading: Reading, start: int) -> None:
             ctx.anchor_is_day = _DAY_VALUE.match(reading.value) is not None
     # A midnight (T24:00) is between its day and the next: the story is at neither.
     midnight = reading.value.endswith("T24:00")
-    if reading.type in ("DATE", "TIME") and _DAY_VALUE.match(reading.value) and not midnight:
+    # "had not fallen below 25C since June 24": the story is not at the day a span began
+    since = _SINCE.search(ctx.text, max(0, start - 8), start)
+    if (
+        reading.type in ("DATE", "TIME")
+        and _DAY_VALUE.match(reading.value)
+        and not (midnight or since)
+    ):
         point = cal.value_to_date(reading.value[:10])
         if point is not None:
             ctx.day_anchor, ctx.day_anchor_at = point[0], start
