@@ -963,3 +963,12 @@ def test_the_day_a_span_began_since_is_not_the_day_the_story_is_at() -> None:
         "Wildfires forced the evacuation of two villages overnight, officials said."
     )
     assert values(text, "2025-07-01")[-1] == ("overnight", "TIME", "2025-06-30TNI")
+
+
+def test_months_in_a_sentence_opened_by_last_summer_or_next_year_are_in_it() -> None:
+    text = (
+        "Last summer, fires burned 100,000 hectares across the region between July and September."
+    )
+    assert [v for _, _, v in values(text, "2025-07-02")] == ["2024-SU", "2024-07", "2024-09"]
+    text = "Last year, on 3 March, the plant closed."
+    assert [v for _, _, v in values(text, "2025-07-02")] == ["2024", "2024-03-03"]

@@ -67,6 +67,7 @@ from builder.temporal.tokens import (
     _year_of,
     duration_value,
     year_of_month,
+    year_opening_sentence,
 )
 
 # Nouns that make a four-digit number a count rather than a year.
@@ -1072,7 +1073,7 @@ def _month(text: str, start: int, end: int, ctx: Context) -> Reading | None:
     month = _month_of(text)
     if month is None:
         return None
-    year = ctx.stated_year(start)
+    year = ctx.stated_year(start) or year_opening_sentence(ctx, start, end)
     span_end = _TO_MONTH_OF_YEAR.match(ctx.text, end)
     if year is None and span_end and _month_is_name(span_end.group(1)):
         # "from July to December 2016": the span's year, or the one before when it

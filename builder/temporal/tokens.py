@@ -9,7 +9,7 @@ from builder.temporal import calendar as cal
 from builder.temporal.context import Context
 from builder.temporal.lexicon import MONTHS, TIME_UNITS, UNITS
 from builder.temporal.numbers import parse_number, parse_ordinal, parse_spelled_year
-from builder.temporal.tense import closely_future, closely_past
+from builder.temporal.tense import closely_future, closely_past, sentence_bounds
 
 _WORD = re.compile(r"[a-z]+(?:-[a-z]+)*|\d+(?:\.\d+)?(?:\s\d/\d)?|'\d\d|\d/\d", re.IGNORECASE)
 
@@ -107,10 +107,27 @@ def _relative_year(words: list[str], base: int) -> int | None:
     return None
 
 
+# "Last summer, fires burned ... between July and September": a sentence opened by a year
+# named relative to the publication date.
+_OPENING_YEAR = re.compile(
+    r"\s*[\"“‘']?(last|this|next)\s+(?:year|spring|summer|autumn|fall)\b,?", re.IGNORECASE
+)
+_STEP = {"last": -1, "this": 0, "next": 1}
+
+
+def year_opening_sentence(ctx: Context, start: int, end: int) -> int | None:
+    """The year named ("last year", "this summer") at the start of the sentence holding
+    `start`, if one opens it."""
+    opening = _OPENING_YEAR.match(ctx.text, sentence_bounds(ctx.text, start, end)[0])
+    if opening is None or opening.end() > start:
+        return None
+    return ctx.dct.year + _STEP[opening.group(1).lower()]
+
+
 def year_of_month(ctx: Context, month: int, start: int, end: int) -> int:
     """The year of a day in `month` whose year the text does not write: the one a sentence
     opened with, else the nearest on the side of the publication day the verb points to."""
-    year = ctx.stated_year(start)
+    year = ctx.stated_year(start) or year_opening_sentence(ctx, start, end)
     if year is not None:
         return year
     distance = min((month - ctx.dct.month) % 12, (ctx.dct.month - month) % 12)
