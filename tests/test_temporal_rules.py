@@ -972,3 +972,12 @@ def test_months_in_a_sentence_opened_by_last_summer_or_next_year_are_in_it() -> 
     assert [v for _, _, v in values(text, "2025-07-02")] == ["2024-SU", "2024-07", "2024-09"]
     text = "Last year, on 3 March, the plant closed."
     assert [v for _, _, v in values(text, "2025-07-02")] == ["2024", "2024-03-03"]
+
+
+def test_a_live_blog_entry_is_on_its_headings_day_after_an_older_day() -> None:
+    text = (
+        "## Friday 14 March\n\n"
+        "**16:35** — The FTSE 100 closed at 8,632, its best day since 24 February.\n\n"
+        "**14:10** — US retail sales figures are due at 13:30 on Monday."
+    )
+    assert values(text, "2025-03-15")[3] == ("14:10", "TIME", "2025-03-14T14:10")

@@ -55,6 +55,9 @@ class Context:
     # whether or not its expression moved the anchor, and where.
     told_year: int | None = None
     told_year_at: int = -10_000
+    # The day the last heading alone on its line named ("## Friday 14 March"): a live blog's
+    # entries under it are on that day.
+    heading_day: date | None = None
 
     def stated_year(self, start: int) -> int | None:
         """The year a sentence opens with ("In 2019, ..."), for the dates later in it; or

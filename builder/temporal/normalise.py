@@ -226,7 +226,7 @@ def _clock(text: str, start: int, end: int, ctx: Context) -> Reading | None:
     # publication day unless a heading named another), whatever older date came before.
     entry = day is None and _ENTRY_TIME.match(ctx.text, end) and _opens_line(ctx.text, start)
     if entry:
-        day = ctx.anchor if ctx.anchor_is_day else ctx.dct
+        day = ctx.heading_day or ctx.dct
     if day is None and ctx.anchor_is_day:
         day = _narrative_day(ctx, start)  # "Rescuers arrived at 1430 GMT": the day told of
         if hour == 24 and day == ctx.dct and ctx.tense(start, end) < 0:

@@ -65,7 +65,7 @@ def find(
                 text, end
             ):
                 end -= 1  # "on 12 Mar.": the full stop ends the sentence too
-            _update(ctx, reading, start)
+            _update(ctx, reading, start, end)
             if reading.value[:4].isdigit() and YEAR_TOKEN.search(text, start, end):
                 ctx.told_year, ctx.told_year_at = int(reading.value[:4]), start
         except (ValueError, OverflowError):
@@ -86,7 +86,15 @@ _SINCE = re.compile(r"\bsince\s+$", re.IGNORECASE)
 _DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d")
 
 
-def _update(ctx: Context, reading: Reading, start: int) -> None:
+def _is_heading(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] is alone on its line, Markdown marks aside ("## Friday 14 March")."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    return not (text[line_start:start] + text[end:line_end]).strip(" \t#*_>.")
+
+
+def _update(ctx: Context, reading: Reading, start: int, end: int) -> None:
     """Move the narrative anchor and the quarter under discussion."""
     if "-Q" in reading.value:
         ctx.quarter_at = start
@@ -112,3 +120,5 @@ def _update(ctx: Context, reading: Reading, start: int) -> None:
         point = cal.value_to_date(reading.value[:10])
         if point is not None:
             ctx.day_anchor, ctx.day_anchor_at = point[0], start
+            if _is_heading(ctx.text, start, end):
+                ctx.heading_day = point[0]
