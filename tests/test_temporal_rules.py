@@ -981,3 +981,8 @@ def test_a_live_blog_entry_is_on_its_headings_day_after_an_older_day() -> None:
         "**14:10** — US retail sales figures are due at 13:30 on Monday."
     )
     assert values(text, "2025-03-15")[3] == ("14:10", "TIME", "2025-03-14T14:10")
+
+
+def test_a_day_on_the_night_of_which_something_happened_is_behind() -> None:
+    text = "Homes in the area flooded again on the night of 3 January, when the river peaked."
+    assert values(text, "2025-11-19") == [("3 January", "DATE", "2025-01-03")]

@@ -144,10 +144,14 @@ def direction(text: str, start: int, end: int) -> int:
     return best
 
 
+# "on the night of", "in the early hours of": the day of a part of it.
+_PART_OF = r"(?:the\s+(?:night|morning|afternoon|evening|early\s+hours)\s+of\s+)?"
 # A past verb at most two words before "in", "on" or "since" and the expression, with
-# nothing between to start another clause: "took office in January", "ended on Monday".
+# nothing between to start another clause: "took office in January", "ended on Monday",
+# "flooded on the night of 3 January".
 _CLOSELY_PAST = re.compile(
-    rf"(?<![\w'])(?!(?:{_FUTURE})(?!\w))(?:{_PAST})(?:\s+[\w'’-]+){{0,2}}?\s+(?:in|on|since)\s+$",
+    rf"(?<![\w'])(?!(?:{_FUTURE})(?!\w))(?:{_PAST})(?:\s+[\w'’-]+){{0,2}}?\s+(?:in|on|since)\s+"
+    rf"{_PART_OF}$",
     re.IGNORECASE,
 )
 
@@ -161,7 +165,7 @@ def closely_past(text: str, start: int) -> bool:
 
 # "will be held in", "will reopen on": a future auxiliary a few words before "in" or "on".
 _CLOSELY_FUTURE = re.compile(
-    r"(?<![\w'])(?:will|shall|'ll)(?:\s+[\w'’-]+){0,3}?\s+(?:in|on)\s+$", re.I
+    rf"(?<![\w'])(?:will|shall|'ll)(?:\s+[\w'’-]+){{0,3}}?\s+(?:in|on)\s+{_PART_OF}$", re.I
 )
 
 
