@@ -86,7 +86,11 @@ def spanned(timex: Timex) -> tuple[str, str] | None:
 # "Nov. 28-30", "27 and 28 October", "20th-21st March": days of one month, the date naming
 # one of them.
 _LATER_DAY = re.compile(r"\s*[-–]\s*(\d{1,2})(?![\d/.:,-]?\d)")
-_EARLIER_DAY = re.compile(r"(?<![\d/.:,-])(\d{1,2})(?:st|nd|rd|th)?\s*(?:[-–]|\s(?:and|to)\s)\s*$")
+# ("4, 5 and 6 November": the first day of the list.)
+_EARLIER_DAY = re.compile(
+    r"(?<![\d/.:,-])(\d{1,2})(?:st|nd|rd|th)?(?:,\s*\d{1,2}(?:st|nd|rd|th)?)*,?"
+    r"\s*(?:[-–]|\s(?:and|to)\s)\s*$"
+)
 
 
 def day_span(value: str, before: str, after: str, text: str) -> tuple[str, str] | None:

@@ -357,3 +357,8 @@ def test_a_range_from_midnight_to_a_time_is_on_the_day_named() -> None:
     assert dated(text, "2025-03-12") == [("2025-03-07", None, False)]
     text = "A curfew was imposed from 10pm to 6am on Friday."
     assert dated(text, "2025-03-12") == [("2025-03-06", "2025-03-07", False)]
+
+
+def test_a_list_of_days_of_one_month_is_a_range_from_the_first() -> None:
+    text = "Teachers will strike on 4, 5 and 6 November."
+    assert dated(text, "2025-10-01") == [("2025-11-04", "2025-11-06", False)]
