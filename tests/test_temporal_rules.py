@@ -986,3 +986,12 @@ def test_a_live_blog_entry_is_on_its_headings_day_after_an_older_day() -> None:
 def test_a_day_on_the_night_of_which_something_happened_is_behind() -> None:
     text = "Homes in the area flooded again on the night of 3 January, when the river peaked."
     assert values(text, "2025-11-19") == [("3 January", "DATE", "2025-01-03")]
+
+
+def test_the_nth_weekday_of_a_month() -> None:
+    friday = "2025-11-21"
+    text = "The company will hold its annual meeting on the first Tuesday of December."
+    assert values(text, friday) == [("the first Tuesday of December", "DATE", "2025-12-02")]
+    assert values("The holiday falls on the last Monday in May 2026.", friday) == [
+        ("the last Monday in May 2026", "DATE", "2026-05-25")
+    ]

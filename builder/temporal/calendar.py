@@ -76,6 +76,15 @@ def nearest_weekday(reference: date, weekday: int, direction: int) -> date:
     return reference + timedelta(days=(weekday - reference.weekday()) % 7)
 
 
+def nth_weekday(year: int, month: int, weekday: int, nth: int) -> date | None:
+    """The `nth` `weekday` of the month (nth -1: the last one), None past the month's end."""
+    if nth < 0:
+        following = date(year + month // 12, month % 12 + 1, 1)
+        return nearest_weekday(following - timedelta(days=1), weekday, -1)
+    day = nearest_weekday(date(year, month, 1), weekday, 1) + timedelta(days=7 * (nth - 1))
+    return day if day.month == month else None
+
+
 def nearest_month(reference: date, month: int, direction: int) -> int:
     """The year of the `month` nearest to `reference` on the side given by `direction`.
 

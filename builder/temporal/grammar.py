@@ -131,6 +131,12 @@ _BRANCHES: list[tuple[str, str]] = [
         rf"|this\s+{PART}|last\s+night|tonight|{HOLIDAY}(?:,?\s+{YEAR})?"
         rf"|{MONTH_DAY}(?:,?\s+{YEAR})?)(?![\w-]))?",
     ),
+    # "the first Tuesday of December", "the last Monday in May 2026".
+    (
+        "nth_weekday",
+        r"(?:the\s+)?(?:first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th)\s+"
+        rf"{WEEKDAY}\s+(?:of|in)\s+{MONTH}(?:,?\s+{YEAR})?",
+    ),
     (
         "date",
         r"(?:(?:around\s+|about\s+)?"

@@ -333,6 +333,23 @@ def _date(text: str, start: int, end: int, ctx: Context) -> Reading | None:
     return Reading("DATE", day.isoformat(), anchors=True)
 
 
+_NTH = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "last": -1}
+
+
+def _nth_weekday(text: str, start: int, end: int, ctx: Context) -> Reading | None:
+    """ "the first Tuesday of December": that day, in the year the context gives."""
+    words = _words(text)
+    weekday = _WEEKDAY_TOKEN.search(text)
+    month = _month_of(text)
+    if weekday is None or month is None or not _month_is_name(text):
+        return None
+    ordinal = words[1] if words[0] == "the" else words[0]
+    nth = _NTH.get(ordinal) or parse_ordinal(ordinal)
+    year = _year_of(text) or year_of_month(ctx, month, start, end)
+    day = cal.nth_weekday(year, month, WEEKDAYS[weekday.group(1).lower()], nth or 0)
+    return Reading("DATE", day.isoformat(), anchors=True) if nth and day else None
+
+
 def _monthyear(text: str, start: int, end: int, ctx: Context) -> Reading | None:
     if not _month_is_name(text):
         return None
@@ -1170,6 +1187,7 @@ HANDLERS: dict[str, Handler] = {
     "dotted": _dotted,
     "year_first": _year_first,
     "clock": _clock,
+    "nth_weekday": _nth_weekday,
     "date": _date,
     "monthyear": _monthyear,
     "quarter": _quarter,
