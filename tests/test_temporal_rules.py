@@ -995,3 +995,15 @@ def test_the_nth_weekday_of_a_month() -> None:
     assert values("The holiday falls on the last Monday in May 2026.", friday) == [
         ("the last Monday in May 2026", "DATE", "2026-05-25")
     ]
+
+
+def test_thanksgiving_black_friday_and_cyber_monday() -> None:
+    assert values("The offer expires on Black Friday.", "2025-11-21") == [
+        ("Black Friday", "DATE", "2025-11-28")
+    ]
+    assert values("Sales on Cyber Monday rose 5%.", "2025-12-03") == [
+        ("Cyber Monday", "DATE", "2025-12-01")
+    ]
+    assert values("Families gathered for Thanksgiving.", "2025-11-30") == [
+        ("Thanksgiving", "DATE", "2025-11-27")
+    ]

@@ -101,7 +101,7 @@ MONTH_DAY = rf"(?:{MONTH}\s+(?:the\s+)?{DAY}|(?:the\s+)?{DAY}\s+(?:of\s+)?{MONTH
 HOLIDAY = (
     r"(?:christmas(?:\s+(?:day|eve))?|new\s+year['’]?s\s+(?:day|eve)|boxing\s+day"
     r"|valentine['’]?s\s+day|halloween|easter(?:\s+(?:sunday|monday|day))?|good\s+friday"
-    r"|bastille\s+day|may\s+day)(?![\w-])"
+    r"|bastille\s+day|may\s+day|thanksgiving(?:\s+day)?|black\s+friday|cyber\s+monday)(?![\w-])"
 )
 
 _BRANCHES: list[tuple[str, str]] = [
@@ -355,7 +355,7 @@ hourly daily nightly weekly biweekly monthly quarterly yearly annually semiannua
 fiscal fy year-ago year-earlier year-end recent current last moment
 twenties thirties forties fifties sixties seventies eighties nineties
 nineteen eighteen thousand period time while then
-christmas easter halloween q1 q2 q3 q4 h1 h2
+christmas easter halloween thanksgiving q1 q2 q3 q4 h1 h2
 """.split()
 MODIFIER_WORDS = """
 the a an last this next coming previous preceding following that early late earlier later
@@ -366,7 +366,7 @@ flat comparable corresponding same latest current prior final first third fourth
 close turn rest remainder good bulk latter these right just one two three four five six
 seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen
 nineteen twenty thirty forty fifty sixty seventy eighty ninety
-new good boxing valentine valentines bastille
+new good boxing valentine valentines bastille black cyber
 """.split()
 
 

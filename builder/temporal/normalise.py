@@ -689,6 +689,13 @@ _EASTER_HOLIDAYS = {
     "easter monday": 1,
     "good friday": -2,
 }
+# American holidays on a weekday of November: (the nth Thursday, days after it).
+_THANKSGIVING_HOLIDAYS = {
+    "thanksgiving": 0,
+    "thanksgiving day": 0,
+    "black friday": 1,
+    "cyber monday": 4,
+}
 _AROUND_HOLIDAY = re.compile(r"\s+(?:holidays?|break|recess|period|season)\b", re.IGNORECASE)
 _HOLIDAY_YEAR = re.compile(r",?\s+\d{4}$")
 _NAMED_AFTER = re.compile(r"\s+[A-Z][a-z]")
@@ -704,12 +711,15 @@ def _holiday(text: str, start: int, end: int, ctx: Context) -> Reading | None:
     name = " ".join(_HOLIDAY_YEAR.sub("", text).replace("’", "'").lower().split())
     name = re.sub(r"\b(year|valentine)'?s\b", r"\1's", name)  # "New Years Day"
 
-    if name not in _FIXED_HOLIDAYS and name not in _EASTER_HOLIDAYS:
+    if name not in _FIXED_HOLIDAYS | _EASTER_HOLIDAYS | _THANKSGIVING_HOLIDAYS:
         return None
 
     def day_in(year: int) -> date:
         if name in _FIXED_HOLIDAYS:
             return date(year, *_FIXED_HOLIDAYS[name])
+        if name in _THANKSGIVING_HOLIDAYS:  # the fourth Thursday of November
+            thursday = cal.nth_weekday(year, 11, 3, 4)
+            return thursday + timedelta(days=_THANKSGIVING_HOLIDAYS[name])
         return easter(year) + timedelta(days=_EASTER_HOLIDAYS[name])
 
     year = _year_of(text) or ctx.stated_year(start)
