@@ -1007,3 +1007,9 @@ def test_thanksgiving_black_friday_and_cyber_monday() -> None:
     assert values("Families gathered for Thanksgiving.", "2025-11-30") == [
         ("Thanksgiving", "DATE", "2025-11-27")
     ]
+
+
+def test_a_unit_earlier_after_an_amount_is_no_rate() -> None:
+    text = "Shares closed at $41.20 on Thursday, down from $45 a week earlier."
+    assert values(text, "2025-11-21")[-1] == ("a week", "DURATION", "P1W")
+    assert values("He earned $45 a week.", "2025-11-21") == []

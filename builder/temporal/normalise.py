@@ -561,6 +561,9 @@ def _ago(text: str, start: int, end: int, ctx: Context) -> Reading | None:
     if earlier and not (name == "year" and amount == 1):
         trimmed = text[: lower.rfind(" ")].rstrip()
         reading = _duration(trimmed, start, end, ctx)
+        if reading is None and re.fullmatch(r"an?\s+[a-z]+", trimmed.lower()):
+            # "down from $45 a week earlier": no rate ("$45 a week"), a week before
+            reading = Reading("DURATION", duration_value(1, letter))
         return reading and Reading(reading.type, reading.value, end=start + len(trimmed))
     if amount is None or amount != int(amount):
         return Reading("DATE", "PAST_REF")
