@@ -119,6 +119,7 @@ _MONTHS_TO_DAY = re.compile(
     rf"({MONTH_DAY}(?:,?\s+{YEAR})?)",
     re.IGNORECASE,
 )
+_UNITS_TO = re.compile(r"(?:months|weeks)\s+(?:to|ended|ending)\s")
 _PERIOD_END = re.compile(
     r"\s+(?:ended|ending|ends|through)\s+((?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
     r"[a-z]*\.?\s+\d{1,2})\b",
@@ -141,7 +142,9 @@ def _period(text: str, start: int, end: int, ctx: Context) -> Reading | None:
         return None
     words = _words(text)
     year, quarter = _reference_quarter(ctx, start)
-    told = list(_MONTHS_TO_DAY.finditer(ctx.text, max(0, start - 800), start))
+    told = []
+    if _UNITS_TO.search(ctx.text, max(0, start - 800), start):  # cheap test first
+        told = list(_MONTHS_TO_DAY.finditer(ctx.text, max(0, start - 800), start))
     months_to = told[-1] if told else None
     stated = ctx.current_period(start)
     if months_to and _year_shift(words) and not {"current", "previous", "prior"} & set(words):

@@ -61,9 +61,8 @@ def find(
                 end = reading.end
             if reading.start is not None:
                 start = reading.start
-            if _CLOSING_ABBREVIATION.search(lowered, start, end) and _SENTENCE_GOES_ON.match(
-                text, end
-            ):
+            closing_dot = text[end - 1] == "." and _CLOSING_ABBREVIATION.search(lowered, start, end)
+            if closing_dot and _SENTENCE_GOES_ON.match(text, end):
                 end -= 1  # "on 12 Mar.": the full stop ends the sentence too
             _update(ctx, reading, start, end)
             if reading.value[:4].isdigit() and YEAR_TOKEN.search(text, start, end):
@@ -111,7 +110,9 @@ def _update(ctx: Context, reading: Reading, start: int, end: int) -> None:
     # A midnight (T24:00) is between its day and the next: the story is at neither.
     midnight = reading.value.endswith("T24:00")
     # "had not fallen below 25C since June 24": the story is not at the day a span began
-    since = _SINCE.search(ctx.text, max(0, start - 8), start)
+    since = "ince" in ctx.text[max(0, start - 8) : start] and _SINCE.search(
+        ctx.text, max(0, start - 8), start
+    )
     if (
         reading.type in ("DATE", "TIME")
         and _DAY_VALUE.match(reading.value)

@@ -86,7 +86,7 @@ _NEXT_CLAUSE = re.compile(
 # Closing quotes may be doubled, as newswire in the Penn Treebank's style writes them ('').
 # Not the dot of "8 p.m. EST".
 _SENTENCE_END = re.compile(
-    rf"(?!(?<=[ap]\.m)\.(?i:{ZONE}))[.!?][\"'”’)]*\s+(?=[\"'“‘(`]*[A-Z])|\n\s*\n"
+    rf"[.!?](?!(?<=[ap]\.m\.)(?i:{ZONE}))[\"'”’)]*\s+(?=[\"'“‘(`]*[A-Z])|\n\s*\n"
 )
 
 _WINDOW = 160
