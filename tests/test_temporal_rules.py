@@ -1013,3 +1013,8 @@ def test_a_unit_earlier_after_an_amount_is_no_rate() -> None:
     text = "Shares closed at $41.20 on Thursday, down from $45 a week earlier."
     assert values(text, "2025-11-21")[-1] == ("a week", "DURATION", "P1W")
     assert values("He earned $45 a week.", "2025-11-21") == []
+
+
+def test_a_past_verb_with_an_amount_before_on_a_day_puts_it_behind() -> None:
+    text = "The euro fell to $1.05 on 2 January, its lowest since November 2022."
+    assert values(text, "2025-11-25")[0] == ("2 January", "DATE", "2025-01-02")

@@ -148,9 +148,9 @@ def direction(text: str, start: int, end: int) -> int:
 _PART_OF = r"(?:the\s+(?:night|morning|afternoon|evening|early\s+hours)\s+of\s+)?"
 # A past verb at most two words before "in", "on" or "since" and the expression, with
 # nothing between to start another clause: "took office in January", "ended on Monday",
-# "flooded on the night of 3 January".
+# "flooded on the night of 3 January", "fell to $1.05 on 2 January".
 _CLOSELY_PAST = re.compile(
-    rf"(?<![\w'])(?!(?:{_FUTURE})(?!\w))(?:{_PAST})(?:\s+[\w'’-]+){{0,2}}?\s+(?:in|on|since)\s+"
+    rf"(?<![\w'])(?!(?:{_FUTURE})(?!\w))(?:{_PAST})(?:\s+[\w'’$£€.,%-]+){{0,2}}?\s+(?:in|on|since)\s+"
     rf"{_PART_OF}$",
     re.IGNORECASE,
 )
