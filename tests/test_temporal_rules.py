@@ -743,6 +743,7 @@ def test_a_scheduled_event_in_the_present_with_a_weekday_is_ahead() -> None:
         ("Shares posted sharp rises on Friday.", "2025-03-14"),
         ("The company reported a 5% sales rise on Friday.", "2025-03-14"),
         ("The polls did not close on Sunday.", "2025-03-09"),
+        ("Price rises on Friday were steep.", "2025-03-14"),
     ):
         assert values(sentence, saturday)[-1][2] == day, sentence
 

@@ -53,12 +53,18 @@ _SINGULAR_AFTER_DETERMINER = re.compile(
 )
 
 
+# A verb after a plural noun that is its subject: "Price rises on Friday were steep".
+_VERB_AFTER = re.compile(r"[^.;:!?,]{0,40}?\b(?:is|are|was|were|has|have|had|will|would)\b", re.I)
+
+
 def _is_present_verb(text: str, start: int, word: str) -> bool:
     """Whether the schedule word at `start` is a present-tense verb rather than a noun."""
     before = text[max(0, start - 40) : start]
     if _NOT_PRESENT_VERB.search(before):
         return False
     base_form = not word.lower().split()[0].endswith("s")
+    if not base_form and _VERB_AFTER.match(text, start + len(word)):
+        return False
     return not (base_form and _SINGULAR_AFTER_DETERMINER.search(before))
 
 
