@@ -1019,3 +1019,12 @@ def test_a_unit_earlier_after_an_amount_is_no_rate() -> None:
 def test_a_past_verb_with_an_amount_before_on_a_day_puts_it_behind() -> None:
     text = "The euro fell to $1.05 on 2 January, its lowest since November 2022."
     assert values(text, "2025-11-25")[0] == ("2 January", "DATE", "2025-01-02")
+
+
+def test_an_event_taking_place_or_forecast_for_a_weekday_is_ahead() -> None:
+    thursday = "2025-07-03"
+    text = "The British Grand Prix takes place on Sunday, with qualifying on Saturday afternoon."
+    assert [v for _, _, v in values(text, thursday)] == ["2025-07-06", "2025-07-05TAF"]
+    text = "Rain is forecast for Saturday, but Sunday should be dry."
+    assert [v for _, _, v in values(text, thursday)] == ["2025-07-05", "2025-07-06"]
+    assert values("The race took place on Sunday.", thursday)[0][2] == "2025-06-29"

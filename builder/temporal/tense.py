@@ -17,7 +17,8 @@ _FUTURE = (
     r"intends?\s+to|aims?\s+to|"
     r"hopes?\s+to|to\s+be\s+held|upcoming|next|begins|starts|(?:re)?opens|meets|"
     r"resumes|resume|meet|convenes?|reconvenes?|arrives|departs|travels|visits|expires|"
-    r"takes\s+effect|comes?\s+into\s+force|go(?:es)?\s+up|go(?:es)?\s+on\s+sale|tomorrow"
+    r"takes\s+effect|comes?\s+into\s+force|go(?:es)?\s+up|go(?:es)?\s+on\s+sale|tomorrow|"
+    r"takes?\s+place|forecasts?\s+for|should(?!\s+have)"
 )
 _PAST = (
     r"\w+ed|said|was|were|had|did|took|made|met|left|came|went|began|told|saw|gave|"
