@@ -1028,3 +1028,12 @@ def test_an_event_taking_place_or_forecast_for_a_weekday_is_ahead() -> None:
     text = "Rain is forecast for Saturday, but Sunday should be dry."
     assert [v for _, _, v in values(text, thursday)] == ["2025-07-05", "2025-07-06"]
     assert values("The race took place on Sunday.", thursday)[0][2] == "2025-06-29"
+
+
+def test_an_event_that_is_on_a_weekday_is_ahead() -> None:
+    thursday = "2025-07-03"
+    assert values("The hearing is on Monday.", thursday) == [("Monday", "DATE", "2025-07-07")]
+    assert values("The vote is at 3pm on Friday.", thursday) == [
+        ("3pm on Friday", "TIME", "2025-07-04T15:00")
+    ]
+    assert values("The meeting was on Tuesday.", thursday) == [("Tuesday", "DATE", "2025-07-01")]

@@ -845,6 +845,11 @@ _STATEMENT_ON = re.compile(
     r"\s+(?:on\s+)?$",
     re.IGNORECASE,
 )
+# "The hearing is on Monday", "The vote is at 3pm on Friday": an event of the coming days.
+_IS_ON = re.compile(
+    rf"\b(?:is|are)\s+(?:at\s+(?:about\s+|around\s+)?{CLOCK}{ZONE}?(?:\s+on)?|on|for)\s*$",
+    re.IGNORECASE,
+)
 _SINCE_DAY = re.compile(rf"\bsince\s+(?:{CLOCK}{ZONE}?(?:\s+on)?)?\s*$", re.IGNORECASE)
 _AT_CLOCK = rf"(?:{CLOCK}{ZONE}?(?:\s+on)?)?\s*$"
 _RANGE_OPENS = re.compile(rf"\bfrom\s+{_AT_CLOCK}", re.IGNORECASE)
@@ -880,15 +885,17 @@ def _resolve_weekday(ctx: Context, lower: str, weekday: int, start: int, end: in
         return cal.nearest_weekday(cal.shift(ctx.dct, -1, "day"), weekday, -1)
     if re.search(r"\bnext\b|\bthis\s+coming\b", lower):
         return cal.nearest_weekday(cal.shift(ctx.dct, 1, "day"), weekday, 1)
-    statement_day = _STATEMENT_ON.search(ctx.text, max(0, start - 60), start) and not (
-        ctx.text.startswith(("'s", "’s"), end)  # "said Friday's vote would be close"
-    )
+    # "said Friday's vote would be close", "are on Saturday's front pages": not the day's own
+    possessive = ctx.text.startswith(("'s", "’s"), end)
+    statement_day = not possessive and _STATEMENT_ON.search(ctx.text, max(0, start - 60), start)
     if statement_day or _SINCE_DAY.search(ctx.text, max(0, start - 40), start):
         # "in place since 9pm on Saturday"; "said in a statement on Wednesday evening that it
         # would not appeal": a statement reported is made, whatever it says of the future
         return cal.nearest_weekday(ctx.dct, weekday, -1)
-    if _UNTIL.search(ctx.text, max(0, start - 40), start) or _MOVED_TO.search(
-        ctx.text, max(0, start - 100), start
+    if (
+        _UNTIL.search(ctx.text, max(0, start - 40), start)
+        or _MOVED_TO.search(ctx.text, max(0, start - 100), start)
+        or (not possessive and _IS_ON.search(ctx.text, max(0, start - 40), start))
     ):
         return cal.nearest_weekday(ctx.dct, weekday, 1)
     tense = ctx.tense(start, end)
