@@ -1037,3 +1037,11 @@ def test_an_event_that_is_on_a_weekday_is_ahead() -> None:
         ("3pm on Friday", "TIME", "2025-07-04T15:00")
     ]
     assert values("The meeting was on Tuesday.", thursday) == [("Tuesday", "DATE", "2025-07-01")]
+
+
+def test_until_a_season_is_ahead() -> None:
+    text = "The judge denied a request on Friday to delay the trial until the spring."
+    assert values(text, "2025-01-14")[-1] == ("the spring", "DATE", "2025-SP")
+    assert values("Sales slumped in the spring.", "2025-01-14") == [
+        ("the spring", "DATE", "2024-SP")
+    ]

@@ -423,6 +423,8 @@ def _season(text: str, start: int, end: int, ctx: Context) -> Reading | None:
             # open in the spring" written in November, next year's.
             first, last = _SEASON_MONTHS[code]
             tense = ctx.tense(start, end)
+            if _DEADLINE.search(ctx.text, max(0, start - 12), start):
+                tense = 1  # "denied a request to delay the trial until the spring"
             if tense < 0 and first > ctx.dct.month:
                 year -= 1
             elif tense > 0 and last < ctx.dct.month:
