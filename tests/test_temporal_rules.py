@@ -1045,3 +1045,9 @@ def test_until_a_season_is_ahead() -> None:
     assert values("Sales slumped in the spring.", "2025-01-14") == [
         ("the spring", "DATE", "2024-SP")
     ]
+
+
+def test_the_day_before_or_after_alone_counts_from_the_day_told_of() -> None:
+    text = "Talks collapsed on Thursday. The day before, the union had rejected an offer."
+    assert values(text, "2025-05-24")[-1] == ("The day before", "DATE", "2025-05-21")
+    assert values("The day before, nothing happened.", "2025-05-24") == []

@@ -216,6 +216,11 @@ _BRANCHES: list[tuple[str, str]] = [
         rf"(?:the\s+)?{_ORDINAL_WORD}\s+day(?=\s+of\b)",
     ),
     (
+        # "Talks collapsed on Thursday. The day before, ...": the day before the one told of.
+        "day_before",
+        r"the\s+(?:day|night)\s+(?:before|after)(?=\s*[,.;:!?)])",
+    ),
+    (
         # "Oct. 12, the day before the crash": an apposition naming the date just stated.
         "apposition",
         r"(?<=,\s)the\s+day(?=\s+(?:before|after)\b)",

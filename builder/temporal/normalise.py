@@ -771,6 +771,15 @@ def _day_of_month(text: str, start: int, end: int, ctx: Context) -> Reading | No
     return Reading("DATE", chosen.isoformat(), anchors=True) if chosen else None
 
 
+def _day_before(text: str, start: int, end: int, ctx: Context) -> Reading | None:
+    if ctx.day_anchor is None or start - ctx.day_anchor_at > 300:
+        return None  # no day told of near enough to count from
+    day = cal.shift(ctx.day_anchor, -1 if text.lower().endswith("before") else 1, "day")
+    if text.lower().split()[1] == "night":
+        return Reading("TIME", f"{day.isoformat()}TNI")
+    return Reading("DATE", day.isoformat(), anchors=True)
+
+
 def _apposition(text: str, start: int, end: int, ctx: Context) -> Reading | None:
     if ctx.day_anchor is None or start - ctx.day_anchor_at > 25:
         return None
@@ -1231,6 +1240,7 @@ HANDLERS: dict[str, Handler] = {
     "quarter_code": _quarter_code,
     "year_span": _year_span,
     "apposition": _apposition,
+    "day_before": _day_before,
     "narrative": _narrative,
     "relative": _relative,
     "duration": _duration,
