@@ -1051,3 +1051,10 @@ def test_the_day_before_or_after_alone_counts_from_the_day_told_of() -> None:
     text = "Talks collapsed on Thursday. The day before, the union had rejected an offer."
     assert values(text, "2025-05-24")[-1] == ("The day before", "DATE", "2025-05-21")
     assert values("The day before, nothing happened.", "2025-05-24") == []
+
+
+def test_a_clock_time_with_a_dot_before_a_zone() -> None:
+    assert values("Trading resumed at 9.30 GMT.", "2025-05-24") == [
+        ("9.30 GMT", "TIME", "2025-05-24T09:30Z")
+    ]
+    assert values("Shares rose 2.30 on Friday.", "2025-05-24") == [("Friday", "DATE", "2025-05-23")]

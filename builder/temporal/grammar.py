@@ -73,15 +73,16 @@ DECADE = (
     r"(?:(?<![\d$])(?:1[5-9]|20)\d0'?s(?!\w)|'\d0s(?!\w)"
     r"|(?:nineteen[-\s])?(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))"
 )
+# ET, CT, MT, PT: American zones named without saying whether summer time is on.
+_ZONES = r"(?:gmt|utc|est|edt|cst|cdt|mst|mdt|pst|pdt|bst|cet|cest|eet|eest|et|ct|mt|pt)(?!\w)"
 CLOCK = (
     r"(?:(?<![\d:.,$])(?:[01]?\d|2[0-3])(?:[:.][0-5]\d)?\s*(?:a\.m\.|p\.m\.|am|pm|a\.m|p\.m)(?![\w])"
     r"|(?<![\d:.,$])(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:])"
     r"|(?<![\w:.,$])(?:[01]?\d|2[0-3])h[0-5]\d(?!\w)"  # "14h30"
+    rf"|(?<![\d:.,$£€])(?:[01]?\d|2[0-3])\.[0-5]\d(?=\s*{_ZONES})"  # "9.30 GMT"
     r"|(?<![\d:.,$])(?:[01]\d|2[0-3])[0-5]\d(?=\s*(?:gmt|utc|hours|hrs|h\b))(?:\s*(?:hours|hrs|h\b))?"
     r"|noon|midnight|midday)"
 )
-# ET, CT, MT, PT: American zones named without saying whether summer time is on.
-_ZONES = r"(?:gmt|utc|est|edt|cst|cdt|mst|mdt|pst|pdt|bst|cet|cest|eet|eest|et|ct|mt|pt)(?!\w)"
 ZONE = rf"(?:\s*(?:\({_ZONES}\)|{_ZONES}))"
 BOUND = (
     r"(?:(?:the\s+)?(?:very\s+)?(?:end|beginning|start|middle|close|turn|first\s+half|second\s+half"

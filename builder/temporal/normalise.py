@@ -147,7 +147,7 @@ def _calendar_day(year: int, month: int, day: int) -> Reading | None:
 
 _CLOCK_PARTS = re.compile(
     r"(?:(?P<h>\d{1,2})(?:[:.](?P<m>\d\d))?\s*(?P<ampm>a\.?m\.?|p\.?m\.?)"
-    r"|(?P<h24>\d{1,2})[:h](?P<m24>\d\d)|(?P<hhmm>\d{4})|(?P<word>noon|midnight|midday))",
+    r"|(?P<h24>\d{1,2})[:h.](?P<m24>\d\d)|(?P<hhmm>\d{4})|(?P<word>noon|midnight|midday))",
     re.IGNORECASE,
 )
 
