@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 from builder.candidate_dates import calendar_value, counted_dates, day_span, spanned
 from builder.sentences import split_sentences
@@ -200,10 +200,23 @@ def _nested(value: str, other: str) -> bool:
 _DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d")
 
 
+def _instant(value: str) -> datetime | None:
+    """The moment a time with its zone names ("2025-03-16T01:00Z"), None for any other value."""
+    if not _ZONED.search(value) or len(value) <= 10:
+        return None
+    try:
+        return datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+
+
 def _same_moment(one: _Dated, other: _Dated) -> bool:
-    """True when one of the two is a time converted to another zone, in brackets, on the
-    other's day or the day before or after it ("02:14 local time on Saturday (17:14 GMT
-    Friday)")."""
+    """True when the two name one moment in two zones ("8 p.m. EST, or 0100 GMT on Sunday"),
+    or one is a time converted to another zone, in brackets, on the other's day or the day
+    before or after it ("02:14 local time on Saturday (17:14 GMT Friday)")."""
+    moment = _instant(one.value)
+    if moment is not None and moment == _instant(other.value):
+        return True
     days_given = _DAY_VALUE.match(one.value) and _DAY_VALUE.match(other.value)
     if not (one.converted or other.converted) or not days_given:
         return False

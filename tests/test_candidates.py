@@ -362,3 +362,8 @@ def test_a_range_from_midnight_to_a_time_is_on_the_day_named() -> None:
 def test_a_list_of_days_of_one_month_is_a_range_from_the_first() -> None:
     text = "Teachers will strike on 4, 5 and 6 November."
     assert dated(text, "2025-10-01") == [("2025-11-04", "2025-11-06", False)]
+
+
+def test_one_moment_in_two_zones_joined_by_or_is_one_candidate() -> None:
+    text = "The polls close at 8 p.m. EST, or 0100 GMT on Sunday."
+    assert dated(text, "2025-03-15") == [("2025-03-16T01:00Z", None, False)]
