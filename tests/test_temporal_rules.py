@@ -1058,3 +1058,13 @@ def test_a_clock_time_with_a_dot_before_a_zone() -> None:
         ("9.30 GMT", "TIME", "2025-05-24T09:30Z")
     ]
     assert values("Shares rose 2.30 on Friday.", "2025-05-24") == [("Friday", "DATE", "2025-05-23")]
+
+
+def test_the_following_or_previous_season_counts_from_the_date_told() -> None:
+    text = (
+        "A previous application was rejected in October 2024, and a revised scheme was "
+        "submitted the following spring."
+    )
+    assert values(text, "2026-02-05")[-1] == ("the following spring", "DATE", "2025-SP")
+    text = "The plant opened in May 2019; the previous autumn it had been flooded."
+    assert values(text, "2026-02-05")[-1] == ("the previous autumn", "DATE", "2018-FA")

@@ -184,6 +184,7 @@ _BRANCHES: list[tuple[str, str]] = [
         "season",
         rf"(?:(?:the\s+)?(?:(?:early|late|mid)[-\s]+)?{SEASON}\s+(?:of\s+{ANY_YEAR}|{YEAR})"
         rf"|(?:{EDGE})?(?:this\s+past|this\s+coming|this|last|next|the\s+past|the\s+early"
+        r"|the\s+following|the\s+next|the\s+previous|the\s+preceding"
         rf"|the\s+late|the|early|late)\s+{SEASON}"
         rf"(?:\s+of\s+{ANY_YEAR})?(?![\w-])|{ANY_YEAR}\s+{SEASON}|(?<=\bin\s)(?:summer|winter))",
     ),

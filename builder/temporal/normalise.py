@@ -410,6 +410,14 @@ def _season(text: str, start: int, end: int, ctx: Context) -> Reading | None:
     if words[0] == "the" and len(words) == 2 and _in_a_name(text, start, end, ctx):
         return None  # "the winter World Cup of 2022", "the Summer Olympics": part of a name
     year = _year_of(text)
+    told = re.match(r"the\s+(following|next|previous|preceding)\s", text, re.IGNORECASE)
+    if year is None and told and code in _SEASON_MONTHS:
+        # "rejected in October 2024 ... submitted the following spring": after the date told
+        first, last = _SEASON_MONTHS[code]
+        if told.group(1).lower() in ("following", "next"):
+            year = ctx.anchor.year + (1 if first <= ctx.anchor.month else 0)
+        else:
+            year = ctx.anchor.year - (1 if last >= ctx.anchor.month else 0)
     if year is None:
         year = ctx.dct.year
         if "last" in words or ("past" in words and "this" not in words):
