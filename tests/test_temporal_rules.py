@@ -1068,3 +1068,17 @@ def test_the_following_or_previous_season_counts_from_the_date_told() -> None:
     assert values(text, "2026-02-05")[-1] == ("the following spring", "DATE", "2025-SP")
     text = "The plant opened in May 2019; the previous autumn it had been flooded."
     assert values(text, "2026-02-05")[-1] == ("the previous autumn", "DATE", "2018-FA")
+
+
+def test_a_weekday_followed_by_next_or_last_week_is_in_that_week() -> None:
+    wednesday = "2025-11-26"
+    assert values("The report is published on Tuesday next week.", wednesday)[0] == (
+        "Tuesday",
+        "DATE",
+        "2025-12-02",
+    )
+    assert values("He resigned on Tuesday last week.", wednesday)[0] == (
+        "Tuesday",
+        "DATE",
+        "2025-11-18",
+    )

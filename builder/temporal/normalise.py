@@ -880,11 +880,11 @@ _RANGE_CLOSES = re.compile(
 )
 
 
-# "Wednesday of last week", and "from Monday through Wednesday of last week": the week
-# named after the day (or after the day closing the span) holds it.
+# "Wednesday of last week", "Tuesday next week", and "from Monday through Wednesday of last
+# week": the week named after the day (or after the day closing the span) holds it.
 _OF_WEEK = re.compile(
     rf"(?:\s+(?:to|through|thru|until|till|and|or|-|–)\s+{WEEKDAY})?"
-    r"\s+of\s+(last|next|this)\s+week\b",
+    r"\s+(?:of\s+)?(last|next|this)\s+week\b",
     re.IGNORECASE,
 )
 _WEEK_STEP = {"last": -7, "this": 0, "next": 7}
