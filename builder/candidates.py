@@ -100,6 +100,28 @@ _EDITORIAL_NOTE = re.compile(
     r"(?:amended|corrected|updated|changed|edited)\b",
     re.IGNORECASE,
 )
+# A line that only dates the page or a picture ("Published: 10 March 2025, 14:32 GMT",
+# "Updated: 11 March 2025", "## Friday 14 March", "Photograph: J. Smith, 9 March 2025"): no
+# event is told there.
+_CAPTION_CREDIT = re.compile(r"^\s*(?:photograph|photo|picture|image|credit)s?\s*:", re.I)
+_DATE_LABEL = re.compile(
+    r"\s*(?:#+|(?:first\s+)?published|updated|last\s+(?:updated|modified)|posted)(?:\s+on)?"
+    r"[\s*_,.;:|()\-–—]*",
+    re.IGNORECASE,
+)
+
+
+def _only_dates(sentence_text: str, offset: int, timexes: list[Timex]) -> bool:
+    """Whether the sentence is a heading or lines of labelled dates ("Updated: ..."), or a
+    picture's credit. (A date standing alone may be a transcript's sentence.)"""
+    if _CAPTION_CREDIT.match(sentence_text):
+        return True
+    rest = sentence_text
+    for timex in reversed(timexes):
+        rest = rest[: timex.start - offset] + rest[timex.end - offset :]
+    return all(_DATE_LABEL.fullmatch(line) for line in rest.split("\n"))
+
+
 _RANGE_START = re.compile(r"\b(?:from|between)\s+(?:(?:early|late|mid)[-\s]+)?$", re.IGNORECASE)
 _RANGE_LINK = re.compile(
     r"^\s*(?:to|until|till|through|and|-|–|—)\s*(?:(?:early|late|mid)[-\s]+)?$"
@@ -280,6 +302,8 @@ def candidates_from_text(text: str, published: str, day_first: bool = False) -> 
             scan += 1
         dated = _dated_in(sentence.text, sentence.start, inside, today, values, anchored)
         if not dated or _EDITORIAL_NOTE.search(sentence.text):
+            continue
+        if _only_dates(sentence.text, sentence.start, inside):
             continue
         main = _main(dated, today)
         for item in [main, *_others(dated, main)]:

@@ -367,3 +367,13 @@ def test_a_list_of_days_of_one_month_is_a_range_from_the_first() -> None:
 def test_one_moment_in_two_zones_joined_by_or_is_one_candidate() -> None:
     text = "The polls close at 8 p.m. EST, or 0100 GMT on Sunday."
     assert dated(text, "2025-03-15") == [("2025-03-16T01:00Z", None, False)]
+
+
+def test_a_page_date_a_heading_or_a_picture_credit_is_no_event() -> None:
+    text = (
+        "Published: 10 March 2025, 14:32 GMT\nUpdated: 11 March 2025\n\n"
+        "## Friday 14 March\n\n"
+        "The council voted on Monday to close the library.\n\n"
+        "Photograph: John Smith, 9 March 2025"
+    )
+    assert dated(text, "2025-03-15") == [("2025-03-10", None, False)]
