@@ -20,7 +20,8 @@ already proposed ("In 2019 the plant reopened on March 4" is only 2019-03-04).
 28-30" and "the July-September quarter" are ranges too, and "two days later" is counted
 from the date the story was at. Vague and generic expressions (PRESENT_REF, other
 durations, sets, decades, "overnight", "today's") never make candidates, nor do a
-correction notice's sentences ("An earlier version of this article said ...").
+correction notice's sentences ("An earlier version of this article said ..."), nor lines
+that only date the page ("Updated: 11 March 2025"), a date heading or a picture's credit.
 """
 
 from __future__ import annotations
