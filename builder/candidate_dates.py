@@ -60,7 +60,7 @@ def calendar_value(timex: Timex) -> str | None:
 # "the July-September quarter", "Nov.-Feb.", "(1940-2024)", "2022-23": a span of months
 # or years, one expression.
 _MONTHS_TEXT = re.compile(r"([A-Za-z]+)\.?\s*[-–]\s*([A-Za-z]+)")
-_YEARS_TEXT = re.compile(r"(\d{4})\s*[-–/]\s*(\d{4}|\d\d)$")
+_YEARS_TEXT = re.compile(r"(?<!\d)(\d{4})\s*[-–/]\s*(\d{4}|\d\d)$")
 
 
 def spanned(timex: Timex) -> tuple[str, str] | None:
@@ -68,7 +68,7 @@ def spanned(timex: Timex) -> tuple[str, str] | None:
     value holds the first year)."""
     if timex.type != "DATE" or not timex.value[:4].isdigit():
         return None
-    years = _YEARS_TEXT.match(timex.text)
+    years = _YEARS_TEXT.search(timex.text)  # also "the winter of 2022-23"
     if years is not None:
         last = year_span_end(years.group(1), years.group(2))
         return (years.group(1), f"{last:04d}") if last is not None else None

@@ -377,3 +377,8 @@ def test_a_page_date_a_heading_or_a_picture_credit_is_no_event() -> None:
         "Photograph: John Smith, 9 March 2025"
     )
     assert dated(text, "2025-03-15") == [("2025-03-10", None, False)]
+
+
+def test_a_season_of_a_span_of_years_is_a_range_of_years() -> None:
+    text = "Prices peaked in the winter of 2022-23, when bills were capped."
+    assert dated(text, "2025-05-23") == [("2022", "2023", False)]

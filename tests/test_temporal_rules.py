@@ -1082,3 +1082,8 @@ def test_a_weekday_followed_by_next_or_last_week_is_in_that_week() -> None:
         "DATE",
         "2025-11-18",
     )
+
+
+def test_a_season_of_a_span_of_years() -> None:
+    text = "Prices peaked in the winter of 2022-23, when bills were capped."
+    assert values(text, "2025-05-23") == [("the winter of 2022-23", "DATE", "2022-WI")]
