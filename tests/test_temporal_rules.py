@@ -1087,3 +1087,15 @@ def test_a_weekday_followed_by_next_or_last_week_is_in_that_week() -> None:
 def test_a_season_of_a_span_of_years() -> None:
     text = "Prices peaked in the winter of 2022-23, when bills were capped."
     assert values(text, "2025-05-23") == [("the winter of 2022-23", "DATE", "2022-WI")]
+
+
+def test_returning_sailing_and_going_to_the_polls_on_a_weekday_are_ahead() -> None:
+    thursday = "2025-11-20"
+    for sentence, value in (
+        ("Parliament returns from recess on Monday.", "2025-11-24"),
+        ("Voters in Chile go to the polls on Sunday.", "2025-11-23"),
+        ("The ferry sails at 6am on Saturday.", "2025-11-22T06:00"),
+        ("He filed tax returns on Monday.", "2025-11-17"),
+        ("Voters went to the polls on Sunday.", "2025-11-16"),
+    ):
+        assert values(sentence, thursday)[0][2] == value, sentence

@@ -18,7 +18,7 @@ _FUTURE = (
     r"hopes?\s+to|to\s+be\s+held|upcoming|next|begins|starts|(?:re)?opens|meets|"
     r"resumes|resume|meet|convenes?|reconvenes?|arrives|departs|travels|visits|expires|"
     r"takes\s+effect|comes?\s+into\s+force|go(?:es)?\s+up|go(?:es)?\s+on\s+sale|tomorrow|"
-    r"takes?\s+place|forecasts?\s+for|should(?!\s+have)"
+    r"takes?\s+place|forecasts?\s+for|should(?!\s+have)|go(?:es)?\s+to\s+the\s+polls"
 )
 _PAST = (
     r"\w+ed|said|was|were|had|did|took|made|met|left|came|went|began|told|saw|gave|"
@@ -30,7 +30,7 @@ _PAST = (
 )
 # Present-tense verbs of a scheduled event that are nouns too ("the polls close on Sunday",
 # "fares rise on Friday"; not "a sharp rise on Friday"): see _is_noun.
-_SCHEDULED = r"close|closes|open|reopen|start|begin|ends?|rises?|lands?|kicks?\s+off"
+_SCHEDULED = r"close|closes|open|reopen|start|begin|ends?|rises?|lands?|kicks?\s+off|sails?|returns"
 _CUES = re.compile(
     rf"(?<![\w'])(?:(?P<future>{_FUTURE})|(?P<past>{_PAST})|(?P<scheduled>{_SCHEDULED}))(?!\w)",
     re.IGNORECASE,
