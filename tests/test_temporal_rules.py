@@ -1099,3 +1099,12 @@ def test_returning_sailing_and_going_to_the_polls_on_a_weekday_are_ahead() -> No
         ("Voters went to the polls on Sunday.", "2025-11-16"),
     ):
         assert values(sentence, thursday)[0][2] == value, sentence
+
+
+def test_units_ago_today_is_that_day() -> None:
+    assert values("Two weeks ago today, the bridge collapsed.", "2025-11-20") == [
+        ("Two weeks ago today", "DATE", "2025-11-06")
+    ]
+    assert values("A year ago today, he died.", "2025-11-20") == [
+        ("A year ago today", "DATE", "2024-11-20")
+    ]

@@ -200,7 +200,8 @@ _BRANCHES: list[tuple[str, str]] = [
     ),
     (
         "ago",
-        rf"{QUALIFIER}?(?:{NUMBER}|a\s+few|a\s+couple\s+of)[-\s]+{UNIT}(?:\s+or\s+so)?\s+(?:ago|earlier)(?!\w)",
+        rf"{QUALIFIER}?(?:{NUMBER}|a\s+few|a\s+couple\s+of)[-\s]+{UNIT}(?:\s+or\s+so)?"
+        r"\s+(?:ago(?:\s+today(?![\w'’]))?|earlier)(?!\w)",
     ),
     (
         "deictic_part",

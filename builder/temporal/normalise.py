@@ -559,6 +559,9 @@ def _duration(text: str, start: int, end: int, ctx: Context) -> Reading | None:
 
 
 def _ago(text: str, start: int, end: int, ctx: Context) -> Reading | None:
+    to_the_day = re.search(r"\s+today$", text, re.IGNORECASE)  # "two weeks ago today"
+    if to_the_day:
+        text = text[: to_the_day.start()]
     unit = _unit_of(text)
     if unit is None:
         return None
@@ -578,6 +581,9 @@ def _ago(text: str, start: int, end: int, ctx: Context) -> Reading | None:
     if amount is None or amount != int(amount):
         return Reading("DATE", "PAST_REF")
     amount = int(amount)
+    if to_the_day and name in ("day", "week", "month", "year"):
+        # "two weeks ago today": that day, so many units before this one
+        return Reading("DATE", cal.shift(ctx.dct, -amount, name).isoformat(), anchors=True)
     if name == "year" and amount == 1:
         stated = ctx.current_period(start)
         if stated:  # in a report on a period: the same period a year before
