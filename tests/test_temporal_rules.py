@@ -1108,3 +1108,13 @@ def test_units_ago_today_is_that_day() -> None:
     assert values("A year ago today, he died.", "2025-11-20") == [
         ("A year ago today", "DATE", "2024-11-20")
     ]
+
+
+def test_a_clock_time_on_a_numeric_day() -> None:
+    monday = "2025-03-10"
+    found = tag("The plant will be closed from 10:00 to 12:00 on 15/03.", monday, day_first=True)
+    assert [t.value for t in found] == ["2025-03-15T10:00", "2025-03-15T12:00"]
+    found = tag("The strike begins at 06:00 on Monday 17.03.2025.", monday, day_first=True)
+    assert [(t.text, t.value) for t in found] == [
+        ("06:00 on Monday 17.03.2025", "2025-03-17T06:00")
+    ]

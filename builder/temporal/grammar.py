@@ -98,6 +98,11 @@ RELATIVE_WORD = (
 EDGE = r"(?:(?:early|late|earlier|later|mid)[-\s]+(?:in\s+)?)"
 # "November 27", "27 November", "the 27th of November".
 MONTH_DAY = rf"(?:{MONTH}\s+(?:the\s+)?{DAY}|(?:the\s+)?{DAY}\s+(?:of\s+)?{MONTH})"
+# "15/03", "15/03/2025", "17.03.2025": a numeric day, where a clock time names its day.
+NUMERIC_DAY = (
+    r"(?:3[01]|[12]\d|0?[1-9])(?:/(?:3[01]|[12]\d|0?[1-9])(?:/(?:\d{4}|\d\d))?"
+    r"|\.(?:1[0-2]|0?[1-9])\.\d{4})(?![\d/]|\.\d)"
+)
 # Holidays on a fixed day, and those Easter sets ("before Christmas", "Easter Monday").
 HOLIDAY = (
     r"(?:christmas(?:\s+(?:day|eve))?|new\s+year['’]?s\s+(?:day|eve)|boxing\s+day"
@@ -128,9 +133,10 @@ _BRANCHES: list[tuple[str, str]] = [
     (
         "clock",
         rf"(?:(?:about|around|approximately|shortly\s+(?:before|after))\s+)?{CLOCK}{ZONE}?"
-        rf"(?:,?\s+(?:on\s+)?(?:{WEEKDAY}(?:\s+week|,?\s+{MONTH_DAY}(?:,?\s+{YEAR})?)?|today|yesterday|tomorrow"
+        rf"(?:,?\s+(?:on\s+)?(?:{WEEKDAY}(?:\s+week|,?\s+{MONTH_DAY}(?:,?\s+{YEAR})?"
+        rf"|,?\s+{NUMERIC_DAY})?|today|yesterday|tomorrow"
         rf"|this\s+{PART}|last\s+night|tonight|{HOLIDAY}(?:,?\s+{YEAR})?"
-        rf"|{MONTH_DAY}(?:,?\s+{YEAR})?)(?![\w-]))?",
+        rf"|{MONTH_DAY}(?:,?\s+{YEAR})?|{NUMERIC_DAY})(?![\w-]))?",
     ),
     # "the first Tuesday of December", "the last Monday in May 2026".
     (

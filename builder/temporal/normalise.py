@@ -23,6 +23,7 @@ from builder.temporal.grammar import (
     HOLIDAY,
     MONTH,
     MONTH_DAY,
+    NUMERIC_DAY,
     PART,
     WEEKDAY,
     WEEKDAY_SHORT,
@@ -164,7 +165,7 @@ _DAY_BEFORE = re.compile(
 # "at 10 a.m. local time (0800 GMT) on Monday", "8:30 a.m. Eastern Time on Thursday".
 _DAY_AFTER = re.compile(
     r"\s*(?:(?:[a-z]+\s+){1,2}?time\b\s*)?\)?\s*,?\s*(?:\([^)]{0,25}\)\s*)?(?:on\s+)?"
-    rf"((?:(?:{WEEKDAY}|{WEEKDAY_SHORT}),?\s+)?{MONTH_DAY}|{_NAMED_DAY})\b",
+    rf"((?:(?:{WEEKDAY}|{WEEKDAY_SHORT}),?\s+)?(?:{MONTH_DAY}|{NUMERIC_DAY})|{_NAMED_DAY})\b",
     re.IGNORECASE,
 )
 
@@ -281,6 +282,23 @@ def _opens_line(text: str, start: int) -> bool:
 
 
 _HOLIDAY = re.compile(rf"{HOLIDAY}(?:,?\s+{YEAR})?", re.IGNORECASE)
+_NUMERIC_DAY_PARTS = re.compile(r"(\d{1,2})([/.])(\d{1,2})(?:[/.](\d{4}|\d\d))?")
+
+
+def _numeric_day(parts: re.Match[str], start: int, end: int, ctx: Context) -> date | None:
+    """The day a numeric date names: month or day first as the text's language writes
+    them with slashes, day first with dots; the year the context gives when none is."""
+    first, second = int(parts.group(1)), int(parts.group(3))
+    day, month = (second, first) if parts.group(2) == "/" and not ctx.day_first else (first, second)
+    if month > 12 >= day:
+        day, month = month, day
+    if month > 12:
+        return None
+    year = int(parts.group(4)) if parts.group(4) else year_of_month(ctx, month, start, end)
+    if year < 100:
+        year += 2000
+    reading = _calendar_day(year, month, day)
+    return date.fromisoformat(reading.value) if reading else None
 
 
 def _day_reference(text: str, start: int, end: int, ctx: Context) -> date | None:
@@ -294,6 +312,9 @@ def _day_reference(text: str, start: int, end: int, ctx: Context) -> date | None
         return ctx.dct  # "this morning"
     if _month_of(text) and _DAY_TOKEN.search(text):
         return _day_date(ctx, text, start, end)
+    numeric = _NUMERIC_DAY_PARTS.search(text)
+    if numeric:  # "at 12:00 on 15/03", "06:00 on Monday 17.03.2025"
+        return _numeric_day(numeric, start, end, ctx)
     holiday = _HOLIDAY.search(text)  # "at 11pm on New Year's Eve"
     if holiday:
         reading = _holiday(holiday.group(), start + holiday.start(), start + holiday.end(), ctx)
