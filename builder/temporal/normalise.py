@@ -896,6 +896,10 @@ _IS_ON = re.compile(
     rf"\b(?:is|are)\s+(?:at\s+(?:about\s+|around\s+)?{CLOCK}{ZONE}?(?:\s+on)?|on|for)\s*$",
     re.IGNORECASE,
 )
+# Cheap tests for the words the patterns around them need.
+_REPORTED = re.compile(r"said|told|announced|stated|confirmed|added|declared")
+_MOVING = re.compile(r"extend|prolong|postpon|adjourn|delay")
+_IS_OR_ARE = re.compile(r"\b(?:is|are)\s")
 _SINCE_DAY = re.compile(rf"\bsince\s+(?:{CLOCK}{ZONE}?(?:\s+on)?)?\s*$", re.IGNORECASE)
 _AT_CLOCK = rf"(?:{CLOCK}{ZONE}?(?:\s+on)?)?\s*$"
 _RANGE_OPENS = re.compile(rf"\bfrom\s+{_AT_CLOCK}", re.IGNORECASE)
@@ -931,32 +935,44 @@ def _resolve_weekday(ctx: Context, lower: str, weekday: int, start: int, end: in
         return cal.nearest_weekday(cal.shift(ctx.dct, -1, "day"), weekday, -1)
     if re.search(r"\bnext\b|\bthis\s+coming\b", lower):
         return cal.nearest_weekday(cal.shift(ctx.dct, 1, "day"), weekday, 1)
+    # The words before the day, lowered, tell which of the rules below may apply (each
+    # pattern runs only when its word is there: this is run for every weekday).
+    near = ctx.text[max(0, start - 100) : start].lower()
     # "said Friday's vote would be close", "are on Saturday's front pages": not the day's own
     possessive = ctx.text.startswith(("'s", "’s"), end)
-    statement_day = not possessive and _STATEMENT_ON.search(ctx.text, max(0, start - 60), start)
-    if statement_day or _SINCE_DAY.search(ctx.text, max(0, start - 40), start):
+    statement_day = (
+        not possessive
+        and _REPORTED.search(near[-60:])
+        and _STATEMENT_ON.search(ctx.text, max(0, start - 60), start)
+    )
+    since = "since" in near[-40:] and _SINCE_DAY.search(ctx.text, max(0, start - 40), start)
+    if statement_day or since:
         # "in place since 9pm on Saturday"; "said in a statement on Wednesday evening that it
         # would not appeal": a statement reported is made, whatever it says of the future
         return cal.nearest_weekday(ctx.dct, weekday, -1)
     if (
-        _UNTIL.search(ctx.text, max(0, start - 40), start)
-        or _MOVED_TO.search(ctx.text, max(0, start - 100), start)
-        or (not possessive and _IS_ON.search(ctx.text, max(0, start - 40), start))
+        ("til" in near[-40:] and _UNTIL.search(ctx.text, max(0, start - 40), start))
+        or (_MOVING.search(near) and _MOVED_TO.search(ctx.text, max(0, start - 100), start))
+        or (
+            not possessive
+            and _IS_OR_ARE.search(near[-40:])
+            and _IS_ON.search(ctx.text, max(0, start - 40), start)
+        )
     ):
         return cal.nearest_weekday(ctx.dct, weekday, 1)
     tense = ctx.tense(start, end)
-    if tense == 0:
+    if tense == 0 and "from" in near[-60:]:
         # A span told in no tense ("a warning covers Wales from midday Thursday to 6pm
-        # Saturday") ends ahead, and starts on the day before its end or earlier. A day a
-        # spell runs into is ahead too ("gusts are possible overnight into Saturday").
+        # Saturday") ends ahead, and starts on the day before its end or earlier.
         closing = _RANGE_TO_WEEKDAY.match(ctx.text, end)
         if closing and _RANGE_OPENS.search(ctx.text, max(0, start - 30), start):
             last = cal.nearest_weekday(ctx.dct, WEEKDAYS[closing.group(1).lower()], 1)
             return cal.nearest_weekday(cal.shift(last, -1, "day"), weekday, -1)
-        if _RANGE_CLOSES.search(ctx.text, max(0, start - 60), start) or _INTO.search(
-            ctx.text, max(0, start - 10), start
-        ):
+        if _RANGE_CLOSES.search(ctx.text, max(0, start - 60), start):
             tense = 1
+    if tense == 0:
+        if "into" in near[-10:] and _INTO.search(ctx.text, max(0, start - 10), start):
+            tense = 1  # "gusts are possible overnight into Saturday"; not "talks ran into Sunday"
         ahead = ctx.day_anchor is not None and 0 < (ctx.day_anchor - ctx.dct).days <= 7
         if ahead and start - ctx.day_anchor_at < 300:
             tense = 1  # "The next attempt is set for Wednesday. ... 80% on Thursday."

@@ -42,6 +42,10 @@ def _year_shift(words: list[str]) -> int:
 
 # Words of a game told in quarters: "scored 17 points in the fourth quarter", "trailed
 # 21-14 at half-time".
+_GAME_WORDS = (
+    "scor", "touchdown", "goal", "rebound", "assist", "pointer", "throw", "half", "buzzer",
+    "quarterback", "trailed", "led ", "minutes",
+)  # fmt: skip
 _GAME = re.compile(
     r"\b(?:scored|touchdowns?|field\s+goals?|rebounds|assists|three-pointers?"
     r"|free\s+throws?|half-?time|buzzer|quarterback|trailed|led\s+\d{1,3}-\d{1,3}"
@@ -53,9 +57,17 @@ _GAME = re.compile(
 _OF_NAMED_YEAR = re.compile(r"\bof\s+(?:fiscal\s+)?(?:this|last|next)\s+year|\bthis\s+year's", re.I)
 
 
+def _tells_of_a_game(ctx: Context, start: int, end: int) -> bool:
+    sentence = slice(*sentence_bounds(ctx.text, start, end))
+    lowered = ctx.text[sentence].lower()
+    if not any(word in lowered for word in _GAME_WORDS):  # cheap test first
+        return False
+    return _GAME.search(ctx.text, sentence.start, sentence.stop) is not None
+
+
 def _quarter(text: str, start: int, end: int, ctx: Context) -> Reading | None:
     words = _words(text)
-    if _year_of(text) is None and _GAME.search(ctx.text, *sentence_bounds(ctx.text, start, end)):
+    if _year_of(text) is None and _tells_of_a_game(ctx, start, end):
         return None  # a quarter of a game, not of the year
     ordinal = re.search(r"\b(first|second|third|fourth|1st|2nd|3rd|4th|final)[-\s]", text, re.I)
     if ordinal is None:

@@ -121,5 +121,7 @@ def _update(ctx: Context, reading: Reading, start: int, end: int) -> None:
         point = cal.value_to_date(reading.value[:10])
         if point is not None:
             ctx.day_anchor, ctx.day_anchor_at = point[0], start
-            if _is_heading(ctx.text, start, end):
+            if (start == 0 or ctx.text[start - 1] in "\n #*_>") and _is_heading(
+                ctx.text, start, end
+            ):
                 ctx.heading_day = point[0]
