@@ -81,6 +81,7 @@ _SENTENCE_GOES_ON = re.compile(r"\s*$|\s*\n|\s+[\"'“‘(]*[A-Z]")
 
 
 _SINCE = re.compile(r"\bsince\s+$", re.IGNORECASE)
+
 # A value naming a day (not a week's weekend, "2024-W46-WE", which has as many dashes).
 _DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d")
 

@@ -29,17 +29,17 @@ _PAST = (
     r"earlier|announced|reported|agreed|ended|opened|closed|began|started|was\s+to"
 )
 # Present-tense verbs of a scheduled event that are nouns too ("the polls close on Sunday",
-# "fares rise on Friday"; not "a sharp rise on Friday"): see _is_noun.
+# "fares rise on Friday"; not "a sharp rise on Friday"): see _is_present_verb.
 _SCHEDULED = r"close|closes|open|reopen|start|begin|ends?|rises?|lands?|kicks?\s+off|sails?|returns"
 _CUES = re.compile(
     rf"(?<![\w'])(?:(?P<future>{_FUTURE})|(?P<past>{_PAST})|(?P<scheduled>{_SCHEDULED}))(?!\w)",
     re.IGNORECASE,
 )
 _DETERMINER = r"(?:the|its|their|his|her|our|this|that|these|those|any|no|each|every|\w+['’]s)"
-# The schedule word is a noun or not a simple present: right after a determiner, a
-# preposition or an auxiliary ("the close", "on land", "did not close", "to land"), in a
-# phrase opened by "a" ("a 5% sales rise"), or the object of a past verb ("posted sharp
-# rises").
+# The schedule word is a noun, an adjective or not a simple present: right after a
+# determiner, a preposition, an auxiliary or a copula ("the close", "on land", "did not
+# close", "to land", "is open"), in a phrase opened by "a" ("a 5% sales rise"), or the
+# object of a past verb ("posted sharp rises").
 _NOT_PRESENT_VERB = re.compile(
     rf"\b(?:{_DETERMINER}|a|an|on|in|of|for|by|from|at|to|with|not|n't|do|does|did|will|would"
     r"|is|are|was|were|be|been|being"
