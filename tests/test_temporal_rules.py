@@ -1118,3 +1118,13 @@ def test_a_clock_time_on_a_numeric_day() -> None:
     assert [(t.text, t.value) for t in found] == [
         ("06:00 on Monday 17.03.2025", "2025-03-17T06:00")
     ]
+
+
+def test_a_statement_to_be_made_on_a_weekday_is_ahead() -> None:
+    thursday = "2025-11-20"
+    assert values("The winners will be announced on Friday.", thursday) == [
+        ("Friday", "DATE", "2025-11-21")
+    ]
+    assert values("He is expected to be told on Monday.", thursday) == [
+        ("Monday", "DATE", "2025-11-24")
+    ]

@@ -884,7 +884,9 @@ _MOVED_TO = re.compile(
 
 
 _INTO = re.compile(r"\binto\s+$", re.IGNORECASE)
+# Not a passive to come: "will be announced on Friday", "is to be told on Monday".
 _STATEMENT_ON = re.compile(
+    r"(?<!\bbe\s)(?<!\bbeen\s)(?<!\bbeing\s)"
     r"\b(?:said|told\s+\w+|announced|stated|confirmed|added|declared)"
     r"(?:\s+(?:in|at|during)\s+(?:a|an|the|his|her|their)\s+(?:joint\s+|written\s+)?"
     r"(?:statement|interview|briefing|news\s+conference|press\s+conference|speech))?"
