@@ -1128,3 +1128,11 @@ def test_a_statement_to_be_made_on_a_weekday_is_ahead() -> None:
     assert values("He is expected to be told on Monday.", thursday) == [
         ("Monday", "DATE", "2025-11-24")
     ]
+
+
+def test_a_night_gone_is_not_after_the_publication_day() -> None:
+    text = (
+        "Forecasters said the heat would peak on Thursday. "
+        "Wildfires forced the evacuation of two villages overnight, officials said."
+    )
+    assert values(text, "2025-07-01")[-1] == ("overnight", "TIME", "2025-06-30TNI")
