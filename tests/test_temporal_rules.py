@@ -759,6 +759,10 @@ def test_a_deadline_extended_or_adjourned_to_a_day_is_ahead() -> None:
     assert values("The government extended aid to farmers on Friday.", tuesday) == [
         ("Friday", "DATE", "2025-02-07")
     ]
+    # An extension told of in the past: the past verb tells.
+    assert values("The talks, which were extended to Friday, collapsed.", tuesday) == [
+        ("Friday", "DATE", "2025-02-07")
+    ]
 
 
 def test_a_change_at_midnight_starts_the_day_it_was_said_to_start_from() -> None:

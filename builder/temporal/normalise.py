@@ -877,8 +877,10 @@ def _deictic(text: str, start: int, end: int, ctx: Context) -> Reading | None:
 # "a curfew until 5 pm Sunday": the day is ahead whatever the verb's tense.
 _UNTIL = re.compile(r"\b(?:until|till)(?:\s+\S+){0,4}\s*$", re.IGNORECASE)
 # "has extended its warnings to midnight on Wednesday", "adjourned the hearing to
-# Monday": a deadline moved later, ahead too.
+# Monday": a deadline moved later, ahead too; not one told of in the past ("the talks,
+# which were extended to Friday, collapsed").
 _MOVED_TO = re.compile(
+    r"(?<!\bwas\s)(?<!\bwere\s)(?<!\bhad\s)"
     r"\b(?:extend|prolong|postpone|adjourn|delay)\w*\b[^.;:!?]{0,60}?"
     rf"\b(?:to|until|till)\s+(?:{CLOCK}{ZONE}?(?:\s+on)?\s*)?$",
     re.IGNORECASE,
