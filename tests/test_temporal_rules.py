@@ -1140,3 +1140,14 @@ def test_a_night_gone_is_not_after_the_publication_day() -> None:
         "Wildfires forced the evacuation of two villages overnight, officials said."
     )
     assert values(text, "2025-07-01")[-1] == ("overnight", "TIME", "2025-06-30TNI")
+
+
+def test_a_span_from_a_weekday_told_in_the_present_starts_ahead() -> None:
+    saturday = "2025-11-22"
+    assert values("From Monday, masks are required.", saturday) == [
+        ("Monday", "DATE", "2025-11-24")
+    ]
+    assert values("Rain is possible from Thursday.", saturday) == [
+        ("Thursday", "DATE", "2025-11-27")
+    ]
+    assert values("Talks ran from Monday to Wednesday.", saturday)[0][2] == "2025-11-17"

@@ -969,13 +969,15 @@ def _resolve_weekday(ctx: Context, lower: str, weekday: int, start: int, end: in
     tense = ctx.tense(start, end)
     if tense == 0 and "from" in near[-60:]:
         # A span told in no tense ("a warning covers Wales from midday Thursday to 6pm
-        # Saturday") ends ahead, and starts on the day before its end or earlier.
+        # Saturday") ends ahead, and starts on the day before its end or earlier; one with
+        # no end starts ahead.
         closing = _RANGE_TO_WEEKDAY.match(ctx.text, end)
-        if closing and _RANGE_OPENS.search(ctx.text, max(0, start - 30), start):
+        opens = _RANGE_OPENS.search(ctx.text, max(0, start - 30), start)
+        if closing and opens:
             last = cal.nearest_weekday(ctx.dct, WEEKDAYS[closing.group(1).lower()], 1)
             return cal.nearest_weekday(cal.shift(last, -1, "day"), weekday, -1)
-        if _RANGE_CLOSES.search(ctx.text, max(0, start - 60), start):
-            tense = 1
+        if opens or _RANGE_CLOSES.search(ctx.text, max(0, start - 60), start):
+            tense = 1  # "From Monday, masks are required", "Rain is possible from Thursday"
     if tense == 0:
         if "into" in near[-10:] and _INTO.search(ctx.text, max(0, start - 10), start):
             tense = 1  # "gusts are possible overnight into Saturday"; not "talks ran into Sunday"

@@ -73,8 +73,8 @@ _PAST_AUXILIARY = re.compile(r"\b(?:had\s+been|was|were|previously)\s+$", re.IGN
 # A past form after these is a participle or an adjective, not a finite verb: "would be
 # paid", "a still unspecified date", "being sold"; the auxiliary before it tells the tense.
 _NOT_FINITE = re.compile(
-    r"\b(?:be|been|being|to|a|an|the|its|their|his|her|still|yet|newly|recently|already"
-    r"|on|in|at|for|with|from|of|into|across|over)\s+$",
+    r"\b(?:be|been|being|is|are|to|a|an|the|its|their|his|her|still|yet|newly|recently"
+    r"|already|on|in|at|for|with|from|of|into|across|over)\s+$",
     re.IGNORECASE,
 )
 # "..., the council said": an attribution after the expression is told in the past
