@@ -627,10 +627,13 @@ def _deictic_part(text: str, start: int, end: int, ctx: Context) -> Reading | No
         # the night before the day the text is at ("stocks fell Friday after overnight losses")
         recent = ctx.day_anchor is not None and start - ctx.day_anchor_at < 400
         day = ctx.day_anchor if recent else ctx.dct
-        if ctx.tense(start, end) <= 0:
+        tense = ctx.tense(start, end)
+        if tense < 0:
             # a night gone is before the publication day at the latest, whatever day to come
             # the story named before ("the heat would peak on Thursday. ... forced ... overnight")
-            day = cal.shift(min(day, ctx.dct), -1, "day")  # else the coming night
+            day = min(day, ctx.dct)
+        if tense <= 0:
+            day = cal.shift(day, -1, "day")  # else the coming night
     elif "yesterday" in lower or "last night" in lower:
         day = cal.shift(ctx.dct, -1, "day")
     elif "tomorrow" in lower:
