@@ -1151,3 +1151,10 @@ def test_a_span_from_a_weekday_told_in_the_present_starts_ahead() -> None:
         ("Thursday", "DATE", "2025-11-27")
     ]
     assert values("Talks ran from Monday to Wednesday.", saturday)[0][2] == "2025-11-17"
+
+
+def test_the_end_of_a_span_of_weekdays_is_on_or_after_its_start() -> None:
+    text = "The exhibition will be open from Thursday to Sunday."
+    assert [v for _, _, v in values(text, "2025-01-24")] == ["2025-01-30", "2025-02-02"]
+    text = "Talks ran from Monday until Friday."
+    assert [v for _, _, v in values(text, "2025-11-22")] == ["2025-11-17", "2025-11-21"]

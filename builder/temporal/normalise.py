@@ -947,6 +947,15 @@ def _resolve_weekday(ctx: Context, lower: str, weekday: int, start: int, end: in
     # The words before the day, lowered, tell which of the rules below may apply (each
     # pattern runs only when its word is there: this is run for every weekday).
     near = ctx.text[max(0, start - 100) : start].lower()
+    opened = ctx.day_anchor is not None and start - ctx.day_anchor_at < 60
+    if (
+        opened
+        and "from" in near[-80:]
+        and _RANGE_CLOSES.search(ctx.text, max(0, ctx.day_anchor_at - 20), start)
+    ):
+        # "from Thursday to Sunday", "ran from Monday until Friday": the end is on or after
+        # the day the span began on
+        return cal.nearest_weekday(ctx.day_anchor, weekday, 1)
     # "said Friday's vote would be close", "are on Saturday's front pages": not the day's own
     possessive = ctx.text.startswith(("'s", "’s"), end)
     statement_day = (
