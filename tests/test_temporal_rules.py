@@ -1158,3 +1158,8 @@ def test_the_end_of_a_span_of_weekdays_is_on_or_after_its_start() -> None:
     assert [v for _, _, v in values(text, "2025-01-24")] == ["2025-01-30", "2025-02-02"]
     text = "Talks ran from Monday until Friday."
     assert [v for _, _, v in values(text, "2025-11-22")] == ["2025-11-17", "2025-11-21"]
+
+
+def test_a_season_closing_a_span_from_a_month_is_after_it() -> None:
+    text = "The museum closes for refurbishment from January until the autumn."
+    assert [v for _, _, v in values(text, "2025-11-21")] == ["2026-01", "2026-FA"]

@@ -454,6 +454,12 @@ def _season(text: str, start: int, end: int, ctx: Context) -> Reading | None:
             tense = ctx.tense(start, end)
             if _DEADLINE.search(ctx.text, max(0, start - 12), start):
                 tense = 1  # "denied a request to delay the trial until the spring"
+                span = start - ctx.year_at < 60
+                if span and _FROM_BEFORE.search(ctx.text, max(0, ctx.year_at - 10), start):
+                    # "closes from January until the autumn": the first after the span's start
+                    told = ctx.anchor
+                    year = told.year + (1 if first < told.month else 0)
+                    return Reading("DATE", f"{year:04d}-{code}")
             if tense < 0 and first > ctx.dct.month:
                 year -= 1
             elif tense > 0 and last < ctx.dct.month:
@@ -473,6 +479,9 @@ def _in_a_name(text: str, start: int, end: int, ctx: Context) -> bool:
     return text.split()[-1][0].isupper() or not _TIME_PREPOSITION.search(
         ctx.text, max(0, start - 10), start
     )
+
+
+_FROM_BEFORE = re.compile(r"\bfrom\s", re.IGNORECASE)
 
 
 # The months a season spans within one year (winter straddles two: left as it is).
