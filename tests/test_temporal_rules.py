@@ -1163,3 +1163,9 @@ def test_the_end_of_a_span_of_weekdays_is_on_or_after_its_start() -> None:
 def test_a_season_closing_a_span_from_a_month_is_after_it() -> None:
     text = "The museum closes for refurbishment from January until the autumn."
     assert [v for _, _, v in values(text, "2025-11-21")] == ["2026-01", "2026-FA"]
+
+
+def test_a_numeric_month_and_year() -> None:
+    assert values("The affected tins carry best-before dates of 12/2026.", "2025-02-07") == [
+        ("12/2026", "DATE", "2026-12")
+    ]

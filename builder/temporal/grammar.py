@@ -125,6 +125,8 @@ _BRANCHES: list[tuple[str, str]] = [
         rf"(?:(?<=\bon\s)|{WEEKDAY},?\s+)(?:3[01]|[12]\d|0?[1-9])/(?:3[01]|[12]\d|0?[1-9])"
         r"(?![\d/]|\.\d)(?=\s*(?:[.,;:!?)]|$|\s+(?:at|and|or|to|until|from)\b))",
     ),
+    # "best before 12/2026": a month and year.
+    ("numeric_month", r"(?<![\d/.,-])(?:1[0-2]|0?[1-9])/(?:1[5-9]\d\d|20\d\d)(?![\d/]|[.,]\d)"),
     ("dashed", r"(?<![\d/.,-])(?:3[01]|[12]\d|0?[1-9])-(?:3[01]|[12]\d|0?[1-9])-\d{4}(?![\d-])"),
     # Day first wherever dots separate the parts (12.05.2025); year first with slashes
     # (2025/05/12).

@@ -129,6 +129,11 @@ def _day_month(text: str, start: int, end: int, ctx: Context) -> Reading | None:
     return _calendar_day(year_of_month(ctx, month, start, end), month, day)
 
 
+def _numeric_month(text: str, start: int, end: int, ctx: Context) -> Reading | None:
+    month, year = (int(part) for part in text.split("/"))
+    return Reading("DATE", f"{year:04d}-{month:02d}", anchors=True)
+
+
 def _dotted(text: str, start: int, end: int, ctx: Context) -> Reading | None:
     day, month, year = (int(part) for part in text.split("."))
     return _calendar_day(year, month, day)
@@ -1295,6 +1300,7 @@ HANDLERS: dict[str, Handler] = {
     "slash": _slash,
     "dashed": _slash,
     "day_month": _day_month,
+    "numeric_month": _numeric_month,
     "dotted": _dotted,
     "year_first": _year_first,
     "clock": _clock,
