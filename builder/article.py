@@ -22,6 +22,7 @@ import lxml.html
 import trafilatura
 
 from builder.dates import DateError, PartialDate, states_day
+from builder.temporal.grammar import PAGE_DATE_LABEL
 
 _DATE_PARAMETERS = {"extensive_search": False, "original_date": True}
 _WITH_TIME = "%Y-%m-%dT%H:%M:%S%z"
@@ -314,12 +315,7 @@ _RELATED = re.compile(
 )
 # What may stand beside the date in a line giving the page's time: "Published", "Last
 # updated on", "at", "17.40", "GMT", "Wed", separators.
-_STAMP_LABEL = re.compile(
-    r"(?:(?:first|last)\s+)?(?:published|updated|posted|modified|publié|mis à jour|modifié"
-    r"|publicado|actualizado|atualizado|veröffentlicht|aktualisiert|pubblicato|aggiornato"
-    r"|gepubliceerd|bijgewerkt)(?:\s+(?:on|le|el|em|am|il|op))?\s*:?\s*",
-    re.IGNORECASE,
-)
+_STAMP_LABEL = re.compile(rf"{PAGE_DATE_LABEL}\s*:?\s*", re.IGNORECASE)
 # Past a label, what is this short and holds a year or a time of day is the stamp's date
 # and time, in whichever language ("Publié le 12 mars 2025 à 17h40").
 _STAMP_AFTER_LABEL = 40

@@ -33,7 +33,7 @@ from datetime import date, datetime
 from builder.candidate_dates import calendar_value, counted_dates, day_span, spanned
 from builder.sentences import split_sentences
 from builder.temporal import Timex, tag
-from builder.temporal.grammar import DAY, MONTH
+from builder.temporal.grammar import DAY, MONTH, PAGE_DATE_LABEL
 from builder.temporal.tagger import written_on
 
 
@@ -105,11 +105,7 @@ _EDITORIAL_NOTE = re.compile(
 # "Updated: 11 March 2025", "## Friday 14 March", "Photograph: J. Smith, 9 March 2025"): no
 # event is told there.
 _CAPTION_CREDIT = re.compile(r"^\s*(?:photograph|photo|picture|image|credit)s?\s*:", re.I)
-_DATE_LABEL = re.compile(
-    r"\s*(?:#+|(?:first\s+)?published|updated|last\s+(?:updated|modified)|posted)(?:\s+on)?"
-    r"[\s*_,.;:|()\-–—]*",
-    re.IGNORECASE,
-)
+_DATE_LABEL = re.compile(rf"\s*(?:#+|{PAGE_DATE_LABEL})[\s*_,.;:|()\-–—]*", re.IGNORECASE)
 
 
 def _only_dates(sentence_text: str, offset: int, timexes: list[Timex]) -> bool:

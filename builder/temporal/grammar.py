@@ -26,6 +26,13 @@ WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 # Only before a date: "Wed 12 Mar" ("sat" and "sun" alone are words).
 WEEKDAY_SHORT = r"(?:mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)\.?"
 PART = r"(?:morning|afternoon|evening|night)"
+# What labels a line giving the day a page was published or changed: "Published", "Last
+# updated on", and their like in the languages newsrooms use most ("Publié le").
+PAGE_DATE_LABEL = (
+    r"(?:(?:first|last)\s+)?(?:published|updated|posted|modified|publié|mis\s+à\s+jour"
+    r"|modifié|publicado|actualizado|atualizado|veröffentlicht|aktualisiert|pubblicato"
+    r"|aggiornato|gepubliceerd|bijgewerkt)(?:\s+(?:on|le|el|em|am|il|op))?"
+)
 SEASON = r"(?:spring|summer|fall|autumn|winter)"
 UNIT_SG = (
     r"(?:second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|century|millennium)"
