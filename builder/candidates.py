@@ -101,6 +101,37 @@ _EDITORIAL_NOTE = re.compile(
     r"(?:amended|corrected|updated|changed|edited)\b",
     re.IGNORECASE,
 )
+# Words one of which every _EDITORIAL_NOTE match holds, in lower case.
+_EDITORIAL_WORDS = (
+    "correct",
+    "clarification",
+    "editor",
+    "version",
+    "amended",
+    "updated",
+    "changed",
+    "edited",
+)
+# Ignoring case, the only characters other than ASCII letters that match ASCII letters:
+# "İ" and "ı" match "i", the Kelvin sign "k", "ſ" "s". In a text without them, a case-blind
+# pattern's words can be looked for in the lowered text before the pattern is run.
+_FOLDING_TO_ASCII = ("İ", "ı", "\u212a", "ſ")
+
+
+def _folds_plainly(text: str) -> bool:
+    """Whether no character of `text` other than an ASCII letter matches one ignoring case."""
+    return text.isascii() or not any(char in text for char in _FOLDING_TO_ASCII)
+
+
+def _editorial(sentence_text: str) -> bool:
+    """Whether the sentence is a note on the article itself (_EDITORIAL_NOTE)."""
+    if _folds_plainly(sentence_text):
+        lowered = sentence_text.lower()
+        if not any(word in lowered for word in _EDITORIAL_WORDS):
+            return False
+    return _EDITORIAL_NOTE.search(sentence_text) is not None
+
+
 # A line that only dates the page or a picture ("Published: 10 March 2025, 14:32 GMT",
 # "Updated: 11 March 2025", "## Friday 14 March", "Photograph: J. Smith, 9 March 2025"): no
 # event is told there.
@@ -298,7 +329,7 @@ def candidates_from_text(text: str, published: str, day_first: bool = False) -> 
             inside.append(timexes[scan])
             scan += 1
         dated = _dated_in(sentence.text, sentence.start, inside, today, values, anchored)
-        if not dated or _EDITORIAL_NOTE.search(sentence.text):
+        if not dated or _editorial(sentence.text):
             continue
         if _only_dates(sentence.text, sentence.start, inside):
             continue
