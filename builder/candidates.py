@@ -92,6 +92,14 @@ _BASELINE = re.compile(
     rf"|\b{_THAN}\s+(?:in\s+)?$",
     re.IGNORECASE,
 )
+# Words one of which every _REPORTING or _STATEMENT_BEFORE match holds, in lower case.
+_REPORTING_WORDS = tuple(
+    "said say told added announced reported state confirmed interview conference briefing"
+    " readout declared".split()
+)
+# Words one of which every _BASELINE match without a digit holds, in lower case.
+_BASELINE_WORDS = ("compared", "versus", "than", "as")
+_DIGIT = re.compile(r"\d")
 # A note on the article itself ("An earlier version of this article said ...", "This story
 # was corrected on ..."): its dates are those of the text's versions, or of the error.
 _EDITORIAL_NOTE = re.compile(
@@ -187,6 +195,7 @@ def _dated_in(
     dated: list[_Dated] = []
     calendar = [(t, anchored.get(t.start) or values[t.start]) for t in timexes]
     skip: set[int] = set()
+    plain = _folds_plainly(sentence_text)
     for index, (timex, value) in enumerate(calendar):
         span = spanned(timex)
         if span is not None:
@@ -222,16 +231,24 @@ def _dated_in(
         if days is not None:
             dated.append(_Dated(timex, days[0], end=days[1]))
             continue
-        reporting = bool(_REPORTING.search(before[-60:]) or _REPORTING_AFTER.match(after))
+        # Cheap tests first, as for _SINCE: the reporting patterns need one of their verbs
+        # or nouns, _BASELINE a digit or one of its words.
+        window = before[-80:]
+        low = window.lower() if plain else ""
+        said = not plain or any(word in low for word in _REPORTING_WORDS)
+        reporting = bool(
+            (said and _REPORTING.search(before[-60:])) or _REPORTING_AFTER.match(after)
+        )
+        baseline = not plain or any(word in low for word in _BASELINE_WORDS) or _DIGIT.search(low)
         dated.append(
             _Dated(
                 timex,
                 value,
                 reporting=reporting and value[:10] == dct[:10],
                 incidental=bool(
-                    _STATEMENT_BEFORE.search(before[-40:])
+                    (said and _STATEMENT_BEFORE.search(before[-40:]))
                     or _STATEMENT_AFTER.match(after)
-                    or _BASELINE.search(before[-80:])
+                    or (baseline and _BASELINE.search(window))
                 ),
                 counted=timex.start in anchored,
                 converted=len(value) > 10 and before.rstrip().endswith("("),
