@@ -8,6 +8,7 @@ its value.  Fragments are plain strings so branches can share them.
 from __future__ import annotations
 
 import re
+from re import _constants, _parser
 
 
 def _alt(*words: str) -> str:
@@ -417,8 +418,65 @@ def _trie(words: list[str]) -> str:
     return build(root)
 
 
+_CATEGORIES = {
+    _constants.CATEGORY_DIGIT: r"\d",
+    _constants.CATEGORY_SPACE: r"\s",
+    _constants.CATEGORY_WORD: r"\w",
+}
+
+
+def _first(items: list) -> tuple[set[str] | None, bool]:
+    """The character class items one of which starts every match of the parsed pattern
+    `items` (None when that is not worked out), and whether a match can be empty."""
+    firsts: set[str] = set()
+    for op, arg in items:
+        if op is _constants.LITERAL:
+            return firsts | {re.escape(chr(arg))}, False
+        if op is _constants.IN:
+            for kind, value in arg:
+                if kind is _constants.LITERAL:
+                    firsts.add(re.escape(chr(value)))
+                elif kind is _constants.RANGE:
+                    firsts.add(f"{re.escape(chr(value[0]))}-{re.escape(chr(value[1]))}")
+                elif kind is _constants.CATEGORY and value in _CATEGORIES:
+                    firsts.add(_CATEGORIES[value])
+                else:
+                    return None, False
+            return firsts, False
+        if op in (_constants.ASSERT, _constants.ASSERT_NOT, _constants.AT):
+            continue  # takes no character
+        if op is _constants.SUBPATTERN and not (arg[1] or arg[2]):  # no inline flags
+            alternatives = [arg[-1]]
+        elif op is _constants.BRANCH:
+            alternatives = arg[1]
+        elif op in (_constants.MAX_REPEAT, _constants.MIN_REPEAT):
+            alternatives = [arg[2]]
+        else:
+            return None, False
+        may_be_empty = op not in (_constants.SUBPATTERN, _constants.BRANCH) and arg[0] == 0
+        for alternative in alternatives:
+            sub, empty = _first(alternative)
+            if sub is None:
+                return None, False
+            firsts |= sub
+            may_be_empty = may_be_empty or empty
+        if not may_be_empty:
+            return firsts, False
+    return firsts, True
+
+
+def _branch(name: str, body: str) -> str:
+    """The named branch, behind a look-ahead for the characters it can start with: Python's
+    matcher enters every branch of the grammar at every position the gate lets through,
+    and a class test rejects most of them at once. It never changes what matches."""
+    firsts, may_be_empty = _first(list(_parser.parse(body)))
+    if firsts is None or may_be_empty:
+        return f"(?P<{name}>{body})"
+    return f"(?=[{''.join(sorted(firsts))}])(?P<{name}>{body})"
+
+
 BRANCH_NAMES = tuple(name for name, _ in _BRANCHES)
-_BODY = "|".join(f"(?P<{name}>{body})" for name, body in _BRANCHES)
+_BODY = "|".join(_branch(name, body) for name, body in _BRANCHES)
 _HEAD = rf"(?:{_trie(HEAD_WORDS)})(?![a-z])"
 _GATE = (
     rf"(?<![\w'])(?=\d|'|{_HEAD}"
