@@ -88,10 +88,16 @@ _DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d")
 
 def _is_heading(text: str, start: int, end: int) -> bool:
     """Whether text[start:end] is alone on its line, Markdown marks aside ("## Friday 14 March")."""
-    line_start = text.rfind("\n", 0, start) + 1
+    # Stepping back over the marks from `start` finds a line's start, or another character:
+    # cheaper than finding the line's start in a long paragraph.
+    before = start
+    while before > 0 and text[before - 1] in " \t#*_>.":
+        before -= 1
+    if before > 0 and text[before - 1] != "\n":
+        return False
     line_end = text.find("\n", end)
     line_end = len(text) if line_end < 0 else line_end
-    return not (text[line_start:start] + text[end:line_end]).strip(" \t#*_>.")
+    return not text[end:line_end].strip(" \t#*_>.")
 
 
 def _update(ctx: Context, reading: Reading, start: int, end: int) -> None:
