@@ -145,13 +145,10 @@ def year_of_month(ctx: Context, month: int, start: int, end: int) -> int:
 
 def _day_date(ctx: Context, text: str, start: int, end: int) -> date | None:
     """The calendar day in an absolute date expression ("Nov. 9", "27 November 2024")."""
-    month = _month_of(text)
-    day_match = None
     month_match = _MONTH_TOKEN.search(text)
+    month = MONTHS[month_match.group(1).lower()] if month_match else None
     rest = text[month_match.end() :] if month_match else text
-    for candidate in _DAY_TOKEN.finditer(rest):
-        day_match = candidate
-        break
+    day_match = _DAY_TOKEN.search(rest)
     if day_match is None or (day_match and YEAR_TOKEN.fullmatch(day_match.group(0))):
         for candidate in _DAY_TOKEN.finditer(text[: month_match.start()] if month_match else ""):
             day_match = candidate
