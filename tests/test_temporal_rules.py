@@ -1169,3 +1169,10 @@ def test_a_numeric_month_and_year() -> None:
     assert values("The affected tins carry best-before dates of 12/2026.", "2025-02-07") == [
         ("12/2026", "DATE", "2026-12")
     ]
+
+
+def test_an_hour_o_clock_is_a_clock_time() -> None:
+    assert values("The meeting starts at 3 o'clock on Friday.") == [
+        ("3 o'clock on Friday", "TIME", "2024-10-25T03:00")
+    ]
+    assert values("The vote is at 4 o’clock in the afternoon.")[0][2] == "2024-10-25T16:00"

@@ -153,7 +153,8 @@ def _calendar_day(year: int, month: int, day: int) -> Reading | None:
 
 _CLOCK_PARTS = re.compile(
     r"(?:(?P<h>\d{1,2})(?:[:.](?P<m>\d\d))?\s*(?P<ampm>a\.?m\.?|p\.?m\.?)"
-    r"|(?P<h24>\d{1,2})[:h.](?P<m24>\d\d)|(?P<hhmm>\d{4})|(?P<word>noon|midnight|midday))",
+    r"|(?P<h24>\d{1,2})[:h.](?P<m24>\d\d)|(?P<hhmm>\d{4})|(?P<word>noon|midnight|midday)"
+    r"|(?P<oclock>\d{1,2})\s*o['’]clock)",
     re.IGNORECASE,
 )
 
@@ -176,6 +177,7 @@ _DAY_AFTER = re.compile(
 
 
 # "with 1:12 left": the time a game has still to run, not a time of day.
+_LATER_PART = re.compile(r"\s+(?:in\s+the\s+(?:afternoon|evening)|at\s+night)\b", re.I)
 _TIME_LEFT = re.compile(r"\s+(?:left|remaining|to\s+go|to\s+play)\b", re.IGNORECASE)
 
 
@@ -186,6 +188,8 @@ def _hour_minute(parts: re.Match[str]) -> tuple[int, int] | None:
         hour = 24 if parts.group("word").lower() == "midnight" else 12
     elif parts.group("hhmm"):
         hour, minute = int(parts.group("hhmm")[:2]), int(parts.group("hhmm")[2:])
+    elif parts.group("oclock"):
+        hour = int(parts.group("oclock"))  # the hour as written: "3 o'clock" says no more
     elif parts.group("h24"):
         hour, minute = int(parts.group("h24")), int(parts.group("m24"))
     else:
@@ -208,6 +212,8 @@ def _clock(text: str, start: int, end: int, ctx: Context) -> Reading | None:
     if time is None:
         return None
     hour, minute = time
+    if parts.group("oclock") and hour < 12 and _LATER_PART.match(ctx.text, end):
+        hour += 12  # "3 o'clock in the afternoon"
     rest = text[parts.end() :]
     day = _day_reference(rest, start + parts.end(), end, ctx)
     if day is None:
