@@ -1176,3 +1176,12 @@ def test_an_hour_o_clock_is_a_clock_time() -> None:
         ("3 o'clock on Friday", "TIME", "2024-10-25T03:00")
     ]
     assert values("The vote is at 4 o’clock in the afternoon.")[0][2] == "2024-10-25T16:00"
+
+
+def test_a_weekday_a_change_applies_as_of_is_ahead() -> None:
+    assert values("The new rules apply as of Monday.", "2025-05-21") == [
+        ("Monday", "DATE", "2025-05-26")
+    ]
+    assert values("As of Monday, 300 people had died.", "2025-05-21") == [
+        ("Monday", "DATE", "2025-05-19")
+    ]

@@ -931,6 +931,7 @@ _MOVING = re.compile(r"extend|prolong|postpon|adjourn|delay")
 _IS_OR_ARE = re.compile(r"\b(?:is|are)\s")
 _SINCE_DAY = re.compile(rf"\bsince\s+(?:{CLOCK}{ZONE}?(?:\s+on)?)?\s*$", re.IGNORECASE)
 _AT_CLOCK = rf"(?:{CLOCK}{ZONE}?(?:\s+on)?)?\s*$"
+_AS_OF = re.compile(rf"\bas\s+of\s+{_AT_CLOCK}", re.IGNORECASE)
 _RANGE_OPENS = re.compile(rf"\bfrom\s+{_AT_CLOCK}", re.IGNORECASE)
 _RANGE_TO_WEEKDAY = re.compile(
     rf"\s+(?:to|until|till|-|–)\s+(?:{CLOCK}{ZONE}?\s+(?:on\s+)?)?({WEEKDAY})\b", re.IGNORECASE
@@ -1011,6 +1012,8 @@ def _resolve_weekday(ctx: Context, lower: str, weekday: int, start: int, end: in
         if opens or _RANGE_CLOSES.search(ctx.text, max(0, start - 60), start):
             tense = 1  # "From Monday, masks are required", "Rain is possible from Thursday"
     if tense == 0:
+        if "of" in near[-40:] and _AS_OF.search(ctx.text, max(0, start - 40), start):
+            tense = 1  # "The new rules apply as of Monday"; not "As of Monday, 30 had died"
         if "into" in near[-10:] and _INTO.search(ctx.text, max(0, start - 10), start):
             tense = 1  # "gusts are possible overnight into Saturday"; not "talks ran into Sunday"
         ahead = ctx.day_anchor is not None and 0 < (ctx.day_anchor - ctx.dct).days <= 7
