@@ -1185,3 +1185,12 @@ def test_a_weekday_a_change_applies_as_of_is_ahead() -> None:
     assert values("As of Monday, 300 people had died.", "2025-05-21") == [
         ("Monday", "DATE", "2025-05-19")
     ]
+
+
+def test_a_weekday_of_an_event_called_off_in_the_perfect_is_ahead() -> None:
+    text = "Ferry operators have cancelled all sailings on Friday."
+    assert values(text, "2025-01-22") == [("Friday", "DATE", "2025-01-24")]
+    text = "The club has postponed the match on Saturday."
+    assert values(text, "2025-01-22") == [("Saturday", "DATE", "2025-01-25")]
+    text = "Ferry operators cancelled all sailings on Friday."
+    assert values(text, "2025-01-22") == [("Friday", "DATE", "2025-01-17")]

@@ -928,6 +928,15 @@ _IS_ON = re.compile(
 # Cheap tests for the words the patterns around them need.
 _REPORTED = re.compile(r"said|told|announced|stated|confirmed|added|declared")
 _MOVING = re.compile(r"extend|prolong|postpon|adjourn|delay")
+# "Ferry operators have cancelled all sailings on Friday": a perfect tense takes no past
+# day of its own, so the day is the called-off event's, ahead; not "cancelled on Friday".
+_CALLED_OFF = re.compile(
+    r"(?<![\w'’])(?:has|have|['’]ve)\s+(?:\w+\s+)?"
+    r"(?:cancell?ed|postponed|called\s+off|scrapped|suspended|axed|pulled)\b"
+    rf"[^.;:!?]{{0,60}}?\s(?:on|for)\s+(?:{CLOCK}{ZONE}?\s+on\s+)?$",
+    re.IGNORECASE,
+)
+_CALLING_OFF = re.compile(r"cancel|postpon|called|scrapped|suspended|axed|pulled")
 _IS_OR_ARE = re.compile(r"\b(?:is|are)\s")
 _SINCE_DAY = re.compile(rf"\bsince\s+(?:{CLOCK}{ZONE}?(?:\s+on)?)?\s*$", re.IGNORECASE)
 _AT_CLOCK = rf"(?:{CLOCK}{ZONE}?(?:\s+on)?)?\s*$"
@@ -992,6 +1001,7 @@ def _resolve_weekday(ctx: Context, lower: str, weekday: int, start: int, end: in
     if (
         ("til" in near[-40:] and _UNTIL.search(ctx.text, max(0, start - 40), start))
         or (_MOVING.search(near) and _MOVED_TO.search(ctx.text, max(0, start - 100), start))
+        or (_CALLING_OFF.search(near) and _CALLED_OFF.search(ctx.text, max(0, start - 100), start))
         or (
             not possessive
             and _IS_OR_ARE.search(near[-40:])
