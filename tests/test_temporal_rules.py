@@ -1194,3 +1194,11 @@ def test_a_weekday_of_an_event_called_off_in_the_perfect_is_ahead() -> None:
     assert values(text, "2025-01-22") == [("Saturday", "DATE", "2025-01-25")]
     text = "Ferry operators cancelled all sailings on Friday."
     assert values(text, "2025-01-22") == [("Friday", "DATE", "2025-01-17")]
+
+
+def test_a_clock_time_is_on_the_day_named_after_its_place() -> None:
+    text = "The show airs at 9pm on BBC One on Sunday."
+    assert values(text, "2025-03-20") == [
+        ("9pm", "TIME", "2025-03-23T21:00"),
+        ("Sunday", "DATE", "2025-03-23"),
+    ]

@@ -176,6 +176,12 @@ _DAY_AFTER = re.compile(
 )
 
 
+_DAY_LATER = re.compile(
+    rf"\s+(?:on|at|in)\s+[^.;:!?,\d\n]{{1,30}}?\s+on\s+({WEEKDAY}|{MONTH_DAY}|today|tomorrow)\b",
+    re.IGNORECASE,
+)
+
+
 # "with 1:12 left": the time a game has still to run, not a time of day.
 _LATER_PART = re.compile(r"\s+(?:in\s+the\s+(?:afternoon|evening)|at\s+night)\b", re.I)
 _TIME_LEFT = re.compile(r"\s+(?:left|remaining|to\s+go|to\s+play)\b", re.IGNORECASE)
@@ -234,6 +240,11 @@ def _clock(text: str, start: int, end: int, ctx: Context) -> Reading | None:
         before = _DAY_BEFORE.search(ctx.text, max(0, start - 40), start)
         if before:
             day = _day_reference(before.group(1), before.start(1), before.end(1), ctx)
+    if day is None and " on " in ctx.text[end : end + 50].lower():
+        # "airs at 9pm on BBC One on Sunday": the day after a place or channel
+        later = _DAY_LATER.match(ctx.text, end)
+        if later:
+            day = _day_reference(later.group(1), later.start(1), later.end(1), ctx)
     # "10:42 GMT — ...": a live blog entry's time, on the day its blog is at (the
     # publication day unless a heading named another), whatever older date came before.
     entry = day is None and _ENTRY_TIME.match(ctx.text, end) and _opens_line(ctx.text, start)

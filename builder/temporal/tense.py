@@ -30,7 +30,10 @@ _PAST = (
 )
 # Present-tense verbs of a scheduled event that are nouns too ("the polls close on Sunday",
 # "fares rise on Friday"; not "a sharp rise on Friday"): see _is_present_verb.
-_SCHEDULED = r"close|closes|open|reopen|start|begin|ends?|rises?|lands?|kicks?\s+off|sails?|returns"
+_SCHEDULED = (
+    r"close|closes|open|reopen|start|begin|ends?|rises?|lands?|kicks?\s+off|sails?|returns"
+    r"|airs|premieres"
+)
 _CUES = re.compile(
     rf"(?<![\w'])(?:(?P<future>{_FUTURE})|(?P<past>{_PAST})|(?P<scheduled>{_SCHEDULED}))(?!\w)",
     re.IGNORECASE,
