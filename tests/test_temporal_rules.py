@@ -1202,3 +1202,10 @@ def test_a_clock_time_is_on_the_day_named_after_its_place() -> None:
         ("9pm", "TIME", "2025-03-23T21:00"),
         ("Sunday", "DATE", "2025-03-23"),
     ]
+
+
+def test_a_season_a_past_forecast_puts_something_before_is_ahead() -> None:
+    text = "The central bank signalled cuts were unlikely before the summer."
+    assert values(text, "2025-03-20") == [("the summer", "DATE", "2025-SU")]
+    text = "The central bank raised rates before the summer."
+    assert values(text, "2025-03-20") == [("the summer", "DATE", "2024-SU")]

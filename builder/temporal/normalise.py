@@ -482,6 +482,8 @@ def _season(text: str, start: int, end: int, ctx: Context) -> Reading | None:
                     told = ctx.anchor
                     year = told.year + (1 if first < told.month else 0)
                     return Reading("DATE", f"{year:04d}-{code}")
+            elif tense < 0 and _FORECAST_BEFORE.search(ctx.text, max(0, start - 60), start):
+                tense = 1  # "signalled cuts were unlikely before the summer": a forecast
             if tense < 0 and first > ctx.dct.month:
                 year -= 1
             elif tense > 0 and last < ctx.dct.month:
@@ -489,6 +491,11 @@ def _season(text: str, start: int, end: int, ctx: Context) -> Reading | None:
     return Reading("DATE", f"{year:04d}-{code}")
 
 
+_FORECAST_BEFORE = re.compile(
+    r"\b(?:unlikely|likely|expected|possible|probable|improbable|due)\b[^.;:!?]{0,30}?"
+    r"\b(?:before|by|until|till)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 _NAME_AFTER_SEASON = re.compile(r"\s+[A-Z][a-z]")
 _TIME_PREPOSITION = re.compile(r"\b(?:in|during|through|over|since|until|by)\s+$", re.I)
 
