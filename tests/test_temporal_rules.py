@@ -1209,3 +1209,13 @@ def test_a_season_a_past_forecast_puts_something_before_is_ahead() -> None:
     assert values(text, "2025-03-20") == [("the summer", "DATE", "2025-SU")]
     text = "The central bank raised rates before the summer."
     assert values(text, "2025-03-20") == [("the summer", "DATE", "2024-SU")]
+
+
+def test_a_quarter_whose_results_come_out_later_this_year_is_this_years() -> None:
+    text = "The company reports its fourth-quarter results in late October."
+    assert values(text, "2025-09-10") == [
+        ("fourth-quarter", "DATE", "2025-Q4"),
+        ("late October", "DATE", "2025-10"),
+    ]
+    text = "The company reported weak fourth-quarter results in February."
+    assert values(text, "2025-09-10")[0] == ("fourth-quarter", "DATE", "2024-Q4")

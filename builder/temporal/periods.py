@@ -11,7 +11,8 @@ import re
 
 from builder.temporal import calendar as cal
 from builder.temporal.context import Context, Reading
-from builder.temporal.grammar import MONTH_DAY, NUMBER_WORD, YEAR
+from builder.temporal.grammar import MONTH, MONTH_DAY, NUMBER_WORD, YEAR
+from builder.temporal.lexicon import MONTHS
 from builder.temporal.numbers import parse_ordinal
 from builder.temporal.tense import sentence_bounds
 from builder.temporal.tokens import _amount, _day_date, _relative_year, _unit_of, _words, _year_of
@@ -65,6 +66,21 @@ def _tells_of_a_game(ctx: Context, start: int, end: int) -> bool:
     return _GAME.search(ctx.text, sentence.start, sentence.stop) is not None
 
 
+# "reports its fourth-quarter results in late October": the month the results come out in.
+_RESULTS_IN = re.compile(
+    r"\s+(?:results|earnings|figures|numbers)\b[^.;:!?]{0,30}?\b(?:in|on|by)\s+"
+    rf"(?:(?:early|late|mid)[-\s]+)?({MONTH})(?!,?\s+\d)",
+    re.IGNORECASE,
+)
+
+
+def _results_due_this_year(ctx: Context, end: int) -> bool:
+    """Whether the results of the quarter ending at `end` come out in a month still ahead
+    this year: a quarter not over by then is a fiscal one of this year, not last year's."""
+    due = _RESULTS_IN.match(ctx.text, end)
+    return due is not None and MONTHS[due.group(1).rstrip(".").lower()] > ctx.dct.month
+
+
 def _quarter(text: str, start: int, end: int, ctx: Context) -> Reading | None:
     words = _words(text)
     if _year_of(text) is None and _tells_of_a_game(ctx, start, end):
@@ -83,7 +99,12 @@ def _quarter(text: str, start: int, end: int, ctx: Context) -> Reading | None:
     if year is None:
         current = (ctx.dct.month - 1) // 3 + 1
         year = ctx.dct.year
-        if number > current and ctx.tense(start, end) <= 0 and "next" not in words:
+        if (
+            number > current
+            and ctx.tense(start, end) <= 0
+            and "next" not in words
+            and not _results_due_this_year(ctx, end)
+        ):
             year -= 1
         shift = _year_shift(words)
         year += shift
