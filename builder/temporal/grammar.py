@@ -8,7 +8,11 @@ its value.  Fragments are plain strings so branches can share them.
 from __future__ import annotations
 
 import re
-from re import _constants, _parser
+
+try:  # Python's own pattern parser: private, used only to make matching faster
+    from re import _constants, _parser
+except ImportError:  # another Python: the branches are used as they are (see _branch)
+    _constants = _parser = None  # type: ignore[assignment]
 
 
 def _alt(*words: str) -> str:
@@ -419,11 +423,15 @@ def _trie(words: list[str]) -> str:
     return build(root)
 
 
-_CATEGORIES = {
-    _constants.CATEGORY_DIGIT: r"\d",
-    _constants.CATEGORY_SPACE: r"\s",
-    _constants.CATEGORY_WORD: r"\w",
-}
+_CATEGORIES = (
+    {
+        _constants.CATEGORY_DIGIT: r"\d",
+        _constants.CATEGORY_SPACE: r"\s",
+        _constants.CATEGORY_WORD: r"\w",
+    }
+    if _constants is not None
+    else {}
+)
 
 
 def _first(items: list) -> tuple[set[str] | None, bool]:
@@ -470,7 +478,10 @@ def _branch(name: str, body: str) -> str:
     """The named branch, behind a look-ahead for the characters it can start with: Python's
     matcher enters every branch of the grammar at every position the gate lets through,
     and a class test rejects most of them at once. It never changes what matches."""
-    firsts, may_be_empty = _first(list(_parser.parse(body)))
+    try:
+        firsts, may_be_empty = _first(list(_parser.parse(body)))
+    except Exception:  # noqa: BLE001 (a parser of another shape: no look-ahead, same matches)
+        return f"(?P<{name}>{body})"
     if firsts is None or may_be_empty:
         return f"(?P<{name}>{body})"
     return f"(?=[{''.join(sorted(firsts))}])(?P<{name}>{body})"
