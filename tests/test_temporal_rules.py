@@ -1172,10 +1172,13 @@ def test_a_numeric_month_and_year() -> None:
 
 
 def test_an_hour_o_clock_is_a_clock_time() -> None:
-    assert values("The meeting starts at 3 o'clock on Friday.") == [
-        ("3 o'clock on Friday", "TIME", "2024-10-25T03:00")
-    ]
     assert values("The vote is at 4 o’clock in the afternoon.")[0][2] == "2024-10-25T16:00"
+    assert values("It ended at 11 o'clock at night.")[0][2] == "2024-10-25T23:00"
+    assert values("It ended at 3 o'clock in the morning.")[0][2] == "2024-10-25T03:00"
+    # Which 3 o'clock, the night's or the afternoon's, the text does not say: its day only.
+    assert values("The meeting starts at 3 o'clock on Friday.") == [
+        ("3 o'clock on Friday", "DATE", "2024-10-25")
+    ]
 
 
 def test_a_weekday_a_change_applies_as_of_is_ahead() -> None:

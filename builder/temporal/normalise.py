@@ -183,8 +183,11 @@ _DAY_LATER = re.compile(
 
 
 # "with 1:12 left": the time a game has still to run, not a time of day.
-_LATER_PART = re.compile(r"\s+(?:in\s+the\s+(?:afternoon|evening)|at\s+night)\b", re.I)
 _TIME_LEFT = re.compile(r"\s+(?:left|remaining|to\s+go|to\s+play)\b", re.IGNORECASE)
+# What tells the hour of "3 o'clock" from the night's or the day's.
+_PART_OF_DAY_AFTER = re.compile(
+    r"\s+(?:in\s+the\s+(?P<part>morning|afternoon|evening)|at\s+(?P<night>night))\b", re.I
+)
 
 
 def _hour_minute(parts: re.Match[str]) -> tuple[int, int] | None:
@@ -195,7 +198,7 @@ def _hour_minute(parts: re.Match[str]) -> tuple[int, int] | None:
     elif parts.group("hhmm"):
         hour, minute = int(parts.group("hhmm")[:2]), int(parts.group("hhmm")[2:])
     elif parts.group("oclock"):
-        hour = int(parts.group("oclock"))  # the hour as written: "3 o'clock" says no more
+        hour = int(parts.group("oclock"))  # as written; see _oclock_hour
     elif parts.group("h24"):
         hour, minute = int(parts.group("h24")), int(parts.group("m24"))
     else:
@@ -218,8 +221,8 @@ def _clock(text: str, start: int, end: int, ctx: Context) -> Reading | None:
     if time is None:
         return None
     hour, minute = time
-    if parts.group("oclock") and hour < 12 and _LATER_PART.match(ctx.text, end):
-        hour += 12  # "3 o'clock in the afternoon"
+    if parts.group("oclock"):
+        hour = _oclock_hour(hour, ctx.text, end)
     rest = text[parts.end() :]
     day = _day_reference(rest, start + parts.end(), end, ctx)
     if day is None:
@@ -262,7 +265,20 @@ def _clock(text: str, start: int, end: int, ctx: Context) -> Reading | None:
     suffix = "Z" if zone and ZONES[zone.group(1).lower()] == 0 else ""
     # A time in a narrative that has moved to a year or a month: its day is not known.
     on = day.isoformat() if day is not None else "XXXX-XX-XX"
+    if hour is None:  # "at 3 o'clock on Friday": the day, not which 3 o'clock
+        return Reading("DATE", on, anchors=bool(entry)) if day is not None else None
     return Reading("TIME", f"{on}T{hour:02d}:{minute:02d}{suffix}", anchors=bool(entry))
+
+
+def _oclock_hour(hour: int, text: str, end: int) -> int | None:
+    """The hour (0 to 24) of "3 o'clock", as what follows it tells ("in the afternoon",
+    "at night"); None when nothing does: the night's 3 o'clock or the afternoon's."""
+    part = _PART_OF_DAY_AFTER.match(text, end)
+    if part is None:
+        return None
+    if part.group("part") and part.group("part").lower() == "morning":
+        return hour % 12
+    return 24 if hour == 12 and part.group("night") else hour % 12 + 12
 
 
 # "From tomorrow, fares rise. The change takes effect at midnight.": the midnight a change
