@@ -297,12 +297,14 @@ def _web_address(url: str | None) -> str | None:
     return url if url.lower().startswith(("https://", "http://")) else None
 
 
-# "By" as bylines write it in the languages newsrooms use most, when the page's own
-# markup leaves it in the author's name ("Par Amélie Durand").
+# "By" as bylines write it in the languages newsrooms use most ("Par Amélie Durand").
+_BY = r"(?:by|par|por|door|przez|von)"
+# The same, when the page's own markup leaves it in the author's name; not "von", which
+# begins names too ("von der Leyen").
 _BYLINE_WORD = re.compile(r"\A(?:by|par|por|door|przez)\s*:?\s+(?=\S)", re.IGNORECASE)
 _NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 # What a byline leaves when the extraction drops its name and date: "By", "Par —", "|".
-_LEFTOVER = re.compile(r"(?:(?:by|par|por|door|przez|von)\b)?\W*", re.IGNORECASE)
+_LEFTOVER = re.compile(rf"(?:{_BY}\b)?\W*", re.IGNORECASE)
 
 
 # A pointer to another article left in the text ("Read more: How the 2007 floods changed
@@ -353,9 +355,7 @@ def _date_stamp(paragraph: str) -> bool:
 
 
 # A byline standing alone: "By Ana Ruiz", "By Ana Ruiz and Tom Hale", "Par Amélie Durand".
-_BYLINE = re.compile(
-    r"(?:by|par|por|door|przez|von)\s*:?\s+(?P<names>.{3,100}?)", re.IGNORECASE | re.DOTALL
-)
+_BYLINE = re.compile(rf"{_BY}\s*:?\s+(?P<names>.{{3,100}}?)", re.IGNORECASE | re.DOTALL)
 _NAME_SEPARATOR = re.compile(r"\s*(?:,|&|\band\b|\bet\b|\by\b|\bund\b|\ben\b)\s*")
 # Lowercase words names carry: "Ana de la Cruz", "Ludwig van Dijk".
 _NAME_PARTICLES = frozenset(
@@ -399,7 +399,7 @@ def _byline_names(text: str) -> list[str]:
     return names if names and all(_reads_as_name(name) for name in names) else []
 
 
-_LEADING_BY = re.compile(r"\s*(?:by|par|por|door|przez|von)\b", re.IGNORECASE)
+_LEADING_BY = re.compile(rf"\s*{_BY}\b", re.IGNORECASE)
 
 
 # What follows a name in a byline without being one: "By Ana Ruiz, Health Reporter".
