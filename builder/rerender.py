@@ -206,11 +206,15 @@ def render_jobs(
         return Spooled(file, write_new_file(file, content)), reads, print_, digest
 
     spool_folders: set[str] = set()  # made already, by this process
-    memoise_macros(env)
+    memoised = memoise_macros(env)
     parallel = workers if len(to_render) >= _PARALLEL_FROM else 1
     # Workers are handed indices, not jobs: a job sent through a pipe would arrive as a
     # copy of its views, unknown to the digests memoised by identity (and costly to send).
     rendered = parallel_map(render, range(len(to_render)), parallel, progress)
+    for macro in memoised:
+        # Each entry's HTML is no use once the pages are made; the environment holding
+        # the macros is in a cycle that only the collector frees, paused during a build.
+        macro.memo.clear()
     for job, (content, reads, print_, digest) in zip(to_render, rendered, strict=True):
         pages[job.path] = content
         cache.rendered[job.path] = (print_, reads)
@@ -271,14 +275,16 @@ class _Memoised:
         return known[0]
 
 
-def memoise_macros(env: Environment) -> None:
+def memoise_macros(env: Environment) -> list[_Memoised]:
     """Memoise the macros of the macro libraries (templates named `_*.html`) that show
     one event (their first parameter is `event`) and take no caller block: an event is
     shown on several pages. Other macros (a page's list of events, its navigation) run
     once per page: memoised, their output would only be kept, hundreds of megabytes on
-    a large site. Where Jinja gives each import a fresh module this does nothing."""
+    a large site. Where Jinja gives each import a fresh module this does nothing.
+    Returns the macros memoised."""
     from jinja2.runtime import Macro
 
+    memoised: list[_Memoised] = []
     for name in env.list_templates(filter_func=lambda n: n.split("/")[-1].startswith("_")):
         if not name.endswith(".html"):
             continue
@@ -293,3 +299,5 @@ def memoise_macros(env: Environment) -> None:
                 and not isinstance(value._func, _Memoised)
             ):
                 value._func = _Memoised(value._func)
+                memoised.append(value._func)
+    return memoised
