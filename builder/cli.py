@@ -281,8 +281,16 @@ def dates(
     from builder.timex_report import as_record, read_article, table, tag_documents
 
     if jsonl_in is not None:
-        for line in tag_documents(jsonl_in, getattr(jsonl_in, "name", "<stdin>")):
+        problems: list[str] = []
+        for line in tag_documents(jsonl_in, getattr(jsonl_in, "name", "<stdin>"), problems):
             sys.stdout.write(line + "\n")
+        if problems:
+            for problem in problems:
+                click.echo(f"Error: {problem}", err=True)
+            lines = "line" if len(problems) == 1 else "lines"
+            raise click.ClickException(
+                f"{len(problems)} {lines} could not be tagged; the other documents were"
+            )
         return
     if file is None:
         raise click.UsageError("give a FILE, or --jsonl IN.jsonl")

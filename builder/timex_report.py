@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -17,11 +18,33 @@ from builder.temporal import Timex, tag
 def creation_date(value: object, where: str) -> str:
     """The day a text is resolved against, as YYYY-MM-DD."""
     try:
-        date = PartialDate.parse(value)
+        return creation_day(value)
     except DateError as error:
         raise click.ClickException(f"{where}: {error}") from None
+
+
+# A day in ISO 8601's basic or extended form, with a time of day (whose zone may be
+# unstated) after it: "19980304", "1998-03-04T10:30:00", "19980304T103000".
+_ISO_DAY = re.compile(
+    r"(\d{4})(-?)(\d{2})\2(\d{2})(?:[T ]\d{2}(?::?\d{2}(?::?\d{2}(?:[.,]\d+)?)?)?"
+    r"(?:Z|[+-]\d{2}(?::?\d{2})?)?)?",
+    re.ASCII,
+)
+
+
+def creation_day(value: object) -> str:
+    """The day a creation date names, as YYYY-MM-DD; DateError when it names none. Only
+    the day is used, so a time given without its zone, or the basic form of ISO 8601
+    that corpora and feeds use for it, is read for its day."""
+    try:
+        date = PartialDate.parse(value)
+    except DateError:
+        match = _ISO_DAY.fullmatch(value.strip()) if isinstance(value, str) else None
+        if match is None:
+            raise
+        date = PartialDate.parse(f"{match[1]}-{match[3]}-{match[4]}")
     if date.day is None:
-        raise click.ClickException(f"{where}: the publication date must name a day")
+        raise DateError(f"{value!r} names no day; the publication date must name a day")
     return date.iso()[:10]
 
 
@@ -78,26 +101,45 @@ def table(found: Iterable[Timex]) -> Iterator[str]:
         yield f"{timex.start:>6} {timex.end:>6}  {timex.type:<9} {timex.value:<22} {timex.text}"
 
 
-def tag_documents(lines: Iterable[bytes], name: str) -> Iterator[str]:
-    """Batch mode: {"doc_id","dct","text"} lines in, {"doc_id","timexes"} lines out."""
+def tag_documents(lines: Iterable[bytes], name: str, problems: list[str]) -> Iterator[str]:
+    """Batch mode: {"doc_id","dct","text"} lines in, {"doc_id","timexes"} lines out.
+    A line that cannot be tagged is told in `problems` (by file and line) and the others
+    go on; a document that names itself gets its line, with no timexes and the error."""
     for number, raw in enumerate(lines, start=1):
+        where = f"{name}:{number}"
         try:
             line = raw.decode("utf-8-sig" if number == 1 else "utf-8")
         except UnicodeDecodeError:
-            raise click.ClickException(f"{name}:{number}: not UTF-8 text") from None
+            problems.append(f"{where}: not UTF-8 text")
+            continue
         if not line.strip():
             continue
         try:
             doc = json.loads(line)
-            text, dct = doc["text"], doc["dct"]
         except ValueError as error:
-            raise click.ClickException(f"{name}:{number}: not a JSON line ({error})") from None
-        except (KeyError, TypeError):
-            raise click.ClickException(
-                f'{name}:{number}: a document line needs "doc_id", "dct" and "text"'
-            ) from None
-        if not isinstance(text, str):
-            raise click.ClickException(f'{name}:{number}: "text" must be a string')
-        day = creation_date(dct, f"{name}:{number}: dct")
-        timexes = [as_record(t, with_text=False) for t in tag(text, day)]
-        yield json.dumps({"doc_id": doc.get("doc_id"), "timexes": timexes})
+            problems.append(f"{where}: not a JSON line ({error})")
+            continue
+        if not isinstance(doc, dict) or "doc_id" not in doc:
+            problems.append(f'{where}: a document line needs "doc_id", "dct" and "text"')
+            continue
+        try:
+            timexes = _document_timexes(doc)
+        except DateError as error:
+            problem = f"dct: {error}"
+        except ValueError as error:
+            problem = str(error)
+        else:
+            yield json.dumps({"doc_id": doc["doc_id"], "timexes": timexes})
+            continue
+        problems.append(f"{where}: {problem}")
+        yield json.dumps({"doc_id": doc["doc_id"], "timexes": [], "error": problem})
+
+
+def _document_timexes(doc: dict) -> list[dict]:
+    if "text" not in doc or "dct" not in doc:
+        raise ValueError('a document line needs "doc_id", "dct" and "text"')
+    if doc["dct"] is None:
+        raise ValueError('"dct" is null: give the day the document was written (YYYY-MM-DD)')
+    if not isinstance(doc["text"], str):
+        raise ValueError('"text" must be a string')
+    return [as_record(t, with_text=False) for t in tag(doc["text"], creation_day(doc["dct"]))]

@@ -169,3 +169,39 @@ def test_the_program_ends_with_its_output_and_exit_code(tmp_path):
     assert f"{event.relative_to(folder)}:" in failed.stderr and "Traceback" not in failed.stderr
     assert _program("--help").stdout.startswith("Usage:")
     assert _program("no-such-command").returncode == 2
+
+
+def test_dates_batch_mode_goes_on_past_a_line_it_cannot_tag():
+    lines = [
+        json.dumps({"doc_id": "a", "dct": "2024-11-30", "text": "It happened on Friday."}),
+        json.dumps({"doc_id": "b", "dct": "soon", "text": "On Friday."}),
+        "{not json",
+        json.dumps({"doc_id": "c", "dct": None, "text": "On Friday."}),
+        json.dumps({"doc_id": "d", "dct": "2024-11-30", "text": "It ended on Thursday."}),
+    ]
+    result = invoke("dates", "--jsonl", "-", input="\n".join(lines) + "\n")
+    assert result.exit_code == 1
+    out = [json.loads(line) for line in result.output.splitlines() if line.startswith("{")]
+    assert [doc["doc_id"] for doc in out] == ["a", "b", "c", "d"]
+    assert out[0]["timexes"][0]["value"] == "2024-11-29"
+    assert out[3]["timexes"][0]["value"] == "2024-11-28"
+    assert out[1]["timexes"] == [] and "'soon' is not a date" in out[1]["error"]
+    assert "<stdin>:2: dct: 'soon' is not a date" in result.output
+    assert "<stdin>:3: not a JSON line" in result.output
+    assert '<stdin>:4: "dct" is null' in result.output
+    assert "3 lines could not be tagged; the other documents were" in result.output
+
+
+def test_dates_batch_mode_reads_the_day_of_a_creation_time_in_any_iso_form():
+    docs = [
+        {"doc_id": "basic", "dct": "19980304", "text": "He left on Tuesday."},
+        {"doc_id": "zoneless", "dct": "1998-03-04T10:30:00", "text": "He left on Tuesday."},
+        {"doc_id": "both", "dct": "19980304T103000", "text": "He left on Tuesday."},
+    ]
+    result = invoke("dates", "--jsonl", "-", input="".join(json.dumps(d) + "\n" for d in docs))
+    assert result.exit_code == 0, result.output
+    values = [json.loads(line)["timexes"][0]["value"] for line in result.output.splitlines()]
+    assert values == ["1998-03-03"] * 3
+    # a day it does not name is still refused
+    month = invoke("dates", "--jsonl", "-", input='{"doc_id": 1, "dct": "1998-03", "text": ""}\n')
+    assert month.exit_code == 1 and "names no day" in month.output
