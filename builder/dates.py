@@ -98,6 +98,9 @@ class PartialDate:
             except ValueError as error:
                 raise DateError(f"{text!r}: {error}") from None
             return cls(moment.year, moment.month, moment.day, moment)
+        suggestion = iso_form(text)
+        if suggestion is not None:
+            raise DateError(f"{text!r} is not in the form dates take here; write {suggestion}")
         if _SLASHED.fullmatch(text):
             raise DateError(
                 f"{text!r} is not a date: it is ambiguous (day and month could be either "
@@ -185,6 +188,57 @@ def states_day(text: str, day: str) -> bool:
         rf"0?{d}(?:st|nd|rd|th)?[^\d<>]{{1,25}}{year}",
     ]
     return re.search(rf"(?<!\d)(?:{'|'.join(written)})(?!\d)", text) is not None
+
+
+_LOOSE_ISO = re.compile(r"(\d{4})-(\d{1,2})(?:-(\d{1,2}))?", re.ASCII)
+_NUMBERS = re.compile(r"(\d{1,4})[/.](\d{1,2})[/.](\d{1,4})", re.ASCII)
+_CALENDAR = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?", re.ASCII)
+
+
+def iso_form(text: str) -> str | None:
+    """How a date written some other way is written here ("13 March 2025", "2025/03/13",
+    "2025-3-13": 2025-03-13), when the text states it whole and one way only: a day and
+    month that could be either way round, or a date that needs the day it is read on
+    ("Thursday", "13 March"), has none."""
+    if match := _LOOSE_ISO.fullmatch(text):
+        year, month, day = int(match[1]), int(match[2]), match[3]
+        return _valid_iso(year, month, int(day) if day else None)
+    if match := _NUMBERS.fullmatch(text):
+        first, second, third = match.groups()
+        if len(first) == 4:
+            return _valid_iso(int(first), int(second), int(third))
+        if len(third) != 4:
+            return None  # a year of two digits: which century is not said
+        readings = {
+            _valid_iso(int(third), int(month), int(day))
+            for day, month in ((first, second), (second, first))
+        } - {None}
+        return readings.pop() if len(readings) == 1 else None
+    if not any(character.isalpha() for character in text) or len(text) > 60:
+        return None
+    from builder.temporal import tag
+
+    # Read on two days far apart: a value that depends on the day read is not stated.
+    found = {tuple((t.start, t.end, t.value) for t in tag(text, day)) for day in _FAR_APART}
+    if len(found) != 1:
+        return None
+    (timexes,) = found
+    if len(timexes) != 1:
+        return None
+    start, end, value = timexes[0]
+    whole = not text[:start].strip() and not text[end:].strip(" .")
+    return value if whole and _CALENDAR.fullmatch(value) else None
+
+
+_FAR_APART = ("1901-02-03", "2099-10-20")
+
+
+def _valid_iso(year: int, month: int, day: int | None) -> str | None:
+    try:
+        _check_day("", year, month, day if day is not None else 1)
+    except DateError:
+        return None
+    return f"{year:04d}-{month:02d}" + (f"-{day:02d}" if day is not None else "")
 
 
 def _check_day(text: str, year: int, month: int, day: int) -> None:

@@ -62,6 +62,32 @@ def test_impossible_or_ambiguous_dates_are_refused(text, reason):
         PartialDate.parse(text)
 
 
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("13 March 2025", "2025-03-13"),
+        ("March 13, 2025", "2025-03-13"),
+        ("the 13th of March, 2025", "2025-03-13"),
+        ("March 2025", "2025-03"),
+        ("2025/03/13", "2025-03-13"),
+        ("13/03/2025", "2025-03-13"),  # 13 is no month: one reading only
+        ("2025-3-13", "2025-03-13"),
+    ],
+)
+def test_a_date_written_another_way_is_refused_with_its_form_here(text, iso):
+    with pytest.raises(DateError, match=f"; write {iso}$"):
+        PartialDate.parse(text)
+
+
+@pytest.mark.parametrize("text", ["03/04/2025", "13 March", "Thursday", "spring 2025", "3/4/25"])
+def test_no_form_is_offered_for_a_date_the_text_does_not_state_whole(text):
+    """Day and month either way round, a day without its year, a weekday: which date it
+    is depends on a reading or on when it is read, so none is offered."""
+    with pytest.raises(DateError) as refused:
+        PartialDate.parse(text)
+    assert "; write 2" not in str(refused.value)
+
+
 def test_a_partial_date_sorts_before_the_days_inside_its_period():
     dates = [
         PartialDate.parse(t)
