@@ -45,6 +45,19 @@ _STOPWORDS = frozenset(
         "after before since until during also not no than then there these those into over"
     ).split()
 )
+# Words that date or attribute a sentence rather than tell what happened ("..., the ministry
+# said on Thursday", "officials admitted"): two reports of one event date and attribute it
+# in their own ways, and two events of one day share their date.
+_NOT_WHAT_HAPPENED = frozenset(
+    (
+        "monday tuesday wednesday thursday friday saturday sunday january february april "
+        "june july august september october november december jan feb mar apr jun jul aug "
+        "sep sept oct nov dec yesterday today tonight tomorrow morning afternoon evening night "
+        "midnight noon week weekend month year day days ago earlier later last next early late "
+        "according told added admitted claimed reportedly officials official witnesses monitors "
+        "sources spokesman spokeswoman spokesperson"
+    ).split()
+)
 
 
 @dataclass(frozen=True)
@@ -61,7 +74,7 @@ class SourceSentence:
         """What the sentence is about: its content words, less those of its date."""
         language = self.source.language
         quote, date = self.candidate.quote, self.candidate.timex_text
-        return content_words(quote, language) - content_words(date, language)
+        return content_words(quote, language, _NOT_WHAT_HAPPENED) - content_words(date, language)
 
     def overlaps(self, citation: Citation) -> bool:
         return (
@@ -125,11 +138,15 @@ class ProposedEvent:
         )
 
 
-def content_words(text: str, language: str | None = None) -> frozenset[str]:
-    """The words of three characters or more, less stopwords and numbers, casefolded and
-    reduced to their stems in the text's language ("attacked" and "attacks" are one)."""
+def content_words(
+    text: str, language: str | None = None, also_leave_out: frozenset[str] = frozenset()
+) -> frozenset[str]:
+    """The words of three characters or more, less stopwords (and the words of
+    `also_leave_out`) and numbers, casefolded and reduced to their stems in the text's
+    language ("attacked" and "attacks" are one)."""
     words = set(_LONG_WORD.findall(text.casefold()))
     words -= _STOPWORDS
+    words -= also_leave_out
     stem = _stemmer(language)
     return frozenset(map(stem, filterfalse(str.isdigit, words)))
 
@@ -234,7 +251,8 @@ def candidate_span(candidate: Candidate) -> DateSpan | None:
 
 def merge_sentences(sentences: Iterable[SourceSentence], workers: int = 1) -> list[ProposedEvent]:
     """Group sentences by date; within a date, sentences from different sources that share
-    most of their content words are one event (the first such group, in order found).
+    most of their content words are one event (the group sharing the largest part, the
+    first of them in order found).
     Each date's sentences are merged apart from the others', on up to `workers` processes
     (0: one per core)."""
     by_date: dict[DateSpan, list[SourceSentence]] = {}
@@ -277,12 +295,16 @@ def _merge_date(when: DateSpan, sentences: list[SourceSentence]) -> list[tuple[s
     for index, sentence in enumerate(sentences):
         words = _word_bits(sentence.words, vocabulary)
         source_id = sentence.source.id
-        for sources, group_words, members in groups:
-            if source_id not in sources and _shares_most(words, group_words):
-                sources.add(source_id)
-                group_words.append(words)
-                members.append(index)
-                break
+        best, best_share = None, _SAME_EVENT_OVERLAP
+        for group in groups:
+            if source_id not in group[0]:
+                share = _shared_share(words, group[1])
+                if share >= best_share and (best is None or share > best_share):
+                    best, best_share = group, share
+        if best is not None:
+            best[0].add(source_id)
+            best[1].append(words)
+            best[2].append(index)
         else:
             groups.append(({source_id}, [words], [index]))
     day = when.start.iso()[:10].replace(":", "")
@@ -300,15 +322,17 @@ def _word_bits(words: frozenset[str], vocabulary: dict[str, int]) -> _WordBits:
     return bits, len(words)
 
 
-def _shares_most(words: _WordBits, others: list[_WordBits]) -> bool:
-    """True when most content words of `words` or of one of `others`, whichever is
-    shorter, are in both."""
+def _shared_share(words: _WordBits, others: list[_WordBits]) -> float:
+    """The largest share of the content words of `words` or of one of `others`, whichever
+    is shorter, that are in both; 0 when it is below _SAME_EVENT_OVERLAP for each."""
     bits, size = words
+    best = 0.0
     for other_bits, other_size in others:
+        shared = (bits & other_bits).bit_count()
         shorter = min(size, other_size) or 1
-        if (bits & other_bits).bit_count() >= shorter * _SAME_EVENT_OVERLAP:
-            return True
-    return False
+        if shared >= shorter * _SAME_EVENT_OVERLAP and shared / shorter > best:
+            best = shared / shorter
+    return best
 
 
 def _candidate_id(day: str, first: SourceSentence) -> str:

@@ -294,3 +294,64 @@ def test_extract_does_not_write_through_a_link_out_of_the_site(empty_site, tmp_p
         result.output
     )
     assert list(elsewhere.iterdir()) == []
+
+
+def story_article(publisher: str, published: str, *paragraphs: str) -> str:
+    body = "\n\n".join(paragraphs)
+    return (
+        f"---\ntitle: Varna Ridge\npublisher: {publisher}\npublished: {published}\n"
+        f"language: en\nrights: full\n---\n{body}\n"
+    )
+
+
+def sources_by_event(found: list[dict], date: str) -> list[list[str]]:
+    return sorted(sorted(s["source"] for s in p["sources"]) for p in found if p["date"] == date)
+
+
+def test_an_offensive_and_a_truce_of_one_day_told_three_ways_are_two_candidates(empty_site):
+    """Told in other words by each article, from other publication days, with dates and
+    attributions ("the ministry said on Thursday") of their own: one candidate per
+    event, each with its three sources, and the two events apart."""
+    empty_site.source(
+        "meridian",
+        story_article(
+            "Meridian",
+            "2025-03-13T09:30:00+01:00",
+            "Government troops launched a major offensive on the rebel-held town of Varna "
+            "Ridge yesterday, hours after a separate ceasefire took effect in the eastern "
+            "province.",
+            "The ceasefire between the army and the Northern Front came into force at "
+            "midnight on Wednesday.",
+        ),
+    )
+    empty_site.source(
+        "ledger",
+        story_article(
+            "Ledger",
+            "2025-03-14",
+            "The army began its assault on Varna Ridge on Wednesday, the defence ministry "
+            "said on Thursday.",
+            "In the east, a truce between government forces and the Northern Front took "
+            "effect on Wednesday.",
+        ),
+    )
+    empty_site.source(
+        "kna",
+        story_article(
+            "KNA",
+            "2025-03-20",
+            "The army's offensive on Varna Ridge, launched on March 12, has stalled, "
+            "officials admitted on Thursday.",
+            "Also on March 12, a ceasefire between the army and the Northern Front took "
+            "hold in the east.",
+        ),
+    )
+    found = proposals(empty_site)
+    assert sources_by_event(found, "2025-03-12") == [
+        ["kna", "ledger", "meridian"],
+        ["kna", "ledger", "meridian"],
+    ]
+    for proposal in found:
+        quotes = [s["quote"] for s in proposal["sources"]]
+        truce = ["truce" in q or q.startswith(("The ceasefire", "Also")) for q in quotes]
+        assert all(truce) or not any(truce), quotes
