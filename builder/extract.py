@@ -164,15 +164,48 @@ _SNOWBALL = {
 }  # fmt: skip
 
 
+# Words that news reports use for one thing, by language: each word is taken for the
+# first of its line ("began its assault" and "launched an offensive" tell of one thing),
+# and irregular forms of a verb for the verb ("blew up", "met"), which stems do not join.
+_SAME_THING = {
+    "english": """
+        ceasefire truce armistice
+        offensive assault onslaught attack
+        launch begin began begun start
+        seize capture overran overrun
+        kill dead die death
+        destroy blew blow blown demolish
+        arrive reach
+        fall fell fallen
+        meet met
+        win won
+        lose lost
+        flee fled
+    """,
+}
+
+
 @functools.lru_cache(maxsize=64)
 def _stemmer(language: str | None) -> Callable[[str], str]:
-    """A word's stem in `language`, each word stemmed once (stemming takes microseconds,
-    and the words of a site's sentences recur); words unchanged where Snowball has no
-    stemmer for the language."""
+    """A word's stem in `language` (the stem of the first word of its line in _SAME_THING),
+    each word stemmed once (stemming takes microseconds, and the words of a site's
+    sentences recur); words unchanged where Snowball has no stemmer for the language."""
     name = _SNOWBALL.get((language or "en").split("-")[0].casefold())
     if name is None:
         return str
     stem_word = snowballstemmer.stemmer(name).stemWord
+    same = {
+        stem_word(word): stem_word(line.split()[0])
+        for line in _SAME_THING.get(name, "").strip().splitlines()
+        for word in line.split()
+    }
+    if same:
+        plain_stem = stem_word
+
+        def stem_word(word: str) -> str:
+            stem = plain_stem(word)
+            return same.get(stem, stem)
+
     return functools.lru_cache(maxsize=1 << 16)(stem_word)
 
 

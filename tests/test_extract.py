@@ -355,3 +355,33 @@ def test_an_offensive_and_a_truce_of_one_day_told_three_ways_are_two_candidates(
         quotes = [s["quote"] for s in proposal["sources"]]
         truce = ["truce" in q or q.startswith(("The ceasefire", "Also")) for q in quotes]
         assert all(truce) or not any(truce), quotes
+
+
+def test_an_event_told_with_other_words_for_the_same_thing_is_one_candidate(empty_site):
+    """Told as "began its assault" and "launched a major offensive", "blew up the bridge" and
+    "destroyed a bridge" tell of one thing; a meeting that day is another."""
+    empty_site.source(
+        "meridian",
+        story_article(
+            "Meridian",
+            "2025-03-13T09:30:00+01:00",
+            "Government troops launched a major offensive on the rebel-held town of Varna "
+            "Ridge yesterday, hours after a separate ceasefire took effect in the eastern "
+            "province.",
+            "Rebels destroyed a bridge on the Lisk river this morning.",
+        ),
+    )
+    empty_site.source(
+        "ledger",
+        story_article(
+            "Ledger",
+            "2025-03-14",
+            "The army began its assault on Varna Ridge on Wednesday, the defence ministry "
+            "said on Thursday.",
+            "The rebels blew up the bridge on Thursday to slow the army's advance, witnesses said.",
+            "Prime Minister Ana Velk met the U.N. envoy in the capital on Thursday.",
+        ),
+    )
+    found = proposals(empty_site)
+    assert sources_by_event(found, "2025-03-12") == [["ledger", "meridian"]]
+    assert sources_by_event(found, "2025-03-13") == [["ledger"], ["ledger", "meridian"]]
