@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import math
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -283,11 +284,11 @@ def candidate_span(candidate: Candidate) -> DateSpan | None:
 
 
 def merge_sentences(sentences: Iterable[SourceSentence], workers: int = 1) -> list[ProposedEvent]:
-    """Group sentences by date; within a date, sentences from different sources that share
-    most of their content words are one event (the group sharing the largest part, the
-    first of them in order found).
-    Each date's sentences are merged apart from the others', on up to `workers` processes
-    (0: one per core)."""
+    """Group sentences (given in the order their sources were published) by date; within a
+    date, sentences from different sources that share most of their content words are one
+    event (the group sharing the largest part, the first of them in order found). Each
+    date's sentences are merged apart from the others', on up to `workers` processes (0:
+    one per core)."""
     by_date: dict[DateSpan, list[SourceSentence]] = {}
     # The same dates recur: each is parsed once, and its sentences' list found by the
     # candidate's (value, end, ongoing) rather than by hashing a DateSpan per sentence.
@@ -419,6 +420,15 @@ class Reviewed:
         )
 
 
+def _publication_order(source: Source) -> tuple:
+    """Sources in the order they were published (a day before the times of that day), then
+    by id: the first report of an event names and titles its candidate, and an article
+    published later that tells of it too changes neither."""
+    published = source.published
+    moment = published.moment.timestamp() if published.moment is not None else -math.inf
+    return (published.sort_key()[:3], moment, source.id)
+
+
 def propose_events(
     site: Site,
     remembered: dict[str, list[Candidate]] | None = None,
@@ -429,7 +439,7 @@ def propose_events(
     `remembered` and `kept` carry each source's candidates from one build to the next
     (see extract_sources); the work is spread over `workers` processes (0: one per core)
     when there are many sources."""
-    sources = list(site.sources.values())
+    sources = sorted(site.sources.values(), key=_publication_order)
     if len(sources) < _PARALLEL_FROM:
         workers = 1
     with collector_paused():  # hundreds of thousands of sentences and candidates

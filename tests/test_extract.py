@@ -385,3 +385,22 @@ def test_an_event_told_with_other_words_for_the_same_thing_is_one_candidate(empt
     found = proposals(empty_site)
     assert sources_by_event(found, "2025-03-12") == [["ledger", "meridian"]]
     assert sources_by_event(found, "2025-03-13") == [["ledger"], ["ledger", "meridian"]]
+
+
+def test_a_later_article_on_an_event_leaves_its_candidate_id_and_title_as_they_were(empty_site):
+    """The first report of an event names its candidate: an article published later
+    that joins it changes neither, whatever its file is called."""
+    empty_site.source("wire")
+    empty_site.source("agency", SECOND_ARTICLE)
+    before = {p["id"]: p for p in proposals(empty_site)}
+    empty_site.source(
+        "aardvark",
+        SECOND_ARTICLE.replace("2024-11-30T18:00:00+00:00", "2024-12-02").replace(
+            "Rebels began their offensive on Wednesday",
+            "Rebels began their offensive last Wednesday",
+        ),
+    )
+    after = {p["id"]: p for p in proposals(empty_site)}
+    assert set(before) <= set(after)
+    (joined,) = [p for p in after.values() if len(p["sources"]) == 3]
+    assert [s["source"] for s in joined["sources"]][-1] == "aardvark"
