@@ -123,7 +123,8 @@ def published_events(
         proposed = propose_events(loaded.site, remembered, kept, workers)
         if state is not None:
             state.extras["candidates"] = kept
-        events += [p.as_record(CANDIDATES_DIR / f"{p.id}.md") for p in proposed]
+        # A further report of an event already listed is not listed again.
+        events += [p.as_record(CANDIDATES_DIR / f"{p.id}.md") for p in proposed if p.joins is None]
     return replace(loaded.site, events=tuple(events))
 
 

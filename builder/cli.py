@@ -249,8 +249,11 @@ def extract(site_dir: Path, as_json: bool) -> None:
         return
     written = write_candidates(site_dir, proposed)
     kept = len(proposed) - len(written)
+    further = sum(1 for proposal in proposed if proposal.joins is not None)
     click.echo(
-        f"{len(proposed)} candidate events; {len(written)} new files in {CANDIDATES_DIR}/"
+        f"{len(proposed)} candidate events"
+        + (f" ({further} of them further reports of events already reviewed)" if further else "")
+        + f"; {len(written)} new files in {CANDIDATES_DIR}/"
         + (f" ({kept} files already there were left as they are)" if kept else "")
     )
 

@@ -88,11 +88,14 @@ class SourceSentence:
 
 @dataclass(frozen=True)
 class ProposedEvent:
-    """A candidate event: one date, the sentences (from one or more sources) that give it."""
+    """A candidate event: one date, the sentences (from one or more sources) that give it.
+    `joins`: the event an editor has already dealt with that these sentences, from
+    articles that arrived since, report too (None for a new event)."""
 
     id: str
     when: DateSpan
     sentences: tuple[SourceSentence, ...]
+    joins: EventRecord | None = None
 
     @property
     def title(self) -> str:
@@ -101,7 +104,7 @@ class ProposedEvent:
         return short + ("…" if len(words) > _TITLE_WORDS else "")
 
     def as_json(self) -> dict:
-        return {
+        found: dict[str, object] = {
             "id": self.id,
             "date": self.when.start.iso(),
             "end": self.when.end.iso() if self.when.end else None,
@@ -118,6 +121,9 @@ class ProposedEvent:
                 for s in self.sentences
             ],
         }
+        if self.joins is not None:
+            found["joins"] = self.joins.id
+        return found
 
     def as_record(self, path: Path) -> UnreviewedRecord:
         """The candidate as the build publishes it (`publish_candidates`): listed, marked
@@ -341,8 +347,7 @@ def _merge_date(when: DateSpan, sentences: list[SourceSentence]) -> list[tuple[s
             best[2].append(index)
         else:
             groups.append(({source_id}, [words], [index]))
-    day = when.start.iso()[:10].replace(":", "")
-    return [(_candidate_id(day, sentences[members[0]]), members) for _, _, members in groups]
+    return [(_candidate_id(when, sentences[members[0]]), members) for _, _, members in groups]
 
 
 def _word_bits(words: frozenset[str], vocabulary: dict[str, int]) -> _WordBits:
@@ -369,9 +374,10 @@ def _shared_share(words: _WordBits, others: list[_WordBits]) -> float:
     return best
 
 
-def _candidate_id(day: str, first: SourceSentence) -> str:
-    """The id of a candidate of `day` (its date's first ten characters) whose first
-    sentence is `first`."""
+def _candidate_id(when: DateSpan, first: SourceSentence) -> str:
+    """The id of a candidate of `when` (named by its date's first ten characters) whose
+    first sentence is `first`."""
+    day = when.start.iso()[:10].replace(":", "")
     quote = first.candidate.quote
     digest = hashlib.sha1(f"{first.source.id}\n{quote}".encode()).hexdigest()[:6]
     words = _slug(" ".join(quote.split(None, 6)[:6]))
@@ -398,26 +404,46 @@ def _slug(text: str) -> str:
 
 
 class Reviewed:
-    """What editors have dealt with: the ids of the event files, and the sentences their
-    citations quote (by source and paragraph), looked up without a scan of every event."""
+    """What editors have dealt with: the event files by id, the sentences their citations
+    quote (by source and paragraph, with the citing event), looked up without a scan of
+    every event, and the sources some file cites."""
 
     def __init__(self, events: Iterable[EventRecord]) -> None:
-        self.ids: set[str] = set()
-        self.cited: dict[tuple[str, int], list[Citation]] = {}
+        self.events: dict[str, EventRecord] = {}
+        self.cited: dict[tuple[str, int], list[tuple[Citation, EventRecord]]] = {}
+        self.sources: set[str] = set()
         for event in events:
-            self.ids.add(event.id)
+            self.events[event.id] = event
             for citation in event.citations:
                 key = (citation.source_id, citation.paragraph)
-                self.cited.setdefault(key, []).append(citation)
+                self.cited.setdefault(key, []).append((citation, event))
+                self.sources.add(citation.source_id)
+
+    def covering(self, proposed: ProposedEvent) -> list[EventRecord]:
+        """The event files that have this id or cite one of these sentences (whatever date
+        the editor gave them, and even if the editor hid them), in the sentences' order."""
+        found = [self.events[proposed.id]] if proposed.id in self.events else []
+        for sentence in proposed.sentences:
+            key = (sentence.source.id, sentence.candidate.paragraph)
+            for citation, event in self.cited.get(key, ()):
+                if sentence.overlaps(citation) and event not in found:
+                    found.append(event)
+        return found
 
     def covers(self, proposed: ProposedEvent) -> bool:
-        """True when an event file has this id, or cites one of these sentences (whatever
-        date the editor gave it, and even if the editor hid it)."""
-        return proposed.id in self.ids or any(
-            sentence.overlaps(citation)
-            for sentence in proposed.sentences
-            for citation in self.cited.get((sentence.source.id, sentence.candidate.paragraph), ())
-        )
+        """True when an event file has this id, or cites one of these sentences."""
+        return bool(self.covering(proposed))
+
+    def further_reports(self, proposed: ProposedEvent) -> ProposedEvent | None:
+        """What is left to propose of an event an editor has dealt with: the sentences of
+        articles no file cites yet (articles that arrived since), as further sources of
+        the first event file that is not hidden. None when there are none, or when every
+        such file is hidden (the editor refused the event)."""
+        shown = [event for event in self.covering(proposed) if not event.hidden]
+        fresh = tuple(s for s in proposed.sentences if s.source.id not in self.sources)
+        if not shown or not fresh:
+            return None
+        return ProposedEvent(_candidate_id(proposed.when, fresh[0]), proposed.when, fresh, shown[0])
 
 
 def _publication_order(source: Source) -> tuple:
@@ -435,7 +461,9 @@ def propose_events(
     kept: dict[str, list[Candidate]] | None = None,
     workers: int = 0,
 ) -> list[ProposedEvent]:
-    """Every candidate from every source, merged, less those editors have dealt with.
+    """Every candidate from every source, merged, less those editors have dealt with (of
+    these, only the reports of articles that arrived since are proposed, as further
+    sources: see Reviewed.further_reports).
     `remembered` and `kept` carry each source's candidates from one build to the next
     (see extract_sources); the work is spread over `workers` processes (0: one per core)
     when there are many sources."""
@@ -450,7 +478,15 @@ def propose_events(
             for sentence in dated_sentences(source, candidates)
         ]
         reviewed = Reviewed(site.events)
-        return [p for p in merge_sentences(sentences, workers) if not reviewed.covers(p)]
+        proposed = []
+        for event in merge_sentences(sentences, workers):
+            if reviewed.covers(event):
+                further = reviewed.further_reports(event)
+                if further is not None:
+                    proposed.append(further)
+            else:
+                proposed.append(event)
+        return proposed
 
 
 def candidate_file_text(proposed: ProposedEvent) -> str:
@@ -476,10 +512,27 @@ def candidate_file_text(proposed: ProposedEvent) -> str:
     expressions = ", ".join(
         f"“{s.candidate.timex_text}” in {s.source.id}" for s in proposed.sentences
     )
+    if proposed.joins is not None:
+        joined = proposed.joins
+        return (
+            f"---\n{header}---\nProposed by `timeline extract` from {expressions}, which "
+            f"reports the event {_content_path(joined.path)} (“{joined.title}”) too. To add "
+            "it there, copy its source and quote into that file's sources and delete this "
+            "file; or set `hidden: true` to refuse it.\n"
+        )
     return (
         f"---\n{header}---\nProposed by `timeline extract` from {expressions}. "
         "Review the date and write a summary.\n"
     )
+
+
+def _content_path(path: Path) -> str:
+    """The file's path from the site's content/ folder on ("content/events/x.md")."""
+    parts = path.parts
+    if "content" not in parts:
+        return path.as_posix()
+    last = len(parts) - 1 - parts[::-1].index("content")
+    return "/".join(parts[last:])
 
 
 def write_candidates(site_dir: Path, proposed: list[ProposedEvent]) -> list[Path]:

@@ -404,3 +404,37 @@ def test_a_later_article_on_an_event_leaves_its_candidate_id_and_title_as_they_w
     assert set(before) <= set(after)
     (joined,) = [p for p in after.values() if len(p["sources"]) == 3]
     assert [s["source"] for s in joined["sources"]][-1] == "aardvark"
+
+
+def accept_the_candidate_of(site, date: str) -> str:
+    """Move the candidate file of `date` to content/events/; its id."""
+    (path,) = (site.root / "content" / "candidates").glob(f"{date}-*.md")
+    shutil.move(path, site.root / "content" / "events" / path.name)
+    return path.stem
+
+
+def test_a_new_article_on_an_accepted_event_is_proposed_as_a_further_source(empty_site):
+    """The editor learns of the new report (one file, naming the event it adds to) rather
+    than a second candidate for the event, or nothing; a second run adds nothing more."""
+    empty_site.source("wire")
+    run(empty_site, "extract")
+    accepted = accept_the_candidate_of(empty_site, "2024-11-27")
+    empty_site.source("agency", SECOND_ARTICLE)
+    (further,) = [p for p in proposals(empty_site) if p["date"] == "2024-11-27"]
+    assert [s["source"] for s in further["sources"]] == ["agency"]
+    assert further["joins"] == accepted
+    written = run(empty_site, "extract").output
+    assert "1 new files" in written and "1 of them further reports" in written
+    (path,) = (empty_site.root / "content" / "candidates").glob(f"{further['id']}.md")
+    assert f"content/events/{accepted}.md" in path.read_text(encoding="utf-8")
+    assert "0 new files" in run(empty_site, "extract").output
+    assert run(empty_site, "check").exit_code == 0
+
+
+def test_a_new_article_on_a_hidden_candidate_is_not_proposed(empty_site):
+    empty_site.source("wire")
+    run(empty_site, "extract")
+    (path,) = (empty_site.root / "content" / "candidates").glob("2024-11-27-*.md")
+    path.write_text(path.read_text().replace("---\ndate:", "---\nhidden: true\ndate:", 1))
+    empty_site.source("agency", SECOND_ARTICLE)
+    assert [p for p in proposals(empty_site) if p["date"] == "2024-11-27"] == []
