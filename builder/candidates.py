@@ -21,7 +21,9 @@ already proposed ("In 2019 the plant reopened on March 4" is only 2019-03-04).
 from the date the story was at. Vague and generic expressions (PRESENT_REF, other
 durations, sets, decades, "overnight", "today's") never make candidates, nor do a
 correction notice's sentences ("An earlier version of this article said ..."), nor lines
-that only date the page ("Updated: 11 March 2025"), a date heading or a picture's credit.
+that only date the page ("Updated: 11 March 2025"), a date heading, nor what else a news
+page puts around its story: a byline, a copyright line, "Read more: ...", a report's
+credits, a picture's caption or credit.
 """
 
 from __future__ import annotations
@@ -140,21 +142,47 @@ def _editorial(sentence_text: str) -> bool:
     return _EDITORIAL_NOTE.search(sentence_text) is not None
 
 
-# A line that only dates the page or a picture ("Published: 10 March 2025, 14:32 GMT",
-# "Updated: 11 March 2025", "## Friday 14 March", "Photograph: J. Smith, 9 March 2025"): no
-# event is told there.
-_CAPTION_CREDIT = re.compile(r"^\s*(?:photograph|photo|picture|image|credit)s?\s*:", re.I)
-_DATE_LABEL = re.compile(rf"\s*(?:#+|{PAGE_DATE_LABEL})[\s*_,.;:|()\-–—]*", re.IGNORECASE)
+# What a news page puts around its story, telling of no event: a copyright line, a pointer
+# to another article ("Read more: ..."), the credits of a report ("Reporting by ...", "AFP
+# contributed to this report"), a note that it was first published elsewhere, a picture's
+# caption or credit ("... (AFP photo)", "Photograph: J. Smith, 9 March 2025").
+_FURNITURE = re.compile(
+    r"^\W*(?:copyright\b|©|\(c\)\s)"
+    r"|^\W*(?:read\s+more|more\s+on\s+this(?:\s+story)?|related(?:\s+stories|\s+articles?)?"
+    r"|see\s+also|also\s+read|read\s+also|watch|listen)\s*[:|–—]"
+    r"|^\W*(?:additional\s+)?(?:reporting|writing|editing)\s+by\b"
+    r"|^\W*(?:\S+\s+){0,8}?contributed\s+(?:reporting\s+)?to\s+this\s+(?:report|story|article)\b"
+    r"|\b(?:was|were)\s+(?:first|originally)\s+published\b"
+    r"|\b(?:photograph|photo|picture|image|credit)s?\s*:"
+    r"|\((?:[^()]{0,40}\s)?(?:photo|photograph|picture|file\s+photo)\)"
+    r"|\(photo(?:graph)?\s+by\b|\bvia\s+getty\s+images\b",
+    re.IGNORECASE,
+)
+# A line that only dates the page ("Published: 10 March 2025, 14:32 GMT", "Updated at 14:32
+# GMT", "## Friday 14 March"): no event is told there.
+_DATE_LABEL = re.compile(
+    rf"\s*(?:#+|{PAGE_DATE_LABEL})(?:[\s*_,.;:|()\-–—]|\bat\b)*", re.IGNORECASE
+)
+# What a byline leaves of a line once its dates are out: "By Ana Ruiz, ", "Par Amélie
+# Durand -"; and the names in a line of fields ("Ana Ruiz | 13 March 2025 | 09:30").
+_NAMES = r"(?:(?:[A-Z][\w.'’-]*|de|da|del|la|le|van|von|der|den|al|bin|and|&)[\s,]*)+"
+_BYLINE_LEFT = re.compile(rf"\s*(?i:by|par|por|door|przez|von)\s*:?\s+{_NAMES}[\s.;:·•–—()/-]*")
+_FIELD_LEFT = re.compile(rf"\s*(?:{_NAMES})?[\s.;:·•–—()/-]*")
 
 
-def _only_dates(sentence_text: str, offset: int, timexes: list[Timex]) -> bool:
-    """Whether the sentence is a heading or lines of labelled dates ("Updated: ..."), or a
-    picture's credit. (A date standing alone may be a transcript's sentence.)"""
-    if _CAPTION_CREDIT.match(sentence_text):
+def _furniture(sentence_text: str, offset: int, timexes: list[Timex]) -> bool:
+    """Whether the sentence is the page's and not the story's (_FURNITURE), a heading or
+    lines of labelled dates ("Updated: ..."), or a byline with its date. (A date standing
+    alone may be a transcript's sentence.)"""
+    if _FURNITURE.search(sentence_text):
         return True
     rest = sentence_text
     for timex in reversed(timexes):
         rest = rest[: timex.start - offset] + rest[timex.end - offset :]
+    if _BYLINE_LEFT.fullmatch(rest):
+        return True
+    if "|" in rest and all(_FIELD_LEFT.fullmatch(field) for field in rest.split("|")):
+        return True
     return all(_DATE_LABEL.fullmatch(line) for line in rest.split("\n"))
 
 
@@ -348,7 +376,7 @@ def candidates_from_text(text: str, published: str, day_first: bool = False) -> 
         dated = _dated_in(sentence.text, sentence.start, inside, today, values, anchored)
         if not dated or _editorial(sentence.text):
             continue
-        if _only_dates(sentence.text, sentence.start, inside):
+        if _furniture(sentence.text, sentence.start, inside):
             continue
         main = _main(dated, today)
         for item in [main, *_others(dated, main)]:

@@ -382,3 +382,32 @@ def test_a_page_date_a_heading_or_a_picture_credit_is_no_event() -> None:
 def test_a_season_of_a_span_of_years_is_a_range_of_years() -> None:
     text = "Prices peaked in the winter of 2022-23, when bills were capped."
     assert dated(text, "2025-05-23") == [("2022", "2023", False)]
+
+
+def test_the_furniture_of_a_news_page_is_no_event() -> None:
+    """A byline, a copyright line, a page's time, a pointer to another article, the
+    credits of a report and a captioned picture tell of no event, dated or not."""
+    furniture = [
+        "By Lena Ostrova, 13 March 2025",
+        "Lena Ostrova | 13 March 2025 | 09:30",
+        "Copyright 2025 The Daily Ledger. All rights reserved.",
+        "© 2025 Meridian Press",
+        "Updated at 14:32 GMT",
+        "Published March 13, 2025 at 9:30 a.m. ET",
+        "This article was first published on 12 March 2025.",
+        "Read more: Army pushes into Varna Ridge on Wednesday",
+        "RELATED: Ceasefire begins in the east on Wednesday",
+        "(Reporting by Mira Holt; Editing by Ken Dale on March 13)",
+        "Reuters contributed to this report on Thursday.",
+        "A woman carries her child past a burnt-out car on Thursday. (Ledger photo)",
+        "Smoke rises over Varna Ridge on Wednesday. Photograph: Tomas Ek/Reuters",
+        "Troops patrol the square on Thursday. (Photo by Tomas Ek/AFP via Getty Images)",
+    ]
+    events = [
+        "By Thursday, the army had reached the main square.",
+        "Army launches offensive on Varna Ridge, 12 March 2025",
+        "Rebels blew up the bridge on Thursday.",
+    ]
+    text = "\n\n".join(furniture + events)
+    found = candidates_from_text(text, "2025-03-14T12:00:00+00:00")
+    assert [c.quote for c in found] == events
