@@ -99,9 +99,7 @@ class ProposedEvent:
 
     @property
     def title(self) -> str:
-        words = self.sentences[0].candidate.quote.split()
-        short = " ".join(words[:_TITLE_WORDS])
-        return short + ("…" if len(words) > _TITLE_WORDS else "")
+        return headline(self.sentences[0].candidate.quote)
 
     def as_json(self) -> dict:
         found: dict[str, object] = {
@@ -143,6 +141,34 @@ class ProposedEvent:
             citations=citations,
             extracted=True,
         )
+
+
+# What a headline cut short does not end with: punctuation, an opening quote or bracket,
+# and words that lead on to what was cut ("... in the capital of the…").
+_CUT_END = re.compile(
+    r"(?:[\s,;:(\[“‘\"'–—-]+|\s(?i:a|an|the|of|to|in|on|at|for|and|or|but|with|by|from|as|that"
+    r"|which|who|its|their|his|her))+$"
+)
+_CLOSE = {"“": "”", "(": ")", "[": "]", "«": "»"}
+
+
+def headline(sentence: str) -> str:
+    """The sentence as a candidate's title: its first _TITLE_WORDS words (then "…", and
+    the quote marks and brackets they leave open closed), without its full stop."""
+    words = sentence.split()
+    if len(words) <= _TITLE_WORDS:
+        text = " ".join(words)
+        if text.endswith(".") and "." not in words[-1][:-1]:  # not "U.S."
+            text = text[:-1]
+        return text
+    text = _CUT_END.sub("", " " + " ".join(words[:_TITLE_WORDS]))[1:] + "…"
+    still_open: list[str] = []
+    for char in text:
+        if char in _CLOSE or (char == '"' and '"' not in still_open):
+            still_open.append(_CLOSE.get(char, char))
+        elif char in still_open:
+            del still_open[len(still_open) - 1 - still_open[::-1].index(char) :]
+    return text + "".join(reversed(still_open))
 
 
 def content_words(

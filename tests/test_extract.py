@@ -438,3 +438,45 @@ def test_a_new_article_on_a_hidden_candidate_is_not_proposed(empty_site):
     path.write_text(path.read_text().replace("---\ndate:", "---\nhidden: true\ndate:", 1))
     empty_site.source("agency", SECOND_ARTICLE)
     assert [p for p in proposals(empty_site) if p["date"] == "2024-11-27"] == []
+
+
+def candidate_titles(site) -> dict[str, str]:
+    """The titles of the candidate files `extract` writes, by the start of their quote."""
+    assert run(site, "extract").exit_code == 0
+    titles = {}
+    for path in (site.root / "content" / "candidates").glob("*.md"):
+        front = yaml.safe_load(path.read_text(encoding="utf-8").split("---")[1])
+        titles[front["sources"][0]["quote"][:12]] = front["title"]
+    return titles
+
+
+def test_a_candidate_title_reads_as_a_headline(empty_site):
+    """Cut after whole words and never after a comma or a word such as "the", its quote
+    marks and brackets closed, without the sentence's full stop."""
+    empty_site.source(
+        "quotes",
+        story_article(
+            "Meridian",
+            "2025-03-13",
+            "“Hayat Tahrir al-Sham (HTS) and allied factions took control of most of the city "
+            "on Wednesday and of the airport,” the monitor said.",
+            "Government troops launched a major offensive on the rebel-held town of Varna Ridge, "
+            "yesterday, hours after a separate ceasefire took effect.",
+            "Talks between the army and the rebels in the capital of the eastern province (the "
+            "first since 2019) began on Tuesday.",
+            "Rebels destroyed a bridge on the Lisk river on March 11.",
+        ),
+    )
+    assert candidate_titles(empty_site) == {
+        "“Hayat Tahri": (
+            "“Hayat Tahrir al-Sham (HTS) and allied factions took control of most of the city…”"
+        ),
+        "Government t": (
+            "Government troops launched a major offensive on the rebel-held town of Varna "
+            "Ridge, yesterday…"
+        ),
+        "Talks betwee": (
+            "Talks between the army and the rebels in the capital of the eastern province…"
+        ),
+        "Rebels destr": "Rebels destroyed a bridge on the Lisk river on March 11",
+    }
