@@ -118,3 +118,13 @@ def test_each_item_of_a_list_is_a_sentence_of_its_own() -> None:
     assert [s.text for s in split_sentences("Rebels advanced\n- and took the city.")] == [
         "Rebels advanced\n- and took the city."
     ]
+
+
+def test_a_dateline_naming_a_country_and_a_day_is_not_part_of_the_sentence() -> None:
+    for dateline in (
+        "KESSEL, Morvania, March 20 (KNA) - ",
+        "Kessel, Morvania, 20 March (KNA) — ",
+        "WASHINGTON, March 20 (Reuters) - ",
+    ):
+        sentence = "Rebels seized the airport on Saturday."
+        assert [s.text for s in split_sentences(dateline + sentence)] == [sentence]
