@@ -13,7 +13,7 @@ import hashlib
 import math
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import filterfalse
 from pathlib import Path
 
@@ -22,7 +22,7 @@ import yaml
 
 from builder.candidates import Candidate, candidates_from_text
 from builder.collector import collector_paused
-from builder.dates import DateError, DateSpan, PartialDate
+from builder.dates import DateError, DateSpan, PartialDate, Precision
 from builder.load import PARAGRAPH_SEPARATOR, tagger_text
 from builder.model import Citation, EventRecord, Site, Source, Status
 from builder.parallel import parallel_map
@@ -343,8 +343,67 @@ def merge_sentences(sentences: Iterable[SourceSentence], workers: int = 1) -> li
             ProposedEvent(event_id, when, tuple([found[index] for index in members]))
             for event_id, members in events
         ]
+    proposed = _fold_into_finer(proposed)
     sort_keys = {when: when.sort_key() for when in dates}
     return sorted(proposed, key=lambda p: (sort_keys[p.when], p.id))
+
+
+def _fold_into_finer(proposed: list[ProposedEvent]) -> list[ProposedEvent]:
+    """The events with a day or a time inside a month or a day that another event tells of
+    in most of its words, from other sources ("In June, a shaft collapsed" and "the shaft
+    collapsed on Tuesday", 3 June), take that event's sentences in: one event, at the more
+    precise date. Days join times first, then months join days or times."""
+    by_month: dict[tuple[int, int], list[int]] = {}
+    for index, event in enumerate(proposed):
+        when = event.when
+        if when.start.month is not None and when.end is None and not when.ongoing:
+            by_month.setdefault((when.start.year, when.start.month), []).append(index)
+    joined: dict[int, list[SourceSentence]] = {}
+    gone: set[int] = set()
+    for members in by_month.values():
+        precisions = [proposed[index].when.start.precision for index in members]
+        if len(set(precisions)) < 2:
+            continue  # most months: days only
+        words = {i: [s.words for s in proposed[i].sentences] for i in members}
+        sources = {i: {s.source.id for s in proposed[i].sentences} for i in members}
+        for coarse in sorted(members, key=lambda i: -proposed[i].when.start.precision):
+            precision = proposed[coarse].when.start.precision
+            if precision == Precision.MINUTE:
+                continue
+            inside = proposed[coarse].when.start.iso()
+            best, best_share = None, _SAME_EVENT_OVERLAP
+            for fine in members:
+                start = proposed[fine].when.start
+                if (
+                    fine in gone
+                    or start.precision <= precision
+                    or not start.iso().startswith(inside)
+                    or sources[coarse] & sources[fine]
+                ):
+                    continue
+                share = max(
+                    len(one & other) / (min(len(one), len(other)) or 1)
+                    for one in words[coarse]
+                    for other in words[fine]
+                )
+                if share >= best_share and (best is None or share > best_share):
+                    best, best_share = fine, share
+            if best is not None:
+                gone.add(coarse)
+                joined.setdefault(best, []).extend(
+                    [*joined.pop(coarse, ()), *proposed[coarse].sentences]
+                )
+                sources[best] |= sources[coarse]
+                words[best] += words[coarse]
+    if not gone:
+        return proposed
+    return [
+        replace(event, sentences=event.sentences + tuple(joined[index]))
+        if index in joined
+        else event
+        for index, event in enumerate(proposed)
+        if index not in gone
+    ]
 
 
 # A sentence's content words as an integer with one bit per word of its date's vocabulary,

@@ -480,3 +480,38 @@ def test_a_candidate_title_reads_as_a_headline(empty_site):
         ),
         "Rebels destr": "Rebels destroyed a bridge on the Lisk river on March 11",
     }
+
+
+def test_a_month_mention_of_an_event_of_a_day_in_it_joins_that_days_candidate(empty_site):
+    """Told as "In June, a shaft collapsed", the collapse of 3 June is told less precisely,
+    and as "on Tuesday", that of 23:00 GMT that day: one candidate, at the most precise date,
+    with all three sources. Another thing of that June stays apart."""
+    empty_site.source(
+        "first",
+        story_article(
+            "First",
+            "2025-06-05T08:00:00+02:00",
+            "The shaft collapsed at 11 p.m. GMT on Tuesday, trapping twelve miners, the "
+            "operator said.",
+        ),
+    )
+    empty_site.source(
+        "second",
+        story_article(
+            "Second",
+            "2025-06-06",
+            "Twelve miners were trapped when the shaft collapsed on Tuesday.",
+        ),
+    )
+    empty_site.source(
+        "monthly",
+        story_article(
+            "Monthly",
+            "2025-07-01",
+            "In June, a shaft collapsed at the mine, trapping twelve miners.",
+            "The company's shares fell by a third in June.",
+        ),
+    )
+    found = proposals(empty_site)
+    assert sources_by_event(found, "2025-06-03T23:00Z") == [["first", "monthly", "second"]]
+    assert sources_by_event(found, "2025-06") == [["monthly"]]
