@@ -410,29 +410,63 @@ def _fold_into_finer(proposed: list[ProposedEvent]) -> list[ProposedEvent]:
 # and their number: the words two sentences share are counted by `int.bit_count` rather
 # than by intersecting sets.
 _WordBits = tuple[int, int]
+# An event being found: its sources, its sentences' words and its sentences (indexes).
+_Group = tuple[set[str], list[_WordBits], list[int]]
 
 
 def _merge_date(when: DateSpan, sentences: list[SourceSentence]) -> list[tuple[str, list[int]]]:
     """The events among the sentences of one date, in the order found: each its id and
     its sentences (indexes into `sentences`)."""
     vocabulary: dict[str, int] = {}
-    groups: list[tuple[set[str], list[_WordBits], list[int]]] = []
+    groups: list[_Group] = []
+    # Groups a sentence was like as well as the one it joined, by their indexes: a report
+    # may be like none of an event's reports when it comes, and like one that comes after.
+    also_like: list[tuple[int, int]] = []
     for index, sentence in enumerate(sentences):
         words = _word_bits(sentence.words, vocabulary)
         source_id = sentence.source.id
-        best, best_share = None, _SAME_EVENT_OVERLAP
-        for group in groups:
+        best, best_share = -1, _SAME_EVENT_OVERLAP
+        like = []
+        for number, group in enumerate(groups):
             if source_id not in group[0]:
                 share = _shared_share(words, group[1])
-                if share >= best_share and (best is None or share > best_share):
-                    best, best_share = group, share
-        if best is not None:
-            best[0].add(source_id)
-            best[1].append(words)
-            best[2].append(index)
+                if share >= _SAME_EVENT_OVERLAP:
+                    like.append(number)
+                    if best < 0 or share > best_share:
+                        best, best_share = number, share
+        if best >= 0:
+            sources, group_words, members = groups[best]
+            sources.add(source_id)
+            group_words.append(words)
+            members.append(index)
+            also_like += [(other, best) for other in like if other != best]
         else:
             groups.append(({source_id}, [words], [index]))
+    if also_like:
+        groups = _join_groups(groups, also_like)
     return [(_candidate_id(when, sentences[members[0]]), members) for _, _, members in groups]
+
+
+def _join_groups(groups: list[_Group], pairs: list[tuple[int, int]]) -> list[_Group]:
+    """The groups, those of each pair (by index) that have no source in common one: the
+    later joins the earlier, its sentences in the order found."""
+    into = list(range(len(groups)))
+
+    def root(number: int) -> int:
+        while into[number] != number:
+            number = into[number]
+        return number
+
+    for one, other in pairs:
+        first, second = sorted((root(one), root(other)))
+        if first != second and groups[first][0].isdisjoint(groups[second][0]):
+            into[second] = first
+            groups[first][0].update(groups[second][0])
+            groups[first][2].extend(groups[second][2])
+    joined = [group for number, group in enumerate(groups) if into[number] == number]
+    for _, _, members in joined:
+        members.sort()
+    return joined
 
 
 def _word_bits(words: frozenset[str], vocabulary: dict[str, int]) -> _WordBits:

@@ -515,3 +515,36 @@ def test_a_month_mention_of_an_event_of_a_day_in_it_joins_that_days_candidate(em
     found = proposals(empty_site)
     assert sources_by_event(found, "2025-06-03T23:00Z") == [["first", "monthly", "second"]]
     assert sources_by_event(found, "2025-06") == [["monthly"]]
+
+
+def test_a_report_like_only_a_later_one_joins_their_event_all_the_same(empty_site):
+    """The second report shares too few words with the first and enough with the third,
+    which arrived last: the three are one candidate."""
+    empty_site.source(
+        "meridian",
+        story_article(
+            "Meridian",
+            "2025-03-13",
+            "The ceasefire between the army and the Northern Front came into force at "
+            "midnight on Wednesday.",
+        ),
+    )
+    empty_site.source(
+        "coastal",
+        story_article(
+            "Coastal",
+            "2025-03-18",
+            "The eastern ceasefire, which began on 12 March, is holding, monitors said on Monday.",
+        ),
+    )
+    empty_site.source(
+        "kna",
+        story_article(
+            "KNA",
+            "2025-03-20",
+            "Also on March 12, a ceasefire between the army and the Northern Front took "
+            "hold in the east.",
+        ),
+    )
+    found = proposals(empty_site)
+    assert sources_by_event(found, "2025-03-12") == [["coastal", "kna", "meridian"]]
