@@ -61,6 +61,14 @@ _NOT_WHAT_HAPPENED = frozenset(
 )
 
 
+# The clause that closes a sentence with who reported it: ", aid groups said.", ", the
+# operator Ostmet said on Thursday.", ", according to the state news agency."
+_ATTRIBUTION = re.compile(
+    r",\s+(?:[\w.'’-]+\s+){0,5}?(?:said|says|told\s+\w+|reported|added|announced|confirmed"
+    r"|admitted|claimed|according\s+to)\b[^,;:]*$"
+)
+
+
 @dataclass(frozen=True)
 class SourceSentence:
     """One dated sentence of one source, with its offsets inside its paragraph."""
@@ -75,6 +83,9 @@ class SourceSentence:
         """What the sentence is about: its content words, less those of its date."""
         language = self.source.language
         quote, date = self.candidate.quote, self.candidate.timex_text
+        told = _ATTRIBUTION.search(quote)
+        if told is not None and told.start() > len(quote) // 3:
+            quote = quote[: told.start()]
         return content_words(quote, language, _NOT_WHAT_HAPPENED) - content_words(date, language)
 
     def overlaps(self, citation: Citation) -> bool:

@@ -548,3 +548,21 @@ def test_a_report_like_only_a_later_one_joins_their_event_all_the_same(empty_sit
     )
     found = proposals(empty_site)
     assert sources_by_event(found, "2025-03-12") == [["coastal", "kna", "meridian"]]
+
+
+def test_who_reported_an_event_does_not_keep_its_reports_apart(empty_site):
+    """ ", aid groups said" and ", the operator said" tell who reported it, not what
+    happened: the two reports of families fleeing are one candidate."""
+    empty_site.source(
+        "wire",
+        story_article(
+            "Wire", "2024-11-28", "Hundreds of families fled villages west of Aleppo yesterday."
+        ),
+    )
+    empty_site.source(
+        "paper",
+        story_article(
+            "Paper", "2024-11-29", "Families fled the fighting on Wednesday, aid groups said."
+        ),
+    )
+    assert sources_by_event(proposals(empty_site), "2024-11-27") == [["paper", "wire"]]
