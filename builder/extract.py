@@ -225,6 +225,21 @@ _SAME_THING = {
         win won
         lose lost
         flee fled
+        strike struck
+        hold held
+        fight fought
+        shoot shot
+        break broke broken
+        bring brought
+        send sent
+        rise rose risen
+        fly flew flown
+        lead led
+        seek sought
+        take took taken
+        give gave given
+        sink sank sunk
+        swear swore sworn
     """,
 }
 

@@ -566,3 +566,29 @@ def test_who_reported_an_event_does_not_keep_its_reports_apart(empty_site):
         ),
     )
     assert sources_by_event(proposals(empty_site), "2024-11-27") == [["paper", "wire"]]
+
+
+def test_irregular_forms_of_a_verb_tell_of_one_thing(empty_site):
+    """ "Air strikes hit Idlib" and "warplanes struck ... in Idlib", "held talks" and "hold
+    talks": one event each."""
+    empty_site.source(
+        "wire",
+        story_article(
+            "Wire",
+            "2024-12-01",
+            "Russian air strikes hit Idlib on 27 November, killing at least 12 people.",
+            "The two ministers held talks in Doha on 28 November.",
+        ),
+    )
+    empty_site.source(
+        "paper",
+        story_article(
+            "Paper",
+            "2024-11-27T20:00:00+00:00",
+            "Russian warplanes struck rebel positions in Idlib today, a monitor said.",
+            "The ministers will hold talks in Doha on Thursday.",
+        ),
+    )
+    found = proposals(empty_site)
+    assert sources_by_event(found, "2024-11-27") == [["paper", "wire"]]
+    assert sources_by_event(found, "2024-11-28") == [["paper", "wire"]]
