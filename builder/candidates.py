@@ -179,6 +179,7 @@ def _furniture(sentence_text: str, offset: int, timexes: list[Timex]) -> bool:
     rest = sentence_text
     for timex in reversed(timexes):
         rest = rest[: timex.start - offset] + rest[timex.end - offset :]
+    rest = rest.replace("*", "").replace("_", " ")  # Markdown's emphasis: "**By Ana Ruiz**"
     if _BYLINE_LEFT.fullmatch(rest):
         return True
     if "|" in rest and all(_FIELD_LEFT.fullmatch(field) for field in rest.split("|")):

@@ -390,6 +390,8 @@ def test_the_furniture_of_a_news_page_is_no_event() -> None:
     furniture = [
         "By Lena Ostrova, 13 March 2025",
         "Lena Ostrova | 13 March 2025 | 09:30",
+        "**By Ruth Ames** | March 13, 2025",
+        "_By Ruth Ames and Tom Hale_, 13 March 2025",
         "Copyright 2025 The Daily Ledger. All rights reserved.",
         "© 2025 Meridian Press",
         "Updated at 14:32 GMT",
