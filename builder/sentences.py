@@ -52,8 +52,11 @@ _ABBREVIATIONS = frozenset(
     """mr mrs ms dr prof gen sen rep gov lt col sgt capt cmdr adm maj st jr sr mt ft no nos
     vs etc fig vol rev hon pres supt insp det messrs mme mlle jan feb mar apr jun jul aug
     sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun approx dept univ ave
-    blvd rd est inc corp co ltd bros""".split()
+    blvd rd est inc corp co ltd bros brig cpl pvt spc fr rt msgr ret gens sens reps govs""".split()
 )
+# Abbreviations of a numbered reference, no sentence's end before a number: "Art. 5",
+# "Sec. 12", "para. 3" ("modern art. The ..." ends one).
+_BEFORE_NUMBER = frozenset("art arts sec secs para paras ch pp".split())
 # Abbreviations that often end a sentence too: a boundary only if a typical sentence
 # opener follows ("... in the U.S. The ...").
 _AMBIGUOUS = frozenset({"inc", "corp", "co", "ltd", "bros", "est", "etc"})
@@ -112,6 +115,8 @@ def _is_boundary(paragraph: str, period_end: int, mark_start: int) -> bool:
     following = _NEXT_WORD.match(paragraph, period_end)
     next_word = following.group(1).strip("\"'“‘«([,.;:") if following else ""
     if bare in _ABBREVIATIONS and bare not in _AMBIGUOUS:
+        return False
+    if bare in _BEFORE_NUMBER and next_word[:1].isdigit():
         return False
     if _INITIALISM.match(word.strip("\"'“‘«([")) or bare in _AMBIGUOUS:
         # "U.S.", "a.m.", "Inc.": a boundary only before a typical sentence opener.

@@ -128,3 +128,19 @@ def test_a_dateline_naming_a_country_and_a_day_is_not_part_of_the_sentence() -> 
     ):
         sentence = "Rebels seized the airport on Saturday."
         assert [s.text for s in split_sentences(dateline + sentence)] == [sentence]
+
+
+def test_ranks_titles_and_numbered_references_do_not_end_sentences() -> None:
+    for sentence in (
+        "Brig. Gen. Ali Haddad said the army withdrew on Monday.",
+        "Cpl. Jane Roe and Pvt. John Doe were killed on Monday.",
+        "Opposition leader Gen. (ret.) Pavel Orin filed on Feb. 2.",
+        "Fr. Tomas Ek led the service on Sunday.",
+        "The Rt. Hon. Ann Lee and Msgr. Tom Ray spoke on Sunday.",
+        "He cited Art. 5 of the treaty and Sec. 12 of the law on Monday.",
+    ):
+        assert texts(sentence + " It rained.") == [sentence, "It rained."]
+    assert texts("He loves modern art. The gallery opened on Monday.") == [
+        "He loves modern art.",
+        "The gallery opened on Monday.",
+    ]
