@@ -462,15 +462,33 @@ def _merge_date(when: DateSpan, sentences: list[SourceSentence]) -> list[tuple[s
                         best, best_share = number, share
         if best >= 0:
             sources, group_words, members = groups[best]
+            also_like += [
+                (other, best)
+                for other in like
+                if other != best and _alike_in_the_same_words(words, groups[other], groups[best])
+            ]
             sources.add(source_id)
             group_words.append(words)
             members.append(index)
-            also_like += [(other, best) for other in like if other != best]
         else:
             groups.append(({source_id}, [words], [index]))
     if also_like:
         groups = _join_groups(groups, also_like)
     return [(_candidate_id(when, sentences[members[0]]), members) for _, _, members in groups]
+
+
+def _alike_in_the_same_words(words: _WordBits, one: _Group, other: _Group) -> bool:
+    """Whether a sentence like a sentence of each group is so in mostly the same words (the
+    two then tell of one event); not when it tells of two events, one like each ("launched
+    an offensive as a ceasefire took effect")."""
+    bits = words[0]
+    closest = [
+        max(group[1], key=lambda member: (bits & member[0]).bit_count())[0]
+        for group in (one, other)
+    ]
+    shared = [(bits & member).bit_count() for member in closest]
+    in_both = (bits & closest[0] & closest[1]).bit_count()
+    return in_both * 2 >= min(shared)
 
 
 def _join_groups(groups: list[_Group], pairs: list[tuple[int, int]]) -> list[_Group]:

@@ -592,3 +592,31 @@ def test_irregular_forms_of_a_verb_tell_of_one_thing(empty_site):
     found = proposals(empty_site)
     assert sources_by_event(found, "2024-11-27") == [["paper", "wire"]]
     assert sources_by_event(found, "2024-11-28") == [["paper", "wire"]]
+
+
+def test_a_report_of_two_events_of_a_day_does_not_make_them_one(empty_site):
+    """ "launched an offensive ... as a ceasefire took effect" is like the report of each:
+    it joins one of them, and the offensive and the ceasefire stay two candidates."""
+    empty_site.source(
+        "first",
+        story_article("First", "2024-11-28", "Rebels launched an offensive on Aleppo yesterday."),
+    )
+    empty_site.source(
+        "second",
+        story_article(
+            "Second",
+            "2024-11-29",
+            "A ceasefire between Israel and Hezbollah took effect in Lebanon on Wednesday.",
+        ),
+    )
+    empty_site.source(
+        "third",
+        story_article(
+            "Third",
+            "2024-11-30",
+            "Rebels launched an offensive in Aleppo on Wednesday as a ceasefire between Israel "
+            "and Hezbollah took effect in Lebanon.",
+        ),
+    )
+    found = proposals(empty_site)
+    assert sources_by_event(found, "2024-11-27") == [["first", "third"], ["second"]]
