@@ -235,7 +235,8 @@ def extract(site_dir: Path, as_json: bool) -> None:
 
     Review each file: edit it, move it to content/events/ to accept it, or set
     `hidden: true` to refuse it. Existing files are never overwritten, and sentences an
-    event already cites are not proposed again.
+    event already cites are not proposed again; a new article's report of an event already
+    dealt with is proposed as a further source of it.
     """
     from builder.build import load_site
     from builder.extract import CANDIDATES_DIR, propose_events, write_candidates
