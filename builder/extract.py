@@ -36,6 +36,9 @@ _TITLE_WORDS = 14
 # Two sentences share enough to be one event when this share of the shorter one's
 # content words is also in the other.
 _SAME_EVENT_OVERLAP = 0.5
+# Sentences of one source are one event when this share is: an article tells of several
+# things of a day in the same words more often than of one thing twice.
+_SAME_SOURCE_OVERLAP = 0.75
 # Below this many sources, extracting in one process is quicker than starting workers.
 _PARALLEL_FROM = 50
 _LONG_WORD = re.compile(r"\w{3,}")  # a word of three characters or more
@@ -344,7 +347,8 @@ def candidate_span(candidate: Candidate) -> DateSpan | None:
 def merge_sentences(sentences: Iterable[SourceSentence], workers: int = 1) -> list[ProposedEvent]:
     """Group sentences (given in the order their sources were published) by date; within a
     date, sentences from different sources that share most of their content words are one
-    event (the group sharing the largest part, the first of them in order found). Each
+    event (the group sharing the largest part, the first of them in order found), and so
+    are sentences of one source that share three quarters of them. Each
     date's sentences are merged apart from the others', on up to `workers` processes (0:
     one per core)."""
     by_date: dict[DateSpan, list[SourceSentence]] = {}
@@ -454,12 +458,16 @@ def _merge_date(when: DateSpan, sentences: list[SourceSentence]) -> list[tuple[s
         best, best_share = -1, _SAME_EVENT_OVERLAP
         like = []
         for number, group in enumerate(groups):
-            if source_id not in group[0]:
-                share = _shared_share(words, group[1])
-                if share >= _SAME_EVENT_OVERLAP:
-                    like.append(number)
-                    if best < 0 or share > best_share:
-                        best, best_share = number, share
+            share = _shared_share(words, group[1])
+            if share < _SAME_EVENT_OVERLAP:
+                continue
+            if source_id in group[0]:
+                if share >= _SAME_SOURCE_OVERLAP and (best < 0 or share > best_share):
+                    best, best_share = number, share
+                continue
+            like.append(number)
+            if best < 0 or share > best_share:
+                best, best_share = number, share
         if best >= 0:
             sources, group_words, members = groups[best]
             also_like += [

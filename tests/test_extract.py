@@ -620,3 +620,30 @@ def test_a_report_of_two_events_of_a_day_does_not_make_them_one(empty_site):
     )
     found = proposals(empty_site)
     assert sources_by_event(found, "2024-11-27") == [["first", "third"], ["second"]]
+
+
+def test_an_article_telling_an_event_twice_gives_one_candidate(empty_site):
+    """A lede and the article's own list of what happened tell of one ruling: one
+    candidate, quoting both; the ruling and the protest of that day stay two."""
+    empty_site.source(
+        "herald",
+        story_article(
+            "Herald",
+            "2026-02-11",
+            "The Supreme Court of Talvia on Tuesday suspended the certification of the "
+            "presidential election, citing serious irregularities.",
+            "Protesters marched to the court building on Tuesday.",
+            "What happened so far:\n\n- Feb. 2: Orin files his petition\n"
+            "- Feb. 10: Supreme Court suspends certification",
+        ),
+    )
+    found = proposals(empty_site)
+    tuesday = [
+        sorted(s["quote"][:24] for s in p["sources"]) for p in found if p["date"] == "2026-02-10"
+    ]
+    assert sorted(tuesday) == [
+        ["Feb. 10: Supreme Court s", "The Supreme Court of Tal"],
+        ["Protesters marched to th"],
+    ]
+    assert run(empty_site, "extract").exit_code == 0
+    assert run(empty_site, "check").exit_code == 0
