@@ -440,8 +440,39 @@ def _fold_into_finer(proposed: list[ProposedEvent]) -> list[ProposedEvent]:
 # and their number: the words two sentences share are counted by `int.bit_count` rather
 # than by intersecting sets.
 _WordBits = tuple[int, int]
-# An event being found: its sources, its sentences' words and its sentences (indexes).
-_Group = tuple[set[str], list[_WordBits], list[int]]
+
+
+class _Group:
+    """An event being found: its sources, its sentences' words and its sentences (indexes),
+    the words of any of them and its core: the words two of them or more have."""
+
+    __slots__ = ("core", "members", "seen", "sources", "words")
+
+    def __init__(self, source_id: str, words: _WordBits, index: int) -> None:
+        self.sources = {source_id}
+        self.words = [words]
+        self.members = [index]
+        self.seen = words[0]
+        self.core = 0
+
+    def add(self, source_id: str, words: _WordBits, index: int) -> None:
+        self.sources.add(source_id)
+        self.words.append(words)
+        self.members.append(index)
+        self.core |= self.seen & words[0]
+        self.seen |= words[0]
+
+    def told_alike(self, words: _WordBits) -> bool:
+        """Whether a sentence like one of the group's is so mostly in words of the core,
+        once there is one: a report of two events of one day ("launched an offensive as a
+        ceasefire took effect") is like the report of each, and its first report, in
+        other words; the second is not of the first one's event."""
+        if len(self.members) < 2:
+            return True
+        bits = words[0]
+        closest = max(self.words, key=lambda member: (bits & member[0]).bit_count())[0]
+        shared = bits & closest
+        return (shared & self.core).bit_count() * 2 >= shared.bit_count()
 
 
 def _merge_date(when: DateSpan, sentences: list[SourceSentence]) -> list[tuple[str, list[int]]]:
@@ -458,10 +489,10 @@ def _merge_date(when: DateSpan, sentences: list[SourceSentence]) -> list[tuple[s
         best, best_share = -1, _SAME_EVENT_OVERLAP
         like = []
         for number, group in enumerate(groups):
-            share = _shared_share(words, group[1])
-            if share < _SAME_EVENT_OVERLAP:
+            share = _shared_share(words, group.words)
+            if share < _SAME_EVENT_OVERLAP or not group.told_alike(words):
                 continue
-            if source_id in group[0]:
+            if source_id in group.sources:
                 if share >= _SAME_SOURCE_OVERLAP and (best < 0 or share > best_share):
                     best, best_share = number, share
                 continue
@@ -469,20 +500,17 @@ def _merge_date(when: DateSpan, sentences: list[SourceSentence]) -> list[tuple[s
             if best < 0 or share > best_share:
                 best, best_share = number, share
         if best >= 0:
-            sources, group_words, members = groups[best]
             also_like += [
                 (other, best)
                 for other in like
                 if other != best and _alike_in_the_same_words(words, groups[other], groups[best])
             ]
-            sources.add(source_id)
-            group_words.append(words)
-            members.append(index)
+            groups[best].add(source_id, words, index)
         else:
-            groups.append(({source_id}, [words], [index]))
+            groups.append(_Group(source_id, words, index))
     if also_like:
         groups = _join_groups(groups, also_like)
-    return [(_candidate_id(when, sentences[members[0]]), members) for _, _, members in groups]
+    return [(_candidate_id(when, sentences[group.members[0]]), group.members) for group in groups]
 
 
 def _alike_in_the_same_words(words: _WordBits, one: _Group, other: _Group) -> bool:
@@ -491,7 +519,7 @@ def _alike_in_the_same_words(words: _WordBits, one: _Group, other: _Group) -> bo
     an offensive as a ceasefire took effect")."""
     bits = words[0]
     closest = [
-        max(group[1], key=lambda member: (bits & member[0]).bit_count())[0]
+        max(group.words, key=lambda member: (bits & member[0]).bit_count())[0]
         for group in (one, other)
     ]
     shared = [(bits & member).bit_count() for member in closest]
@@ -511,13 +539,13 @@ def _join_groups(groups: list[_Group], pairs: list[tuple[int, int]]) -> list[_Gr
 
     for one, other in pairs:
         first, second = sorted((root(one), root(other)))
-        if first != second and groups[first][0].isdisjoint(groups[second][0]):
+        if first != second and groups[first].sources.isdisjoint(groups[second].sources):
             into[second] = first
-            groups[first][0].update(groups[second][0])
-            groups[first][2].extend(groups[second][2])
+            groups[first].sources.update(groups[second].sources)
+            groups[first].members.extend(groups[second].members)
     joined = [group for number, group in enumerate(groups) if into[number] == number]
-    for _, _, members in joined:
-        members.sort()
+    for group in joined:
+        group.members.sort()
     return joined
 
 

@@ -622,6 +622,17 @@ def test_a_report_of_two_events_of_a_day_does_not_make_them_one(empty_site):
     assert sources_by_event(found, "2024-11-27") == [["first", "third"], ["second"]]
 
 
+def test_a_first_report_of_two_events_of_a_day_does_not_make_them_one(empty_site):
+    """Published first, the report of both is like each later report, in other words: the
+    offensive's report and the ceasefire's stay two candidates."""
+    test_a_report_of_two_events_of_a_day_does_not_make_them_one(empty_site)
+    third = empty_site.root / "content" / "sources" / "third.md"
+    text = third.read_text(encoding="utf-8").replace("2024-11-30", "2024-11-27T20:00:00Z")
+    third.write_text(text.replace("on Wednesday as", "today as"), encoding="utf-8")
+    found = proposals(empty_site)
+    assert sorted(map(len, sources_by_event(found, "2024-11-27"))) == [1, 2]
+
+
 def test_an_article_telling_an_event_twice_gives_one_candidate(empty_site):
     """A lede and the article's own list of what happened tell of one ruling: one
     candidate, quoting both; the ruling and the protest of that day stay two."""
