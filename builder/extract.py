@@ -89,7 +89,7 @@ class SourceSentence:
         told = _ATTRIBUTION.search(quote)
         if told is not None and told.start() > len(quote) // 3:
             quote = quote[: told.start()]
-        return content_words(quote, language, _NOT_WHAT_HAPPENED) - content_words(date, language)
+        return content_words(quote, language, _NOT_EVENT_WORDS) - _date_words(date, language)
 
     def overlaps(self, citation: Citation) -> bool:
         return (
@@ -186,16 +186,24 @@ def headline(sentence: str) -> str:
 
 
 def content_words(
-    text: str, language: str | None = None, also_leave_out: frozenset[str] = frozenset()
+    text: str, language: str | None = None, leave_out: frozenset[str] = _STOPWORDS
 ) -> frozenset[str]:
-    """The words of three characters or more, less stopwords (and the words of
-    `also_leave_out`) and numbers, casefolded and reduced to their stems in the text's
-    language ("attacked" and "attacks" are one)."""
+    """The words of three characters or more, less those of `leave_out` (stopwords) and
+    numbers, casefolded and reduced to their stems in the text's language ("attacked" and
+    "attacks" are one)."""
     words = set(_LONG_WORD.findall(text.casefold()))
-    words -= _STOPWORDS
-    words -= also_leave_out
+    words -= leave_out
     stem = _stemmer(language)
     return frozenset(map(stem, filterfalse(str.isdigit, words)))
+
+
+_NOT_EVENT_WORDS = _STOPWORDS | _NOT_WHAT_HAPPENED
+
+
+@functools.lru_cache(maxsize=4096)
+def _date_words(text: str, language: str | None) -> frozenset[str]:
+    """content_words of a temporal expression's text (the same ones recur)."""
+    return content_words(text, language)
 
 
 # Snowball's stemmers by language subtag (an untagged text is taken for English, as the
