@@ -64,10 +64,11 @@ _NOT_WHAT_HAPPENED = frozenset(
 )
 
 
-# The clause that closes a sentence with who reported it: ", aid groups said.", ", the
-# operator Ostmet said on Thursday.", ", according to the state news agency."
+# The clause that closes a sentence with who reported it, in up to eight words: ", aid
+# groups said.", ", the Syrian Observatory for Human Rights said.", ", the operator Ostmet
+# said on Thursday.", ", according to the state news agency."
 _ATTRIBUTION = re.compile(
-    r",\s+(?:[\w.'’-]+\s+){0,5}?(?:said|says|told\s+\w+|reported|added|announced|confirmed"
+    r",\s+(?:[\w.'’-]+\s+){0,8}?(?:said|says|told\s+\w+|reported|added|announced|confirmed"
     r"|admitted|claimed|according\s+to)\b[^,;:]*$"
 )
 

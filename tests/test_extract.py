@@ -658,3 +658,25 @@ def test_an_article_telling_an_event_twice_gives_one_candidate(empty_site):
     ]
     assert run(empty_site, "extract").exit_code == 0
     assert run(empty_site, "check").exit_code == 0
+
+
+def test_a_long_name_of_who_reported_it_does_not_keep_reports_apart(empty_site):
+    empty_site.source(
+        "wire",
+        story_article(
+            "Wire",
+            "2024-11-30",
+            "Jihadist-led rebels seized Aleppo's airport and dozens of nearby towns on Saturday "
+            "after overrunning most of Syria's second city, a war monitor said.",
+        ),
+    )
+    empty_site.source(
+        "levant",
+        story_article(
+            "Levant",
+            "2024-12-01",
+            "Rebels led by Hayat Tahrir al-Sham captured Aleppo's international airport on "
+            "Saturday, the Syrian Observatory for Human Rights said.",
+        ),
+    )
+    assert sources_by_event(proposals(empty_site), "2024-11-30") == [["levant", "wire"]]
