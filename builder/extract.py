@@ -455,11 +455,12 @@ class _Group:
     """An event being found: its sources, its sentences' words and its sentences (indexes),
     the words of any of them and its core: the words two of them or more have."""
 
-    __slots__ = ("core", "members", "seen", "sources", "words")
+    __slots__ = ("core", "members", "seen", "sources", "told_by", "words")
 
     def __init__(self, source_id: str, words: _WordBits, index: int) -> None:
         self.sources = {source_id}
         self.words = [words]
+        self.told_by = [source_id]  # each sentence's source
         self.members = [index]
         self.seen = words[0]
         self.core = 0
@@ -467,6 +468,7 @@ class _Group:
     def add(self, source_id: str, words: _WordBits, index: int) -> None:
         self.sources.add(source_id)
         self.words.append(words)
+        self.told_by.append(source_id)
         self.members.append(index)
         self.core |= self.seen & words[0]
         self.seen |= words[0]
@@ -502,6 +504,9 @@ def _merge_date(when: DateSpan, sentences: list[SourceSentence]) -> list[tuple[s
             if share < _SAME_EVENT_OVERLAP or not group.told_alike(words):
                 continue
             if source_id in group.sources:
+                # Told twice by one article: like its own other telling.
+                own = [w for w, s in zip(group.words, group.told_by, strict=True) if s == source_id]
+                share = _shared_share(words, own)
                 if share >= _SAME_SOURCE_OVERLAP and (best < 0 or share > best_share):
                     best, best_share = number, share
                 continue

@@ -680,3 +680,20 @@ def test_a_long_name_of_who_reported_it_does_not_keep_reports_apart(empty_site):
         ),
     )
     assert sources_by_event(proposals(empty_site), "2024-11-30") == [["levant", "wire"]]
+
+
+def test_an_article_telling_of_another_thing_that_day_does_not_join_its_event(empty_site):
+    """One article's second sentence of the day is like another article's report of the
+    first, not like its own: the citadel is not the airport."""
+    test_a_long_name_of_who_reported_it_does_not_keep_reports_apart(empty_site)
+    empty_site.source(
+        "levant",
+        story_article(
+            "Levant",
+            "2024-12-01",
+            "Rebels led by Hayat Tahrir al-Sham captured Aleppo's international airport on "
+            "Saturday, the Syrian Observatory for Human Rights said.",
+            "Rebels also seized the city's citadel on Saturday.",
+        ),
+    )
+    assert sources_by_event(proposals(empty_site), "2024-11-30") == [["levant"], ["levant", "wire"]]
