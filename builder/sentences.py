@@ -107,9 +107,18 @@ def _word_ending_at(paragraph: str, end: int) -> str:
     return paragraph[start:end]
 
 
+# Who said a quoted question or exclamation, after it: '"Why now?" Mayor Irina Dal asked'.
+_SPEAKER_AFTER = re.compile(
+    r"\s+(?:[A-Z][\w.'’-]*\s+){1,4}(?:said|says|asked|asks|added|adds|shouted|told|tells"
+    r"|wrote|writes|replied|insisted|warned|declared|exclaimed|cried|yelled|tweeted)\b"
+)
+
+
 def _is_boundary(paragraph: str, period_end: int, mark_start: int) -> bool:
     if paragraph[mark_start] != ".":
-        return True
+        # A quoted "?" or "!" before who said it ends no sentence.
+        quoted = any(char in "\"”’»'" for char in paragraph[mark_start + 1 : period_end])
+        return not (quoted and _SPEAKER_AFTER.match(paragraph, period_end))
     word = _word_ending_at(paragraph, mark_start + 1)
     bare = word.strip("\"'“‘«([").rstrip(".").lower()
     following = _NEXT_WORD.match(paragraph, period_end)

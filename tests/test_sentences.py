@@ -144,3 +144,16 @@ def test_ranks_titles_and_numbered_references_do_not_end_sentences() -> None:
         "He loves modern art.",
         "The gallery opened on Monday.",
     ]
+
+
+def test_a_question_or_exclamation_quoted_before_who_said_it_is_one_sentence() -> None:
+    for sentence in (
+        '"Why now?" Mayor Irina Dal asked on Friday.',
+        "“We will win!” Assad said on Friday.",
+        "“Leave now!” Governor Lia Frost told residents on Monday.",
+    ):
+        assert texts(sentence + " It rained.") == [sentence, "It rained."]
+    assert texts('He asked: "Is this the end?" Nobody answered on Friday.') == [
+        'He asked: "Is this the end?"',
+        "Nobody answered on Friday.",
+    ]
