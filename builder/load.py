@@ -21,7 +21,7 @@ from builder.frontmatter import FrontMatter, FrontMatterError, parse_front_matte
 from builder.markdown_text import markdown_html, markup_issues, remember_html, sanitise
 from builder.model import Citation, EventRecord, Rights, Source, Status
 from builder.problems import CONTROL_CHARACTERS, Problems
-from builder.sentences import LIST_ITEM
+from builder.sentences import HEADING_LINE, LIST_ITEM
 from builder.slugs import is_reserved_name
 
 CONTENT_SUFFIXES = (".md", ".markdown", ".txt")
@@ -334,7 +334,8 @@ def tagger_text(paragraphs: tuple[str, ...]) -> str:
 
 def split_paragraphs(body: str) -> tuple[str, ...]:
     """Paragraphs are separated by blank lines; the lines inside one are joined by spaces,
-    but a list's items keep the line break before them, which makes each its own sentence."""
+    but a list's items keep the line break before them, and a heading the one after it,
+    which makes each its own sentence."""
     blocks = re.split(r"\n[ \t]*\n", body.strip())
     return tuple(_join_lines(block.splitlines()) for block in blocks if block.strip())
 
@@ -342,11 +343,12 @@ def split_paragraphs(body: str) -> tuple[str, ...]:
 def _join_lines(lines: list[str]) -> str:
     lines = [line.strip() for line in lines]
     items = [LIST_ITEM.match(line) is not None for line in lines]
-    if sum(items) < 2:
-        return " ".join(lines)
-    return lines[0] + "".join(
-        ("\n" if item else " ") + line for line, item in zip(lines[1:], items[1:], strict=True)
-    )
+    listed = sum(items) >= 2
+    text = lines[0]
+    for previous, line, item in zip(lines, lines[1:], items[1:], strict=False):
+        broken = (item and listed) or HEADING_LINE.fullmatch(previous) is not None
+        text += ("\n" if broken else " ") + line
+    return text
 
 
 def load_event(path: Path, problems: Problems, *, extracted_folder: bool) -> EventRecord | None:

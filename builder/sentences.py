@@ -138,8 +138,42 @@ def _is_boundary(paragraph: str, period_end: int, mark_start: int) -> bool:
 LIST_ITEM = re.compile(r"^[ \t]*(?:[-*•]|\d{1,2}[.)])[ \t]+", re.MULTILINE)
 
 
+# A heading on a line of its own above text of its paragraph: "## Offensive begins",
+# "**Ceasefire in the east**", "KEY DATES" (not a dateline: "BEIRUT -").
+HEADING_LINE = re.compile(
+    r"^[ \t]*(?:#{1,6}[ \t]+\S[^\n]*|\*\*[^*\n]+\*\*:?|__[^_\n]+__:?"
+    r"|[A-Z][A-Z0-9 ,'’&/-]+[A-Z0-9]:?)[ \t]*$",
+    re.MULTILINE,
+)
+
+
 def split_paragraph(paragraph: str) -> list[tuple[int, int]]:
-    """Sentence (start, end) offsets within one paragraph."""
+    """Sentence (start, end) offsets within one paragraph: a heading line above its text
+    is one (see HEADING_LINE), then each list item's or the prose's sentences."""
+    if "\n" not in paragraph:
+        return _split_items(paragraph)
+    spans = []
+    begin = 0
+    for heading in HEADING_LINE.finditer(paragraph):
+        if heading.end() >= len(paragraph.rstrip()):
+            break  # the last line: not above any text
+        if paragraph[begin : heading.start()].strip():
+            spans += _offset(_split_items(paragraph[begin : heading.start()]), begin)
+        text = heading.group().strip()
+        first = heading.start() + heading.group().index(text)
+        spans.append((first, first + len(text)))
+        begin = heading.end()
+    spans += _offset(_split_items(paragraph[begin:]), begin)
+    return spans
+
+
+def _offset(spans: list[tuple[int, int]], by: int) -> list[tuple[int, int]]:
+    return [(start + by, end + by) for start, end in spans]
+
+
+def _split_items(paragraph: str) -> list[tuple[int, int]]:
+    """Sentence offsets within text with no heading line: each item of a list of two or
+    more its own sentences, or the prose's."""
     items = list(LIST_ITEM.finditer(paragraph))
     if len(items) < 2:
         return _split_prose(paragraph)

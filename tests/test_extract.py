@@ -697,3 +697,25 @@ def test_an_article_telling_of_another_thing_that_day_does_not_join_its_event(em
         ),
     )
     assert sources_by_event(proposals(empty_site), "2024-11-30") == [["levant"], ["levant", "wire"]]
+
+
+def test_a_heading_right_above_its_text_is_not_part_of_the_quote(empty_site):
+    """A heading with no blank line under it ("## Offensive begins", "**Ceasefire in the
+    east**", "KEY DATES") is a line of its own, not the start of the sentence below it."""
+    empty_site.source(
+        "headed",
+        story_article(
+            "Headed",
+            "2025-03-14",
+            "## Offensive begins\nTroops entered Varna Ridge on Wednesday.",
+            "**Ceasefire in the east**\nA truce took effect in the east on Wednesday.",
+            "KEY DATES\n- Jan. 5: rebels seize the depot\n- March 13: bridge blown up",
+        ),
+    )
+    quotes = sorted(s["quote"] for p in proposals(empty_site) for s in p["sources"])
+    assert quotes == [
+        "A truce took effect in the east on Wednesday.",
+        "Jan. 5: rebels seize the depot",
+        "March 13: bridge blown up",
+        "Troops entered Varna Ridge on Wednesday.",
+    ]
