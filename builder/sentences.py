@@ -133,9 +133,16 @@ def _is_boundary(paragraph: str, period_end: int, mark_start: int) -> bool:
     return True
 
 
-# A line opening a list item ("- ", "* ", "• ", "1. ", "2) "): in a paragraph with two or
-# more, each item is sentences of its own, punctuated or not.
-LIST_ITEM = re.compile(r"^[ \t]*(?:[-*•]|\d{1,2}[.)])[ \t]+", re.MULTILINE)
+# A line opening a list item ("- ", "* ", "• ", "1. ", "2) ", or a date then a dash or a
+# colon, the date part of the item: "Jan. 5 — ", "12 March: ", "2019 - "): in a paragraph
+# with two or more, each item is sentences of its own, punctuated or not.
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
+LIST_ITEM = re.compile(
+    r"^[ \t]*(?:(?:[-*•]|\d{1,2}[.)])[ \t]+"
+    rf"|(?=(?:{_MONTH}[ \t]+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}(?:st|nd|rd|th)?[ \t]+{_MONTH}"
+    r"|\d{4})(?:,?[ \t]+\d{4})?[ \t]*(?:[—–:]|-[ \t])))",
+    re.MULTILINE,
+)
 
 
 # A heading on a line of its own above text of its paragraph: "## Offensive begins",

@@ -719,3 +719,21 @@ def test_a_heading_right_above_its_text_is_not_part_of_the_quote(empty_site):
         "March 13: bridge blown up",
         "Troops entered Varna Ridge on Wednesday.",
     ]
+
+
+def test_each_line_of_a_list_of_dates_without_bullets_is_its_own_quote(empty_site):
+    empty_site.source(
+        "dates",
+        story_article(
+            "Dates",
+            "2025-03-14",
+            "Key dates\nJan. 5 — rebels seize the depot\nMarch 12 – army offensive begins\n"
+            "13 March: rebels blow up the bridge",
+        ),
+    )
+    quotes = {p["date"]: p["sources"][0]["quote"] for p in proposals(empty_site)}
+    assert quotes == {
+        "2025-01-05": "Jan. 5 — rebels seize the depot",
+        "2025-03-12": "March 12 – army offensive begins",
+        "2025-03-13": "13 March: rebels blow up the bridge",
+    }
