@@ -145,11 +145,15 @@ def _editorial(sentence_text: str) -> bool:
 # What a news page puts around its story, telling of no event: a copyright line, a pointer
 # to another article ("Read more: ..."), the credits of a report ("Reporting by ...", "AFP
 # contributed to this report"), a note that it was first published elsewhere, a picture's
-# caption or credit ("... (AFP photo)", "Photograph: J. Smith, 9 March 2025").
+# caption or credit ("... (AFP photo)", "Photograph: J. Smith, 9 March 2025"), a chart's
+# source, an embedded post's signature ("— Ana Ruiz (@anaruiz) March 13, 2025").
 _FURNITURE = re.compile(
     r"^\W*(?:copyright\b|©|\(c\)\s)"
     r"|^\W*(?:read\s+more|more\s+on\s+this(?:\s+story)?|related(?:\s+stories|\s+articles?)?"
-    r"|see\s+also|also\s+read|read\s+also|watch|listen)\s*[:|–—]"
+    r"|see\s+also|also\s+read|read\s+also|watch|listen|share\s+this(?:\s+\w+)?"
+    r"|most\s+(?:read|popular|viewed|shared)|top\s+stories|sources?)\s*[:|–—]"
+    r"|^\W*(?:image|media|video)\s+caption\b"
+    r"|\(@\w+\)|\bpic\.twitter\.com/"
     r"|^\W*(?:additional\s+)?(?:reporting|writing|editing)\s+by\b"
     r"|^\W*(?:\S+\s+){0,8}?contributed\s+(?:reporting\s+)?to\s+this\s+(?:report|story|article)\b"
     r"|\b(?:was|were)\s+(?:first|originally)\s+published\b"
@@ -166,7 +170,10 @@ _DATE_LABEL = re.compile(
 # What a byline leaves of a line once its dates are out: "By Ana Ruiz, ", "Par Amélie
 # Durand -"; and the names in a line of fields ("Ana Ruiz | 13 March 2025 | 09:30").
 _NAMES = r"(?:(?:[A-Z][\w.'’-]*|de|da|del|la|le|van|von|der|den|al|bin|and|&)[\s,]*)+"
-_BYLINE_LEFT = re.compile(rf"\s*(?i:by|par|por|door|przez|von)\s*:?\s+{_NAMES}[\s.;:·•–—()/-]*")
+_BYLINE_LEFT = re.compile(
+    rf"\s*(?:(?i:{PAGE_DATE_LABEL})[\s,;:·•|–—-]*)?"
+    rf"(?i:by|par|por|door|przez|von)\s*:?\s+{_NAMES}[\s.;:·•–—()/-]*"
+)
 _FIELD_LEFT = re.compile(rf"\s*(?:{_NAMES})?[\s.;:·•–—()/-]*")
 
 

@@ -404,6 +404,13 @@ def test_the_furniture_of_a_news_page_is_no_event() -> None:
         "A woman carries her child past a burnt-out car on Thursday. (Ledger photo)",
         "Smoke rises over Varna Ridge on Wednesday. Photograph: Tomas Ek/Reuters",
         "Troops patrol the square on Thursday. (Photo by Tomas Ek/AFP via Getty Images)",
+        "Posted on March 13, 2025 by Lena Ostrova",
+        "— Lena Ostrova (@lenaostrova) March 13, 2025",
+        "The army is moving in. pic.twitter.com/abc123",
+        "Share this article: Army enters Varna Ridge on Wednesday",
+        "Most read: Army enters Varna Ridge on Wednesday",
+        "Image caption, Troops entered the town on Wednesday",
+        "Source: Ministry of Defence, 12 March 2025",
     ]
     events = [
         "By Thursday, the army had reached the main square.",
