@@ -29,7 +29,7 @@ credits, a picture's caption or credit.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 
 from builder.candidate_dates import calendar_value, counted_dates, day_span, spanned
@@ -293,6 +293,26 @@ def _dated_in(
     return dated
 
 
+# A time of day that names no day: "4 p.m.", "16:00 GMT", "9.30pm EDT", "noon".
+_CLOCK_TIME = re.compile(
+    r"(?:\d{1,2}(?:[:.h]\d\d)?\s*(?:[ap]\.?\s?m\.?|o'clock)?|noon|midday)"
+    r"(?:\s+(?:local\s+time|[A-Z]{2,5}))?",
+    re.IGNORECASE,
+)
+
+
+def _clock_only(item: _Dated) -> bool:
+    """Whether the date is a time of day alone, which the tagger puts on the last date
+    named before it (not on the day the story is at) for want of a day of its own."""
+    timex = item.timex
+    return (
+        timex.type == "TIME"
+        and len(item.value) >= 10
+        and item.end is None
+        and _CLOCK_TIME.fullmatch(timex.text) is not None
+    )
+
+
 def _nested(value: str, other: str) -> bool:
     """True when one value is a part of the other ("2019" and "2019-03-04"), or both are on
     the same day ("5 pm (1500 GMT) Sunday" is one time in two zones)."""
@@ -373,6 +393,7 @@ def candidates_from_text(text: str, published: str, day_first: bool = False) -> 
     anchored = counted_dates(text, timexes, listed, dct)
     candidates = []
     position = 0
+    story_day: tuple[str, int] | None = None  # the last sentence's main day, its paragraph
     for sentence in split_sentences(text):
         while position < len(timexes) and timexes[position].start < sentence.start:
             position += 1
@@ -386,7 +407,13 @@ def candidates_from_text(text: str, published: str, day_first: bool = False) -> 
             continue
         if _furniture(sentence.text, sentence.start, inside):
             continue
+        near = story_day is not None and sentence.paragraph - story_day[1] <= 1
+        if near and all(_clock_only(item) for item in dated):
+            # "at 4 p.m." is on the day the story is at, not on the last date named.
+            dated = [replace(item, value=story_day[0] + item.value[10:]) for item in dated]
         main = _main(dated, today)
+        if len(main.value) >= 10 and main.end is None and not main.ongoing:
+            story_day = (main.value[:10], sentence.paragraph)
         for item in [main, *_others(dated, main)]:
             candidates.append(
                 Candidate(

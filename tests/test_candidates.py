@@ -420,3 +420,16 @@ def test_the_furniture_of_a_news_page_is_no_event() -> None:
     text = "\n\n".join(furniture + events)
     found = candidates_from_text(text, "2025-03-14T12:00:00+00:00")
     assert [c.quote for c in found] == events
+
+
+def test_a_clock_time_alone_is_on_the_day_the_story_is_at_not_the_last_date_named() -> None:
+    """Told "at 4 p.m." after a ruling of Tuesday on an election of 25 January: Tuesday."""
+    text = (
+        "The Supreme Court on Tuesday suspended the certification of the Jan. 25 "
+        "presidential election.\n\n"
+        "Chief Justice Marta Ilves read the ruling at 4 p.m. local time."
+    )
+    found = candidates_from_text(text, "2026-02-11")
+    assert [(c.value, c.timex_text) for c in found if c.quote.startswith("Chief")] == [
+        ("2026-02-10", "4 p.m.")
+    ]
