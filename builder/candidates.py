@@ -147,20 +147,34 @@ def _editorial(sentence_text: str) -> bool:
 # contributed to this report"), a note that it was first published elsewhere, a picture's
 # caption or credit ("... (AFP photo)", "Photograph: J. Smith, 9 March 2025"), a chart's
 # source, an embedded post's signature ("— Ana Ruiz (@anaruiz) March 13, 2025").
-_FURNITURE = re.compile(
-    r"^\W*(?:copyright\b|©|\(c\)\s)"
-    r"|^\W*(?:read\s+more|more\s+on\s+this(?:\s+story)?|related(?:\s+stories|\s+articles?)?"
+_FURNITURE_START = re.compile(
+    r"\W*(?:copyright\b|©|\(c\)\s"
+    r"|(?:read\s+more|more\s+on\s+this(?:\s+story)?|related(?:\s+stories|\s+articles?)?"
     r"|see\s+also|also\s+read|read\s+also|watch|listen|share\s+this(?:\s+\w+)?"
     r"|most\s+(?:read|popular|viewed|shared)|top\s+stories|sources?)\s*[:|–—]"
-    r"|^\W*(?:image|media|video)\s+caption\b"
-    r"|\(@\w+\)|\bpic\.twitter\.com/"
-    r"|^\W*(?:additional\s+)?(?:reporting|writing|editing)\s+by\b"
-    r"|^\W*(?:\S+\s+){0,8}?contributed\s+(?:reporting\s+)?to\s+this\s+(?:report|story|article)\b"
+    r"|(?:image|media|video)\s+caption\b"
+    r"|(?:additional\s+)?(?:reporting|writing|editing)\s+by\b"
+    r"|(?:\S+\s+){0,8}?contributed\s+(?:reporting\s+)?to\s+this\s+(?:report|story|article)\b)",
+    re.IGNORECASE,
+)
+_FURNITURE_ANYWHERE = re.compile(
+    r"\(@\w+\)|\bpic\.twitter\.com/"
     r"|\b(?:was|were)\s+(?:first|originally)\s+published\b"
     r"|\b(?:photograph|photo|picture|image|credit)s?\s*:"
     r"|\((?:[^()]{0,40}\s)?(?:photo|photograph|picture|file\s+photo)\)"
     r"|\(photo(?:graph)?\s+by\b|\bvia\s+getty\s+images\b",
     re.IGNORECASE,
+)
+# Words one of which every _FURNITURE_ANYWHERE match holds, in lower case.
+_FURNITURE_WORDS = (
+    "(@",
+    "pic.twitter",
+    "published",
+    "photo",
+    "picture",
+    "image",
+    "credit",
+    "getty",
 )
 # A line that only dates the page ("Published: 10 March 2025, 14:32 GMT", "Updated at 14:32
 # GMT", "## Friday 14 March"): no event is told there.
@@ -178,10 +192,14 @@ _FIELD_LEFT = re.compile(rf"\s*(?:{_NAMES})?[\s.;:·•–—()/-]*")
 
 
 def _furniture(sentence_text: str, offset: int, timexes: list[Timex]) -> bool:
-    """Whether the sentence is the page's and not the story's (_FURNITURE), a heading or
+    """Whether the sentence is the page's and not the story's (_FURNITURE_*), a heading or
     lines of labelled dates ("Updated: ..."), or a byline with its date. (A date standing
     alone may be a transcript's sentence.)"""
-    if _FURNITURE.search(sentence_text):
+    if _FURNITURE_START.match(sentence_text):
+        return True
+    lowered = sentence_text.lower()
+    maybe = not _folds_plainly(sentence_text) or any(w in lowered for w in _FURNITURE_WORDS)
+    if maybe and _FURNITURE_ANYWHERE.search(sentence_text):
         return True
     rest = sentence_text
     for timex in reversed(timexes):
