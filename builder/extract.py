@@ -474,13 +474,15 @@ class _Group:
         self.seen |= words[0]
 
     def told_alike(self, words: _WordBits) -> bool:
-        """Whether a sentence like one of the group's is so mostly in words of the core,
-        once there is one: a report of two events of one day ("launched an offensive as a
-        ceasefire took effect") is like the report of each, and its first report, in
-        other words; the second is not of the first one's event."""
+        """Whether a sentence like one of the group's has half of the core, or is like it
+        mostly in words of the core, once there is one: a report of two events of one day
+        ("launched an offensive as a ceasefire took effect") is like the report of each,
+        and its first report, in other words; the second is not of the first one's event."""
         if len(self.members) < 2:
             return True
         bits = words[0]
+        if (bits & self.core).bit_count() * 2 >= self.core.bit_count():
+            return True
         closest = max(self.words, key=lambda member: (bits & member[0]).bit_count())[0]
         shared = bits & closest
         return (shared & self.core).bit_count() * 2 >= shared.bit_count()

@@ -737,3 +737,33 @@ def test_each_line_of_a_list_of_dates_without_bullets_is_its_own_quote(empty_sit
         "2025-03-12": "March 12 – army offensive begins",
         "2025-03-13": "13 March: rebels blow up the bridge",
     }
+
+
+def test_a_fuller_report_joins_an_event_told_briefly_by_one_of_its_reports(empty_site):
+    """The event's two reports have only "aid convoy" in common; a third, like the longer
+    one in all its words, joins them."""
+    empty_site.source(
+        "ledger",
+        story_article(
+            "Ledger",
+            "2025-03-14",
+            "Key events:\n- Thursday: talks in Kessel\n- Friday: aid convoys are expected",
+        ),
+    )
+    empty_site.source(
+        "coastal",
+        story_article(
+            "Coastal",
+            "2025-03-18",
+            "On Friday, the first aid convoy reached Varna Ridge, the U.N. said.",
+        ),
+    )
+    empty_site.source(
+        "kna",
+        story_article(
+            "KNA",
+            "2025-03-20",
+            "The first convoy of aid arrived in Varna Ridge on 14 March, the U.N. said.",
+        ),
+    )
+    assert sources_by_event(proposals(empty_site), "2025-03-14") == [["coastal", "kna", "ledger"]]
