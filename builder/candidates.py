@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from builder.candidate_dates import calendar_value, counted_dates, day_span, spanned
 from builder.sentences import split_sentences
@@ -331,6 +331,27 @@ def _clock_only(item: _Dated) -> bool:
     )
 
 
+# A weekday labelling a line ("Wednesday: offensive begins", "Thursday — talks"), as in a
+# list of what happened: told in the present, as headlines are, which says nothing of
+# whether it is past or ahead.
+_WEEKDAY_LABEL = re.compile(
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day\s*(?::|[—–]|-\s)", re.IGNORECASE
+)
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def _nearest_weekday(item: _Dated, dct: str) -> _Dated:
+    """A labelling weekday as the nearest such day to the publication day (Wednesday in a
+    paper of Friday is two days before it, Saturday the day after)."""
+    name = item.timex.text.lower()
+    if name not in _WEEKDAYS or len(item.value) != 10 or item.end is not None:
+        return item
+    published = date.fromisoformat(dct[:10])
+    ahead = (_WEEKDAYS.index(name) - published.weekday()) % 7
+    day = published + timedelta(days=ahead if ahead <= 3 else ahead - 7)
+    return replace(item, value=day.isoformat())
+
+
 def _nested(value: str, other: str) -> bool:
     """True when one value is a part of the other ("2019" and "2019-03-04"), or both are on
     the same day ("5 pm (1500 GMT) Sunday" is one time in two zones)."""
@@ -425,6 +446,8 @@ def candidates_from_text(text: str, published: str, day_first: bool = False) -> 
             continue
         if _furniture(sentence.text, sentence.start, inside):
             continue
+        if _WEEKDAY_LABEL.match(sentence.text):
+            dated = [_nearest_weekday(item, dct) for item in dated]
         near = story_day is not None and sentence.paragraph - story_day[1] <= 1
         if near and all(_clock_only(item) for item in dated):
             # "at 4 p.m." is on the day the story is at, not on the last date named.

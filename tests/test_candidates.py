@@ -433,3 +433,20 @@ def test_a_clock_time_alone_is_on_the_day_the_story_is_at_not_the_last_date_name
     assert [(c.value, c.timex_text) for c in found if c.quote.startswith("Chief")] == [
         ("2026-02-10", "4 p.m.")
     ]
+
+
+def test_a_weekday_labelling_a_list_item_is_the_nearest_such_day() -> None:
+    """Told in the present like a headline, "Wednesday: offensive begins" in a list of
+    Friday's paper is two days before, not five days after."""
+    text = (
+        "Key developments:\n- Wednesday: offensive on Varna Ridge begins\n"
+        "- Thursday: rebels blow up the bridge\n- Friday: aid convoys arrive\n"
+        "- Saturday: talks open in Kessel"
+    )
+    found = candidates_from_text(text, "2025-03-14")
+    assert [(c.value, c.quote.split(":")[0]) for c in found] == [
+        ("2025-03-12", "Wednesday"),
+        ("2025-03-13", "Thursday"),
+        ("2025-03-14", "Friday"),
+        ("2025-03-15", "Saturday"),
+    ]
