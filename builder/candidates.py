@@ -18,8 +18,10 @@ already proposed ("In 2019 the plant reopened on March 4" is only 2019-03-04).
 "since 2020" makes an ongoing span, "from 2011 to 2016" / "between 2011 and 2016" a range.
 "the first strikes since 2016" does not date anything to 2016, so it is dropped. "Nov.
 28-30" and "the July-September quarter" are ranges too, and "two days later" is counted
-from the date the story was at. Vague and generic expressions (PRESENT_REF, other
-durations, sets, decades, "overnight", "today's") never make candidates, nor do a
+from the date the story was at, as is a time of day alone ("at 4 p.m.": the day of the
+sentence before). A weekday labelling a line of a list ("Wednesday: offensive begins") is
+the nearest such day to the publication day. Vague and generic expressions (PRESENT_REF,
+other durations, sets, decades, "overnight", "today's") never make candidates, nor do a
 correction notice's sentences ("An earlier version of this article said ..."), nor lines
 that only date the page ("Updated: 11 March 2025"), a date heading, nor what else a news
 page puts around its story: a byline, a copyright line, "Read more: ...", a report's
