@@ -127,10 +127,23 @@ def _is_boundary(paragraph: str, period_end: int, mark_start: int) -> bool:
         return False
     if bare in _BEFORE_NUMBER and next_word[:1].isdigit():
         return False
+    if bare in ("a.m", "p.m") and next_word[:1].isupper():
+        # "at 8 p.m. Kerr declared ...": a boundary, but not before what dates the time
+        # ("8 p.m. Sunday", "p.m. EST", "p.m. Eastern time", "p.m. Jan. 5").
+        return not (next_word.isupper() or next_word.lower().rstrip(".") in _TIME_FOLLOWERS)
     if _INITIALISM.match(word.strip("\"'“‘«([")) or bare in _AMBIGUOUS:
         # "U.S.", "a.m.", "Inc.": a boundary only before a typical sentence opener.
         return next_word.lower() in _OPENERS
     return True
+
+
+# What may follow a time of day in its sentence: a day, a month, a zone.
+_TIME_FOLLOWERS = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur
+    thurs fri sat sun january february march april may june july august september october
+    november december jan feb mar apr jun jul aug sep sept oct nov dec eastern central
+    mountain pacific atlantic local""".split()
+)
 
 
 # A line opening a list item ("- ", "* ", "• ", "1. ", "2) ", or a date then a dash or a

@@ -157,3 +157,18 @@ def test_a_question_or_exclamation_quoted_before_who_said_it_is_one_sentence() -
         'He asked: "Is this the end?"',
         "Nobody answered on Friday.",
     ]
+
+
+def test_a_time_of_day_can_end_a_sentence_before_a_name() -> None:
+    assert texts("The vote closed at 8 p.m. Kerr declared victory on Monday.") == [
+        "The vote closed at 8 p.m.",
+        "Kerr declared victory on Monday.",
+    ]
+    for sentence in (
+        "The vote closed at 8 p.m. Sunday.",
+        "The vote closed at 8 p.m. EST on Sunday.",
+        "The vote closed at 8 p.m. Eastern time.",
+        "The vote closed at 8 a.m. local time.",
+        "It ended at 8 p.m. Jan. 5.",
+    ):
+        assert texts(sentence) == [sentence]
