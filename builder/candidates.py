@@ -193,10 +193,19 @@ _BYLINE_LEFT = re.compile(
 _FIELD_LEFT = re.compile(rf"\s*(?:{_NAMES})?[\s.;:·•–—()/-]*")
 
 
+_WITH_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b|\d[./]\d{1,2}[./]\d")
+
+
+def _stamp(sentence_text: str, timexes: list[Timex]) -> bool:
+    """Whether dates alone are the page's time: a day with its year and a time of day
+    ("Thursday, 13 March 2025 09:30 GMT"), which no one says of an event."""
+    return any(t.type == "TIME" for t in timexes) and _WITH_YEAR.search(sentence_text) is not None
+
+
 def _furniture(sentence_text: str, offset: int, timexes: list[Timex]) -> bool:
     """Whether the sentence is the page's and not the story's (_FURNITURE_*), a heading or
-    lines of labelled dates ("Updated: ..."), or a byline with its date. (A date standing
-    alone may be a transcript's sentence.)"""
+    lines of labelled dates ("Updated: ..."), a byline with its date, or the page's time.
+    (A date standing alone may be a transcript's sentence.)"""
     if _FURNITURE_START.match(sentence_text):
         return True
     lowered = sentence_text.lower()
@@ -210,6 +219,8 @@ def _furniture(sentence_text: str, offset: int, timexes: list[Timex]) -> bool:
     if _BYLINE_LEFT.fullmatch(rest):
         return True
     if "|" in rest and all(_FIELD_LEFT.fullmatch(field) for field in rest.split("|")):
+        return True
+    if not any(char.isalnum() for char in rest) and _stamp(sentence_text, timexes):
         return True
     return all(_DATE_LABEL.fullmatch(line) for line in rest.split("\n"))
 
