@@ -168,22 +168,40 @@ _CLOSE = {"“": "”", "(": ")", "[": "]", "«": "»"}
 
 
 def headline(sentence: str) -> str:
-    """The sentence as a candidate's title: its first _TITLE_WORDS words (then "…", and
-    the quote marks and brackets they leave open closed), without its full stop."""
+    """The sentence as a candidate's title: its first _TITLE_WORDS words (then "…"),
+    without its full stop, the quote marks and brackets it leaves open closed and those it
+    closes without opening (a quote spanning sentences) left out."""
     words = sentence.split()
     if len(words) <= _TITLE_WORDS:
         text = " ".join(words)
         if text.endswith(".") and "." not in words[-1][:-1]:  # not "U.S."
             text = text[:-1]
-        return text
-    text = _CUT_END.sub("", " " + " ".join(words[:_TITLE_WORDS]))[1:] + "…"
-    still_open: list[str] = []
-    for char in text:
-        if char in _CLOSE or (char == '"' and '"' not in still_open):
+    else:
+        text = _CUT_END.sub("", " " + " ".join(words[:_TITLE_WORDS]))[1:] + "…"
+    return _balanced(text)
+
+
+def _balanced(text: str) -> str:
+    """`text` with its unopened closing quote marks and brackets left out, and those it
+    leaves open closed at its end. A straight quote opens after a space or a bracket."""
+    kept: list[str] = []
+    still_open: list[str] = []  # the closing marks awaited
+    for index, char in enumerate(text):
+        opens = char in _CLOSE or (
+            char == '"' and (index == 0 or text[index - 1].isspace() or text[index - 1] in "([")
+        )
+        if opens:
             still_open.append(_CLOSE.get(char, char))
-        elif char in still_open:
+        elif char in _CLOSING_MARKS:
+            if char not in still_open:
+                continue  # closes a quote opened in an earlier sentence
             del still_open[len(still_open) - 1 - still_open[::-1].index(char) :]
+        kept.append(char)
+    text = " ".join("".join(kept).split())
     return text + "".join(reversed(still_open))
+
+
+_CLOSING_MARKS = frozenset('”)]»"')
 
 
 def content_words(

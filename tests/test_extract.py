@@ -767,3 +767,19 @@ def test_a_fuller_report_joins_an_event_told_briefly_by_one_of_its_reports(empty
         ),
     )
     assert sources_by_event(proposals(empty_site), "2025-03-14") == [["coastal", "kna", "ledger"]]
+
+
+def test_a_title_closes_the_quote_its_sentence_leaves_open_and_drops_one_it_closes():
+    """A quote spanning sentences leaves a sentence with only its opening or its closing
+    mark: the title is balanced all the same."""
+    from builder.extract import headline
+
+    assert headline("“The army will not stop until Aleppo is free.") == (
+        "“The army will not stop until Aleppo is free”"
+    )
+    assert headline("Now we wait,” the rescue chief said on Monday.") == (
+        "Now we wait, the rescue chief said on Monday"
+    )
+    assert headline('He said: "We will win." The army advanced on Monday.') == (
+        'He said: "We will win." The army advanced on Monday'
+    )
