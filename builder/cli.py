@@ -143,7 +143,8 @@ def add(
     """Add articles to content/sources/: saved web pages (.html, or saved as a single
     file: .mhtml, .webarchive), Markdown or text files with source front matter (or,
     given --published and --publisher, a plain-text article whose first line is its
-    headline), and RSS/Atom feeds (a file or an address). A folder adds the files in it;
+    headline), and RSS, Atom or JSON feeds (a file or an address). A folder adds the
+    files in it;
     an OPML list of feeds, a link shortcut (.url, .webloc) or a text file of addresses
     (one per line) adds what each address leads to.
 

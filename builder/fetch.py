@@ -106,28 +106,33 @@ def read_feed(data: bytes, address: str | None = None) -> list[FeedEntry] | None
                     _author(entry.get("author")),
                     publisher,
                     language,
-                    _copy_page(title, entry.get("content"), language),
+                    _copy(title, entry.get("content"), language),
                 )
             )
     return entries
 
 
-def _copy_page(title: str, content: list | None, language: str | None) -> bytes | None:
+def _copy(title: str, content: list | None, language: str | None) -> bytes | None:
     """The entry's full text (feedparser has sanitised its HTML) as a page of its own;
     None when the feed gives only a summary, or nothing."""
     for part in content or []:
         value, kind = part.get("value") or "", part.get("type") or ""
-        if not value.strip():
-            continue
-        if "html" not in kind:
-            value = "".join(f"<p>{escape(line)}</p>" for line in value.split("\n\n"))
-        lang = f' lang="{escape(language)}"' if language else ""
-        return (
-            f"<!DOCTYPE html><html{lang}><head><meta charset='utf-8'><title>{escape(title)}"
-            f"</title></head><body><article><h1>{escape(title)}</h1>{value}</article>"
-            "</body></html>"
-        ).encode()
+        if value.strip():
+            return feed_copy_page(title, value, kind, language)
     return None
+
+
+def feed_copy_page(title: str, content: str, kind: str, language: str | None) -> bytes:
+    """A page holding the article a feed carries: `content` is safe HTML when `kind` (a
+    MIME type) says HTML, else plain text, in paragraphs separated by blank lines."""
+    if "html" not in kind:
+        content = "".join(f"<p>{escape(line)}</p>" for line in content.split("\n\n"))
+    lang = f' lang="{escape(language)}"' if language else ""
+    return (
+        f"<!DOCTYPE html><html{lang}><head><meta charset='utf-8'><title>{escape(title)}"
+        f"</title></head><body><article><h1>{escape(title)}</h1>{content}</article>"
+        "</body></html>"
+    ).encode()
 
 
 # A clock time with its zone, as RSS (RFC 822) and Atom (RFC 3339) write them.

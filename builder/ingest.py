@@ -2,13 +2,13 @@
 
 Inputs are saved web pages (read with trafilatura, see builder.article; single-file saves,
 MHTML and Safari web archives, are unwrapped first: builder.saved_pages), Markdown or text
-files that already have source front matter (checked, then copied), and RSS/Atom feeds,
-as a file or an address, whose linked pages are fetched and read. Files that only list
-addresses (OPML, link shortcuts, a text file of addresses: builder.address_lists) add
-what each address leads to, and a folder adds the files in it. An article already
-present (same canonical URL or same text) is skipped; a file name already taken gets a
-new id, so nothing is ever overwritten. Each input's outcome is reported on its own:
-what could not be read does not stop the rest.
+files that already have source front matter (checked, then copied), and RSS, Atom or JSON
+feeds (builder.json_feed), as a file or an address, whose linked pages are fetched and
+read. Files that only list addresses (OPML, link shortcuts, a text file of addresses:
+builder.address_lists) add what each address leads to, and a folder adds the files in
+it. An article already present (same canonical URL or same text) is skipped; a file name
+already taken gets a new id, so nothing is ever overwritten. Each input's outcome is
+reported on its own: what could not be read does not stop the rest.
 """
 
 from __future__ import annotations
@@ -48,6 +48,7 @@ from builder.fetch import (
     read_feed,
 )
 from builder.frontmatter import FrontMatterError, parse_front_matter
+from builder.json_feed import JSON_FEED_SUFFIXES, JsonFeedError, is_json_feed, read_json_feed
 from builder.layout import SOURCES_DIR
 from builder.load import CONTENT_SUFFIXES, load_source, split_paragraphs
 from builder.problems import Problems
@@ -221,7 +222,9 @@ class Ingester:
                 yield Outcome(given, "failed", str(error))
                 return
             where = final_address(data, given)
-            if looks_like_feed(data) and (entries := read_feed(data, where)) is not None:
+            if is_json_feed(data):
+                yield from self._add_json_feed(given, data, where)
+            elif looks_like_feed(data) and (entries := read_feed(data, where)) is not None:
                 yield from self._add_feed(given, entries)
             else:
                 yield self._add_fetched_page(given, data)
@@ -256,6 +259,8 @@ class Ingester:
                 yield Outcome(given, "failed", str(error))
             else:
                 yield self._add_page(given, saved.html, saved.address)
+        elif suffix in JSON_FEED_SUFFIXES or (suffix not in HTML_SUFFIXES and is_json_feed(data)):
+            yield from self._add_json_feed(given, data, None)
         elif suffix in FEED_SUFFIXES or (suffix not in HTML_SUFFIXES and looks_like_feed(data)):
             entries = read_feed(data)
             if entries is None:
@@ -290,6 +295,14 @@ class Ingester:
             yield Outcome(origin, "skipped", "the file lists no http:// or https:// address")
         for address in addresses:
             yield from self.add(address)
+
+    def _add_json_feed(self, origin: str, data: bytes, address: str | None) -> Iterator[Outcome]:
+        try:
+            entries = read_json_feed(data, address)
+        except JsonFeedError as error:
+            yield Outcome(origin, "failed", str(error))
+        else:
+            yield from self._add_feed(origin, entries)
 
     def _add_feed(self, origin: str, entries: list) -> Iterator[Outcome]:
         """Each entry's page, fetched a few at a time ahead of the one being added (most
@@ -556,7 +569,14 @@ def _ascii_slug(title: str) -> str:
 
 
 _TAKEN_SUFFIXES = frozenset(
-    (*HTML_SUFFIXES, *SAVED_PAGE_SUFFIXES, *CONTENT_SUFFIXES, *FEED_SUFFIXES, *LIST_SUFFIXES)
+    (
+        *HTML_SUFFIXES,
+        *SAVED_PAGE_SUFFIXES,
+        *CONTENT_SUFFIXES,
+        *FEED_SUFFIXES,
+        *JSON_FEED_SUFFIXES,
+        *LIST_SUFFIXES,
+    )
 )
 
 

@@ -1,0 +1,109 @@
+"""`timeline add` on the shapes publishers and browsers give pages and feeds: JSON Feed,
+feed entries without a link, saved pages' addresses, encodings, CMS markup."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from builder.fetch import FetchError
+from builder.frontmatter import parse_front_matter
+from builder.ingest import ingest
+
+from .conftest import TinySite
+
+PARAGRAPHS = (
+    "The river authority opened the northern sluice gates on Thursday evening after "
+    "water levels at the Marrow weir rose above the warning mark for the first time "
+    "since 2019.",
+    "Residents of the lower town were told to move cars away from the embankment road, "
+    "and the council set up a rest centre in the old grammar school on Fenner Street.",
+    "Farmers downstream said the decision came too late to move livestock from the water "
+    "meadows, where several hundred sheep were still grazing on Wednesday.",
+)
+TEXT = "".join(f"<p>{paragraph}</p>" for paragraph in PARAGRAPHS)
+
+
+def weir_page(url: str, title: str = "Gates open at the weir", head: str = "") -> bytes:
+    """A page of our own words, dated and naming its publisher, at `url`."""
+    return (
+        f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{title}</title>'
+        f'<link rel="canonical" href="{url}"><meta property="og:site_name" '
+        'content="Valley Courier"><meta property="article:published_time" '
+        f'content="2025-03-13T19:42:00Z">{head}</head><body><article><h1>{title}</h1>'
+        f"{TEXT}</article></body></html>"
+    ).encode()
+
+
+def front(outcome) -> dict:
+    return parse_front_matter(outcome.path.read_text(encoding="utf-8")).data
+
+
+def body(outcome) -> str:
+    return parse_front_matter(outcome.path.read_text(encoding="utf-8")).body
+
+
+def no_fetch(url: str) -> bytes:
+    raise FetchError(f"the server answered 404 Not Found ({url})")
+
+
+def test_a_json_feed_adds_each_entry(empty_site: TinySite, tmp_path: Path) -> None:
+    """A JSON Feed (jsonfeed.org, 1.0 or 1.1) is read like an RSS or Atom feed: each
+    item's page, or the article the item carries; it was read as a page and refused."""
+    feed = tmp_path / "feed.json"
+    feed.write_text(
+        json.dumps(
+            {
+                "version": "https://jsonfeed.org/version/1.1",
+                "title": "Valley Courier",
+                "home_page_url": "https://valleycourier.example/",
+                "language": "en-GB",
+                "items": [
+                    {
+                        "id": "1",
+                        "url": "https://valleycourier.example/news/a",
+                        "title": "Gates open at the weir",
+                        "authors": [{"name": "Tamsin Reeve"}],
+                    },
+                    {
+                        "id": "2",
+                        "url": "/news/b",
+                        "title": "Rest centre opens",
+                        "date_published": "2025-03-13T21:00:00+00:00",
+                        "content_html": f"{TEXT}<p>Forty slept there.</p><script>alert(1)</script>",
+                    },
+                ],
+            }
+        )
+    )
+    address = "https://valleycourier.example/news/a"
+    pages = {address: weir_page(address)}
+
+    def fetch(url: str) -> bytes:
+        if url in pages:
+            return pages[url]
+        return no_fetch(url)
+
+    first, second = ingest(empty_site.root, [str(feed)], fetch=fetch)
+    assert first.status == "added", first
+    assert front(first)["author"] == "Tamsin Reeve"
+    assert front(first)["url"] == "https://valleycourier.example/news/a"
+    assert second.status == "added", second
+    assert "the feed's copy" in second.message
+    data = front(second)
+    assert data["url"] == "https://valleycourier.example/news/b"
+    assert data["published"] == "2025-03-13T21:00:00+00:00"
+    assert (data["publisher"], data["language"]) == ("Valley Courier", "en-GB")
+    assert "alert" not in body(second) and "sluice gates" in body(second)
+
+
+def test_a_broken_json_feed_is_refused_with_its_line(empty_site: TinySite, tmp_path: Path) -> None:
+    broken = tmp_path / "feed.json"
+    broken.write_text('{"version": "https://jsonfeed.org/version/1.1",\n "items": [\n')
+    other = tmp_path / "data.json"
+    other.write_text('{"hello": 1}')
+    first, second = ingest(empty_site.root, [str(broken), str(other)], fetch=no_fetch)
+    assert first.status == "failed"
+    assert first.message.startswith("not a readable JSON Feed: line 3"), first.message
+    assert second.status == "failed"
+    assert second.message == "not a JSON Feed (jsonfeed.org): it has no jsonfeed.org version"
