@@ -73,7 +73,7 @@ class FeedEntry:
     """An entry of a feed: the page it links to, and what the feed says of it (used where
     the page does not say it itself)."""
 
-    link: str
+    link: str  # "" for an entry that links to no page
     title: str
     published: str | None = None  # ISO 8601, in UTC
     author: str | None = None
@@ -86,7 +86,8 @@ class FeedEntry:
 
 def read_feed(data: bytes, address: str | None = None) -> list[FeedEntry] | None:
     """The entries of an RSS or Atom feed, or None when `data` is not a feed; links
-    relative to the feed's `address` (where it was fetched from) are made whole."""
+    relative to the feed's `address` (where it was fetched from) are made whole. An
+    entry that links to no page has the link ""."""
     headers = {"content-location": address} if address else None
     parsed = feedparser.parse(data, response_headers=headers)
     if not parsed.get("version") and not parsed.entries:
@@ -95,20 +96,18 @@ def read_feed(data: bytes, address: str | None = None) -> list[FeedEntry] | None
     language = _one_line(parsed.feed.get("language")) or None
     entries = []
     for entry in parsed.entries:
-        link = (entry.get("link") or "").strip()
-        if link:
-            title = _one_line(entry.get("title"))
-            entries.append(
-                FeedEntry(
-                    link,
-                    title,
-                    _stated_time(entry),
-                    _author(entry.get("author")),
-                    publisher,
-                    language,
-                    _copy(title, entry.get("content"), language),
-                )
+        title = _one_line(entry.get("title"))
+        entries.append(
+            FeedEntry(
+                (entry.get("link") or "").strip(),
+                title,
+                _stated_time(entry),
+                _author(entry.get("author")),
+                publisher,
+                language,
+                _copy(title, entry.get("content"), language),
             )
+        )
     return entries
 
 

@@ -308,7 +308,7 @@ class Ingester:
         """Each entry's page, fetched a few at a time ahead of the one being added (most
         of a feed's time is waiting for servers); added in the feed's order."""
         if not entries:
-            yield Outcome(origin, "skipped", "the feed has no entries with a link")
+            yield Outcome(origin, "skipped", "the feed has no entries")
             return
         pool = ThreadPoolExecutor(max_workers=FETCHES_AT_ONCE)
         try:
@@ -317,8 +317,11 @@ class Ingester:
                 # Keep the next few entries' pages coming (the known ones are not fetched).
                 for ahead in range(index, min(index + FETCHES_AT_ONCE, len(entries))):
                     link = entries[ahead].link
-                    if ahead not in fetches and not self.known.duplicate(link, ()):
+                    if link and ahead not in fetches and not self.known.duplicate(link, ()):
                         fetches[ahead] = pool.submit(self.fetch, link)
+                if not entry.link:
+                    yield self._add_unlinked_entry(origin, index + 1, entry)
+                    continue
                 fetch = fetches.pop(index, None)
                 if duplicate := self.known.duplicate(entry.link, ()):
                     if fetch is not None:
@@ -334,6 +337,20 @@ class Ingester:
                 yield self._add_feed_copy(outcome, entry) if outcome.status == "failed" else outcome
         finally:
             pool.shutdown(wait=False, cancel_futures=True)
+
+    def _add_unlinked_entry(self, origin: str, number: int, entry: FeedEntry) -> Outcome:
+        """An entry of the feed `origin` that links to no page: the article it carries,
+        with no address (none is invented); named by its place in the feed and title."""
+        where = f"{origin}, entry {number}" + (f' ("{entry.title}")' if entry.title else "")
+        if entry.copy is None:
+            return Outcome(
+                where, "failed", "the entry links to no page and carries no article text"
+            )
+        outcome = self._add_page(where, entry.copy, None, entry)
+        if outcome.status != "added":
+            return outcome
+        why = "from the feed's copy of the article: the entry links to no page"
+        return replace(outcome, message=f"{outcome.message} ({why})")
 
     def _add_feed_copy(self, failed: Outcome, entry: FeedEntry) -> Outcome:
         """The article as the feed carries it, when its page could not be added (`failed`

@@ -29,8 +29,9 @@ def is_json_feed(data: bytes) -> bool:
 
 
 def read_json_feed(data: bytes, address: str | None = None) -> list[FeedEntry]:
-    """The items of a JSON Feed that have an address, in the feed's order; addresses are
-    made whole against `address` (where the feed came from) or its home page."""
+    """The items of a JSON Feed, in the feed's order; addresses are made whole against
+    `address` (where the feed came from) or its home page, and an item with none has the
+    link ""."""
     feed = _parsed(data)
     items = feed.get("items", [])
     if not isinstance(items, list):
@@ -44,13 +45,11 @@ def read_json_feed(data: bytes, address: str | None = None) -> list[FeedEntry]:
         if not isinstance(item, dict):
             continue
         link = _web_address(_text(item.get("url")) or _text(item.get("external_url")), base)
-        if not link:
-            continue
         title = _text(item.get("title"))
         item_language = _text(item.get("language")) or language
         entries.append(
             FeedEntry(
-                link,
+                link or "",
                 title,
                 _published(item),
                 _authors(item) or feed_authors,

@@ -107,3 +107,38 @@ def test_a_broken_json_feed_is_refused_with_its_line(empty_site: TinySite, tmp_p
     assert first.message.startswith("not a readable JSON Feed: line 3"), first.message
     assert second.status == "failed"
     assert second.message == "not a JSON Feed (jsonfeed.org): it has no jsonfeed.org version"
+
+
+def test_feed_entries_without_a_link_are_added_from_their_text_or_reported(
+    empty_site: TinySite, tmp_path: Path
+) -> None:
+    """An entry that links to no page (a guid that is no address) is added from the
+    article it carries, without an address; one that carries none is reported. Both
+    were left out without a word."""
+    feed = tmp_path / "feed.xml"
+    feed.write_text(
+        '<?xml version="1.0" encoding="utf-8"?><rss version="2.0" '
+        'xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel>'
+        "<title>Valley Courier</title><link>https://valleycourier.example/</link>"
+        "<description>News</description>"
+        '<item><title>Gates open at the weir</title><guid isPermaLink="false">vc-4411</guid>'
+        "<pubDate>Thu, 13 Mar 2025 19:42:00 +0000</pubDate>"
+        f"<content:encoded><![CDATA[{TEXT}]]></content:encoded></item>"
+        '<item><title>A teaser</title><guid isPermaLink="false">vc-4412</guid>'
+        "<description>Just a teaser.</description></item>"
+        "</channel></rss>"
+    )
+    added, failed = ingest(empty_site.root, [str(feed)], fetch=no_fetch)
+    assert added.status == "added", added
+    assert added.origin == f'{feed}, entry 1 ("Gates open at the weir")'
+    assert "the entry links to no page" in added.message
+    data = front(added)
+    assert "url" not in data
+    assert data["published"] == "2025-03-13T19:42:00Z"
+    assert failed.status == "failed"
+    assert failed.origin == f'{feed}, entry 2 ("A teaser")'
+    assert failed.message == "the entry links to no page and carries no article text"
+    assert [o.status for o in ingest(empty_site.root, [str(feed)], fetch=no_fetch)] == [
+        "skipped",
+        "failed",
+    ]
