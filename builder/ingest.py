@@ -52,7 +52,12 @@ from builder.json_feed import JSON_FEED_SUFFIXES, JsonFeedError, is_json_feed, r
 from builder.layout import SOURCES_DIR
 from builder.load import CONTENT_SUFFIXES, load_source, split_paragraphs
 from builder.problems import Problems
-from builder.saved_pages import SAVED_PAGE_SUFFIXES, SavedPageError, unwrap_saved_page
+from builder.saved_pages import (
+    SAVED_PAGE_SUFFIXES,
+    SavedPageError,
+    saved_from_address,
+    unwrap_saved_page,
+)
 from builder.slugs import slugify
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
@@ -268,7 +273,7 @@ class Ingester:
             else:
                 yield from self._add_feed(given, entries)
         else:
-            yield self._add_page(given, data, None)
+            yield self._add_page(given, data, saved_from_address(data))
 
     def _add_folder(self, folder: Path) -> Iterator[Outcome]:
         """Every file of the folder and its subfolders that `add` takes, in name order;

@@ -3,7 +3,8 @@
 Chrome and Edge save a page "as a single file" in MHTML (.mhtml, .mht): a MIME message
 whose first text/html part is the page, read here with the standard library's email
 parser. Safari saves a web archive (.webarchive): a property list whose main resource
-holds the page's bytes and address, read with plistlib.
+holds the page's bytes and address, read with plistlib. A page saved as HTML by Chrome
+or Edge ("Webpage, complete") says where it came from in a comment at its top.
 """
 
 from __future__ import annotations
@@ -83,3 +84,17 @@ def _web_address(value: object) -> str | None:
         return None
     value = value.strip()
     return value if value.lower().startswith(_WEB) and " " not in value else None
+
+
+# "<!-- saved from url=(0062)https://..." (the number is the address's length), which
+# Chrome, Edge and Internet Explorer write at the top of a page they save as HTML.
+_SAVED_FROM = re.compile(rb"<!--\s*saved from url=\(\d+\)(?P<address>[^\s>]+?)\s*-->", re.I)
+
+
+def saved_from_address(html: bytes) -> str | None:
+    """The address a browser wrote at the top of a page it saved, or None."""
+    head = html[:4096]
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16: the comment is ASCII in it
+        head = head.decode("utf-16", "replace").encode("ascii", "replace")
+    found = _SAVED_FROM.search(head)
+    return _web_address(found["address"].decode("ascii", "replace")) if found else None

@@ -6,6 +6,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from builder.fetch import FetchError
 from builder.frontmatter import parse_front_matter
 from builder.ingest import ingest
@@ -142,3 +144,43 @@ def test_feed_entries_without_a_link_are_added_from_their_text_or_reported(
         "skipped",
         "failed",
     ]
+
+
+def add_page(site: TinySite, folder: Path, html: str | bytes, name: str = "page.html"):
+    saved = folder / name
+    saved.write_bytes(html.encode() if isinstance(html, str) else html)
+    [outcome] = ingest(site.root, [str(saved)], fetch=no_fetch)
+    return outcome
+
+
+def weir_html(head: str = "", before: str = "", title: str = "Gates open at the weir") -> str:
+    """A dated page of our own words naming its publisher, with `head` in its <head> and
+    `before` above its doctype (where browsers write what they add)."""
+    return (
+        f'{before}<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">'
+        f'<title>{title}</title><meta property="og:site_name" content="Valley Courier">'
+        '<meta property="article:published_time" content="2025-03-13T19:42:00Z">'
+        f"{head}</head><body><article><h1>{title}</h1>{TEXT}<p>{title}, the desk wrote.</p>"
+        "</article></body></html>"
+    )
+
+
+SAVED_FROM = (
+    "<!-- saved from url=(0069)https://www.valleycourier.example/news/2025/03/13/"
+    "sluice-gates?utm_source=app -->\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("head", "before", "url"),
+    [
+        # Chrome's "Save page as" writes where the page came from in a comment.
+        ("", SAVED_FROM, "https://www.valleycourier.example/news/2025/03/13/sluice-gates"),
+    ],
+)
+def test_a_saved_pages_address(
+    empty_site: TinySite, tmp_path: Path, head: str, before: str, url: str | None
+) -> None:
+    outcome = add_page(empty_site, tmp_path, weir_html(head, before))
+    assert outcome.status == "added", outcome
+    assert front(outcome).get("url") == url
