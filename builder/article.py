@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from html import unescape
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 import htmldate
 import lxml.html
@@ -101,7 +101,7 @@ def read_html(html: str | bytes, page_url: str | None = None) -> Article:
         paragraphs = paragraphs[1:]  # the headline, already the title
     if not paragraphs:
         raise ArticleError("no article text found in the page")
-    url = _web_address(document.url)
+    url = _article_address(page, document.url, page_url)
     return Article(
         title=title,
         publisher=_publisher(document.sitename, url, page, title),
@@ -290,6 +290,40 @@ def _page_language(page: _Markup) -> str | None:
         if _LANGUAGE_TAG.fullmatch(language):
             return language.replace("_", "-")
     return None
+
+
+# rel="canonical" among the link's relations, however written.
+_CANONICAL_LINK = (
+    "//link[@href][contains(concat(' ', normalize-space(translate(@rel, 'CANONICAL', "
+    "'canonical')), ' '), ' canonical ')]/@href"
+)
+
+
+def _article_address(page: _Markup, stated: str | None, page_url: str | None) -> str | None:
+    """The article's own address: its canonical link (one relative to the page's <base>
+    or to where the page came from made whole), else what trafilatura read (og:url), else
+    where the page came from. Never a site's front page, which some sites give every page
+    as its canonical link."""
+    candidates = (_canonical_link(page, page_url), _web_address(stated), _web_address(page_url))
+    return next((url for url in candidates if url and not _front_page(url)), None)
+
+
+def _canonical_link(page: _Markup, page_url: str | None) -> str | None:
+    if page.root is None:
+        return None
+    links = page.root.xpath(_CANONICAL_LINK)
+    if not links:
+        return None
+    base = _web_address(page_url)
+    for stated in page.root.xpath("//base/@href")[:1]:  # itself relative to the address
+        base = _web_address(urljoin(base or "", str(stated).strip()))
+    link = urljoin(base or "", str(links[0]).strip())
+    return _web_address(link.split("#", 1)[0])
+
+
+def _front_page(url: str) -> bool:
+    parts = urlsplit(url)
+    return parts.path in ("", "/") and not parts.query
 
 
 def _web_address(url: str | None) -> str | None:

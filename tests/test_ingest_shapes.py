@@ -176,6 +176,27 @@ SAVED_FROM = (
     [
         # Chrome's "Save page as" writes where the page came from in a comment.
         ("", SAVED_FROM, "https://www.valleycourier.example/news/2025/03/13/sluice-gates"),
+        # A canonical link relative to that address, or to the page's <base>.
+        (
+            '<link rel="canonical" href="/news/sluice-gates">',
+            SAVED_FROM,
+            "https://www.valleycourier.example/news/sluice-gates",
+        ),
+        (
+            '<base href="https://valleycourier.example/news/"><link rel="canonical" '
+            'href="sluice-gates">',
+            "",
+            "https://valleycourier.example/news/sluice-gates",
+        ),
+        # The canonical link, where og:url names another address (a mobile host).
+        (
+            '<meta property="og:url" content="https://m.valleycourier.example/s?ref=og">'
+            '<link rel="canonical" href="https://valleycourier.example/news/sluice-gates">',
+            "",
+            "https://valleycourier.example/news/sluice-gates",
+        ),
+        # A relative canonical link and nothing to resolve it against: no address.
+        ('<link rel="canonical" href="/news/sluice-gates">', "", None),
     ],
 )
 def test_a_saved_pages_address(
@@ -184,3 +205,20 @@ def test_a_saved_pages_address(
     outcome = add_page(empty_site, tmp_path, weir_html(head, before))
     assert outcome.status == "added", outcome
     assert front(outcome).get("url") == url
+
+
+def test_a_canonical_link_to_the_front_page_is_not_the_articles_address(
+    empty_site: TinySite, tmp_path: Path
+) -> None:
+    """Some sites give every page the front page as its canonical link: two articles
+    of such a site are not one (the second was skipped as 'same URL'), and neither is
+    at the front page's address; og:url, when there is one, is."""
+    home = '<link rel="canonical" href="https://valleycourier.example/">'
+    first = add_page(empty_site, tmp_path, weir_html(home), "first.html")
+    og = '<meta property="og:url" content="https://valleycourier.example/news/b">'
+    second = add_page(
+        empty_site, tmp_path, weir_html(home + og, title="Rest centre opens"), "second.html"
+    )
+    assert (first.status, second.status) == ("added", "added"), second
+    assert "url" not in front(first)
+    assert front(second)["url"] == "https://valleycourier.example/news/b"
