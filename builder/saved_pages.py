@@ -70,13 +70,20 @@ def _webarchive(data: bytes) -> SavedPage:
 
 
 def _with_charset(html: bytes, charset: str | None) -> bytes:
-    """`html` declaring `charset` (the one its container names), unless it declares one."""
+    """`html` declaring `charset` (the one its container names), unless it declares one:
+    at the top of its <head> (above the doctype, the parser would open the page there and
+    drop the attributes of its own <html> element, its language among them)."""
     if not charset or not _CHARSET.fullmatch(charset) or b"charset" in html[:2048].lower():
         return html
-    return f'<meta charset="{charset}">'.encode("ascii") + html
+    declaration = f'<meta charset="{charset}">'.encode("ascii")
+    opening = _HEAD.search(html, 0, 4096) or _HTML.search(html, 0, 4096)
+    at = opening.end() if opening else 0
+    return html[:at] + declaration + html[at:]
 
 
 _CHARSET = re.compile(r"[A-Za-z0-9_.:-]{1,40}")
+_HEAD = re.compile(rb"<head(?:\s[^>]*)?>", re.IGNORECASE)
+_HTML = re.compile(rb"<html(?:\s[^>]*)?>", re.IGNORECASE)
 
 
 def _web_address(value: object) -> str | None:

@@ -3,6 +3,7 @@ feed entries without a link, saved pages' addresses, encodings, CMS markup."""
 
 from __future__ import annotations
 
+import base64
 import json
 from pathlib import Path
 
@@ -222,3 +223,31 @@ def test_a_canonical_link_to_the_front_page_is_not_the_articles_address(
     assert (first.status, second.status) == ("added", "added"), second
     assert "url" not in front(first)
     assert front(second)["url"] == "https://valleycourier.example/news/b"
+
+
+def test_an_mht_whose_charset_is_in_its_mime_header_keeps_the_pages_language(
+    empty_site: TinySite, tmp_path: Path
+) -> None:
+    """Internet Explorer and Word save a page's charset in the MIME part's header only:
+    the page is read in it, and its <html lang> is still read (the charset was put
+    above the page's doctype, where the parser dropped the <html> element's language)."""
+    html = (
+        weir_html()
+        .replace('<meta charset="utf-8">', "")
+        .replace("</article>", "<p>The café on the quay stayed shut.</p></article>")
+    )
+    encoded = base64.encodebytes(html.encode("cp1252")).decode().replace("\n", "\r\n")
+    saved = (
+        "From: <Saved by Windows Internet Explorer 11>\r\nSubject: Gates open\r\n"
+        'MIME-Version: 1.0\r\nContent-Type: multipart/related; type="text/html"; '
+        'boundary="----=_NextPart_000"\r\n\r\n------=_NextPart_000\r\n'
+        'Content-Type: text/html; charset="Windows-1252"\r\n'
+        "Content-Transfer-Encoding: base64\r\n"
+        "Content-Location: https://valleycourier.example/news/a\r\n\r\n"
+        f"{encoded}\r\n------=_NextPart_000--\r\n"
+    )
+    outcome = add_page(empty_site, tmp_path, saved.encode("ascii"), "page.mht")
+    assert outcome.status == "added", outcome
+    assert front(outcome)["language"] == "en"
+    assert front(outcome)["url"] == "https://valleycourier.example/news/a"
+    assert "The café on the quay stayed shut." in body(outcome)
