@@ -117,8 +117,24 @@ def _is_text(line: str) -> bool:
     """Whether a line trafilatura extracted is the article's text: not empty, and not
     what a byline, a line dating the page or a pointer to another article leave."""
     return bool(line) and not (
-        _byline_leftover(line) or _byline_names(line) or _date_stamp(line) or _RELATED.match(line)
+        _byline_leftover(line)
+        or _byline_names(line)
+        or _date_stamp(line)
+        or _RELATED.match(line)
+        or _ADVERTISEMENT.fullmatch(line)
     )
+
+
+# The label of an advertisement's slot between paragraphs ("Advertisement", "Story
+# continues below advertisement"), in the languages newsrooms use most.
+_ADVERTISEMENT = re.compile(
+    r"(?:advertisement|advertisements|advert|sponsored(?: content)?|ad|anzeige|werbung"
+    r"|publicité|publicidad|pubblicità|reclame|advertentie|reklama"
+    r"|(?:story|article|text) continues below(?: (?:this )?(?:advertisement|ad))?"
+    r"|continue reading (?:the main story|below)|skip advertisement"
+    r"|(?:advertisement|ad)\W+(?:scroll|continue|story continues)[\w\s]*)\W*",
+    re.IGNORECASE,
+)
 
 
 # What parts a <title>: "Headline | Site", "Site - Headline".

@@ -251,3 +251,28 @@ def test_an_mht_whose_charset_is_in_its_mime_header_keeps_the_pages_language(
     assert front(outcome)["language"] == "en"
     assert front(outcome)["url"] == "https://valleycourier.example/news/a"
     assert "The café on the quay stayed shut." in body(outcome)
+
+
+@pytest.mark.parametrize(
+    "label",
+    [
+        "Advertisement",
+        "ADVERTISEMENT",
+        "Story continues below advertisement",
+        "Continue reading the main story",
+        "Article continues below",
+        "Advertisement · Scroll to continue",
+        "Anzeige",
+        "Publicité",
+    ],
+)
+def test_an_advertisements_label_is_not_article_text(
+    empty_site: TinySite, tmp_path: Path, label: str
+) -> None:
+    """News pages label the slots of advertisements between paragraphs; the label was
+    kept as a paragraph of the article."""
+    html = weir_html().replace("</p><p>", f'</p><div class="css-1q8w2x"><p>{label}</p></div><p>', 1)
+    outcome = add_page(empty_site, tmp_path, html)
+    assert outcome.status == "added", outcome
+    assert label not in body(outcome)
+    assert body(outcome).count("\n\n") == 3  # the four paragraphs
