@@ -63,6 +63,16 @@ class _Markup:
         found = self.root.find(".//title") if self.root is not None else None
         return _clean(found.text_content()) if found is not None else ""
 
+    @functools.cached_property
+    def site_names(self) -> list[str]:
+        """The names the page gives its site (og:site_name, application-name)."""
+        if self.root is None:
+            return []
+        stated = self.root.xpath(
+            "//meta[@property='og:site_name' or @name='application-name']/@content"
+        )
+        return [_clean(str(name)) for name in stated]
+
     def states_headline(self, text: str) -> bool:
         """Whether the page gives `text` as its headline: in og:title or a <h1>."""
         if self.root is None:
@@ -92,8 +102,10 @@ def read_html(html: str | bytes, page_url: str | None = None) -> Article:
         raise ArticleError("no article text found in the page")
     page = _Markup(html)
     title = _clean(document.title)
+    site = _clean(document.sitename)
     if not page.states_headline(title):
-        title = _headline(title, page.title, _clean(document.sitename))
+        title = _headline(title, page, site)
+    title = _without_site_name(title, page, site)
     if not title:
         raise ArticleError("the page has no title")
     paragraphs = [line for line in map(_clean, document.text.splitlines()) if _is_text(line)]
@@ -143,17 +155,32 @@ _TITLE_PARTS = re.compile(r"\s+[|·•–—-]\s+")
 _SITE_BAR = re.compile(r"\s+[|·]\s+")
 
 
-def _headline(title: str, page_title: str, site: str) -> str:
+def _headline(title: str, page: _Markup, site: str) -> str:
     """trafilatura keeps one part of a <title> such as "Site - Headline", at times the
     site's name: the part of most words is the headline, unless it is the name the page
     gives its site ("Ceasefire | The Daily Gazette")."""
-    parts = _TITLE_PARTS.split(page_title)
+    parts = _TITLE_PARTS.split(page.title)
     if title in parts:
         named = site.casefold()
         others = [part for part in parts if part.casefold() != named] or parts
         longest = max(others, key=lambda part: len(part.split()))
         if title.casefold() == named or len(longest.split()) > len(title.split()):
             return longest
+    return title
+
+
+def _without_site_name(title: str, page: _Markup, site: str) -> str:
+    """`title` without the site's name that og:title and <title> add to a headline
+    ("Headline - Valley Courier", "Valley Courier | Headline")."""
+    names = {name.casefold() for name in (site, *page.site_names) if name}
+    separators = list(_TITLE_PARTS.finditer(title))
+    if not separators:
+        return title
+    first, last = separators[0], separators[-1]
+    if title[last.end() :].casefold() in names:
+        return title[: last.start()]
+    if title[: first.start()].casefold() in names:
+        return title[first.end() :]
     return title
 
 

@@ -276,3 +276,20 @@ def test_an_advertisements_label_is_not_article_text(
     assert outcome.status == "added", outcome
     assert label not in body(outcome)
     assert body(outcome).count("\n\n") == 3  # the four paragraphs
+
+
+def test_a_headline_without_the_site_name_that_og_title_adds(
+    empty_site: TinySite, tmp_path: Path
+) -> None:
+    """WordPress's SEO plugins write og:title as "Headline - Site": the title is the
+    headline (it was "Gates open at the weir - Valley Courier")."""
+    head = (
+        '<meta property="og:title" content="Gates open at the weir - Valley Courier">'
+        '<meta property="og:site_name" content="Valley Courier">'
+    )
+    html = weir_html(head).replace(
+        "<title>Gates open at the weir</title>",
+        "<title>Gates open at the weir - Valley Courier</title>",
+    )
+    outcome = add_page(empty_site, tmp_path, html)
+    assert front(outcome)["title"] == "Gates open at the weir"
