@@ -158,7 +158,9 @@ _SITE_BAR = re.compile(r"\s+[|·]\s+")
 def _headline(title: str, page: _Markup, site: str) -> str:
     """trafilatura keeps one part of a <title> such as "Site - Headline", at times the
     site's name: the part of most words is the headline, unless it is the name the page
-    gives its site ("Ceasefire | The Daily Gazette")."""
+    gives its site ("Ceasefire | The Daily Gazette"). A title the <title> does not hold
+    (one of a live page's updates, read from its JSON-LD) gives way to the part of the
+    <title> the page shows as its headline."""
     parts = _TITLE_PARTS.split(page.title)
     if title in parts:
         named = site.casefold()
@@ -166,7 +168,8 @@ def _headline(title: str, page: _Markup, site: str) -> str:
         longest = max(others, key=lambda part: len(part.split()))
         if title.casefold() == named or len(longest.split()) > len(title.split()):
             return longest
-    return title
+        return title
+    return next((part for part in parts if page.states_headline(part)), title)
 
 
 def _without_site_name(title: str, page: _Markup, site: str) -> str:

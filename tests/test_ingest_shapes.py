@@ -293,3 +293,26 @@ def test_a_headline_without_the_site_name_that_og_title_adds(
     )
     outcome = add_page(empty_site, tmp_path, html)
     assert front(outcome)["title"] == "Gates open at the weir"
+
+
+def test_a_live_pages_headline_not_one_of_its_updates(empty_site: TinySite, tmp_path: Path) -> None:
+    """A live page's JSON-LD lists its updates, each with a headline: the page's title
+    is its own headline, stated in <title> and <h1> (it was the first update's)."""
+    updates = [
+        {"@type": "BlogPosting", "headline": f"Update {n}", "datePublished": when}
+        for n, when in ((2, "2025-03-14T07:55:00Z"), (1, "2025-03-13T19:42:00Z"))
+    ]
+    linked = {
+        "@context": "https://schema.org",
+        "@type": "LiveBlogPosting",
+        "headline": "Marrow flood watch: live",
+        "coverageStartTime": "2025-03-13T19:30:00Z",
+        "liveBlogUpdate": updates,
+    }
+    head = f'<script type="application/ld+json">{json.dumps(linked)}</script>'
+    html = weir_html(head, title="Marrow flood watch: live").replace(
+        "<title>Marrow flood watch: live</title>",
+        "<title>Marrow flood watch: live | Valley Courier</title>",
+    )
+    outcome = add_page(empty_site, tmp_path, html)
+    assert front(outcome)["title"] == "Marrow flood watch: live"
