@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 import os
 import re
 import shutil
@@ -432,7 +433,7 @@ class Ingester:
         front["rights"] = self.options.rights or "excerpts"
         wanted = _id_for(article, published)
         outcome = self._write(origin, wanted, source_text(front, article.paragraphs), front)
-        words = sum(len(paragraph.split()) for paragraph in article.paragraphs)
+        words = word_count(article.paragraphs)
         if outcome.status == "added" and words < FEW_WORDS:
             outcome = replace(
                 outcome,
@@ -539,6 +540,24 @@ class Ingester:
         )
         note = f" (the id {wanted!r} was taken)" if source_id != wanted else ""
         return Outcome(origin, "added", f"{_relative(target, self.site_dir)}{note}", target)
+
+
+# Letters of the scripts written without spaces between words: Chinese characters, kana,
+# Thai, Lao, Khmer, Myanmar.
+_UNSPACED_LETTER = re.compile(
+    "[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]"
+)
+# What a word of those scripts is, on average, in letters.
+_UNSPACED_WORD = 2
+
+
+def word_count(paragraphs: tuple[str, ...]) -> int:
+    """About how many words the paragraphs hold: those between spaces, and, in scripts
+    that put none between words, one for every two letters."""
+    text = " ".join(paragraphs)
+    unspaced = len(_UNSPACED_LETTER.findall(text))
+    spaced = [word for word in _UNSPACED_LETTER.sub(" ", text).split() if re.search(r"\w", word)]
+    return len(spaced) + math.ceil(unspaced / _UNSPACED_WORD)
 
 
 def source_text(front: dict[str, str], paragraphs: tuple[str, ...]) -> str:

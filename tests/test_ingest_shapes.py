@@ -316,3 +316,33 @@ def test_a_live_pages_headline_not_one_of_its_updates(empty_site: TinySite, tmp_
     )
     outcome = add_page(empty_site, tmp_path, html)
     assert front(outcome)["title"] == "Marrow flood watch: live"
+
+
+JAPANESE = (
+    "河川管理局は十三日夜、マロウ堰の水位が二〇一九年以来初めて警戒水位を超えたため、"
+    "北側の水門を開放した。",
+    "下町の住民には堤防道路から車を移動するよう呼びかけがあり、市は旧中学校に避難所を設けた。",
+    "管理局の洪水委員会の委員長は「早めに開けて畑を一つ二つ失う方が、商店街が再び浸水するより"
+    "はましだ」と述べた。",
+    "下流の農家は、家畜を移動させるには決定が遅すぎたと話している。水門は少なくとも土曜日の朝"
+    "まで開けたままにするという。",
+)
+
+
+def test_an_article_in_a_script_without_spaces_is_not_called_short(
+    empty_site: TinySite, tmp_path: Path
+) -> None:
+    """Japanese (or Chinese, or Thai) puts no spaces between words: its text was
+    counted as a few words, and the article reported as perhaps cut short."""
+    text = "".join(f"<p>{paragraph}</p>" for paragraph in JAPANESE)
+    html = (
+        '<!DOCTYPE html><html lang="ja"><head><meta charset="Shift_JIS">'
+        '<title>水門を開放</title><meta property="og:site_name" content="谷新聞">'
+        '<meta property="article:published_time" content="2025-03-13T19:42:00+09:00">'
+        f"</head><body><article><h1>水門を開放</h1>{text}</article></body></html>"
+    )
+    outcome = add_page(empty_site, tmp_path, html.encode("shift_jis"))
+    assert outcome.status == "added", outcome
+    assert "words" not in outcome.message
+    assert front(outcome)["title"] == "水門を開放"
+    assert body(outcome).split("\n\n")[0] == JAPANESE[0]
