@@ -434,8 +434,11 @@ def _date_stamp(paragraph: str) -> bool:
     return _STAMP_REST.fullmatch(rest) is not None
 
 
-# A byline standing alone: "By Ana Ruiz", "By Ana Ruiz and Tom Hale", "Par Amélie Durand".
-_BYLINE = re.compile(rf"{_BY}\s*:?\s+(?P<names>.{{3,100}}?)", re.IGNORECASE | re.DOTALL)
+# A byline standing alone: "By Ana Ruiz", "By Ana Ruiz and Tom Hale", "Par Amélie Durand";
+# what parts it from the page's date beside it may end it ("By Ana Ruiz ·").
+_BYLINE = re.compile(
+    rf"{_BY}\s*:?\s+(?P<names>.{{3,100}}?)(?:\s*[|·•–—-])?", re.IGNORECASE | re.DOTALL
+)
 _NAME_SEPARATOR = re.compile(r"\s*(?:,|&|\band\b|\bet\b|\by\b|\bund\b|\ben\b)\s*")
 # Lowercase words names carry: "Ana de la Cruz", "Ludwig van Dijk".
 _NAME_PARTICLES = frozenset(
@@ -464,7 +467,8 @@ def _byline(page: _Markup, first_paragraph: str) -> str | None:
             element = element.getparent()
             if element is None:
                 continue
-        names = _byline_names(_clean(element.text_content()))
+        # Without the page's date beside it ("By Ana Ruiz · <time>12 March</time>").
+        names = _byline_names(_clean("".join(element.xpath(".//text()[not(ancestor::time)]"))))
         if names:
             return "; ".join(names)
     return None

@@ -346,3 +346,22 @@ def test_an_article_in_a_script_without_spaces_is_not_called_short(
     assert "words" not in outcome.message
     assert front(outcome)["title"] == "水門を開放"
     assert body(outcome).split("\n\n")[0] == JAPANESE[0]
+
+
+@pytest.mark.parametrize(
+    "byline",
+    [
+        '<p>By Tamsin Reeve · <time datetime="2025-03-13T19:42:00Z">13 March 2025</time></p>',
+        '<div class="meta">By <a href="/people/tr">Tamsin Reeve</a> | '
+        '<time datetime="2025-03-13T19:42:00Z">Thursday 13 March 2025, 19:42</time></div>',
+    ],
+)
+def test_a_byline_beside_the_pages_date(empty_site: TinySite, tmp_path: Path, byline: str) -> None:
+    """A byline and the page's date on one line, parted by a dot or a bar: the author is
+    read from it, and it is not article text (it was kept as "By Tamsin Reeve ·")."""
+    html = weir_html().replace("</h1>", f"</h1>{byline}")
+    outcome = add_page(empty_site, tmp_path, html)
+    assert outcome.status == "added", outcome
+    assert front(outcome).get("author") == "Tamsin Reeve"
+    assert "Reeve" not in body(outcome)
+    assert body(outcome).startswith("The river authority opened")
