@@ -10,8 +10,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from html import escape
+from urllib.parse import urljoin, urlsplit
 
 import feedparser
+import lxml.html
 
 from builder.dates import states_day
 
@@ -175,6 +177,39 @@ def _author(text: str | None) -> str | None:
 
 def _one_line(text: str | None) -> str:
     return " ".join((text or "").split())
+
+
+# The types a page gives the feeds it names in <link rel="alternate">.
+_FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/feed+json")
+# The last part of a feed's address, as sites name them: "/feed", "/rss.xml", "?feed=rss2".
+_FEED_ADDRESS = re.compile(
+    r"(?:/(?:feeds?|rss\d?|atom|index\.xml)/?|\.(?:xml|rss|atom|rdf|json)|[?&]feed=\w*)$",
+    re.IGNORECASE,
+)
+
+
+def looks_like_feed_address(url: str) -> bool:
+    """Whether `url` reads as a feed's address, or as a site's front page (where a
+    feed's address sends readers once the feed has moved)."""
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return False
+    return parts.path in ("", "/") or bool(_FEED_ADDRESS.search(url.split("#", 1)[0]))
+
+
+def named_feeds(html: bytes, address: str) -> list[str]:
+    """The addresses of the feeds a web page names (<link rel="alternate">), whole."""
+    try:
+        root = lxml.html.fromstring(html)
+    except (ValueError, lxml.etree.ParserError):
+        return []
+    found = []
+    for link in root.iterfind(".//link[@href]"):
+        relations = (link.get("rel") or "").lower().split()
+        if "alternate" in relations and (link.get("type") or "").lower() in _FEED_TYPES:
+            found.append(urljoin(address, link.get("href", "").strip()))
+    return [url for url in found if url.lower().startswith(("https://", "http://"))]
 
 
 def looks_like_feed(data: bytes) -> bool:

@@ -46,6 +46,8 @@ from builder.fetch import (
     fetch_url,
     final_address,
     looks_like_feed,
+    looks_like_feed_address,
+    named_feeds,
     read_feed,
 )
 from builder.frontmatter import FrontMatterError, parse_front_matter
@@ -233,7 +235,7 @@ class Ingester:
             elif looks_like_feed(data) and (entries := read_feed(data, where)) is not None:
                 yield from self._add_feed(given, entries)
             else:
-                yield self._add_fetched_page(given, data)
+                yield _as_not_a_feed(self._add_fetched_page(given, data), data, where)
             return
         path = Path(given)
         if path.is_dir():
@@ -558,6 +560,18 @@ def word_count(paragraphs: tuple[str, ...]) -> int:
     unspaced = len(_UNSPACED_LETTER.findall(text))
     spaced = [word for word in _UNSPACED_LETTER.sub(" ", text).split() if re.search(r"\w", word)]
     return len(spaced) + math.ceil(unspaced / _UNSPACED_WORD)
+
+
+def _as_not_a_feed(failed: Outcome, page: bytes, address: str) -> Outcome:
+    """`failed`, the outcome of a page that could not be added, told as a feed's absence
+    when the address reads as a feed's or a front page, with the feeds the page names."""
+    if failed.status != "failed" or not looks_like_feed_address(address):
+        return failed
+    message = "this address gives a web page, not a feed (RSS, Atom or JSON Feed)"
+    feeds = named_feeds(page, address)
+    if feeds:
+        message += f"; the page names its feed{'s' if len(feeds) > 1 else ''}: {', '.join(feeds)}"
+    return replace(failed, message=f"{message} (read as an article: {failed.message})")
 
 
 def source_text(front: dict[str, str], paragraphs: tuple[str, ...]) -> str:

@@ -365,3 +365,33 @@ def test_a_byline_beside_the_pages_date(empty_site: TinySite, tmp_path: Path, by
     assert front(outcome).get("author") == "Tamsin Reeve"
     assert "Reeve" not in body(outcome)
     assert body(outcome).startswith("The river authority opened")
+
+
+FRONT_PAGE = (
+    b'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Valley Courier'
+    b'</title><link rel="alternate" type="application/rss+xml" title="News" '
+    b'href="/feeds/news.rss"></head><body><nav><a href="/">Home</a></nav><main>'
+    b'<h2><a href="/news/a">Gates open at the weir</a></h2><p>The river authority opened '
+    b"the northern sluice gates on Thursday evening, after a week of rain.</p></main></body>"
+    b"</html>"
+)
+
+
+def test_a_feed_address_that_gives_a_web_page(empty_site: TinySite) -> None:
+    """An address that should give a feed gives a web page (the site moved its feed):
+    the user is told it is no feed, and where the page says its feed is; they were told
+    to give the page a publication date."""
+    pages = {"https://valleycourier.example/feed": FRONT_PAGE}
+    [outcome] = ingest(
+        empty_site.root, ["https://valleycourier.example/feed"], fetch=pages.__getitem__
+    )
+    assert outcome.status == "failed"
+    assert outcome.message == (
+        "this address gives a web page, not a feed (RSS, Atom or JSON Feed); the page names "
+        "its feed: https://valleycourier.example/feeds/news.rss (read as an article: the "
+        "page gives no publication date; give it with --published YYYY-MM-DD)"
+    )
+    # A site's front page, given as the address, is read the same way.
+    pages = {"https://valleycourier.example/": FRONT_PAGE}
+    [outcome] = ingest(empty_site.root, ["https://valleycourier.example/"], fetch=pages.__getitem__)
+    assert outcome.message.startswith("this address gives a web page, not a feed")
