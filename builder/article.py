@@ -98,9 +98,9 @@ def read_html(html: str | bytes, page_url: str | None = None) -> Article:
         )
     except (ValueError, TypeError) as error:
         raise ArticleError(f"not a readable HTML page ({error})") from None
-    if document is None or not (document.text or "").strip():
-        raise ArticleError("no article text found in the page")
     page = _Markup(html)
+    if document is None or not (document.text or "").strip():
+        raise ArticleError(_no_text(page))
     title = _clean(document.title)
     site = _clean(document.sitename)
     if not page.states_headline(title):
@@ -112,7 +112,7 @@ def read_html(html: str | bytes, page_url: str | None = None) -> Article:
     if paragraphs and paragraphs[0] == title:
         paragraphs = paragraphs[1:]  # the headline, already the title
     if not paragraphs:
-        raise ArticleError("no article text found in the page")
+        raise ArticleError(_no_text(page))
     url = _article_address(page, document.url, page_url)
     return Article(
         title=title,
@@ -123,6 +123,28 @@ def read_html(html: str | bytes, page_url: str | None = None) -> Article:
         language=_clean(document.language) or _page_language(page),
         paragraphs=tuple(paragraphs),
     )
+
+
+# What a page built in the browser by a script holds instead of its text: the data it is
+# built from (Next.js, Nuxt, the state of a React or Apollo app), or a note asking for
+# JavaScript.
+_SCRIPT_BUILT = (
+    "//script[@id='__NEXT_DATA__' or @id='__NUXT_DATA__']"
+    "|//script[contains(., 'window.__NUXT__') or contains(., '__INITIAL_STATE__')"
+    " or contains(., '__PRELOADED_STATE__') or contains(., '__APOLLO_STATE__')]"
+    "|//noscript[contains(translate(., 'JAVSCRIPT', 'javscript'), 'javascript')]"
+)
+
+
+def _no_text(page: _Markup) -> str:
+    """Why no article was read from the page, and what to do about it."""
+    message = "no article text found in the page"
+    if page.root is not None and page.root.xpath(_SCRIPT_BUILT):
+        message += (
+            ": its text is filled in by a script as it loads; open it in a browser and save "
+            "it once it shows the article, as 'Webpage, Complete' or as a single file (.mhtml)"
+        )
+    return message
 
 
 def _is_text(line: str) -> bool:

@@ -395,3 +395,31 @@ def test_a_feed_address_that_gives_a_web_page(empty_site: TinySite) -> None:
     pages = {"https://valleycourier.example/": FRONT_PAGE}
     [outcome] = ingest(empty_site.root, ["https://valleycourier.example/"], fetch=pages.__getitem__)
     assert outcome.message.startswith("this address gives a web page, not a feed")
+
+
+def script_only_page(script: str) -> str:
+    """A page whose article is not in its HTML: a script fills it in as it loads."""
+    return (
+        '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">'
+        "<title>Gates open at the weir | Valley Courier</title>"
+        '<meta property="og:site_name" content="Valley Courier">'
+        '<link rel="canonical" href="https://valleycourier.example/news/a">'
+        f'</head><body><div id="__next"><nav><a href="/">Home</a></nav></div>{script}'
+        "</body></html>"
+    )
+
+
+def test_a_page_whose_text_a_script_fills_in_is_refused_saying_how_to_save_it(
+    empty_site: TinySite, tmp_path: Path
+) -> None:
+    """A Next.js page saved as its server sent it holds its article only in the data
+    of a script: the user is told how to save the page so that it holds its text."""
+    data = {"props": {"pageProps": {"story": {"blocks": [{"text": PARAGRAPHS[0]}]}}}}
+    script = f'<script id="__NEXT_DATA__" type="application/json">{json.dumps(data)}</script>'
+    outcome = add_page(empty_site, tmp_path, script_only_page(script))
+    assert outcome.status == "failed"
+    assert outcome.message == (
+        "no article text found in the page: its text is filled in by a script as it "
+        "loads; open it in a browser and save it once it shows the article, as "
+        "'Webpage, Complete' or as a single file (.mhtml)"
+    )
