@@ -99,8 +99,15 @@ def read_html(html: str | bytes, page_url: str | None = None) -> Article:
     except (ValueError, TypeError) as error:
         raise ArticleError(f"not a readable HTML page ({error})") from None
     page = _Markup(html)
-    if document is None or not (document.text or "").strip():
-        raise ArticleError(_no_text(page))
+    text = (document.text or "") if document is not None else ""
+    if not text.strip():
+        # A page built by a script may give its text in its JSON-LD, with its metadata.
+        text = _linked_data_body(page)
+        if not text:
+            raise ArticleError(_no_text(page))
+        document = trafilatura.extract_metadata(
+            html, default_url=page_url, date_config=_DATE_PARAMETERS
+        )
     title = _clean(document.title)
     site = _clean(document.sitename)
     if not page.states_headline(title):
@@ -108,7 +115,7 @@ def read_html(html: str | bytes, page_url: str | None = None) -> Article:
     title = _without_site_name(title, page, site)
     if not title:
         raise ArticleError("the page has no title")
-    paragraphs = [line for line in map(_clean, document.text.splitlines()) if _is_text(line)]
+    paragraphs = [line for line in map(_clean, text.splitlines()) if _is_text(line)]
     if paragraphs and paragraphs[0] == title:
         paragraphs = paragraphs[1:]  # the headline, already the title
     if not paragraphs:
@@ -304,6 +311,15 @@ def _linked_data_published(page: _Markup) -> Iterator[datetime]:
                 yield datetime.fromisoformat(value.strip())
             except ValueError:
                 continue
+
+
+def _linked_data_body(page: _Markup) -> str:
+    """The text (articleBody) of the first article the page's JSON-LD gives one for."""
+    for article in _linked_data_articles(page):
+        body = article.get("articleBody")
+        if isinstance(body, str) and body.strip():
+            return body
+    return ""
 
 
 def _linked_data_articles(page: _Markup) -> Iterator[dict]:

@@ -409,6 +409,29 @@ def script_only_page(script: str) -> str:
     )
 
 
+def test_a_page_whose_text_is_only_in_its_linked_data(empty_site: TinySite, tmp_path: Path) -> None:
+    """A page built by JavaScript whose JSON-LD article gives its text (articleBody) is
+    added from it, with the page's metadata; it was refused for having no text."""
+    linked = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": "Gates open at the weir",
+        "datePublished": "2025-03-13T19:42:00Z",
+        "author": {"@type": "Person", "name": "Tamsin Reeve"},
+        "articleBody": "\n".join(PARAGRAPHS),
+    }
+    script = f'<script type="application/ld+json">{json.dumps(linked)}</script>'
+    outcome = add_page(empty_site, tmp_path, script_only_page(script))
+    assert outcome.status == "added", outcome
+    data = front(outcome)
+    assert data["title"] == "Gates open at the weir"
+    assert data["published"] == "2025-03-13T19:42:00+00:00"
+    assert data["author"] == "Tamsin Reeve"
+    assert data["url"] == "https://valleycourier.example/news/a"
+    assert data["publisher"] == "Valley Courier"
+    assert tuple(body(outcome).strip().split("\n\n")) == PARAGRAPHS
+
+
 def test_a_page_whose_text_a_script_fills_in_is_refused_saying_how_to_save_it(
     empty_site: TinySite, tmp_path: Path
 ) -> None:
