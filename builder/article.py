@@ -252,7 +252,15 @@ def _publication(page: _Markup, day: str | None, page_url: str | None) -> str | 
     day; None when the page states no date."""
     if not day or not _states_day(page, day, page_url):
         return None
-    moment = htmldate.find_date(page.html, outputformat=_WITH_TIME, **_DATE_PARAMETERS)
+    html = page.html
+    if day in _modified_days(page):
+        # htmldate takes when a page was changed for its publication, where it finds no
+        # other date: the page is read again without what says when it was changed.
+        html = _without_modification(page)
+        day = htmldate.find_date(html, **_DATE_PARAMETERS)
+        if not day or not _states_day(page, day, page_url):
+            return None
+    moment = htmldate.find_date(html, outputformat=_WITH_TIME, **_DATE_PARAMETERS)
     # htmldate gives midnight UTC for a page that states only the day: keep the day then.
     if moment and moment.startswith(day) and not moment.endswith("T00:00:00+0000"):
         iso = f"{moment[:19]}{moment[19:22]}:{moment[22:]}" if len(moment) == 24 else None
@@ -268,6 +276,76 @@ def _publication(page: _Markup, day: str | None, page_url: str | None) -> str | 
         if stated.tzinfo is not None and stated.date().isoformat() == day:
             return stated.isoformat(timespec="seconds")
     return day
+
+
+# The markup that says when a page was last changed: OpenGraph, the HTTP header as the
+# page repeats it, schema.org microdata.
+_MODIFIED_MARKUP = (
+    "//meta[@property='article:modified_time' or @name='article:modified_time'"
+    " or @property='og:updated_time' or @name='last-modified' or @http-equiv='last-modified'"
+    " or @name='lastmod' or @name='dcterms.modified']|//*[@itemprop='dateModified']"
+)
+_DAY = re.compile(r"\d{4}-\d\d-\d\d")
+
+
+def _modified_days(page: _Markup) -> set[str]:
+    """The days on which the page says it was last changed."""
+    if page.root is None:
+        return set()
+    stated = [node.get("content") or node.get("datetime") for node in _modified_markup(page.root)]
+    stated += [node.get("dateModified") for node in _linked_data_everything(page.root)]
+    days = (value.strip()[:10] for value in stated if isinstance(value, str))
+    return {day for day in days if _DAY.fullmatch(day)}
+
+
+def _without_modification(page: _Markup) -> str:
+    """The page without what says when it was last changed (markup and JSON-LD)."""
+    assert page.root is not None  # (it has days of modification)
+    copy = lxml.html.fromstring(lxml.html.tostring(page.root))
+    for node in _modified_markup(copy):
+        node.drop_tree()
+    for script, data in _linked_data_blocks(copy):
+        script.text = json.dumps(_without_key(data, "dateModified"))
+    return lxml.html.tostring(copy, encoding="unicode")
+
+
+def _modified_markup(root: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
+    return root.xpath(_MODIFIED_MARKUP)
+
+
+def _linked_data_blocks(
+    root: lxml.html.HtmlElement,
+) -> Iterator[tuple[lxml.html.HtmlElement, object]]:
+    """Each JSON-LD script of the page that parses, with what it holds."""
+    for script in root.iterfind(".//script[@type='application/ld+json']"):
+        try:
+            yield script, json.loads(script.text or "", strict=False)
+        except ValueError:
+            continue
+
+
+def _linked_data_everything(root: lxml.html.HtmlElement) -> Iterator[dict]:
+    """Every object of the page's JSON-LD, however deep."""
+    for _, data in _linked_data_blocks(root):
+        yield from _objects(data)
+
+
+def _objects(data: object) -> Iterator[dict]:
+    if isinstance(data, list):
+        for item in data:
+            yield from _objects(item)
+    elif isinstance(data, dict):
+        yield data
+        for value in data.values():
+            yield from _objects(value)
+
+
+def _without_key(data: object, key: str) -> object:
+    if isinstance(data, list):
+        return [_without_key(item, key) for item in data]
+    if isinstance(data, dict):
+        return {name: _without_key(value, key) for name, value in data.items() if name != key}
+    return data
 
 
 def _states_day(page: _Markup, day: str, page_url: str | None) -> bool:
@@ -326,11 +404,7 @@ def _linked_data_articles(page: _Markup) -> Iterator[dict]:
     """The articles the page's JSON-LD describes as its own, in order."""
     if page.root is None:
         return
-    for script in page.root.iterfind(".//script[@type='application/ld+json']"):
-        try:
-            data = json.loads(script.text or "", strict=False)
-        except ValueError:
-            continue
+    for _, data in _linked_data_blocks(page.root):
         for node in _linked_data_nodes(data):
             kinds = node.get("@type")
             kinds = kinds if isinstance(kinds, list) else [kinds]

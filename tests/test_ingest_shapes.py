@@ -446,3 +446,44 @@ def test_a_page_whose_text_a_script_fills_in_is_refused_saying_how_to_save_it(
         "loads; open it in a browser and save it once it shows the article, as "
         "'Webpage, Complete' or as a single file (.mhtml)"
     )
+
+
+@pytest.mark.parametrize(
+    ("head", "published"),
+    [
+        # Only when the page was last changed: no publication date (it was taken for one).
+        ('<meta property="article:modified_time" content="2025-03-14T08:00:00+00:00">', None),
+        (
+            '<script type="application/ld+json">{"@type": "NewsArticle", '
+            '"dateModified": "2025-03-14T08:00:00Z"}</script>',
+            None,
+        ),
+        ('<meta property="og:updated_time" content="2025-03-14T08:00:00+00:00">', None),
+        # Published and changed on the same day: the publication.
+        (
+            '<meta property="article:published_time" content="2025-03-14T06:00:00+00:00">'
+            '<meta property="article:modified_time" content="2025-03-14T08:00:00+00:00">',
+            "2025-03-14T06:00:00+00:00",
+        ),
+        # Changed, and published in the page's text.
+        (
+            '<meta property="article:modified_time" content="2025-03-14T08:00:00+00:00">',
+            "2025-03-13",
+        ),
+    ],
+)
+def test_the_day_a_page_was_changed_is_not_its_publication(
+    empty_site: TinySite, tmp_path: Path, head: str, published: str | None
+) -> None:
+    html = weir_html(head).replace(
+        '<meta property="article:published_time" content="2025-03-13T19:42:00Z">', ""
+    )
+    if published == "2025-03-13":
+        html = html.replace("</h1>", '</h1><p class="date">Published 13 March 2025</p>')
+    outcome = add_page(empty_site, tmp_path, html)
+    if published is None:
+        assert outcome.status == "failed", front(outcome)
+        assert "no publication date" in outcome.message
+    else:
+        assert outcome.status == "added", outcome
+        assert front(outcome)["published"] == published
