@@ -19,6 +19,7 @@ from builder.dates import states_day
 
 MAX_BYTES = 20 * 1024 * 1024
 TIMEOUT_SECONDS = 30
+_WEB = ("https://", "http://")
 USER_AGENT = "timeline-builder (+https://pypi.org/project/timeline-builder/)"
 
 
@@ -96,12 +97,14 @@ def read_feed(data: bytes, address: str | None = None) -> list[FeedEntry] | None
         return None
     publisher = _one_line(parsed.feed.get("title")) or None
     language = _one_line(parsed.feed.get("language")) or None
+    # A feed read from a file, with no xml:base, links relative to the site it names.
+    site = (parsed.feed.get("link") or "").strip()
     entries = []
     for entry in parsed.entries:
         title = _one_line(entry.get("title"))
         entries.append(
             FeedEntry(
-                (entry.get("link") or "").strip(),
+                _whole_link((entry.get("link") or "").strip(), site),
                 title,
                 _stated_time(entry),
                 _author(entry.get("author")),
@@ -111,6 +114,13 @@ def read_feed(data: bytes, address: str | None = None) -> list[FeedEntry] | None
             )
         )
     return entries
+
+
+def _whole_link(link: str, site: str) -> str:
+    """`link`, made whole against the feed's `site` when it is relative to it."""
+    if not link or link.lower().startswith(_WEB) or not site.lower().startswith(_WEB):
+        return link
+    return urljoin(site, link)
 
 
 def _copy(title: str, content: list | None, language: str | None) -> bytes | None:

@@ -487,3 +487,24 @@ def test_the_day_a_page_was_changed_is_not_its_publication(
     else:
         assert outcome.status == "added", outcome
         assert front(outcome)["published"] == published
+
+
+def test_relative_links_of_a_feed_file_are_made_whole_against_its_site(
+    empty_site: TinySite, tmp_path: Path
+) -> None:
+    """A feed saved as a file, whose entries link relative to the site it names (and to
+    no xml:base): each link is made whole against the site's address; it was fetched as
+    '/news/a' and failed."""
+    feed = tmp_path / "feed.atom"
+    feed.write_text(
+        '<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom">'
+        "<title>Valley Courier</title><id>urn:vc</id><updated>2025-03-14T08:00:00Z</updated>"
+        '<link rel="alternate" href="https://valleycourier.example/"/>'
+        "<entry><title>Gates open</title><id>urn:a</id><updated>2025-03-13T19:42:00Z</updated>"
+        '<link rel="alternate" href="/news/a"/></entry></feed>'
+    )
+    address = "https://valleycourier.example/news/a"
+    pages = {address: weir_page(address)}
+    [outcome] = ingest(empty_site.root, [str(feed)], fetch=pages.__getitem__)
+    assert outcome.status == "added", outcome
+    assert outcome.origin == address
