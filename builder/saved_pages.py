@@ -44,6 +44,9 @@ def _mhtml(data: bytes) -> SavedPage:
     message = email.message_from_bytes(data, policy=email.policy.default)
     assert isinstance(message, EmailMessage)
     part = next((p for p in message.walk() if p.get_content_type() == "text/html"), None)
+    if part is None and _HTML_START.match(data):
+        # A page saved as HTML, and named .mhtml: the page it is.
+        return SavedPage(data, saved_from_address(data))
     if part is None:
         raise SavedPageError("not a saved web page: the MHTML file holds no HTML page")
     html = part.get_payload(decode=True) or b""
@@ -53,6 +56,12 @@ def _mhtml(data: bytes) -> SavedPage:
         message.get("Snapshot-Content-Location")
     )
     return SavedPage(html, address)
+
+
+# How an HTML file begins: a BOM, blank space, then a doctype, a comment or a tag.
+_HTML_START = re.compile(
+    rb"(?:\xef\xbb\xbf)?\s*(?:<!doctype\s+html|<!--|<html|<head|<meta)", re.IGNORECASE
+)
 
 
 def _webarchive(data: bytes) -> SavedPage:

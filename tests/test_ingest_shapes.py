@@ -508,3 +508,16 @@ def test_relative_links_of_a_feed_file_are_made_whole_against_its_site(
     [outcome] = ingest(empty_site.root, [str(feed)], fetch=pages.__getitem__)
     assert outcome.status == "added", outcome
     assert outcome.origin == address
+
+
+def test_a_web_page_named_mhtml_is_read_as_the_page_it_is(
+    empty_site: TinySite, tmp_path: Path
+) -> None:
+    """A page saved as HTML but named .mhtml (or .mht) is read as HTML; it was refused
+    as 'the MHTML file holds no HTML page'. A file that is neither still is."""
+    outcome = add_page(empty_site, tmp_path, weir_html(before=SAVED_FROM), "page.mhtml")
+    assert outcome.status == "added", outcome
+    assert front(outcome)["url"].endswith("/news/2025/03/13/sluice-gates")
+    outcome = add_page(empty_site, tmp_path, b"PK\x03\x04 not a page", "other.mht")
+    assert outcome.status == "failed"
+    assert outcome.message == "not a saved web page: the MHTML file holds no HTML page"
