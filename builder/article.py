@@ -20,6 +20,7 @@ from urllib.parse import urljoin, urlsplit
 import htmldate
 import lxml.html
 import trafilatura
+from trafilatura.utils import load_html
 
 from builder.dates import DateError, PartialDate, states_day
 from builder.temporal.grammar import PAGE_DATE_LABEL
@@ -87,8 +88,11 @@ class _Markup:
 def read_html(html: str | bytes, page_url: str | None = None) -> Article:
     """The article in a saved page; raises ArticleError when there is no article text."""
     try:
+        tree = load_html(html)  # as trafilatura reads a page (its encoding found as it finds it)
+        if tree is not None:
+            _join_split_bodies(tree)
         document = trafilatura.bare_extraction(
-            html,
+            tree if tree is not None else html,
             url=page_url,
             with_metadata=True,
             include_comments=False,
@@ -152,6 +156,37 @@ def _no_text(page: _Markup) -> str:
             "it once it shows the article, as 'Webpage, Complete' or as a single file (.mhtml)"
         )
     return message
+
+
+# The containers of an article's text, by their class ("article-body", "StoryBodyCompanion
+# Column") or their schema.org property.
+_BODY_CONTAINER = re.compile(r"body", re.IGNORECASE)
+
+
+def _join_split_bodies(tree: lxml.html.HtmlElement) -> None:
+    """Join the parts of an article's text that a page splits between sibling containers of
+    one kind (an advertisement between each two): trafilatura reads only the first. What
+    stood between them follows the joined text."""
+    moved: set[lxml.html.HtmlElement] = set()
+    for first in tree.xpath("//*[@class or @itemprop='articleBody']"):
+        if first in moved or not _is_body_container(first):
+            continue
+        for sibling in list(first.itersiblings()):
+            if sibling.tag == first.tag and _same_kind(sibling, first):
+                first.append(sibling)  # with all it holds
+                moved.add(sibling)
+
+
+def _is_body_container(element: lxml.html.HtmlElement) -> bool:
+    return element.get("itemprop") == "articleBody" or bool(
+        _BODY_CONTAINER.search(element.get("class") or "")
+    )
+
+
+def _same_kind(element: lxml.html.HtmlElement, other: lxml.html.HtmlElement) -> bool:
+    return element.get("class") == other.get("class") and element.get("itemprop") == other.get(
+        "itemprop"
+    )
 
 
 def _is_text(line: str) -> bool:

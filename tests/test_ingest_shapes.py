@@ -521,3 +521,19 @@ def test_a_web_page_named_mhtml_is_read_as_the_page_it_is(
     outcome = add_page(empty_site, tmp_path, b"PK\x03\x04 not a page", "other.mht")
     assert outcome.status == "failed"
     assert outcome.message == "not a saved web page: the MHTML file holds no HTML page"
+
+
+def test_an_article_body_split_in_several_containers_is_read_whole(
+    empty_site: TinySite, tmp_path: Path
+) -> None:
+    """News sites split the body of an article in several containers of one class, with
+    advertisements between them: every part is read (only the first one was)."""
+    parts = "".join(
+        f'<div class="article-body"><p>{paragraph}</p></div>'
+        '<div class="ad-container"><p>Advertisement</p></div>'
+        for paragraph in PARAGRAPHS
+    )
+    html = weir_html().replace(TEXT, parts)
+    outcome = add_page(empty_site, tmp_path, html)
+    assert outcome.status == "added", outcome
+    assert tuple(body(outcome).strip().split("\n\n")[:3]) == PARAGRAPHS
