@@ -20,7 +20,7 @@ from urllib.parse import urljoin, urlsplit
 import htmldate
 import lxml.html
 import trafilatura
-from trafilatura.utils import load_html
+from trafilatura.utils import decode_file, load_html
 
 from builder.dates import DateError, PartialDate, states_day
 from builder.temporal.grammar import PAGE_DATE_LABEL
@@ -53,10 +53,16 @@ class _Markup:
 
     @functools.cached_property
     def root(self) -> lxml.html.HtmlElement | None:
-        try:
-            return lxml.html.fromstring(self.html)
-        except (ValueError, lxml.etree.ParserError):
-            return None
+        # Decoded as trafilatura decodes it (a page may not say its encoding); as bytes
+        # when lxml refuses the text for declaring an encoding (<?xml encoding="...">).
+        for markup in (decode_file(self.html), self.html):
+            try:
+                return lxml.html.fromstring(markup)
+            except ValueError:
+                continue
+            except lxml.etree.ParserError:
+                return None
+        return None
 
     @functools.cached_property
     def title(self) -> str:
@@ -676,8 +682,7 @@ def _author(names: str | None, html: str | bytes) -> str | None:
 
 
 def _page_text(html: str | bytes) -> str:
-    text = html.decode("utf-8", "replace") if isinstance(html, bytes) else html
-    return unescape(text)
+    return unescape(decode_file(html))
 
 
 def _as_written(name: str, page: str) -> str:

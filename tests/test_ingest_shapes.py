@@ -537,3 +537,20 @@ def test_an_article_body_split_in_several_containers_is_read_whole(
     outcome = add_page(empty_site, tmp_path, html)
     assert outcome.status == "added", outcome
     assert tuple(body(outcome).strip().split("\n\n")[:3]) == PARAGRAPHS
+
+
+def test_a_page_that_declares_no_charset_is_read_in_the_one_it_is_written_in(
+    empty_site: TinySite, tmp_path: Path
+) -> None:
+    """A Japanese page in EUC-JP that does not say so: its title was read from its
+    markup as Latin-1 ("¥Þ¥í¥¦"), while its text was read right."""
+    text = "".join(f"<p>{paragraph}</p>" for paragraph in JAPANESE)
+    html = (
+        '<!DOCTYPE html><html lang="ja"><head><title>水門を開放 | 谷新聞</title>'
+        '<meta property="article:published_time" content="2025-03-13T19:42:00+09:00">'
+        f"</head><body><article><h1>水門を開放</h1>{text}</article></body></html>"
+    )
+    outcome = add_page(empty_site, tmp_path, html.encode("euc_jp"))
+    assert outcome.status == "added", outcome
+    assert front(outcome)["title"] == "水門を開放"
+    assert front(outcome)["publisher"] == "谷新聞"
