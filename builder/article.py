@@ -20,6 +20,7 @@ from urllib.parse import urljoin, urlsplit
 import htmldate
 import lxml.html
 import trafilatura
+from trafilatura.settings import Document
 from trafilatura.utils import decode_file, load_html
 
 from builder.dates import DateError, PartialDate, states_day
@@ -91,13 +92,17 @@ class _Markup:
         )
 
 
-def read_html(html: str | bytes, page_url: str | None = None) -> Article:
-    """The article in a saved page; raises ArticleError when there is no article text."""
+def _extract(html: str | bytes, page_url: str | None, laid_out: bool) -> Document | None:
+    """trafilatura's reading of the page: its text and metadata. Tables are left out of
+    the text (a table of figures reads badly as paragraphs); when `laid_out`, those that
+    lay the page out are read as the blocks they hold."""
     try:
         tree = load_html(html)  # as trafilatura reads a page (its encoding found as it finds it)
         if tree is not None:
             _join_split_bodies(tree)
-        document = trafilatura.bare_extraction(
+            if laid_out:
+                _unwrap_layout_tables(tree)
+        return trafilatura.bare_extraction(
             tree if tree is not None else html,
             url=page_url,
             with_metadata=True,
@@ -108,8 +113,17 @@ def read_html(html: str | bytes, page_url: str | None = None) -> Article:
         )
     except (ValueError, TypeError) as error:
         raise ArticleError(f"not a readable HTML page ({error})") from None
+
+
+def read_html(html: str | bytes, page_url: str | None = None) -> Article:
+    """The article in a saved page; raises ArticleError when there is no article text."""
+    document = _extract(html, page_url, laid_out=False)
     page = _Markup(html)
     text = (document.text or "") if document is not None else ""
+    if not text.strip():
+        # An older page laid out in a table holds its article in one of its cells.
+        document = _extract(html, page_url, laid_out=True)
+        text = (document.text or "") if document is not None else ""
     if not text.strip():
         # A page built by a script may give its text in its JSON-LD, with its metadata.
         text = _linked_data_body(page)
@@ -167,6 +181,18 @@ def _no_text(page: _Markup) -> str:
 # The containers of an article's text, by their class ("article-body", "StoryBodyCompanion
 # Column") or their schema.org property.
 _BODY_CONTAINER = re.compile(r"body", re.IGNORECASE)
+
+
+# A table that lays a page out: its cells hold paragraphs or headings, not figures.
+_LAYOUT_TABLE = "//table[.//td//p or .//td//h1 or .//td//h2 or .//td//br]"
+_TABLE_PARTS = ("table", "thead", "tbody", "tfoot", "tr", "td", "th")
+
+
+def _unwrap_layout_tables(tree: lxml.html.HtmlElement) -> None:
+    """Make the tables that lay the page out blocks (<div>), as they show."""
+    for table in tree.xpath(_LAYOUT_TABLE):
+        for part in table.iter(*_TABLE_PARTS):
+            part.tag = "div"
 
 
 def _join_split_bodies(tree: lxml.html.HtmlElement) -> None:

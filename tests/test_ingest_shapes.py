@@ -554,3 +554,18 @@ def test_a_page_that_declares_no_charset_is_read_in_the_one_it_is_written_in(
     assert outcome.status == "added", outcome
     assert front(outcome)["title"] == "水門を開放"
     assert front(outcome)["publisher"] == "谷新聞"
+
+
+def test_an_article_laid_out_in_a_table_is_read(empty_site: TinySite, tmp_path: Path) -> None:
+    """Older sites lay their pages out in a table, the article in one of its cells: it
+    was refused ('no article text found in the page')."""
+    layout = (
+        '<table width="100%"><tr><td class="nav"><a href="/">Home</a><br>'
+        f'<a href="/news">News</a></td><td class="main"><h1>Gates open at the weir</h1>{TEXT}'
+        "</td></tr></table>"
+    )
+    html = weir_html().replace(f"<article><h1>Gates open at the weir</h1>{TEXT}", layout)
+    html = html.replace("<p>Gates open at the weir, the desk wrote.</p></article>", "")
+    outcome = add_page(empty_site, tmp_path, html)
+    assert outcome.status == "added", outcome
+    assert tuple(body(outcome).strip().split("\n\n")) == PARAGRAPHS
