@@ -695,7 +695,7 @@ def _author(names: str | None, html: str | bytes) -> str | None:
     found: list[str] = []
     for name in (_clean(part) for part in (names or "").split(";")):
         name = _BYLINE_WORD.sub("", name, count=1)
-        if not name:
+        if not name or (found and _is_role(name)):  # "Ana Ruiz, Health Editor"
             continue
         if found and name.casefold() in _NAME_SUFFIXES:
             found[-1] = f"{found[-1]} {name}"

@@ -569,3 +569,20 @@ def test_an_article_laid_out_in_a_table_is_read(empty_site: TinySite, tmp_path: 
     outcome = add_page(empty_site, tmp_path, html)
     assert outcome.status == "added", outcome
     assert tuple(body(outcome).strip().split("\n\n")) == PARAGRAPHS
+
+
+@pytest.mark.parametrize(
+    "byline",
+    [
+        '<p class="byline">Tamsin Reeve, Marrow correspondent</p>',
+        '<p class="byline">By Tamsin Reeve, Environment Editor</p>',
+    ],
+)
+def test_an_authors_role_in_the_byline_is_not_an_author(
+    empty_site: TinySite, tmp_path: Path, byline: str
+) -> None:
+    """ "Tamsin Reeve, Marrow correspondent": the author is Tamsin Reeve (the role was
+    taken for a second author)."""
+    html = weir_html().replace("</h1>", f"</h1>{byline}")
+    outcome = add_page(empty_site, tmp_path, html)
+    assert front(outcome)["author"] == "Tamsin Reeve"
