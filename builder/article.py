@@ -140,8 +140,9 @@ def read_html(html: str | bytes, page_url: str | None = None) -> Article:
     if not title:
         raise ArticleError("the page has no title")
     paragraphs = [line for line in map(_clean, text.splitlines()) if _is_text(line)]
-    if paragraphs and paragraphs[0] == title:
-        paragraphs = paragraphs[1:]  # the headline, already the title
+    # The headline, already the title: first, or where trafilatura put it among the
+    # parts of the page it read (a live page's updates, each an <article>).
+    paragraphs = [paragraph for paragraph in paragraphs if paragraph != title]
     if not paragraphs:
         raise ArticleError(_no_text(page))
     url = _article_address(page, document.url, page_url)

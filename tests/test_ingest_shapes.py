@@ -586,3 +586,24 @@ def test_an_authors_role_in_the_byline_is_not_an_author(
     html = weir_html().replace("</h1>", f"</h1>{byline}")
     outcome = add_page(empty_site, tmp_path, html)
     assert front(outcome)["author"] == "Tamsin Reeve"
+
+
+def test_a_live_pages_headline_is_not_kept_among_its_updates(
+    empty_site: TinySite, tmp_path: Path
+) -> None:
+    """A live page lists its updates as articles of their own: the page's headline came
+    out among them, as a paragraph of text."""
+    updates = "".join(
+        f'<article class="update"><time datetime="2025-03-1{n}T0{n}:00:00Z">0{n}:00</time>'
+        f"<p>{paragraph}</p></article>"
+        for n, paragraph in enumerate(PARAGRAPHS, start=3)
+    )
+    html = weir_html(title="Marrow flood watch: live").replace(
+        f"<article><h1>Marrow flood watch: live</h1>{TEXT}"
+        "<p>Marrow flood watch: live, the desk wrote.</p></article>",
+        f"<main><h1>Marrow flood watch: live</h1>{updates}</main>",
+    )
+    outcome = add_page(empty_site, tmp_path, html)
+    assert outcome.status == "added", outcome
+    assert "Marrow flood watch" not in body(outcome)
+    assert sorted(body(outcome).strip().split("\n\n")) == sorted(PARAGRAPHS)
