@@ -321,7 +321,7 @@ def _publication(page: _Markup, day: str | None, page_url: str | None) -> str | 
     if not day or not _states_day(page, day, page_url):
         return None
     html = page.html
-    if day in _modified_days(page):
+    if _states_modification(page, day):
         # htmldate takes when a page was changed for its publication, where it finds no
         # other date: the page is read again without what says when it was changed.
         html = _without_modification(page)
@@ -356,8 +356,29 @@ _MODIFIED_MARKUP = (
 _DAY = re.compile(r"\d{4}-\d\d-\d\d")
 
 
+# A line saying when the page was changed ("Updated 14 March", "Mis à jour le"), and the
+# word that says it also gives the publication ("Updated ... | Published ...").
+_UPDATE_LABEL = re.compile(
+    r"\s*(?:last\s+)?(?:updated|modified|edited|mis\s+à\s+jour|modifié|actualizado"
+    r"|atualizado|aktualisiert|aggiornato|bijgewerkt)\b",
+    re.IGNORECASE,
+)
+_PUBLISHED_LABEL = re.compile(
+    r"published|posted|publié|publicado|veröffentlicht|pubblicato|gepubliceerd", re.IGNORECASE
+)
+# Longer than this, a line is text, not a stamp.
+_STAMP_LENGTH = 80
+
+
+def _states_modification(page: _Markup, day: str) -> bool:
+    """Whether the page says it was changed on `day`, in its markup or in a line of text."""
+    return day in _modified_days(page) or any(
+        states_day(_clean(line.text_content()), day) for line in _update_lines(page.root)
+    )
+
+
 def _modified_days(page: _Markup) -> set[str]:
-    """The days on which the page says it was last changed."""
+    """The days on which the page's markup says it was last changed."""
     if page.root is None:
         return set()
     stated = [node.get("content") or node.get("datetime") for node in _modified_markup(page.root)]
@@ -366,11 +387,29 @@ def _modified_days(page: _Markup) -> set[str]:
     return {day for day in days if _DAY.fullmatch(day)}
 
 
+def _update_lines(root: lxml.html.HtmlElement | None) -> list[lxml.html.HtmlElement]:
+    """The elements of the page that say, and only say, when it was changed."""
+    if root is None:
+        return []
+    found = []
+    for text in root.xpath("//body//text()[not(ancestor::script or ancestor::style)]"):
+        if not _UPDATE_LABEL.match(text):
+            continue
+        element = text.getparent().getparent() if text.is_tail else text.getparent()
+        if element is None or element in found:
+            continue
+        line = _clean(element.text_content())
+        if len(line) <= _STAMP_LENGTH and not _PUBLISHED_LABEL.search(line):
+            found.append(element)
+    return found
+
+
 def _without_modification(page: _Markup) -> str:
-    """The page without what says when it was last changed (markup and JSON-LD)."""
-    assert page.root is not None  # (it has days of modification)
+    """The page without what says when it was last changed (markup, JSON-LD, lines of
+    text)."""
+    assert page.root is not None  # (it says when it was changed)
     copy = lxml.html.fromstring(lxml.html.tostring(page.root))
-    for node in _modified_markup(copy):
+    for node in _modified_markup(copy) + _update_lines(copy):
         node.drop_tree()
     for script, data in _linked_data_blocks(copy):
         script.text = json.dumps(_without_key(data, "dateModified"))

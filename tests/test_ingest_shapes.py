@@ -607,3 +607,27 @@ def test_a_live_pages_headline_is_not_kept_among_its_updates(
     assert outcome.status == "added", outcome
     assert "Marrow flood watch" not in body(outcome)
     assert sorted(body(outcome).strip().split("\n\n")) == sorted(PARAGRAPHS)
+
+
+@pytest.mark.parametrize(
+    "stamps",
+    [
+        '<p class="dateline">Updated 14 March 2025, 08:00 GMT</p>'
+        '<p class="dateline">First published 13 March 2025</p>',
+        '<div class="dates"><span>Last updated: <time>14/03/2025</time></span>'
+        "<span>Published: 13 March 2025</span></div>",
+        '<p class="date">Mis à jour le 14 mars 2025</p><p class="date">Publié le 13 mars 2025</p>',
+    ],
+)
+def test_a_page_dated_only_in_its_text_is_dated_by_its_publication_not_its_update(
+    empty_site: TinySite, tmp_path: Path, stamps: str
+) -> None:
+    """ "Updated 14 March ... First published 13 March", in the text only: the page was
+    published on the 13th (it was given the day of its update)."""
+    html = weir_html().replace(
+        '<meta property="article:published_time" content="2025-03-13T19:42:00Z">', ""
+    )
+    html = html.replace("</h1>", f"</h1>{stamps}")
+    outcome = add_page(empty_site, tmp_path, html)
+    assert outcome.status == "added", outcome
+    assert front(outcome)["published"] == "2025-03-13"
