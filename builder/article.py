@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
+from email.utils import parsedate_to_datetime
 from html import unescape
 from urllib.parse import urljoin, urlsplit
 
@@ -481,21 +482,29 @@ def _stated_published(page: _Markup) -> Iterator[datetime]:
     if page.root is None:
         return
     for value in page.root.xpath(_PUBLISHED_MARKUP):
-        try:
-            yield datetime.fromisoformat(str(value).strip())
-        except ValueError:
-            continue
+        if moment := _moment(str(value)):
+            yield moment
 
 
 def _linked_data_published(page: _Markup) -> Iterator[datetime]:
     """The datePublished of each article described in the page's JSON-LD, in order."""
     for article in _linked_data_articles(page):
         value = article.get("datePublished")
-        if isinstance(value, str):
-            try:
-                yield datetime.fromisoformat(value.strip())
-            except ValueError:
-                continue
+        if isinstance(value, str) and (moment := _moment(value)):
+            yield moment
+
+
+def _moment(written: str) -> datetime | None:
+    """A moment as pages write it: ISO 8601, or as email and RSS do (RFC 822: "Thu,
+    13 Mar 2025 19:42:00 +0100"); None for neither."""
+    try:
+        return datetime.fromisoformat(written.strip())
+    except ValueError:
+        pass
+    try:
+        return parsedate_to_datetime(written.strip())
+    except (TypeError, ValueError, IndexError):
+        return None
 
 
 def _linked_data_body(page: _Markup) -> str:

@@ -631,3 +631,15 @@ def test_a_page_dated_only_in_its_text_is_dated_by_its_publication_not_its_updat
     outcome = add_page(empty_site, tmp_path, html)
     assert outcome.status == "added", outcome
     assert front(outcome)["published"] == "2025-03-13"
+
+
+def test_a_publication_time_written_as_in_email_keeps_its_time(
+    empty_site: TinySite, tmp_path: Path
+) -> None:
+    """article:published_time written as RSS and email write dates (RFC 822): its time
+    and offset are kept (only the day was)."""
+    html = weir_html().replace(
+        'content="2025-03-13T19:42:00Z"', 'content="Thu, 13 Mar 2025 19:42:00 +0100"'
+    )
+    outcome = add_page(empty_site, tmp_path, html)
+    assert front(outcome)["published"] == "2025-03-13T19:42:00+01:00"
