@@ -98,7 +98,12 @@ class Options:
 _TRACKING_PARAMETER = re.compile(
     r"utm_\w*|fbclid|gclid|dclid|gbraid|wbraid|msclkid|yclid|igshid|mc_cid|mc_eid"
     r"|_hsenc|_hsmi|mkt_tok|at_medium|at_campaign|at_custom\d*|ns_mchannel|ns_source"
-    r"|ns_campaign|ns_linkname|ns_fee|cmpid|smid|sr_share",
+    r"|ns_campaign|ns_linkname|ns_fee|cmpid|smid|sr_share"
+    # what share buttons, feeds and portals add: the Guardian's CMP, AT Internet's xtor,
+    # the Independent's ito, MSN's ocid, Twitter's ref_src, Yahoo's consent redirect,
+    # Webtrends' WT.*
+    r"|cmp|xtor|ito|taid|ocid|ncid|icid|ref|ref_src|ref_url|guccounter|guce_\w+"
+    r"|wt\.\w+|wt_\w+|soc_src|soc_trk",
     re.IGNORECASE,
 )
 

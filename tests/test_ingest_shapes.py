@@ -643,3 +643,31 @@ def test_a_publication_time_written_as_in_email_keeps_its_time(
     )
     outcome = add_page(empty_site, tmp_path, html)
     assert front(outcome)["published"] == "2025-03-13T19:42:00+01:00"
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "CMP=share_btn_tw",  # The Guardian's share buttons
+        "xtor=RSS-3208",  # French sites' feeds (AT Internet)
+        "ito=792",  # The Independent
+        "ocid=msedgntp",  # MSN
+        "ref=rss",
+        "ref_src=twsrc%5Etfw",  # Twitter's embeds
+        "guccounter=1&guce_referrer=aHR0cHM6Ly9",  # Yahoo's consent page
+        "WT.mc_id=email",
+        "taid=67d2",
+    ],
+)
+def test_an_address_with_share_or_feed_tracking_is_the_same_article(
+    empty_site: TinySite, tmp_path: Path, query: str
+) -> None:
+    """The same article saved again from an address carrying the parameters a share
+    button or a feed adds is found present (it was added twice), and is recorded
+    without them."""
+    address = "https://valleycourier.example/news/a"
+    first = add_page(empty_site, tmp_path, weir_page(address), "first.html")
+    tracked = weir_html(before=f"<!-- saved from url=(0080){address}?{query} -->\n")
+    second = add_page(empty_site, tmp_path, tracked.replace("the desk", "our desk"), "2.html")
+    assert first.status == "added" and second.status == "skipped", second
+    assert "same URL" in second.message
