@@ -224,4 +224,4 @@ def named_feeds(html: bytes, address: str) -> list[str]:
 
 def looks_like_feed(data: bytes) -> bool:
     head = data[:2048].lstrip().lower()
-    return head.startswith(b"<?xml") or b"<rss" in head or b"<feed" in head
+    return head.startswith(b"<?xml") or any(tag in head for tag in (b"<rss", b"<feed", b"<rdf:rdf"))

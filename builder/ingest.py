@@ -70,7 +70,7 @@ FETCHES_AT_ONCE = 4
 # Fewer words than this in a page's text is worth a word to the editor (a news article
 # runs to hundreds): the page may have shown only a teaser.
 FEW_WORDS = 50
-FEED_SUFFIXES = (".xml", ".rss", ".atom")
+FEED_SUFFIXES = (".xml", ".rss", ".atom", ".rdf")
 RIGHTS = ("full", "excerpts", "link")
 
 

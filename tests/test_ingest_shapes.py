@@ -671,3 +671,34 @@ def test_an_address_with_share_or_feed_tracking_is_the_same_article(
     second = add_page(empty_site, tmp_path, tracked.replace("the desk", "our desk"), "2.html")
     assert first.status == "added" and second.status == "skipped", second
     assert "same URL" in second.message
+
+
+RDF_FEED = (
+    '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" '
+    'xmlns="http://purl.org/rss/1.0/" xmlns:dc="http://purl.org/dc/elements/1.1/">'
+    '<channel rdf:about="https://valleycourier.example/rss"><title>Valley Courier</title>'
+    "<link>https://valleycourier.example/</link><description>News</description></channel>"
+    '<item rdf:about="https://valleycourier.example/news/a"><title>Gates open</title>'
+    "<link>https://valleycourier.example/news/a</link>"
+    "<dc:date>2025-03-13T19:42:00+00:00</dc:date><dc:creator>Tamsin Reeve</dc:creator>"
+    "</item></rdf:RDF>"
+)
+
+
+def test_an_rss_1_feed_without_an_xml_declaration(empty_site: TinySite, tmp_path: Path) -> None:
+    """An RSS 1.0 (RDF) feed that does not open with <?xml ...?>, as a .rdf file or from
+    an address, is read as a feed; it was read as a web page and refused."""
+    address = "https://valleycourier.example/news/a"
+    pages = {
+        address: weir_page(address),
+        "https://valleycourier.example/index.rdf": RDF_FEED.encode(),
+    }
+    feed = tmp_path / "index.rdf"
+    feed.write_text(RDF_FEED)
+    [outcome] = ingest(empty_site.root, [str(feed)], fetch=pages.__getitem__)
+    assert outcome.status == "added", outcome
+    assert front(outcome)["author"] == "Tamsin Reeve"
+    outcome.path.unlink()
+    given = "https://valleycourier.example/index.rdf"
+    [outcome] = ingest(empty_site.root, [given], fetch=pages.__getitem__)
+    assert outcome.status == "added", outcome
