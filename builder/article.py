@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from email.utils import parsedate_to_datetime
 from html import unescape
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 
 import htmldate
 import lxml.html
@@ -26,6 +26,7 @@ from trafilatura.utils import decode_file, load_html
 
 from builder.dates import DateError, PartialDate, states_day
 from builder.temporal.grammar import PAGE_DATE_LABEL
+from builder.web_address import web_address
 
 _DATE_PARAMETERS = {"extensive_search": False, "original_date": True}
 _WITH_TIME = "%Y-%m-%dT%H:%M:%S%z"
@@ -578,7 +579,7 @@ def _article_address(page: _Markup, stated: str | None, page_url: str | None) ->
     or to where the page came from made whole), else what trafilatura read (og:url), else
     where the page came from. Never a site's front page, which some sites give every page
     as its canonical link."""
-    candidates = (_canonical_link(page, page_url), _web_address(stated), _web_address(page_url))
+    candidates = (_canonical_link(page, page_url), web_address(stated), web_address(page_url))
     return next((url for url in candidates if url and not _front_page(url)), None)
 
 
@@ -588,21 +589,16 @@ def _canonical_link(page: _Markup, page_url: str | None) -> str | None:
     links = page.root.xpath(_CANONICAL_LINK)
     if not links:
         return None
-    base = _web_address(page_url)
+    base = web_address(page_url)
     for stated in page.root.xpath("//base/@href")[:1]:  # itself relative to the address
-        base = _web_address(urljoin(base or "", str(stated).strip()))
-    link = urljoin(base or "", str(links[0]).strip())
-    return _web_address(link.split("#", 1)[0])
+        base = web_address(str(stated), base)
+    link = web_address(str(links[0]), base)
+    return link.split("#", 1)[0] if link else None
 
 
 def _front_page(url: str) -> bool:
     parts = urlsplit(url)
     return parts.path in ("", "/") and not parts.query
-
-
-def _web_address(url: str | None) -> str | None:
-    url = (url or "").strip()
-    return url if url.lower().startswith(("https://", "http://")) else None
 
 
 # "By" as bylines write it in the languages newsrooms use most ("Par Amélie Durand").

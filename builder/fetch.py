@@ -10,16 +10,16 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from html import escape
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 
 import feedparser
 import lxml.html
 
 from builder.dates import states_day
+from builder.web_address import WEB_SCHEMES, web_address
 
 MAX_BYTES = 20 * 1024 * 1024
 TIMEOUT_SECONDS = 30
-_WEB = ("https://", "http://")
 USER_AGENT = "timeline-builder (+https://pypi.org/project/timeline-builder/)"
 
 
@@ -118,9 +118,9 @@ def read_feed(data: bytes, address: str | None = None) -> list[FeedEntry] | None
 
 def _whole_link(link: str, site: str) -> str:
     """`link`, made whole against the feed's `site` when it is relative to it."""
-    if not link or link.lower().startswith(_WEB) or not site.lower().startswith(_WEB):
+    if not link or link.lower().startswith(WEB_SCHEMES):
         return link
-    return urljoin(site, link)
+    return web_address(link, web_address(site)) or link
 
 
 def _copy(title: str, content: list | None, language: str | None) -> bytes | None:
@@ -218,8 +218,8 @@ def named_feeds(html: bytes, address: str) -> list[str]:
     for link in root.iterfind(".//link[@href]"):
         relations = (link.get("rel") or "").lower().split()
         if "alternate" in relations and (link.get("type") or "").lower() in _FEED_TYPES:
-            found.append(urljoin(address, link.get("href", "").strip()))
-    return [url for url in found if url.lower().startswith(("https://", "http://"))]
+            found.append(web_address(link.get("href"), address))
+    return [url for url in found if url]
 
 
 def looks_like_feed(data: bytes) -> bool:

@@ -8,15 +8,14 @@ from __future__ import annotations
 import json
 import re
 from datetime import datetime
-from urllib.parse import urljoin
 
 import nh3
 
 from builder.fetch import FeedEntry, feed_copy_page
+from builder.web_address import web_address
 
 JSON_FEED_SUFFIXES = (".json",)
 _VERSION = re.compile(r"https?://jsonfeed\.org/version/\d+(?:\.\d+)?")
-_WEB = ("https://", "http://")
 
 
 class JsonFeedError(ValueError):
@@ -44,7 +43,7 @@ def read_json_feed(data: bytes, address: str | None = None) -> list[FeedEntry]:
     for item in items:
         if not isinstance(item, dict):
             continue
-        link = _web_address(_text(item.get("url")) or _text(item.get("external_url")), base)
+        link = web_address(_text(item.get("url")) or _text(item.get("external_url")), base)
         title = _text(item.get("title"))
         item_language = _text(item.get("language")) or language
         entries.append(
@@ -106,11 +105,6 @@ def _copy(item: dict, title: str, language: str | None) -> bytes | None:
         return feed_copy_page(title, nh3.clean(html), "text/html", language)
     text = _text_block(item.get("content_text"))
     return feed_copy_page(title, text, "text/plain", language) if text else None
-
-
-def _web_address(url: str, base: str | None) -> str | None:
-    whole = urljoin(base, url) if base and url else url
-    return whole if whole.lower().startswith(_WEB) and " " not in whole else None
 
 
 def _text(value: object) -> str:

@@ -17,10 +17,11 @@ from dataclasses import dataclass
 from email.message import EmailMessage
 from xml.parsers.expat import ExpatError
 
+from builder.web_address import web_address
+
 MHTML_SUFFIXES = (".mhtml", ".mht")
 WEBARCHIVE_SUFFIXES = (".webarchive",)
 SAVED_PAGE_SUFFIXES = MHTML_SUFFIXES + WEBARCHIVE_SUFFIXES
-_WEB = ("https://", "http://")
 
 
 class SavedPageError(ValueError):
@@ -96,10 +97,7 @@ _HTML = re.compile(rb"<html(?:\s[^>]*)?>", re.IGNORECASE)
 
 
 def _web_address(value: object) -> str | None:
-    if not isinstance(value, str):
-        return None
-    value = value.strip()
-    return value if value.lower().startswith(_WEB) and " " not in value else None
+    return web_address(value) if isinstance(value, str) else None
 
 
 # "<!-- saved from url=(0062)https://..." (the number is the address's length), which

@@ -702,3 +702,53 @@ def test_an_rss_1_feed_without_an_xml_declaration(empty_site: TinySite, tmp_path
     given = "https://valleycourier.example/index.rdf"
     [outcome] = ingest(empty_site.root, [given], fetch=pages.__getitem__)
     assert outcome.status == "added", outcome
+
+
+BROKEN = "http://[::1"  # no address at all: urllib refuses it (ValueError)
+
+
+def test_broken_addresses_in_pages_and_feeds_are_no_crash(
+    empty_site: TinySite, tmp_path: Path
+) -> None:
+    """Addresses that cannot be parsed, where a page or a feed gives an address, are
+    treated as no address: never a traceback."""
+    head = f'<base href="{BROKEN}/"><link rel="canonical" href="{BROKEN}/story">'
+    outcome = add_page(
+        empty_site, tmp_path, weir_html(head, f"<!-- saved from url=(0011){BROKEN} -->")
+    )
+    assert outcome.status == "added", outcome
+    assert "url" not in front(outcome)
+    feed = tmp_path / "feed.json"
+    feed.write_text(
+        json.dumps(
+            {
+                "version": "https://jsonfeed.org/version/1.1",
+                "title": "Valley Courier",
+                "home_page_url": f"{BROKEN}/",
+                "items": [
+                    {
+                        "id": "1",
+                        "url": "/a",
+                        "title": "A",
+                        "content_text": "Some text.",
+                        "date_published": "2025-03-13",
+                    }
+                ],
+            }
+        )
+    )
+    rss = tmp_path / "feed.xml"
+    rss.write_text(
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>T</title>'
+        f"<link>{BROKEN}/</link><item><title>A</title><link>/a</link></item></channel></rss>"
+    )
+    page = FRONT_PAGE.replace(b"/feeds/news.rss", f"{BROKEN}/feed".encode())
+    pages = {"https://valleycourier.example/feed": page}
+    outcomes = ingest(
+        empty_site.root,
+        [str(feed), str(rss), "https://valleycourier.example/feed"],
+        fetch=lambda url: pages[url] if url in pages else no_fetch(url),
+    )
+    assert [outcome.status for outcome in outcomes] == ["added", "failed", "failed"], [
+        outcome.message for outcome in outcomes
+    ]
