@@ -413,48 +413,46 @@ def _without_modification(page: _Markup) -> str:
     copy = lxml.html.fromstring(lxml.html.tostring(page.root))
     for node in _modified_markup(copy) + _update_lines(copy):
         node.drop_tree()
-    for script, data in _linked_data_blocks(copy):
-        script.text = json.dumps(_without_key(data, "dateModified"))
+    for script in copy.iterfind(".//script[@type='application/ld+json']"):
+        script.text = _DATE_MODIFIED.sub('"left-out": ""', script.text or "")
     return lxml.html.tostring(copy, encoding="unicode")
+
+
+# A JSON-LD dateModified and its value, replaced in place (the JSON stays valid, and is
+# not parsed and written again: hostile JSON may nest too deep for that).
+_DATE_MODIFIED = re.compile(r'"dateModified"\s*:\s*"[^"]*"')
 
 
 def _modified_markup(root: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
     return root.xpath(_MODIFIED_MARKUP)
 
 
-def _linked_data_blocks(
-    root: lxml.html.HtmlElement,
-) -> Iterator[tuple[lxml.html.HtmlElement, object]]:
-    """Each JSON-LD script of the page that parses, with what it holds."""
+def _linked_data_blocks(root: lxml.html.HtmlElement) -> Iterator[object]:
+    """What each JSON-LD script of the page holds, for those that parse."""
     for script in root.iterfind(".//script[@type='application/ld+json']"):
         try:
-            yield script, json.loads(script.text or "", strict=False)
-        except ValueError:
+            yield json.loads(script.text or "", strict=False)
+        except (ValueError, RecursionError):  # (nested deeper than Python's parser goes)
             continue
 
 
 def _linked_data_everything(root: lxml.html.HtmlElement) -> Iterator[dict]:
     """Every object of the page's JSON-LD, however deep."""
-    for _, data in _linked_data_blocks(root):
+    for data in _linked_data_blocks(root):
         yield from _objects(data)
 
 
 def _objects(data: object) -> Iterator[dict]:
-    if isinstance(data, list):
-        for item in data:
-            yield from _objects(item)
-    elif isinstance(data, dict):
-        yield data
-        for value in data.values():
-            yield from _objects(value)
-
-
-def _without_key(data: object, key: str) -> object:
-    if isinstance(data, list):
-        return [_without_key(item, key) for item in data]
-    if isinstance(data, dict):
-        return {name: _without_key(value, key) for name, value in data.items() if name != key}
-    return data
+    """Every object in `data`, however deep, in the order written (without recursing:
+    hostile JSON may nest as deep as Python's parser lets it)."""
+    waiting = [data]
+    while waiting:
+        item = waiting.pop()
+        if isinstance(item, list):
+            waiting.extend(reversed(item))
+        elif isinstance(item, dict):
+            yield item
+            waiting.extend(reversed(list(item.values())))
 
 
 def _states_day(page: _Markup, day: str, page_url: str | None) -> bool:
@@ -521,7 +519,7 @@ def _linked_data_articles(page: _Markup) -> Iterator[dict]:
     """The articles the page's JSON-LD describes as its own, in order."""
     if page.root is None:
         return
-    for _, data in _linked_data_blocks(page.root):
+    for data in _linked_data_blocks(page.root):
         for node in _linked_data_nodes(data):
             kinds = node.get("@type")
             kinds = kinds if isinstance(kinds, list) else [kinds]
@@ -532,13 +530,15 @@ def _linked_data_articles(page: _Markup) -> Iterator[dict]:
 def _linked_data_nodes(data: object) -> Iterator[dict]:
     """The page's own objects: the top level, lists of them and an @graph; not what they
     mention (related articles have dates of their own)."""
-    if isinstance(data, list):
-        for item in data:
-            yield from _linked_data_nodes(item)
-    elif isinstance(data, dict):
-        yield data
-        if "@graph" in data:
-            yield from _linked_data_nodes(data["@graph"])
+    waiting = [data]  # (without recursing, as in _objects)
+    while waiting:
+        item = waiting.pop()
+        if isinstance(item, list):
+            waiting.extend(reversed(item))
+        elif isinstance(item, dict):
+            yield item
+            if "@graph" in item:
+                waiting.append(item["@graph"])
 
 
 _LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*")

@@ -69,6 +69,8 @@ def _parsed(data: bytes) -> dict:
         ) from None
     except ValueError as error:  # not UTF-8 (nor UTF-16 or -32)
         raise JsonFeedError(f"not a readable JSON Feed ({error})") from None
+    except RecursionError:
+        raise JsonFeedError("not a readable JSON Feed: it nests too deeply") from None
     if not isinstance(feed, dict) or not _VERSION.fullmatch(_text(feed.get("version"))):
         raise JsonFeedError("not a JSON Feed (jsonfeed.org): it has no jsonfeed.org version")
     return feed

@@ -752,3 +752,20 @@ def test_broken_addresses_in_pages_and_feeds_are_no_crash(
     assert [outcome.status for outcome in outcomes] == ["added", "failed", "failed"], [
         outcome.message for outcome in outcomes
     ]
+
+
+@pytest.mark.parametrize("depth", [900, 100_000])
+def test_deeply_nested_json_is_no_crash(empty_site: TinySite, tmp_path: Path, depth: int) -> None:
+    """JSON nested deeper than Python recurses, in a page's JSON-LD or in a JSON Feed:
+    the page is read without it, the feed refused, never a traceback."""
+    nested = "[" * depth + "]" * depth
+    head = (
+        f'<script type="application/ld+json">{{"@type": "NewsArticle", "x": {nested}}}</script>'
+        '<meta property="article:modified_time" content="2025-03-13T20:00:00Z">'
+    )
+    outcome = add_page(empty_site, tmp_path, weir_html(head))
+    assert outcome.status == "added", outcome
+    feed = tmp_path / "feed.json"
+    feed.write_text(f'{{"version": "https://jsonfeed.org/version/1.1", "items": {nested}}}')
+    [outcome] = ingest(empty_site.root, [str(feed)], fetch=no_fetch)
+    assert outcome.status in ("failed", "skipped"), outcome
