@@ -83,6 +83,14 @@ class _Markup:
         )
         return [_clean(str(name)) for name in stated]
 
+    @functools.cached_property
+    def site_name(self) -> str | None:
+        """The name the page gives its site for display, in og:site_name."""
+        if self.root is None:
+            return None
+        stated = self.root.xpath("//meta[@property='og:site_name']/@content")
+        return next((name for name in map(_clean, map(str, stated)) if name), None)
+
     def states_headline(self, text: str) -> bool:
         """Whether the page gives `text` as its headline: in og:title or a <h1>."""
         if self.root is None:
@@ -287,10 +295,12 @@ def _without_site_name(title: str, page: _Markup, site: str) -> str:
 
 
 def _publisher(sitename: str | None, url: str | None, page: _Markup, headline: str) -> str | None:
-    """The site's name as the page states it. trafilatura gives the address's host name
-    ("news.example.co.uk") when it finds none, which the page does not state as its
-    name (`timeline add` takes it last); the page's <title> may state one."""
-    sitename = _clean(sitename)
+    """The site's name as the page states it: its og:site_name, else what trafilatura
+    read (which prefers the company a JSON-LD names, "Valley Courier Ltd"). trafilatura
+    gives the address's host name ("news.example.co.uk") when it finds none, which the
+    page does not state as its name (`timeline add` takes it last); the page's <title>
+    may state one."""
+    sitename = _clean(page.site_name or sitename)
     if sitename and sitename.casefold() != host_name(url):
         return sitename
     return _site_in_title(page, headline)

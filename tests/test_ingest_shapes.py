@@ -769,3 +769,21 @@ def test_deeply_nested_json_is_no_crash(empty_site: TinySite, tmp_path: Path, de
     feed.write_text(f'{{"version": "https://jsonfeed.org/version/1.1", "items": {nested}}}')
     [outcome] = ingest(empty_site.root, [str(feed)], fetch=no_fetch)
     assert outcome.status in ("failed", "skipped"), outcome
+
+
+def test_the_publisher_is_the_name_the_site_gives_itself(
+    empty_site: TinySite, tmp_path: Path
+) -> None:
+    """A WordPress page names its site in og:site_name ("Valley Courier") and the company
+    behind it in its JSON-LD ("Valley Courier Ltd"): the publisher is the site's name
+    (it was the company's)."""
+    linked = {
+        "@context": "https://schema.org",
+        "@graph": [
+            {"@type": "Article", "headline": "Gates open at the weir", "publisher": {"@id": "#o"}},
+            {"@type": "Organization", "@id": "#o", "name": "Valley Courier Ltd"},
+        ],
+    }
+    head = f'<script type="application/ld+json">{json.dumps(linked)}</script>'
+    outcome = add_page(empty_site, tmp_path, weir_html(head))
+    assert front(outcome)["publisher"] == "Valley Courier"
