@@ -15,6 +15,7 @@ import plistlib
 import re
 from dataclasses import dataclass
 from email.message import EmailMessage
+from html import unescape
 from xml.parsers.expat import ExpatError
 
 from builder.web_address import web_address
@@ -100,15 +101,26 @@ def _web_address(value: object) -> str | None:
     return web_address(value) if isinstance(value, str) else None
 
 
-# "<!-- saved from url=(0062)https://..." (the number is the address's length), which
-# Chrome, Edge and Internet Explorer write at the top of a page they save as HTML.
-_SAVED_FROM = re.compile(rb"<!--\s*saved from url=\(\d+\)(?P<address>[^\s>]+?)\s*-->", re.I)
+# Where a page saved as one HTML file says it came from: "<!-- saved from url=(0062)
+# https://..." (the number is the address's length), as Chrome, Edge and Internet
+# Explorer write it at the top; the note the SingleFile extension writes there ("Page
+# saved with SingleFile / url: https://..."); Save Page WE's <meta name="savepage-url">.
+_SAVED_FROM = (
+    re.compile(rb"<!--\s*saved from url=\(\d+\)(?P<address>[^\s>]+?)\s*-->", re.I),
+    re.compile(rb"<!--\s*Page saved with SingleFile\s+url:\s*(?P<address>\S+)", re.I),
+    re.compile(rb"<meta\s+name=[\"']?savepage-url[\"']?\s+content=[\"'](?P<address>[^\"']+)", re.I),
+)
+# Where those are looked for: browsers write at the top; Save Page WE writes its meta
+# elements after the styles it puts in the page's head.
+_SAVED_FROM_WITHIN = 1024 * 1024
 
 
 def saved_from_address(html: bytes) -> str | None:
-    """The address a browser wrote at the top of a page it saved, or None."""
-    head = html[:4096]
-    if head.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16: the comment is ASCII in it
+    """The address a browser, or an extension, wrote in a page it saved; or None."""
+    head = html[:_SAVED_FROM_WITHIN]
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16: the note is ASCII in it
         head = head.decode("utf-16", "replace").encode("ascii", "replace")
-    found = _SAVED_FROM.search(head)
-    return _web_address(found["address"].decode("ascii", "replace")) if found else None
+    for pattern in _SAVED_FROM:
+        if found := pattern.search(head):
+            return _web_address(unescape(found["address"].decode("ascii", "replace")))
+    return None

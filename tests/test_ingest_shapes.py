@@ -787,3 +787,26 @@ def test_the_publisher_is_the_name_the_site_gives_itself(
     head = f'<script type="application/ld+json">{json.dumps(linked)}</script>'
     outcome = add_page(empty_site, tmp_path, weir_html(head))
     assert front(outcome)["publisher"] == "Valley Courier"
+
+
+@pytest.mark.parametrize(
+    ("before", "head"),
+    [
+        # The SingleFile extension's note at the top of the page.
+        (
+            "<!--\n Page saved with SingleFile \n url: https://valleycourier.example/news/a"
+            "?utm_medium=social \n saved date: Thu Mar 13 2025 20:10:00 GMT+0000 (Coordinated"
+            " Universal Time)\n-->",
+            "",
+        ),
+        # Save Page WE's meta element.
+        ("", '<meta name="savepage-url" content="https://valleycourier.example/news/a">'),
+    ],
+)
+def test_a_page_saved_by_a_browser_extension_knows_its_address(
+    empty_site: TinySite, tmp_path: Path, before: str, head: str
+) -> None:
+    """Pages saved as one file by the SingleFile or Save Page WE extensions say where
+    they came from in their own way: that is their address (they had none)."""
+    outcome = add_page(empty_site, tmp_path, weir_html(head, before))
+    assert front(outcome).get("url") == "https://valleycourier.example/news/a"
