@@ -26,7 +26,7 @@ from trafilatura.utils import decode_file, load_html
 
 from builder.dates import DateError, PartialDate, states_day
 from builder.temporal.grammar import PAGE_DATE_LABEL
-from builder.web_address import web_address
+from builder.web_address import archived_original, web_address
 
 _DATE_PARAMETERS = {"extensive_search": False, "original_date": True}
 _WITH_TIME = "%Y-%m-%dT%H:%M:%S%z"
@@ -587,10 +587,12 @@ _CANONICAL_LINK = (
 def _article_address(page: _Markup, stated: str | None, page_url: str | None) -> str | None:
     """The article's own address: its canonical link (one relative to the page's <base>
     or to where the page came from made whole), else what trafilatura read (og:url), else
-    where the page came from. Never a site's front page, which some sites give every page
-    as its canonical link."""
+    where the page came from; for a web archive's copy, the address of the page it copied.
+    Never a site's front page, which some sites give every page as its canonical link."""
     candidates = (_canonical_link(page, page_url), web_address(stated), web_address(page_url))
-    return next((url for url in candidates if url and not _front_page(url)), None)
+    # A web archive rewrites the page's links to its copy: the page's own is inside.
+    addresses = (archived_original(url) for url in candidates if url)
+    return next((url for url in addresses if not _front_page(url)), None)
 
 
 def _canonical_link(page: _Markup, page_url: str | None) -> str | None:

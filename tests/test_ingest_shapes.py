@@ -810,3 +810,26 @@ def test_a_page_saved_by_a_browser_extension_knows_its_address(
     they came from in their own way: that is their address (they had none)."""
     outcome = add_page(empty_site, tmp_path, weir_html(head, before))
     assert front(outcome).get("url") == "https://valleycourier.example/news/a"
+
+
+@pytest.mark.parametrize(
+    "archived",
+    [
+        "https://web.archive.org/web/20250313200000/https://valleycourier.example/news/a",
+        "https://web.archive.org/web/20250313200000id_/https://valleycourier.example/news/a",
+        "https://archive.ph/2025.03.13-200000/https://valleycourier.example/news/a",
+    ],
+)
+def test_a_page_saved_from_a_web_archive_is_the_article_it_archived(
+    empty_site: TinySite, tmp_path: Path, archived: str
+) -> None:
+    """The Wayback Machine (and archive.today) rewrite a page's canonical link to their
+    copy: the article's address is the one archived (it was the archive's), so the same
+    article saved from its site is found present."""
+    head = f'<link rel="canonical" href="{archived}">'
+    first = add_page(empty_site, tmp_path, weir_html(head), "archived.html")
+    assert front(first)["url"] == "https://valleycourier.example/news/a"
+    address = "https://valleycourier.example/news/a"
+    again = weir_page(address).replace(b"</article>", b"<p>From the site.</p></article>")
+    second = add_page(empty_site, tmp_path, again, "live.html")
+    assert second.status == "skipped" and "same URL" in second.message, second
