@@ -241,7 +241,22 @@ def _is_text(line: str) -> bool:
         or _date_stamp(line)
         or _RELATED.match(line)
         or _ADVERTISEMENT.fullmatch(line)
+        or (len(line) <= _PROMOTION_LENGTH and _PROMOTION.match(line))
     )
+
+
+# A line in which the site promotes itself among the paragraphs: asks the reader to
+# subscribe, sign up, follow it or get its app.
+_PROMOTION = re.compile(
+    r"(?:support (?:local|independent|quality|our|trusted) journalism"
+    r"|subscribe (?:now|today|to|for|from)|sign up (?:to|for)|already a (?:subscriber|member)"
+    r"|follow us on|download (?:the|our)\b.{0,40}\bapp\b|get (?:the|our)\b.{0,40}\bapp\b"
+    r"|become a (?:member|subscriber|supporter)|click here to (?:subscribe|sign up|read more)"
+    r"|this (?:article|story|content) is (?:for|only available to|reserved for) subscribers)",
+    re.IGNORECASE,
+)
+# Longer than this, a line is a paragraph of text, whatever it opens with.
+_PROMOTION_LENGTH = 160
 
 
 # The label of an advertisement's slot between paragraphs ("Advertisement", "Story

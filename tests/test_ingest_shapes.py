@@ -833,3 +833,27 @@ def test_a_page_saved_from_a_web_archive_is_the_article_it_archived(
     again = weir_page(address).replace(b"</article>", b"<p>From the site.</p></article>")
     second = add_page(empty_site, tmp_path, again, "live.html")
     assert second.status == "skipped" and "same URL" in second.message, second
+
+
+@pytest.mark.parametrize(
+    "promotion",
+    [
+        "Support local journalism. Subscribe to the Valley Courier from £1 a week.",
+        "Subscribe now for unlimited access to the Valley Courier.",
+        "Sign up to our newsletter for the day's top stories.",
+        "Already a subscriber? Log in here.",
+        "Follow us on Facebook, X and Instagram.",
+        "Download the Valley Courier app for breaking news alerts.",
+        "Become a member and get our journalism without adverts.",
+    ],
+)
+def test_a_sites_promotion_of_itself_is_not_article_text(
+    empty_site: TinySite, tmp_path: Path, promotion: str
+) -> None:
+    """A line asking the reader to subscribe, sign up or follow the site, set among the
+    paragraphs, was kept as a paragraph of the article."""
+    promo = f'<div class="css-9f2x1a"><p>{promotion}</p></div>'
+    html = weir_html().replace("</p><p>", f"</p>{promo}<p>", 1)
+    outcome = add_page(empty_site, tmp_path, html)
+    assert outcome.status == "added", outcome
+    assert promotion not in body(outcome)
