@@ -280,6 +280,8 @@ class Ingester:
                 yield Outcome(given, "failed", "not an RSS or Atom feed")
             else:
                 yield from self._add_feed(given, entries)
+        elif (kind := _not_a_page(data)) is not None:
+            yield Outcome(given, "failed", kind)
         else:
             yield self._add_page(given, data, saved_from_address(data))
 
@@ -668,6 +670,32 @@ def _folder_files(
         elif entry.is_file():
             found.append(entry)
     return found
+
+
+# What the files given to add most often are when they are no web page, by how they begin.
+_FILE_KINDS = (
+    (b"%PDF", "a PDF file"),
+    (b"PK\x03\x04", "a ZIP archive (a Word, OpenDocument or EPUB file is one)"),
+    (b"\xd0\xcf\x11\xe0", "an old Word or Office file"),
+    (b"{\\rtf", "an RTF document"),
+    (b"\x89PNG", "an image"),
+    (b"\xff\xd8\xff", "an image"),
+    (b"GIF8", "an image"),
+)
+_WHAT_TO_GIVE = (
+    "save the article from the browser as a web page (.html or .mhtml), or put its text "
+    "in a .md or .txt file with front matter"
+)
+
+
+def _not_a_page(data: bytes) -> str | None:
+    """Why `data`, given as a web page, is none: what it is instead, and what to give."""
+    if not data.strip():
+        return "the file is empty"
+    kind = next((kind for start, kind in _FILE_KINDS if data.startswith(start)), None)
+    if kind is None and data[8:12] == b"WEBP":
+        kind = "an image"
+    return f"{kind}, not a web page: {_WHAT_TO_GIVE}" if kind else None
 
 
 def _no_front_matter(data: bytes) -> bool:

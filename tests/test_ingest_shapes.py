@@ -857,3 +857,23 @@ def test_a_sites_promotion_of_itself_is_not_article_text(
     outcome = add_page(empty_site, tmp_path, html)
     assert outcome.status == "added", outcome
     assert promotion not in body(outcome)
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "message"),
+    [
+        ("empty.html", b"", "the file is empty"),
+        ("story.pdf", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n", "a PDF file, not a web page"),
+        ("story.docx", b"PK\x03\x04\x14\x00\x06\x00", "a ZIP archive"),
+        ("photo.html", b"\x89PNG\r\n\x1a\n\x00\x00", "an image, not a web page"),
+        ("photo.jpg", b"\xff\xd8\xff\xe0\x00\x10JFIF", "an image, not a web page"),
+    ],
+)
+def test_a_file_that_is_no_web_page_says_what_it_is(
+    empty_site: TinySite, tmp_path: Path, name: str, data: bytes, message: str
+) -> None:
+    """A PDF, a Word file or an image given to add is refused saying what it is (it was
+    'no article text found in the page')."""
+    outcome = add_page(empty_site, tmp_path, data, name)
+    assert outcome.status == "failed"
+    assert outcome.message.startswith(message), outcome.message
