@@ -8,6 +8,7 @@ told to use only what the page states about its own publication (meta tags, JSON
 
 from __future__ import annotations
 
+import copy
 import functools
 import json
 import re
@@ -435,12 +436,12 @@ def _without_modification(page: _Markup) -> str:
     """The page without what says when it was last changed (markup, JSON-LD, lines of
     text)."""
     assert page.root is not None  # (it says when it was changed)
-    copy = lxml.html.fromstring(lxml.html.tostring(page.root))
-    for node in _modified_markup(copy) + _update_lines(copy):
+    changed = copy.deepcopy(page.root)  # (as parsed: written out, it would need its encoding)
+    for node in _modified_markup(changed) + _update_lines(changed):
         node.drop_tree()
-    for script in copy.iterfind(".//script[@type='application/ld+json']"):
+    for script in changed.iterfind(".//script[@type='application/ld+json']"):
         script.text = _DATE_MODIFIED.sub('"left-out": ""', script.text or "")
-    return lxml.html.tostring(copy, encoding="unicode")
+    return lxml.html.tostring(changed, encoding="unicode")
 
 
 # A JSON-LD dateModified and its value, replaced in place (the JSON stays valid, and is

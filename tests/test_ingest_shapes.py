@@ -877,3 +877,13 @@ def test_a_file_that_is_no_web_page_says_what_it_is(
     outcome = add_page(empty_site, tmp_path, data, name)
     assert outcome.status == "failed"
     assert outcome.message.startswith(message), outcome.message
+
+
+def test_a_utf_16_page_that_says_when_it_was_changed(empty_site: TinySite, tmp_path: Path) -> None:
+    """A page saved in UTF-16, published and changed on one day: it keeps its date (the
+    page read again without its change's date was read as another encoding)."""
+    head = '<meta property="article:modified_time" content="2025-03-13T21:00:00Z">'
+    html = weir_html(head).replace('<meta charset="utf-8">', '<meta charset="utf-16">')
+    outcome = add_page(empty_site, tmp_path, html.encode("utf-16"))
+    assert outcome.status == "added", outcome
+    assert front(outcome)["published"] == "2025-03-13T19:42:00+00:00"
