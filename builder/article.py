@@ -483,13 +483,49 @@ def _objects(data: object) -> Iterator[dict]:
 
 def _states_day(page: _Markup, day: str, page_url: str | None) -> bool:
     """Whether the page (its text, its markup's attributes or its address) writes the
-    day `day`. htmldate pads what it reads: a page stating "2024-11", or an impossible
-    "2024-02-30", comes back as the 1st of the month or as today's day of the month."""
-    if page.root is not None:
-        text = " ".join([*page.root.itertext(), *page.root.xpath("//@*"), page_url or ""])
-    else:
-        text = f"{_page_text(page.html)} {page_url or ''}"
-    return states_day(text, day)
+    day `day`, outside what is not the article (see _other_content). htmldate pads what
+    it reads: a page stating "2024-11", or an impossible "2024-02-30", comes back as the
+    1st of the month or as today's day of the month; and it takes a date where it finds
+    one, another article's in a list of links among them."""
+    if page.root is None:
+        return states_day(f"{_page_text(page.html)} {page_url or ''}", day)
+    own = copy.deepcopy(page.root)
+    for element in _other_content(own):
+        element.drop_tree()
+    return states_day(" ".join([*own.itertext(), *own.xpath("//@*"), page_url or ""]), day)
+
+
+# The class or id of what is not the article: other articles' teasers, readers'
+# comments, the site's sidebars ("related-stories", "comment-list", "most-read").
+_OTHER_CONTENT_NAME = re.compile(
+    r"(?:[\w-]*[-_])?(?:comments?|related|recommended|recommendations|most-?read"
+    r"|most-?popular|popular|trending|read-?next|more-?stories|sidebar|widget|teasers?)"
+    r"(?:[-_][\w-]*)?",
+    re.IGNORECASE,
+)
+_ARTICLE_TAGS = ("html", "body", "main", "article")
+
+
+def _other_content(root: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
+    """What in the page is not the article: its navigation; asides and footers outside
+    the article; and what is named for other content (_OTHER_CONTENT_NAME), unless it
+    holds the headline."""
+    found = []
+    for element in root.iter("*"):
+        if not isinstance(element.tag, str) or element.tag in _ARTICLE_TAGS:
+            continue
+        in_article = any(parent.tag in ("article", "main") for parent in element.iterancestors())
+        names = f"{element.get('class') or ''} {element.get('id') or ''}".split()
+        if (
+            element.tag == "nav"
+            or (element.tag in ("aside", "footer") and not in_article)
+            or (
+                any(_OTHER_CONTENT_NAME.fullmatch(name) for name in names)
+                and element.find(".//h1") is None
+            )
+        ):
+            found.append(element)
+    return found
 
 
 _ARTICLE_TYPE = re.compile(r"Article$|BlogPosting$|^Report$")

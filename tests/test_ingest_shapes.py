@@ -879,6 +879,53 @@ def test_a_file_that_is_no_web_page_says_what_it_is(
     assert outcome.message.startswith(message), outcome.message
 
 
+RELATED = (
+    '<aside class="related"><h2>Related</h2><ul><li><a href="/a">Weir repairs finished</a> '
+    '<time datetime="2024-11-02T10:00:00Z">2 November 2024</time></li></ul></aside>'
+)
+COMMENTS = (
+    '<section id="comments"><div class="comment"><p>Gerald</p>'
+    '<time datetime="2025-03-14T21:00:00Z">14 March 2025</time>'
+    "<p>They should have opened them earlier.</p></div></section>"
+)
+SITE_FOOTER = "<footer><p>© 2025 Valley Courier. Last updated 14 March 2025.</p></footer>"
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [("", RELATED), (RELATED, ""), ("", COMMENTS), ("", SITE_FOOTER)],
+)
+def test_a_date_of_other_content_on_the_page_is_not_the_articles(
+    empty_site: TinySite, tmp_path: Path, before: str, after: str
+) -> None:
+    """A page that states no date of its own is not dated by another article's teaser,
+    a reader's comment or the site's footer (it was: 2024-11-02, 2025-03-14T21:00...)."""
+    html = weir_html().replace(
+        '<meta property="article:published_time" content="2025-03-13T19:42:00Z">', ""
+    )
+    html = html.replace("<article>", f"{before}<article>").replace(
+        "</article>", f"</article>{after}"
+    )
+    outcome = add_page(empty_site, tmp_path, html)
+    assert outcome.status == "failed", front(outcome)
+    assert "no publication date" in outcome.message
+
+
+def test_a_date_in_the_articles_own_footer_is_the_articles(
+    empty_site: TinySite, tmp_path: Path
+) -> None:
+    posted = (
+        '<footer class="entry-footer">Posted on <time class="entry-date published" '
+        'datetime="2025-03-13T19:42:00+00:00">March 13, 2025</time></footer>'
+    )
+    html = weir_html().replace(
+        '<meta property="article:published_time" content="2025-03-13T19:42:00Z">', ""
+    )
+    outcome = add_page(empty_site, tmp_path, html.replace("</article>", f"{posted}</article>"))
+    assert outcome.status == "added", outcome
+    assert str(front(outcome)["published"]).startswith("2025-03-13")
+
+
 def test_a_utf_16_page_that_says_when_it_was_changed(empty_site: TinySite, tmp_path: Path) -> None:
     """A page saved in UTF-16, published and changed on one day: it keeps its date (the
     page read again without its change's date was read as another encoding)."""
