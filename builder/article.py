@@ -529,11 +529,14 @@ def _other_content(root: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
 
 
 _ARTICLE_TYPE = re.compile(r"Article$|BlogPosting$|^Report$")
-# Where else pages state their publication moment: OpenGraph's article properties and
-# schema.org microdata.
+# Where else pages state their publication moment: OpenGraph's article properties,
+# schema.org microdata, <time> elements marked as the publication's.
 _PUBLISHED_MARKUP = (
     "//meta[@property='article:published_time' or @name='article:published_time']/@content"
     "|//*[@itemprop='datePublished']/@content|//*[@itemprop='datePublished']/@datetime"
+    # HTML's pubdate, and the class WordPress themes give the time of publication.
+    "|//time[@pubdate]/@datetime"
+    "|//time[contains(concat(' ', normalize-space(@class), ' '), ' published ')]/@datetime"
 )
 
 
