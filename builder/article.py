@@ -145,7 +145,8 @@ def read_html(html: str | bytes, page_url: str | None = None) -> Article:
         )
     title = _clean(document.title)
     site = _clean(document.sitename)
-    if not page.states_headline(title):
+    # (An <h1> may be the site's logo, and its name no headline.)
+    if not page.states_headline(title) or _site_names(page, site) & {title.casefold()}:
         title = _headline(title, page, site)
     title = _without_site_name(title, page, site)
     if not title:
@@ -295,10 +296,18 @@ def _headline(title: str, page: _Markup, site: str) -> str:
     return next((part for part in parts if page.states_headline(part)), title)
 
 
+def _site_names(page: _Markup, site: str) -> set[str]:
+    """The names the page gives its site, and the one trafilatura read, casefolded."""
+    return {name.casefold() for name in (site, *page.site_names) if name}
+
+
 def _without_site_name(title: str, page: _Markup, site: str) -> str:
     """`title` without the site's name that og:title and <title> add to a headline
-    ("Headline - Valley Courier", "Valley Courier | Headline")."""
-    names = {name.casefold() for name in (site, *page.site_names) if name}
+    ("Headline - Valley Courier", "Valley Courier | Headline", "Valley Courier: Headline")."""
+    names = _site_names(page, site)
+    named_first = re.match(r"(?P<name>[^:]+):\s+(?=\S)", title)  # "Valley Courier: Headline"
+    if named_first and named_first["name"].casefold() in names:
+        return title[named_first.end() :]
     separators = list(_TITLE_PARTS.finditer(title))
     if not separators:
         return title

@@ -935,3 +935,29 @@ def test_a_utf_16_page_that_says_when_it_was_changed(empty_site: TinySite, tmp_p
     outcome = add_page(empty_site, tmp_path, html.encode("utf-16"))
     assert outcome.status == "added", outcome
     assert front(outcome)["published"] == "2025-03-13T19:42:00+00:00"
+
+
+@pytest.mark.parametrize(
+    ("page_title", "top"),
+    [
+        # The site's logo is the page's <h1>; the headline a <h2> (the title was the
+        # site's name).
+        (
+            "Gates open at the weir - Valley Courier",
+            '<header><h1 class="logo"><a href="/">Valley Courier</a></h1></header>'
+            '<h2 class="headline">Gates open at the weir</h2>',
+        ),
+        # "Site: Headline" (the site's name was kept in the title).
+        ("Valley Courier: Gates open at the weir", ""),
+    ],
+)
+def test_the_title_is_the_headline_not_the_sites_name(
+    empty_site: TinySite, tmp_path: Path, page_title: str, top: str
+) -> None:
+    html = weir_html().replace(
+        "<title>Gates open at the weir</title>", f"<title>{page_title}</title>"
+    )
+    html = html.replace("<article><h1>Gates open at the weir</h1>", f"{top}<article>")
+    outcome = add_page(empty_site, tmp_path, html)
+    assert outcome.status == "added", outcome
+    assert front(outcome)["title"] == "Gates open at the weir"
