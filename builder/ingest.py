@@ -21,6 +21,7 @@ import re
 import shutil
 import tempfile
 import unicodedata
+from collections import Counter
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
@@ -145,6 +146,28 @@ def normalise_url(url: str) -> str:
     return urlunsplit(("web", host, path, parts.query, ""))
 
 
+# Two versions of one article (its AMP page and its page, a save from another browser)
+# differ by a line or two: a share of the paragraphs of each, with at least a few in
+# common, found in the other makes them one. Paragraphs shorter than a sentence or two
+# ("Share this", a credit) say nothing of which article they are in.
+NEARLY_THE_SAME = 0.8
+SHARED_PARAGRAPHS = 3
+_KEYED_PARAGRAPH = 40  # characters
+
+
+def paragraph_keys(paragraphs: tuple[str, ...] | list[str]) -> set[str]:
+    """A key for each paragraph long enough to tell its article."""
+    return {text_key([p]) for p in paragraphs if len(p) >= _KEYED_PARAGRAPH}
+
+
+def _site_of(url: str) -> str:
+    """The host of an address as articles are compared ("www." or not alike)."""
+    try:
+        return urlsplit(normalise_url(url)).netloc
+    except ValueError:  # not an address ("http://[::1"): compared as written
+        return url.strip()
+
+
 def text_key(paragraphs: tuple[str, ...] | list[str]) -> str:
     words = " ".join(" ".join(paragraphs).split()).casefold()
     return hashlib.blake2b(words.encode("utf-8"), digest_size=16).hexdigest()
@@ -165,6 +188,10 @@ class KnownSources:
     ids: set[str] = field(default_factory=set)
     urls: dict[str, Path] = field(default_factory=dict)
     texts: dict[str, Path] = field(default_factory=dict)
+    # Each paragraph's key and the files holding it; how many keys each file has.
+    paragraphs: dict[str, set[Path]] = field(default_factory=dict)
+    paragraph_counts: dict[Path, int] = field(default_factory=dict)
+    hosts: dict[Path, str] = field(default_factory=dict)  # the site each file's article is on
     fetched: dict[str, Path] = field(default_factory=dict)  # see FETCHED_ADDRESSES
 
     @classmethod
@@ -191,8 +218,13 @@ class KnownSources:
             self.ids.add(data["id"].casefold())
         if isinstance(data.get("url"), str):
             self.urls.setdefault(normalise_url(data["url"]), path)
+            self.hosts[path] = _site_of(data["url"])
         if paragraphs:
             self.texts.setdefault(text_key(paragraphs), path)
+            keys = paragraph_keys(paragraphs)
+            self.paragraph_counts[path] = len(keys)
+            for key in keys:
+                self.paragraphs.setdefault(key, set()).add(path)
 
     def duplicate(self, url: str | None, paragraphs: tuple[str, ...]) -> Outcome | None:
         """Why this article is already present (an outcome with no origin yet), or None."""
@@ -203,9 +235,27 @@ class KnownSources:
             reason = "added from this address before"
         elif found := self.texts.get(text_key(paragraphs)):
             reason = "same text"
+        elif found := self.nearly_the_same(paragraphs, url):
+            reason = "nearly the same text"
         if reason is None:
             return None
         return Outcome("", "skipped", f"already present as {found.name} ({reason})", found)
+
+    def nearly_the_same(self, paragraphs: tuple[str, ...], url: str | None) -> Path | None:
+        """The file holding another version of this article (at `url`): one that has most
+        of its paragraphs, and most of whose paragraphs it has (see NEARLY_THE_SAME); not
+        one on another site, which published the story too (an agency's, say)."""
+        keys = paragraph_keys(paragraphs)
+        site = _site_of(url) if url else None
+        shared = Counter(path for key in keys for path in self.paragraphs.get(key, ()))
+        for path, count in shared.most_common():
+            if count < SHARED_PARAGRAPHS:
+                break
+            if site and self.hosts.get(path, site) != site:
+                continue
+            if count >= NEARLY_THE_SAME * max(len(keys), self.paragraph_counts[path]):
+                return path
+        return None
 
     def free_id(self, wanted: str) -> str:
         candidate, number = wanted, 2
