@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import email.message
 import http.client
 import re
 import urllib.error
@@ -29,14 +30,24 @@ class FetchError(OSError):
 
 class Fetched(bytes):
     """A page's body, knowing the address it came from in the end (`url`: after the
-    redirects the server asked for)."""
+    redirects the server asked for) and the type the server gave it (`content_type`, as
+    its Content-Type header writes it, with its charset)."""
 
     url: str
+    content_type: str | None
 
-    def __new__(cls, data: bytes, url: str) -> Fetched:
+    def __new__(cls, data: bytes, url: str, content_type: str | None = None) -> Fetched:
         fetched = super().__new__(cls, data)
         fetched.url = url
+        fetched.content_type = content_type
         return fetched
+
+    @property
+    def charset(self) -> str | None:
+        """The charset the server gave the body, if it gave one."""
+        message = email.message.Message()
+        message["Content-Type"] = self.content_type or "application/octet-stream"
+        return message.get_content_charset()
 
 
 # A function giving the body of an address: plain bytes, or Fetched when it knows where
@@ -58,6 +69,7 @@ def fetch_url(url: str) -> bytes:
         with urllib.request.urlopen(request, timeout=TIMEOUT_SECONDS) as response:
             body = response.read(MAX_BYTES + 1)
             final = response.geturl() or url
+            content_type = response.headers.get("Content-Type")
     except urllib.error.HTTPError as error:
         raise FetchError(f"the server answered {error.code} {error.reason}") from None
     except http.client.HTTPException as error:
@@ -68,7 +80,7 @@ def fetch_url(url: str) -> bytes:
         raise FetchError(f"could not fetch it ({reason})") from None
     if len(body) > MAX_BYTES:
         raise FetchError(f"the page is larger than {MAX_BYTES // (1024 * 1024)} MiB")
-    return Fetched(body, final)
+    return Fetched(body, final, content_type)
 
 
 @dataclass(frozen=True)
@@ -91,7 +103,9 @@ def read_feed(data: bytes, address: str | None = None) -> list[FeedEntry] | None
     """The entries of an RSS or Atom feed, or None when `data` is not a feed; links
     relative to the feed's `address` (where it was fetched from) are made whole. An
     entry that links to no page has the link ""."""
-    headers = {"content-location": address} if address else None
+    headers = {"content-location": address} if address else {}
+    if isinstance(data, Fetched) and data.content_type and not _declares_encoding(data):
+        headers["content-type"] = data.content_type  # with the charset it may give
     parsed = feedparser.parse(data, response_headers=headers)
     if not parsed.get("version") and not parsed.entries:
         return None
@@ -114,6 +128,17 @@ def read_feed(data: bytes, address: str | None = None) -> list[FeedEntry] | None
             )
         )
     return entries
+
+
+# A feed that says its encoding itself: a byte order mark, or its XML declaration's.
+# Servers give feeds charsets of their own defaults (ISO-8859-1 for a UTF-8 feed): the
+# feed's own word is taken over theirs.
+_XML_ENCODING = re.compile(rb"\s*<\?xml[^>]*\bencoding\s*=")
+
+
+def _declares_encoding(data: bytes) -> bool:
+    bom = data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff"))
+    return bom or _XML_ENCODING.match(data[:512]) is not None
 
 
 def _whole_link(link: str, site: str) -> str:

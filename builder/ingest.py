@@ -42,6 +42,7 @@ from builder.config import require_site
 from builder.dates import DateError, PartialDate
 from builder.fetch import (
     FeedEntry,
+    Fetched,
     Fetcher,
     FetchError,
     fetch_url,
@@ -61,6 +62,7 @@ from builder.saved_pages import (
     SavedPageError,
     saved_from_address,
     unwrap_saved_page,
+    with_charset,
 )
 from builder.slugs import slugify
 
@@ -435,7 +437,10 @@ class Ingester:
         when it names no canonical one); the address given is remembered with the source
         file it led to, added or found present (see FETCHED_ADDRESSES). `entry`: the feed
         entry that linked to it."""
-        outcome = self._add_page(address, data, final_address(data, address), entry)
+        where = final_address(data, address)
+        if isinstance(data, Fetched):  # the charset the server gave, for a page that gives none
+            data = with_charset(data, data.charset)
+        outcome = self._add_page(address, data, where, entry)
         if outcome.path is not None:
             self.known.fetched[normalise_url(address)] = outcome.path
         return outcome

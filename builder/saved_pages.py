@@ -53,7 +53,7 @@ def _mhtml(data: bytes) -> SavedPage:
         raise SavedPageError("not a saved web page: the MHTML file holds no HTML page")
     html = part.get_payload(decode=True) or b""
     # The page's own charset, as the MIME part names it, for the HTML reader to see.
-    html = _with_charset(html, part.get_content_charset())
+    html = with_charset(html, part.get_content_charset())
     address = _web_address(part.get("Content-Location")) or _web_address(
         message.get("Snapshot-Content-Location")
     )
@@ -76,14 +76,14 @@ def _webarchive(data: bytes) -> SavedPage:
     if not isinstance(html, bytes):
         raise SavedPageError("not a saved web page: the web archive holds no main page")
     encoding = main.get("WebResourceTextEncodingName")
-    html = _with_charset(html, encoding if isinstance(encoding, str) else None)
+    html = with_charset(html, encoding if isinstance(encoding, str) else None)
     return SavedPage(html, _web_address(main.get("WebResourceURL")))
 
 
-def _with_charset(html: bytes, charset: str | None) -> bytes:
-    """`html` declaring `charset` (the one its container names), unless it declares one:
-    at the top of its <head> (above the doctype, the parser would open the page there and
-    drop the attributes of its own <html> element, its language among them)."""
+def with_charset(html: bytes, charset: str | None) -> bytes:
+    """`html` declaring `charset` (the one its container, or its server, names), unless
+    it declares one: at the top of its <head> (above the doctype, the parser would open
+    the page there and drop the attributes of its own <html> element, its language)."""
     if not charset or not _CHARSET.fullmatch(charset) or b"charset" in html[:2048].lower():
         return html
     declaration = f'<meta charset="{charset}">'.encode("ascii")

@@ -4,12 +4,14 @@ feed entries without a link, saved pages' addresses, encodings, CMS markup."""
 from __future__ import annotations
 
 import base64
+import http.server
 import json
+import threading
 from pathlib import Path
 
 import pytest
 
-from builder.fetch import FetchError
+from builder.fetch import Fetched, FetchError, read_feed
 from builder.frontmatter import parse_front_matter
 from builder.ingest import ingest
 
@@ -1022,3 +1024,60 @@ def test_a_wire_story_run_by_two_sites_with_a_line_apart_is_two_sources(
     other = other.replace(TEXT, text + "<p>The Herald asked the council for comment.</p>")
     assert add_page(empty_site, tmp_path, first, "courier.html").status == "added"
     assert add_page(empty_site, tmp_path, other, "herald.html").status == "added"
+
+
+FRENCH_PAGE = (
+    '<!DOCTYPE html><html lang="fr"><head><title>Les vannes ouvertes à l’écluse</title>'
+    '<meta property="og:site_name" content="Le Courrier">'
+    '<meta property="article:published_time" content="2025-03-13T19:42:00Z"></head><body>'
+    "<article><h1>Les vannes ouvertes à l’écluse</h1><p>L’autorité fluviale a ouvert jeudi "
+    "soir les vannes nord de l’écluse.</p><p>« Nous préférons ouvrir tôt », a déclaré "
+    "Odile Brannock, présidente du comité.</p></article></body></html>"
+)
+
+
+class _Latin1Handler(http.server.BaseHTTPRequestHandler):
+    """Serves one page in windows-1252, saying so only in its Content-Type header."""
+
+    def do_GET(self) -> None:
+        body = FRENCH_PAGE.encode("cp1252")
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html; charset=windows-1252")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+def test_a_page_whose_charset_only_its_server_gives_is_read_in_it(
+    empty_site: TinySite,
+) -> None:
+    """A page that declares no charset, served as windows-1252: read as such (its
+    encoding was guessed, and 'à' came out as 'ŕ')."""
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Latin1Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        address = f"http://127.0.0.1:{server.server_address[1]}/vannes"
+        [outcome] = ingest(empty_site.root, [address])
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert outcome.status == "added", outcome
+    assert front(outcome)["title"] == "Les vannes ouvertes à l’écluse"
+
+
+def test_a_feed_keeps_its_own_encoding_over_its_servers(empty_site: TinySite) -> None:
+    """A UTF-8 feed that says so, served as ISO-8859-1 (a server's default): read as
+    UTF-8; a feed that says nothing is read in the server's charset."""
+    declared = (
+        '<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Vallée'
+        "</title><item><title>A</title><link>https://x.example/a</link></item></channel></rss>"
+    )
+    header = "application/rss+xml; charset=iso-8859-1"
+    [entry] = read_feed(Fetched(declared.encode(), "https://x.example/feed", header))
+    assert entry.publisher == "Vallée"
+    bare = declared.replace(' encoding="utf-8"', "").encode("latin-1")
+    [entry] = read_feed(Fetched(bare, "https://x.example/feed", header))
+    assert entry.publisher == "Vallée"
