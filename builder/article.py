@@ -163,7 +163,7 @@ def read_html(html: str | bytes, page_url: str | None = None) -> Article:
         publisher=_publisher(document.sitename, url, page, title),
         url=url,
         published=_publication(page, document.date, page_url),
-        author=_author(document.author or _byline(page, paragraphs[0]), html),
+        author=_author(_authors(document.author, _byline(page, paragraphs[0])), html),
         language=_clean(document.language) or _page_language(page),
         paragraphs=tuple(paragraphs),
     )
@@ -772,6 +772,17 @@ def _byline(page: _Markup, first_paragraph: str) -> str | None:
         if names:
             return "; ".join(names)
     return None
+
+
+def _authors(read: str | None, byline: str | None) -> str | None:
+    """The authors trafilatura read, or the byline's names where it names them all and
+    more: trafilatura keeps the first of a byline of links ("By <a>Ana Ruiz</a> and
+    <a>Tom Hale</a>")."""
+    if not read or not byline:
+        return read or byline
+    named = {name.strip().casefold() for name in byline.split(";")}
+    read_names = {name.strip().casefold() for name in read.split(";")}
+    return byline if read_names < named else read
 
 
 def _byline_names(text: str) -> list[str]:

@@ -1081,3 +1081,16 @@ def test_a_feed_keeps_its_own_encoding_over_its_servers(empty_site: TinySite) ->
     bare = declared.replace(' encoding="utf-8"', "").encode("latin-1")
     [entry] = read_feed(Fetched(bare, "https://x.example/feed", header))
     assert entry.publisher == "Vallée"
+
+
+def test_every_author_of_a_byline_of_links_is_an_author(
+    empty_site: TinySite, tmp_path: Path
+) -> None:
+    """ "By <a rel=author>Tamsin Reeve</a> and <a rel=author>Idris Okafor</a>": both are
+    the authors (only the first was)."""
+    byline = (
+        '<p class="byline">By <a rel="author" href="/people/tr">Tamsin Reeve</a> and '
+        '<a rel="author" href="/people/io">Idris Okafor</a></p>'
+    )
+    outcome = add_page(empty_site, tmp_path, weir_html().replace("</h1>", f"</h1>{byline}"))
+    assert front(outcome)["author"] == "Tamsin Reeve; Idris Okafor"
