@@ -163,7 +163,10 @@ def read_html(html: str | bytes, page_url: str | None = None) -> Article:
         publisher=_publisher(document.sitename, url, page, title),
         url=url,
         published=_publication(page, document.date, page_url),
-        author=_author(_authors(document.author, _byline(page, paragraphs[0])), html),
+        author=_author(
+            _authors(document.author, _byline(page, paragraphs[0])) or _linked_data_author(page),
+            html,
+        ),
         language=_clean(document.language) or _page_language(page),
         paragraphs=tuple(paragraphs),
     )
@@ -580,6 +583,26 @@ def _moment(written: str) -> datetime | None:
         return None
 
 
+def _linked_data_author(page: _Markup) -> str | None:
+    """The names of the people the page's JSON-LD article gives as its authors."""
+    for article in _linked_data_articles(page):
+        authors = article.get("author")
+        authors = authors if isinstance(authors, list) else [authors]
+        if names := [name for name in map(_person_name, authors) if name]:
+            return "; ".join(names)
+    return None
+
+
+def _person_name(author: object) -> str:
+    """The name of a JSON-LD author that is a person (a name alone, or a Person)."""
+    if isinstance(author, str):
+        return _clean(author)
+    if isinstance(author, dict) and author.get("@type") in (None, "Person"):
+        name = author.get("name")
+        return _clean(name) if isinstance(name, str) else ""
+    return ""
+
+
 def _linked_data_body(page: _Markup) -> str:
     """The text (articleBody) of the first article the page's JSON-LD gives one for."""
     for article in _linked_data_articles(page):
@@ -602,8 +625,8 @@ def _linked_data_articles(page: _Markup) -> Iterator[dict]:
 
 
 def _linked_data_nodes(data: object) -> Iterator[dict]:
-    """The page's own objects: the top level, lists of them and an @graph; not what they
-    mention (related articles have dates of their own)."""
+    """The page's own objects: the top level, lists of them, an @graph and the main
+    entity of a page; not what they mention (related articles have dates of their own)."""
     waiting = [data]  # (without recursing, as in _objects)
     while waiting:
         item = waiting.pop()
@@ -611,8 +634,8 @@ def _linked_data_nodes(data: object) -> Iterator[dict]:
             waiting.extend(reversed(item))
         elif isinstance(item, dict):
             yield item
-            if "@graph" in item:
-                waiting.append(item["@graph"])
+            # (in reverse, as taken from the end: its @graph, then its main entity)
+            waiting += [item[key] for key in ("mainEntity", "@graph") if key in item]
 
 
 _LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*")

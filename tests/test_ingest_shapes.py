@@ -1094,3 +1094,26 @@ def test_every_author_of_a_byline_of_links_is_an_author(
     )
     outcome = add_page(empty_site, tmp_path, weir_html().replace("</h1>", f"</h1>{byline}"))
     assert front(outcome)["author"] == "Tamsin Reeve; Idris Okafor"
+
+
+def test_an_article_described_as_its_web_pages_main_entity(
+    empty_site: TinySite, tmp_path: Path
+) -> None:
+    """JSON-LD that describes the page as a WebPage whose mainEntity is the article: the
+    article's author and language are read (they were left out)."""
+    linked = {
+        "@context": "https://schema.org",
+        "@type": "WebPage",
+        "mainEntity": {
+            "@type": "NewsArticle",
+            "headline": "Gates open at the weir",
+            "datePublished": "2025-03-13T19:42:00+01:00",
+            "author": [{"@type": "Person", "name": "Tamsin Reeve"}],
+            "inLanguage": "en-GB",
+        },
+    }
+    head = f'<script type="application/ld+json">{json.dumps(linked)}</script>'
+    html = weir_html(head).replace('<html lang="en">', "<html>")
+    outcome = add_page(empty_site, tmp_path, html)
+    data = front(outcome)
+    assert (data.get("author"), data.get("language")) == ("Tamsin Reeve", "en-GB")
