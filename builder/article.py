@@ -308,9 +308,9 @@ def _without_site_name(title: str, page: _Markup, site: str) -> str:
     """`title` without the site's name that og:title and <title> add to a headline
     ("Headline - Valley Courier", "Valley Courier | Headline", "Valley Courier: Headline")."""
     names = _site_names(page, site)
-    named_first = re.match(r"(?P<name>[^:]+):\s+(?=\S)", title)  # "Valley Courier: Headline"
+    named_first = _NAMED_FIRST.fullmatch(title)  # "Valley Courier: Headline"
     if named_first and named_first["name"].casefold() in names:
-        return title[named_first.end() :]
+        return named_first["rest"]
     separators = list(_TITLE_PARTS.finditer(title))
     if not separators:
         return title
@@ -343,16 +343,28 @@ def _site_in_title(page: _Markup, headline: str) -> str | None:
     """The site a <title> such as "Headline | Site" names beside the headline. After a
     dash, which also ends headlines ("Headline - live"), only where the page states the
     headline on its own and what follows reads as a name."""
+    named_first = _NAMED_FIRST.fullmatch(page.title)  # "Valley Notes: Headline" (Blogger)
+    if named_first and named_first["rest"] == headline and _reads_as_site(named_first["name"]):
+        return named_first["name"]
     parts = _SITE_BAR.split(page.title)
     if len(parts) != 2 or headline not in parts:
         parts = _TITLE_PARTS.split(page.title)
         if len(parts) != 2 or headline not in parts or not page.states_headline(headline):
             return None
         other = parts[0] if parts[1] == headline else parts[1]
-        if not all(word[0].isupper() or word[0].isdigit() for word in other.split()):
+        if not _reads_as_site(other):
             return None
     site = parts[0] if parts[1] == headline else parts[1]
     return site if 0 < len(site.split()) <= 5 else None
+
+
+_NAMED_FIRST = re.compile(r"(?P<name>[^:]+):\s+(?P<rest>\S.*)")
+
+
+def _reads_as_site(text: str) -> bool:
+    """Whether `text` reads as a name: a few words, each capitalised (or a number)."""
+    words = text.split()
+    return 0 < len(words) <= 5 and all(word[0].isupper() or word[0].isdigit() for word in words)
 
 
 def _publication(page: _Markup, day: str | None, page_url: str | None) -> str | None:

@@ -1117,3 +1117,22 @@ def test_an_article_described_as_its_web_pages_main_entity(
     outcome = add_page(empty_site, tmp_path, html)
     data = front(outcome)
     assert (data.get("author"), data.get("language")) == ("Tamsin Reeve", "en-GB")
+
+
+def test_a_blog_named_before_the_headline_in_its_title_is_the_publisher(
+    empty_site: TinySite, tmp_path: Path
+) -> None:
+    """Blogger titles a post "Blog Name: Headline": the blog is the publisher (it was
+    the address's host name, 'valleynotes.blogspot.com')."""
+    html = weir_html(
+        '<link rel="canonical" href="https://valleynotes.blogspot.com/2025/03/gates.html">'
+    )
+    html = html.replace(
+        "<title>Gates open at the weir</title>",
+        "<title>Valley Notes: Gates open at the weir</title>",
+    ).replace('<meta property="og:site_name" content="Valley Courier">', "")
+    outcome = add_page(empty_site, tmp_path, html)
+    assert (front(outcome)["title"], front(outcome)["publisher"]) == (
+        "Gates open at the weir",
+        "Valley Notes",
+    )
