@@ -128,27 +128,9 @@ def _extract(html: str | bytes, page_url: str | None, laid_out: bool) -> Documen
 
 def read_html(html: str | bytes, page_url: str | None = None) -> Article:
     """The article in a saved page; raises ArticleError when there is no article text."""
-    document = _extract(html, page_url, laid_out=False)
     page = _Markup(html)
-    text = (document.text or "") if document is not None else ""
-    if not text.strip():
-        # An older page laid out in a table holds its article in one of its cells.
-        document = _extract(html, page_url, laid_out=True)
-        text = (document.text or "") if document is not None else ""
-    if not text.strip():
-        # A page built by a script may give its text in its JSON-LD, with its metadata.
-        text = _linked_data_body(page)
-        if not text:
-            raise ArticleError(_no_text(page))
-        document = trafilatura.extract_metadata(
-            html, default_url=page_url, date_config=_DATE_PARAMETERS
-        )
-    title = _clean(document.title)
-    site = _clean(document.sitename)
-    # (An <h1> may be the site's logo, and its name no headline.)
-    if not page.states_headline(title) or _site_names(page, site) & {title.casefold()}:
-        title = _headline(title, page, site)
-    title = _without_site_name(title, page, site)
+    document, text = _document_and_text(html, page_url, page)
+    title = _title(document, page)
     if not title:
         raise ArticleError("the page has no title")
     paragraphs = [line for line in map(_clean, text.splitlines()) if _is_text(line)]
@@ -170,6 +152,37 @@ def read_html(html: str | bytes, page_url: str | None = None) -> Article:
         language=_clean(document.language) or _page_language(page),
         paragraphs=tuple(paragraphs),
     )
+
+
+def _document_and_text(
+    html: str | bytes, page_url: str | None, page: _Markup
+) -> tuple[Document, str]:
+    """trafilatura's reading of the page, and the article's text: as trafilatura finds it;
+    in the cells of the table an older page is laid out in; or in the page's JSON-LD,
+    where a page built by a script gives it. ArticleError when there is none."""
+    document = _extract(html, page_url, laid_out=False)
+    if document is not None and (document.text or "").strip():
+        return document, document.text
+    document = _extract(html, page_url, laid_out=True)
+    if document is not None and (document.text or "").strip():
+        return document, document.text
+    text = _linked_data_body(page)
+    if not text:
+        raise ArticleError(_no_text(page))
+    metadata = trafilatura.extract_metadata(
+        html, default_url=page_url, date_config=_DATE_PARAMETERS
+    )
+    return metadata, text
+
+
+def _title(document: Document, page: _Markup) -> str:
+    """The article's headline, as the page states it, without its site's name."""
+    title = _clean(document.title)
+    site = _clean(document.sitename)
+    # (An <h1> may be the site's logo, and its name no headline.)
+    if not page.states_headline(title) or _site_names(page, site) & {title.casefold()}:
+        title = _headline(title, page, site)
+    return _without_site_name(title, page, site)
 
 
 # What a page built in the browser by a script holds instead of its text: the data it is
