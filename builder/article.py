@@ -674,11 +674,11 @@ _STATED_LANGUAGE = (
 
 
 def _page_language(page: _Markup) -> str | None:
-    """The language tag the page states: its lang attribute, a Content-Language, its
-    OpenGraph locale or its JSON-LD article's inLanguage."""
+    """The language tag the page states: its lang attribute (xml:lang in XHTML), a
+    Content-Language, its OpenGraph locale or its JSON-LD article's inLanguage."""
     if page.root is None:
         return None
-    stated = [page.root.get("lang") or ""]
+    stated = [page.root.get("lang") or page.root.get("xml:lang") or ""]
     for path in _STATED_LANGUAGE:
         stated += page.root.xpath(path)
     stated += [node.get("inLanguage") for node in _linked_data_articles(page)]

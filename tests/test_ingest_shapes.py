@@ -1136,3 +1136,12 @@ def test_a_blog_named_before_the_headline_in_its_title_is_the_publisher(
         "Gates open at the weir",
         "Valley Notes",
     )
+
+
+def test_the_language_an_xhtml_page_gives_in_xml_lang(empty_site: TinySite, tmp_path: Path) -> None:
+    """An XHTML page gives its language as xml:lang only: it is read (it was left out)."""
+    html = weir_html().replace(
+        '<html lang="en">', '<html xmlns="http://www.w3.org/1999/xhtml" xml:lang="en-GB">'
+    )
+    outcome = add_page(empty_site, tmp_path, html)
+    assert front(outcome).get("language") == "en-GB"
