@@ -329,7 +329,7 @@ class Ingester:
         elif suffix in FEED_SUFFIXES or (suffix not in HTML_SUFFIXES and looks_like_feed(data)):
             entries = read_feed(data)
             if entries is None:
-                yield Outcome(given, "failed", "not an RSS or Atom feed")
+                yield Outcome(given, "failed", _not_a_feed(data))
             else:
                 yield from self._add_feed(given, entries)
         elif (kind := _not_a_page(data)) is not None:
@@ -751,6 +751,23 @@ def _not_a_page(data: bytes) -> str | None:
     if kind is None and data[8:12] == b"WEBP":
         kind = "an image"
     return f"{kind}, not a web page: {_WHAT_TO_GIVE}" if kind else None
+
+
+_SITEMAP = re.compile(rb"<(?:urlset|sitemapindex)\b")
+_HTML_PAGE = re.compile(rb"<!doctype html|<html\b", re.IGNORECASE)
+
+
+def _not_a_feed(data: bytes) -> str:
+    """What a file named as a feed is when it is none: a sitemap, a web page or else."""
+    head = data[:4096]
+    if _SITEMAP.search(head):
+        return (
+            "a sitemap, not a feed: put the addresses of the articles to add in a text "
+            "file, one per line, and add that"
+        )
+    if _HTML_PAGE.search(head):
+        return "a web page, not a feed: name it .html to add it as a page"
+    return "not an RSS, Atom or JSON feed"
 
 
 def _no_front_matter(data: bytes) -> bool:

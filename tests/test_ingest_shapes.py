@@ -1145,3 +1145,28 @@ def test_the_language_an_xhtml_page_gives_in_xml_lang(empty_site: TinySite, tmp_
     )
     outcome = add_page(empty_site, tmp_path, html)
     assert front(outcome).get("language") == "en-GB"
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (
+            '<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+            "<url><loc>https://valleycourier.example/news/a</loc></url></urlset>",
+            "a sitemap, not a feed: put the addresses of the articles to add in a text file, "
+            "one per line, and add that",
+        ),
+        (
+            weir_html(),
+            "a web page, not a feed: name it .html to add it as a page",
+        ),
+        ('<?xml version="1.0"?><catalog><book/></catalog>', "not an RSS, Atom or JSON feed"),
+    ],
+)
+def test_a_feed_file_that_is_no_feed_says_what_it_is(
+    empty_site: TinySite, tmp_path: Path, data: str, message: str
+) -> None:
+    """A .xml file that is a sitemap, a web page or other XML: the message says which
+    (it was 'not an RSS or Atom feed')."""
+    outcome = add_page(empty_site, tmp_path, data, "feed.xml")
+    assert (outcome.status, outcome.message) == ("failed", message)
