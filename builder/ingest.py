@@ -65,6 +65,7 @@ from builder.saved_pages import (
     with_charset,
 )
 from builder.slugs import slugify
+from builder.web_address import archived_original
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 # Pages of a feed fetched at once: most of adding a feed is waiting for servers, and a
@@ -131,9 +132,9 @@ def without_tracking(url: str) -> str:
 def normalise_url(url: str) -> str:
     """An address in the form used to compare articles: http and https, a "www." host
     and the bare host, default ports, a trailing '/', a fragment and tracking parameters
-    make no difference."""
+    make no difference; nor does a web archive's copy differ from the page it copied."""
     try:
-        parts = urlsplit(without_tracking(url))
+        parts = urlsplit(without_tracking(archived_original(url)))
     except ValueError:  # not an address: compared as written
         return url.strip()
     host = (parts.hostname or "").removeprefix("www.")

@@ -1170,3 +1170,15 @@ def test_a_feed_file_that_is_no_feed_says_what_it_is(
     (it was 'not an RSS or Atom feed')."""
     outcome = add_page(empty_site, tmp_path, data, "feed.xml")
     assert (outcome.status, outcome.message) == ("failed", message)
+
+
+def test_a_web_archives_copy_of_an_article_present_is_not_fetched(
+    empty_site: TinySite, tmp_path: Path
+) -> None:
+    """The Wayback Machine's address of an article already added is found present
+    without fetching the archive's copy (it was fetched, then found present)."""
+    address = "https://valleycourier.example/news/a"
+    assert add_page(empty_site, tmp_path, weir_page(address)).status == "added"
+    archived = f"https://web.archive.org/web/20250313200000/{address}"
+    [outcome] = ingest(empty_site.root, [archived], fetch=no_fetch)
+    assert outcome.status == "skipped", outcome
