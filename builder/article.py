@@ -267,7 +267,10 @@ def _is_text(line: str) -> bool:
 # subscribe, sign up, follow it or get its app.
 _PROMOTION = re.compile(
     r"(?:support (?:local|independent|quality|our|trusted) journalism"
-    r"|subscribe (?:now|today|to|for|from)|sign up (?:to|for)|already a (?:subscriber|member)"
+    r"|subscribe (?:now|today|for (?:free|unlimited|full)|from \W?\d|to (?:our|the\b.{0,60}"
+    r"\b(?:newsletter|briefing|podcast)))"
+    r"|sign up (?:to|for) (?:our|free|the\b.{0,60}\b(?:newsletter|briefing|email|alerts))"
+    r"|already a (?:subscriber|member)"
     r"|follow us on|download (?:the|our)\b.{0,40}\bapp\b|get (?:the|our)\b.{0,40}\bapp\b"
     r"|become a (?:member|subscriber|supporter)|click here to (?:subscribe|sign up|read more)"
     r"|this (?:article|story|content) is (?:for|only available to|reserved for) subscribers)",

@@ -1182,3 +1182,18 @@ def test_a_web_archives_copy_of_an_article_present_is_not_fetched(
     archived = f"https://web.archive.org/web/20250313200000/{address}"
     [outcome] = ingest(empty_site.root, [archived], fetch=no_fetch)
     assert outcome.status == "skipped", outcome
+
+
+@pytest.mark.parametrize(
+    "news",
+    [
+        "Sign up for the vaccine opened on Monday, the ministry said.",
+        "Subscribe to the theory or not, the council said, the gates stay open.",
+    ],
+)
+def test_a_paragraph_of_news_that_opens_like_a_promotion_is_kept(
+    empty_site: TinySite, tmp_path: Path, news: str
+) -> None:
+    html = weir_html().replace("</p><p>", f"</p><p>{news}</p><p>", 1)
+    outcome = add_page(empty_site, tmp_path, html)
+    assert news in body(outcome)
