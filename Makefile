@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: site test golden clean browser-deps
+.PHONY: site test golden screenshots clean browser-deps
 
 $(BIN)/timeline: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -26,6 +26,10 @@ browser-deps:
 # Re-render the golden chronology after a deliberate change; review it with git diff.
 golden: $(BIN)/timeline
 	UPDATE_GOLDEN=1 $(BIN)/python -m pytest tests/test_example_site.py
+
+# Take the README's screenshots of the chronology again (needs make browser-deps).
+screenshots: $(BIN)/timeline
+	UPDATE_SCREENSHOTS=1 $(BIN)/python -m pytest tests/browser/test_pages.py -k screenshots
 
 clean:
 	rm -rf site $(VENV)
