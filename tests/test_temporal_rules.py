@@ -1222,3 +1222,13 @@ def test_a_quarter_whose_results_come_out_later_this_year_is_this_years() -> Non
     ]
     text = "The company reported weak fourth-quarter results in February."
     assert values(text, "2025-09-10")[0] == ("fourth-quarter", "DATE", "2024-Q4")
+
+
+def test_a_ban_or_embargo_that_lifts_is_a_scheduled_event_ahead() -> None:
+    text = "The embargo lifts at 00:01 GMT on Thursday."
+    assert values(text, "2025-03-10") == [("00:01 GMT on Thursday", "TIME", "2025-03-13T00:01Z")]
+    # a noun: the lifts of a ski resort
+    text = "Ski lifts on Thursday were closed by the storm."
+    assert values(text, "2025-03-10") == [("Thursday", "DATE", "2025-03-06")]
+    text = "The ski lifts closed early on Thursday."
+    assert values(text, "2025-03-10")[0][2] == "2025-03-06"

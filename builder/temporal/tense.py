@@ -29,10 +29,11 @@ _PAST = (
     r"earlier|announced|reported|agreed|ended|opened|closed|began|started|was\s+to"
 )
 # Present-tense verbs of a scheduled event that are nouns too ("the polls close on Sunday",
-# "fares rise on Friday"; not "a sharp rise on Friday"): see _is_present_verb.
+# "fares rise on Friday", "the embargo lifts at 00:01 GMT on Thursday"; not "a sharp rise on
+# Friday", "ski lifts on Thursday were closed"): see _is_present_verb.
 _SCHEDULED = (
     r"close|closes|open|reopen|start|begin|ends?|rises?|lands?|kicks?\s+off|sails?|returns"
-    r"|airs|premieres"
+    r"|airs|premieres|lifts?"
 )
 _CUES = re.compile(
     rf"(?<![\w'])(?:(?P<future>{_FUTURE})|(?P<past>{_PAST})|(?P<scheduled>{_SCHEDULED}))(?!\w)",
