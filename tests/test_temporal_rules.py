@@ -1232,3 +1232,26 @@ def test_a_ban_or_embargo_that_lifts_is_a_scheduled_event_ahead() -> None:
     assert values(text, "2025-03-10") == [("Thursday", "DATE", "2025-03-06")]
     text = "The ski lifts closed early on Thursday."
     assert values(text, "2025-03-10")[0][2] == "2025-03-06"
+
+
+def test_a_clock_time_far_from_the_day_stated_gets_no_day() -> None:
+    filler = (
+        " The decision followed weeks of wrangling over the cost of the scheme, which critics"
+        " say will add billions to the national debt. Opposition leaders called it rushed and"
+        " said they would challenge it in parliament. Several unions also criticised the move,"
+        " saying workers had not been consulted about the changes to pension rules. The"
+        " finance minister defended the plan in a radio interview."
+    )
+    text = "The ministry said on Tuesday that the plan had been approved." + filler
+    # Tuesday's 1am or the publication day's (Thursday 13 March)? The text does not tell.
+    assert values(text + " It was announced shortly after 1am.", "2025-03-13")[-1] == (
+        "shortly after 1am",
+        "TIME",
+        "XXXX-XX-XXT01:00",
+    )
+    # near the day stated, it is that day's
+    text = "The ministry said on Tuesday that the plan had been approved. It was announced at 1am."
+    assert values(text, "2025-03-13")[-1] == ("1am", "TIME", "2025-03-11T01:00")
+    # a story whose only day is the publication day: that day's
+    text = "The ministry said on Thursday that the plan had been approved." + filler
+    assert values(text + " It was announced at 1am.", "2025-03-13")[-1][2] == "2025-03-13T01:00"

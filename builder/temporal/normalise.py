@@ -253,7 +253,7 @@ def _clock(text: str, start: int, end: int, ctx: Context) -> Reading | None:
     entry = day is None and _ENTRY_TIME.match(ctx.text, end) and _opens_line(ctx.text, start)
     if entry:
         day = ctx.heading_day or ctx.dct
-    if day is None and ctx.anchor_is_day:
+    if day is None and ctx.anchor_is_day and not _day_told_far_back(ctx, start):
         day = _narrative_day(ctx, start)  # "Rescuers arrived at 1430 GMT": the day told of
         if hour == 24 and day == ctx.dct and ctx.tense(start, end) < 0:
             day = cal.shift(day, -1, "day")  # "watched at midnight": the one the day began with
@@ -884,9 +884,25 @@ def _elided(text: str, start: int, end: int, ctx: Context) -> Reading | None:
     return Reading("DATE", f"{ctx.dct.year - 1:04d}")
 
 
+def _day_told_far_back(ctx: Context, start: int) -> bool:
+    """Whether the last day the text stated is other than the publication day and too far
+    back to be the one the text is at: "The ministry said on Tuesday ..." and, paragraphs
+    later, "It was announced shortly after 1am." (Tuesday's 1am, or the publication
+    day's? the text does not tell)."""
+    return (
+        ctx.day_anchor is not None
+        and ctx.day_anchor != ctx.dct
+        and start - ctx.day_anchor_at >= _NARRATIVE_REACH
+    )
+
+
+# How far (in characters, a few sentences) a day stated holds the narrative.
+_NARRATIVE_REACH = 400
+
+
 def _narrative_day(ctx: Context, start: int) -> date:
     """The day the text is at: a day stated in the last few sentences, else the publication day."""
-    if ctx.day_anchor is not None and start - ctx.day_anchor_at < 400:
+    if ctx.day_anchor is not None and start - ctx.day_anchor_at < _NARRATIVE_REACH:
         return ctx.day_anchor
     return ctx.dct
 
