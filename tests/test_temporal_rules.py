@@ -807,6 +807,9 @@ def test_a_quarter_of_a_game_is_not_a_quarter_of_the_year() -> None:
     assert values("The index rose 50 points in the fourth quarter.", "2025-11-24") == [
         ("the fourth quarter", "DATE", "2025-Q4")
     ]
+    # figures of a business told of: the year's quarter, whatever else the sentence tells
+    text = "Sales rose in the fourth quarter, when Smith scored the winning goal in the final."
+    assert values(text, "2025-11-24") == [("the fourth quarter", "DATE", "2025-Q4")]
 
 
 def test_the_same_period_last_year_as_months_to_a_day() -> None:

@@ -58,12 +58,25 @@ _GAME = re.compile(
 _OF_NAMED_YEAR = re.compile(r"\bof\s+(?:fiscal\s+)?(?:this|last|next)\s+year|\bthis\s+year's", re.I)
 
 
+# Figures of a business or an economy: a sentence telling of them is about the year's
+# quarters, whatever game it tells of too ("Sales rose in the fourth quarter, when Smith
+# scored ...").
+_BUSINESS = re.compile(
+    r"\b(?:sales|revenues?|profits?|earnings|income|turnover|gdp|economy|inflation|exports"
+    r"|imports|shipments|deliveries|margins?|dividends?|fiscal)\b",
+    re.IGNORECASE,
+)
+
+
 def _tells_of_a_game(ctx: Context, start: int, end: int) -> bool:
     sentence = slice(*sentence_bounds(ctx.text, start, end))
     lowered = ctx.text[sentence].lower()
     if not any(word in lowered for word in _GAME_WORDS):  # cheap test first
         return False
-    return _GAME.search(ctx.text, sentence.start, sentence.stop) is not None
+    return (
+        _GAME.search(ctx.text, sentence.start, sentence.stop) is not None
+        and _BUSINESS.search(ctx.text, sentence.start, sentence.stop) is None
+    )
 
 
 # "reports its fourth-quarter results in late October": the month the results come out in.
