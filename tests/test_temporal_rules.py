@@ -1258,3 +1258,18 @@ def test_a_clock_time_far_from_the_day_stated_gets_no_day() -> None:
     # a story whose only day is the publication day: that day's
     text = "The ministry said on Thursday that the plan had been approved." + filler
     assert values(text + " It was announced at 1am.", "2025-03-13")[-1][2] == "2025-03-13T01:00"
+
+
+def test_a_weekday_a_disruption_to_come_lasts_until_is_after_its_start() -> None:
+    text = (
+        "Rail workers will strike on Wednesday 19 March. Normal services are not expected to"
+        " resume until Thursday morning."
+    )
+    assert values(text, "2025-03-11")[-1] == ("Thursday morning", "TIME", "2025-03-20TMO")
+    text = "Rail workers will strike on Thursday 20 March. Services will be cut until Friday."
+    assert values(text, "2025-03-11")[-1] == ("Friday", "DATE", "2025-03-21")
+    # a strike that has begun: the coming Thursday
+    text = "Rail workers walked out on Wednesday. Services will not resume until Thursday."
+    assert values(text, "2025-03-13")[-1] == ("Thursday", "DATE", "2025-03-13")
+    text = "Rail workers walked out on Monday. Services will not resume until Thursday."
+    assert values(text, "2025-03-11")[-1] == ("Thursday", "DATE", "2025-03-13")

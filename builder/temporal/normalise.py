@@ -1048,9 +1048,14 @@ def _resolve_weekday(ctx: Context, lower: str, weekday: int, start: int, end: in
         # "in place since 9pm on Saturday"; "said in a statement on Wednesday evening that it
         # would not appeal": a statement reported is made, whatever it says of the future
         return cal.nearest_weekday(ctx.dct, weekday, -1)
+    if "til" in near[-40:] and _UNTIL.search(ctx.text, max(0, start - 40), start):
+        # "will strike on Wednesday 19 March. Services will not resume until Thursday": a
+        # deadline after a day to come told just before is on or after that day.
+        ahead = ctx.day_anchor is not None and ctx.day_anchor > ctx.dct
+        base = ctx.day_anchor if ahead and start - ctx.day_anchor_at < 300 else ctx.dct
+        return cal.nearest_weekday(base, weekday, 1)
     if (
-        ("til" in near[-40:] and _UNTIL.search(ctx.text, max(0, start - 40), start))
-        or (_MOVING.search(near) and _MOVED_TO.search(ctx.text, max(0, start - 100), start))
+        (_MOVING.search(near) and _MOVED_TO.search(ctx.text, max(0, start - 100), start))
         or (_CALLING_OFF.search(near) and _CALLED_OFF.search(ctx.text, max(0, start - 100), start))
         or (
             not possessive
