@@ -231,6 +231,21 @@ _RANGE_LINK = re.compile(
 )
 
 
+# A year naming what a thing is for, not when anything happened: "the 2025 budget", "its
+# 2026 models", "its 2030 climate targets" (but "the 2024 election" is an event of 2024).
+_LABELLING_DETERMINER = re.compile(r"(?:\b(?:the|its|their|his|her|our|a|this)|['’]s)\s+$", re.I)
+_LABELLED = re.compile(
+    r"\s+(?:(?!the\b|a\b|an\b)[a-z][a-z-]*\s+){0,2}?(?:budgets?|models?|targets?|goals?|agenda)\b"
+)
+
+
+def _labels_a_thing(before: str, after: str) -> bool:
+    """Whether a year, between `before` and `after`, labels a budget, a model or a target."""
+    return (
+        _LABELLED.match(after) is not None and _LABELLING_DETERMINER.search(before[-8:]) is not None
+    )
+
+
 def _precision(value: str) -> int:
     return {4: 1, 7: 2, 10: 3}.get(len(value), 4)
 
@@ -273,6 +288,8 @@ def _dated_in(
         before = sentence_text[: timex.start - offset]
         after = sentence_text[timex.end - offset :]
         if after.startswith("'s") and timex.text.lower() == "today":
+            continue
+        if timex.text.isdigit() and _labels_a_thing(before, after):
             continue
         # Cheap tests first: _SINCE needs "since", _RANGE_START "from" or "between". Ignoring
         # case, letters other than i, k and s match only themselves and their capitals; so

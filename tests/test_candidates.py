@@ -454,3 +454,19 @@ def test_a_weekday_labelling_a_list_item_is_the_nearest_such_day() -> None:
         ("2025-03-14", "Friday"),
         ("2025-03-15", "Saturday"),
     ]
+
+
+def test_a_year_naming_a_budget_or_a_target_dates_no_event() -> None:
+    # the year a budget is for, a car's model year, a target's year: labels, not when
+    # anything happened
+    assert dated("The 2025 budget includes deep cuts to welfare.", "2024-10-30") == []
+    assert dated("Its 2026 models will be cheaper.", "2025-09-01") == []
+    assert dated("The country will miss its 2030 climate targets.", "2025-09-01") == []
+    # an election, a crash: events of that year
+    assert dated("The 2024 election was won by the opposition.", "2025-09-01") == [
+        ("2024", None, False)
+    ]
+    # the budget's day, when the sentence gives it
+    assert dated("The minister presented the 2025 budget on Wednesday.", "2024-10-31") == [
+        ("2024-10-30", None, False)
+    ]
