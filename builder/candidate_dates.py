@@ -134,14 +134,19 @@ def counted_dates(
     found: dict[int, str] = {}
     anchor: tuple[str, int] | None = None
     previous: Timex | None = None
+    previous_value: str | None = None
     passed: str | None = None  # a date the narrative has moved on from, by an unknown count
-    for timex, value in zip(timexes, values, strict=True):
+    for index, (timex, value) in enumerate(zip(timexes, values, strict=True)):
         counted_from = (
             previous is not None
             and previous.type == "DURATION"
             and _AFTER.fullmatch(text, previous.end, timex.start) is not None
         )
-        previous = timex
+        if previous is not None and previous_value is not None and value is None:
+            apposed = _apposed_count(text, timexes, index, previous, previous_value, dct)
+            if apposed is not None:
+                found[timex.start] = apposed  # the story stays at the date stated
+        previous, previous_value = timex, value
         if value is not None:
             if counted_from:
                 # "Eight trading days after Oct. 12, the day before ...": the narrative is
@@ -167,6 +172,37 @@ def counted_dates(
             found[timex.start] = value
             anchor = (value, timex.end)  # the narrative moves on: "A week later, ..."
     return found
+
+
+# "collapsed on Friday, a week after the talks began": a count set beside a date.
+_APPOSITION = re.compile(r"\s*[,—–]\s*")
+
+
+def _apposed_count(
+    text: str, timexes: list[Timex], index: int, stated: Timex, value: str, dct: str
+) -> str | None:
+    """The date of the event a count of units "after" or "before" tells of, set beside the
+    date `stated` (whose calendar value is `value`): "on Friday, a week after the talks
+    began" dates the talks a week before Friday. None when the count is from a date the
+    text states ("a week after May 1") or would pass the publication day in the past."""
+    timex = timexes[index]
+    count = _COUNT.fullmatch(timex.value)
+    if count is None or timex.type != "DURATION":
+        return None
+    if _APPOSITION.fullmatch(text, stated.end, timex.start) is None:
+        return None
+    way = _AFTER.match(text, timex.end)
+    if way is None:
+        return None
+    following = timexes[index + 1] if index + 1 < len(timexes) else None
+    if following is not None and following.start == way.end():
+        return None  # "a week after May 1": counted from the date stated next
+    after = way.group().strip().lower() == "after"
+    steps = int(count.group(1)) * (-1 if after else 1)
+    counted = _counted_from(value, steps, count.group(2))
+    if counted is None or (counted[:10] > dct and direction(text, timex.start, timex.end) <= 0):
+        return None
+    return counted
 
 
 def _counted_from(anchor: str, steps: int, unit: str) -> str | None:

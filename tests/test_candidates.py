@@ -470,3 +470,19 @@ def test_a_year_naming_a_budget_or_a_target_dates_no_event() -> None:
     assert dated("The minister presented the 2025 budget on Wednesday.", "2024-10-31") == [
         ("2024-10-30", None, False)
     ]
+
+
+def test_an_event_a_count_of_units_before_or_after_a_date_is_dated_from_it() -> None:
+    text = "The ceasefire collapsed on Friday, a week after the talks began."
+    assert dated(text, "2025-03-11") == [("2025-03-07", None, False), ("2025-02-28", None, False)]
+    text = "He resigned on Monday, two days before the vote."
+    assert dated(text) == [("2024-11-25", None, False), ("2024-11-27", None, False)]
+    # the story stays at the date stated: "two days later" counts from Friday
+    text += " A day later, the party chose a new leader."
+    assert dated(text)[-1] == ("2024-11-26", None, False)
+    # "a year after": to the year only when the date is a year
+    text = "The plant closed in 2019, three years after the merger."
+    assert dated(text) == [("2019", None, False), ("2016", None, False)]
+    # not a count between two dates stated
+    text = "The plant closed on May 3, a week after May 1 rallies."
+    assert [value for value, _, _ in dated(text, "2025-06-01")] == ["2025-05-03", "2025-05-01"]
