@@ -1273,3 +1273,11 @@ def test_a_weekday_a_disruption_to_come_lasts_until_is_after_its_start() -> None
     assert values(text, "2025-03-13")[-1] == ("Thursday", "DATE", "2025-03-13")
     text = "Rail workers walked out on Monday. Services will not resume until Thursday."
     assert values(text, "2025-03-11")[-1] == ("Thursday", "DATE", "2025-03-13")
+
+
+def test_a_half_in_a_count_of_units_is_a_half() -> None:
+    text = (
+        "The war lasted two and a half years. It was the wettest in half a century."
+        " He waited half an hour. Prices were frozen for one and a half years."
+    )
+    assert [value for _, _, value in values(text)] == ["P2Y6M", "P50Y", "PT30M", "P1Y6M"]

@@ -8,6 +8,7 @@ from builder.temporal.lexicon import ORDINALS, SMALL_NUMBERS, TENS, VAGUE_QUANTI
 
 _WORD_SPLIT = re.compile(r"[\s-]+")
 _FRACTION = re.compile(r"^(\d+)?\s*(\d+)/(\d+)$")
+_A_HALF = re.compile(r"\ban?\s+half\b|\bhalf\s+an?\b")
 
 
 def parse_number(phrase: str) -> float | None:
@@ -23,6 +24,8 @@ def parse_number(phrase: str) -> float | None:
         return float(phrase) if "." in phrase else int(phrase)
     except ValueError:
         pass
+    # "two and a half", "half a", "half an": the "a" is not one more
+    phrase = _A_HALF.sub("half", phrase)
     total = 0
     current = 0
     seen = False

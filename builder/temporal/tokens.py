@@ -222,6 +222,9 @@ def duration_value(amount: float | None, letter: str) -> str:
     prefix = "PT" if letter in TIME_UNITS and letter != "M" else "P"
     if amount is None:
         return f"{prefix}X{letter}"
+    years = {"DE": 10, "CE": 100, "ML": 1000}.get(letter, 0) * amount
+    if years and years == int(years):
+        return f"P{int(years)}Y"  # "half a century": 50 years
     if amount != int(amount):
         whole = int(amount)
         if letter == "Y":
