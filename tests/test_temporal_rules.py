@@ -1281,3 +1281,19 @@ def test_a_half_in_a_count_of_units_is_a_half() -> None:
         " He waited half an hour. Prices were frozen for one and a half years."
     )
     assert [value for _, _, value in values(text)] == ["P2Y6M", "P50Y", "PT30M", "P1Y6M"]
+
+
+def test_a_weekday_a_forecast_is_for_is_ahead() -> None:
+    text = (
+        "Schools will stay closed until December 9, the ministry said, and the weather service"
+        " forecast more rain from Wednesday to Friday."
+    )
+    assert values(text, "2024-12-02")[1:] == [
+        ("Wednesday", "DATE", "2024-12-04"),
+        ("Friday", "DATE", "2024-12-06"),
+    ]
+    text = "The Met Office forecast heavy snow for Thursday, it said."
+    assert values(text, "2024-12-02") == [("Thursday", "DATE", "2024-12-05")]
+    # a forecast told of as gone
+    text = "Forecasters had forecast rain for Thursday, but the day stayed dry."
+    assert values(text, "2024-12-02") == [("Thursday", "DATE", "2024-11-28")]

@@ -1000,6 +1000,14 @@ _RANGE_CLOSES = re.compile(
 )
 
 
+# "forecast more rain from Wednesday", "forecast heavy snow for Thursday": the days a
+# forecast is for are ahead, whatever the tense of the sentence; not "had forecast rain
+# for Thursday".
+_FORECAST_FOR = re.compile(
+    r"(?<!\bhad\s)\bforecasts?\b[^.;:!?]{0,40}?\b(?:for|from)\s+$", re.IGNORECASE
+)
+
+
 # "Wednesday of last week", "Tuesday next week", and "from Monday through Wednesday of last
 # week": the week named after the day (or after the day closing the span) holds it.
 _OF_WEEK = re.compile(
@@ -1063,6 +1071,8 @@ def _resolve_weekday(ctx: Context, lower: str, weekday: int, start: int, end: in
             and _IS_ON.search(ctx.text, max(0, start - 40), start)
         )
     ):
+        return cal.nearest_weekday(ctx.dct, weekday, 1)
+    if "forecast" in near[-60:] and _FORECAST_FOR.search(ctx.text, max(0, start - 60), start):
         return cal.nearest_weekday(ctx.dct, weekday, 1)
     tense = ctx.tense(start, end)
     if tense == 0 and "from" in near[-60:]:
