@@ -1297,3 +1297,17 @@ def test_a_weekday_a_forecast_is_for_is_ahead() -> None:
     # a forecast told of as gone
     text = "Forecasters had forecast rain for Thursday, but the day stayed dry."
     assert values(text, "2024-12-02") == [("Thursday", "DATE", "2024-11-28")]
+
+
+def test_a_weekday_an_event_is_called_or_set_for_is_ahead() -> None:
+    wednesday = "2023-03-22"
+    for text in (
+        "Unions have called a nationwide strike for Thursday.",
+        "Unions called a nationwide strike for Thursday.",
+        "The vote was set for Thursday.",
+        "The judge adjourned the case for Thursday.",
+    ):
+        assert values(text, wednesday) == [("Thursday", "DATE", "2023-03-23")], text
+    assert values("He was arrested for Thursday's attack.", wednesday)[0][2] == "2023-03-16"
+    text = "Unions had called a strike for Thursday."
+    assert values(text, wednesday)[0][2] == "2023-03-16"

@@ -1008,6 +1008,15 @@ _FORECAST_FOR = re.compile(
 )
 
 
+# "Unions have called a strike for Thursday", "The vote was set for Thursday": the day an
+# event is called or set for is ahead; not "had called a strike for Thursday".
+_SET_FOR = re.compile(
+    r"(?<!\bhad\s)\b(?:called|calls|set|sets|scheduled|rescheduled|planned|slated|fixed|booked"
+    r"|adjourned|summoned|convened)\b[^.;:!?]{0,40}?\bfor\s+$",
+    re.IGNORECASE,
+)
+
+
 # "Wednesday of last week", "Tuesday next week", and "from Monday through Wednesday of last
 # week": the week named after the day (or after the day closing the span) holds it.
 _OF_WEEK = re.compile(
@@ -1073,6 +1082,12 @@ def _resolve_weekday(ctx: Context, lower: str, weekday: int, start: int, end: in
     ):
         return cal.nearest_weekday(ctx.dct, weekday, 1)
     if "forecast" in near[-60:] and _FORECAST_FOR.search(ctx.text, max(0, start - 60), start):
+        return cal.nearest_weekday(ctx.dct, weekday, 1)
+    if (
+        not possessive
+        and near.endswith("for ")
+        and _SET_FOR.search(ctx.text, max(0, start - 70), start)
+    ):
         return cal.nearest_weekday(ctx.dct, weekday, 1)
     tense = ctx.tense(start, end)
     if tense == 0 and "from" in near[-60:]:
