@@ -1311,3 +1311,14 @@ def test_a_weekday_an_event_is_called_or_set_for_is_ahead() -> None:
     assert values("He was arrested for Thursday's attack.", wednesday)[0][2] == "2023-03-16"
     text = "Unions had called a strike for Thursday."
     assert values(text, wednesday)[0][2] == "2023-03-16"
+
+
+def test_a_numeric_date_read_both_ways_takes_the_reading_its_tense_allows() -> None:
+    # month first (American English): 3 November 2023 has not come on 22 March 2023
+    text = "It was adopted by the Senate on 11/03/2023 after weeks of debate."
+    assert values(text, "2023-03-22") == [("11/03/2023", "DATE", "2023-03-11")]
+    text = "The summit will be held on 04/05/2023."
+    assert values(text, "2023-04-10") == [("04/05/2023", "DATE", "2023-05-04")]
+    # both readings past: the language's order
+    text = "It was adopted by the Senate on 01/03/2023."
+    assert values(text, "2023-03-22") == [("01/03/2023", "DATE", "2023-01-03")]

@@ -113,7 +113,22 @@ def _slash(text: str, start: int, end: int, ctx: Context) -> Reading | None:
         day, month = month, day
     if year < 100:
         year += 1900 if year > 30 else 2000
-    return _calendar_day(year, month, day)
+    reading = _calendar_day(year, month, day)
+    if reading is not None and day != month and day <= 12:
+        # "was adopted on 11/03/2023", published on 22 March 2023: 3 November has not come,
+        # 11 March has; the tense tells which the text means when one side of the
+        # publication day has only one of the readings.
+        other = _calendar_day(year, day, month)
+        side = _side_of(reading.value, ctx.dct)
+        if other and side and _side_of(other.value, ctx.dct) == -side == ctx.tense(start, end):
+            return other
+    return reading
+
+
+def _side_of(day: str, dct: date) -> int:
+    """-1, 0 or 1: whether `day` (YYYY-MM-DD) is before, on or after the publication day."""
+    published = dct.isoformat()
+    return (day > published) - (day < published)
 
 
 def _day_month(text: str, start: int, end: int, ctx: Context) -> Reading | None:
