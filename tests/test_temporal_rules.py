@@ -1322,3 +1322,11 @@ def test_a_numeric_date_read_both_ways_takes_the_reading_its_tense_allows() -> N
     # both readings past: the language's order
     text = "It was adopted by the Senate on 01/03/2023."
     assert values(text, "2023-03-22") == [("01/03/2023", "DATE", "2023-01-03")]
+
+
+def test_a_verb_after_a_modal_is_not_a_past_tense() -> None:
+    # "last" and "need" after "will" are verbs to come, not "last week" nor a past in -ed
+    text = "The curfew, which the army imposed in January, will last until Oct. 31."
+    assert values(text, "2025-03-15")[-1] == ("Oct. 31", "DATE", "2025-10-31")
+    text = "The agency will need funding by Oct. 31."
+    assert values(text, "2025-03-15")[-1] == ("Oct. 31", "DATE", "2025-10-31")

@@ -76,9 +76,12 @@ def _is_present_verb(text: str, start: int, word: str) -> bool:
 _PAST_AUXILIARY = re.compile(r"\b(?:had\s+been|was|were|previously)\s+$", re.IGNORECASE)
 # A past form after these is a participle or an adjective, not a finite verb: "would be
 # paid", "a still unspecified date", "being sold"; the auxiliary before it tells the tense.
+# After a modal it is a verb's base form: "will last until", "will need" (not "may": the
+# month).
 _NOT_FINITE = re.compile(
-    r"\b(?:be|been|being|is|are|to|a|an|the|its|their|his|her|still|yet|newly|recently"
-    r"|already|on|in|at|for|with|from|of|into|across|over)\s+$",
+    r"(?:\b(?:be|been|being|is|are|to|a|an|the|its|their|his|her|still|yet|newly|recently"
+    r"|already|on|in|at|for|with|from|of|into|across|over|will|would|could|should|might"
+    r"|must|shall|can|cannot|won['’]t|can['’]t|wouldn['’]t|couldn['’]t|shouldn['’]t)|['’]ll)\s+$",
     re.IGNORECASE,
 )
 # "..., the council said": an attribution after the expression is told in the past
