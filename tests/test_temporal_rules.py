@@ -1330,3 +1330,12 @@ def test_a_verb_after_a_modal_is_not_a_past_tense() -> None:
     assert values(text, "2025-03-15")[-1] == ("Oct. 31", "DATE", "2025-10-31")
     text = "The agency will need funding by Oct. 31."
     assert values(text, "2025-03-15")[-1] == ("Oct. 31", "DATE", "2025-10-31")
+
+
+def test_a_day_a_span_told_in_no_tense_ends_on_is_ahead() -> None:
+    assert values("The bill funds agencies through Oct. 31.", "2025-03-15") == [
+        ("Oct. 31", "DATE", "2025-10-31")
+    ]
+    assert values("The bill funded agencies through Oct. 31.", "2025-03-15") == [
+        ("Oct. 31", "DATE", "2024-10-31")
+    ]

@@ -128,6 +128,9 @@ def year_opening_sentence(ctx: Context, start: int, end: int) -> int | None:
     return ctx.dct.year + _STEP[opening.group(1).lower()]
 
 
+_SPAN_END = re.compile(r"\b(?:until|till|through)\s+$", re.IGNORECASE)
+
+
 def year_of_month(ctx: Context, month: int, start: int, end: int) -> int:
     """The year of a day in `month` whose year the text does not write: the one a sentence
     opened with, else the nearest on the side of the publication day the verb points to."""
@@ -136,6 +139,8 @@ def year_of_month(ctx: Context, month: int, start: int, end: int) -> int:
         return year
     distance = min((month - ctx.dct.month) % 12, (ctx.dct.month - month) % 12)
     tense = ctx.tense(start, end) if distance > 2 else 0
+    if tense == 0 and distance > 2 and _SPAN_END.search(ctx.text, max(0, start - 10), start):
+        tense = 1  # "funds agencies through Oct. 31": an end told in no tense is ahead
     if distance and closely_past(ctx.text, start):
         tense = -1  # "began on Jan. 2" written in November: the January gone
     elif distance and closely_future(ctx.text, start):
