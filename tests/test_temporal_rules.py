@@ -1339,3 +1339,14 @@ def test_a_day_a_span_told_in_no_tense_ends_on_is_ahead() -> None:
     assert values("The bill funded agencies through Oct. 31.", "2025-03-15") == [
         ("Oct. 31", "DATE", "2024-10-31")
     ]
+
+
+def test_the_verbs_of_a_clause_set_aside_in_commas_do_not_tell_the_tense() -> None:
+    text = "The bill, which the House approved on Tuesday, funds agencies through Oct. 31."
+    assert values(text, "2025-03-15")[-1] == ("Oct. 31", "DATE", "2025-10-31")
+    # the commas of a list do not close the clause holding the expression
+    text = (
+        "He succeeds James Taylor, who stepped down as chairman, president and chief"
+        " executive in March."
+    )
+    assert values(text, "1989-11-02") == [("March", "DATE", "1989-03")]

@@ -118,6 +118,28 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return cut, after.start() + 1 if after else right
 
 
+# "The bill, which the House approved on Tuesday, funds ...": a clause set aside in commas
+# after the noun phrase opening the sentence; its verbs do not tell the tense of the
+# clause around it. (Not "He succeeds James Taylor, who stepped down as chairman, president
+# and chief executive in March": the commas of a list are not the clause's end.)
+_RELATIVE_CLAUSE = re.compile(
+    r"\s*[\"'“‘(]*(?:the|a|an|this|that|these|those|its|his|her|their|our)\s+"
+    r"(?:[\w'’.-]+\s+){0,3}?[\w'’.-]+(,\s+(?:which|who|whose|whom)\b[^,;:.!?\"“”]{1,80},)",
+    re.IGNORECASE,
+)
+
+
+def _aside(text: str, left: int, right: int, start: int, end: int) -> tuple[int, int] | None:
+    """The span of a relative clause between commas after the subject opening the sentence
+    text[left:right], when the expression at [start, end) is after it; else None."""
+    if text.find(", wh", left, right) < 0:  # cheap test first
+        return None
+    clause = _RELATIVE_CLAUSE.match(text, left, right)
+    if clause is None or start < clause.end(1):
+        return None
+    return clause.span(1)
+
+
 def direction(text: str, start: int, end: int) -> int:
     """-1 if the verb nearest to text[start:end] is past, +1 if future, 0 if unknown."""
     sentence_start, sentence_end = sentence_bounds(text, start, end)
@@ -126,8 +148,11 @@ def direction(text: str, start: int, end: int) -> int:
     clause = _NEXT_CLAUSE.search(text, end, sentence_end)
     if clause is not None and _CUES.search(text, sentence_start, start):
         sentence_end = clause.start()  # a verb before the expression is there to tell
+    aside = _aside(text, sentence_start, sentence_end, start, end)
     for match in _CUES.finditer(text, sentence_start, sentence_end):
         if match.start() < end and match.end() > start:
+            continue
+        if aside is not None and aside[0] <= match.start() < aside[1]:
             continue
         if match.group("past") and _NOT_FINITE.search(
             text, max(0, match.start() - 10), match.start()
