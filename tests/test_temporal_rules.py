@@ -1350,3 +1350,13 @@ def test_the_verbs_of_a_clause_set_aside_in_commas_do_not_tell_the_tense() -> No
         " executive in March."
     )
     assert values(text, "1989-11-02") == [("March", "DATE", "1989-03")]
+
+
+def test_a_midnight_something_comes_before_ends_the_day() -> None:
+    text = "The Senate passed the bill on Friday, hours before a midnight deadline."
+    assert values(text, "2025-03-14")[-1] == ("midnight", "TIME", "2025-03-14T24:00")
+    text = "The deal was struck on Friday, minutes before midnight."
+    assert values(text, "2025-03-14")[-1] == ("midnight", "TIME", "2025-03-14T24:00")
+    # the midnight a day told of in the past began with
+    text = "Fireworks were set off at midnight."
+    assert values(text, "2025-03-14") == [("midnight", "TIME", "2025-03-13T24:00")]

@@ -270,7 +270,11 @@ def _clock(text: str, start: int, end: int, ctx: Context) -> Reading | None:
         day = ctx.heading_day or ctx.dct
     if day is None and ctx.anchor_is_day and not _day_told_far_back(ctx, start):
         day = _narrative_day(ctx, start)  # "Rescuers arrived at 1430 GMT": the day told of
-        if hour == 24 and day == ctx.dct and ctx.tense(start, end) < 0:
+        ends_the_day = hour == 24 and (
+            _BEFORE_MIDNIGHT.search(ctx.text, max(0, start - 12), start)
+            or _DEADLINE_AFTER.match(ctx.text, end)
+        )
+        if hour == 24 and day == ctx.dct and not ends_the_day and ctx.tense(start, end) < 0:
             day = cal.shift(day, -1, "day")  # "watched at midnight": the one the day began with
         elif hour == 24 and _starts_the_day_told(ctx, start, day):
             day = cal.shift(day, -1, "day")
@@ -294,6 +298,12 @@ def _oclock_hour(hour: int, text: str, end: int) -> int | None:
     if part.group("part") and part.group("part").lower() == "morning":
         return hour % 12
     return 24 if hour == 12 and part.group("night") else hour % 12 + 12
+
+
+# "hours before a midnight deadline", "minutes before midnight": the midnight that ends the
+# day told of, ahead of what came before it.
+_BEFORE_MIDNIGHT = re.compile(r"\bbefore\s+(?:the\s+|a\s+)?$", re.IGNORECASE)
+_DEADLINE_AFTER = re.compile(r"\s+deadline\b", re.IGNORECASE)
 
 
 # "From tomorrow, fares rise. The change takes effect at midnight.": the midnight a change
