@@ -1360,3 +1360,15 @@ def test_a_midnight_something_comes_before_ends_the_day() -> None:
     # the midnight a day told of in the past began with
     text = "Fireworks were set off at midnight."
     assert values(text, "2025-03-14") == [("midnight", "TIME", "2025-03-13T24:00")]
+
+
+def test_then_is_the_date_last_stated_a_year_or_a_month_too() -> None:
+    text = (
+        "A fire broke out on Sunday. The day before, traders had complained. A similar fire"
+        " destroyed the market in 2017. Since then, the city has spent millions on it."
+    )
+    assert values(text, "2024-10-07")[-1] == ("then", "DATE", "2017")
+    text = "The market was rebuilt in March 2018. Until then, traders sold from tents."
+    assert values(text, "2024-10-07")[-1] == ("then", "DATE", "2018-03")
+    text = "Talks resume on Nov. 30. Until then, the truce holds."
+    assert values(text, "2024-10-07")[-1] == ("then", "DATE", "2024-11-30")

@@ -1394,7 +1394,11 @@ def _opens_sentence(text: str, start: int) -> bool:
 def _ref(text: str, start: int, end: int, ctx: Context) -> Reading | None:
     lower = " ".join(text.lower().split())
     if lower == "then":
-        # "on Nov. 30. Until then, ...": the day last stated, if it is close by
+        # "on Nov. 30. Until then, ...": the day last stated, if it is close by; or the year
+        # or month stated since ("destroyed the market in 2017. Since then, ...")
+        coarser = ctx.year_at > ctx.day_anchor_at and ctx.anchor_unit in ("month", "year")
+        if coarser and start - ctx.year_at <= 300:
+            return Reading("DATE", cal.format_at(ctx.anchor, ctx.anchor_unit))
         if ctx.day_anchor is None or start - ctx.day_anchor_at > 300:
             return None
         return Reading("DATE", ctx.day_anchor.isoformat())
