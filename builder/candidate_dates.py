@@ -142,8 +142,14 @@ def counted_dates(
             and previous.type == "DURATION"
             and _AFTER.fullmatch(text, previous.end, timex.start) is not None
         )
-        if previous is not None and previous_value is not None and value is None:
-            apposed = _apposed_count(text, timexes, index, previous, previous_value, dct)
+        beside = (
+            previous is not None
+            and previous_value is not None
+            and value is None
+            and _APPOSITION.fullmatch(text, previous.end, timex.start) is not None
+        )
+        if beside:
+            apposed = _apposed_count(text, timexes, index, previous_value, dct)
             if apposed is not None:
                 found[timex.start] = apposed  # the story stays at the date stated
         previous, previous_value = timex, value
@@ -164,6 +170,8 @@ def counted_dates(
         way = _LATER.match(text, timex.end)
         if anchor is None or count is None or way is None or timex.type != "DURATION":
             continue
+        if beside:
+            continue  # "in 2014, eight years earlier": the date beside it is the one counted
         if timex.start - anchor[1] > _ANCHOR_REACH:
             continue
         steps = int(count.group(1)) * (-1 if way.group(1).lower() == "earlier" else 1)
@@ -178,18 +186,15 @@ def counted_dates(
 _APPOSITION = re.compile(r"\s*[,—–]\s*")
 
 
-def _apposed_count(
-    text: str, timexes: list[Timex], index: int, stated: Timex, value: str, dct: str
-) -> str | None:
-    """The date of the event a count of units "after" or "before" tells of, set beside the
-    date `stated` (whose calendar value is `value`): "on Friday, a week after the talks
-    began" dates the talks a week before Friday. None when the count is from a date the
-    text states ("a week after May 1") or would pass the publication day in the past."""
+def _apposed_count(text: str, timexes: list[Timex], index: int, value: str, dct: str) -> str | None:
+    """The date of the event a count of units "after" or "before" tells of, set beside (just
+    after a comma or a dash) a date whose calendar value is `value`: "on Friday, a week
+    after the talks began" dates the talks a week before Friday. None when the count is
+    from a date the text states ("a week after May 1") or would pass the publication day
+    in the past."""
     timex = timexes[index]
     count = _COUNT.fullmatch(timex.value)
     if count is None or timex.type != "DURATION":
-        return None
-    if _APPOSITION.fullmatch(text, stated.end, timex.start) is None:
         return None
     way = _AFTER.match(text, timex.end)
     if way is None:

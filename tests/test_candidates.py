@@ -486,3 +486,9 @@ def test_an_event_a_count_of_units_before_or_after_a_date_is_dated_from_it() -> 
     # not a count between two dates stated
     text = "The plant closed on May 3, a week after May 1 rallies."
     assert [value for value, _, _ in dated(text, "2025-06-01")] == ["2025-05-03", "2025-05-01"]
+
+
+def test_a_count_set_beside_a_date_names_that_date() -> None:
+    # "in 2014, eight years earlier": 2014 is eight years before the date told before it
+    text = "Russia invaded on Feb. 24, 2022. Moscow annexed Crimea in 2014, eight years earlier."
+    assert dated(text) == [("2022-02-24", None, False), ("2014", None, False)]
