@@ -47,14 +47,38 @@ def calendar_value(timex: Timex) -> str | None:
     if not _LOCAL_TIME.match(timex.value):
         return timex.value
     zone = _ZONE_NAME.search(timex.text)
-    if zone is None:
+    if zone is not None:
+        hours: int | None = ZONES[zone.group(1).lower()]
+    else:
+        american = _AMERICAN_ZONE.search(timex.text)
+        hours = _american_offset(american.group(1), timex.value[:10]) if american else None
+    if hours is None:
         # "at 4 a.m. local time": an event's time needs its zone, which the text does not
         # give; the day is what it supports.
         return timex.value[:10]
     # TIMEX3 values leave out the zone a time is stated in ("2:25 p.m. EDT"); an event's
     # time keeps it, as an offset.
-    hours = ZONES[zone.group(1).lower()]
     return timex.value + ("Z" if hours == 0 else f"{hours:+03d}:00")
+
+
+# "2:30 p.m. ET": American zones named without saying whether summer time is on; the day
+# tells (capitals only: French "et" is "and").
+_AMERICAN_ZONE = re.compile(r"(?<!\w)(ET|CT|MT|PT)(?!\w)")
+_STANDARD_OFFSET = {"ET": -5, "CT": -6, "MT": -7, "PT": -8}
+
+
+def _american_offset(zone: str, day: str) -> int | None:
+    """The UTC offset of an American zone on `day` (YYYY-MM-DD): summer time from the second
+    Sunday of March to the first Sunday of November (the rule since 2007). None on the days
+    the clocks change (which side of the change, the text does not say) and before 2007."""
+    on = date.fromisoformat(day)
+    if on.year < 2007:
+        return None
+    march = date(on.year, 3, 8) + timedelta(days=(6 - date(on.year, 3, 8).weekday()) % 7)
+    november = date(on.year, 11, 1) + timedelta(days=(6 - date(on.year, 11, 1).weekday()) % 7)
+    if on in (march, november):
+        return None
+    return _STANDARD_OFFSET[zone] + (1 if march < on < november else 0)
 
 
 # "the July-September quarter", "Nov.-Feb.", "(1940-2024)", "2022-23": a span of months

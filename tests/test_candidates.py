@@ -492,3 +492,17 @@ def test_a_count_set_beside_a_date_names_that_date() -> None:
     # "in 2014, eight years earlier": 2014 is eight years before the date told before it
     text = "Russia invaded on Feb. 24, 2022. Moscow annexed Crimea in 2014, eight years earlier."
     assert dated(text) == [("2022-02-24", None, False), ("2014", None, False)]
+
+
+def test_a_time_in_american_eastern_time_takes_the_offset_of_its_day() -> None:
+    # ET (or PT, CT, MT) is standard or summer time as the day falls
+    text = "Powell spoke at 2:30 p.m. ET on Wednesday."
+    assert dated(text, "2024-12-19") == [("2024-12-18T14:30-05:00", None, False)]
+    assert dated(text, "2024-07-19") == [("2024-07-17T14:30-04:00", None, False)]
+    assert dated("The launch is at 9 a.m. PT on Friday.", "2024-07-17") == [
+        ("2024-07-19T09:00-07:00", None, False)
+    ]
+    # the day the clocks change: which side of the change, the text does not say
+    assert dated("The vote closed at 1:30 a.m. ET on Sunday.", "2024-11-04") == [
+        ("2024-11-03", None, False)
+    ]
