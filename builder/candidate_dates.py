@@ -3,8 +3,9 @@
 A candidate's date is a calendar value our dates can hold: a year, a month, a day, or a
 time with its zone. A TIMEX3 value is taken as it is where it is one; otherwise the part
 the text supports is kept ("Thursday night" is the day, "the spring of 2021" the year, "4
-a.m. local time" the day: a time needs a zone). Some dates span more than one expression
-or are counted from another: "Nov. 28-30", "the July-September quarter", "two days later".
+a.m. local time" the day: a time needs a zone, "last week" the month it lies in). Some
+dates span more than one expression or are counted from another: "Nov. 28-30", "the
+July-September quarter", "two days later".
 """
 
 from __future__ import annotations
@@ -26,6 +27,22 @@ _PART_OF_YEAR = re.compile(r"^(\d{4})-(?:SP|SU|FA|AU|WI|Q[1-4]|H[12])$")
 _PART_OF_DAY = re.compile(r"^(\d{4}-\d\d-\d\d)T(?:MO|AF|EV|NI|MI|DT)$")
 
 
+_WEEK = re.compile(r"^(\d{4})-W(\d\d)(-WE)?$")
+
+
+def _month_holding_week(year: int, week: int, weekend: bool) -> str | None:
+    """ "last week", "this weekend": the month the week (or its weekend) lies in, when one
+    month holds it all (a week is no date our dates can hold)."""
+    try:
+        first = date.fromisocalendar(year, week, 6 if weekend else 1)
+    except ValueError:
+        return None
+    last = first + timedelta(days=1 if weekend else 6)
+    if (first.year, first.month) != (last.year, last.month):
+        return None
+    return f"{first.year:04d}-{first.month:02d}"
+
+
 def calendar_value(timex: Timex) -> str | None:
     """The value as a calendar point (YYYY, YYYY-MM, YYYY-MM-DD, time), or None."""
     if timex.type not in ("DATE", "TIME") or timex.text.lower() == "overnight":
@@ -38,6 +55,9 @@ def calendar_value(timex: Timex) -> str | None:
         # "the spring of 2021", "the first quarter of 2025": the year, when the text states
         # it (a season or quarter has no month our dates can hold).
         return part_of_year.group(1) if part_of_year.group(1) in timex.text else None
+    week = _WEEK.match(timex.value)
+    if week is not None:
+        return _month_holding_week(int(week.group(1)), int(week.group(2)), bool(week.group(3)))
     if timex.value[10:16] == "T24:00":
         # "midnight on Thursday": said of the night into Thursday as often as of the one
         # after it; the day named is what the text supports.

@@ -472,6 +472,9 @@ def candidates_from_text(text: str, published: str, day_first: bool = False) -> 
             inside.append(timexes[scan])
             scan += 1
         dated = _dated_in(sentence.text, sentence.start, inside, today, values, anchored)
+        if len(dated) > 1:
+            # the month a week lies in ("last week") dates a sentence that has no other date
+            dated = [d for d in dated if "-W" not in d.timex.value] or dated
         if not dated or _editorial(sentence.text):
             continue
         if _furniture(sentence.text, sentence.start, inside):

@@ -289,7 +289,8 @@ def test_a_count_after_a_weekend_or_week_is_not_counted() -> None:
         "Last Friday's vote was close. This past weekend, crowds gathered. "
         "A day earlier, police had warned of unrest."
     )
-    assert dated(text, "2024-11-27") == [("2024-11-22", None, False)]
+    # (the weekend, 23 and 24 November, dates its sentence to the month it lies in)
+    assert dated(text, "2024-11-27") == [("2024-11-22", None, False), ("2024-11", None, False)]
 
 
 def test_the_fastest_pace_since_a_date_dates_nothing_to_it() -> None:
@@ -506,3 +507,15 @@ def test_a_time_in_american_eastern_time_takes_the_offset_of_its_day() -> None:
     assert dated("The vote closed at 1:30 a.m. ET on Sunday.", "2024-11-04") == [
         ("2024-11-03", None, False)
     ]
+
+
+def test_a_week_within_one_month_dates_its_sentence_to_the_month() -> None:
+    # the week of 9 to 15 December 2024: a week our dates cannot hold, within December
+    assert dated("Last week, the president pledged aid.", "2024-12-19") == [
+        ("2024-12", None, False)
+    ]
+    # 25 November to 1 December: no month holds it
+    assert dated("Last week, the president pledged aid.", "2024-12-04") == []
+    # another date in the sentence dates it
+    text = "The paper said on Sunday that his comments last week were a signal."
+    assert dated(text, "1998-03-01") == [("1998-03-01", None, False)]
