@@ -1372,3 +1372,12 @@ def test_then_is_the_date_last_stated_a_year_or_a_month_too() -> None:
     assert values(text, "2024-10-07")[-1] == ("then", "DATE", "2018-03")
     text = "Talks resume on Nov. 30. Until then, the truce holds."
     assert values(text, "2024-10-07")[-1] == ("then", "DATE", "2024-11-30")
+
+
+def test_what_must_be_done_by_a_day_is_ahead() -> None:
+    assert values("Troops must withdraw by Friday.", "2025-01-08") == [
+        ("Friday", "DATE", "2025-01-10")
+    ]
+    assert values("The bill has to be signed by Friday.", "2025-01-08")[0][2] == "2025-01-10"
+    assert values("The troops must have left on Friday.", "2025-01-08")[0][2] == "2025-01-03"
+    assert values("The troops had to leave on Friday.", "2025-01-08")[0][2] == "2025-01-03"

@@ -19,6 +19,7 @@ _FUTURE = (
     r"resumes|resume|meet|convenes?|reconvenes?|arrives|departs|travels|visits|expires|"
     r"takes\s+effect|comes?\s+into\s+force|go(?:es)?\s+up|go(?:es)?\s+on\s+sale|tomorrow|"
     r"takes?\s+place|forecasts?\s+for|should(?!\s+have)|go(?:es)?\s+to\s+the\s+polls"
+    r"|must(?!\s+have)|ha(?:s|ve)\s+to|needs?\s+to"
 )
 _PAST = (
     r"\w+ed|said|was|were|had|did|took|made|met|left|came|went|began|told|saw|gave|"
