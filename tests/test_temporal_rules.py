@@ -1381,3 +1381,20 @@ def test_what_must_be_done_by_a_day_is_ahead() -> None:
     assert values("The bill has to be signed by Friday.", "2025-01-08")[0][2] == "2025-01-10"
     assert values("The troops must have left on Friday.", "2025-01-08")[0][2] == "2025-01-03"
     assert values("The troops had to leave on Friday.", "2025-01-08")[0][2] == "2025-01-03"
+
+
+def test_a_count_of_units_from_now_is_that_far_ahead() -> None:
+    text = "The results will be published two weeks from now."
+    assert values(text, "2025-01-22") == [("two weeks from now", "DATE", "2025-W06")]
+    assert values("The vote is three days from today.", "2025-01-22") == [
+        ("three days from today", "DATE", "2025-01-25")
+    ]
+    assert values("Ten years from now, the mine will be closed.", "2025-01-22") == [
+        ("Ten years from now", "DATE", "2035")
+    ]
+    assert values("It opens a few weeks from now.", "2025-01-22") == [
+        ("a few weeks from now", "DATE", "FUTURE_REF")
+    ]
+    assert values("It opens 36 hours from now.", "2025-01-22") == [
+        ("36 hours", "DURATION", "PT36H")
+    ]

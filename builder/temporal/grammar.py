@@ -222,7 +222,7 @@ _BRANCHES: list[tuple[str, str]] = [
     (
         "ago",
         rf"{QUALIFIER}?(?:{NUMBER}|a\s+few|a\s+couple\s+of)[-\s]+{UNIT}(?:\s+or\s+so)?"
-        r"\s+(?:ago(?:\s+today(?![\w'’]))?|earlier)(?!\w)",
+        r"\s+(?:ago(?:\s+today(?![\w'’]))?|earlier|from\s+(?:now|today)(?![\w'’]))(?!\w)",
     ),
     (
         "deictic_part",
