@@ -1398,3 +1398,14 @@ def test_a_count_of_units_from_now_is_that_far_ahead() -> None:
     assert values("It opens 36 hours from now.", "2025-01-22") == [
         ("36 hours", "DURATION", "PT36H")
     ]
+
+
+def test_in_a_count_of_units_opening_a_sentence_to_come_is_a_date() -> None:
+    assert values("In three days, the plant will close.", "2025-01-22") == [
+        ("three days", "DATE", "2025-01-25")
+    ]
+    assert values("It said so. In two years, the mine will shut.", "2025-01-22")[-1] == (
+        "two years",
+        "DATE",
+        "2027",
+    )

@@ -603,6 +603,10 @@ _IN_FUTURE = re.compile(
 )
 
 
+# "In three days, the plant will close.": "in" opening a sentence.
+_IN_OPENING = re.compile(r"(?:^|[.!?:;]\s+|\n\s*)[\"'“‘(]?in\s+$", re.IGNORECASE)
+
+
 def _duration(text: str, start: int, end: int, ctx: Context) -> Reading | None:
     if re.fullmatch(r"(?:some\s+time|a\s+while)", text, re.IGNORECASE):
         return Reading("DURATION", "PXX")
@@ -644,7 +648,7 @@ def _duration(text: str, start: int, end: int, ctx: Context) -> Reading | None:
     if (
         isinstance(amount, int)
         and name in ("day", "week", "month", "year")
-        and _IN_FUTURE.search(before)
+        and (_IN_FUTURE.search(before) or _IN_OPENING.search(ctx.text, max(0, start - 8), start))
         and re.fullmatch(r"(?:an?|\d+|[a-z]+)\s+[a-z]+", lower)
         and ctx.tense(start, end) > 0
     ):
