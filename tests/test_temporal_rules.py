@@ -1409,3 +1409,9 @@ def test_in_a_count_of_units_opening_a_sentence_to_come_is_a_date() -> None:
         "DATE",
         "2027",
     )
+    # an expression in the clause: the verbs around it do not tell its tense
+    text = (
+        "The Bank of England, which cut rates in August and November, is expected to keep"
+        " them on hold next week."
+    )
+    assert values(text, "2024-12-13")[0] == ("August", "DATE", "2024-08")

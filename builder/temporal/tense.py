@@ -121,8 +121,9 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 
 # "The bill, which the House approved on Tuesday, funds ...": a clause set aside in commas
 # after the noun phrase opening the sentence; its verbs do not tell the tense of the
-# clause around it. (Not "He succeeds James Taylor, who stepped down as chairman, president
-# and chief executive in March": the commas of a list are not the clause's end.)
+# clause around it, nor those around it its own. (Not "He succeeds James Taylor, who
+# stepped down as chairman, president and chief executive in March": the commas of a list
+# are not the clause's end.)
 _RELATIVE_CLAUSE = re.compile(
     r"\s*[\"'“‘(]*(?:the|a|an|this|that|these|those|its|his|her|their|our)\s+"
     r"(?:[\w'’.-]+\s+){0,3}?[\w'’.-]+(,\s+(?:which|who|whose|whom)\b[^,;:.!?\"“”]{1,80},)",
@@ -130,15 +131,13 @@ _RELATIVE_CLAUSE = re.compile(
 )
 
 
-def _aside(text: str, left: int, right: int, start: int, end: int) -> tuple[int, int] | None:
+def _aside(text: str, left: int, right: int) -> tuple[int, int] | None:
     """The span of a relative clause between commas after the subject opening the sentence
-    text[left:right], when the expression at [start, end) is after it; else None."""
+    text[left:right], or None."""
     if text.find(", wh", left, right) < 0:  # cheap test first
         return None
     clause = _RELATIVE_CLAUSE.match(text, left, right)
-    if clause is None or start < clause.end(1):
-        return None
-    return clause.span(1)
+    return clause.span(1) if clause is not None else None
 
 
 def direction(text: str, start: int, end: int) -> int:
@@ -149,7 +148,12 @@ def direction(text: str, start: int, end: int) -> int:
     clause = _NEXT_CLAUSE.search(text, end, sentence_end)
     if clause is not None and _CUES.search(text, sentence_start, start):
         sentence_end = clause.start()  # a verb before the expression is there to tell
-    aside = _aside(text, sentence_start, sentence_end, start, end)
+    aside = _aside(text, sentence_start, sentence_end)
+    if aside is not None and aside[0] <= start and end <= aside[1]:
+        sentence_start, sentence_end = aside  # "which cut rates in August": its own tense
+        aside = None
+    elif aside is not None and start < aside[1]:
+        aside = None
     for match in _CUES.finditer(text, sentence_start, sentence_end):
         if match.start() < end and match.end() > start:
             continue
