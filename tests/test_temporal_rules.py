@@ -1415,3 +1415,10 @@ def test_in_a_count_of_units_opening_a_sentence_to_come_is_a_date() -> None:
         " them on hold next week."
     )
     assert values(text, "2024-12-13")[0] == ("August", "DATE", "2024-08")
+
+
+def test_that_same_year_is_the_year_told() -> None:
+    text = "The company was founded in 1998. That same year it listed in New York."
+    assert values(text, "2025-01-29")[-1] == ("That same year", "DATE", "1998")
+    text = "He was arrested on 3 May 2019. That same day, police searched his home."
+    assert values(text, "2025-01-29")[-1] == ("That same day", "DATE", "2019-05-03")

@@ -105,7 +105,7 @@ BOUND = (
 )
 RELATIVE_WORD = (
     r"(?:this\s+past|this\s+coming|the\s+past|the\s+last|the\s+next|the\s+coming|the\s+previous"
-    r"|the\s+following|the\s+same|the\s+current|the\s+preceding|this|last|next|past|coming"
+    r"|the\s+following|the\s+same|that\s+same|the\s+current|the\s+preceding|this|last|next|past|coming"
     r"|previous|following|that)"
 )
 EDGE = r"(?:(?:early|late|earlier|later|mid)[-\s]+(?:in\s+)?)"
