@@ -420,12 +420,27 @@ def _others(dated: list[_Dated], main: _Dated) -> list[_Dated]:
     """The other event dates of a sentence, each a candidate of its own (in text order)."""
     chosen = [main]
     for item in dated:
-        if item is main or item.incidental or item.end is not None or item.ongoing:
+        if item is main or item.incidental:
+            continue
+        if item.end is not None or item.ongoing:
+            # "served as mayor from 2010 to 2018, and as senator between 2019 and 2023"
+            if not any(_inside(item, other) for other in chosen):
+                chosen.append(item)
             continue
         if any(_nested(item.value, other.value) or _same_moment(item, other) for other in chosen):
             continue
         chosen.append(item)
     return chosen[1:]
+
+
+def _inside(item: _Dated, other: _Dated) -> bool:
+    """Whether the range or span `item` lies within what `other` dates, or starts where it
+    does ("from 2011 to 2016, the 2014-15 winter": one span)."""
+    first, last = other.value, "9999" if other.ongoing else other.end or other.value
+    if item.value.startswith(first) or first.startswith(item.value):
+        return True
+    item_last = item.end or item.value
+    return first <= item.value[: len(first)] and item_last[: len(last)] <= last
 
 
 def _main(dated: list[_Dated], dct: str) -> _Dated:

@@ -519,3 +519,13 @@ def test_a_week_within_one_month_dates_its_sentence_to_the_month() -> None:
     # another date in the sentence dates it
     text = "The paper said on Sunday that his comments last week were a signal."
     assert dated(text, "1998-03-01") == [("1998-03-01", None, False)]
+
+
+def test_each_range_or_span_of_a_sentence_is_a_candidate() -> None:
+    text = "She served as mayor from 2010 to 2018, and as senator between 2019 and 2023."
+    assert dated(text) == [("2010", "2018", False), ("2019", "2023", False)]
+    text = "Prices doubled from 2019 to 2021 and have fallen since 2022."
+    assert dated(text) == [("2019", "2021", False), ("2022", None, True)]
+    # a span inside the main one is not another
+    text = "The war lasted from 2011 to 2016, the 2014-15 winter being the worst."
+    assert dated(text) == [("2011", "2016", False)]
