@@ -1422,3 +1422,12 @@ def test_that_same_year_is_the_year_told() -> None:
     assert values(text, "2025-01-29")[-1] == ("That same year", "DATE", "1998")
     text = "He was arrested on 3 May 2019. That same day, police searched his home."
     assert values(text, "2025-01-29")[-1] == ("That same day", "DATE", "2019-05-03")
+
+
+def test_a_fixture_or_event_a_team_or_a_country_hosts_is_ahead() -> None:
+    monday = "2024-12-02"
+    text = "Liverpool host Newcastle on Wednesday night."
+    assert values(text, monday) == [("Wednesday night", "TIME", "2024-12-04TNI")]
+    assert values("Japan hosts the summit on Friday.", monday)[0][2] == "2024-12-06"
+    # a noun: the host
+    assert values("The host nation won on Wednesday.", monday)[0][2] == "2024-11-27"

@@ -30,11 +30,12 @@ _PAST = (
     r"earlier|announced|reported|agreed|ended|opened|closed|began|started|was\s+to"
 )
 # Present-tense verbs of a scheduled event that are nouns too ("the polls close on Sunday",
-# "fares rise on Friday", "the embargo lifts at 00:01 GMT on Thursday"; not "a sharp rise on
-# Friday", "ski lifts on Thursday were closed"): see _is_present_verb.
+# "fares rise on Friday", "the embargo lifts at 00:01 GMT on Thursday", "Liverpool host
+# Newcastle on Wednesday"; not "a sharp rise on Friday", "ski lifts on Thursday were
+# closed"): see _is_present_verb.
 _SCHEDULED = (
     r"close|closes|open|reopen|start|begin|ends?|rises?|lands?|kicks?\s+off|sails?|returns"
-    r"|airs|premieres|lifts?"
+    r"|airs|premieres|lifts?|hosts?"
 )
 _CUES = re.compile(
     rf"(?<![\w'])(?:(?P<future>{_FUTURE})|(?P<past>{_PAST})|(?P<scheduled>{_SCHEDULED}))(?!\w)",
