@@ -1431,3 +1431,17 @@ def test_a_fixture_or_event_a_team_or_a_country_hosts_is_ahead() -> None:
     assert values("Japan hosts the summit on Friday.", monday)[0][2] == "2024-12-06"
     # a noun: the host
     assert values("The host nation won on Wednesday.", monday)[0][2] == "2024-11-27"
+
+
+def test_the_weekday_is_that_day_of_the_week_told_of() -> None:
+    text = (
+        "The storm hit on 24 January, the strongest since 1945. A red warning was in place"
+        " on the Friday, and schools closed on the Saturday."
+    )
+    assert values(text, "2025-03-11")[-2:] == [
+        ("Friday", "DATE", "2025-01-24"),
+        ("Saturday", "DATE", "2025-01-25"),
+    ]
+    # no day told of: the weekday as it is read without "the"
+    text = "Schools closed on the Saturday."
+    assert values(text, "2025-03-11") == [("Saturday", "DATE", "2025-03-08")]

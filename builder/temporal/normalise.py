@@ -1083,6 +1083,11 @@ def _resolve_weekday(ctx: Context, lower: str, weekday: int, start: int, end: in
         return cal.nearest_weekday(cal.shift(ctx.dct, -1, "day"), weekday, -1)
     if re.search(r"\bnext\b|\bthis\s+coming\b", lower):
         return cal.nearest_weekday(cal.shift(ctx.dct, 1, "day"), weekday, 1)
+    told = ctx.day_anchor if start - ctx.day_anchor_at < _NARRATIVE_REACH else None
+    if told is not None and ctx.text[max(0, start - 4) : start].lower() == "the ":
+        # "The storm hit on 24 January. ... on the Friday": that day of the week told of
+        after = cal.nearest_weekday(told, weekday, 1)
+        return after if (after - told).days <= 3 else cal.shift(after, -7, "day")
     # The words before the day, lowered, tell which of the rules below may apply (each
     # pattern runs only when its word is there: this is run for every weekday).
     near = ctx.text[max(0, start - 100) : start].lower()
