@@ -1445,3 +1445,12 @@ def test_the_weekday_is_that_day_of_the_week_told_of() -> None:
     # no day told of: the weekday as it is read without "the"
     text = "Schools closed on the Saturday."
     assert values(text, "2025-03-11") == [("Saturday", "DATE", "2025-03-08")]
+    # a clock time on the Friday
+    text = (
+        "The storm hit on 24 January, the strongest since 1945. A warning was in place from"
+        " 7am to 2pm on the Friday."
+    )
+    assert [value for _, _, value in values(text, "2025-03-11")][2:4] == [
+        "2025-01-24T07:00",
+        "2025-01-24T14:00",
+    ]

@@ -186,6 +186,7 @@ _DAY_BEFORE = re.compile(
 # "at 10 a.m. local time (0800 GMT) on Monday", "8:30 a.m. Eastern Time on Thursday".
 _DAY_AFTER = re.compile(
     r"\s*(?:(?:[a-z]+\s+){1,2}?time\b\s*)?\)?\s*,?\s*(?:\([^)]{0,25}\)\s*)?(?:on\s+)?"
+    rf"(?:the\s+(?={WEEKDAY}))?"  # "on the Friday": see _resolve_weekday
     rf"((?:(?:{WEEKDAY}|{WEEKDAY_SHORT}),?\s+)?(?:{MONTH_DAY}|{NUMERIC_DAY})|{_NAMED_DAY})\b",
     re.IGNORECASE,
 )
