@@ -1454,3 +1454,13 @@ def test_the_weekday_is_that_day_of_the_week_told_of() -> None:
         "2025-01-24T07:00",
         "2025-01-24T14:00",
     ]
+
+
+def test_a_month_a_past_verb_of_anticipation_points_to_is_not_past_by_it() -> None:
+    text = "The bank held rates on Thursday but signalled a cut in February was likely."
+    assert values(text, "2024-12-19")[-1] == ("February", "DATE", "2025-02")
+    text = "The bank promised a decision in February."
+    assert values(text, "2024-12-19") == [("February", "DATE", "2025-02")]
+    # a past verb whose object is done then
+    text = "The bank made a cut in February."
+    assert values(text, "2024-12-19") == [("February", "DATE", "2024-02")]

@@ -194,9 +194,15 @@ _PART_OF = r"(?:the\s+(?:night|morning|afternoon|evening|early\s+hours)\s+of\s+)
 # A past verb at most two words before "in", "on" or "since" and the expression, with
 # nothing between to start another clause: "took office in January", "ended on Monday",
 # "flooded on the night of 3 January", "fell to $1.05 on 2 January".
+# Not a past verb of anticipation, whose object is a thing to come: "signalled a cut in
+# February", "promised a decision in May".
+_ANTICIPATING = (
+    r"signall?ed|predicted|forecast|promised|pledged|proposed|flagged|hinted|projected"
+    r"|anticipated|foresaw|envisaged|envisioned|vowed"
+)
 _CLOSELY_PAST = re.compile(
-    rf"(?<![\w'])(?!(?:{_FUTURE})(?!\w))(?:{_PAST})(?:\s+[\w'’$£€.,%-]+){{0,2}}?\s+(?:in|on|since)\s+"
-    rf"{_PART_OF}$",
+    rf"(?<![\w'])(?!(?:{_FUTURE}|{_ANTICIPATING})(?!\w))(?:{_PAST})(?:\s+[\w'’$£€.,%-]+){{0,2}}?"
+    rf"\s+(?:in|on|since)\s+{_PART_OF}$",
     re.IGNORECASE,
 )
 
