@@ -1464,3 +1464,10 @@ def test_a_month_a_past_verb_of_anticipation_points_to_is_not_past_by_it() -> No
     # a past verb whose object is done then
     text = "The bank made a cut in February."
     assert values(text, "2024-12-19") == [("February", "DATE", "2024-02")]
+
+
+def test_in_the_night_of_a_day_is_that_day_not_the_day_told() -> None:
+    text = "The suspects were detained in the night of 3 January."
+    assert values(text, "2025-03-10") == [("3 January", "DATE", "2025-01-03")]
+    text = "The suspects were detained on Friday. Police raided the house in the night."
+    assert values(text, "2025-03-10")[-1] == ("the night", "TIME", "2025-03-07TNI")

@@ -255,7 +255,7 @@ _BRANCHES: list[tuple[str, str]] = [
         # The day or week the narrative is at: "in the morning", "later in the day",
         # "for the week", "the week's".
         "narrative",
-        rf"(?:(?<=\bin\s)|(?<=\bduring\s))the\s+{PART}(?!\w)"
+        rf"(?:(?<=\bin\s)|(?<=\bduring\s))the\s+{PART}(?!\w)(?!\s+of\b)"
         r"|(?:later|earlier)\s+in\s+the\s+day(?!\w)"
         r"|(?:(?<=\bfor\s)|(?<=\bof\s))the\s+week(?![\w-])|the\s+week(?='s)"
         # "the week commencing 3 March": the week of that day.
