@@ -225,7 +225,10 @@ def _furniture(sentence_text: str, offset: int, timexes: list[Timex]) -> bool:
     return all(_DATE_LABEL.fullmatch(line) for line in rest.split("\n"))
 
 
-_RANGE_START = re.compile(r"\b(?:from|between)\s+(?:(?:early|late|mid)[-\s]+)?$", re.IGNORECASE)
+# "from 2011 to 2016", "between March and June", "the night of Friday to Saturday".
+_RANGE_START = re.compile(
+    r"\b(?:from|between|night\s+of)\s+(?:(?:early|late|mid)[-\s]+)?$", re.IGNORECASE
+)
 _RANGE_LINK = re.compile(
     r"^\s*(?:to|until|till|through|and|-|–|—)\s*(?:(?:early|late|mid)[-\s]+)?$"
 )
@@ -301,7 +304,9 @@ def _dated_in(
                 continue
             dated.append(_Dated(timex, value, ongoing=True))
             continue
-        starts_range = ("from" in lowered or "between" in lowered) and _RANGE_START.search(before)
+        starts_range = (
+            "from" in lowered or "between" in lowered or "night" in lowered
+        ) and _RANGE_START.search(before)
         if starts_range and index + 1 < len(calendar):
             following, following_value = calendar[index + 1]
             link = sentence_text[timex.end - offset : following.start - offset]

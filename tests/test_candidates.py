@@ -529,3 +529,10 @@ def test_each_range_or_span_of_a_sentence_is_a_candidate() -> None:
     # a span inside the main one is not another
     text = "The war lasted from 2011 to 2016, the 2014-15 winter being the worst."
     assert dated(text) == [("2011", "2016", False)]
+
+
+def test_the_night_of_one_day_to_the_next_is_one_range() -> None:
+    text = "The attack took place on the night of Friday to Saturday."
+    assert dated(text, "2025-03-10") == [("2025-03-07", "2025-03-08", False)]
+    text = "Storms hit in the night of 3 to 4 March."
+    assert dated(text, "2025-03-10") == [("2025-03-03", "2025-03-04", False)]
