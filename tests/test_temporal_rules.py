@@ -1471,3 +1471,10 @@ def test_in_the_night_of_a_day_is_that_day_not_the_day_told() -> None:
     assert values(text, "2025-03-10") == [("3 January", "DATE", "2025-01-03")]
     text = "The suspects were detained on Friday. Police raided the house in the night."
     assert values(text, "2025-03-10")[-1] == ("the night", "TIME", "2025-03-07TNI")
+
+
+def test_words_in_ed_that_are_no_past_verbs_do_not_tell_the_tense() -> None:
+    text = "The bank said it will redeem 9.5 million Series H preferred shares on Oct. 31."
+    assert values(text, "2025-06-10") == [("Oct. 31", "DATE", "2025-10-31")]
+    text = "Rangers need a win in October to stay up."
+    assert values(text, "2025-06-10") == [("October", "DATE", "2025-10")]

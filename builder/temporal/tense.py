@@ -21,8 +21,13 @@ _FUTURE = (
     r"takes?\s+place|forecasts?\s+for|should(?!\s+have)|go(?:es)?\s+to\s+the\s+polls"
     r"|must(?!\s+have)|ha(?:s|ve)\s+to|needs?\s+to"
 )
+# Words in -ed that are no past verbs: "a hundred", "need", "preferred shares".
+_NOT_PAST_IN_ED = (
+    r"(?!(?:hundred|indeed|need|speed|seed|bed|red|shed|proceed|exceed|succeed|feed|breed"
+    r"|greed|embed|sacred|naked|wicked)(?!\w))(?!preferred\s+(?:shares?|stock)\b)"
+)
 _PAST = (
-    r"\w+ed|said|was|were|had|did|took|made|met|left|came|went|began|told|saw|gave|"
+    rf"{_NOT_PAST_IN_ED}\w+ed|said|was|were|had|did|took|made|met|left|came|went|began|told|saw|gave|"
     r"got|won|lost|held|fell|rose|sold|bought|paid|spent|brought|sent|set\s+off|"
     r"struck|shot|hit|killed|fought|led|ran|spoke|wrote|broke|chose|drew|flew|froze|"
     r"grew|knew|rode|stole|swore|threw|wore|sought|taught|thought|found|kept|meant|"
