@@ -58,8 +58,11 @@ _ABBREVIATIONS = frozenset(
 # "Sec. 12", "para. 3" ("modern art. The ..." ends one).
 _BEFORE_NUMBER = frozenset("art arts sec secs para paras ch pp".split())
 # Abbreviations that often end a sentence too: a boundary only if a typical sentence
-# opener follows ("... in the U.S. The ...").
-_AMBIGUOUS = frozenset({"inc", "corp", "co", "ltd", "bros", "est", "etc"})
+# opener follows ("... in the U.S. The ...", "... set for Fri, 6 Dec. The ...").
+_AMBIGUOUS = frozenset(
+    """inc corp co ltd bros est etc jan feb mar apr jun jul aug sep sept oct nov dec mon tue
+    tues wed thu thur thurs fri sat sun""".split()
+)
 _OPENERS = frozenset(
     """the a an he she it they we i you but and in on at this that these those his her their
     its there here mr mrs ms dr however meanwhile after before when while if as some many

@@ -172,3 +172,18 @@ def test_a_time_of_day_can_end_a_sentence_before_a_name() -> None:
         "It ended at 8 p.m. Jan. 5.",
     ):
         assert texts(sentence) == [sentence]
+
+
+def test_a_month_or_weekday_abbreviation_ends_a_sentence_before_a_typical_opener() -> None:
+    body = "The meeting is set for Fri, 6 Dec. The ceasefire took effect on 27 Nov. It held."
+    assert texts(body) == [
+        "The meeting is set for Fri, 6 Dec.",
+        "The ceasefire took effect on 27 Nov.",
+        "It held.",
+    ]
+    # before a day or a year, or a name: the date goes on
+    body = "Talks open on Dec. 6 in Doha. Sales rose in Jan. 2025 and on Fri. Dec. 6 Smith left."
+    assert texts(body) == [
+        "Talks open on Dec. 6 in Doha.",
+        "Sales rose in Jan. 2025 and on Fri. Dec. 6 Smith left.",
+    ]
