@@ -1478,3 +1478,19 @@ def test_words_in_ed_that_are_no_past_verbs_do_not_tell_the_tense() -> None:
     assert values(text, "2025-06-10") == [("Oct. 31", "DATE", "2025-10-31")]
     text = "Rangers need a win in October to stay up."
     assert values(text, "2025-06-10") == [("October", "DATE", "2025-10")]
+
+
+def test_a_weekday_a_past_statement_puts_ahead_is_after_the_statement() -> None:
+    # published on Saturday 15 March: Monday's "on Friday" was the 14th
+    text = "He said on Monday that he would resign on Friday."
+    assert values(text, "2025-03-15") == [
+        ("Monday", "DATE", "2025-03-10"),
+        ("Friday", "DATE", "2025-03-14"),
+    ]
+    text = "On Tuesday the minister said talks would resume on Thursday."
+    assert values(text, "2025-03-15")[-1] == ("Thursday", "DATE", "2025-03-13")
+    # a Friday still to come after the statement
+    text = "He said on Thursday that he would resign on Monday."
+    assert values(text, "2025-03-15")[-1] == ("Monday", "DATE", "2025-03-17")
+    # no day for the statement: the coming one
+    assert values("He said he would resign on Friday.", "2025-03-15")[0][2] == "2025-03-21"

@@ -50,7 +50,7 @@ from builder.temporal.periods import (
     _year_before,
     _yearend,
 )
-from builder.temporal.tense import closely_future, closely_past
+from builder.temporal.tense import closely_future, closely_past, sentence_bounds
 from builder.temporal.tokens import (
     _DAY_TOKEN,
     _MONTH_TOKEN,
@@ -1051,6 +1051,10 @@ _FORECAST_FOR = re.compile(
 )
 
 
+# "said on Monday that he would resign on Friday": a future told from a day gone.
+_WOULD = re.compile(r"\bwould\b[^.;:!?]{0,50}$", re.IGNORECASE)
+
+
 # "Unions have called a strike for Thursday", "The vote was set for Thursday": the day an
 # event is called or set for is ahead; not "had called a strike for Thursday".
 _SET_FOR = re.compile(
@@ -1138,6 +1142,17 @@ def _resolve_weekday(ctx: Context, lower: str, weekday: int, start: int, end: in
     ):
         return cal.nearest_weekday(ctx.dct, weekday, 1)
     tense = ctx.tense(start, end)
+    stated = ctx.day_anchor
+    if (
+        tense > 0
+        and stated is not None
+        and stated < ctx.dct
+        and "would" in near[-60:]
+        and _WOULD.search(ctx.text, max(0, start - 60), start)
+        and sentence_bounds(ctx.text, start, end)[0] <= ctx.day_anchor_at
+    ):
+        # "He said on Monday that he would resign on Friday": after the day of the statement
+        return cal.nearest_weekday(cal.shift(stated, 1, "day"), weekday, 1)
     if tense == 0 and "from" in near[-60:]:
         # A span told in no tense ("a warning covers Wales from midday Thursday to 6pm
         # Saturday") ends ahead, and starts on the day before its end or earlier; one with
