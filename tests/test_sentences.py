@@ -187,3 +187,8 @@ def test_a_month_or_weekday_abbreviation_ends_a_sentence_before_a_typical_opener
         "Talks open on Dec. 6 in Doha.",
         "Sales rose in Jan. 2025 and on Fri. Dec. 6 Smith left.",
     ]
+
+
+def test_a_dateline_naming_a_region_and_a_day_is_not_part_of_the_first_sentence() -> None:
+    body = "KHARTOUM, Sudan, April 15 (AP) — Fighting erupted in the capital. It went on."
+    assert texts(body) == ["Fighting erupted in the capital.", "It went on."]

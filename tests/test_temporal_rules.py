@@ -1494,3 +1494,8 @@ def test_a_weekday_a_past_statement_puts_ahead_is_after_the_statement() -> None:
     assert values(text, "2025-03-15")[-1] == ("Monday", "DATE", "2025-03-17")
     # no day for the statement: the coming one
     assert values("He said he would resign on Friday.", "2025-03-15")[0][2] == "2025-03-21"
+
+
+def test_a_dateline_naming_a_region_gives_the_day_written() -> None:
+    text = "KHARTOUM, Sudan, April 15 (AP) — Fighting erupted today in the capital."
+    assert values(text, "2023-04-16")[-1] == ("today", "DATE", "2023-04-15")

@@ -11,10 +11,11 @@ from builder.temporal.grammar import MONTH_ABBR, MONTH_DAY, PATTERN, PATTERN_ANY
 from builder.temporal.normalise import HANDLERS
 from builder.temporal.tokens import YEAR_TOKEN
 
-# "WASHINGTON, March 14 —", "NEW YORK, June 2, 2025 (GLOBE NEWSWIRE) --": a dateline
-# with the day the story was written.
+# "WASHINGTON, March 14 —", "NEW YORK, June 2, 2025 (GLOBE NEWSWIRE) --", "KHARTOUM,
+# Sudan, April 15 (AP) —": a dateline with the day the story was written.
 _DATED_DATELINE = re.compile(
-    rf"\s*[A-Z][A-Z.'’ -]+,\s+(?:{WEEKDAY},?\s+)?({MONTH_DAY}(?:,?\s+{YEAR})?)"
+    rf"\s*[A-Z][A-Z.'’ -]+,\s+(?:[A-Z][\w.'’ -]{{1,30}}?,\s+)?(?:{WEEKDAY},?\s+)?"
+    rf"({MONTH_DAY}(?:,?\s+{YEAR})?)"
     r"\s*(?:\([^()\n]{1,40}\)\s*)?(?:-+|–|—)",
     re.IGNORECASE,
 )
