@@ -1499,3 +1499,11 @@ def test_a_weekday_a_past_statement_puts_ahead_is_after_the_statement() -> None:
 def test_a_dateline_naming_a_region_gives_the_day_written() -> None:
     text = "KHARTOUM, Sudan, April 15 (AP) — Fighting erupted today in the capital."
     assert values(text, "2023-04-16")[-1] == ("today", "DATE", "2023-04-15")
+
+
+def test_a_clock_time_takes_its_day_across_local_or_a_zone_word() -> None:
+    wednesday = "2025-01-08"
+    text = "The vote closes at 6pm local (1500 GMT) on Sunday."
+    assert values(text, wednesday)[0] == ("6pm", "TIME", "2025-01-12T18:00")
+    text = "Trading opens at 9:30 a.m. Eastern on Monday."
+    assert values(text, wednesday)[0] == ("9:30 a.m.", "TIME", "2025-01-13T09:30")

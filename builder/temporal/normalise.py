@@ -183,9 +183,11 @@ _DAY_BEFORE = re.compile(
     rf"(?<!\w){_NAMED_DAY}(?:\s+{PART})?,?\s+at\s+$",
     re.IGNORECASE,
 )
-# "at 10 a.m. local time (0800 GMT) on Monday", "8:30 a.m. Eastern Time on Thursday".
+# "at 10 a.m. local time (0800 GMT) on Monday", "8:30 a.m. Eastern Time on Thursday", "6pm
+# local (1500 GMT) on Sunday", "9:30 a.m. Eastern on Monday".
 _DAY_AFTER = re.compile(
-    r"\s*(?:(?:[a-z]+\s+){1,2}?time\b\s*)?\)?\s*,?\s*(?:\([^)]{0,25}\)\s*)?(?:on\s+)?"
+    r"\s*(?:(?:[a-z]+\s+){1,2}?time\b\s*|(?:local|eastern|central|mountain|pacific)\b\s*)?"
+    r"\)?\s*,?\s*(?:\([^)]{0,25}\)\s*)?(?:on\s+)?"
     rf"(?:the\s+(?={WEEKDAY}))?"  # "on the Friday": see _resolve_weekday
     rf"((?:(?:{WEEKDAY}|{WEEKDAY_SHORT}),?\s+)?(?:{MONTH_DAY}|{NUMERIC_DAY})|{_NAMED_DAY})\b",
     re.IGNORECASE,

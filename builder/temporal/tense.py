@@ -105,9 +105,10 @@ _NEXT_CLAUSE = re.compile(
     r"\s*(?:[,;—–]\s*)+(?:but|while|whereas|although|though|yet)\b", re.IGNORECASE
 )
 # Closing quotes may be doubled, as newswire in the Penn Treebank's style writes them ('').
-# Not the dot of "8 p.m. EST".
+# Not the dot of "8 p.m. EST", "9:30 a.m. Eastern".
 _SENTENCE_END = re.compile(
-    rf"[.!?](?!(?<=[ap]\.m\.)(?i:{ZONE}))[\"'”’)]*\s+(?=[\"'“‘(`]*[A-Z])|\n\s*\n"
+    rf"[.!?](?!(?<=[ap]\.m\.)(?i:{ZONE}|\s+(?:eastern|central|mountain|pacific)\b))"
+    r"[\"'”’)]*\s+(?=[\"'“‘(`]*[A-Z])|\n\s*\n"
 )
 
 _WINDOW = 160
