@@ -1507,3 +1507,13 @@ def test_a_clock_time_takes_its_day_across_local_or_a_zone_word() -> None:
     assert values(text, wednesday)[0] == ("6pm", "TIME", "2025-01-12T18:00")
     text = "Trading opens at 9:30 a.m. Eastern on Monday."
     assert values(text, wednesday)[0] == ("9:30 a.m.", "TIME", "2025-01-13T09:30")
+
+
+def test_a_four_digit_time_in_local_time_is_a_clock_time() -> None:
+    text = "The strike starts at 2300 local time on Friday."
+    assert values(text, "2025-01-08") == [
+        ("2300", "TIME", "2025-01-10T23:00"),
+        ("Friday", "DATE", "2025-01-10"),
+    ]
+    # a count of things is no time
+    assert values("Some 2300 local residents fled.", "2025-01-08") == []
