@@ -1517,3 +1517,17 @@ def test_a_four_digit_time_in_local_time_is_a_clock_time() -> None:
     ]
     # a count of things is no time
     assert values("Some 2300 local residents fled.", "2025-01-08") == []
+
+
+def test_the_month_or_year_before_or_after_is_counted_from_the_date_told() -> None:
+    text = (
+        "The bridge collapsed on 14 August 2018. The month before, inspectors had reported"
+        " no problems. The year after, it was rebuilt."
+    )
+    assert values(text, "2025-11-01")[1:] == [
+        ("The month before", "DATE", "2018-07"),
+        ("The year after", "DATE", "2019"),
+    ]
+    # a year told: the year before it; no month to count a month from
+    text = "The plant closed in 2019. The year before, it had made a loss. The month after, ..."
+    assert values(text, "2025-11-01")[1:] == [("The year before", "DATE", "2018")]

@@ -243,9 +243,10 @@ _BRANCHES: list[tuple[str, str]] = [
         rf"(?:the\s+)?{_ORDINAL_WORD}\s+day(?=\s+of\b)",
     ),
     (
-        # "Talks collapsed on Thursday. The day before, ...": the day before the one told of.
+        # "Talks collapsed on Thursday. The day before, ...": the day before the one told of
+        # ("The month before", "the year after": the month or year).
         "day_before",
-        r"the\s+(?:day|night)\s+(?:before|after)(?=\s*[,.;:!?)])",
+        r"the\s+(?:day|night|week|month|year)\s+(?:before|after)(?=\s*[,.;:!?)])",
     ),
     (
         # "Oct. 12, the day before the crash": an apposition naming the date just stated.

@@ -911,6 +911,15 @@ def _day_of_month(text: str, start: int, end: int, ctx: Context) -> Reading | No
 
 
 def _day_before(text: str, start: int, end: int, ctx: Context) -> Reading | None:
+    unit = text.lower().split()[1]
+    if unit in ("week", "month", "year"):
+        # "collapsed on 14 August 2018. The month before, ...": from the date told, when it
+        # names the unit (a year told has no month to count a month from)
+        coarser = _UNIT_ORDER.index(ctx.anchor_unit) > _UNIT_ORDER.index(unit)
+        if start - ctx.year_at > 300 or coarser:
+            return None
+        step = -1 if text.lower().endswith("before") else 1
+        return Reading("DATE", cal.format_at(cal.shift(ctx.anchor, step, unit), unit))
     if ctx.day_anchor is None or start - ctx.day_anchor_at > 300:
         return None  # no day told of near enough to count from
     day = cal.shift(ctx.day_anchor, -1 if text.lower().endswith("before") else 1, "day")
