@@ -536,3 +536,10 @@ def test_the_night_of_one_day_to_the_next_is_one_range() -> None:
     assert dated(text, "2025-03-10") == [("2025-03-07", "2025-03-08", False)]
     text = "Storms hit in the night of 3 to 4 March."
     assert dated(text, "2025-03-10") == [("2025-03-03", "2025-03-04", False)]
+
+
+def test_a_copyright_line_dates_nothing() -> None:
+    text = "Rebels entered Aleppo on Friday.\n\n© 2024 Reuters. All rights reserved."
+    assert dated(text) == [("2024-11-29", None, False)]
+    assert dated("Copyright 2024 The Associated Press. All rights reserved.") == []
+    assert dated("(c) 2024 AFP") == []
