@@ -1531,3 +1531,13 @@ def test_the_month_or_year_before_or_after_is_counted_from_the_date_told() -> No
     # a year told: the year before it; no month to count a month from
     text = "The plant closed in 2019. The year before, it had made a loss. The month after, ..."
     assert values(text, "2025-11-01")[1:] == [("The year before", "DATE", "2018")]
+
+
+def test_a_weekday_a_change_starts_on_told_in_no_tense_is_ahead() -> None:
+    wednesday = "2025-03-05"
+    text = "Starting Monday, masks are mandatory on buses."
+    assert values(text, wednesday) == [("Monday", "DATE", "2025-03-10")]
+    text = "Fares are frozen effective Friday."
+    assert values(text, wednesday) == [("Friday", "DATE", "2025-03-07")]
+    text = "Starting Monday, masks were mandatory on buses."
+    assert values(text, wednesday) == [("Monday", "DATE", "2025-03-03")]

@@ -1046,6 +1046,9 @@ _SINCE_DAY = re.compile(rf"\bsince\s+(?:{CLOCK}{ZONE}?(?:\s+on)?)?\s*$", re.IGNO
 _AT_CLOCK = rf"(?:{CLOCK}{ZONE}?(?:\s+on)?)?\s*$"
 _AS_OF = re.compile(rf"\bas\s+of\s+{_AT_CLOCK}", re.IGNORECASE)
 _RANGE_OPENS = re.compile(rf"\bfrom\s+{_AT_CLOCK}", re.IGNORECASE)
+_STARTING = re.compile(
+    rf"\b(?:starting|beginning|commencing|effective)\s+(?:on\s+|from\s+)?{_AT_CLOCK}", re.I
+)
 _RANGE_TO_WEEKDAY = re.compile(
     rf"\s+(?:to|until|till|-|–)\s+(?:{CLOCK}{ZONE}?\s+(?:on\s+)?)?({WEEKDAY})\b", re.IGNORECASE
 )
@@ -1178,6 +1181,9 @@ def _resolve_weekday(ctx: Context, lower: str, weekday: int, start: int, end: in
     if tense == 0:
         if "of" in near[-40:] and _AS_OF.search(ctx.text, max(0, start - 40), start):
             tense = 1  # "The new rules apply as of Monday"; not "As of Monday, 30 had died"
+        starting = "ing" in near[-40:] or "effective" in near[-40:]
+        if starting and _STARTING.search(ctx.text, max(0, start - 40), start):
+            tense = 1  # "Starting Monday, masks are mandatory", "frozen effective Friday"
         if "into" in near[-10:] and _INTO.search(ctx.text, max(0, start - 10), start):
             tense = 1  # "gusts are possible overnight into Saturday"; not "talks ran into Sunday"
         ahead = ctx.day_anchor is not None and 0 < (ctx.day_anchor - ctx.dct).days <= 7
