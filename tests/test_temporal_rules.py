@@ -1541,3 +1541,19 @@ def test_a_weekday_a_change_starts_on_told_in_no_tense_is_ahead() -> None:
     assert values(text, wednesday) == [("Friday", "DATE", "2025-03-07")]
     text = "Starting Monday, masks were mandatory on buses."
     assert values(text, wednesday) == [("Monday", "DATE", "2025-03-03")]
+
+
+def test_that_season_is_the_season_of_the_year_told() -> None:
+    text = (
+        "The scheme was uncovered in 2021. That autumn, police raided his home. He was"
+        " charged the following spring."
+    )
+    assert values(text, "2025-02-14")[1:] == [
+        ("That autumn", "DATE", "2021-FA"),
+        ("the following spring", "DATE", "2022-SP"),
+    ]
+    # "that" joining a clause: no season of the year told
+    text = "The scheme was uncovered in 2021. Officials warned that winter would be harsh."
+    assert values(text, "2025-02-14") == [("2021", "DATE", "2021")]
+    text = "The scheme was uncovered in 2021. Later that summer, he fled; in that winter he died."
+    assert [v for _, _, v in values(text, "2025-02-14")] == ["2021", "2021-SU", "2021-WI"]

@@ -207,7 +207,7 @@ _BRANCHES: list[tuple[str, str]] = [
         # "the winter of 2022-23": the season of the span's first year
         rf"(?:(?:the\s+)?(?:(?:early|late|mid)[-\s]+)?{SEASON}\s+"
         rf"(?:of\s+(?:{YEAR_DIGITS}\s*[-–/]\s*(?:\d{{4}}|\d\d)(?![\d%-]|[.,/]\d|\w)|{ANY_YEAR})|{YEAR})"
-        rf"|(?:{EDGE})?(?:this\s+past|this\s+coming|this|last|next|the\s+past|the\s+early"
+        rf"|(?:{EDGE})?(?:this\s+past|this\s+coming|this|that|last|next|the\s+past|the\s+early"
         r"|the\s+following|the\s+next|the\s+previous|the\s+preceding"
         rf"|the\s+late|the|early|late)\s+{SEASON}"
         rf"(?:\s+of\s+{ANY_YEAR})?(?![\w-])|{ANY_YEAR}\s+{SEASON}|(?<=\bin\s)(?:summer|winter))",

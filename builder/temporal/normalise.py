@@ -497,6 +497,13 @@ def _season(text: str, start: int, end: int, ctx: Context) -> Reading | None:
     if words[0] == "the" and len(words) == 2 and _in_a_name(text, start, end, ctx):
         return None  # "the winter World Cup of 2022", "the Summer Olympics": part of a name
     year = _year_of(text)
+    if year is None and "that" in words:
+        # "in 2021. That autumn, ...", "later that summer": the season of the year told; not
+        # "warned that winter would be harsh"
+        joins = words[0] == "that" and text[0] == "t"
+        if joins and not _TIME_PREPOSITION.search(ctx.text, max(0, start - 10), start):
+            return None
+        return Reading("DATE", f"{ctx.year_told():04d}-{code}", anchors=True)
     told = re.match(r"the\s+(following|next|previous|preceding)\s", text, re.IGNORECASE)
     if year is None and told and code in _SEASON_MONTHS:
         # "rejected in October 2024 ... submitted the following spring": after the date told
