@@ -1557,3 +1557,13 @@ def test_that_season_is_the_season_of_the_year_told() -> None:
     assert values(text, "2025-02-14") == [("2021", "DATE", "2021")]
     text = "The scheme was uncovered in 2021. Later that summer, he fled; in that winter he died."
     assert [v for _, _, v in values(text, "2025-02-14")] == ["2021", "2021-SU", "2021-WI"]
+
+
+def test_holidays_on_a_fixed_day_or_a_weekday_of_their_month() -> None:
+    text = "Parades are held on Veterans Day and on Armistice Day in France."
+    assert [v for _, _, v in values(text, "2025-10-01")] == ["2025-11-11", "2025-11-11"]
+    text = "Traffic was heavy over the Memorial Day weekend, and on Labor Day."
+    assert [v for _, _, v in values(text, "2025-09-10")] == ["2025-05-26", "2025-09-01"]
+    assert values("Fireworks lit the sky on Bonfire Night.", "2025-11-10")[0][2] == "2025-11-05"
+    # a name: the Memorial Day Massacre
+    assert values("He recalled the Memorial Day Massacre.", "2025-09-10") == []

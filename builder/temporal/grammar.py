@@ -121,7 +121,9 @@ NUMERIC_DAY = (
 HOLIDAY = (
     r"(?:christmas(?:\s+(?:day|eve))?|new\s+year['’]?s\s+(?:day|eve)|boxing\s+day"
     r"|valentine['’]?s\s+day|halloween|easter(?:\s+(?:sunday|monday|day))?|good\s+friday"
-    r"|bastille\s+day|may\s+day|thanksgiving(?:\s+day)?|black\s+friday|cyber\s+monday)(?![\w-])"
+    r"|bastille\s+day|may\s+day|thanksgiving(?:\s+day)?|black\s+friday|cyber\s+monday"
+    r"|veterans['’]?\s+day|armistice\s+day|remembrance\s+day|bonfire\s+night|memorial\s+day"
+    r"|labor\s+day)(?![\w-])"
 )
 
 _BRANCHES: list[tuple[str, str]] = [
@@ -399,7 +401,8 @@ flat comparable corresponding same latest current prior final first third fourth
 close turn rest remainder good bulk latter these right just one two three four five six
 seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen
 nineteen twenty thirty forty fifty sixty seventy eighty ninety
-new good boxing valentine valentines bastille black cyber
+new good boxing valentine valentines bastille black cyber veterans armistice remembrance
+bonfire memorial labor
 """.split()
 
 

@@ -832,6 +832,16 @@ _FIXED_HOLIDAYS = {
     "halloween": (10, 31),
     "bastille day": (7, 14),
     "may day": (5, 1),
+    "veterans day": (11, 11),
+    "veterans' day": (11, 11),
+    "armistice day": (11, 11),
+    "remembrance day": (11, 11),
+    "bonfire night": (11, 5),
+}
+# Holidays on a weekday of their month: (month, weekday, nth; -1 the last).
+_NTH_WEEKDAY_HOLIDAYS = {
+    "memorial day": (5, 0, -1),
+    "labor day": (9, 0, 1),
 }
 _EASTER_HOLIDAYS = {
     "easter": 0,
@@ -862,12 +872,19 @@ def _holiday(text: str, start: int, end: int, ctx: Context) -> Reading | None:
     name = " ".join(_HOLIDAY_YEAR.sub("", text).replace("’", "'").lower().split())
     name = re.sub(r"\b(year|valentine)'?s\b", r"\1's", name)  # "New Years Day"
 
-    if name not in _FIXED_HOLIDAYS | _EASTER_HOLIDAYS | _THANKSGIVING_HOLIDAYS:
+    if (
+        name
+        not in _FIXED_HOLIDAYS | _EASTER_HOLIDAYS | _THANKSGIVING_HOLIDAYS | _NTH_WEEKDAY_HOLIDAYS
+    ):
         return None
 
     def day_in(year: int) -> date:
         if name in _FIXED_HOLIDAYS:
             return date(year, *_FIXED_HOLIDAYS[name])
+        if name in _NTH_WEEKDAY_HOLIDAYS:
+            month, weekday, nth = _NTH_WEEKDAY_HOLIDAYS[name]
+            day = cal.nth_weekday(year, month, weekday, nth)
+            return day if day is not None else date(year, month, 1)  # (a first or last is)
         if name in _THANKSGIVING_HOLIDAYS:  # the fourth Thursday of November
             thursday = cal.nth_weekday(year, 11, 3, 4)
             return thursday + timedelta(days=_THANKSGIVING_HOLIDAYS[name])
