@@ -1567,3 +1567,13 @@ def test_holidays_on_a_fixed_day_or_a_weekday_of_their_month() -> None:
     assert values("Fireworks lit the sky on Bonfire Night.", "2025-11-10")[0][2] == "2025-11-05"
     # a name: the Memorial Day Massacre
     assert values("He recalled the Memorial Day Massacre.", "2025-09-10") == []
+
+
+def test_the_month_closing_a_span_is_the_first_after_its_start() -> None:
+    text = "The truce lasted from late November until mid-December."
+    assert values(text, "2025-02-20") == [
+        ("late November", "DATE", "2024-11"),
+        ("mid-December", "DATE", "2024-12"),
+    ]
+    text = "The road will be closed from November to January."
+    assert [v for _, _, v in values(text, "2025-10-20")] == ["2025-11", "2026-01"]

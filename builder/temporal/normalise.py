@@ -1416,6 +1416,11 @@ def _month(text: str, start: int, end: int, ctx: Context) -> Reading | None:
         # crosses a new year ("November to February 2017").
         last = _month_of(span_end.group(1))
         year = int(span_end.group(2)) - (1 if last is not None and last < month else 0)
+    if year is None and start - ctx.year_at < 60 and ctx.anchor_unit in ("day", "month"):
+        closes = _RANGE_CLOSES.search(ctx.text, max(0, ctx.year_at - 10), start)
+        if closes and closes.start() < ctx.year_at:
+            # "from late November until mid-December": the first such month after the start
+            year = ctx.anchor.year + (1 if month < ctx.anchor.month else 0)
     if year is None and _DEADLINE.search(ctx.text, max(0, start - 12), start):
         year = cal.nearest_month(ctx.dct, month, 1)  # "by February", "until January"
     if year is None:
