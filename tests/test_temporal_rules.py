@@ -1258,6 +1258,11 @@ def test_a_clock_time_far_from_the_day_stated_gets_no_day() -> None:
     # a story whose only day is the publication day: that day's
     text = "The ministry said on Thursday that the plan had been approved." + filler
     assert values(text + " It was announced at 1am.", "2025-03-13")[-1][2] == "2025-03-13T01:00"
+    # so do a part of the day and "later in the day"
+    text = "The ministry said on Tuesday that the plan had been approved." + filler
+    for tail in (" It was announced in the morning.", " Later in the day, crowds gathered."):
+        assert values(text + tail, "2025-03-13")[1:] == [], tail
+    assert values(text + " Power was back by mid-afternoon.", "2025-03-13")[1:] == []
 
 
 def test_a_weekday_a_disruption_to_come_lasts_until_is_after_its_start() -> None:

@@ -753,6 +753,8 @@ def _deictic_part(text: str, start: int, end: int, ctx: Context) -> Reading | No
         step = -1 if re.search(r"\b(?:previous|preceding)\b", lower) else 1
         day = cal.shift(ctx.day_anchor, step, "day")
     elif re.fullmatch(r"mid[-\s]?(?:morning|afternoon)", lower):
+        if _day_told_far_back(ctx, start):
+            return None  # which day's, the text does not tell (see _clock)
         day = _narrative_day(ctx, start)  # "restored by mid-afternoon": the day told of
     else:
         weekday = _WEEKDAY_TOKEN.search(lower)
@@ -1000,6 +1002,8 @@ def _narrative(text: str, start: int, end: int, ctx: Context) -> Reading | None:
     if lower.endswith("week"):
         # "For the week, the index fell 4%": TimeBank leaves such a week unspecified.
         return Reading("DATE", f"{ctx.dct.year:04d}-WXX")
+    if _day_told_far_back(ctx, start):
+        return None  # "in the morning" paragraphs after "on Tuesday": which day's? (see _clock)
     day = _narrative_day(ctx, start)
     part = _PART_TOKEN.search(lower)
     if part:
