@@ -1582,3 +1582,13 @@ def test_the_month_closing_a_span_is_the_first_after_its_start() -> None:
     ]
     text = "The road will be closed from November to January."
     assert [v for _, _, v in values(text, "2025-10-20")] == ["2025-11", "2026-01"]
+
+
+def test_a_court_appearance_in_the_present_is_ahead() -> None:
+    wednesday = "2025-03-05"
+    text = "The suspect, 34, appears in court on Monday."
+    assert values(text, wednesday)[-1] == ("Monday", "DATE", "2025-03-10")
+    text = "Both men appear before magistrates on Friday."
+    assert values(text, wednesday)[-1] == ("Friday", "DATE", "2025-03-07")
+    text = "The suspect appeared in court on Monday."
+    assert values(text, wednesday)[-1] == ("Monday", "DATE", "2025-03-03")

@@ -20,6 +20,7 @@ _FUTURE = (
     r"takes\s+effect|comes?\s+into\s+force|go(?:es)?\s+up|go(?:es)?\s+on\s+sale|tomorrow|"
     r"takes?\s+place|forecasts?\s+for|should(?!\s+have)|go(?:es)?\s+to\s+the\s+polls"
     r"|must(?!\s+have)|ha(?:s|ve)\s+to|needs?\s+to"
+    r"|appears?\s+(?:in|before)\s+(?:court|(?:a\s+|the\s+)?(?:judge|magistrates?|jury))"
 )
 # Words in -ed that are no past verbs: "a hundred", "need", "preferred shares".
 _NOT_PAST_IN_ED = (
