@@ -1592,3 +1592,19 @@ def test_a_court_appearance_in_the_present_is_ahead() -> None:
     assert values(text, wednesday)[-1] == ("Friday", "DATE", "2025-03-07")
     text = "The suspect appeared in court on Monday."
     assert values(text, wednesday)[-1] == ("Monday", "DATE", "2025-03-03")
+
+
+def test_present_tense_verbs_of_a_scheduled_change_are_ahead() -> None:
+    wednesday = "2025-03-05"
+    for text in (
+        "The app launches on Friday.",
+        "The service goes live on Friday.",
+        "The chief executive steps down on Friday.",
+        "The new law kicks in on Friday.",
+        "The offer runs out on Friday.",
+        "The new governor takes office on Friday.",
+    ):
+        assert values(text, wednesday) == [("Friday", "DATE", "2025-03-07")], text
+    # nouns, and the past
+    assert values("Rocket launches on Friday were scrubbed.", wednesday)[0][2] == "2025-02-28"
+    assert values("The app launched on Friday.", wednesday)[0][2] == "2025-02-28"

@@ -21,6 +21,7 @@ _FUTURE = (
     r"takes?\s+place|forecasts?\s+for|should(?!\s+have)|go(?:es)?\s+to\s+the\s+polls"
     r"|must(?!\s+have)|ha(?:s|ve)\s+to|needs?\s+to"
     r"|appears?\s+(?:in|before)\s+(?:court|(?:a\s+|the\s+)?(?:judge|magistrates?|jury))"
+    r"|go(?:es)?\s+live|steps?\s+down|kicks?\s+in|runs?\s+out|takes?\s+(?:office|over)"
 )
 # Words in -ed that are no past verbs: "a hundred", "need", "preferred shares".
 _NOT_PAST_IN_ED = (
@@ -41,7 +42,7 @@ _PAST = (
 # closed"): see _is_present_verb.
 _SCHEDULED = (
     r"close|closes|open|reopen|start|begin|ends?|rises?|lands?|kicks?\s+off|sails?|returns"
-    r"|airs|premieres|lifts?|hosts?"
+    r"|airs|premieres|lifts?|hosts?|launch(?:es)?|debuts?"
 )
 _CUES = re.compile(
     rf"(?<![\w'])(?:(?P<future>{_FUTURE})|(?P<past>{_PAST})|(?P<scheduled>{_SCHEDULED}))(?!\w)",
