@@ -1608,3 +1608,18 @@ def test_present_tense_verbs_of_a_scheduled_change_are_ahead() -> None:
     # nouns, and the past
     assert values("Rocket launches on Friday were scrubbed.", wednesday)[0][2] == "2025-02-28"
     assert values("The app launched on Friday.", wednesday)[0][2] == "2025-02-28"
+
+
+def test_weekdays_joined_by_a_hyphen_are_days_of_every_week() -> None:
+    text = "The office is open Monday-Friday from 9am to 5pm."
+    assert values(text, "2025-03-05") == [
+        ("Monday", "SET", "XXXX-WXX-1"),
+        ("Friday", "SET", "XXXX-WXX-5"),
+        ("9am", "TIME", "XXXX-XX-XXT09:00"),
+        ("5pm", "TIME", "XXXX-XX-XXT17:00"),
+    ]
+    text = "The market opens on Saturdays from 8am."
+    assert values(text, "2025-03-05")[-1] == ("8am", "TIME", "XXXX-XX-XXT08:00")
+    # a span with its opening word is a span of days
+    text = "Talks were held from Monday to Wednesday."
+    assert [v for _, _, v in values(text, "2025-03-05")] == ["2025-03-03", "2025-03-05"]

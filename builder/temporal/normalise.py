@@ -271,7 +271,12 @@ def _clock(text: str, start: int, end: int, ctx: Context) -> Reading | None:
     entry = day is None and _ENTRY_TIME.match(ctx.text, end) and _opens_line(ctx.text, start)
     if entry:
         day = ctx.heading_day or ctx.dct
-    if day is None and ctx.anchor_is_day and not _day_told_far_back(ctx, start):
+    every_week = (
+        day is None
+        and "day" in ctx.text[max(0, start - 50) : start].lower()  # cheap test first
+        and _EVERY_WEEK_BEFORE.search(ctx.text, max(0, start - 50), start)
+    )
+    if day is None and ctx.anchor_is_day and not every_week and not _day_told_far_back(ctx, start):
         day = _narrative_day(ctx, start)  # "Rescuers arrived at 1430 GMT": the day told of
         ends_the_day = hour == 24 and (
             _BEFORE_MIDNIGHT.search(ctx.text, max(0, start - 12), start)
@@ -1234,6 +1239,21 @@ def _week_on(text: str, start: int, end: int, ctx: Context) -> Reading | None:
     return Reading("DATE", day.isoformat())
 
 
+# "open Monday-Friday", "Mon–Fri": weekdays a hyphen joins, days of every week (not "from
+# Monday to Friday").
+_HYPHEN_WEEKDAY_AFTER = re.compile(rf"[-–]{WEEKDAY}\b", re.IGNORECASE)
+_HYPHEN_WEEKDAY_BEFORE = re.compile(rf"(?<!\bfrom\s)(?<!\bbetween\s){WEEKDAY}[-–]$", re.IGNORECASE)
+_SPAN_OPENS = re.compile(r"\b(?:from|between)\s+$", re.IGNORECASE)
+
+
+# "open Monday-Friday from 9am", "on Saturdays from 8am": times of every week, on no day.
+_EVERY_WEEK_BEFORE = re.compile(
+    rf"(?:{WEEKDAY}[-–]{WEEKDAY}|{WEEKDAY}s)\s+(?:(?:from|between|at)\s+)?"
+    rf"(?:{CLOCK}\s*(?:to|and|until|till|-|–)\s*)?$",
+    re.IGNORECASE,
+)
+
+
 # "on Monday and Tuesday nights": both days recur
 _SHARED_PLURAL_PART = re.compile(
     rf"\s+(?:and|or)\s+{WEEKDAY}\s+({PART})s\b",
@@ -1246,6 +1266,15 @@ def _weekday(text: str, start: int, end: int, ctx: Context) -> Reading | None:
     weekday = _WEEKDAY_TOKEN.search(lower)
     if weekday is None or not text[weekday.start()].isupper():
         return None
+    if lower == weekday.group(1) and (
+        (
+            _HYPHEN_WEEKDAY_AFTER.match(ctx.text, end)
+            and not _SPAN_OPENS.search(ctx.text, max(0, start - 9), start)
+        )
+        or _HYPHEN_WEEKDAY_BEFORE.search(ctx.text, max(0, start - 11), start)
+    ):
+        # "open Monday-Friday": the days of every week
+        return Reading("SET", f"XXXX-WXX-{WEEKDAYS[weekday.group(1)] + 1}")
     shared = _SHARED_PLURAL_PART.match(ctx.text, end)
     if shared and lower == weekday.group(1):
         number = WEEKDAYS[weekday.group(1)] + 1
