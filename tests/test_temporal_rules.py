@@ -1623,3 +1623,16 @@ def test_weekdays_joined_by_a_hyphen_are_days_of_every_week() -> None:
     # a span with its opening word is a span of days
     text = "Talks were held from Monday to Wednesday."
     assert [v for _, _, v in values(text, "2025-03-05")] == ["2025-03-03", "2025-03-05"]
+
+
+def test_a_month_opening_a_sentence_told_in_the_past_is_gone() -> None:
+    november = "2025-11-10"
+    text = "In January the company announced it would close the plant."
+    assert values(text, november)[0] == ("January", "DATE", "2025-01")
+    text = "On Jan. 3, the company announced it would close the plant."
+    assert values(text, november)[0] == ("Jan. 3", "DATE", "2025-01-03")
+    # told ahead: the coming one
+    text = "In January the company will close the plant."
+    assert values(text, november)[0] == ("January", "DATE", "2026-01")
+    text = "In January, the new rules take effect."
+    assert values(text, november)[0] == ("January", "DATE", "2026-01")

@@ -1462,7 +1462,7 @@ def _month(text: str, start: int, end: int, ctx: Context) -> Reading | None:
         distance = min((month - ctx.dct.month) % 12, (ctx.dct.month - month) % 12)
         spans = _THROUGH.search(ctx.text, max(0, start - 10), start)
         tense = ctx.tense(start, end) if distance >= 3 and not spans else 0
-        if distance and not spans and closely_past(ctx.text, start):
+        if distance and not spans and closely_past(ctx.text, start, end):
             tense = -1  # "took office in January" written in November: the last January
         elif distance and not spans and closely_future(ctx.text, start):
             tense = 1  # "will be held in December" written on 1 January: the next one

@@ -215,11 +215,26 @@ _CLOSELY_PAST = re.compile(
 )
 
 
-def closely_past(text: str, start: int) -> bool:
-    """Whether the expression at `start` is the object of a past verb just before it."""
+def closely_past(text: str, start: int, end: int | None = None) -> bool:
+    """Whether the expression at `start` is the object of a past verb just before it; or,
+    given its `end`, opens its sentence before a past verb ("In January the company
+    announced ...")."""
     before = text[max(0, start - 60) : start]
     match = _CLOSELY_PAST.search(before)
-    return match is not None and not _NOT_FINITE.search(before, 0, match.start())
+    if match is not None and not _NOT_FINITE.search(before, 0, match.start()):
+        return True
+    if end is None or not _OPENING.search(text, max(0, start - 12), start):
+        return False
+    verb = _FRONTED_PAST.match(text, end)
+    return verb is not None and not _NOT_FINITE.search(text, end, verb.start(1))
+
+
+# "In January", "On Jan. 3,": an expression opening a sentence ...
+_OPENING = re.compile(r"(?:^|[.!?:;\"”]\s+|\n\s*)[\"“]?(?:in|on|by|early\s+in|late\s+in)\s+$", re.I)
+# ... and a past verb among the first words after it ("the company announced").
+_FRONTED_PAST = re.compile(
+    rf",?\s+(?:[\w'’.-]+\s+){{0,3}}?(?!(?:{_FUTURE})(?!\w))({_PAST})(?![\w'])", re.IGNORECASE
+)
 
 
 # "will be held in", "will reopen on": a future auxiliary a few words before "in" or "on".

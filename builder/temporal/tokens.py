@@ -141,7 +141,7 @@ def year_of_month(ctx: Context, month: int, start: int, end: int) -> int:
     tense = ctx.tense(start, end) if distance > 2 else 0
     if tense == 0 and distance > 2 and _SPAN_END.search(ctx.text, max(0, start - 10), start):
         tense = 1  # "funds agencies through Oct. 31": an end told in no tense is ahead
-    if distance and closely_past(ctx.text, start):
+    if distance and closely_past(ctx.text, start, end):
         tense = -1  # "began on Jan. 2" written in November: the January gone
     elif distance and closely_future(ctx.text, start):
         tense = 1  # "will be signed on 28 December" written on 1 January
