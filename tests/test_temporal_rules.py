@@ -1636,3 +1636,14 @@ def test_a_month_opening_a_sentence_told_in_the_past_is_gone() -> None:
     assert values(text, november)[0] == ("January", "DATE", "2026-01")
     text = "In January, the new rules take effect."
     assert values(text, november)[0] == ("January", "DATE", "2026-01")
+
+
+def test_a_month_a_past_statement_puts_ahead_is_after_the_statement() -> None:
+    november = "2025-11-10"
+    text = "The company said in January that it would close the plant in March."
+    assert values(text, november) == [("January", "DATE", "2025-01"), ("March", "DATE", "2025-03")]
+    text = "On Jan. 5 the firm said it would shut the mine on March 1."
+    assert values(text, november)[-1] == ("March 1", "DATE", "2025-03-01")
+    # no month for the statement: the coming March
+    text = "The company said it would close the plant in March."
+    assert values(text, november) == [("March", "DATE", "2026-03")]

@@ -58,6 +58,7 @@ from builder.temporal.tokens import (
     _SEASON_TOKEN,
     _UNIT_TOKEN,
     _WEEKDAY_TOKEN,
+    _WOULD,
     _amount,
     _day_date,
     _month_is_name,
@@ -67,6 +68,7 @@ from builder.temporal.tokens import (
     _words,
     _year_of,
     duration_value,
+    year_after_statement,
     year_of_month,
     year_opening_sentence,
 )
@@ -1098,10 +1100,6 @@ _FORECAST_FOR = re.compile(
 )
 
 
-# "said on Monday that he would resign on Friday": a future told from a day gone.
-_WOULD = re.compile(r"\bwould\b[^.;:!?]{0,50}$", re.IGNORECASE)
-
-
 # "Unions have called a strike for Thursday", "The vote was set for Thursday": the day an
 # event is called or set for is ahead; not "had called a strike for Thursday".
 _SET_FOR = re.compile(
@@ -1443,6 +1441,8 @@ def _month(text: str, start: int, end: int, ctx: Context) -> Reading | None:
     if month is None:
         return None
     year = ctx.stated_year(start) or year_opening_sentence(ctx, start, end)
+    if year is None:
+        year = year_after_statement(ctx, month, start, end)
     span_end = _TO_MONTH_OF_YEAR.match(ctx.text, end)
     if year is None and span_end and _month_is_name(span_end.group(1)):
         # "from July to December 2016": the span's year, or the one before when it

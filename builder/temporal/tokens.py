@@ -131,10 +131,32 @@ def year_opening_sentence(ctx: Context, start: int, end: int) -> int | None:
 _SPAN_END = re.compile(r"\b(?:until|till|through)\s+$", re.IGNORECASE)
 
 
+# "said in January that it would close the plant in March", "said on Monday that he would
+# resign on Friday": a future told from a time gone.
+_WOULD = re.compile(r"\bwould\b[^.;:!?]{0,50}$", re.IGNORECASE)
+
+
+def year_after_statement(ctx: Context, month: int, start: int, end: int) -> int | None:
+    """The year of `month` that a statement made in a month or on a day gone, told earlier
+    in the sentence, puts ahead with "would": the first such month after the statement's."""
+    if "would" not in ctx.text[max(0, start - 60) : start].lower():  # cheap test first
+        return None
+    told = ctx.anchor
+    if ctx.anchor_unit not in ("day", "month") or told >= ctx.dct or start - ctx.year_at > 200:
+        return None
+    if sentence_bounds(ctx.text, start, end)[0] > ctx.year_at:
+        return None
+    if not _WOULD.search(ctx.text, max(0, start - 60), start):
+        return None
+    return told.year + (1 if month < told.month else 0)
+
+
 def year_of_month(ctx: Context, month: int, start: int, end: int) -> int:
     """The year of a day in `month` whose year the text does not write: the one a sentence
     opened with, else the nearest on the side of the publication day the verb points to."""
     year = ctx.stated_year(start) or year_opening_sentence(ctx, start, end)
+    if year is None:
+        year = year_after_statement(ctx, month, start, end)
     if year is not None:
         return year
     distance = min((month - ctx.dct.month) % 12, (ctx.dct.month - month) % 12)
