@@ -1647,3 +1647,11 @@ def test_a_month_a_past_statement_puts_ahead_is_after_the_statement() -> None:
     # no month for the statement: the coming March
     text = "The company said it would close the plant in March."
     assert values(text, november) == [("March", "DATE", "2026-03")]
+
+
+def test_that_month_is_the_month_of_the_year_told() -> None:
+    text = (
+        "Government forces encircled the east in the summer of 2016 and recaptured it that"
+        " December after a siege."
+    )
+    assert values(text, "2024-11-30")[-1] == ("that December", "DATE", "2016-12")

@@ -1334,6 +1334,8 @@ def _relative(text: str, start: int, end: int, ctx: Context) -> Reading | None:
             year = ctx.dct.year if month < newest else ctx.dct.year - 1
         elif re.search(r"\bnext\b|\bcoming\b|\bfollowing\b", lower):
             year = ctx.dct.year if month > ctx.dct.month else ctx.dct.year + 1
+        elif re.match(r"that\s", lower):
+            year = ctx.year_told()  # "in the summer of 2016 ... that December"
         else:
             year = cal.nearest_month(ctx.dct, month, ctx.tense(start, end))
         return Reading("DATE", f"{year:04d}-{month:02d}", end=trimmed_end)
