@@ -1655,3 +1655,13 @@ def test_that_month_is_the_month_of_the_year_told() -> None:
         " December after a siege."
     )
     assert values(text, "2024-11-30")[-1] == ("that December", "DATE", "2016-12")
+
+
+def test_a_months_long_siege_lasts_months() -> None:
+    assert values("It fell after a months-long siege.", "2024-11-30") == [
+        ("months-long", "DURATION", "PXM")
+    ]
+    assert values("It ended a years-long feud.", "2024-11-30") == [
+        ("years-long", "DURATION", "PXY")
+    ]
+    assert values("It was a year-long siege.", "2024-11-30") == [("a year-long", "DURATION", "P1Y")]

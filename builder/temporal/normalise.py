@@ -624,6 +624,9 @@ _IN_FUTURE = re.compile(
 _IN_OPENING = re.compile(r"(?:^|[.!?:;]\s+|\n\s*)[\"'“‘(]?in\s+$", re.IGNORECASE)
 
 
+_PLURAL_LONG = re.compile(r"(an?\s+)[a-z]+s-long")
+
+
 def _duration(text: str, start: int, end: int, ctx: Context) -> Reading | None:
     if re.fullmatch(r"(?:some\s+time|a\s+while)", text, re.IGNORECASE):
         return Reading("DURATION", "PXX")
@@ -656,6 +659,10 @@ def _duration(text: str, start: int, end: int, ctx: Context) -> Reading | None:
     if re.match(r"(?:the\s+)?coming\s+(?:months|years|quarters)", lower):
         return Reading("DATE", "FUTURE_REF")
     amount = _amount(text)
+    plural_long = _PLURAL_LONG.fullmatch(lower)
+    if plural_long:
+        # "a months-long siege": the article is the siege's; it lasted months
+        return Reading("DURATION", duration_value(None, letter), start=start + plural_long.end(1))
     if re.search(
         r"\b(?:recent|coming|years|months|weeks|days|decades|centuries|hours)$", lower
     ) and (re.fullmatch(r"(?:the\s+)?(?:in\s+)?(?:recent\s+|coming\s+)?[a-z]+", lower)):
