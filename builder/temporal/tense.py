@@ -23,13 +23,14 @@ _FUTURE = (
     r"|appears?\s+(?:in|before)\s+(?:court|(?:a\s+|the\s+)?(?:judge|magistrates?|jury))"
     r"|go(?:es)?\s+live|steps?\s+down|kicks?\s+in|runs?\s+out|takes?\s+(?:office|over)"
 )
-# Words in -ed that are no past verbs: "a hundred", "need", "preferred shares".
-_NOT_PAST_IN_ED = (
-    r"(?!(?:hundred|indeed|need|speed|seed|bed|red|shed|proceed|exceed|succeed|feed|breed"
-    r"|greed|embed|sacred|naked|wicked)(?!\w))(?!preferred\s+(?:shares?|stock)\b)"
-)
+# Words in -ed that are no past verbs: "a hundred", "need", "preferred shares" (tested
+# behind the word, where only words in -ed get to).
+_IN_ED_NOT_PAST = """hundred indeed need speed seed bed red shed proceed exceed succeed feed
+breed greed embed sacred naked wicked""".split()
+_NOT_PAST_IN_ED = "".join(rf"(?<!\b{word})" for word in _IN_ED_NOT_PAST)
+_NOT_PAST_IN_ED += r"(?!(?<=\bpreferred)\s+(?:shares?|stock)\b)"
 _PAST = (
-    rf"{_NOT_PAST_IN_ED}\w+ed|said|was|were|had|did|took|made|met|left|came|went|began|told|saw|gave|"
+    rf"\w+ed{_NOT_PAST_IN_ED}|said|was|were|had|did|took|made|met|left|came|went|began|told|saw|gave|"
     r"got|won|lost|held|fell|rose|sold|bought|paid|spent|brought|sent|set\s+off|"
     r"struck|shot|hit|killed|fought|led|ran|spoke|wrote|broke|chose|drew|flew|froze|"
     r"grew|knew|rode|stole|swore|threw|wore|sought|taught|thought|found|kept|meant|"
