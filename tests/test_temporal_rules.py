@@ -1665,3 +1665,17 @@ def test_a_months_long_siege_lasts_months() -> None:
         ("years-long", "DURATION", "PXY")
     ]
     assert values("It was a year-long siege.", "2024-11-30") == [("a year-long", "DURATION", "P1Y")]
+
+
+def test_today_or_yesterday_in_a_quote_said_on_a_day_counts_from_that_day() -> None:
+    saturday = "2025-03-15"
+    text = '"Today is a dark day for our country," the minister said on Thursday.'
+    assert values(text, saturday)[0] == ("Today", "DATE", "2025-03-13")
+    text = "“We buried him yesterday,” his mother told reporters on Wednesday."
+    assert values(text, saturday)[0] == ("yesterday", "DATE", "2025-03-11")
+    # no day for the statement: the publication day's
+    text = '"Today is a dark day," the minister said.'
+    assert values(text, saturday)[0] == ("Today", "DATE", "2025-03-15")
+    # not in the quote
+    text = 'Today the minister said "it is a dark day" on the radio on Thursday.'
+    assert values(text, saturday)[0] == ("Today", "DATE", "2025-03-15")

@@ -1040,7 +1040,33 @@ def _deictic(text: str, start: int, end: int, ctx: Context) -> Reading | None:
         offset = -2 if "day before" in lower else -1
     elif "tomorrow" in lower:
         offset = 2 if "day after" in lower else 1
-    return Reading("DATE", cal.shift(ctx.dct, offset, "day").isoformat())
+    return Reading("DATE", cal.shift(_speech_day(ctx, start, end), offset, "day").isoformat())
+
+
+# '"Today is a dark day," the minister said on Thursday.': the day a quote was spoken.
+_QUOTE_SAID_ON = re.compile(
+    r"[^\"“”\n]{0,250}?[\"”]\s*(?:[\w.,'’-]+\s+){0,6}?"
+    rf"(?:said|says|told|added|wrote|declared|tweeted)\b(?:\s+[\w'’-]+){{0,3}}?\s+"
+    rf"(?:on\s+)?({WEEKDAY})\b",
+    re.IGNORECASE,
+)
+
+
+def _in_quote(text: str, start: int) -> bool:
+    """Whether `start` is inside a quotation opened earlier in its paragraph."""
+    head = text[max(text.rfind("\n", 0, start) + 1, start - 1000) : start]
+    return head.count('"') % 2 == 1 or head.rfind("“") > head.rfind("”")
+
+
+def _speech_day(ctx: Context, start: int, end: int) -> date:
+    """The day the words at [start, end) were spoken: the weekday an attribution after the
+    quote holding them names, else the day the story was written."""
+    if '"' not in ctx.text[end : end + 250] and "”" not in ctx.text[end : end + 250]:
+        return ctx.dct  # cheap test first: no quote closes after the words
+    said = _QUOTE_SAID_ON.match(ctx.text, end)
+    if said is None or not _in_quote(ctx.text, start):
+        return ctx.dct
+    return cal.nearest_weekday(ctx.dct, WEEKDAYS[said.group(1).lower()], -1)
 
 
 # "a curfew until 5 pm Sunday": the day is ahead whatever the verb's tense.
