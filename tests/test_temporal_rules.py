@@ -1679,3 +1679,5 @@ def test_today_or_yesterday_in_a_quote_said_on_a_day_counts_from_that_day() -> N
     # not in the quote
     text = 'Today the minister said "it is a dark day" on the radio on Thursday.'
     assert values(text, saturday)[0] == ("Today", "DATE", "2025-03-15")
+    text = '"We will march tonight," the organisers said on Thursday.'
+    assert values(text, saturday)[0] == ("tonight", "TIME", "2025-03-13TNI")

@@ -755,9 +755,11 @@ def _deictic_part(text: str, start: int, end: int, ctx: Context) -> Reading | No
         if tense <= 0:
             day = cal.shift(day, -1, "day")  # else the coming night
     elif "yesterday" in lower or "last night" in lower:
-        day = cal.shift(ctx.dct, -1, "day")
+        day = cal.shift(_speech_day(ctx, start, end), -1, "day")
     elif "tomorrow" in lower:
-        day = cal.shift(ctx.dct, 1, "day")
+        day = cal.shift(_speech_day(ctx, start, end), 1, "day")
+    elif lower in ("tonight", "this morning", "this afternoon", "this evening"):
+        day = _speech_day(ctx, start, end)
     elif "that" in lower:
         day = ctx.anchor
     elif re.search(r"\b(?:next|following|previous|preceding)\b", lower):
