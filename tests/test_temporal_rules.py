@@ -1681,3 +1681,11 @@ def test_today_or_yesterday_in_a_quote_said_on_a_day_counts_from_that_day() -> N
     assert values(text, saturday)[0] == ("Today", "DATE", "2025-03-15")
     text = '"We will march tonight," the organisers said on Thursday.'
     assert values(text, saturday)[0] == ("tonight", "TIME", "2025-03-13TNI")
+
+
+def test_a_weekday_in_a_quotation_said_on_a_day_counts_from_that_day() -> None:
+    saturday = "2025-03-15"
+    text = '"We will strike on Thursday," the union leader said on Monday.'
+    assert values(text, saturday)[0] == ("Thursday", "DATE", "2025-03-13")
+    text = '"I last saw him on Friday," she told the court on Thursday.'
+    assert values(text, saturday)[0] == ("Friday", "DATE", "2025-03-07")

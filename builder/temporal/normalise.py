@@ -1255,7 +1255,9 @@ def _resolve_weekday(ctx: Context, lower: str, weekday: int, start: int, end: in
         ahead = ctx.day_anchor is not None and 0 < (ctx.day_anchor - ctx.dct).days <= 7
         if ahead and start - ctx.day_anchor_at < 300:
             tense = 1  # "The next attempt is set for Wednesday. ... 80% on Thursday."
-    return cal.nearest_weekday(ctx.dct, weekday, 1 if tense > 0 else -1)
+    # '"We will strike on Thursday," the union said on Monday.': from the day it was said
+    spoken = _speech_day(ctx, start, end)
+    return cal.nearest_weekday(spoken, weekday, 1 if tense > 0 else -1)
 
 
 def _week_after_coming(ctx: Context, weekday: int) -> date:
