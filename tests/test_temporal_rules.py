@@ -1689,3 +1689,16 @@ def test_a_weekday_in_a_quotation_said_on_a_day_counts_from_that_day() -> None:
     assert values(text, saturday)[0] == ("Thursday", "DATE", "2025-03-13")
     text = '"I last saw him on Friday," she told the court on Thursday.'
     assert values(text, saturday)[0] == ("Friday", "DATE", "2025-03-07")
+
+
+def test_every_fortnight_is_every_two_weeks() -> None:
+    assert values("They will march every fortnight.", "2023-11-26") == [
+        ("every fortnight", "SET", "P2W")
+    ]
+    assert values("They march every night.", "2023-11-26") == [
+        ("every night", "SET", "XXXX-XX-XXTNI")
+    ]
+    assert values("He left a fortnight ago.", "2025-01-22") == [
+        ("a fortnight ago", "DATE", "2025-W02")
+    ]
+    assert values("It lasted a fortnight.", "2025-01-22") == [("a fortnight", "DURATION", "P2W")]

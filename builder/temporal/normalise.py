@@ -1457,7 +1457,7 @@ def _set(text: str, start: int, end: int, ctx: Context) -> Reading | None:
     if unit is None:
         return None
     name, letter = unit
-    step = 2 if "other" in lower else 1
+    step = (2 if "other" in lower else 1) * (2 if "fortnight" in lower else 1)
     if letter == "M" and name != "month":
         return Reading("SET", f"PT{step}M")
     return Reading("SET", duration_value(step, letter))

@@ -51,7 +51,8 @@ _UNIT_TOKEN = re.compile(
 )
 
 
-_PART_TOKEN = re.compile(r"(morning|afternoon|evening|night|tonight|overnight)", re.I)
+# (Not the "night" of "fortnight".)
+_PART_TOKEN = re.compile(r"(?<![a-z])(morning|afternoon|evening|night|tonight|overnight)", re.I)
 
 
 _SEASON_TOKEN = re.compile(r"(spring|summer|fall|autumn|winter)", re.I)
@@ -239,9 +240,10 @@ def _amount(text: str) -> float | None:
     )
     head = re.split(r"\s+(?:to|or)\s+|-(?:to|or)-", head.strip(" -"))[0]
     head = head.strip(" -")
-    if not head:
-        return 1
-    return parse_number(head)
+    amount = parse_number(head) if head else 1
+    if amount is not None and units and units[-1].group(1).lower().startswith("fortnight"):
+        amount *= 2  # counted in weeks
+    return amount
 
 
 def duration_value(amount: float | None, letter: str) -> str:
