@@ -1702,3 +1702,10 @@ def test_every_fortnight_is_every_two_weeks() -> None:
         ("a fortnight ago", "DATE", "2025-W02")
     ]
     assert values("It lasted a fortnight.", "2025-01-22") == [("a fortnight", "DURATION", "P2W")]
+
+
+def test_a_month_or_day_since_which_something_holds_is_gone() -> None:
+    text = "The move, the first since July, lifts the policy rate to 0.5%."
+    assert values(text, "2025-01-24")[0] == ("July", "DATE", "2024-07")
+    text = "Rates have been frozen since Aug. 1 and will stay so."
+    assert values(text, "2025-01-24")[0] == ("Aug. 1", "DATE", "2024-08-01")

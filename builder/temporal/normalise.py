@@ -1467,6 +1467,7 @@ _DEADLINE = re.compile(r"\b(?:by|until|till)\s+$", re.IGNORECASE)
 
 
 _THROUGH = re.compile(r"\bthrough\s+$", re.IGNORECASE)
+_SINCE_BEFORE = re.compile(r"\bsince\s+(?:early\s+|late\s+|mid-)?$", re.IGNORECASE)
 _TO_MONTH_OF_YEAR = re.compile(
     rf"\s*(?:to|until|till|through|and|-|–|—)\s*(?:(?:early|late|mid)[-\s]+)?({MONTH})\s+(\d{{4}})\b",
     re.IGNORECASE,
@@ -1493,6 +1494,8 @@ def _month(text: str, start: int, end: int, ctx: Context) -> Reading | None:
         if closes and closes.start() < ctx.year_at:
             # "from late November until mid-December": the first such month after the start
             year = ctx.anchor.year + (1 if month < ctx.anchor.month else 0)
+    if year is None and _SINCE_BEFORE.search(ctx.text, max(0, start - 12), start):
+        year = cal.nearest_month(ctx.dct, month, -1)  # "the first since July": gone
     if year is None and _DEADLINE.search(ctx.text, max(0, start - 12), start):
         year = cal.nearest_month(ctx.dct, month, 1)  # "by February", "until January"
     if year is None:

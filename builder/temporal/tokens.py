@@ -130,6 +130,7 @@ def year_opening_sentence(ctx: Context, start: int, end: int) -> int | None:
 
 
 _SPAN_END = re.compile(r"\b(?:until|till|through)\s+$", re.IGNORECASE)
+_SINCE = re.compile(r"\bsince\s+$", re.IGNORECASE)
 
 
 # "said in January that it would close the plant in March", "said on Monday that he would
@@ -164,6 +165,8 @@ def year_of_month(ctx: Context, month: int, start: int, end: int) -> int:
     tense = ctx.tense(start, end) if distance > 2 else 0
     if tense == 0 and distance > 2 and _SPAN_END.search(ctx.text, max(0, start - 10), start):
         tense = 1  # "funds agencies through Oct. 31": an end told in no tense is ahead
+    if distance and _SINCE.search(ctx.text, max(0, start - 7), start):
+        return cal.nearest_month(ctx.dct, month, -1)  # "frozen since Aug. 1": gone
     if distance and closely_past(ctx.text, start, end):
         tense = -1  # "began on Jan. 2" written in November: the January gone
     elif distance and closely_future(ctx.text, start):
