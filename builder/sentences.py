@@ -52,7 +52,8 @@ _ABBREVIATIONS = frozenset(
     """mr mrs ms dr prof gen sen rep gov lt col sgt capt cmdr adm maj st jr sr mt ft no nos
     vs etc fig vol rev hon pres supt insp det messrs mme mlle jan feb mar apr jun jul aug
     sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun approx dept univ ave
-    blvd rd est inc corp co ltd bros brig cpl pvt spc fr rt msgr ret gens sens reps govs""".split()
+    blvd rd est inc corp co ltd bros brig cpl pvt spc fr rt msgr ret gens sens reps govs c
+    ca""".split()
 )
 # Abbreviations of a numbered reference, no sentence's end before a number: "Art. 5",
 # "Sec. 12", "para. 3" ("modern art. The ..." ends one).

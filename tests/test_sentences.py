@@ -192,3 +192,8 @@ def test_a_month_or_weekday_abbreviation_ends_a_sentence_before_a_typical_opener
 def test_a_dateline_naming_a_region_and_a_day_is_not_part_of_the_first_sentence() -> None:
     body = "KHARTOUM, Sudan, April 15 (AP) — Fighting erupted in the capital. It went on."
     assert texts(body) == ["Fighting erupted in the capital.", "It went on."]
+
+
+def test_c_for_circa_does_not_end_a_sentence() -> None:
+    body = "The house was built c. 1790 and extended ca. 1890. It fell down."
+    assert texts(body) == ["The house was built c. 1790 and extended ca. 1890.", "It fell down."]
