@@ -41,7 +41,7 @@ _NEXT_WORD = re.compile(r"\s+[\"'“‘«(\[]?(\S+)")
 # Place names in capitals or with an agency in brackets, then a dash.
 # After the place, a region or country and a day may follow: "KESSEL, Morvania, March 20".
 _DATELINE = re.compile(
-    r"(?:[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3}(?:,[ \t]*[A-Z0-9][\w.'’ -]{0,30}?){0,2}"
+    r"(?:[A-Z][\w.'’-]*(?:[ \t]+[A-Z0-9][\w.'’-]*){0,3}(?:,[ \t]*[A-Z0-9][\w.'’ -]{0,30}?){0,2}"
     r"[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)+(?:-+|–|—|_)[ \t]*"
     r"|[A-Z][A-Z.'’-]+(?:[ \t]+[A-Z][A-Z.'’-]+){0,3}(?:,[ \t]*[A-Z0-9][\w.' -]{0,30}?){0,2}"
     r"[ \t]*(?:-+|–|—|_)[ \t]+)"

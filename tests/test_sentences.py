@@ -197,3 +197,10 @@ def test_a_dateline_naming_a_region_and_a_day_is_not_part_of_the_first_sentence(
 def test_c_for_circa_does_not_end_a_sentence() -> None:
     body = "The house was built c. 1790 and extended ca. 1890. It fell down."
     assert texts(body) == ["The house was built c. 1790 and extended ca. 1890.", "It fell down."]
+
+
+def test_a_dateline_of_a_day_and_an_agency_is_not_part_of_the_first_sentence() -> None:
+    assert texts("Jan 5 (Reuters) - Oil prices rose. They fell.") == [
+        "Oil prices rose.",
+        "They fell.",
+    ]

@@ -1709,3 +1709,11 @@ def test_a_month_or_day_since_which_something_holds_is_gone() -> None:
     assert values(text, "2025-01-24")[0] == ("July", "DATE", "2024-07")
     text = "Rates have been frozen since Aug. 1 and will stay so."
     assert values(text, "2025-01-24")[0] == ("Aug. 1", "DATE", "2024-08-01")
+
+
+def test_a_dateline_without_a_place_gives_the_day_written() -> None:
+    text = "Jan 5 (Reuters) - Oil prices rose today after a cold snap."
+    assert values(text, "2025-01-06")[-1] == ("today", "DATE", "2025-01-05")
+    # a sentence opening with a date is no dateline
+    text = "Jan 5 - the day oil prices rose - was cold. Today it is warm."
+    assert values(text, "2025-01-06")[-1] == ("Today", "DATE", "2025-01-06")

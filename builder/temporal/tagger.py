@@ -21,11 +21,20 @@ _DATED_DATELINE = re.compile(
 )
 
 
+# "Jan 5 (Reuters) -": a dateline with no place, the agency's name after the day.
+_AGENCY_DATELINE = re.compile(
+    rf"\s*(?:{WEEKDAY},?\s+)?({MONTH_DAY}(?:,?\s+{YEAR})?)\s*\([^()\n]{{1,40}}\)\s*(?:-+|–|—)",
+    re.IGNORECASE,
+)
+
+
 def written_on(text: str, creation: date, day_first: bool = False) -> date:
     """The day the story was written: its dateline's, when that is a day or two before the
     publication date (a wire story published after midnight UTC), else the publication day."""
     dateline = _DATED_DATELINE.match(text)
     if dateline is None or not dateline.group()[:2].isupper():
+        dateline = _AGENCY_DATELINE.match(text)
+    if dateline is None:
         return creation
     found = find(dateline.group(1), creation.isoformat(), day_first, dateline=False)
     if not found or not _DAY_VALUE.fullmatch(found[0][2].value):
