@@ -123,8 +123,8 @@ def _is_boundary(paragraph: str, period_end: int, mark_start: int) -> bool:
         # A quoted "?" or "!" before who said it ends no sentence.
         quoted = any(char in "\"”’»'" for char in paragraph[mark_start + 1 : period_end])
         return not (quoted and _SPEAKER_AFTER.match(paragraph, period_end))
-    word = _word_ending_at(paragraph, mark_start + 1)
-    bare = word.strip("\"'“‘«([").rstrip(".").lower()
+    word = _word_ending_at(paragraph, mark_start + 1).strip("\"'“‘«([*_")  # "**Dec. 8**"
+    bare = word.rstrip(".").lower()
     following = _NEXT_WORD.match(paragraph, period_end)
     next_word = following.group(1).strip("\"'“‘«([,.;:") if following else ""
     if bare in _ABBREVIATIONS and bare not in _AMBIGUOUS:
@@ -135,7 +135,7 @@ def _is_boundary(paragraph: str, period_end: int, mark_start: int) -> bool:
         # "at 8 p.m. Kerr declared ...": a boundary, but not before what dates the time
         # ("8 p.m. Sunday", "p.m. EST", "p.m. Eastern time", "p.m. Jan. 5").
         return not (next_word.isupper() or next_word.lower().rstrip(".") in _TIME_FOLLOWERS)
-    if _INITIALISM.match(word.strip("\"'“‘«([")) or bare in _AMBIGUOUS:
+    if _INITIALISM.match(word) or bare in _AMBIGUOUS:
         # "U.S.", "a.m.", "Inc.": a boundary only before a typical sentence opener.
         return next_word.lower() in _OPENERS
     return True

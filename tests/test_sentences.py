@@ -204,3 +204,11 @@ def test_a_dateline_of_a_day_and_an_agency_is_not_part_of_the_first_sentence() -
         "Oil prices rose.",
         "They fell.",
     ]
+
+
+def test_an_abbreviation_in_bold_or_italics_does_not_end_a_sentence() -> None:
+    body = "**Dec. 8** — Assad flees to Moscow. It was cold on _Jan. 3_ in Damascus."
+    assert texts(body) == [
+        "**Dec. 8** — Assad flees to Moscow.",
+        "It was cold on _Jan. 3_ in Damascus.",
+    ]
