@@ -1717,3 +1717,13 @@ def test_a_dateline_without_a_place_gives_the_day_written() -> None:
     # a sentence opening with a date is no dateline
     text = "Jan 5 - the day oil prices rose - was cold. Today it is warm."
     assert values(text, "2025-01-06")[-1] == ("Today", "DATE", "2025-01-06")
+
+
+def test_a_future_participle_after_a_determiner_is_an_adjective() -> None:
+    text = "Talks ran more than 30 hours past their scheduled Friday close."
+    assert values(text, "2024-11-24")[-1] == ("Friday", "DATE", "2024-11-22")
+    # a verb
+    text = "The vote is scheduled for Friday."
+    assert values(text, "2024-11-24")[-1] == ("Friday", "DATE", "2024-11-29")
+    text = "There is an upcoming vote on Friday."
+    assert values(text, "2024-11-24")[-1] == ("Friday", "DATE", "2024-11-29")

@@ -116,6 +116,13 @@ _SENTENCE_END = re.compile(
 
 _WINDOW = 160
 
+# Future cues that are adjectives after a determiner, telling no tense ("their scheduled
+# close"; but "an upcoming vote" is ahead).
+_FUTURE_ADJECTIVES = frozenset({"scheduled", "planned", "expected"})
+_DETERMINER_BEFORE = re.compile(
+    r"\b(?:the|its|their|his|her|our|a|an|this|that)\s+$", re.IGNORECASE
+)
+
 
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     """A cheap approximation of the sentence around [start, end) (at most a few hundred chars)."""
@@ -179,6 +186,12 @@ def direction(text: str, start: int, end: int) -> int:
             text, max(0, match.start() - 4), match.start()
         ):
             continue  # "difficult to meet demand": an infinitive has no tense of its own
+        if (
+            match.group("future")
+            and match.group().lower() in _FUTURE_ADJECTIVES
+            and _DETERMINER_BEFORE.search(text, max(0, match.start() - 8), match.start())
+        ):
+            continue  # "past their scheduled Friday close": an adjective
         if (
             match.start() >= end
             and _REPORTING.fullmatch(match.group())
