@@ -1727,3 +1727,12 @@ def test_a_future_participle_after_a_determiner_is_an_adjective() -> None:
     assert values(text, "2024-11-24")[-1] == ("Friday", "DATE", "2024-11-29")
     text = "There is an upcoming vote on Friday."
     assert values(text, "2024-11-24")[-1] == ("Friday", "DATE", "2024-11-29")
+
+
+def test_earlier_or_later_in_the_week_month_or_year_told() -> None:
+    text = "The bank collapsed in March 2019. Later in the year, its chief was charged."
+    assert values(text, "2024-11-27")[-1] == ("the year", "DATE", "2019")
+    text = "Talks collapsed on 14 May 2023. Earlier in the month, the envoy had resigned."
+    assert values(text, "2024-11-27")[-1] == ("the month", "DATE", "2023-05")
+    text = "Earlier in the week, the minister had denied any wrongdoing."
+    assert values(text, "2024-11-27") == [("the week", "DATE", "2024-W48")]

@@ -260,7 +260,7 @@ _BRANCHES: list[tuple[str, str]] = [
         # "for the week", "the week's".
         "narrative",
         rf"(?:(?<=\bin\s)|(?<=\bduring\s))the\s+{PART}(?!\w)(?!\s+of\b)"
-        r"|(?:later|earlier)\s+in\s+the\s+day(?!\w)"
+        r"|(?:later|earlier)\s+in\s+the\s+(?:day|week|month|year)(?!\w)"
         r"|(?:(?<=\bfor\s)|(?<=\bof\s))the\s+week(?![\w-])|the\s+week(?='s)"
         # "the week commencing 3 March": the week of that day.
         rf"|the\s+week(?=\s+(?:commencing|beginning|starting|of)\s+(?:{WEEKDAY},?\s+)?{MONTH_DAY})",

@@ -1011,6 +1011,17 @@ _WEEK_OF_DAY = re.compile(
 
 def _narrative(text: str, start: int, end: int, ctx: Context) -> Reading | None:
     lower = text.lower()
+    within = re.match(r"(?:later|earlier)\s+in\s+the\s+(week|month|year)", lower)
+    if within:
+        # "in March 2019. Later in the year, ...": the week, month or year told of
+        unit, trimmed = within.group(1), start + lower.index("the ")
+        if unit == "year":
+            return Reading("DATE", f"{ctx.year_told():04d}", start=trimmed)
+        told = start - ctx.year_at < _NARRATIVE_REACH
+        if told and _UNIT_ORDER.index(ctx.anchor_unit) > _UNIT_ORDER.index(unit):
+            return None  # "in 2019. Later in the month": which month is not told
+        base = ctx.anchor if told else ctx.dct
+        return Reading("DATE", cal.format_at(base, unit), start=trimmed)
     named = _WEEK_OF_DAY.match(ctx.text, end) if lower.endswith("week") else None
     day = named and _day_date(ctx, named.group(1), named.start(1), named.end(1))
     if day:
