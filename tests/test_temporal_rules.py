@@ -1736,3 +1736,14 @@ def test_earlier_or_later_in_the_week_month_or_year_told() -> None:
     assert values(text, "2024-11-27")[-1] == ("the month", "DATE", "2023-05")
     text = "Earlier in the week, the minister had denied any wrongdoing."
     assert values(text, "2024-11-27") == [("the week", "DATE", "2024-W48")]
+
+
+def test_years_ago_this_week_or_month_is_that_week_or_month() -> None:
+    text = "Twenty years ago this week, a tsunami killed 230,000 people."
+    assert values(text, "2024-12-26") == [("Twenty years ago this week", "DATE", "2004-W52")]
+    text = "Thirty years ago this month, the genocide began."
+    assert values(text, "2024-04-10") == [("Thirty years ago this month", "DATE", "1994-04")]
+    # not years: the count ago
+    assert values("Two days ago this week it rained.", "2024-12-26") == [
+        ("Two days ago", "DATE", "2024-12-24")
+    ]

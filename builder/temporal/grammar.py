@@ -225,7 +225,8 @@ _BRANCHES: list[tuple[str, str]] = [
     (
         "ago",
         rf"{QUALIFIER}?(?:{NUMBER}|a\s+few|a\s+couple\s+of)[-\s]+{UNIT}(?:\s+or\s+so)?"
-        r"\s+(?:ago(?:\s+today(?![\w'’]))?|earlier|from\s+(?:now|today)(?![\w'’]))(?!\w)",
+        r"\s+(?:ago(?:\s+(?:today|this\s+week|this\s+month)(?![\w'’]))?|earlier"
+        r"|from\s+(?:now|today)(?![\w'’]))(?!\w)",
     ),
     (
         "deictic_part",

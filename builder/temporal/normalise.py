@@ -703,6 +703,14 @@ def _ago(text: str, start: int, end: int, ctx: Context) -> Reading | None:
     to_the_day = re.search(r"\s+today$", text, re.IGNORECASE)  # "two weeks ago today"
     if to_the_day:
         text = text[: to_the_day.start()]
+    this = re.search(r"\s+this\s+(week|month)$", text, re.IGNORECASE)
+    if this:  # "twenty years ago this week": that week, so many years back
+        unit, amount = _unit_of(text[: this.start()]), _amount(text[: this.start()])
+        if unit is None or unit[0] != "year" or amount is None or amount % 1:
+            reading = _ago(text[: this.start()], start, start + this.start(), ctx)
+            return reading and Reading(reading.type, reading.value, end=start + this.start())
+        shifted = cal.shift(ctx.dct, -int(amount), "year")
+        return Reading("DATE", cal.format_at(shifted, this.group(1).lower()))
     unit = _unit_of(text)
     if unit is None:
         return None
