@@ -79,8 +79,12 @@ _STATEMENT_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _STATEMENT_AFTER = re.compile(r"^\s*(?:said|says|told|announced|reported)\b", re.IGNORECASE)
+# "since 2020", "since early 2020", "since the start of the war in 2022".
 _SINCE = re.compile(
-    r"\b(?:since|ever\s+since)\s+(?:the\s+)?(?:(?:early|late|mid|the\s+end\s+of)[-\s]+)?$", re.I
+    r"\b(?:since|ever\s+since)\s+(?:the\s+)?(?:(?:early|late|mid|the\s+end\s+of)[-\s]+)?$"
+    r"|\b(?:since|ever\s+since)\s+the\s+(?:start|beginning|outbreak|onset|end)\s+of\s+"
+    r"(?:[\w'’-]+\s+){1,5}?in\s+$",
+    re.I,
 )
 _FIRST_SINCE = re.compile(
     r"\b(?:first|last|only|highest|lowest|biggest|largest|worst|best|deadliest|heaviest|"

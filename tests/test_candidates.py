@@ -543,3 +543,13 @@ def test_a_copyright_line_dates_nothing() -> None:
     assert dated(text) == [("2024-11-29", None, False)]
     assert dated("Copyright 2024 The Associated Press. All rights reserved.") == []
     assert dated("(c) 2024 AFP") == []
+
+
+def test_since_the_start_of_an_event_in_a_year_is_an_ongoing_span() -> None:
+    text = "More than 6 million people have fled since the start of the war in 2022."
+    assert dated(text, "2025-01-12") == [("2022", None, True)]
+    text = "Prices have doubled since the outbreak of the pandemic in early 2020."
+    assert dated(text, "2025-01-12") == [("2020", None, True)]
+    # "the first since": nothing dated to it
+    text = "It was the first such visit since the end of the war in 1945."
+    assert dated(text, "2025-01-12") == []
