@@ -1747,3 +1747,10 @@ def test_years_ago_this_week_or_month_is_that_week_or_month() -> None:
     assert values("Two days ago this week it rained.", "2024-12-26") == [
         ("Two days ago", "DATE", "2024-12-24")
     ]
+
+
+def test_the_weekday_before_or_after_something_is_not_that_day_of_the_week_told() -> None:
+    text = "The strike began on 3 December. It ended on the Friday before Christmas."
+    assert values(text, "2025-01-10")[1] == ("Friday", "DATE", "2024-12-20")
+    text = "Talks resume on the Monday after 6 January."
+    assert values(text, "2024-12-20")[0] == ("Monday", "DATE", "2025-01-13")

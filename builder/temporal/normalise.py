@@ -1154,6 +1154,12 @@ _FORECAST_FOR = re.compile(
 )
 
 
+_BEFORE_OR_AFTER = re.compile(r"\s+(?:before|after)\b", re.IGNORECASE)
+_BEFORE_OR_AFTER_DAY = re.compile(
+    rf"\s+(before|after)\s+({HOLIDAY}|{MONTH_DAY}(?:,?\s+{YEAR})?)", re.IGNORECASE
+)
+
+
 # "Unions have called a strike for Thursday", "The vote was set for Thursday": the day an
 # event is called or set for is ahead; not "had called a strike for Thursday".
 _SET_FOR = re.compile(
@@ -1187,8 +1193,19 @@ def _resolve_weekday(ctx: Context, lower: str, weekday: int, start: int, end: in
         return cal.nearest_weekday(cal.shift(ctx.dct, -1, "day"), weekday, -1)
     if re.search(r"\bnext\b|\bthis\s+coming\b", lower):
         return cal.nearest_weekday(cal.shift(ctx.dct, 1, "day"), weekday, 1)
+    around = _BEFORE_OR_AFTER_DAY.match(ctx.text, end) if lower in WEEKDAYS else None
+    if around and ctx.text[max(0, start - 4) : start].lower() == "the ":
+        # "the Friday before Christmas", "the Monday after 6 January": from that day
+        named = _day_reference(around.group(2), around.start(2), around.end(2), ctx)
+        if named is not None:
+            step = -1 if around.group(1).lower() == "before" else 1
+            return cal.nearest_weekday(cal.shift(named, step, "day"), weekday, step)
     told = ctx.day_anchor if start - ctx.day_anchor_at < _NARRATIVE_REACH else None
-    if told is not None and ctx.text[max(0, start - 4) : start].lower() == "the ":
+    if (
+        told is not None
+        and ctx.text[max(0, start - 4) : start].lower() == "the "
+        and not _BEFORE_OR_AFTER.match(ctx.text, end)  # "the Friday before Christmas"
+    ):
         # "The storm hit on 24 January. ... on the Friday": that day of the week told of
         after = cal.nearest_weekday(told, weekday, 1)
         return after if (after - told).days <= 3 else cal.shift(after, -7, "day")
