@@ -1193,7 +1193,11 @@ def _resolve_weekday(ctx: Context, lower: str, weekday: int, start: int, end: in
         return cal.nearest_weekday(cal.shift(ctx.dct, -1, "day"), weekday, -1)
     if re.search(r"\bnext\b|\bthis\s+coming\b", lower):
         return cal.nearest_weekday(cal.shift(ctx.dct, 1, "day"), weekday, 1)
-    around = _BEFORE_OR_AFTER_DAY.match(ctx.text, end) if lower in WEEKDAYS else None
+    around = (
+        _BEFORE_OR_AFTER_DAY.match(ctx.text, end)
+        if lower in WEEKDAYS and ctx.text.startswith((" before", " after"), end)
+        else None
+    )
     if around and ctx.text[max(0, start - 4) : start].lower() == "the ":
         # "the Friday before Christmas", "the Monday after 6 January": from that day
         named = _day_reference(around.group(2), around.start(2), around.end(2), ctx)
@@ -1337,12 +1341,17 @@ def _weekday(text: str, start: int, end: int, ctx: Context) -> Reading | None:
     weekday = _WEEKDAY_TOKEN.search(lower)
     if weekday is None or not text[weekday.start()].isupper():
         return None
-    if lower == weekday.group(1) and (
-        (
-            _HYPHEN_WEEKDAY_AFTER.match(ctx.text, end)
-            and not _SPAN_OPENS.search(ctx.text, max(0, start - 9), start)
+    hyphen = ctx.text[end : end + 1] in ("-", "–") or ctx.text[start - 1 : start] in ("-", "–")
+    if (
+        hyphen
+        and lower == weekday.group(1)
+        and (
+            (
+                _HYPHEN_WEEKDAY_AFTER.match(ctx.text, end)
+                and not _SPAN_OPENS.search(ctx.text, max(0, start - 9), start)
+            )
+            or _HYPHEN_WEEKDAY_BEFORE.search(ctx.text, max(0, start - 11), start)
         )
-        or _HYPHEN_WEEKDAY_BEFORE.search(ctx.text, max(0, start - 11), start)
     ):
         # "open Monday-Friday": the days of every week
         return Reading("SET", f"XXXX-WXX-{WEEKDAYS[weekday.group(1)] + 1}")
@@ -1530,7 +1539,8 @@ def _month(text: str, start: int, end: int, ctx: Context) -> Reading | None:
         if closes and closes.start() < ctx.year_at:
             # "from late November until mid-December": the first such month after the start
             year = ctx.anchor.year + (1 if month < ctx.anchor.month else 0)
-    if year is None and _SINCE_BEFORE.search(ctx.text, max(0, start - 12), start):
+    since = year is None and "ince" in ctx.text[max(0, start - 12) : start]  # cheap test first
+    if since and _SINCE_BEFORE.search(ctx.text, max(0, start - 12), start):
         year = cal.nearest_month(ctx.dct, month, -1)  # "the first since July": gone
     if year is None and _DEADLINE.search(ctx.text, max(0, start - 12), start):
         year = cal.nearest_month(ctx.dct, month, 1)  # "by February", "until January"

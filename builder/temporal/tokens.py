@@ -141,7 +141,7 @@ _WOULD = re.compile(r"\bwould\b[^.;:!?]{0,50}$", re.IGNORECASE)
 def year_after_statement(ctx: Context, month: int, start: int, end: int) -> int | None:
     """The year of `month` that a statement made in a month or on a day gone, told earlier
     in the sentence, puts ahead with "would": the first such month after the statement's."""
-    if "would" not in ctx.text[max(0, start - 60) : start].lower():  # cheap test first
+    if "would" not in ctx.text[max(0, start - 60) : start]:  # cheap test first
         return None
     told = ctx.anchor
     if ctx.anchor_unit not in ("day", "month") or told >= ctx.dct or start - ctx.year_at > 200:
@@ -165,7 +165,11 @@ def year_of_month(ctx: Context, month: int, start: int, end: int) -> int:
     tense = ctx.tense(start, end) if distance > 2 else 0
     if tense == 0 and distance > 2 and _SPAN_END.search(ctx.text, max(0, start - 10), start):
         tense = 1  # "funds agencies through Oct. 31": an end told in no tense is ahead
-    if distance and _SINCE.search(ctx.text, max(0, start - 7), start):
+    if (
+        distance
+        and "ince" in ctx.text[max(0, start - 7) : start]
+        and _SINCE.search(ctx.text, max(0, start - 7), start)
+    ):
         return cal.nearest_month(ctx.dct, month, -1)  # "frozen since Aug. 1": gone
     if distance and closely_past(ctx.text, start, end):
         tense = -1  # "began on Jan. 2" written in November: the January gone
