@@ -1754,3 +1754,12 @@ def test_the_weekday_before_or_after_something_is_not_that_day_of_the_week_told(
     assert values(text, "2025-01-10")[1] == ("Friday", "DATE", "2024-12-20")
     text = "Talks resume on the Monday after 6 January."
     assert values(text, "2024-12-20")[0] == ("Monday", "DATE", "2025-01-13")
+
+
+def test_a_numeric_day_and_month_a_span_opens_or_closes() -> None:
+    text = "The line closes between 15/03 and 17/03. The works were moved from 08/02."
+    found = [(t.text, t.value) for t in tag(text, "2025-03-10", day_first=True)]
+    assert found == [("15/03", "2025-03-15"), ("17/03", "2025-03-17"), ("08/02", "2025-02-08")]
+    # fractions
+    text = "Between 1/3 and 1/2 of the crop was lost. It rose from 1/4 to 3/4 of capacity."
+    assert tag(text, "2025-03-10", day_first=True) == []

@@ -134,11 +134,13 @@ _BRANCHES: list[tuple[str, str]] = [
         "slash",
         r"(?<![\d/.,])(?:3[01]|[12]\d|0?[1-9])/(?:3[01]|[12]\d|0?[1-9])/(?:\d{4}|\d\d)(?![\d/])",
     ),
-    # "on 14/03 at 14:00", "Friday 14/03": a day and month without the year, only where a
-    # day is named ("on", a weekday) and the clause goes on with a time or ends.
+    # "on 14/03 at 14:00", "Friday 14/03", "between 15/03 and 17/03": a day and month without
+    # the year, only where a day is named ("on", a weekday) or a span of days opens or closes,
+    # and the clause goes on with a time or ends.
     (
         "day_month",
-        rf"(?:(?<=\bon\s)|{WEEKDAY},?\s+)(?:3[01]|[12]\d|0?[1-9])/(?:3[01]|[12]\d|0?[1-9])"
+        r"(?:(?<=\bon\s)|(?<=\bfrom\s)|(?<=\bbetween\s)|(?<=\bsince\s)|(?<=\buntil\s)|(?<=\bby\s)"
+        rf"|(?<=\band\s)|(?<=\bto\s)|{WEEKDAY},?\s+)(?:3[01]|[12]\d|0?[1-9])/(?:3[01]|[12]\d|0?[1-9])"
         r"(?![\d/]|\.\d)(?=\s*(?:[.,;:!?)]|$|\s+(?:at|and|or|to|until|from)\b))",
     ),
     # "best before 12/2026": a month and year.

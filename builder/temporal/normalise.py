@@ -133,10 +133,21 @@ def _side_of(day: str, dct: date) -> int:
     return (day > published) - (day < published)
 
 
+_FRACTION_SPAN = re.compile(r"\s+(?:and|to)\s+\d{1,2}/\d{1,2}\s+of\b", re.IGNORECASE)
+_DAY_SPAN_OPENED = re.compile(
+    r"\b(?:from|between)\s+\d{1,2}/\d{1,2}\s+(?:and|to)\s+$", re.IGNORECASE
+)
+
+
 def _day_month(text: str, start: int, end: int, ctx: Context) -> Reading | None:
     """14/03 (or 3/14 in American text): that day in the year the context gives."""
     if text.endswith("24/7"):
         return None  # round the clock
+    if _FRACTION_SPAN.match(ctx.text, end):
+        return None  # "between 1/3 and 1/2 of the crop"
+    closing = ctx.text[max(0, start - 4) : start].lower().endswith(("and ", "to "))
+    if closing and not _DAY_SPAN_OPENED.search(ctx.text, max(0, start - 30), start):
+        return None  # "and 3/4": the close of a span of days only
     first, second = (int(part) for part in text.split()[-1].split("/"))
     day, month = (first, second) if ctx.day_first else (second, first)
     if month > 12 >= day:
