@@ -1763,3 +1763,14 @@ def test_a_numeric_day_and_month_a_span_opens_or_closes() -> None:
     # fractions
     text = "Between 1/3 and 1/2 of the crop was lost. It rose from 1/4 to 3/4 of capacity."
     assert tag(text, "2025-03-10", day_first=True) == []
+
+
+def test_a_weekday_a_past_state_lasted_until_is_after_the_day_told() -> None:
+    text = (
+        "The president fled in the early hours of Sunday. His whereabouts were unknown until"
+        " Sunday evening, when state media said he was in Moscow."
+    )
+    assert values(text, "2024-12-09")[-1] == ("Sunday evening", "TIME", "2024-12-08TEV")
+    # a curfew told in the present: the coming Sunday
+    text = "Protests erupted on Friday. A curfew is in force until Sunday."
+    assert values(text, "2024-12-09")[-1] == ("Sunday", "DATE", "2024-12-15")

@@ -1251,8 +1251,15 @@ def _resolve_weekday(ctx: Context, lower: str, weekday: int, start: int, end: in
     if "til" in near[-40:] and _UNTIL.search(ctx.text, max(0, start - 40), start):
         # "will strike on Wednesday 19 March. Services will not resume until Thursday": a
         # deadline after a day to come told just before is on or after that day.
+        recent = ctx.day_anchor is not None and start - ctx.day_anchor_at < 300
+        if recent and ctx.day_anchor <= ctx.dct and ctx.tense(start, end) < 0:
+            # "fled on Sunday. His whereabouts were unknown until Sunday evening": a state
+            # gone lasted until a day after the one told, if that day has come
+            last = cal.nearest_weekday(ctx.day_anchor, weekday, 1)
+            if last <= ctx.dct:
+                return last
         ahead = ctx.day_anchor is not None and ctx.day_anchor > ctx.dct
-        base = ctx.day_anchor if ahead and start - ctx.day_anchor_at < 300 else ctx.dct
+        base = ctx.day_anchor if ahead and recent else ctx.dct
         return cal.nearest_weekday(base, weekday, 1)
     if (
         (_MOVING.search(near) and _MOVED_TO.search(ctx.text, max(0, start - 100), start))
