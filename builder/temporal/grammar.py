@@ -139,8 +139,10 @@ _BRANCHES: list[tuple[str, str]] = [
     # and the clause goes on with a time or ends.
     (
         "day_month",
-        r"(?:(?<=\bon\s)|(?<=\bfrom\s)|(?<=\bbetween\s)|(?<=\bsince\s)|(?<=\buntil\s)|(?<=\bby\s)"
-        rf"|(?<=\band\s)|(?<=\bto\s)|{WEEKDAY},?\s+)(?:3[01]|[12]\d|0?[1-9])/(?:3[01]|[12]\d|0?[1-9])"
+        # (the look-ahead for the slash first: most digits have none, and fail at once)
+        r"(?:(?=\d\d?/\d)(?:(?<=\bon\s)|(?<=\bfrom\s)|(?<=\bbetween\s)|(?<=\bsince\s)"
+        rf"|(?<=\buntil\s)|(?<=\bby\s)|(?<=\band\s)|(?<=\bto\s))|{WEEKDAY},?\s+)"
+        r"(?:3[01]|[12]\d|0?[1-9])/(?:3[01]|[12]\d|0?[1-9])"
         r"(?![\d/]|\.\d)(?=\s*(?:[.,;:!?)]|$|\s+(?:at|and|or|to|until|from)\b))",
     ),
     # "best before 12/2026": a month and year.
