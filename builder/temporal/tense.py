@@ -9,16 +9,17 @@ from __future__ import annotations
 
 import re
 
-from builder.temporal.grammar import ZONE
+from builder.temporal.grammar import ZONE, _trie
 
+_FUTURE_WORDS = """will shall would planned planning scheduled expected expect expects due
+effective payable ahead upcoming next begins starts opens reopens meets resumes resume meet
+convene convenes reconvene reconvenes arrives departs travels visits expires
+tomorrow""".split()
 _FUTURE = (
-    r"will|won't|'ll|shall|would|going\s+to|plans?\s+to|planned|planning|scheduled|"
-    r"expected|expects?|due|set\s+to|effective|payable|ahead|is\s+to|are\s+to|"
-    r"intends?\s+to|aims?\s+to|"
-    r"hopes?\s+to|to\s+be\s+held|upcoming|next|begins|starts|(?:re)?opens|meets|"
-    r"resumes|resume|meet|convenes?|reconvenes?|arrives|departs|travels|visits|expires|"
-    r"takes\s+effect|comes?\s+into\s+force|go(?:es)?\s+up|go(?:es)?\s+on\s+sale|tomorrow|"
-    r"takes?\s+place|forecasts?\s+for|should(?!\s+have)|go(?:es)?\s+to\s+the\s+polls"
+    rf"{_trie(_FUTURE_WORDS)}|won't|'ll|going\s+to|plans?\s+to|set\s+to|is\s+to|are\s+to"
+    r"|intends?\s+to|aims?\s+to|hopes?\s+to|to\s+be\s+held"
+    r"|takes\s+effect|comes?\s+into\s+force|go(?:es)?\s+up|go(?:es)?\s+on\s+sale"
+    r"|takes?\s+place|forecasts?\s+for|should(?!\s+have)|go(?:es)?\s+to\s+the\s+polls"
     r"|must(?!\s+have)|ha(?:s|ve)\s+to|needs?\s+to"
     r"|appears?\s+(?:in|before)\s+(?:court|(?:a\s+|the\s+)?(?:judge|magistrates?|jury))"
     r"|go(?:es)?\s+live|steps?\s+down|kicks?\s+in|runs?\s+out|takes?\s+(?:office|over)"
@@ -29,14 +30,12 @@ _IN_ED_NOT_PAST = """hundred indeed need speed seed bed red shed proceed exceed 
 breed greed embed sacred naked wicked""".split()
 _NOT_PAST_IN_ED = "".join(rf"(?<!\b{word})" for word in _IN_ED_NOT_PAST)
 _NOT_PAST_IN_ED += r"(?!(?<=\bpreferred)\s+(?:shares?|stock)\b)"
-_PAST = (
-    rf"\w+ed{_NOT_PAST_IN_ED}|said|was|were|had|did|took|made|met|left|came|went|began|told|saw|gave|"
-    r"got|won|lost|held|fell|rose|sold|bought|paid|spent|brought|sent|set\s+off|"
-    r"struck|shot|hit|killed|fought|led|ran|spoke|wrote|broke|chose|drew|flew|froze|"
-    r"grew|knew|rode|stole|swore|threw|wore|sought|taught|thought|found|kept|meant|"
-    r"stood|understood|became|overran|overcame|withdrew|took\s+over|ago|yesterday|last|"
-    r"earlier|announced|reported|agreed|ended|opened|closed|began|started|was\s+to"
-)
+_PAST_WORDS = """said was were had did took made met left came went began told saw gave got
+won lost held fell rose sold bought paid spent brought sent struck shot hit killed fought led
+ran spoke wrote broke chose drew flew froze grew knew rode stole swore threw wore sought
+taught thought found kept meant stood understood became overran overcame withdrew ago
+yesterday last earlier announced reported agreed ended opened closed started""".split()
+_PAST = rf"{_trie(_PAST_WORDS)}|\w+ed{_NOT_PAST_IN_ED}|set\s+off|took\s+over|was\s+to"
 # Present-tense verbs of a scheduled event that are nouns too ("the polls close on Sunday",
 # "fares rise on Friday", "the embargo lifts at 00:01 GMT on Thursday", "Liverpool host
 # Newcastle on Wednesday"; not "a sharp rise on Friday", "ski lifts on Thursday were
