@@ -26,6 +26,7 @@ from trafilatura.settings import Document
 from trafilatura.utils import decode_file, load_html
 
 from builder.dates import DateError, PartialDate, states_day
+from builder.furniture import BYLINE_OPENER, RELATED_POINTER
 from builder.temporal.grammar import PAGE_DATE_LABEL
 from builder.web_address import archived_original, web_address
 
@@ -728,24 +729,17 @@ def _front_page(url: str) -> bool:
     return parts.path in ("", "/") and not parts.query
 
 
-# "By" as bylines write it in the languages newsrooms use most ("Par Amélie Durand").
-_BY = r"(?:by|par|por|door|przez|von)"
-# The same, when the page's own markup leaves it in the author's name; not "von", which
-# begins names too ("von der Leyen").
+# The words that open a byline, when the page's own markup leaves them in the author's
+# name; not "von", which begins names too ("von der Leyen").
 _BYLINE_WORD = re.compile(r"\A(?:by|par|por|door|przez)\s*:?\s+(?=\S)", re.IGNORECASE)
 _NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 # What a byline leaves when the extraction drops its name and date: "By", "Par —", "|".
-_LEFTOVER = re.compile(rf"(?:{_BY}\b)?\W*", re.IGNORECASE)
+_LEFTOVER = re.compile(rf"(?:{BYLINE_OPENER}\b)?\W*", re.IGNORECASE)
 
 
 # A pointer to another article left in the text ("Read more: How the 2007 floods changed
 # the valley"): its words, and its dates, are not this article's.
-_RELATED = re.compile(
-    r"(?:read more|more on this(?: story)?|related(?: stories| articles?)?|see also|also read"
-    r"|read also|recommended|watch|listen|lire aussi|à lire aussi|voir aussi|leer más"
-    r"|lee también|lesen sie auch|mehr zum thema)\s*[:|–—]",
-    re.IGNORECASE,
-)
+_RELATED = re.compile(rf"{RELATED_POINTER}\s*[:|–—]", re.IGNORECASE)
 # What may stand beside the date in a line giving the page's time: "Published", "Last
 # updated on", "at", "17.40", "GMT", "Wed", separators.
 _STAMP_LABEL = re.compile(rf"{PAGE_DATE_LABEL}\s*:?\s*", re.IGNORECASE)
@@ -788,7 +782,7 @@ def _date_stamp(paragraph: str) -> bool:
 # A byline standing alone: "By Ana Ruiz", "By Ana Ruiz and Tom Hale", "Par Amélie Durand";
 # what parts it from the page's date beside it may end it ("By Ana Ruiz ·").
 _BYLINE = re.compile(
-    rf"{_BY}\s*:?\s+(?P<names>.{{3,100}}?)(?:\s*[|·•–—-])?", re.IGNORECASE | re.DOTALL
+    rf"{BYLINE_OPENER}\s*:?\s+(?P<names>.{{3,100}}?)(?:\s*[|·•–—-])?", re.IGNORECASE | re.DOTALL
 )
 _NAME_SEPARATOR = re.compile(r"\s*(?:,|&|\band\b|\bet\b|\by\b|\bund\b|\ben\b)\s*")
 # Lowercase words names carry: "Ana de la Cruz", "Ludwig van Dijk".
@@ -845,7 +839,7 @@ def _byline_names(text: str) -> list[str]:
     return names if names and all(_reads_as_name(name) for name in names) else []
 
 
-_LEADING_BY = re.compile(rf"\s*{_BY}\b", re.IGNORECASE)
+_LEADING_BY = re.compile(rf"\s*{BYLINE_OPENER}\b", re.IGNORECASE)
 
 
 # What follows a name in a byline without being one: "By Ana Ruiz, Health Reporter".

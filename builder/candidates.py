@@ -39,6 +39,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 
 from builder.candidate_dates import calendar_value, counted_dates, day_span, spanned
+from builder.furniture import BYLINE_OPENER, RELATED_POINTER
 from builder.sentences import split_sentences
 from builder.temporal import Timex, tag
 from builder.temporal.grammar import DAY, MONTH, PAGE_DATE_LABEL
@@ -159,8 +160,7 @@ def _editorial(sentence_text: str) -> bool:
 # source, an embedded post's signature ("— Ana Ruiz (@anaruiz) March 13, 2025").
 _FURNITURE_START = re.compile(
     r"\W*(?:copyright\b|©|\(c\)\s"
-    r"|(?:read\s+more|more\s+on\s+this(?:\s+story)?|related(?:\s+stories|\s+articles?)?"
-    r"|see\s+also|also\s+read|read\s+also|watch|listen|share\s+this(?:\s+\w+)?"
+    rf"|(?:{RELATED_POINTER}|share\s+this(?:\s+\w+)?"
     r"|most\s+(?:read|popular|viewed|shared)|top\s+stories|sources?)\s*[:|–—]"
     r"|(?:image|media|video)\s+caption\b"
     r"|(?:additional\s+)?(?:reporting|writing|editing)\s+by\b"
@@ -196,7 +196,7 @@ _DATE_LABEL = re.compile(
 _NAMES = r"(?:(?:[A-Z][\w.'’-]*|de|da|del|la|le|van|von|der|den|al|bin|and|&)[\s,]*)+"
 _BYLINE_LEFT = re.compile(
     rf"\s*(?:(?i:{PAGE_DATE_LABEL})[\s,;:·•|–—-]*)?"
-    rf"(?i:by|par|por|door|przez|von)\s*:?\s+{_NAMES}[\s.;:·•–—()/-]*"
+    rf"(?i:{BYLINE_OPENER})\s*:?\s+{_NAMES}[\s.;:·•–—()/-]*"
 )
 _FIELD_LEFT = re.compile(rf"\s*(?:{_NAMES})?[\s.;:·•–—()/-]*")
 

@@ -553,3 +553,16 @@ def test_since_the_start_of_an_event_in_a_year_is_an_ongoing_span() -> None:
     # "the first since": nothing dated to it
     text = "It was the first such visit since the end of the war in 1945."
     assert dated(text, "2025-01-12") == []
+
+
+def test_a_pointer_to_another_article_is_no_event_in_the_words_add_knows_it_by() -> None:
+    """Extraction and `add` share the words that point to another article ("Lire aussi",
+    "Recommended"), so a source added by hand is read as an added page is."""
+    pointers = [
+        "Recommended: Army enters Varna Ridge on Wednesday",
+        "Lire aussi : Army enters Varna Ridge on Wednesday",
+        "Lesen Sie auch: Army enters Varna Ridge on Wednesday",
+    ]
+    event = "Rebels blew up the bridge on Thursday."
+    found = candidates_from_text("\n\n".join([*pointers, event]), "2025-03-14")
+    assert [c.quote for c in found] == [event]

@@ -1,0 +1,17 @@
+"""What a news page puts around its story, as pattern fragments that adding a page (which
+leaves such lines out of the text) and extraction (which proposes no event from them)
+both use: the words that open a byline, and a pointer to another article."""
+
+from __future__ import annotations
+
+# "By" as bylines write it in the languages newsrooms use most ("Par Amélie Durand").
+BYLINE_OPENER = r"(?:by|par|por|door|przez|von)"
+
+# What introduces a pointer to another article ("Read more: How the 2007 floods changed
+# the valley", "LIRE AUSSI | ..."), before its colon, bar or dash; to match ignoring case.
+RELATED_POINTER = (
+    r"(?:read\s+more|more\s+on\s+this(?:\s+story)?|related(?:\s+stories|\s+articles?)?"
+    r"|see\s+also|also\s+read|read\s+also|recommended|watch|listen|lire\s+aussi"
+    r"|à\s+lire\s+aussi|voir\s+aussi|leer\s+más|lee\s+también|lesen\s+sie\s+auch"
+    r"|mehr\s+zum\s+thema)"
+)
