@@ -1774,3 +1774,18 @@ def test_a_weekday_a_past_state_lasted_until_is_after_the_day_told() -> None:
     # a curfew told in the present: the coming Sunday
     text = "Protests erupted on Friday. A curfew is in force until Sunday."
     assert values(text, "2024-12-09")[-1] == ("Sunday", "DATE", "2024-12-15")
+
+
+def test_no_expression_spans_a_blank_line_between_paragraphs() -> None:
+    """A paragraph ending on a date and the next opening on one are two expressions: "on
+    Monday" (published Fri 14 Mar 2025) is 10 March, not the 3 March of the next paragraph."""
+    text = "He left on Monday\n\nMarch 3 saw protests.\n \nThursday, 13 March 2025 was calm."
+    assert values(text, "2025-03-14") == [
+        ("Monday", "DATE", "2025-03-10"),
+        ("March 3", "DATE", "2025-03-03"),
+        ("Thursday, 13 March 2025", "DATE", "2025-03-13"),
+    ]
+    # a line break within a paragraph still joins ("Monday,\nMarch 3" is one date)
+    assert values("The talks open on Monday,\nMarch 3.", "2025-02-26") == [
+        ("Monday,\nMarch 3", "DATE", "2025-03-03")
+    ]

@@ -43,6 +43,17 @@ def written_on(text: str, creation: date, day_first: bool = False) -> date:
     return day if 0 < (creation - day).days <= 2 else creation
 
 
+# A blank line between paragraphs, which no expression spans ("... on Monday" ending one,
+# "March 3 saw ..." opening the next, are two).
+_PARAGRAPH_BREAK = re.compile(r"\n(?=[ \t]*\n)")
+
+
+def _paragraphs_apart(text: str) -> str:
+    """`text` with each blank line's first line end made a character that no pattern's
+    white space matches (\\0): offsets are unchanged."""
+    return _PARAGRAPH_BREAK.sub("\0", text) if "\n" in text else text
+
+
 def find(
     text: str, dct: str, day_first: bool = False, dateline: bool = True
 ) -> list[tuple[int, int, Reading]]:
@@ -55,9 +66,9 @@ def find(
     found: list[tuple[int, int, Reading]] = []
     lowered = text.lower()
     if len(lowered) == len(text):
-        matches = PATTERN.finditer(lowered)
+        matches = PATTERN.finditer(_paragraphs_apart(lowered))
     else:
-        matches = PATTERN_ANY_CASE.finditer(text)
+        matches = PATTERN_ANY_CASE.finditer(_paragraphs_apart(text))
     for match in matches:
         kind = match.lastgroup
         if kind is None:
