@@ -27,7 +27,7 @@ from trafilatura.utils import decode_file, load_html
 
 from builder.dates import DateError, PartialDate, states_day
 from builder.furniture import BYLINE_OPENER, RELATED_POINTER
-from builder.temporal.grammar import PAGE_DATE_LABEL
+from builder.temporal.grammar import PAGE_DATE_LABEL, PAGE_PUBLISHED_WORD, PAGE_UPDATED_WORD
 from builder.web_address import archived_original, web_address
 
 _DATE_PARAMETERS = {"extensive_search": False, "original_date": True}
@@ -427,14 +427,8 @@ _DAY = re.compile(r"\d{4}-\d\d-\d\d")
 
 # A line saying when the page was changed ("Updated 14 March", "Mis à jour le"), and the
 # word that says it also gives the publication ("Updated ... | Published ...").
-_UPDATE_LABEL = re.compile(
-    r"\s*(?:last\s+)?(?:updated|modified|edited|mis\s+à\s+jour|modifié|actualizado"
-    r"|atualizado|aktualisiert|aggiornato|bijgewerkt)\b",
-    re.IGNORECASE,
-)
-_PUBLISHED_LABEL = re.compile(
-    r"published|posted|publié|publicado|veröffentlicht|pubblicato|gepubliceerd", re.IGNORECASE
-)
+_UPDATE_LABEL = re.compile(rf"\s*(?:last\s+)?(?:{PAGE_UPDATED_WORD}|edited)\b", re.IGNORECASE)
+_PUBLISHED_LABEL = re.compile(PAGE_PUBLISHED_WORD, re.IGNORECASE)
 # Longer than this, a line is text, not a stamp.
 _STAMP_LENGTH = 80
 

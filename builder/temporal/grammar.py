@@ -31,12 +31,20 @@ WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 # Only before a date: "Wed 12 Mar" ("sat" and "sun" alone are words).
 WEEKDAY_SHORT = r"(?:mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)\.?"
 PART = r"(?:morning|afternoon|evening|night)"
+# The words saying a page was published, and that it was changed, in the languages
+# newsrooms use most ("Publié", "Mis à jour").
+PAGE_PUBLISHED_WORD = (
+    r"(?:published|posted|publié|publicado|veröffentlicht|pubblicato|gepubliceerd)"
+)
+PAGE_UPDATED_WORD = (
+    r"(?:updated|modified|mis\s+à\s+jour|modifié|actualizado|atualizado|aktualisiert"
+    r"|aggiornato|bijgewerkt)"
+)
 # What labels a line giving the day a page was published or changed: "Published", "Last
-# updated on", and their like in the languages newsrooms use most ("Publié le").
+# updated on", "Publié le".
 PAGE_DATE_LABEL = (
-    r"(?:(?:first|last)\s+)?(?:published|updated|posted|modified|publié|mis\s+à\s+jour"
-    r"|modifié|publicado|actualizado|atualizado|veröffentlicht|aktualisiert|pubblicato"
-    r"|aggiornato|gepubliceerd|bijgewerkt)(?:\s+(?:on|le|el|em|am|il|op))?"
+    rf"(?:(?:first|last)\s+)?(?:{PAGE_PUBLISHED_WORD}|{PAGE_UPDATED_WORD})"
+    r"(?:\s+(?:on|le|el|em|am|il|op))?"
 )
 SEASON = r"(?:spring|summer|fall|autumn|winter)"
 UNIT_SG = (
