@@ -6,8 +6,10 @@ import difflib
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import replace
+from pathlib import PurePath
 from typing import TypeVar
 
+from builder.layout import SOURCES_DIR
 from builder.model import Citation, EventRecord, Site, Source
 from builder.problems import Problems
 from builder.quotes import locate
@@ -75,15 +77,16 @@ def locate_citations(
     sources: dict[str, Source],
     problems: Problems,
     memo: PlaceMemo | None = None,
-    ambiguous: frozenset[str] = frozenset(),
+    unsettled: frozenset[str] = frozenset(),
 ) -> EventRecord | None:
     """The event with each quote placed in its source's paragraphs, or None on a problem.
-    A source id two files share (`ambiguous`, an error of its own) is not looked into:
-    which file the quote should come from is not known."""
+    The sources of `unsettled` ids (casefolded) are not looked into: an id two files
+    share, or that of a file which could not be read, is an error of its own, and which
+    text the quote should come from is not known."""
     located = []
     moved = False
     for citation in event.citations:
-        if citation.source_id.casefold() in ambiguous:
+        if citation.source_id.casefold() in unsettled:
             continue
         source = sources.get(citation.source_id)
         if source is None:
@@ -144,14 +147,25 @@ def validate(
     kept_sources = unique_by_id(sources, "source", problems)
     by_id = {source.id: source for source in kept_sources}
     counts = Counter(source.id.casefold() for source in sources)
-    ambiguous = frozenset(key for key, count in counts.items() if count > 1)
+    shared = {key for key, count in counts.items() if count > 1}
+    unsettled = frozenset(shared | unreadable_source_ids(problems))
     kept_events = []
     for event in unique_by_id(events, "event", problems):
-        located = locate_citations(event, by_id, problems, memo, ambiguous)
+        located = locate_citations(event, by_id, problems, memo, unsettled)
         if located is not None:
             kept_events.append(located)
     warn_merged_tags(kept_events, problems)
     return Site(sources=by_id, events=tuple(kept_events))
+
+
+def unreadable_source_ids(problems: Problems) -> set[str]:
+    """The ids (casefolded) of source files with errors: each file's name, which is its id
+    unless its front matter says otherwise (and that may be what could not be read)."""
+    return {
+        PurePath(problem.path).stem.casefold()
+        for problem in problems.errors
+        if SOURCES_DIR in PurePath(problem.path).parents
+    }
 
 
 def warn_merged_tags(events: Iterable[EventRecord], problems: Problems) -> None:

@@ -381,3 +381,20 @@ def test_build_refuses_an_output_folder_the_build_reads(tiny_site, output, refus
     assert result.exit_code == 1
     assert refusal in result.output
     assert not (tiny_site.root / output / "index.html").exists()
+
+
+def test_a_source_with_errors_of_its_own_is_not_called_missing(tiny_site):
+    """A source file that cannot be read is one error, at its own line: the events that
+    cite it are not told that no file has its id (there is one; it needs mending)."""
+    tiny_site.source("wire", ARTICLE.replace("published: 2024-11-30", "published: tomorrow"))
+    out = check(tiny_site).output
+    assert "content/sources/wire.md:5: 'published': 'tomorrow' is not a date" in out
+    assert "unknown source" not in out
+    assert out.strip().endswith("1 error; nothing was written.")
+
+
+def test_a_source_whose_front_matter_is_broken_is_not_called_missing(tiny_site):
+    tiny_site.source("wire", ARTICLE.replace("title: Rebels", "title: [Rebels"))
+    out = check(tiny_site).output
+    assert "content/sources/wire.md:3: broken YAML front matter" in out
+    assert "unknown source" not in out
