@@ -84,7 +84,7 @@ def load_config(site_dir: Path, problems: Problems) -> SiteConfig:
         problems.error(path, 1, f"cannot read the file: {error.strerror}")
         return SiteConfig()
     except tomllib.TOMLDecodeError as error:
-        line = getattr(error, "lineno", None) or _line_from_message(str(error))
+        line = getattr(error, "lineno", None) or _line_from_message(str(error), text)
         problems.error(path, line, f"broken TOML: {error}")
         return SiteConfig()
     values = {}
@@ -160,11 +160,14 @@ def _line_of_key(path: Path, key: str) -> int:
     return 1
 
 
-def _line_from_message(message: str) -> int:
-    # tomllib reports "(at line 3, column 7)" in its message.
+def _line_from_message(message: str, text: str) -> int:
+    # tomllib reports "(at line 3, column 7)" in its message, or "(at end of document)"
+    # for what is left open (an array, a string): that is noticed on the last line.
     marker = "at line "
     if marker in message:
         digits = message.split(marker, 1)[1].split(",", 1)[0].rstrip(")")
         if digits.isdigit():
             return int(digits)
+    if "at end of document" in message:
+        return max(1, len(text.rstrip("\n").split("\n")))
     return 1

@@ -243,6 +243,8 @@ def test_a_bug_is_reported_without_a_traceback(tiny_site: TinySite, monkeypatch)
         ('title = "x"\ntimezone = "Mars/Olympus"\n', "timeline.toml:2: unknown time zone"),
         ('title = "x"\ntimezone = "../../etc/passwd"\n', "timeline.toml:2: unknown time zone"),
         ('title = "x\n', "timeline.toml:1: broken TOML"),
+        # Left open at the end of the file: the error is that last line, not line 1.
+        ('title = "x"\nsearch = true\ntags = [1\n', "timeline.toml:3: broken TOML"),
         ("title = 3\n", "timeline.toml:1: 'title' must be text in quotes, not 3"),
         ("search = 1\n", "timeline.toml:1: 'search' must be true or false, not 1"),
         ("feed_entries = true\n", "timeline.toml:1: 'feed_entries' must be a whole number"),
