@@ -141,15 +141,15 @@ def read_html(html: str | bytes, page_url: str | None = None) -> Article:
     if not paragraphs:
         raise ArticleError(_no_text(page))
     url = _article_address(page, document.url, page_url)
+    byline = _byline(page, paragraphs[0])
+    if standfirst := _standfirst(page, title, paragraphs[0]):
+        paragraphs.insert(0, standfirst)
     return Article(
         title=title,
         publisher=_publisher(document.sitename, url, page, title),
         url=url,
         published=_publication(page, document.date, page_url),
-        author=_author(
-            _authors(document.author, _byline(page, paragraphs[0])) or _linked_data_author(page),
-            html,
-        ),
+        author=_author(_authors(document.author, byline) or _linked_data_author(page), html),
         language=_clean(document.language) or _page_language(page),
         paragraphs=tuple(paragraphs),
     )
@@ -811,6 +811,59 @@ def _byline(page: _Markup, first_paragraph: str) -> str | None:
         if names:
             return "; ".join(names)
     return None
+
+
+# The class, id or data name of the summary a page sets under its headline (standfirst,
+# dek, chapô, subtitle): "standfirst", "article__desc", "sub-headline", "article-summary",
+# "field--name-field-dek", "pw-subtitle-paragraph".
+_STANDFIRST_NAME = re.compile(
+    r"(?:[\w-]*?[-_])?(?:standfirst|dek|sub-?title|sub-?head(?:line)?|summary|excerpt"
+    r"|lede|lead-?text|chapo|chapeau|desc|description)"
+    r"(?:[-_]+(?:text|paragraph|content|wrapper|container))?",
+    re.IGNORECASE,
+)
+_STANDFIRST_ATTRIBUTES = ("class", "id", "data-gu-name", "data-testid", "data-component")
+# What a standfirst runs to: a sentence or two, never the article.
+_STANDFIRST_LENGTH = range(20, 600)
+
+
+def _standfirst(page: _Markup, title: str, first_paragraph: str) -> str | None:
+    """The summary the page sets between its headline and the article's text (what
+    trafilatura reads begins below it): an element so named, holding a sentence or two,
+    not a link, nor inside the page's other content (see _other_content)."""
+    if page.root is None:
+        return None
+    opening = first_paragraph[:40]
+    past_headline = False
+    other = {node for element in _other_content(page.root) for node in element.iter()}
+    for element in page.root.iter("*"):
+        if element.tag == "h1":
+            past_headline = past_headline or _clean(element.text_content()) == title
+            continue
+        text = _clean(element.text_content())
+        if not past_headline or element in other or not text:
+            continue
+        if opening in text:
+            return None  # the article's text: any standfirst was above it
+        if _names_standfirst(element) and _reads_as_standfirst(element, text, title):
+            return text
+    return None
+
+
+def _names_standfirst(element: lxml.html.HtmlElement) -> bool:
+    names = " ".join(element.get(name) or "" for name in _STANDFIRST_ATTRIBUTES).split()
+    return any(_STANDFIRST_NAME.fullmatch(name) for name in names)
+
+
+def _reads_as_standfirst(element: lxml.html.HtmlElement, text: str, title: str) -> bool:
+    linked = sum(len(_clean(link.text_content())) for link in element.iter("a"))
+    return (
+        len(text) in _STANDFIRST_LENGTH
+        and text != title
+        and linked < len(text) / 2
+        and element.find(".//h1") is None
+        and _is_text(text)
+    )
 
 
 def _authors(read: str | None, byline: str | None) -> str | None:

@@ -1,0 +1,126 @@
+"""`timeline add` on saved pages and feeds as newsrooms' systems write them: what the
+text keeps (a standfirst, a live page's times) and leaves out (embeds' leftovers), and
+what is read of the page (its title, date, address, file id)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from builder.fetch import FetchError
+from builder.frontmatter import parse_front_matter
+from builder.ingest import Outcome, ingest
+
+from .conftest import TinySite
+
+# Our own story: a council votes for a flood barrier.
+STORY = (
+    "Councillors voted 31 to 4 on Tuesday night to approve a flood barrier on the river "
+    "Marrow, ending a decade of wrangling over its cost and route.",
+    "Work on the barrier will begin in the autumn, the council's leader, Sarah Quill, told "
+    "the meeting, and should be finished within three years.",
+    "Residents of Fenner Street, whose homes were flooded twice in 2015 and again in 2020, "
+    "applauded from the public gallery as the vote was announced.",
+    "The Environment Agency will pay £28m of the cost, with the rest coming from the "
+    "council's reserves and a levy on new developments.",
+)
+HEADLINE = "Council approves flood barrier after decade of delays"
+
+
+def paragraphs_html(paragraphs: tuple[str, ...] | list[str]) -> str:
+    return "".join(f"<p>{paragraph}</p>" for paragraph in paragraphs)
+
+
+def barrier_page(
+    article: str,
+    head: str = "",
+    title: str = HEADLINE,
+    lang: str = "en-GB",
+) -> str:
+    """A dated page of the Valley Courier, naming itself, with `article` (the markup
+    under its headline) in its <article> and `head` in its <head>."""
+    return (
+        f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8">'
+        f"<title>{title} | Valley Courier</title>"
+        '<meta property="og:site_name" content="Valley Courier">'
+        '<meta property="article:published_time" content="2025-04-02T08:15:00+01:00">'
+        f"{head}</head><body><header><nav><a href='/'>Home</a> <a href='/news'>News</a>"
+        f"</nav></header><main><article><h1>{title}</h1>{article}</article></main>"
+        "<footer>© 2025 Valley Courier</footer></body></html>"
+    )
+
+
+def no_fetch(url: str) -> bytes:
+    raise FetchError(f"the server answered 404 Not Found ({url})")
+
+
+def add_file(site: TinySite, folder: Path, content: str | bytes, name: str) -> list[Outcome]:
+    saved = folder / name
+    saved.write_bytes(content.encode() if isinstance(content, str) else content)
+    return ingest(site.root, [str(saved)], fetch=no_fetch)
+
+
+def add_one(site: TinySite, folder: Path, content: str | bytes, name: str = "page.html"):
+    [outcome] = add_file(site, folder, content, name)
+    assert outcome.status == "added", outcome
+    return outcome
+
+
+def front(outcome: Outcome) -> dict:
+    assert outcome.path is not None
+    return parse_front_matter(outcome.path.read_text(encoding="utf-8")).data
+
+
+def text_of(outcome: Outcome) -> list[str]:
+    """The paragraphs of the source file written."""
+    assert outcome.path is not None
+    body = parse_front_matter(outcome.path.read_text(encoding="utf-8")).body
+    return [paragraph.strip() for paragraph in body.split("\n\n") if paragraph.strip()]
+
+
+STANDFIRST = (
+    "The £40m scheme, first proposed after the 2015 floods, will protect 900 homes in the "
+    "lower town by 2028"
+)
+
+
+@pytest.mark.parametrize(
+    "standfirst",
+    [
+        f'<p class="standfirst">{STANDFIRST}</p>',  # the Guardian, the BBC's features
+        f'<div data-gu-name="standfirst"><p>{STANDFIRST}</p></div>',
+        f'<p id="article-summary" class="css-79elbk">{STANDFIRST}</p>',  # NYT
+        f'<h2 class="sub-headline">{STANDFIRST}</h2>',  # Arc XP
+        f'<p class="article__desc">{STANDFIRST}</p>',  # Le Monde
+        f'<h3 class="subtitle">{STANDFIRST}</h3>',  # Substack
+        f'<p class="gh-article-excerpt">{STANDFIRST}</p>',  # Ghost
+        f'<div class="field--name-field-dek"><p>{STANDFIRST}</p></div>',  # Drupal
+    ],
+)
+def test_the_standfirst_under_the_headline_opens_the_text(
+    empty_site: TinySite, tmp_path: Path, standfirst: str
+) -> None:
+    """The summary a page sets under its headline (standfirst, dek, chapô) is the
+    article's own words, and its dates are the article's: it opens the text. It was
+    left out, as trafilatura reads only the body beneath it."""
+    article = (
+        f'{standfirst}<div class="byline">By Tamsin Reeve</div>'
+        f'<div class="article-body">{paragraphs_html(STORY)}</div>'
+    )
+    outcome = add_one(empty_site, tmp_path, barrier_page(article))
+    assert text_of(outcome) == [STANDFIRST, *STORY]
+    assert front(outcome)["title"] == HEADLINE
+
+
+def test_a_teasers_summary_is_not_a_standfirst(empty_site: TinySite, tmp_path: Path) -> None:
+    """Only the summary above the article's text opens it: another article's, in a list
+    of links below, does not."""
+    teaser = (
+        '<aside class="related"><h2>More on this story</h2><a href="/b"><h3>Weir gates '
+        'open</h3><p class="summary">The river authority opened the gates on 13 March '
+        "2025 as water rose.</p></a></aside>"
+    )
+    article = f'<div class="article-body">{paragraphs_html(STORY)}</div>{teaser}'
+    outcome = add_one(empty_site, tmp_path, barrier_page(article))
+    assert text_of(outcome) == list(STORY)
