@@ -134,7 +134,8 @@ def read_html(html: str | bytes, page_url: str | None = None) -> Article:
     title = _title(document, page)
     if not title:
         raise ArticleError("the page has no title")
-    paragraphs = [line for line in map(_clean, text.splitlines()) if _is_text(line)]
+    lines = (_without_post_links(_clean(line)) for line in text.splitlines())
+    paragraphs = [line for line in lines if _is_text(line)]
     # The headline, already the title: first, or where trafilatura put it among the
     # parts of the page it read (a live page's updates, each an <article>).
     paragraphs = [paragraph for paragraph in paragraphs if paragraph != title]
@@ -249,6 +250,15 @@ def _same_kind(element: lxml.html.HtmlElement, other: lxml.html.HtmlElement) -> 
     return element.get("class") == other.get("class") and element.get("itemprop") == other.get(
         "itemprop"
     )
+
+
+# What an embedded social post leaves of its picture or its link when it is read as text:
+# "pic.twitter.com/AbC123", "pic.x.com/AbC123", "https://t.co/AbC123".
+_POST_LINK = re.compile(r"\s*(?<![\w/.])(?:pic\.(?:twitter|x)\.com|(?:https?://)?t\.co)/\w+")
+
+
+def _without_post_links(line: str) -> str:
+    return _POST_LINK.sub("", line).strip()
 
 
 def _is_text(line: str) -> bool:

@@ -124,3 +124,19 @@ def test_a_teasers_summary_is_not_a_standfirst(empty_site: TinySite, tmp_path: P
     article = f'<div class="article-body">{paragraphs_html(STORY)}</div>{teaser}'
     outcome = add_one(empty_site, tmp_path, barrier_page(article))
     assert text_of(outcome) == list(STORY)
+
+
+@pytest.mark.parametrize(
+    "leftover",
+    ["pic.twitter.com/XyZ98765", "https://t.co/Ab12Cd34Ef", "pic.x.com/Qw3rTy7u"],
+)
+def test_an_embedded_posts_picture_link_is_not_text(
+    empty_site: TinySite, tmp_path: Path, leftover: str
+) -> None:
+    """What an embedded post leaves of its picture or link ("pic.twitter.com/...", a
+    t.co address) is no word of the article: gone from the end of a paragraph, and a
+    paragraph of nothing else is gone. Both were kept."""
+    said = '"We are not against protecting homes," said Dan Ferris of the Marrow Valley Trust.'
+    article = paragraphs_html([*STORY[:2], leftover, f"{said} {leftover}", *STORY[2:]])
+    outcome = add_one(empty_site, tmp_path, barrier_page(article))
+    assert text_of(outcome) == [*STORY[:2], said, *STORY[2:]]
