@@ -26,7 +26,7 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import unquote, urlsplit, urlunsplit
 
 import click
 import yaml
@@ -644,7 +644,13 @@ def source_text(front: dict[str, str], paragraphs: tuple[str, ...]) -> str:
 
 
 def _id_for(article: Article, published: str) -> str:
-    return _id_for_title(article.title, published)
+    """The article's id: its day and the words of its title, or, for a title with none
+    in Latin letters (Arabic, Chinese), those of its address ("/council-approves-flood-
+    barrier/")."""
+    title = article.title
+    if not _ascii_slug(title):
+        title = _address_words(article.url) or title
+    return _id_for_title(title, published)
 
 
 def _id_for_title(title: str, published: str) -> str:
@@ -654,6 +660,24 @@ def _id_for_title(title: str, published: str) -> str:
         day = ""
     words = _ascii_slug(title)[:60].rstrip("-") or "article"
     return f"{day}-{words}" if day else words
+
+
+# The end of an address's last part that names its kind of page, not the article.
+_PAGE_EXTENSION = re.compile(r"\.(?:s?html?|php|aspx?|jsp)$", re.IGNORECASE)
+
+
+def _address_words(url: str | None) -> str:
+    """The words naming the article at the end of its address ("flood-barrier-vote" of
+    ".../flood-barrier-vote.html"), when there are two or more; else ""."""
+    if not url:
+        return ""
+    try:
+        path = urlsplit(url).path
+    except ValueError:
+        return ""
+    last = _PAGE_EXTENSION.sub("", unquote(path.rstrip("/").rsplit("/", 1)[-1]))
+    words = [word for word in _ascii_slug(last).split("-") if re.search("[A-Za-z]", word)]
+    return last if len(words) >= 2 else ""
 
 
 _MARKDOWN_HEADING = re.compile(r"#{1,6}\s+(?P<title>.+?)(?:\s+#+)?")

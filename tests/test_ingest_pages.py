@@ -140,3 +140,34 @@ def test_an_embedded_posts_picture_link_is_not_text(
     article = paragraphs_html([*STORY[:2], leftover, f"{said} {leftover}", *STORY[2:]])
     outcome = add_one(empty_site, tmp_path, barrier_page(article))
     assert text_of(outcome) == [*STORY[:2], said, *STORY[2:]]
+
+
+ARABIC_HEADLINE = "المجلس يوافق على حاجز الفيضانات بعد عقد من التأخير"
+
+
+@pytest.mark.parametrize(
+    ("address", "name"),
+    [
+        (
+            "https://valleycourier.example/ar/news/2025/04/02/council-approves-flood-barrier/",
+            "2025-04-02-council-approves-flood-barrier.md",
+        ),
+        (
+            "https://valleycourier.example/ar/news/flood-barrier-vote.html?ref=rss",
+            "2025-04-02-flood-barrier-vote.md",
+        ),
+        # An address that names the article by a number only: no words to take.
+        ("https://valleycourier.example/ar/article/4471932", "2025-04-02-article.md"),
+    ],
+)
+def test_an_article_titled_in_another_script_is_named_after_its_address(
+    empty_site: TinySite, tmp_path: Path, address: str, name: str
+) -> None:
+    """A source file's name is ASCII; a headline in Arabic, Chinese or Hebrew has no
+    letter of it, and every such article of a day was '2025-04-02-article' (then
+    '-2', '-3'). The words of the article's address name it where it has some."""
+    head = f'<link rel="canonical" href="{address}">'
+    page = barrier_page(paragraphs_html(STORY), head, ARABIC_HEADLINE, lang="ar")
+    outcome = add_one(empty_site, tmp_path, page)
+    assert front(outcome)["title"] == ARABIC_HEADLINE
+    assert outcome.path is not None and outcome.path.name == name
