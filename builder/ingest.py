@@ -694,16 +694,31 @@ def _headline_line(paragraph: str) -> str | None:
     return paragraph
 
 
-# Latin letters that do not decompose into a base letter and marks.
-_LATIN_LETTERS = str.maketrans(
-    {"ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "đ": "d", "ð": "d", "ł": "l", "þ": "th", "ı": "i"}
+# Letters written in ASCII otherwise than by dropping their marks: Latin letters that do
+# not decompose into a base letter and marks, and the Cyrillic and Greek alphabets as
+# newsrooms transliterate them (Russian "Совет" is "sovet", Greek "φράγμα" "fragma").
+_ASCII_LETTERS = str.maketrans(
+    {
+        **{"ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "đ": "d", "ð": "d", "ł": "l"},
+        **{"þ": "th", "ı": "i"},
+        **dict(zip("абвгдезийклмнопрстуфыэ", "abvgdeziyklmnoprstufye", strict=True)),
+        **{"ё": "e", "ж": "zh", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch"},
+        **{"ъ": "", "ь": "", "ю": "yu", "я": "ya", "і": "i", "ї": "yi", "є": "ye", "ґ": "g"},
+        **{"ў": "u", "ђ": "dj", "ј": "j", "љ": "lj", "њ": "nj", "ћ": "c", "џ": "dz"},
+        **dict(zip("αβγδεζηικλμνξοπρσςτυφω", "avgdeziiklmnxoprsstyfo", strict=True)),
+        **dict(zip("άέήίόύώϊϋΐΰ", "aeiioyoiyiy", strict=True)),
+        **{"θ": "th", "χ": "ch", "ψ": "ps"},
+    }
 )
+# Pairs of Greek letters written as one sound: "ου" is "ou" ("συμβούλιο": "symvoulio").
+_GREEK_PAIRS = re.compile("ο[υύ]")
 
 
 def _ascii_slug(title: str) -> str:
     """The title's words in ASCII, for a file name (ids are ASCII): accents are dropped
-    from their letters ("après" gives "apres"); words of other scripts are left out."""
-    slug = slugify(title).translate(_LATIN_LETTERS)
+    from their letters ("après" gives "apres"), Cyrillic and Greek are transliterated;
+    words of other scripts are left out."""
+    slug = _GREEK_PAIRS.sub("ou", slugify(title)).translate(_ASCII_LETTERS)
     decomposed = unicodedata.normalize("NFKD", slug)
     plain = "".join(char for char in decomposed if not unicodedata.combining(char))
     ascii_only = re.sub(r"[^A-Za-z0-9_.-]", "", plain.encode("ascii", "ignore").decode())

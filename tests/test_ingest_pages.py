@@ -171,3 +171,22 @@ def test_an_article_titled_in_another_script_is_named_after_its_address(
     outcome = add_one(empty_site, tmp_path, page)
     assert front(outcome)["title"] == ARABIC_HEADLINE
     assert outcome.path is not None and outcome.path.name == name
+
+
+@pytest.mark.parametrize(
+    ("headline", "name"),
+    [
+        ("Совет одобрил строительство дамбы", "2025-04-02-sovet-odobril-stroitelstvo-damby.md"),
+        ("Рада схвалила будівництво дамби", "2025-04-02-rada-skhvalila-budivnitstvo-dambi.md"),
+        ("Το συμβούλιο ενέκρινε το φράγμα", "2025-04-02-to-symvoulio-enekrine-to-fragma.md"),
+    ],
+)
+def test_a_cyrillic_or_greek_headline_names_the_file_in_latin_letters(
+    empty_site: TinySite, tmp_path: Path, headline: str, name: str
+) -> None:
+    """A Russian, Ukrainian or Greek headline is written in Latin letters for the file's
+    name, as newsrooms transliterate names; it was '2025-04-02-article'."""
+    page = barrier_page(paragraphs_html(STORY), title=headline, lang="ru")
+    outcome = add_one(empty_site, tmp_path, page)
+    assert front(outcome)["title"] == headline
+    assert outcome.path is not None and outcome.path.name == name
