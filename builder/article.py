@@ -271,7 +271,22 @@ def _is_text(line: str) -> bool:
         or _RELATED.match(line)
         or _ADVERTISEMENT.fullmatch(line)
         or (len(line) <= _PROMOTION_LENGTH and _PROMOTION.match(line))
+        or (len(line) <= _NOTE_LENGTH and _WHERE_IT_APPEARED.fullmatch(line))
     )
+
+
+# The note a feed or a republisher adds on where the article appeared: "The post Gates
+# open appeared first on Valley Courier.", "This article was originally published on
+# The Marrow Review. Read the original article."
+_WHERE_IT_APPEARED = re.compile(
+    r"(?:the post .+ appeared first on .{1,80}"
+    r"|(?:this|the) (?:article|story|post|piece) (?:was |is )?(?:originally|first)"
+    r" (?:published|posted|appeared) (?:on|in|at|by) [^.]{1,80}\.?"
+    r"(?:\s*read the original(?: article| story)?\W*)?)",
+    re.IGNORECASE,
+)
+# Longer than this, a line is a paragraph of text, whatever it says.
+_NOTE_LENGTH = 300
 
 
 # A line in which the site promotes itself among the paragraphs: asks the reader to

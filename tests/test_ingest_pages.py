@@ -190,3 +190,53 @@ def test_a_cyrillic_or_greek_headline_names_the_file_in_latin_letters(
     outcome = add_one(empty_site, tmp_path, page)
     assert front(outcome)["title"] == headline
     assert outcome.path is not None and outcome.path.name == name
+
+
+def rss_feed(items: str) -> str:
+    """An RSS 2.0 feed of the Valley Courier holding `items`."""
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?><rss version="2.0" '
+        'xmlns:content="http://purl.org/rss/1.0/modules/content/" '
+        'xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>Valley Courier</title>'
+        "<link>https://valleycourier.example/</link><description>Local news</description>"
+        f"<language>en-GB</language>{items}</channel></rss>"
+    )
+
+
+def rss_item(link: str, pub_date: str, content: str = "", description: str = "") -> str:
+    parts = [f"<title>{HEADLINE}</title>"]
+    if link:
+        parts.append(f"<link>{link}</link>")
+    parts.append(f"<pubDate>{pub_date}</pubDate>")
+    if description:
+        parts.append(f"<description><![CDATA[{description}]]></description>")
+    if content:
+        parts.append(f"<content:encoded><![CDATA[{content}]]></content:encoded>")
+    return f"<item>{''.join(parts)}</item>"
+
+
+FLOOD_BARRIER = "https://valleycourier.example/2025/04/02/flood-barrier/"
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        # WordPress's SEO plugins add this to every entry of a feed.
+        f'The post <a rel="nofollow" href="{FLOOD_BARRIER}">{HEADLINE}</a> appeared first on '
+        '<a rel="nofollow" href="https://valleycourier.example">Valley Courier</a>.',
+        # A republished article's credit.
+        'This article was originally published on <a href="https://x.example">The '
+        'Marrow Review</a>. Read the <a href="https://x.example/a">original article</a>.',
+    ],
+)
+def test_a_feeds_note_on_where_the_article_appeared_is_not_its_text(
+    empty_site: TinySite, tmp_path: Path, note: str
+) -> None:
+    """The copy of an article a feed carries may end with a note on where it appeared
+    ('The post ... appeared first on Valley Courier.'): no word of the article; it was
+    kept as its last paragraph."""
+    content = paragraphs_html(STORY) + f"<p>{note}</p>"
+    feed = rss_feed(rss_item("", "Wed, 02 Apr 2025 07:15:00 +0000", content))
+    [outcome] = add_file(empty_site, tmp_path, feed, "feed.xml")
+    assert outcome.status == "added", outcome
+    assert text_of(outcome) == list(STORY)
