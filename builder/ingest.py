@@ -462,7 +462,7 @@ class Ingester:
         if entry is not None:
             article = replace(
                 article,
-                published=article.published or entry.published,
+                published=_with_entry_time(article.published, entry.published),
                 author=article.author or entry.author,
                 language=article.language or entry.language,
             )
@@ -623,6 +623,23 @@ def word_count(paragraphs: tuple[str, ...]) -> int:
     unspaced = len(_UNSPACED_LETTER.findall(text))
     spaced = [word for word in _UNSPACED_LETTER.sub(" ", text).split() if re.search(r"\w", word)]
     return len(spaced) + math.ceil(unspaced / _UNSPACED_WORD)
+
+
+def _with_entry_time(page_published: str | None, entry_published: str | None) -> str | None:
+    """The page's publication, or the feed entry's where the page states none; the
+    entry's moment where the page gives only its day (the entry's time is on it)."""
+    if not page_published:
+        return entry_published
+    if (
+        entry_published
+        and _DAY_ONLY.fullmatch(page_published)
+        and entry_published.startswith(f"{page_published}T")
+    ):
+        return entry_published
+    return page_published
+
+
+_DAY_ONLY = re.compile(r"\d{4}-\d\d-\d\d")
 
 
 def _as_not_a_feed(failed: Outcome, page: bytes, address: str) -> Outcome:

@@ -240,3 +240,27 @@ def test_a_feeds_note_on_where_the_article_appeared_is_not_its_text(
     [outcome] = add_file(empty_site, tmp_path, feed, "feed.xml")
     assert outcome.status == "added", outcome
     assert text_of(outcome) == list(STORY)
+
+
+def test_an_entry_dated_to_the_minute_keeps_its_time_when_its_page_gives_only_the_day(
+    empty_site: TinySite, tmp_path: Path
+) -> None:
+    """A feed entry's pubDate gives the time; its page (here the feed's copy, at an
+    address holding the day) gives only the day: the source has the time. It had the
+    day alone, the feed's time dropped."""
+    content = paragraphs_html(STORY)
+    feed = rss_feed(rss_item(FLOOD_BARRIER, "Wed, 02 Apr 2025 07:15:00 +0000", content))
+    [outcome] = add_file(empty_site, tmp_path, feed, "feed.xml")
+    assert outcome.status == "added", outcome
+    assert front(outcome)["published"] == "2025-04-02T07:15:00Z"
+
+
+def test_an_entry_of_another_day_than_its_page_leaves_the_pages_day(
+    empty_site: TinySite, tmp_path: Path
+) -> None:
+    """The page's day stands when the entry's time is on another day (the feed gives
+    when it was last changed, say)."""
+    content = paragraphs_html(STORY)
+    feed = rss_feed(rss_item(FLOOD_BARRIER, "Fri, 04 Apr 2025 10:00:00 +0000", content))
+    [outcome] = add_file(empty_site, tmp_path, feed, "feed.xml")
+    assert front(outcome)["published"] == "2025-04-02"
