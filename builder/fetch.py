@@ -124,7 +124,7 @@ def read_feed(data: bytes, address: str | None = None) -> list[FeedEntry] | None
                 _author(entry.get("author")),
                 publisher,
                 language,
-                _copy(title, entry.get("content"), language),
+                _copy(title, entry.get("content"), language) or _summary_copy(entry, language),
             )
         )
     return entries
@@ -156,6 +156,36 @@ def _copy(title: str, content: list | None, language: str | None) -> bytes | Non
         if value.strip():
             return feed_copy_page(title, value, kind, language)
     return None
+
+
+# A paragraph of an article, not a line of furniture: a sentence or more.
+_SENTENCE_LENGTH = 40
+# An article, not an excerpt: this many such paragraphs at least.
+_ARTICLE_PARAGRAPHS = 3
+# The end of a paragraph an excerpt cuts off: "[…]", "[...]", "…", "Continue reading".
+_CUT_OFF = re.compile(
+    r"(?:\[\s*(?:…|\.\.\.)\s*\]|…|\.\.\.|continue reading\W*|read more\W*)$", re.IGNORECASE
+)
+
+
+def _summary_copy(entry: dict, language: str | None) -> bytes | None:
+    """The article, where a feed carries it whole in the entry's summary (RSS
+    <description>, Atom <summary>) rather than its content: several paragraphs, none cut
+    off as an excerpt is; None for a summary or an excerpt."""
+    summary = entry.get("summary") or ""
+    kind = (entry.get("summary_detail") or {}).get("type") or ""
+    if "html" not in kind or not summary.strip():
+        return None
+    try:
+        root = lxml.html.fromstring(f"<div>{summary}</div>")
+    except (ValueError, lxml.etree.ParserError):
+        return None
+    paragraphs = [" ".join(p.text_content().split()) for p in root.iter("p")]
+    if any(_CUT_OFF.search(paragraph) for paragraph in paragraphs):
+        return None
+    if sum(len(paragraph) >= _SENTENCE_LENGTH for paragraph in paragraphs) < _ARTICLE_PARAGRAPHS:
+        return None
+    return feed_copy_page(_one_line(entry.get("title")), summary, kind, language)
 
 
 def feed_copy_page(title: str, content: str, kind: str, language: str | None) -> bytes:

@@ -264,3 +264,28 @@ def test_an_entry_of_another_day_than_its_page_leaves_the_pages_day(
     feed = rss_feed(rss_item(FLOOD_BARRIER, "Fri, 04 Apr 2025 10:00:00 +0000", content))
     [outcome] = add_file(empty_site, tmp_path, feed, "feed.xml")
     assert front(outcome)["published"] == "2025-04-02"
+
+
+YOAST_NOTE = (
+    f'<p>The post <a href="{FLOOD_BARRIER}">{HEADLINE}</a> appeared first on '
+    '<a href="https://valleycourier.example">Valley Courier</a>.</p>'
+)
+
+
+def test_an_article_a_feed_carries_in_its_description_is_added_when_its_page_is_not(
+    empty_site: TinySite, tmp_path: Path
+) -> None:
+    """Some feeds carry the whole article in <description> (no content:encoded): it is
+    added when the page cannot be fetched, as content:encoded is. An excerpt there
+    (one paragraph cut off with '[…]') is no article. The whole one was refused."""
+    whole = paragraphs_html(STORY) + YOAST_NOTE
+    excerpt = f"<p>{STORY[0]} Work on the barrier will begin [&#8230;]</p>{YOAST_NOTE}"
+    items = rss_item(FLOOD_BARRIER, "Wed, 02 Apr 2025 07:15:00 +0000", description=whole)
+    items += rss_item("", "Wed, 02 Apr 2025 09:00:00 +0000", description=excerpt)
+    added, refused = add_file(empty_site, tmp_path, rss_feed(items), "feed.xml")
+    assert added.status == "added", added
+    assert "from the feed's copy of the article" in added.message
+    assert text_of(added) == list(STORY)
+    assert front(added)["url"] == FLOOD_BARRIER
+    assert refused.status == "failed"
+    assert refused.message == "the entry links to no page and carries no article text"
