@@ -160,15 +160,16 @@ def _document_and_text(
     html: str | bytes, page_url: str | None, page: _Markup
 ) -> tuple[Document, str]:
     """trafilatura's reading of the page, and the article's text: as trafilatura finds it;
-    in the cells of the table an older page is laid out in; or in the page's JSON-LD,
-    where a page built by a script gives it. ArticleError when there is none."""
+    in the cells of the table an older page is laid out in; or, for a page built by a
+    script, in its JSON-LD or in the data the script builds it from. ArticleError when
+    there is none."""
     document = _extract(html, page_url, laid_out=False)
     if document is not None and (document.text or "").strip():
         return document, document.text
     document = _extract(html, page_url, laid_out=True)
     if document is not None and (document.text or "").strip():
         return document, document.text
-    text = _linked_data_body(page)
+    text = _linked_data_body(page) or _script_data_body(page)
     if not text:
         raise ArticleError(_no_text(page))
     metadata = trafilatura.extract_metadata(
@@ -658,6 +659,85 @@ def _linked_data_body(page: _Markup) -> str:
         if isinstance(body, str) and body.strip():
             return body
     return ""
+
+
+# The data a script builds the page from (Next.js's __NEXT_DATA__, and the like).
+_SCRIPT_DATA = "//script[@id='__NEXT_DATA__' or @type='application/json']"
+# The keys under which such data holds a paragraph's text ("content" in Arc XP's story
+# elements, "text" in a portable text block's spans).
+_TEXT_KEYS = ("content", "text", "html", "body", "value")
+# A paragraph of an article, not a label or a caption: a sentence or more; an article,
+# not a teaser: this many such paragraphs at least.
+_SENTENCE_LENGTH = 40
+_ARTICLE_PARAGRAPHS = 3
+
+
+def _script_data_body(page: _Markup) -> str:
+    """The article's text in the data a script builds the page from: of the lists of
+    paragraphs it holds (an HTML string of them, a list of text elements), the longest,
+    when it is an article's; "" when there is none."""
+    if page.root is None:
+        return ""
+    longest: list[str] = []
+    for script in page.root.xpath(_SCRIPT_DATA):
+        try:
+            data = json.loads(script.text or "", strict=False)
+        except (ValueError, RecursionError):
+            continue
+        for paragraphs in _paragraph_lists(data):
+            if sum(map(len, paragraphs)) > sum(map(len, longest)):
+                longest = paragraphs
+    sentences = sum(len(paragraph) >= _SENTENCE_LENGTH for paragraph in longest)
+    return "\n".join(longest) if sentences >= _ARTICLE_PARAGRAPHS else ""
+
+
+def _paragraph_lists(data: object) -> Iterator[list[str]]:
+    """The paragraphs of each HTML string in `data`, and of each list whose items hold
+    text (without recursing: hostile JSON may nest deep)."""
+    waiting = [data]
+    while waiting:
+        item = waiting.pop()
+        if isinstance(item, str) and "<p" in item:
+            yield _html_paragraphs(item)
+        elif isinstance(item, list):
+            yield [text for text in map(_item_text, item) if text]
+            waiting.extend(item)
+        elif isinstance(item, dict):
+            waiting.extend(item.values())
+
+
+def _item_text(item: object) -> str:
+    """The text of an element of a list of paragraphs: a string, or an object's under a
+    key for text, or the text of its spans (portable text's children)."""
+    if isinstance(item, str):
+        return _markup_text(item)
+    if not isinstance(item, dict):
+        return ""
+    for key in _TEXT_KEYS:
+        if isinstance(item.get(key), str):
+            return _markup_text(item[key])
+    children = item.get("children")
+    if isinstance(children, list):
+        return _clean("".join(_item_text(child) for child in children if isinstance(child, dict)))
+    return ""
+
+
+def _html_paragraphs(html: str) -> list[str]:
+    try:
+        root = lxml.html.fromstring(f"<div>{html}</div>")
+    except (ValueError, lxml.etree.ParserError):
+        return []
+    return [text for text in (_clean(p.text_content()) for p in root.iter("p")) if text]
+
+
+def _markup_text(text: str) -> str:
+    """`text` without the markup it may hold ("<b>flood</b>")."""
+    if "<" not in text:
+        return _clean(text)
+    try:
+        return _clean(lxml.html.fromstring(f"<div>{text}</div>").text_content())
+    except (ValueError, lxml.etree.ParserError):
+        return _clean(text)
 
 
 def _linked_data_articles(page: _Markup) -> Iterator[dict]:

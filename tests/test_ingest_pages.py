@@ -4,6 +4,7 @@ what is read of the page (its title, date, address, file id)."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -289,3 +290,62 @@ def test_an_article_a_feed_carries_in_its_description_is_added_when_its_page_is_
     assert front(added)["url"] == FLOOD_BARRIER
     assert refused.status == "failed"
     assert refused.message == "the entry links to no page and carries no article text"
+
+
+def next_js_page(page_props: dict) -> str:
+    """A Next.js page as its server sends it: the metadata in its <head>, the article
+    only in the data the script builds the page from."""
+    data = {"props": {"pageProps": page_props}, "page": "/[...slug]", "buildId": "b1"}
+    return (
+        '<!DOCTYPE html><html lang="en-GB"><head><meta charset="utf-8">'
+        f"<title>{HEADLINE} | Valley Courier</title>"
+        f'<meta property="og:title" content="{HEADLINE}">'
+        '<meta property="og:site_name" content="Valley Courier">'
+        '<meta property="article:published_time" content="2025-04-02T08:15:00+01:00">'
+        f'<link rel="canonical" href="{FLOOD_BARRIER}"></head><body><div id="__next">'
+        '<nav><a href="/">Home</a></nav></div><script id="__NEXT_DATA__" '
+        f'type="application/json">{json.dumps(data)}</script></body></html>'
+    )
+
+
+RELATED = [{"headline": "Weir gates open", "url": "/b", "description": "Water rose on Thursday."}]
+
+
+@pytest.mark.parametrize(
+    "page_props",
+    [
+        # Arc XP: the story's elements, each a paragraph (inline markup in it).
+        {
+            "globalContent": {
+                "content_elements": [
+                    {"type": "text", "content": STORY[0].replace("flood", "<b>flood</b>", 1)},
+                    {"type": "image", "url": "https://img.example/1.jpg", "caption": "Weir"},
+                    *({"type": "text", "content": paragraph} for paragraph in STORY[1:]),
+                ],
+                "related": RELATED,
+            }
+        },
+        # A headless WordPress: the article's HTML in one string.
+        {"post": {"title": HEADLINE, "content": paragraphs_html(STORY), "related": RELATED}},
+        # Sanity's portable text: blocks of spans.
+        {
+            "article": {
+                "body": [
+                    {"_type": "block", "children": [{"_type": "span", "text": paragraph}]}
+                    for paragraph in STORY
+                ]
+            }
+        },
+    ],
+)
+def test_a_next_js_page_is_read_from_the_data_it_is_built_from(
+    empty_site: TinySite, tmp_path: Path, page_props: dict
+) -> None:
+    """A Next.js page saved as its server sent it holds its article only in the script's
+    data (__NEXT_DATA__): the paragraphs are read from there, the rest from the page's
+    <head>. It was refused ('its text is filled in by a script as it loads')."""
+    outcome = add_one(empty_site, tmp_path, next_js_page(page_props))
+    assert text_of(outcome) == list(STORY)
+    assert front(outcome)["title"] == HEADLINE
+    assert front(outcome)["url"] == FLOOD_BARRIER
+    assert front(outcome)["published"] == "2025-04-02T08:15:00+01:00"
