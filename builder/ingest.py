@@ -56,6 +56,7 @@ from builder.frontmatter import FrontMatterError, parse_front_matter
 from builder.json_feed import JSON_FEED_SUFFIXES, JsonFeedError, is_json_feed, read_json_feed
 from builder.layout import SOURCES_DIR
 from builder.load import CONTENT_SUFFIXES, load_source, split_paragraphs
+from builder.news_sitemaps import read_news_sitemap
 from builder.problems import Problems
 from builder.saved_pages import (
     SAVED_PAGE_SUFFIXES,
@@ -290,7 +291,7 @@ class Ingester:
             where = final_address(data, given)
             if is_json_feed(data):
                 yield from self._add_json_feed(given, data, where)
-            elif looks_like_feed(data) and (entries := read_feed(data, where)) is not None:
+            elif (entries := _feed_entries(data, where)) is not None:
                 yield from self._add_feed(given, entries)
             else:
                 yield _as_not_a_feed(self._add_fetched_page(given, data), data, where)
@@ -328,7 +329,7 @@ class Ingester:
         elif suffix in JSON_FEED_SUFFIXES or (suffix not in HTML_SUFFIXES and is_json_feed(data)):
             yield from self._add_json_feed(given, data, None)
         elif suffix in FEED_SUFFIXES or (suffix not in HTML_SUFFIXES and looks_like_feed(data)):
-            entries = read_feed(data)
+            entries = _feed_entries(data, None, named_a_feed=True)
             if entries is None:
                 yield Outcome(given, "failed", _not_a_feed(data))
             else:
@@ -640,6 +641,15 @@ def _with_entry_time(page_published: str | None, entry_published: str | None) ->
 
 
 _DAY_ONLY = re.compile(r"\d{4}-\d\d-\d\d")
+
+
+def _feed_entries(
+    data: bytes, address: str | None, named_a_feed: bool = False
+) -> list[FeedEntry] | None:
+    """The entries of an RSS or Atom feed, or the articles of a news sitemap, read as a
+    feed's; None for neither. `named_a_feed`: the file's name says it is a feed."""
+    entries = read_feed(data, address) if named_a_feed or looks_like_feed(data) else None
+    return entries if entries is not None else read_news_sitemap(data, address)
 
 
 def _as_not_a_feed(failed: Outcome, page: bytes, address: str) -> Outcome:

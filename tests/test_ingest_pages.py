@@ -349,3 +349,51 @@ def test_a_next_js_page_is_read_from_the_data_it_is_built_from(
     assert front(outcome)["title"] == HEADLINE
     assert front(outcome)["url"] == FLOOD_BARRIER
     assert front(outcome)["published"] == "2025-04-02T08:15:00+01:00"
+
+
+def news_sitemap(*urls: str) -> str:
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
+        'xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">'
+        f"{''.join(urls)}</urlset>"
+    )
+
+
+def news_url(address: str, published: str, title: str = HEADLINE) -> str:
+    return (
+        f"<url><loc>{address}</loc><lastmod>2025-04-05T10:00:00+01:00</lastmod><news:news>"
+        "<news:publication><news:name>Valley Courier</news:name>"
+        "<news:language>en</news:language></news:publication>"
+        f"<news:publication_date>{published}</news:publication_date>"
+        f"<news:title>{title}</news:title></news:news></url>"
+    )
+
+
+def test_a_news_sitemap_adds_its_articles_like_a_feed(empty_site: TinySite, tmp_path: Path) -> None:
+    """A news sitemap lists a site's latest articles with their dates: each is added as
+    a feed's entry is, its publication date (not its lastmod) standing in where the page
+    gives none. It was refused ('a sitemap, not a feed')."""
+    undated = barrier_page(paragraphs_html(STORY)).replace(
+        '<meta property="article:published_time" content="2025-04-02T08:15:00+01:00">', ""
+    )
+    missing = "https://valleycourier.example/2025/04/02/rest-centre/"
+    sitemap = news_sitemap(
+        news_url(FLOOD_BARRIER, "2025-04-02T08:15:00+01:00"),
+        news_url(missing, "2025-04-02", "Rest centre opens"),
+    )
+
+    def fetch(url: str) -> bytes:
+        if url == FLOOD_BARRIER:
+            return undated.encode()
+        return no_fetch(url)
+
+    saved = tmp_path / "news-sitemap.xml"
+    saved.write_text(sitemap)
+    added, failed = ingest(empty_site.root, [str(saved)], fetch=fetch)
+    assert added.status == "added", added
+    assert front(added)["published"] == "2025-04-02T08:15:00+01:00"
+    assert front(added)["title"] == HEADLINE
+    assert text_of(added) == list(STORY)
+    assert (failed.status, failed.origin) == ("failed", missing)
+    assert "404" in failed.message
