@@ -263,9 +263,10 @@ def _without_post_links(line: str) -> str:
 
 
 def _is_text(line: str) -> bool:
-    """Whether a line trafilatura extracted is the article's text: not empty, and not
-    what a byline, a line dating the page or a pointer to another article leave."""
-    return bool(line) and not (
+    """Whether a line trafilatura extracted is the article's text: words (not a rule
+    of strokes parting it, "___"), and not what a byline, a line dating the page or a
+    pointer to another article leave."""
+    return any(char.isalnum() for char in line) and not (
         _byline_leftover(line)
         or _byline_names(line)
         or _date_stamp(line)

@@ -397,3 +397,15 @@ def test_a_news_sitemap_adds_its_articles_like_a_feed(empty_site: TinySite, tmp_
     assert text_of(added) == list(STORY)
     assert (failed.status, failed.origin) == ("failed", missing)
     assert "404" in failed.message
+
+
+@pytest.mark.parametrize("rule", ["___", "* * *", "***", "• • •", "—", "…", "· · ·"])
+def test_a_line_that_only_parts_the_text_is_not_a_paragraph(
+    empty_site: TinySite, tmp_path: Path, rule: str
+) -> None:
+    """Wire copy and magazines part an article with a line of strokes or stars ('___'
+    above an AP story's credits, '* * *' between sections): no paragraph of words; it
+    was kept as one."""
+    article = paragraphs_html([*STORY[:2], rule, *STORY[2:]])
+    outcome = add_one(empty_site, tmp_path, barrier_page(article))
+    assert text_of(outcome) == list(STORY)
