@@ -292,7 +292,7 @@ _NOTE_LENGTH = 300
 
 
 # A line in which the site promotes itself among the paragraphs: asks the reader to
-# subscribe, sign up, follow it or get its app.
+# subscribe, sign up, follow it or get its app, or says the rest is for subscribers.
 _PROMOTION = re.compile(
     r"(?:support (?:local|independent|quality|our|trusted) journalism"
     r"|subscribe (?:now|today|for (?:free|unlimited|full)|from \W?\d|to (?:our|the\b.{0,60}"
@@ -301,7 +301,18 @@ _PROMOTION = re.compile(
     r"|already a (?:subscriber|member)"
     r"|follow us on|download (?:the|our)\b.{0,40}\bapp\b|get (?:the|our)\b.{0,40}\bapp\b"
     r"|become a (?:member|subscriber|supporter)|click here to (?:subscribe|sign up|read more)"
-    r"|this (?:article|story|content) is (?:for|only available to|reserved for) subscribers)",
+    r"|this (?:article|story|content) is (?:for|only available to|reserved for) subscribers"
+    # A paywall's notice where the page stops: the rest is for subscribers.
+    r"|(?:the )?rest of this (?:article|story) is (?:for|only available to|reserved for)"
+    r"|(?:subscribe|sign in|log in) to (?:continue|keep) reading"
+    r"|to (?:continue|keep) reading,? (?:subscribe|sign in|log in)"
+    r"|you(?: have|'ve) (?:reached|used) (?:your|all your) (?:limit of )?free (?:articles|stories)"
+    r"|il vous reste \d[\d.,]*\s?% de cet article|la suite est réservée aux abonnés"
+    r"|cet (?:article|contenu) est réservé aux abonnés"
+    r"|dieser (?:artikel|beitrag|inhalt) ist (?:nur )?für (?:abonnenten|abonnentinnen)"
+    r"|jetzt weiterlesen mit|weiterlesen mit \w+\s?(?:plus|\+)"
+    r"|este (?:artículo|contenido) es (?:exclusivo )?para (?:suscriptores|abonados)"
+    r"|questo articolo è riservato agli abbonati)",
     re.IGNORECASE,
 )
 # Longer than this, a line is a paragraph of text, whatever it opens with.

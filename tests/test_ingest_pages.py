@@ -409,3 +409,25 @@ def test_a_line_that_only_parts_the_text_is_not_a_paragraph(
     article = paragraphs_html([*STORY[:2], rule, *STORY[2:]])
     outcome = add_one(empty_site, tmp_path, barrier_page(article))
     assert text_of(outcome) == list(STORY)
+
+
+@pytest.mark.parametrize(
+    "notice",
+    [
+        "Il vous reste 62.5% de cet article à lire. La suite est réservée aux abonnés.",
+        "Cet article est réservé aux abonnés.",
+        "The rest of this article is for subscribers only.",
+        "Subscribe to continue reading.",
+        "You have reached your limit of free articles this month.",
+        "Dieser Artikel ist nur für Abonnenten verfügbar.",
+        "Este artículo es exclusivo para suscriptores.",
+    ],
+)
+def test_a_paywalls_notice_is_not_article_text(
+    empty_site: TinySite, tmp_path: Path, notice: str
+) -> None:
+    """Where a page saved without a subscription stops, the site says the rest is for
+    subscribers: no word of the article; it was kept as its last paragraph."""
+    article = paragraphs_html(STORY) + f'<section class="paywall"><p>{notice}</p></section>'
+    outcome = add_one(empty_site, tmp_path, barrier_page(article))
+    assert text_of(outcome) == list(STORY)
