@@ -431,3 +431,17 @@ def test_a_paywalls_notice_is_not_article_text(
     article = paragraphs_html(STORY) + f'<section class="paywall"><p>{notice}</p></section>'
     outcome = add_one(empty_site, tmp_path, barrier_page(article))
     assert text_of(outcome) == list(STORY)
+
+
+@pytest.mark.parametrize(
+    "paragraph_class", ["pw-post-body-paragraph", "body-paragraph", "article-body__text"]
+)
+def test_paragraphs_named_for_the_body_stay_paragraphs(
+    empty_site: TinySite, tmp_path: Path, paragraph_class: str
+) -> None:
+    """Medium and other systems name each paragraph after the body it is part of
+    (<p class="pw-post-body-paragraph">): each stays a paragraph. They were run
+    together into one, as the parts of a body split by advertisements are joined."""
+    article = "".join(f'<p class="{paragraph_class}">{paragraph}</p>' for paragraph in STORY)
+    outcome = add_one(empty_site, tmp_path, barrier_page(f"<div>{article}</div>"))
+    assert text_of(outcome) == list(STORY)
