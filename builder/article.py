@@ -26,7 +26,7 @@ from trafilatura.settings import Document
 from trafilatura.utils import decode_file, load_html
 
 from builder.dates import DateError, PartialDate, states_day
-from builder.furniture import BYLINE_OPENER, RELATED_POINTER
+from builder.furniture import BYLINE_OPENER, COPYRIGHT_OPENER, RELATED_POINTER, RIGHTS_RESERVED
 from builder.temporal.grammar import PAGE_DATE_LABEL, PAGE_PUBLISHED_WORD, PAGE_UPDATED_WORD
 from builder.web_address import archived_original, web_address
 
@@ -282,7 +282,18 @@ def _is_text(line: str) -> bool:
         or _ADVERTISEMENT.fullmatch(line)
         or (len(line) <= _PROMOTION_LENGTH and _PROMOTION.match(line))
         or (len(line) <= _NOTE_LENGTH and _WHERE_IT_APPEARED.fullmatch(line))
+        or (len(line) <= _NOTE_LENGTH and _COPYRIGHT_LINE.match(line))
+        or _RIGHTS_LINE.fullmatch(line)
     )
+
+
+# A copyright line: its opener, maybe a year, then a name ("© 2025 Valley Courier Ltd",
+# "Copyright 2025 The Associated Press. All rights reserved. ..."), not a sentence about
+# copyright ("Copyright lawyers said ...").
+_COPYRIGHT_LINE = re.compile(
+    rf"\W*(?i:{COPYRIGHT_OPENER})\s*(?:©\s*)?(?:\d{{4}}(?:\s*[-–]\s*\d{{4}})?\W*)?(?:[A-Z\d]|$)"
+)
+_RIGHTS_LINE = re.compile(rf"{RIGHTS_RESERVED}\W*", re.IGNORECASE)
 
 
 # The note a feed or a republisher adds on where the article appeared: "The post Gates

@@ -39,7 +39,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 
 from builder.candidate_dates import calendar_value, counted_dates, day_span, spanned
-from builder.furniture import BYLINE_OPENER, RELATED_POINTER
+from builder.furniture import BYLINE_OPENER, COPYRIGHT_OPENER, RELATED_POINTER
 from builder.sentences import split_sentences
 from builder.temporal import Timex, tag
 from builder.temporal.grammar import DAY, MONTH, PAGE_DATE_LABEL
@@ -159,7 +159,7 @@ def _editorial(sentence_text: str) -> bool:
 # caption or credit ("... (AFP photo)", "Photograph: J. Smith, 9 March 2025"), a chart's
 # source, an embedded post's signature ("— Ana Ruiz (@anaruiz) March 13, 2025").
 _FURNITURE_START = re.compile(
-    r"\W*(?:copyright\b|©|\(c\)\s"
+    rf"\W*(?:{COPYRIGHT_OPENER}"
     rf"|(?:{RELATED_POINTER}|share\s+this(?:\s+\w+)?"
     r"|most\s+(?:read|popular|viewed|shared)|top\s+stories|sources?)\s*[:|–—]"
     r"|(?:image|media|video)\s+caption\b"

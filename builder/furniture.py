@@ -1,6 +1,7 @@
 """What a news page puts around its story, as pattern fragments that adding a page (which
 leaves such lines out of the text) and extraction (which proposes no event from them)
-both use: the words that open a byline, and a pointer to another article."""
+both use: the words that open a byline, a pointer to another article, and a copyright
+line."""
 
 from __future__ import annotations
 
@@ -14,4 +15,13 @@ RELATED_POINTER = (
     r"|see\s+also|also\s+read|read\s+also|recommended|watch|listen|lire\s+aussi"
     r"|à\s+lire\s+aussi|voir\s+aussi|leer\s+más|lee\s+también|lesen\s+sie\s+auch"
     r"|mehr\s+zum\s+thema)"
+)
+
+# What opens a copyright line ("© 2025 Valley Courier", "Copyright 2025 The Associated
+# Press", "(c) Valley Courier"); to match ignoring case.
+COPYRIGHT_OPENER = r"(?:copyright\b|©|\(c\)\s)"
+# A line reserving the rights, in the languages newsrooms use most.
+RIGHTS_RESERVED = (
+    r"(?:all\s+rights\s+reserved|tous\s+droits\s+réservés|alle\s+rechte\s+vorbehalten"
+    r"|todos\s+los\s+derechos\s+reservados|tutti\s+i\s+diritti\s+riservati)"
 )

@@ -445,3 +445,32 @@ def test_paragraphs_named_for_the_body_stay_paragraphs(
     article = "".join(f'<p class="{paragraph_class}">{paragraph}</p>' for paragraph in STORY)
     outcome = add_one(empty_site, tmp_path, barrier_page(f"<div>{article}</div>"))
     assert text_of(outcome) == list(STORY)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "© Copyright 2025 Marrow Gazette. All rights reserved.",
+        "Copyright 2025 The Associated Press. All rights reserved. This material may not be "
+        "published, broadcast, rewritten or redistributed without permission.",
+        "© 2025 Valley Courier Ltd",
+        "(c) Valley Courier 2025",
+        "Copyright © 2025, Valley Courier",
+        "All rights reserved.",
+        "Tous droits réservés.",
+    ],
+)
+def test_a_copyright_line_is_not_article_text(
+    empty_site: TinySite, tmp_path: Path, line: str
+) -> None:
+    """A copyright line at an article's foot (a print view's, a wire story's) is the
+    site's, not the story's; it was kept as the last paragraph."""
+    article = paragraphs_html([*STORY, line])
+    outcome = add_one(empty_site, tmp_path, barrier_page(article))
+    assert text_of(outcome) == list(STORY)
+
+
+def test_a_paragraph_about_copyright_stays(empty_site: TinySite, tmp_path: Path) -> None:
+    said = "Copyright lawyers said the ruling, expected in 2026, could reshape the industry."
+    outcome = add_one(empty_site, tmp_path, barrier_page(paragraphs_html([*STORY, said])))
+    assert text_of(outcome) == [*STORY, said]
