@@ -112,6 +112,7 @@ def _extract(html: str | bytes, page_url: str | None, laid_out: bool) -> Documen
         tree = load_html(html)  # as trafilatura reads a page (its encoding found as it finds it)
         if tree is not None:
             _join_split_bodies(tree)
+            _sign_embedded_posts(tree)
             if laid_out:
                 _unwrap_layout_tables(tree)
         return trafilatura.bare_extraction(
@@ -225,6 +226,31 @@ def _unwrap_layout_tables(tree: lxml.html.HtmlElement) -> None:
     for table in tree.xpath(_LAYOUT_TABLE):
         for part in table.iter(*_TABLE_PARTS):
             part.tag = "div"
+
+
+# The class of the quotation that embeds a social post in a page, signed by its author
+# ("— Name (@handle) date"): X and Twitter, Bluesky, Mastodon, Threads.
+_EMBEDDED_POST = re.compile(
+    r"twitter-tweet|twitter-video|bluesky-embed|mastodon-embed|text-post-media", re.IGNORECASE
+)
+
+
+def _sign_embedded_posts(tree: lxml.html.HtmlElement) -> None:
+    """Make each embedded post one paragraph: its words, then its author's signature
+    (which follows the post's <p> and was read as a paragraph of its own, leaving the
+    post's words to read as the article's)."""
+    for post in tree.iter("blockquote"):
+        if not any(_EMBEDDED_POST.fullmatch(name) for name in (post.get("class") or "").split()):
+            continue
+        parts = [post.text or ""]  # (the post's <p>, then its signature after it)
+        parts += [part for child in post for part in (child.text_content(), child.tail or "")]
+        text = _clean(" ".join(parts))
+        for child in list(post):
+            post.remove(child)
+        post.text = None
+        paragraph = lxml.html.Element("p")
+        paragraph.text = text
+        post.append(paragraph)
 
 
 def _join_split_bodies(tree: lxml.html.HtmlElement) -> None:

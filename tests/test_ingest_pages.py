@@ -474,3 +474,43 @@ def test_a_paragraph_about_copyright_stays(empty_site: TinySite, tmp_path: Path)
     said = "Copyright lawyers said the ruling, expected in 2026, could reshape the industry."
     outcome = add_one(empty_site, tmp_path, barrier_page(paragraphs_html([*STORY, said])))
     assert text_of(outcome) == [*STORY, said]
+
+
+TWEET = (
+    '<blockquote class="twitter-tweet" data-dnt="true"><p lang="en" dir="ltr">Finally! '
+    'Great news for the lower town tonight. <a href="https://t.co/Ab12Cd34Ef">'
+    "pic.twitter.com/Ab12Cd34Ef</a></p>&mdash; Marrowfield Lib Dems (@MarrowLD) "
+    '<a href="https://twitter.com/MarrowLD/status/1907">April 1, 2025</a></blockquote>'
+    '<script async src="https://platform.twitter.com/widgets.js" charset="utf-8"></script>'
+)
+SIGNED_POST = (
+    "Finally! Great news for the lower town tonight. "
+    "— Marrowfield Lib Dems (@MarrowLD) April 1, 2025"
+)
+INSTAGRAM = (
+    '<blockquote class="instagram-media" data-instgrm-permalink="https://instagram.example/'
+    'p/C1/"><div><a href="https://instagram.example/p/C1/">View this post on Instagram</a>'
+    '</div><p><a href="https://instagram.example/p/C1/">A post shared by Marrow Rowing Club '
+    "(@marrowrowing)</a></p></blockquote>"
+)
+
+
+@pytest.mark.parametrize(
+    ("embed", "kept"),
+    [
+        (TWEET, [SIGNED_POST]),
+        (f'<amp-twitter data-tweetid="1907">{TWEET}</amp-twitter>', [SIGNED_POST]),
+        (TWEET.replace("twitter-tweet", "bluesky-embed"), [SIGNED_POST]),
+        (INSTAGRAM, []),
+    ],
+)
+def test_an_embedded_post_is_one_paragraph_signed_by_its_author(
+    empty_site: TinySite, tmp_path: Path, embed: str, kept: list[str]
+) -> None:
+    """An embedded post is its author's words, not the article's: its text and its
+    signature ('— Name (@handle) date') are one paragraph. The signature was a paragraph
+    of its own, and the post's words read as the reporter's. An Instagram embed holds
+    only the embed's own labels ('View this post on Instagram'), which were kept."""
+    article = paragraphs_html(STORY[:2]) + embed + paragraphs_html(STORY[2:])
+    outcome = add_one(empty_site, tmp_path, barrier_page(article))
+    assert text_of(outcome) == [*STORY[:2], *kept, *STORY[2:]]
