@@ -268,17 +268,19 @@ def _join_split_bodies(tree: lxml.html.HtmlElement) -> None:
 
 
 def _is_body_container(element: lxml.html.HtmlElement) -> bool:
-    """Whether the element holds (part of) the article's text, by its name; not a block
-    of text itself, such as a paragraph named after the body it is in."""
-    if element.tag in _TEXT_BLOCKS:
+    """Whether the element holds (part of) the article's text, by its name: blocks of
+    text, not a block itself, such as a paragraph named after the body it is in."""
+    if not any(child.tag in _BLOCKS for child in element):
         return False
     return element.get("itemprop") == "articleBody" or bool(
         _BODY_CONTAINER.search(element.get("class") or "")
     )
 
 
-# The elements that hold a block of text, not blocks: a paragraph, a heading, an item.
-_TEXT_BLOCKS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre")
+# The elements that lay out blocks of text: paragraphs, headings, lists, sections.
+_BLOCKS = frozenset(
+    "p div section article h1 h2 h3 h4 h5 h6 ul ol figure blockquote table pre".split()
+)
 
 
 def _same_kind(element: lxml.html.HtmlElement, other: lxml.html.HtmlElement) -> bool:

@@ -434,16 +434,25 @@ def test_a_paywalls_notice_is_not_article_text(
 
 
 @pytest.mark.parametrize(
-    "paragraph_class", ["pw-post-body-paragraph", "body-paragraph", "article-body__text"]
+    ("tag", "paragraph_class"),
+    [
+        ("p", "pw-post-body-paragraph"),  # Medium
+        ("p", "body-paragraph"),
+        ("p", "article-body__text"),
+        ("div", "text__text__1FZLe article-body__paragraph__2-BtD"),  # a wire's site
+    ],
 )
 def test_paragraphs_named_for_the_body_stay_paragraphs(
-    empty_site: TinySite, tmp_path: Path, paragraph_class: str
+    empty_site: TinySite, tmp_path: Path, tag: str, paragraph_class: str
 ) -> None:
     """Medium and other systems name each paragraph after the body it is part of
     (<p class="pw-post-body-paragraph">): each stays a paragraph. They were run
     together into one, as the parts of a body split by advertisements are joined."""
-    article = "".join(f'<p class="{paragraph_class}">{paragraph}</p>' for paragraph in STORY)
-    outcome = add_one(empty_site, tmp_path, barrier_page(f"<div>{article}</div>"))
+    article = "".join(
+        f'<{tag} class="{paragraph_class}">{paragraph}</{tag}>' for paragraph in STORY
+    )
+    page = barrier_page(f'<div class="article-body__content">{article}</div>')
+    outcome = add_one(empty_site, tmp_path, page)
     assert text_of(outcome) == list(STORY)
 
 
