@@ -10,7 +10,7 @@ import urllib.request
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from html import escape
+from html import escape, unescape
 from urllib.parse import urlsplit
 
 import feedparser
@@ -109,13 +109,13 @@ def read_feed(data: bytes, address: str | None = None) -> list[FeedEntry] | None
     parsed = feedparser.parse(data, response_headers=headers)
     if not parsed.get("version") and not parsed.entries:
         return None
-    publisher = _one_line(parsed.feed.get("title")) or None
+    publisher = _title_text(parsed.feed) or None
     language = _one_line(parsed.feed.get("language")) or None
     # A feed read from a file, with no xml:base, links relative to the site it names.
     site = (parsed.feed.get("link") or "").strip()
     entries = []
     for entry in parsed.entries:
-        title = _one_line(entry.get("title"))
+        title = _title_text(entry)
         entries.append(
             FeedEntry(
                 _whole_link((entry.get("link") or "").strip(), site),
@@ -185,7 +185,7 @@ def _summary_copy(entry: dict, language: str | None) -> bytes | None:
         return None
     if sum(len(paragraph) >= _SENTENCE_LENGTH for paragraph in paragraphs) < _ARTICLE_PARAGRAPHS:
         return None
-    return feed_copy_page(_one_line(entry.get("title")), summary, kind, language)
+    return feed_copy_page(_title_text(entry), summary, kind, language)
 
 
 def feed_copy_page(title: str, content: str, kind: str, language: str | None) -> bytes:
@@ -242,6 +242,20 @@ def _author(text: str | None) -> str | None:
 
 def _one_line(text: str | None) -> str:
     return " ".join((text or "").split())
+
+
+def _title_text(holder: dict) -> str:
+    """The title of a feed or an entry as text: feedparser gives it as the feed writes
+    it, as HTML where the feed says so (Atom's type="html") or may mean it (RSS), with
+    its character references ("&#8217;") and markup."""
+    title = holder.get("title") or ""
+    kind = (holder.get("title_detail") or {}).get("type") or ""
+    if "html" not in kind or not any(char in title for char in "<&"):
+        return _one_line(title)
+    try:
+        return _one_line(lxml.html.fromstring(f"<div>{title}</div>").text_content())
+    except (ValueError, lxml.etree.ParserError):
+        return _one_line(unescape(title))
 
 
 # The types a page gives the feeds it names in <link rel="alternate">.

@@ -523,3 +523,37 @@ def test_an_embedded_post_is_one_paragraph_signed_by_its_author(
     article = paragraphs_html(STORY[:2]) + embed + paragraphs_html(STORY[2:])
     outcome = add_one(empty_site, tmp_path, barrier_page(article))
     assert text_of(outcome) == [*STORY[:2], *kept, *STORY[2:]]
+
+
+@pytest.mark.parametrize(
+    ("written", "title"),
+    [
+        (
+            "Council&amp;#8217;s barrier vote &amp;#8211; at last",
+            "Council’s barrier vote – at last",
+        ),
+        ("Council &lt;em&gt;approves&lt;/em&gt; barrier", "Council approves barrier"),
+        ("Barrier costs &amp;lt; £40m", "Barrier costs < £40m"),
+    ],
+)
+def test_a_feed_title_written_in_html_is_read_as_text(
+    empty_site: TinySite, tmp_path: Path, written: str, title: str
+) -> None:
+    """Feeds write titles as HTML (Atom's type="html"; what RSS readers take them for):
+    its character references and markup are read, not kept. The title was
+    'Council&#8217;s barrier vote &#8211; at last', and the publisher 'Valley &amp; Co'."""
+    feed = (
+        '<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom">'
+        '<title type="html">Valley Courier &amp;amp; Gazette</title>'
+        '<link href="https://valleycourier.example/"/><id>tag:vc,2025:feed</id>'
+        "<updated>2025-04-02T09:00:00Z</updated><entry>"
+        f'<title type="html">{written}</title><link rel="alternate" href="/news/barrier"/>'
+        "<id>tag:vc,2025:1</id><published>2025-04-02T08:15:00+01:00</published>"
+        f'<content type="html">{paragraphs_html(STORY).replace("<", "&lt;")}</content>'
+        "</entry></feed>"
+    )
+    [outcome] = add_file(empty_site, tmp_path, feed, "feed.atom")
+    assert outcome.status == "added", outcome
+    assert front(outcome)["title"] == title
+    assert front(outcome)["publisher"] == "Valley Courier & Gazette"
+    assert text_of(outcome) == list(STORY)
