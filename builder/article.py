@@ -473,7 +473,9 @@ def _publication(page: _Markup, day: str | None, page_url: str | None) -> str | 
     """The page's publication time with its offset where the page gives one, else its
     day; None when the page states no date."""
     if not day or not _states_day(page, day, page_url):
-        return None
+        # A line labelled as the publication that htmldate does not read ("Published 8:15
+        # AM EDT, Wed April 2, 2025"), or none.
+        return _labelled_publication(page.root)
     html = page.html
     if _states_modification(page, day):
         # htmldate takes when a page was changed for its publication, where it finds no
@@ -481,7 +483,7 @@ def _publication(page: _Markup, day: str | None, page_url: str | None) -> str | 
         html = _without_modification(page)
         day = htmldate.find_date(html, **_DATE_PARAMETERS)
         if not day or not _states_day(page, day, page_url):
-            return None
+            return _labelled_publication(page.root)
     moment = htmldate.find_date(html, outputformat=_WITH_TIME, **_DATE_PARAMETERS)
     # htmldate gives midnight UTC for a page that states only the day: keep the day then.
     if moment and moment.startswith(day) and not moment.endswith("T00:00:00+0000"):
@@ -514,6 +516,8 @@ _DAY = re.compile(r"\d{4}-\d\d-\d\d")
 # word that says it also gives the publication ("Updated ... | Published ...").
 _UPDATE_LABEL = re.compile(rf"\s*(?:last\s+)?(?:{PAGE_UPDATED_WORD}|edited)\b", re.IGNORECASE)
 _PUBLISHED_LABEL = re.compile(PAGE_PUBLISHED_WORD, re.IGNORECASE)
+_PUBLISHED_START = re.compile(rf"\s*(?:first\s+)?{PAGE_PUBLISHED_WORD}\b", re.IGNORECASE)
+_UPDATE_LABEL_ANYWHERE = re.compile(rf"\b(?:{PAGE_UPDATED_WORD}|edited)\b", re.IGNORECASE)
 # Longer than this, a line is text, not a stamp.
 _STAMP_LENGTH = 80
 
@@ -521,7 +525,7 @@ _STAMP_LENGTH = 80
 def _states_modification(page: _Markup, day: str) -> bool:
     """Whether the page says it was changed on `day`, in its markup or in a line of text."""
     return day in _modified_days(page) or any(
-        states_day(_clean(line.text_content()), day) for line in _update_lines(page.root)
+        states_day(line.updated, day) for line in _update_lines(page.root)
     )
 
 
@@ -535,21 +539,68 @@ def _modified_days(page: _Markup) -> set[str]:
     return {day for day in days if _DAY.fullmatch(day)}
 
 
-def _update_lines(root: lxml.html.HtmlElement | None) -> list[lxml.html.HtmlElement]:
-    """The elements of the page that say, and only say, when it was changed."""
+@dataclass(frozen=True)
+class _UpdateLine:
+    """An element of the page whose line opens saying when the page was changed."""
+
+    element: lxml.html.HtmlElement
+    updated: str  # what says when it was changed
+    published: str  # what follows, saying when it was published ("" for nothing)
+
+
+def _update_lines(root: lxml.html.HtmlElement | None) -> list[_UpdateLine]:
+    """The elements of the page that say when it was changed, and nothing else but, after
+    it, when it was published ("Updated 3 April 2025 | Published 2 April 2025")."""
     if root is None:
         return []
-    found = []
-    for text in root.xpath("//body//text()[not(ancestor::script or ancestor::style)]"):
+    found: list[_UpdateLine] = []
+    for text in root.xpath(_PAGE_TEXT):
         if not _UPDATE_LABEL.match(text):
             continue
         element = text.getparent().getparent() if text.is_tail else text.getparent()
-        if element is None or element in found:
+        if element is None or any(line.element is element for line in found):
             continue
         line = _clean(element.text_content())
-        if len(line) <= _STAMP_LENGTH and not _PUBLISHED_LABEL.search(line):
-            found.append(element)
+        published = _PUBLISHED_LABEL.search(line)
+        cut = published.start() if published else len(line)
+        if cut <= _STAMP_LENGTH and len(line) - cut <= _STAMP_LENGTH:
+            found.append(_UpdateLine(element, line[:cut], line[cut:]))
     return found
+
+
+_PAGE_TEXT = "//body//text()[not(ancestor::script or ancestor::style)]"
+
+
+def _labelled_publication(root: lxml.html.HtmlElement | None) -> str | None:
+    """The day a line of the page's text labels as its publication, with its year
+    ("Published 8:15 AM EDT, Wed April 2, 2025", "Veröffentlicht am 02.04.2025"), up to
+    what says when it was changed; None for none (a day written with slashes, read one
+    way or the other by country, is none)."""
+    from builder.temporal import tag
+
+    if root is None:
+        return None
+    own = copy.deepcopy(root)
+    for element in _other_content(own):  # (teasers have dates of their own)
+        element.drop_tree()
+    for text in own.xpath(_PAGE_TEXT):
+        if not _PUBLISHED_START.match(text):
+            continue
+        element = text.getparent().getparent() if text.is_tail else text.getparent()
+        line = _clean(element.text_content()) if element is not None else ""
+        label = _PUBLISHED_LABEL.search(line)
+        if label is None:
+            continue
+        line = line[label.start() :]
+        if updated := _UPDATE_LABEL_ANYWHERE.search(line):
+            line = line[: updated.start()]
+        if len(line) > _STAMP_LENGTH:
+            continue
+        for timex in tag(line, "2000-01-01"):
+            day = timex.value[:10]
+            if _DAY.fullmatch(day) and "/" not in timex.text and _WITH_YEAR.search(timex.text):
+                return day
+    return None
 
 
 def _without_modification(page: _Markup) -> str:
@@ -557,8 +608,15 @@ def _without_modification(page: _Markup) -> str:
     text)."""
     assert page.root is not None  # (it says when it was changed)
     changed = copy.deepcopy(page.root)  # (as parsed: written out, it would need its encoding)
-    for node in _modified_markup(changed) + _update_lines(changed):
+    for node in _modified_markup(changed):
         node.drop_tree()
+    for line in _update_lines(changed):
+        if line.published:  # only what says when it was published is kept
+            for child in list(line.element):
+                line.element.remove(child)
+            line.element.text = line.published
+        else:
+            line.element.drop_tree()
     for script in changed.iterfind(".//script[@type='application/ld+json']"):
         script.text = _DATE_MODIFIED.sub('"left-out": ""', script.text or "")
     return lxml.html.tostring(changed, encoding="unicode")

@@ -557,3 +557,27 @@ def test_a_feed_title_written_in_html_is_read_as_text(
     assert front(outcome)["title"] == title
     assert front(outcome)["publisher"] == "Valley Courier & Gazette"
     assert text_of(outcome) == list(STORY)
+
+
+@pytest.mark.parametrize(
+    "stamp",
+    [
+        "Mis à jour le 3 avril 2025 à 10h02 <span>Publié le 2 avril 2025 à 08h15</span>",
+        "<span>Updated 10:02 AM EDT, Thu April 3, 2025</span> | "
+        "<span>Published 8:15 AM EDT, Wed April 2, 2025</span>",
+        "Aktualisiert am 03.04.2025 – Veröffentlicht am 02.04.2025",
+    ],
+)
+def test_a_line_giving_the_update_before_the_publication_dates_the_publication(
+    empty_site: TinySite, tmp_path: Path, stamp: str
+) -> None:
+    """A page that states only in its text when it was changed, then when it was
+    published, on one line ('Updated ... | Published ...'), is dated by its publication;
+    it was dated by its update, 3 April."""
+    page = barrier_page(f'<div class="timestamp">{stamp}</div>{paragraphs_html(STORY)}')
+    page = page.replace(
+        '<meta property="article:published_time" content="2025-04-02T08:15:00+01:00">', ""
+    )
+    outcome = add_one(empty_site, tmp_path, page)
+    assert front(outcome)["published"] == "2025-04-02"
+    assert text_of(outcome) == list(STORY)
