@@ -7,7 +7,16 @@ from datetime import date
 
 from builder.temporal import calendar as cal
 from builder.temporal.context import Context, Reading
-from builder.temporal.grammar import MONTH_ABBR, MONTH_DAY, PATTERN, PATTERN_ANY_CASE, WEEKDAY, YEAR
+from builder.temporal.grammar import (
+    CLOCK,
+    MONTH_ABBR,
+    MONTH_DAY,
+    PATTERN,
+    PATTERN_ANY_CASE,
+    WEEKDAY,
+    YEAR,
+    ZONE,
+)
 from builder.temporal.normalise import HANDLERS
 from builder.temporal.tokens import YEAR_TOKEN
 
@@ -28,12 +37,22 @@ _AGENCY_DATELINE = re.compile(
 )
 
 
+# "14 March 2025, 21:40", "Friday, March 14, 2025 9:40 PM EDT": a line opening the text
+# with nothing but the day (and time) the story was written.
+_DATE_LINE = re.compile(
+    rf"\s*(?:{WEEKDAY},?\s+)?({MONTH_DAY}(?:,?\s+{YEAR})?)(?:,?\s+(?:at\s+)?{CLOCK}{ZONE}?)?"
+    r"[ \t]*(?:\n|$)",
+    re.IGNORECASE,
+)
+
+
 def written_on(text: str, creation: date, day_first: bool = False) -> date:
-    """The day the story was written: its dateline's, when that is a day or two before the
-    publication date (a wire story published after midnight UTC), else the publication day."""
+    """The day the story was written: its dateline's, or that of a line opening the text
+    with the date alone, when that is a day or two before the publication date (a wire
+    story published after midnight UTC), else the publication day."""
     dateline = _DATED_DATELINE.match(text)
     if dateline is None or not dateline.group()[:2].isupper():
-        dateline = _AGENCY_DATELINE.match(text)
+        dateline = _AGENCY_DATELINE.match(text) or _DATE_LINE.match(text)
     if dateline is None:
         return creation
     found = find(dateline.group(1), creation.isoformat(), day_first, dateline=False)
