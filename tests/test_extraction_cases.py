@@ -33,3 +33,16 @@ def test_a_date_line_opening_the_text_gives_the_day_the_story_was_written() -> N
             "waiting lists.",
         )
     ]
+
+
+def test_a_span_of_days_told_in_the_past_is_the_one_gone_and_ends_after_it_opens() -> None:
+    # Published 10 November 2025: last winter's exhibition, not the coming one.
+    text = "The exhibition ran from 20 December to 5 January and drew 40,000 visitors."
+    assert _dated_quotes(text, "2025-11-10") == [("2024-12-20", "2025-01-05", text)]
+    text = "Voting took place between 30 April and 2 May."
+    assert _dated_quotes(text, "2025-03-01") == [("2024-04-30", "2024-05-02", text)]
+    # Ahead, and moved from a day set before: the days to come.
+    text = "The exhibition will run from 20 December to 5 January."
+    assert _dated_quotes(text, "2025-11-10") == [("2025-12-20", "2026-01-05", text)]
+    text = "The vote was postponed from 28 February to 14 March."
+    assert _values(text, "2025-01-10")["28 February"] == "2025-02-28"

@@ -212,9 +212,10 @@ def direction(text: str, start: int, end: int) -> int:
 
 # "on the night of", "in the early hours of": the day of a part of it.
 _PART_OF = r"(?:the\s+(?:night|morning|afternoon|evening|early\s+hours)\s+of\s+)?"
-# A past verb at most two words before "in", "on" or "since" and the expression, with
-# nothing between to start another clause: "took office in January", "ended on Monday",
-# "flooded on the night of 3 January", "fell to $1.05 on 2 January".
+# A past verb at most two words before "in", "on", "since", "from" or "between" and the
+# expression, with nothing between to start another clause: "took office in January",
+# "ended on Monday", "flooded on the night of 3 January", "fell to $1.05 on 2 January",
+# "ran from 28 Feb to 2 Mar", "took place between 30 April and 2 May".
 # Not a past verb of anticipation, whose object is a thing to come: "signalled a cut in
 # February", "promised a decision in May".
 _ANTICIPATING = (
@@ -223,7 +224,14 @@ _ANTICIPATING = (
 )
 _CLOSELY_PAST = re.compile(
     rf"(?<![\w'])(?!(?:{_FUTURE}|{_ANTICIPATING})(?!\w))(?:{_PAST})(?:\s+[\w'’$£€.,%-]+){{0,2}}?"
-    rf"\s+(?:in|on|since)\s+{_PART_OF}$",
+    rf"\s+(?:in|on|since|from|between)\s+{_PART_OF}$",
+    re.IGNORECASE,
+)
+# A date a thing was moved from is the one it had been set for, past or ahead: "was
+# postponed from 28 Feb to 14 Mar", "was brought forward from Thursday".
+_MOVED_FROM = re.compile(
+    r"\b(?:postpon|delay|mov|push|brought|bring|adjourn|reschedul|put\s+back|put\s+off)\w*"
+    r"(?:\s+(?:back|forward|up|off))?\s+from\s+$",
     re.IGNORECASE,
 )
 
@@ -234,7 +242,11 @@ def closely_past(text: str, start: int, end: int | None = None) -> bool:
     announced ...")."""
     before = text[max(0, start - 60) : start]
     match = _CLOSELY_PAST.search(before)
-    if match is not None and not _NOT_FINITE.search(before, 0, match.start()):
+    if (
+        match is not None
+        and not _NOT_FINITE.search(before, 0, match.start())
+        and not (before.endswith("from ") and _MOVED_FROM.search(before))
+    ):
         return True
     if end is None or not _OPENING.search(text, max(0, start - 12), start):
         return False

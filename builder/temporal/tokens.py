@@ -153,10 +153,34 @@ def year_after_statement(ctx: Context, month: int, start: int, end: int) -> int 
     return told.year + (1 if month < told.month else 0)
 
 
+# "from 20 December to 5 January", "between 30 April and 2 May": the day closing a span
+# whose opening day was told just before.
+_SPAN_OPENER = re.compile(r"\b(?:from|between)\s+$", re.IGNORECASE)
+_SPAN_CLOSER = re.compile(r"[^.;:!?\n]{1,25}?\s*(?:to|until|till|through|and|-|–)\s*$", re.I)
+
+
+def year_closing_span(ctx: Context, month: int, start: int) -> int | None:
+    """The year of `month` when it closes a span of days opened just before: the first
+    such month on or after the opening day's."""
+    opened, opened_at = ctx.day_anchor, ctx.day_anchor_at
+    if opened is None or not 0 < start - opened_at <= 30:
+        return None
+    if not _SPAN_OPENER.search(ctx.text, max(0, opened_at - 10), opened_at):
+        return None
+    if not _SPAN_CLOSER.fullmatch(ctx.text, opened_at, start):
+        return None
+    return opened.year + (1 if month < opened.month else 0)
+
+
 def year_of_month(ctx: Context, month: int, start: int, end: int) -> int:
-    """The year of a day in `month` whose year the text does not write: the one a sentence
-    opened with, else the nearest on the side of the publication day the verb points to."""
-    year = ctx.stated_year(start) or year_opening_sentence(ctx, start, end)
+    """The year of a day in `month` whose year the text does not write: the opening day's
+    when it closes a span, the one a sentence opened with, else the nearest on the side of
+    the publication day the verb points to."""
+    year = (
+        year_closing_span(ctx, month, start)
+        or ctx.stated_year(start)
+        or year_opening_sentence(ctx, start, end)
+    )
     if year is None:
         year = year_after_statement(ctx, month, start, end)
     if year is not None:
