@@ -158,6 +158,18 @@ def day_span(value: str, before: str, after: str, text: str) -> tuple[str, str] 
     return None
 
 
+# "overnight into Thursday", "overnight to Sunday": a night told by the day it ends on.
+_NIGHT_INTO = re.compile(r"\bovernight\s+(?:into|to)\s+$", re.IGNORECASE)
+
+
+def night_into(value: str, before: str) -> tuple[str, str] | None:
+    """The day before and the day `value` of a night told by the day it ends on."""
+    if len(value) != 10 or "vernight" not in before[-20:] or not _NIGHT_INTO.search(before):
+        return None
+    day = date.fromisoformat(value)
+    return (day - timedelta(days=1)).isoformat(), value
+
+
 # "Two days later", "three years earlier": a count of units from the narrative's date.
 _LATER = re.compile(r"\s+(later|earlier)\b(?!\s+than)", re.IGNORECASE)
 _AFTER = re.compile(r"\s+(?:after|before)\s+", re.IGNORECASE)

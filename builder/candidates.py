@@ -38,7 +38,13 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 
-from builder.candidate_dates import calendar_value, counted_dates, day_span, spanned
+from builder.candidate_dates import (
+    calendar_value,
+    counted_dates,
+    day_span,
+    night_into,
+    spanned,
+)
 from builder.furniture import BYLINE_OPENER, COPYRIGHT_OPENER, RELATED_POINTER
 from builder.sentences import split_sentences
 from builder.temporal import Timex, tag
@@ -324,7 +330,7 @@ def _dated_in(
                 dated.append(_Dated(timex, value, end=closing))
                 skip.add(index + 1)
                 continue
-        days = day_span(value, before, after, timex.text)
+        days = day_span(value, before, after, timex.text) or night_into(value, before)
         if days is not None:
             dated.append(_Dated(timex, days[0], end=days[1]))
             continue

@@ -46,3 +46,10 @@ def test_a_span_of_days_told_in_the_past_is_the_one_gone_and_ends_after_it_opens
     assert _dated_quotes(text, "2025-11-10") == [("2025-12-20", "2026-01-05", text)]
     text = "The vote was postponed from 28 February to 14 March."
     assert _values(text, "2025-01-10")["28 February"] == "2025-02-28"
+
+
+def test_overnight_into_a_day_is_the_night_before_it() -> None:
+    # Published Saturday 15 March 2025.
+    text = "Heavy rain fell overnight into Thursday, flooding roads across the county."
+    assert _values(text, "2025-03-15")["overnight"] == "2025-03-12TNI"
+    assert _dated_quotes(text, "2025-03-15") == [("2025-03-12", "2025-03-13", text)]

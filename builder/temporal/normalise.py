@@ -755,6 +755,10 @@ def _ago(text: str, start: int, end: int, ctx: Context) -> Reading | None:
     return Reading("DATE", cal.format_at(cal.shift(base, -amount, name), name))
 
 
+# "overnight into Thursday", "overnight to Sunday": the night ending on the day named.
+_INTO_WEEKDAY = re.compile(rf"\s+(?:into|to)\s+({WEEKDAY})(?![\w-])", re.IGNORECASE)
+
+
 def _deictic_part(text: str, start: int, end: int, ctx: Context) -> Reading | None:
     lower = text.lower()
     part = _PART_TOKEN.search(lower)
@@ -762,7 +766,13 @@ def _deictic_part(text: str, start: int, end: int, ctx: Context) -> Reading | No
         return None
     code = PARTS_OF_DAY[part.group(1)]
     day = ctx.dct
-    if lower == "overnight":
+    into = _INTO_WEEKDAY.match(ctx.text, end) if lower == "overnight" else None
+    if into is not None:
+        # "overnight into Thursday": the night before the day named
+        name = into.group(1).lower()
+        named = _resolve_weekday(ctx, name, WEEKDAYS[name], into.start(1), into.end(1))
+        day = cal.shift(named, -1, "day")
+    elif lower == "overnight":
         # the night before the day the text is at ("stocks fell Friday after overnight losses")
         recent = ctx.day_anchor is not None and start - ctx.day_anchor_at < 400
         day = ctx.day_anchor if recent else ctx.dct
