@@ -16,7 +16,7 @@ from datetime import date, timedelta
 from builder.temporal import Timex
 from builder.temporal.calendar import year_span_end
 from builder.temporal.lexicon import MONTHS, ZONES
-from builder.temporal.tense import direction
+from builder.temporal.tense import MOVED, direction
 
 _CALENDAR = re.compile(
     r"^\d{4}(?:-\d\d(?:-\d\d(?:T\d\d:\d\d(?::\d\d)?(?:Z|[+-]\d\d(?::?\d\d)?)?)?)?)?$"
@@ -156,6 +156,25 @@ def day_span(value: str, before: str, after: str, text: str) -> tuple[str, str] 
     except ValueError:  # no such day in that month
         pass
     return None
+
+
+# "adjourned from 4 to 11 April": the day a thing was set for, by its number alone, and the
+# day it was moved to.
+_MOVED_FROM_DAY = re.compile(
+    rf"{MOVED}\s+from\s+(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:to|until|till)\s+$", re.IGNORECASE
+)
+
+
+def moved_from_day(value: str, before: str) -> str | None:
+    """The day of the month a thing was moved from, to the day `value`, that `before` (the
+    text before `value`'s expression) gives by its number alone."""
+    moved = _MOVED_FROM_DAY.search(before) if len(value) == 10 else None
+    if moved is None:
+        return None
+    try:
+        return date(int(value[:4]), int(value[5:7]), int(moved.group(1))).isoformat()
+    except ValueError:  # no such day in that month
+        return None
 
 
 # "overnight into Thursday", "overnight to Sunday": a night told by the day it ends on.

@@ -42,6 +42,7 @@ from builder.candidate_dates import (
     calendar_value,
     counted_dates,
     day_span,
+    moved_from_day,
     night_into,
     spanned,
 )
@@ -50,6 +51,7 @@ from builder.sentences import split_sentences
 from builder.temporal import Timex, tag
 from builder.temporal.grammar import DAY, MONTH, PAGE_DATE_LABEL
 from builder.temporal.tagger import written_on
+from builder.temporal.tense import MOVED_FROM
 
 
 @dataclass(frozen=True)
@@ -279,6 +281,8 @@ class _Dated:
     incidental: bool = False
     counted: bool = False  # counted from the narrative's date ("two days later")
     converted: bool = False  # a time given again in another zone: "(17:14 GMT Friday)"
+    # The day a thing was set for before it was moved: "postponed from 28 Feb to 14 Mar".
+    moved_from: bool = False
 
 
 def _dated_in(
@@ -321,6 +325,10 @@ def _dated_in(
         starts_range = (
             "from" in lowered or "between" in lowered or "night" in lowered
         ) and _RANGE_START.search(before)
+        if starts_range and MOVED_FROM.search(before):
+            # "postponed from 28 Feb to 14 Mar": the day set before, and then the day set now
+            dated.append(_Dated(timex, value, moved_from=True))
+            continue
         if starts_range and index + 1 < len(calendar):
             following, following_value = calendar[index + 1]
             link = sentence_text[timex.end - offset : following.start - offset]
@@ -330,6 +338,12 @@ def _dated_in(
                 dated.append(_Dated(timex, value, end=closing))
                 skip.add(index + 1)
                 continue
+        moved_from = moved_from_day(value, before) if "from" in lowered else None
+        if moved_from is not None:
+            # "adjourned from 4 to 11 April": the day set before, and the day set now
+            dated.append(_Dated(timex, moved_from, moved_from=True))
+            dated.append(_Dated(timex, value))
+            continue
         days = day_span(value, before, after, timex.text) or night_into(value, before)
         if days is not None:
             dated.append(_Dated(timex, days[0], end=days[1]))
@@ -474,6 +488,7 @@ def _main(dated: list[_Dated], dct: str) -> _Dated:
         pool,
         key=lambda d: (
             d.end is not None or d.ongoing,
+            not d.moved_from,
             not d.counted,
             _precision(d.value) + (0.5 if _ZONED.search(d.value) else 0),
             d.value[:10] != dct[:10],

@@ -53,3 +53,13 @@ def test_overnight_into_a_day_is_the_night_before_it() -> None:
     text = "Heavy rain fell overnight into Thursday, flooding roads across the county."
     assert _values(text, "2025-03-15")["overnight"] == "2025-03-12TNI"
     assert _dated_quotes(text, "2025-03-15") == [("2025-03-12", "2025-03-13", text)]
+
+
+def test_a_date_moved_from_one_day_to_another_is_two_days_not_a_span() -> None:
+    text = "The trial was adjourned from 4 to 11 April after a juror fell ill."
+    assert _dated_quotes(text, "2025-04-04") == [("2025-04-11", text), ("2025-04-04", text)]
+    text = "The hearing was brought forward from 12 May to 5 May."
+    assert _dated_quotes(text, "2025-04-20") == [("2025-05-05", text), ("2025-05-12", text)]
+    # A span that was not moved stays one.
+    text = "Prices rose from 4 to 11 April."
+    assert _dated_quotes(text, "2025-04-20") == [("2025-04-04", "2025-04-11", text)]

@@ -227,13 +227,15 @@ _CLOSELY_PAST = re.compile(
     rf"\s+(?:in|on|since|from|between)\s+{_PART_OF}$",
     re.IGNORECASE,
 )
+# The verbs moving a thing to another date: "postponed", "adjourned", "brought forward".
+MOVED = (
+    r"\b(?:postpon\w*|delay\w*|adjourn\w*|reschedul\w*|mov(?:e|ed|es|ing)"
+    r"|push(?:ed|es|ing)?\s+back|br(?:ought|ing|ings|inging)\s+forward|put(?:s|ting)?\s+(?:back|off))"
+    r"(?:\s+(?:back|forward|up|off))?"
+)
 # A date a thing was moved from is the one it had been set for, past or ahead: "was
 # postponed from 28 Feb to 14 Mar", "was brought forward from Thursday".
-_MOVED_FROM = re.compile(
-    r"\b(?:postpon|delay|mov|push|brought|bring|adjourn|reschedul|put\s+back|put\s+off)\w*"
-    r"(?:\s+(?:back|forward|up|off))?\s+from\s+$",
-    re.IGNORECASE,
-)
+MOVED_FROM = re.compile(rf"{MOVED}\s+from\s+$", re.IGNORECASE)
 
 
 def closely_past(text: str, start: int, end: int | None = None) -> bool:
@@ -245,7 +247,7 @@ def closely_past(text: str, start: int, end: int | None = None) -> bool:
     if (
         match is not None
         and not _NOT_FINITE.search(before, 0, match.start())
-        and not (before.endswith("from ") and _MOVED_FROM.search(before))
+        and not (before.endswith("from ") and MOVED_FROM.search(before))
     ):
         return True
     if end is None or not _OPENING.search(text, max(0, start - 12), start):
