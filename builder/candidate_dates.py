@@ -16,7 +16,7 @@ from datetime import date, timedelta
 from builder.temporal import Timex
 from builder.temporal.calendar import year_span_end
 from builder.temporal.lexicon import MONTHS, ZONES
-from builder.temporal.tense import MOVED, direction
+from builder.temporal.tense import MOVED, direction, sentence_bounds
 
 _CALENDAR = re.compile(
     r"^\d{4}(?:-\d\d(?:-\d\d(?:T\d\d:\d\d(?::\d\d)?(?:Z|[+-]\d\d(?::?\d\d)?)?)?)?)?$"
@@ -200,7 +200,8 @@ _ANCHOR_REACH = 300
 def counted_dates(
     text: str, timexes: list[Timex], values: list[str | None], dct: str
 ) -> dict[int, str]:
-    """The dates of counts of units "later" or "earlier" (by the start of their timex):
+    """The dates of counts of units "later" or "earlier", or "after" or "before" an event
+    the sentence of the date counted from tells of (by the start of their timex):
     that far from the last calendar date before them, at the precision both allow
     ("two days later" needs a day to count from, "two years later" a year). None where
     no date is near enough to count from, or where the count would pass the publication
@@ -242,19 +243,49 @@ def counted_dates(
             anchor = None
             continue
         count = _COUNT.fullmatch(timex.value)
-        way = _LATER.match(text, timex.end)
+        way = _LATER.match(text, timex.end) or _after_event_told(text, timex.end, anchor)
         if anchor is None or count is None or way is None or timex.type != "DURATION":
             continue
         if beside:
             continue  # "in 2014, eight years earlier": the date beside it is the one counted
         if timex.start - anchor[1] > _ANCHOR_REACH:
             continue
-        steps = int(count.group(1)) * (-1 if way.group(1).lower() == "earlier" else 1)
+        steps = int(count.group(1)) * (-1 if way.group(1).lower() in ("earlier", "before") else 1)
         value = _counted_from(anchor[0], steps, count.group(2))
         if value is not None and (value[:10] <= dct or direction(text, timex.start, timex.end) > 0):
             found[timex.start] = value
             anchor = (value, timex.end)  # the narrative moves on: "A week later, ..."
     return found
+
+
+# "Three days after the attack,", "a week before the vote.": a count from an event named
+# by a noun, its clause closing.
+_AFTER_EVENT = re.compile(
+    r"\s+(after|before)\s+the\s+([a-z][\w'’-]*(?:\s+[a-z][\w'’-]*){0,2})(?=\s*[,.;:!?])",
+    re.IGNORECASE,
+)
+_WORD = re.compile(r"[a-z]{4,}")
+
+
+def _after_event_told(text: str, end: int, anchor: tuple[str, int] | None) -> re.Match[str] | None:
+    """The words "after the attack" after a count ending at `end`, when the sentence that
+    told the date the narrative is at (`anchor`: its value, where its expression ends)
+    tells of that event: "A car bomb tore through a market on 3 March. Three days after
+    the bombing, ..." is three days after 3 March; after "The minister resigned on 3
+    March", "after the attack" has no day the text gives."""
+    event = _AFTER_EVENT.match(text, end) if anchor is not None else None
+    if event is None or anchor is None:
+        return None
+    left, right = sentence_bounds(text, anchor[1] - 1, anchor[1])
+    told = _WORD.findall(text[left:right].lower())
+    named = _WORD.findall(event.group(2).lower())
+    return event if any(_same_stem(one, other) for one in named for other in told) else None
+
+
+def _same_stem(one: str, other: str) -> bool:
+    """Whether two words name one thing: one holds the other ("quake", "earthquake";
+    "bomb", "bombing") or they open alike ("explosion", "exploded")."""
+    return one in other or other in one or (len(one) >= 5 and one[:5] == other[:5])
 
 
 # "collapsed on Friday, a week after the talks began": a count set beside a date.

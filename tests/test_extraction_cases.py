@@ -63,3 +63,16 @@ def test_a_date_moved_from_one_day_to_another_is_two_days_not_a_span() -> None:
     # A span that was not moved stays one.
     text = "Prices rose from 4 to 11 April."
     assert _dated_quotes(text, "2025-04-20") == [("2025-04-04", "2025-04-11", text)]
+
+
+def test_a_count_after_an_event_told_earlier_is_counted_from_its_day() -> None:
+    told = "A car bomb tore through a market on 3 March, killing 14 people."
+    later = "Three days after the bombing, the interior minister resigned."
+    assert _dated_quotes(f"{told} {later}", "2025-03-10") == [
+        ("2025-03-03", told),
+        ("2025-03-06", later),
+    ]
+    # The day told is not the event's: which day the attack was, the text does not say.
+    told = "The minister resigned on 3 March."
+    later = "Two weeks after the attack, the border reopened."
+    assert _dated_quotes(f"{told} {later}", "2025-03-30") == [("2025-03-03", told)]
