@@ -17,7 +17,8 @@ already proposed ("In 2019 the plant reopened on March 4" is only 2019-03-04).
 
 "since 2020" makes an ongoing span, "from 2011 to 2016" / "between 2011 and 2016" / "the
 night of Friday to Saturday" a range; each range or span of a sentence is a candidate.
-"the first strikes since 2016" does not date anything to 2016, so it is dropped. "Nov.
+"the first strikes since 2016" does not date anything to 2016, so it is dropped (but
+"the strongest since 1939, when a quake killed 33,000" tells of 1939). "Nov.
 28-30" and "the July-September quarter" are ranges too, "two days later" is counted from
 the date the story was at, as is a time of day alone ("at 4 p.m.": the day of the sentence
 before), and "on Friday, a week after the talks began" dates the talks a week before
@@ -101,6 +102,8 @@ _FIRST_SINCE = re.compile(
     r"shortest|hottest|coldest|warmest|wettest|driest|busiest|smallest|greatest|since\s+then)\b",
     re.IGNORECASE,
 )
+# ", when a quake killed 33,000 people": a clause telling what happened at the date before.
+_WHEN_CLAUSE = re.compile(r"\s*,\s*when\b", re.IGNORECASE)
 # "than" of a comparison, not of a deadline ("no later than 31 March").
 _THAN = r"(?<!later\s)(?<!earlier\s)(?<!sooner\s)than"
 # "(up 5%) from $3 million (a year earlier)", "compared with 40% (last year)", "than in 1988";
@@ -319,6 +322,9 @@ def _dated_in(
         since = _SINCE.search(before) if "nce" in lowered else None
         if since:
             if _FIRST_SINCE.search(before[: since.start()][-80:]):
+                if _WHEN_CLAUSE.match(after):
+                    # "the strongest since 1939, when a quake killed 33,000": that year's
+                    dated.append(_Dated(timex, value))
                 continue
             dated.append(_Dated(timex, value, ongoing=True))
             continue

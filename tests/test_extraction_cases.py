@@ -76,3 +76,13 @@ def test_a_count_after_an_event_told_earlier_is_counted_from_its_day() -> None:
     told = "The minister resigned on 3 March."
     later = "Two weeks after the attack, the border reopened."
     assert _dated_quotes(f"{told} {later}", "2025-03-30") == [("2025-03-03", told)]
+
+
+def test_the_first_since_a_date_when_something_happened_dates_what_happened() -> None:
+    text = (
+        "It was the strongest earthquake to hit the region since 1939, when a quake killed "
+        "33,000 people."
+    )
+    assert _dated_quotes(text, "2023-02-06") == [("1939", text)]
+    # Without the clause, nothing is told of 1939.
+    assert _dated_quotes("It was the strongest quake since 1939.", "2023-02-06") == []
