@@ -11,7 +11,7 @@ July-September quarter", "two days later".
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from builder.temporal import Timex
 from builder.temporal.calendar import year_span_end
@@ -193,6 +193,8 @@ def night_into(value: str, before: str) -> tuple[str, str] | None:
 _LATER = re.compile(r"\s+(later|earlier)\b(?!\s+than)", re.IGNORECASE)
 _AFTER = re.compile(r"\s+(?:after|before)\s+", re.IGNORECASE)
 _COUNT = re.compile(r"P(\d+)([DWMY])")
+_HOURS = re.compile(r"PT(\d+)(H)")
+_CLOCK_VALUE = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d")
 # The date the narrative is at must be this near (about two sentences) to count from it.
 _ANCHOR_REACH = 300
 
@@ -203,12 +205,14 @@ def counted_dates(
     """The dates of counts of units "later" or "earlier", or "after" or "before" an event
     the sentence of the date counted from tells of (by the start of their timex):
     that far from the last calendar date before them, at the precision both allow
-    ("two days later" needs a day to count from, "two years later" a year). None where
+    ("two days later" needs a day to count from, "two years later" a year, "two hours
+    later" a time of day). None where
     no date is near enough to count from, or where the count would pass the publication
     day in a sentence told in the past: nothing is guessed. Each such date is where the
     narrative is for the next count. `values` are the timexes' calendar values."""
     found: dict[int, str] = {}
     anchor: tuple[str, int] | None = None
+    clock: str | None = None  # the anchor's time of day as told ("4:17 a.m."), zone or not
     previous: Timex | None = None
     previous_value: str | None = None
     passed: str | None = None  # a date the narrative has moved on from, by an unknown count
@@ -236,13 +240,14 @@ def counted_dates(
                 anchor, passed = None, value
             elif value != passed:
                 anchor, passed = (value, timex.end), None
+                clock = timex.value[:16] if _CLOCK_VALUE.match(timex.value) else None
             continue
         if timex.type in ("DATE", "TIME") and timex.value[:4].isdigit():
             # "This past weekend", "last week": the story is at a time no count can start
             # from ("a day earlier" than a weekend is not a day).
             anchor = None
             continue
-        count = _COUNT.fullmatch(timex.value)
+        count = _COUNT.fullmatch(timex.value) or _HOURS.fullmatch(timex.value)
         way = _LATER.match(text, timex.end) or _after_event_told(text, timex.end, anchor)
         if anchor is None or count is None or way is None or timex.type != "DURATION":
             continue
@@ -251,7 +256,10 @@ def counted_dates(
         if timex.start - anchor[1] > _ANCHOR_REACH:
             continue
         steps = int(count.group(1)) * (-1 if way.group(1).lower() in ("earlier", "before") else 1)
-        value = _counted_from(anchor[0], steps, count.group(2))
+        if count.group(2) == "H":
+            value, clock = _hours_from(clock, anchor[0], steps, _ROUGHLY.match(timex.text) is None)
+        else:
+            value, clock = _counted_from(anchor[0], steps, count.group(2)), None
         if value is not None and (value[:10] <= dct or direction(text, timex.start, timex.end) > 0):
             found[timex.start] = value
             anchor = (value, timex.end)  # the narrative moves on: "A week later, ..."
@@ -314,6 +322,31 @@ def _apposed_count(text: str, timexes: list[Timex], index: int, value: str, dct:
     if counted is None or (counted[:10] > dct and direction(text, timex.start, timex.end) <= 0):
         return None
     return counted
+
+
+# "about nine hours", "more than two hours": a count of hours told roughly.
+_ROUGHLY = re.compile(
+    r"(?:about|around|approximately|roughly|nearly|almost|some|over|under|more\s+than"
+    r"|less\s+than|fewer\s+than|at\s+least|at\s+most|up\s+to|just|only)\s",
+    re.IGNORECASE,
+)
+
+
+def _hours_from(
+    clock: str | None, anchor: str, steps: int, exact: bool
+) -> tuple[str | None, str | None]:
+    """The date `steps` hours from the time of day `clock` (a TIMEX value, which leaves the
+    zone out) that the calendar value `anchor` dates, and that time: the time with the
+    anchor's zone when it has one and the count is `exact`, else the day. None without a
+    time to count from, or when a rough count may fall either side of a midnight."""
+    if clock is None or anchor[:10] != clock[:10]:
+        return None, None
+    moved = datetime.fromisoformat(clock) + timedelta(hours=steps)
+    told = moved.isoformat(timespec="minutes")
+    if not exact and not 1 <= moved.hour < 23:
+        return None, None  # "about two hours later" than 22:30: that day or the next
+    zone = anchor[16:] if len(anchor) > 16 and exact else None
+    return (told + zone if zone else told[:10]), told
 
 
 def _counted_from(anchor: str, steps: int, unit: str) -> str | None:

@@ -86,3 +86,22 @@ def test_the_first_since_a_date_when_something_happened_dates_what_happened() ->
     assert _dated_quotes(text, "2023-02-06") == [("1939", text)]
     # Without the clause, nothing is told of 1939.
     assert _dated_quotes("It was the strongest quake since 1939.", "2023-02-06") == []
+
+
+def test_a_count_of_hours_later_is_counted_from_the_time_told() -> None:
+    first = "The first blast was heard at 21:30 GMT on Friday."
+    second = "Two hours later a second blast shook the port."
+    assert _dated_quotes(f"{first} {second}", "2024-07-10") == [
+        ("2024-07-05T21:30Z", first),
+        ("2024-07-05T23:30Z", second),
+    ]
+    # Past midnight, the next day (a time without its zone dates only its day).
+    first = "The polls closed at 10pm on 4 July."
+    second = "Three hours later, the result was declared."
+    assert _dated_quotes(f"{first} {second}", "2024-07-10") == [
+        ("2024-07-04", first),
+        ("2024-07-05", second),
+    ]
+    # From a day alone, hours later may be the next day: nothing is counted.
+    text = "The talks began on Monday. Twelve hours later, they collapsed."
+    assert _dated_quotes(text, "2024-07-10") == [("2024-07-08", "The talks began on Monday.")]
