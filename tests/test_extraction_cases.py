@@ -105,3 +105,11 @@ def test_a_count_of_hours_later_is_counted_from_the_time_told() -> None:
     # From a day alone, hours later may be the next day: nothing is counted.
     text = "The talks began on Monday. Twelve hours later, they collapsed."
     assert _dated_quotes(text, "2024-07-10") == [("2024-07-08", "The talks began on Monday.")]
+
+
+def test_by_a_month_what_had_been_done_is_the_month_gone() -> None:
+    text = "By mid-February, the freeze had been partly lifted, but many programs never reopened."
+    assert _dated_quotes(text, "2025-04-02") == [("2025-02", text)]
+    # A deadline is still ahead.
+    text = "Manufacturers must submit their plans by February."
+    assert _values(text, "2025-04-02")["February"] == "2026-02"

@@ -1537,6 +1537,9 @@ def _set(text: str, start: int, end: int, ctx: Context) -> Reading | None:
 
 
 _DEADLINE = re.compile(r"\b(?:by|until|till)\s+$", re.IGNORECASE)
+# "By February, the freeze had been lifted", "had fallen by 20% by January".
+_BY_PAST_PERFECT = re.compile(r"[,\s][^.;:!?]{0,50}?\bhad\s+(?!to\b)\w", re.IGNORECASE)
+_PAST_PERFECT_BY = re.compile(r"\bhad\s+(?!to\b)[^.;:!?]{0,60}\bby\s+$", re.IGNORECASE)
 
 
 _THROUGH = re.compile(r"\bthrough\s+$", re.IGNORECASE)
@@ -1571,7 +1574,12 @@ def _month(text: str, start: int, end: int, ctx: Context) -> Reading | None:
     if since and _SINCE_BEFORE.search(ctx.text, max(0, start - 12), start):
         year = cal.nearest_month(ctx.dct, month, -1)  # "the first since July": gone
     if year is None and _DEADLINE.search(ctx.text, max(0, start - 12), start):
-        year = cal.nearest_month(ctx.dct, month, 1)  # "by February", "until January"
+        # "by February", "until January": ahead, unless what was done by then is told in
+        # the past perfect ("By mid-February, the freeze had been lifted")
+        done = _BY_PAST_PERFECT.match(ctx.text, end) or _PAST_PERFECT_BY.search(
+            ctx.text, max(0, start - 80), start
+        )
+        year = cal.nearest_month(ctx.dct, month, -1 if done else 1)
     if year is None:
         # Months within a season of the DCT are the nearest ones whatever the tense cues say,
         # and so is the end of a span "through January": the verb tells when the span began.
