@@ -113,3 +113,17 @@ def test_by_a_month_what_had_been_done_is_the_month_gone() -> None:
     # A deadline is still ahead.
     text = "Manufacturers must submit their plans by February."
     assert _values(text, "2025-04-02")["February"] == "2026-02"
+
+
+def test_today_and_tomorrow_in_a_live_blog_entry_are_told_from_its_heading_day() -> None:
+    text = (
+        "## Wednesday 12 March\n\n"
+        "**09:15** The prime minister has arrived at parliament for the debate.\n\n"
+        "## Tuesday 11 March\n\n"
+        "**18:02** The vote on the bill has been pushed back to tomorrow, the Speaker's office "
+        "says.\n\n"
+        "**17:30** Ministers met this afternoon to discuss the delay."
+    )
+    values = _values(text, "2025-03-12")
+    assert values["tomorrow"] == "2025-03-12"
+    assert values["this afternoon"] == "2025-03-11TAF"

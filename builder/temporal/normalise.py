@@ -1102,12 +1102,14 @@ def _in_quote(text: str, start: int) -> bool:
 
 def _speech_day(ctx: Context, start: int, end: int) -> date:
     """The day the words at [start, end) were spoken: the weekday an attribution after the
-    quote holding them names, else the day the story was written."""
+    quote holding them names, else the day the story was written (in a live blog, the day
+    of the heading its entry is under)."""
+    written = ctx.heading_day or ctx.dct
     if '"' not in ctx.text[end : end + 250] and "”" not in ctx.text[end : end + 250]:
-        return ctx.dct  # cheap test first: no quote closes after the words
+        return written  # cheap test first: no quote closes after the words
     said = _QUOTE_SAID_ON.match(ctx.text, end)
     if said is None or not _in_quote(ctx.text, start):
-        return ctx.dct
+        return written
     return cal.nearest_weekday(ctx.dct, WEEKDAYS[said.group(1).lower()], -1)
 
 
