@@ -107,9 +107,10 @@ _WHEN_CLAUSE = re.compile(r"\s*,\s*when\b", re.IGNORECASE)
 # "than" of a comparison, not of a deadline ("no later than 31 March").
 _THAN = r"(?<!later\s)(?<!earlier\s)(?<!sooner\s)than"
 # "(up 5%) from $3 million (a year earlier)", "compared with 40% (last year)", "than in 1988";
-# not a day of a month ("the quarter to 31 December ... published on 12 February").
+# not a day of a month ("from 1 January ... published on 12 February"), nor the level a
+# figure reached ("rose to 3% in January").
 _BASELINE = re.compile(
-    r"(?:\b(?:from|to|over)\s+(?:(?:an?|about|estimated|nearly|roughly|some)\s+)*"
+    r"(?:\b(?:from|over)\s+(?:(?:an?|about|estimated|nearly|roughly|some)\s+)*"
     rf"(?!{DAY}\s+(?:of\s+)?{MONTH})"
     r"(?:[$£€#]|[A-Z]{1,2}\$)?\d(?:[^.;]|\.\d){0,80}"
     rf"|\b(?:compared\s+with|compared\s+to|versus|{_THAN}|as)\b(?:[^.;]|\.\d){{0,90}})$"

@@ -127,3 +127,11 @@ def test_today_and_tomorrow_in_a_live_blog_entry_are_told_from_its_heading_day()
     values = _values(text, "2025-03-12")
     assert values["tomorrow"] == "2025-03-12"
     assert values["this afternoon"] == "2025-03-11TAF"
+
+
+def test_the_month_a_figure_rose_to_a_level_is_the_event_not_the_day_it_was_reported() -> None:
+    text = (
+        "Inflation rose to 3% in January, from 2.5% in December, the Office for National "
+        "Statistics said on Wednesday."
+    )
+    assert _dated_quotes(text, "2025-03-21") == [("2025-01", text)]
