@@ -135,3 +135,11 @@ def test_the_month_a_figure_rose_to_a_level_is_the_event_not_the_day_it_was_repo
         "Statistics said on Wednesday."
     )
     assert _dated_quotes(text, "2025-03-21") == [("2025-01", text)]
+
+
+def test_the_day_data_showed_something_dates_only_the_report() -> None:
+    text = (
+        "Japan's economy grew less than initially estimated in the October-December quarter, "
+        "revised data showed on Tuesday."
+    )
+    assert _dated_quotes(text, "2025-03-11") == [("2024-10", "2024-12", text)]
