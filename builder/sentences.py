@@ -13,6 +13,8 @@ import itertools
 import re
 from dataclasses import dataclass
 
+from builder.temporal.lexicon import CAPITALISED_MONTHS
+
 
 @dataclass(frozen=True)
 class Sentence:
@@ -131,6 +133,8 @@ def _is_boundary(paragraph: str, period_end: int, mark_start: int) -> bool:
         return False
     if bare in _BEFORE_NUMBER and next_word[:1].isdigit():
         return False
+    if bare.isdigit() and next_word.lower() in CAPITALISED_MONTHS:
+        return False  # a German date's day: "am 3. März"
     if bare in ("a.m", "p.m") and next_word[:1].isupper():
         # "at 8 p.m. Kerr declared ...": a boundary, but not before what dates the time
         # ("8 p.m. Sunday", "p.m. EST", "p.m. Eastern time", "p.m. Jan. 5").

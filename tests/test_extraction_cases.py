@@ -143,3 +143,17 @@ def test_the_day_data_showed_something_dates_only_the_report() -> None:
         "revised data showed on Tuesday."
     )
     assert _dated_quotes(text, "2025-03-11") == [("2024-10", "2024-12", text)]
+
+
+def test_a_date_quoted_with_a_french_german_or_spanish_month_is_read() -> None:
+    text = (
+        "The summit opened le 3 mars in Paris. The deal was signed on 3. März in Berlin. "
+        "The law took effect on 5 de marzo de 2024."
+    )
+    assert _dated_quotes(text, "2025-03-10") == [
+        ("2025-03-03", "The summit opened le 3 mars in Paris."),
+        ("2025-03-03", "The deal was signed on 3. März in Berlin."),
+        ("2024-03-05", "The law took effect on 5 de marzo de 2024."),
+    ]
+    # A French month is written in lower case: "3 Mars bars" is no date.
+    assert _dated_quotes("He ate 3 Mars bars on the way.", "2025-03-10") == []

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from builder.temporal.lexicon import CAPITALISED_MONTHS, LOWER_CASE_MONTHS
+
 try:  # Python's own pattern parser: private, used only to make matching faster
     from re import _constants, _parser
 except ImportError:  # another Python: the branches are used as they are (see _branch)
@@ -118,6 +120,8 @@ RELATIVE_WORD = (
     r"|previous|following|that)"
 )
 EDGE = r"(?:(?:early|late|earlier|later|mid)[-\s]+(?:in\s+)?)"
+# Month names of other languages: "mars", "marzo", "märz" (see lexicon).
+OTHER_LANGUAGE_MONTH = _alt(*sorted(set(LOWER_CASE_MONTHS) | set(CAPITALISED_MONTHS)))
 # "November 27", "27 November", "the 27th of November".
 MONTH_DAY = rf"(?:{MONTH}\s+(?:the\s+)?{DAY}|(?:the\s+)?{DAY}\s+(?:of\s+)?{MONTH})"
 # "15/03", "15/03/2025", "17.03.2025": a numeric day, where a clock time names its day.
@@ -180,6 +184,13 @@ _BRANCHES: list[tuple[str, str]] = [
         rf"(?:(?:this\s+(?:coming\s+|past\s+)?|last\s+|next\s+)?(?:{WEEKDAY}|{WEEKDAY_SHORT}),?\s+)?"
         rf"{MONTH_DAY}"
         rf"(?:,?\s+{ANY_YEAR}|\s+(?:this|last|next)\s+year(?![\w'’]))?)",
+    ),
+    # "le 3 mars 2025", "1er avril", "3. März", "5 de marzo de 2025": a day and a month named
+    # in another language.
+    (
+        "other_language_date",
+        r"(?<![\d.,/])(?:1er|3[01]|[12]\d|0?[1-9])\.?\s+(?:de\s+)?"
+        rf"{OTHER_LANGUAGE_MONTH}(?![\w-])(?:\s+(?:de\s+)?{YEAR})?",
     ),
     (
         "monthyear",

@@ -31,7 +31,9 @@ from builder.temporal.grammar import (
     ZONE,
 )
 from builder.temporal.lexicon import (
+    CAPITALISED_MONTHS,
     FREQUENCY_ADVERBS,
+    LOWER_CASE_MONTHS,
     MONTHS,
     PARTS_OF_DAY,
     SEASONS,
@@ -435,6 +437,28 @@ def _date(text: str, start: int, end: int, ctx: Context) -> Reading | None:
         and _THE_BEFORE.search(ctx.text, max(0, start - 5), start)
     ):
         return Reading("DATE", f"XXXX-{day.month:02d}-{day.day:02d}")
+    return Reading("DATE", day.isoformat(), anchors=True)
+
+
+_OTHER_LANGUAGE_DATE = re.compile(r"(\d+)(?:er)?\.?\s+(?:de\s+)?(\w+)", re.IGNORECASE)
+
+
+def _other_language_date(text: str, start: int, end: int, ctx: Context) -> Reading | None:
+    """ "le 3 mars", "3. März 2025": the day, in the year the text gives or the context
+    does. A French, Spanish or Italian month is written in lower case ("3 Mars" is no
+    date), a German one capitalised."""
+    parts = _OTHER_LANGUAGE_DATE.match(text)
+    if parts is None:
+        return None
+    name = parts.group(2)
+    month = LOWER_CASE_MONTHS.get(name) if name.islower() else CAPITALISED_MONTHS.get(name.lower())
+    if month is None or (not name.islower() and _NAME_AFTER.match(ctx.text, end)):
+        return None  # "2 Mai Tais"
+    year = _year_of(text[parts.end() :]) or year_of_month(ctx, month, start, end)
+    try:
+        day = date(year, month, int(parts.group(1)))
+    except ValueError:
+        return None
     return Reading("DATE", day.isoformat(), anchors=True)
 
 
@@ -1677,6 +1701,7 @@ HANDLERS: dict[str, Handler] = {
     "clock": _clock,
     "nth_weekday": _nth_weekday,
     "date": _date,
+    "other_language_date": _other_language_date,
     "monthyear": _monthyear,
     "quarter": _quarter,
     "half": _half,
