@@ -157,3 +157,11 @@ def test_a_date_quoted_with_a_french_german_or_spanish_month_is_read() -> None:
     ]
     # A French month is written in lower case: "3 Mars bars" is no date.
     assert _dated_quotes("He ate 3 Mars bars on the way.", "2025-03-10") == []
+
+
+def test_a_day_a_thing_has_been_put_back_or_brought_forward_to_is_ahead() -> None:
+    # Published Wednesday 12 March 2025.
+    values = _values("Kick-off has been put back to 8pm on Sunday.", "2025-03-12")
+    assert values["8pm on Sunday"] == "2025-03-16T20:00"
+    values = _values("The hearing has been brought forward to Friday.", "2025-03-12")
+    assert values["Friday"] == "2025-03-14"

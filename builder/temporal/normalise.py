@@ -52,7 +52,7 @@ from builder.temporal.periods import (
     _year_before,
     _yearend,
 )
-from builder.temporal.tense import closely_future, closely_past, sentence_bounds
+from builder.temporal.tense import MOVED, closely_future, closely_past, sentence_bounds
 from builder.temporal.tokens import (
     _DAY_TOKEN,
     _MONTH_TOKEN,
@@ -1140,11 +1140,11 @@ def _speech_day(ctx: Context, start: int, end: int) -> date:
 # "a curfew until 5 pm Sunday": the day is ahead whatever the verb's tense.
 _UNTIL = re.compile(r"\b(?:until|till)(?:\s+\S+){0,4}\s*$", re.IGNORECASE)
 # "has extended its warnings to midnight on Wednesday", "adjourned the hearing to
-# Monday": a deadline moved later, ahead too; not one told of in the past ("the talks,
-# which were extended to Friday, collapsed").
+# Monday", "has been put back to 8pm on Sunday": a day moved to, ahead too; not one told
+# of in the past ("the talks, which were extended to Friday, collapsed").
 _MOVED_TO = re.compile(
     r"(?<!\bwas\s)(?<!\bwere\s)(?<!\bhad\s)"
-    r"\b(?:extend|prolong|postpone|adjourn|delay)\w*\b[^.;:!?]{0,60}?"
+    rf"(?:\b(?:extend|prolong)\w*|{MOVED})\b[^.;:!?]{{0,60}}?"
     rf"\b(?:to|until|till)\s+(?:{CLOCK}{ZONE}?(?:\s+on)?\s*)?$",
     re.IGNORECASE,
 )
@@ -1167,7 +1167,7 @@ _IS_ON = re.compile(
 )
 # Cheap tests for the words the patterns around them need.
 _REPORTED = re.compile(r"said|told|announced|stated|confirmed|added|declared")
-_MOVING = re.compile(r"extend|prolong|postpon|adjourn|delay")
+_MOVING = re.compile(r"extend|prolong|postpon|adjourn|delay|reschedul|mov|push|brought|bring|put")
 # "Ferry operators have cancelled all sailings on Friday": a perfect tense takes no past
 # day of its own, so the day is the called-off event's, ahead; not "cancelled on Friday".
 _CALLED_OFF = re.compile(
