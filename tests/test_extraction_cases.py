@@ -165,3 +165,10 @@ def test_a_day_a_thing_has_been_put_back_or_brought_forward_to_is_ahead() -> Non
     assert values["8pm on Sunday"] == "2025-03-16T20:00"
     values = _values("The hearing has been brought forward to Friday.", "2025-03-12")
     assert values["Friday"] == "2025-03-14"
+
+
+def test_a_day_moved_to_is_the_one_nearest_the_day_it_was_set_for() -> None:
+    # Published Monday 10 March 2025: the vote had been set for Thursday 13 March.
+    text = "The vote, originally set for Thursday, was moved up a day, to Wednesday."
+    values = _values(text, "2025-03-10")
+    assert (values["Thursday"], values["Wednesday"]) == ("2025-03-13", "2025-03-12")

@@ -1142,12 +1142,14 @@ _UNTIL = re.compile(r"\b(?:until|till)(?:\s+\S+){0,4}\s*$", re.IGNORECASE)
 # "has extended its warnings to midnight on Wednesday", "adjourned the hearing to
 # Monday", "has been put back to 8pm on Sunday": a day moved to, ahead too; not one told
 # of in the past ("the talks, which were extended to Friday, collapsed").
-_MOVED_TO = re.compile(
-    r"(?<!\bwas\s)(?<!\bwere\s)(?<!\bhad\s)"
+_MOVED_TO_BODY = (
     rf"(?:\b(?:extend|prolong)\w*|{MOVED})\b[^.;:!?]{{0,60}}?"
-    rf"\b(?:to|until|till)\s+(?:{CLOCK}{ZONE}?(?:\s+on)?\s*)?$",
-    re.IGNORECASE,
+    rf"\b(?:to|until|till)\s+(?:{CLOCK}{ZONE}?(?:\s+on)?\s*)?$"
 )
+_MOVED_TO = re.compile(r"(?<!\bwas\s)(?<!\bwere\s)(?<!\bhad\s)" + _MOVED_TO_BODY, re.I)
+# "The vote, originally set for Thursday, was moved up a day, to Wednesday": a day moved
+# to, in the sentence that told the day it was set for, whatever the tense.
+_MOVED_TO_ANY = re.compile(_MOVED_TO_BODY, re.IGNORECASE)
 
 
 _INTO = re.compile(r"\binto\s+$", re.IGNORECASE)
@@ -1297,8 +1299,18 @@ def _resolve_weekday(ctx: Context, lower: str, weekday: int, start: int, end: in
         ahead = ctx.day_anchor is not None and ctx.day_anchor > ctx.dct
         base = ctx.day_anchor if ahead and recent else ctx.dct
         return cal.nearest_weekday(base, weekday, 1)
+    moving = _MOVING.search(near)
     if (
-        (_MOVING.search(near) and _MOVED_TO.search(ctx.text, max(0, start - 100), start))
+        moving
+        and ctx.day_anchor is not None
+        and sentence_bounds(ctx.text, start, end)[0] <= ctx.day_anchor_at
+        and _MOVED_TO_ANY.search(ctx.text, max(0, start - 100), start)
+    ):
+        # the day nearest the one it was set for
+        after = cal.nearest_weekday(ctx.day_anchor, weekday, 1)
+        return after if (after - ctx.day_anchor).days <= 3 else cal.shift(after, -7, "day")
+    if (
+        (moving and _MOVED_TO.search(ctx.text, max(0, start - 100), start))
         or (_CALLING_OFF.search(near) and _CALLED_OFF.search(ctx.text, max(0, start - 100), start))
         or (
             not possessive
