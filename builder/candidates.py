@@ -98,7 +98,8 @@ _SINCE = re.compile(
     re.I,
 )
 _FIRST_SINCE = re.compile(
-    r"\b(?:first|last|only|highest|lowest|biggest|largest|worst|best|deadliest|heaviest|"
+    r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th)"
+    r"|last|only|highest|lowest|biggest|largest|worst|best|deadliest|heaviest|"
     r"most|least|fewest|strongest|weakest|fastest|slowest|sharpest|steepest|longest|"
     r"shortest|hottest|coldest|warmest|wettest|driest|busiest|smallest|greatest|since\s+then)\b",
     re.IGNORECASE,

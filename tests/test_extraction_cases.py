@@ -172,3 +172,11 @@ def test_a_day_moved_to_is_the_one_nearest_the_day_it_was_set_for() -> None:
     text = "The vote, originally set for Thursday, was moved up a day, to Wednesday."
     values = _values(text, "2025-03-10")
     assert (values["Thursday"], values["Wednesday"]) == ("2025-03-13", "2025-03-12")
+
+
+def test_the_nth_time_since_a_date_counts_from_it_and_is_no_span() -> None:
+    text = (
+        "The Fed raised rates by a quarter point on July 26, 2023, the 11th increase since "
+        "March 2022."
+    )
+    assert _dated_quotes(text, "2025-01-10") == [("2023-07-26", text)]
