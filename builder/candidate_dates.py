@@ -189,8 +189,9 @@ def night_into(value: str, before: str) -> tuple[str, str] | None:
     return (day - timedelta(days=1)).isoformat(), value
 
 
-# "Two days later", "three years earlier": a count of units from the narrative's date.
-_LATER = re.compile(r"\s+(later|earlier)\b(?!\s+than)", re.IGNORECASE)
+# "Two days later", "three years earlier", "Twenty years on,": a count of units from the
+# narrative's date.
+_LATER = re.compile(r"\s+(later|earlier|on(?=\s*[,;.!?]))\b(?!\s+than)", re.IGNORECASE)
 _AFTER = re.compile(r"\s+(?:after|before)\s+", re.IGNORECASE)
 _COUNT = re.compile(r"P(\d+)([DWMY])")
 _HOURS = re.compile(r"PT(\d+)(H)")

@@ -180,3 +180,9 @@ def test_the_nth_time_since_a_date_counts_from_it_and_is_no_span() -> None:
         "March 2022."
     )
     assert _dated_quotes(text, "2025-01-10") == [("2023-07-26", text)]
+
+
+def test_so_many_years_on_is_counted_as_so_many_years_later() -> None:
+    founded = "The company was founded in 1998 by two students."
+    on = "Twenty years on, it employed 180,000 people."
+    assert _dated_quotes(f"{founded} {on}", "2025-03-14") == [("1998", founded), ("2018", on)]
