@@ -186,3 +186,10 @@ def test_so_many_years_on_is_counted_as_so_many_years_later() -> None:
     founded = "The company was founded in 1998 by two students."
     on = "Twenty years on, it employed 180,000 people."
     assert _dated_quotes(f"{founded} {on}", "2025-03-14") == [("1998", founded), ("2018", on)]
+
+
+def test_a_length_after_the_verb_last_does_not_take_the_verb_in() -> None:
+    found = tag("The strike is due to last 48 hours.", "2025-03-20")
+    assert [(t.text, t.value) for t in found] == [("48 hours", "PT48H")]
+    found = tag("Prices rose in the last 48 hours.", "2025-03-20")
+    assert [t.text for t in found] == ["the last 48 hours"]

@@ -11,6 +11,7 @@ reading of the words, `context` the state carried through a text.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import re
 from datetime import date, timedelta
 
@@ -662,9 +663,22 @@ _IN_OPENING = re.compile(r"(?:^|[.!?:;]\s+|\n\s*)[\"'“‘(]?in\s+$", re.IGNORE
 _PLURAL_LONG = re.compile(r"(an?\s+)[a-z]+s-long")
 
 
+# "is due to last 48 hours", "will last three days": "last" the verb, not the adjective.
+_LAST_THE_VERB = re.compile(r"last\s+", re.IGNORECASE)
+_BEFORE_THE_VERB = re.compile(
+    r"\b(?:to|will|would|could|can|may|might|should|must|won['’]t|not|n['’]t)\s+$", re.IGNORECASE
+)
+
+
 def _duration(text: str, start: int, end: int, ctx: Context) -> Reading | None:
     if re.fullmatch(r"(?:some\s+time|a\s+while)", text, re.IGNORECASE):
         return Reading("DURATION", "PXX")
+    verb = _LAST_THE_VERB.match(text)
+    if verb and _BEFORE_THE_VERB.search(ctx.text, max(0, start - 12), start):
+        length = _duration(text[verb.end() :], start + verb.end(), end, ctx)
+        if length is None:
+            return None
+        return dataclasses.replace(length, start=length.start or start + verb.end())
     unit = _unit_of(text)
     if unit is None:
         return None
