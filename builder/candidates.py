@@ -106,8 +106,12 @@ _FIRST_SINCE = re.compile(
 )
 # ", when a quake killed 33,000 people": a clause telling what happened at the date before.
 _WHEN_CLAUSE = re.compile(r"\s*,\s*when\b", re.IGNORECASE)
-# "than" of a comparison, not of a deadline ("no later than 31 March").
-_THAN = r"(?<!later\s)(?<!earlier\s)(?<!sooner\s)than"
+# "than" of a comparison ("a week later than last year"), not of a deadline ("no later
+# than 31 March", "not earlier than 1 May").
+_THAN = (
+    r"(?<!\bno\slater\s)(?<!\bnot\slater\s)(?<!\bno\searlier\s)(?<!\bnot\searlier\s)"
+    r"(?<!\bno\ssooner\s)than"
+)
 # "(up 5%) from $3 million (a year earlier)", "compared with 40% (last year)", "than in 1988";
 # not a day of a month ("from 1 January ... published on 12 February"), nor the level a
 # figure reached ("rose to 3% in January").

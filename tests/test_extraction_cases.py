@@ -193,3 +193,14 @@ def test_a_length_after_the_verb_last_does_not_take_the_verb_in() -> None:
     assert [(t.text, t.value) for t in found] == [("48 hours", "PT48H")]
     found = tag("Prices rose in the last 48 hours.", "2025-03-20")
     assert [t.text for t in found] == ["the last 48 hours"]
+
+
+def test_a_year_compared_with_by_later_than_is_a_baseline_and_no_event() -> None:
+    text = "The race starts at 10.30am on Sunday 6 April, a week later than last year."
+    assert _dated_quotes(text, "2025-03-15") == [("2025-04-06", text)]
+    # A deadline is no comparison.
+    text = "The station closed on 2 March and must reopen no later than 31 March."
+    assert [value for value, _ in _dated_quotes(text, "2025-03-15")] == [
+        "2025-03-02",
+        "2025-03-31",
+    ]
