@@ -189,9 +189,13 @@ def night_into(value: str, before: str) -> tuple[str, str] | None:
     return (day - timedelta(days=1)).isoformat(), value
 
 
-# "Two days later", "three years earlier", "Twenty years on,": a count of units from the
-# narrative's date.
-_LATER = re.compile(r"\s+(later|earlier|on(?=\s*[,;.!?]))\b(?!\s+than)", re.IGNORECASE)
+# "Two days later", "three years earlier", "Twenty years on,", "six months afterwards",
+# "Three years before,": a count of units from the narrative's date.
+_LATER = re.compile(
+    r"\s+(later|earlier|(?:on|before|beforehand|after|afterwards?)(?=\s*[,;.!?]))\b(?!\s+than)",
+    re.IGNORECASE,
+)
+_BACK = ("earlier", "before", "beforehand")
 _AFTER = re.compile(r"\s+(?:after|before)\s+", re.IGNORECASE)
 _COUNT = re.compile(r"P(\d+)([DWMY])")
 _HOURS = re.compile(r"PT(\d+)(H)")
@@ -256,7 +260,7 @@ def counted_dates(
             continue  # "in 2014, eight years earlier": the date beside it is the one counted
         if timex.start - anchor[1] > _ANCHOR_REACH:
             continue
-        steps = int(count.group(1)) * (-1 if way.group(1).lower() in ("earlier", "before") else 1)
+        steps = int(count.group(1)) * (-1 if way.group(1).lower() in _BACK else 1)
         if count.group(2) == "H":
             value, clock = _hours_from(clock, anchor[0], steps, _ROUGHLY.match(timex.text) is None)
         else:

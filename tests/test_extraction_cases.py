@@ -204,3 +204,18 @@ def test_a_year_compared_with_by_later_than_is_a_baseline_and_no_event() -> None
         "2025-03-02",
         "2025-03-31",
     ]
+
+
+def test_a_count_of_years_before_or_months_afterwards_is_counted_from_the_date_told() -> None:
+    jailed = "He was jailed in 2010."
+    before = "Three years before, he had been acquitted of a similar charge."
+    assert _dated_quotes(f"{jailed} {before}", "2025-03-20") == [
+        ("2010", jailed),
+        ("2007", before),
+    ]
+    closed = "The plant closed in March 2024."
+    after = "It reopened six months afterwards."
+    assert _dated_quotes(f"{closed} {after}", "2025-03-20") == [
+        ("2024-03", closed),
+        ("2024-09", after),
+    ]
