@@ -81,9 +81,10 @@ _REPORTING_AFTER = re.compile(
     r"^[^.;:]{0,25}?\b(?:said|says|told|announced|reported|confirmed)\b", re.IGNORECASE
 )
 # The date of a statement: "said Thursday", "reported on Friday", "Thursday said", "data
-# showed on Tuesday".
+# showed on Tuesday", "warned on Tuesday".
 _STATEMENT_BEFORE = re.compile(
-    r"\b(?:said|says|told\s+\w+|announced|reported|stated|confirmed|added|declared|showed|shows)"
+    r"\b(?:said|says|told\s+\w+|announced|reported|stated|confirmed|added|declared|showed|shows"
+    r"|warned|warns)"
     r"(?:\s+(?:in|at|to|during)\s+(?:a|an|the|his|her|their)?\s*(?:joint\s+)?(?:statement|interview"
     r"|news\s+conference|press\s+conference|briefing|speech|reporters))?"
     r"\s+(?:on\s+|late\s+|early\s+)?$",
@@ -126,7 +127,7 @@ _BASELINE = re.compile(
 # Words one of which every _REPORTING or _STATEMENT_BEFORE match holds, in lower case.
 _REPORTING_WORDS = tuple(
     "said say told added announced reported state confirmed interview conference briefing"
-    " readout declared show".split()
+    " readout declared show warn".split()
 )
 # Words one of which every _BASELINE match without a digit holds, in lower case.
 _BASELINE_WORDS = ("compared", "versus", "than", "as")

@@ -219,3 +219,8 @@ def test_a_count_of_years_before_or_months_afterwards_is_counted_from_the_date_t
         ("2024-03", closed),
         ("2024-09", after),
     ]
+
+
+def test_the_day_a_warning_was_given_dates_only_the_warning() -> None:
+    text = "The company warned on Tuesday that profits would fall in 2026."
+    assert _dated_quotes(text, "2025-03-20") == [("2026", text)]
