@@ -91,6 +91,13 @@ _STATEMENT_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _STATEMENT_AFTER = re.compile(r"^\s*(?:said|says|told|announced|reported)\b", re.IGNORECASE)
+# "On Monday, the prime minister announced that elections will be held on 4 May": the day
+# opening the sentence is the statement's.
+_OPENING_DAY = re.compile(r"\s*[\"“‘']?(?:(?:late|early|earlier)\s+)?(?:on\s+)?", re.IGNORECASE)
+_STATEMENT_THAT = re.compile(
+    r",?\s+[^.;:,]{0,40}?\b(?:said|announced|confirmed|warned|declared|told\s+\w+)\s+that\b",
+    re.IGNORECASE,
+)
 # "since 2020", "since early 2020", "since the start of the war in 2022".
 _SINCE = re.compile(
     r"\b(?:since|ever\s+since)\s+(?:the\s+)?(?:(?:early|late|mid|the\s+end\s+of)[-\s]+)?$"
@@ -379,6 +386,7 @@ def _dated_in(
                 incidental=bool(
                     (said and _STATEMENT_BEFORE.search(before[-40:]))
                     or _STATEMENT_AFTER.match(after)
+                    or (_OPENING_DAY.fullmatch(before) and _STATEMENT_THAT.match(after))
                     or (baseline and _BASELINE.search(window))
                 ),
                 counted=timex.start in anchored,

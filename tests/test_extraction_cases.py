@@ -224,3 +224,14 @@ def test_a_count_of_years_before_or_months_afterwards_is_counted_from_the_date_t
 def test_the_day_a_warning_was_given_dates_only_the_warning() -> None:
     text = "The company warned on Tuesday that profits would fall in 2026."
     assert _dated_quotes(text, "2025-03-20") == [("2026", text)]
+
+
+def test_a_day_opening_a_sentence_that_reports_a_statement_dates_only_the_statement() -> None:
+    text = "On Monday, the prime minister announced that elections will be held on 4 May."
+    assert _dated_quotes(text, "2025-03-20") == [("2025-05-04", text)]
+    # The day of what was done stays.
+    text = "On Monday, the prime minister sacked two ministers, and on 4 May he called elections."
+    assert [value for value, _ in _dated_quotes(text, "2025-05-10")] == [
+        "2025-05-05",
+        "2025-05-04",
+    ]
