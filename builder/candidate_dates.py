@@ -264,7 +264,7 @@ def counted_dates(
         if count.group(2) == "H":
             value, clock = _hours_from(clock, anchor[0], steps, _ROUGHLY.match(timex.text) is None)
         else:
-            value, clock = _counted_from(anchor[0], steps, count.group(2)), None
+            value, clock = _count(anchor[0], steps, count.group(2), timex.text), None
         if value is not None and (value[:10] <= dct or direction(text, timex.start, timex.end) > 0):
             found[timex.start] = value
             anchor = (value, timex.end)  # the narrative moves on: "A week later, ..."
@@ -323,7 +323,7 @@ def _apposed_count(text: str, timexes: list[Timex], index: int, value: str, dct:
         return None  # "a week after May 1": counted from the date stated next
     after = way.group().strip().lower() == "after"
     steps = int(count.group(1)) * (-1 if after else 1)
-    counted = _counted_from(value, steps, count.group(2))
+    counted = _count(value, steps, count.group(2), timex.text)
     if counted is None or (counted[:10] > dct and direction(text, timex.start, timex.end) <= 0):
         return None
     return counted
@@ -332,7 +332,7 @@ def _apposed_count(text: str, timexes: list[Timex], index: int, value: str, dct:
 # "about nine hours", "more than two hours": a count of hours told roughly.
 _ROUGHLY = re.compile(
     r"(?:about|around|approximately|roughly|nearly|almost|some|over|under|more\s+than"
-    r"|less\s+than|fewer\s+than|at\s+least|at\s+most|up\s+to|just|only)\s",
+    r"|less\s+than|fewer\s+than|at\s+least|at\s+most|up\s+to)\s",
     re.IGNORECASE,
 )
 
@@ -352,6 +352,29 @@ def _hours_from(
         return None, None  # "about two hours later" than 22:30: that day or the next
     zone = anchor[16:] if len(anchor) > 16 and exact else None
     return (told + zone if zone else told[:10]), told
+
+
+# How far either way a rough count of days, weeks or months may be from its exact value.
+_ROUGH_MARGIN = {"D": 1, "W": 3, "M": 1}
+
+
+def _count(anchor: str, steps: int, unit: str, text: str) -> str | None:
+    """`anchor` moved by `steps` units, as `text` (the count's words) tells it: a rough
+    count ("about two weeks", "nearly a month") at the month or year that holds every day
+    it may mean, or None when none does."""
+    counted = _counted_from(anchor, steps, unit)
+    if counted is None or _ROUGHLY.match(text) is None:
+        return counted
+    if unit not in _ROUGH_MARGIN:
+        return None  # "almost two years later": that year or the one before
+    margin = _ROUGH_MARGIN[unit]
+    unit_step = "D" if unit == "W" else unit
+    low = _counted_from(counted, -margin, unit_step)
+    high = _counted_from(counted, margin, unit_step)
+    if low is None or high is None:
+        return None
+    coarse = 4 if unit == "M" else 7  # the year holding months, the month holding days
+    return counted[:coarse] if low[:coarse] == high[:coarse] == counted[:coarse] else None
 
 
 def _counted_from(anchor: str, steps: int, unit: str) -> str | None:

@@ -235,3 +235,14 @@ def test_a_day_opening_a_sentence_that_reports_a_statement_dates_only_the_statem
         "2025-05-05",
         "2025-05-04",
     ]
+
+
+def test_a_rough_count_dates_only_what_every_day_it_may_mean_shares() -> None:
+    began = "The ceasefire began on 3 March."
+    later = "About two weeks later, it collapsed."
+    assert _dated_quotes(f"{began} {later}", "2025-04-20") == [
+        ("2025-03-03", began),
+        ("2025-03", later),
+    ]
+    text = "The army retook the palace on Friday, almost two years after losing it."
+    assert _dated_quotes(text, "2025-03-23") == [("2025-03-21", text)]
