@@ -155,13 +155,13 @@ _TIME_FOLLOWERS = frozenset(
 
 
 # A line opening a list item ("- ", "* ", "• ", "1. ", "2) ", or a date then a dash or a
-# colon, the date part of the item: "Jan. 5 — ", "12 March: ", "2019 - "): in a paragraph
-# with two or more, each item is sentences of its own, punctuated or not.
+# colon, the date part of the item: "Jan. 5 — ", "12 March: ", "Aug. 2015 — ", "2019 - "):
+# in a paragraph with two or more, each item is sentences of its own, punctuated or not.
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
 LIST_ITEM = re.compile(
     r"^[ \t]*(?:(?:[-*•]|\d{1,2}[.)])[ \t]+"
     rf"|(?=(?:{_MONTH}[ \t]+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}(?:st|nd|rd|th)?[ \t]+{_MONTH}"
-    r"|\d{4})(?:,?[ \t]+\d{4})?[ \t]*(?:[—–:]|-[ \t])))",
+    rf"|{_MONTH}(?=,?[ \t]+\d{{4}})|\d{{4}})(?:,?[ \t]+\d{{4}})?[ \t]*(?:[—–:]|-[ \t])))",
     re.MULTILINE,
 )
 

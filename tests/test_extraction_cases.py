@@ -246,3 +246,15 @@ def test_a_rough_count_dates_only_what_every_day_it_may_mean_shares() -> None:
     ]
     text = "The army retook the palace on Friday, almost two years after losing it."
     assert _dated_quotes(text, "2025-03-23") == [("2025-03-21", text)]
+
+
+def test_each_line_of_a_timeline_opened_by_a_month_and_year_is_its_own_sentence() -> None:
+    text = (
+        "Timeline:\n"
+        "2004 — Goes public; shares jump 18% on first day\n"
+        "Aug. 2015 — Restructures as a holding company"
+    )
+    assert _dated_quotes(text, "2025-03-28") == [
+        ("2004", "2004 — Goes public; shares jump 18% on first day"),
+        ("2015-08", "Aug. 2015 — Restructures as a holding company"),
+    ]
