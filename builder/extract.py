@@ -12,6 +12,7 @@ import functools
 import hashlib
 import math
 import re
+import textwrap
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from itertools import filterfalse
@@ -742,21 +743,35 @@ def candidate_file_text(proposed: ProposedEvent) -> str:
         }
     )
     header = yaml.safe_dump(front, allow_unicode=True, sort_keys=False, width=1000)
+    return f"---\n{header}{_as_comment(_review_note(proposed))}---\n"
+
+
+def _review_note(proposed: ProposedEvent) -> str:
+    """What the editor is to do with a candidate file: said in YAML comments, so that a
+    file accepted as it is has no summary rather than this note as its summary."""
     expressions = ", ".join(
         f"“{s.candidate.timex_text}” in {s.source.id}" for s in proposed.sentences
     )
     if proposed.joins is not None:
         joined = proposed.joins
         return (
-            f"---\n{header}---\nProposed by `timeline extract` from {expressions}, which "
-            f"reports the event {_content_path(joined.path)} (“{joined.title}”) too. To add "
-            "it there, copy its source and quote into that file's sources and delete this "
-            "file; or set `hidden: true` to refuse it.\n"
+            f"Proposed by `timeline extract` from {expressions}, which reports the event "
+            f"{_content_path(joined.path)} (“{joined.title}”) too. To add it there, copy its "
+            "source and quote into that file's sources and delete this file; or set "
+            "`hidden: true` to refuse it."
         )
     return (
-        f"---\n{header}---\nProposed by `timeline extract` from {expressions}. "
-        "Review the date and write a summary.\n"
+        f"Proposed by `timeline extract` from {expressions}. Review the date, and write a "
+        "summary below the next line."
     )
+
+
+def _as_comment(note: str) -> str:
+    """`note` as YAML comment lines of at most 88 characters."""
+    lines = textwrap.wrap(
+        " ".join(note.split()), width=86, break_long_words=False, break_on_hyphens=False
+    )
+    return "".join(f"# {line}\n" for line in lines)
 
 
 def _content_path(path: Path) -> str:

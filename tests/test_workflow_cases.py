@@ -1,0 +1,72 @@
+"""A desk editor's whole workflow on a breaking story: several outlets' articles added
+over several days, extracted, reviewed (accepted, edited, merged, hidden), checked and
+built, then more articles and a rebuild."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import yaml
+from bs4 import BeautifulSoup
+from click.testing import CliRunner
+
+from builder.cli import main
+from tests.conftest import TinySite
+
+WIRE_TUESDAY = """\
+---
+title: Dam bursts in northern Valdoria, thousands flee floods
+publisher: Wire Agency
+url: https://wire.example.com/world/dam-bursts-valdoria
+published: 2026-03-03T18:40:00+00:00
+language: en
+---
+A dam on the Orla river burst on Tuesday, sending a wall of water through the town of \
+Brenvik, regional officials said.
+
+The dam, built in 1962, had been under repair since 2023.
+"""
+
+
+def _run(site: TinySite, *args: str):
+    return CliRunner().invoke(main, [*args, "--site", str(site.root)])
+
+
+def _extract(site: TinySite) -> None:
+    result = _run(site, "extract")
+    assert result.exit_code == 0, result.output
+
+
+def _candidate_files(site: TinySite) -> dict[str, Path]:
+    """The candidate files extract wrote, by the date in their front matter."""
+    found = {}
+    for path in sorted((site.root / "content" / "candidates").glob("*.md")):
+        front = yaml.safe_load(path.read_text(encoding="utf-8").split("---\n")[1])
+        found.setdefault(str(front["date"]), path)
+    return found
+
+
+def _accept(site: TinySite, candidate: Path, name: str) -> Path:
+    """Move a candidate to content/events/, as an editor accepts it."""
+    accepted = site.root / "content" / "events" / f"{name}.md"
+    shutil.move(candidate, accepted)
+    return accepted
+
+
+def _page_text(site: TinySite, page: str) -> str:
+    html = (site.root / "site" / page).read_text(encoding="utf-8")
+    return BeautifulSoup(html, "html.parser").get_text(" ", strip=True)
+
+
+def test_an_accepted_candidate_does_not_publish_extracts_note_as_its_summary(empty_site):
+    empty_site.source("wire-tuesday", WIRE_TUESDAY)
+    _extract(empty_site)
+    _accept(empty_site, _candidate_files(empty_site)["2026-03-03"], "dam-bursts")
+    result = _run(empty_site, "build")
+    assert result.exit_code == 0, result.output
+    for page in ("index.html", "events/dam-bursts.html"):
+        text = _page_text(empty_site, page)
+        assert "A dam on the Orla river burst" in text
+        assert "timeline extract" not in text
+        assert "write a summary" not in text
