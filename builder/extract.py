@@ -668,12 +668,24 @@ class Reviewed:
         """True when an event file has this id, or cites one of these sentences."""
         return bool(self.covering(proposed))
 
+    def _deciding(self, proposed: ProposedEvent) -> list[EventRecord]:
+        """The event files that decide what becomes of this event: those covering it
+        that have its id or its date, when there are any (a sentence telling of two
+        events, "built in 1962, under repair since 2023", is cited by a file for each, and
+        only the one of its date speaks for it); else every one covering it (the editor
+        may have changed the date)."""
+        covering = self.covering(proposed)
+        own = [
+            event for event in covering if event.id == proposed.id or event.when == proposed.when
+        ]
+        return own or covering
+
     def further_reports(self, proposed: ProposedEvent) -> ProposedEvent | None:
         """What is left to propose of an event an editor has dealt with: the sentences of
         articles no file cites yet (articles that arrived since), as further sources of
         the first event file that is not hidden. None when there are none, or when every
         such file is hidden (the editor refused the event)."""
-        shown = [event for event in self.covering(proposed) if not event.hidden]
+        shown = [event for event in self._deciding(proposed) if not event.hidden]
         fresh = tuple(s for s in proposed.sentences if s.source.id not in self.sources)
         if not shown or not fresh:
             return None

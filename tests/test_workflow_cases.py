@@ -4,6 +4,7 @@ built, then more articles and a rebuild."""
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -70,3 +71,33 @@ def test_an_accepted_candidate_does_not_publish_extracts_note_as_its_summary(emp
         assert "A dam on the Orla river burst" in text
         assert "timeline extract" not in text
         assert "write a summary" not in text
+
+
+AFP_SUNDAY = """\
+---
+title: Valdoria mourns dam victims
+publisher: AFP
+published: 2026-03-08T14:20:00+01:00
+language: en
+---
+The dam, completed in 1962, had been undergoing repairs since 2023.
+"""
+
+
+def test_a_report_of_a_hidden_event_is_not_offered_to_another_event_of_its_sentence(
+    empty_site,
+):
+    """One sentence dates two events (the dam built in 1962, repaired since 2023); the
+    editor hides the first. A later article telling both proposes nothing for 1962, not a
+    further source of the repairs, which are dated 2023."""
+    empty_site.source("wire-tuesday", WIRE_TUESDAY)
+    _extract(empty_site)
+    built, repairs = _candidate_files(empty_site)["1962"], _candidate_files(empty_site)["2023"]
+    built.write_text(built.read_text().replace("extracted: true", "extracted: true\nhidden: true"))
+    empty_site.source("afp-sunday", AFP_SUNDAY)
+    result = _run(empty_site, "extract", "--json")
+    assert result.exit_code == 0, result.output
+    proposed = [json.loads(line) for line in result.output.splitlines()]
+    assert [(p["date"], p["ongoing"], p.get("joins")) for p in proposed] == [
+        ("2023", True, repairs.stem)
+    ]
