@@ -256,7 +256,6 @@ _SAME_THING = {
         win won
         lose lost
         flee fled
-        strike struck
         hold held
         fight fought
         shoot shot
@@ -271,6 +270,25 @@ _SAME_THING = {
         give gave given
         sink sank sunk
         swear swore sworn
+        earthquake quake tremor
+        strike struck hit
+        approve pass adopt endorse ratify
+        parliament lawmakers mps congress
+        bill legislation law
+        visit tour
+        resign quit
+        arrest detain
+        raise increase hike
+        cut reduce slash
+        explosion blast explode
+        injure wound hurt
+        agreement accord pact deal
+        rebel insurgent militant
+        talks negotiations
+        close shut seal
+        release free freed
+        troops soldiers army military
+        dismiss sack oust
     """,
 }
 

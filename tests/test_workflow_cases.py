@@ -101,3 +101,54 @@ def test_a_report_of_a_hidden_event_is_not_offered_to_another_event_of_its_sente
     assert [(p["date"], p["ongoing"], p.get("joins")) for p in proposed] == [
         ("2023", True, repairs.stem)
     ]
+
+
+def _article(publisher: str, published: str, *paragraphs: str) -> str:
+    """A source file of one outlet: its front matter, then its paragraphs."""
+    body = "\n\n".join(paragraphs)
+    return (
+        f"---\ntitle: Report by {publisher}\npublisher: {publisher}\n"
+        f"published: {published}\nlanguage: en\n---\n{body}\n"
+    )
+
+
+def _proposals(site: TinySite) -> list[dict]:
+    result = _run(site, "extract", "--json")
+    assert result.exit_code == 0, result.output
+    return [json.loads(line) for line in result.output.splitlines()]
+
+
+def _reported_by(proposed: list[dict]) -> list[list[str]]:
+    """Each candidate's sources, candidates in date order."""
+    return [sorted(s["source"] for s in p["sources"]) for p in proposed]
+
+
+def test_one_event_told_in_the_words_of_each_newsroom_is_one_candidate(empty_site):
+    """A quake that 'struck' in one report 'hit' in another; 'Parliament passed the bill'
+    and 'lawmakers approved the legislation'; the prime minister's 'visit' and 'tour'. Two
+    other events of the Monday stay apart."""
+    empty_site.source(
+        "wire",
+        _article(
+            "Wire Agency",
+            "2026-03-10T18:00:00+00:00",
+            "A magnitude 6.8 earthquake struck the coastal province on Sunday, killing at "
+            "least 40 people.",
+            "Parliament passed the pension bill on Monday by 201 votes to 150.",
+            "Militants freed two aid workers on Monday.",
+            "Prime Minister Anna Kovacs will visit the province on Thursday, her office said.",
+        ),
+    )
+    empty_site.source(
+        "broadcaster",
+        _article(
+            "Broadcaster News",
+            "2026-03-11T08:00:00+00:00",
+            "A powerful quake hit the coastal province on Sunday, leaving 40 dead.",
+            "Lawmakers approved the pension legislation on Monday.",
+            "Soldiers shut the main border crossing on Monday.",
+            "The prime minister is to tour the stricken province on Thursday.",
+        ),
+    )
+    reported_by = _reported_by(_proposals(empty_site))
+    assert sorted(reported_by) == [["broadcaster"]] + [["broadcaster", "wire"]] * 3 + [["wire"]]
