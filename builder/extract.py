@@ -165,14 +165,30 @@ _CUT_END = re.compile(
     r"(?:[\s,;:(\[“‘\"'–—-]+|\s(?i:a|an|the|of|to|in|on|at|for|and|or|but|with|by|from|as|that"
     r"|which|who|its|their|his|her))+$"
 )
+# An _ATTRIBUTION that only says who said it, and when: it ends with the saying ("..., the
+# agency said on Tuesday."), not with what was said ("..., the mayor said schools would
+# reopen.").
+_SAID_LAST = re.compile(
+    r"\b(?:said|says|told\s+\w+|reported|added|announced|confirmed|admitted|claimed)"
+    r"(?:\s+[\w.]+){0,3}\W*$|\baccording\s+to\b"
+)
 _CLOSE = {"“": "”", "(": ")", "[": "]", "«": "»"}
 
 
 def headline(sentence: str) -> str:
-    """The sentence as a candidate's title: its first _TITLE_WORDS words (then "…"),
+    """The sentence as a candidate's title: its first _TITLE_WORDS words (then "…"), or
+    all of them but the clause closing it with who said it when the rest is no longer,
     without its full stop, the quote marks and brackets it leaves open closed and those it
     closes without opening (a quote spanning sentences) left out."""
     words = sentence.split()
+    told = _ATTRIBUTION.search(sentence) if len(words) > _TITLE_WORDS else None
+    if (
+        told is not None
+        and _SAID_LAST.search(told.group())
+        and len(sentence[: told.start()].split()) <= _TITLE_WORDS
+    ):
+        # What happened, whole, rather than cut inside who said it ("..., the civil…").
+        words = sentence[: told.start()].split()
     if len(words) <= _TITLE_WORDS:
         text = " ".join(words)
         if text.endswith(".") and "." not in words[-1][:-1]:  # not "U.S."

@@ -152,3 +152,25 @@ def test_one_event_told_in_the_words_of_each_newsroom_is_one_candidate(empty_sit
     )
     reported_by = _reported_by(_proposals(empty_site))
     assert sorted(reported_by) == [["broadcaster"]] + [["broadcaster", "wire"]] * 3 + [["wire"]]
+
+
+def test_a_long_candidates_title_leaves_out_who_said_it_rather_than_cut_into_it(empty_site):
+    """'..., the civil protection agency said.' closing a long sentence: the title is
+    what happened, whole, not 'by Tuesday evening, the civil…'."""
+    empty_site.source(
+        "wire",
+        _article(
+            "Wire Agency",
+            "2026-03-03T18:40:00+00:00",
+            "Rescue crews evacuated about 4,000 residents from low-lying districts by Tuesday "
+            "evening, the civil protection agency said.",
+        ),
+    )
+    (proposed,) = _proposals(empty_site)
+    _extract(empty_site)
+    front = yaml.safe_load(_candidate_files(empty_site)["2026-03-03"].read_text().split("---")[1])
+    assert front["title"] == (
+        "Rescue crews evacuated about 4,000 residents from low-lying districts by Tuesday evening"
+    )
+    assert front["sources"][0]["quote"] == proposed["sources"][0]["quote"]
+    assert front["sources"][0]["quote"].endswith("the civil protection agency said.")
