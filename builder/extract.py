@@ -271,7 +271,7 @@ _SAME_THING = {
         meet met
         win won
         lose lost
-        flee fled
+        flee fled escape
         hold held
         fight fought
         shoot shot
@@ -287,6 +287,7 @@ _SAME_THING = {
         sink sank sunk
         swear swore sworn
         earthquake quake tremor
+        collapse burst breach fail
         strike struck hit
         approve pass adopt endorse ratify
         parliament lawmakers mps congress

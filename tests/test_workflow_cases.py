@@ -174,3 +174,18 @@ def test_a_long_candidates_title_leaves_out_who_said_it_rather_than_cut_into_it(
     )
     assert front["sources"][0]["quote"] == proposed["sources"][0]["quote"]
     assert front["sources"][0]["quote"].endswith("the civil protection agency said.")
+
+
+def test_a_dam_that_burst_in_one_report_and_failed_in_another_is_one_candidate(empty_site):
+    empty_site.source("wire-tuesday", WIRE_TUESDAY)
+    empty_site.source(
+        "guardian",
+        _article(
+            "The Guardian",
+            "2026-03-05T11:00:00+00:00",
+            "When the Orla dam failed on Tuesday morning, residents of Brenvik had minutes to "
+            "escape.",
+        ),
+    )
+    tuesday = [p for p in _proposals(empty_site) if p["date"] == "2026-03-03"]
+    assert _reported_by(tuesday) == [["guardian", "wire-tuesday"]]
