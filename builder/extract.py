@@ -789,6 +789,8 @@ def candidate_file_text(proposed: ProposedEvent) -> str:
             ],
         }
     )
+    if proposed.joins is not None:
+        front["joins"] = proposed.joins.id
     header = yaml.safe_dump(front, allow_unicode=True, sort_keys=False, width=1000)
     return f"---\n{header}{_as_comment(_review_note(proposed))}---\n"
 

@@ -38,6 +38,7 @@ EVENT_KEYS = {
     "sources",
     "extracted",
     "hidden",
+    "joins",
 }
 CITATION_KEYS = {"source", "quote"}
 ID_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,150}")
@@ -365,6 +366,7 @@ def load_event(path: Path, problems: Problems, *, extracted_folder: bool) -> Eve
     status = fields.choice("status", Status, Status.REPORTED)
     extracted = fields.flag("extracted") or extracted_folder
     hidden = fields.flag("hidden")
+    joins = fields.text("joins")
     if end is not None and ongoing:
         fields.error("an event has either an 'end' or 'ongoing: true', not both", "ongoing")
     if start is not None and end is not None and end.ends_before(start):
@@ -392,6 +394,7 @@ def load_event(path: Path, problems: Problems, *, extracted_folder: bool) -> Eve
         extracted=extracted,
         hidden=hidden,
         tags_line=front.line_of("tags"),
+        joins=joins,
     )
 
 

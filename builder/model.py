@@ -66,6 +66,9 @@ class EventRecord:
     extracted: bool = False
     hidden: bool = False
     tags_line: int = 1  # where 'tags' is in the file, for messages about them
+    # The event a candidate file proposes its sources for (a later article's report of an
+    # event an editor has dealt with), None for a new event.
+    joins: str | None = None
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,7 @@ built, then more articles and a rebuild."""
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -189,3 +190,38 @@ def test_a_dam_that_burst_in_one_report_and_failed_in_another_is_one_candidate(e
     )
     tuesday = [p for p in _proposals(empty_site) if p["date"] == "2026-03-03"]
     assert _reported_by(tuesday) == [["guardian", "wire-tuesday"]]
+
+
+def _chronology_titles(site: TinySite) -> list[str]:
+    html = (site.root / "site" / "index.html").read_text(encoding="utf-8")
+    page = BeautifulSoup(html, "html.parser")
+    return [title.get_text(" ", strip=True) for title in page.select(".event-title")]
+
+
+def test_a_further_report_awaiting_review_is_not_listed_again_beside_its_event(empty_site):
+    """With publish_candidates, a later article's report of an accepted event is proposed
+    as a further source of it; until the editor adds it there, it is not listed as an
+    event of its own, the same event twice. A new event of that article is listed."""
+    empty_site.source("wire-tuesday", WIRE_TUESDAY)
+    _extract(empty_site)
+    accepted = _accept(empty_site, _candidate_files(empty_site)["2026-03-03"], "dam-bursts")
+    front, body = accepted.read_text().split("---\n")[1:]
+    front = re.sub(r"(?m)^title: .*$", "title: Orla dam bursts", front)
+    accepted.write_text(f"---\n{front}---\n{body}")
+    empty_site.source(
+        "afp-sunday",
+        _article(
+            "AFP",
+            "2026-03-08T14:20:00+01:00",
+            "The dam on the Orla river burst on March 3, sending a wall of water through Brenvik.",
+            "Parliament will open an inquiry into the disaster on Wednesday.",
+        ),
+    )
+    _extract(empty_site)
+    config = empty_site.root / "timeline.toml"
+    config.write_text(config.read_text() + "publish_candidates = true\n")
+    result = _run(empty_site, "build")
+    assert result.exit_code == 0, result.output
+    titles = _chronology_titles(empty_site)
+    assert [t for t in titles if "burst" in t] == ["Orla dam bursts"]
+    assert "Parliament will open an inquiry into the disaster on Wednesday" in titles
