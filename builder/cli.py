@@ -10,7 +10,7 @@ from pathlib import Path
 
 import click
 
-from builder.problems import GuardedGroup, counted
+from builder.problems import GuardedGroup, counted, output_gone
 
 
 @click.group(cls=GuardedGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -48,7 +48,8 @@ def run() -> None:
         for thread in threading.enumerate():
             if thread.name == CLEANUP_THREAD:
                 thread.join()
-    sys.stdout.flush()
+    if output_gone():  # what was left in the buffer had no reader any more
+        code = code or 1
     sys.stderr.flush()
     os._exit(code or 0)
 

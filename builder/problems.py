@@ -5,6 +5,8 @@ from __future__ import annotations
 import errno
 import os
 import re
+import select
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -89,6 +91,10 @@ class GuardedGroup(click.Group):
         except (click.ClickException, click.exceptions.Exit, click.Abort):
             raise
         except OSError as error:
+            if isinstance(error, BrokenPipeError) and output_gone():
+                # The reader of our output left early (`timeline dates ... | head`):
+                # nothing to tell it; the exit status says the output was cut short.
+                raise click.exceptions.Exit(1) from None
             if os.environ.get("TIMELINE_DEBUG"):
                 raise
             raise click.ClickException(describe_os_error(error)) from None
@@ -100,6 +106,34 @@ class GuardedGroup(click.Group):
                 "timeline: please report it with the command you ran; set TIMELINE_DEBUG=1 "
                 "to see where it happened"
             ) from None
+
+
+def output_gone() -> bool:
+    """Whether standard output is a pipe no one reads any more (`timeline ... | head`).
+    If so, it is pointed at the null device, so that what waits in its buffer is dropped
+    rather than failing again at exit."""
+    try:
+        sys.stdout.flush()
+        gone = _without_reader(sys.stdout.fileno())
+    except BrokenPipeError:
+        gone = True
+    except (OSError, ValueError):  # closed, or no file behind it
+        return False
+    if gone:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    return gone
+
+
+def _without_reader(fd: int) -> bool:
+    """Whether `fd` is the writing end of a pipe whose reading end is closed (polled, it
+    reports an error); a failed write said so once, and the next may not."""
+    if not hasattr(select, "poll"):
+        return False
+    poll = select.poll()
+    poll.register(fd, select.POLLOUT)
+    return any(events & select.POLLERR for _, events in poll.poll(0))
 
 
 def describe_os_error(error: OSError) -> str:

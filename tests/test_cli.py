@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from bs4 import BeautifulSoup
 from click.testing import CliRunner
 
@@ -205,3 +206,22 @@ def test_dates_batch_mode_reads_the_day_of_a_creation_time_in_any_iso_form():
     # a day it does not name is still refused
     month = invoke("dates", "--jsonl", "-", input='{"doc_id": 1, "dct": "1998-03", "text": ""}\n')
     assert month.exit_code == 1 and "names no day" in month.output
+
+
+@pytest.mark.parametrize("lines", [1, 200])  # all written at the end, or while working
+def test_output_cut_short_by_its_reader_ends_quietly(tmp_path, lines):
+    """`timeline dates ... | head -1`: the reader leaving early is no error to report (it
+    was reported as "Error: a file: Broken pipe"), as with other command-line tools."""
+    import subprocess
+    import sys
+
+    text = tmp_path / "text.txt"
+    text.write_text("The talks opened on Monday and closed on Friday.\n" * lines, encoding="utf-8")
+    command = [sys.executable, "-c", "from builder.cli import run; run()", "dates", str(text)]
+    program = subprocess.Popen(
+        [*command, "--published", "2025-03-14"], stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
+    program.stdout.close()  # the reader is gone before anything is written
+    _, errors = program.communicate(timeout=120)
+    assert errors.decode() == ""
+    assert program.returncode != 0  # what was asked for was not all delivered
