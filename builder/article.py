@@ -26,7 +26,13 @@ from trafilatura.settings import Document
 from trafilatura.utils import decode_file, load_html
 
 from builder.dates import DateError, PartialDate, states_day
-from builder.furniture import BYLINE_OPENER, COPYRIGHT_OPENER, RELATED_POINTER, RIGHTS_RESERVED
+from builder.furniture import (
+    BYLINE_OPENER,
+    COPYRIGHT_OPENER,
+    PICTURE_WORD,
+    RELATED_POINTER,
+    RIGHTS_RESERVED,
+)
 from builder.temporal.grammar import PAGE_DATE_LABEL, PAGE_PUBLISHED_WORD, PAGE_UPDATED_WORD
 from builder.web_address import archived_original, web_address
 
@@ -312,7 +318,30 @@ def _is_text(line: str) -> bool:
         or (len(line) <= _NOTE_LENGTH and _WHERE_IT_APPEARED.fullmatch(line))
         or (len(line) <= _NOTE_LENGTH and _COPYRIGHT_LINE.match(line))
         or _RIGHTS_LINE.fullmatch(line)
+        or (len(line) <= _NOTE_LENGTH and _PICTURE_LABEL.match(line))
+        or _PICTURE_AGENCY.fullmatch(line)
     )
+
+
+# A picture's credit or label among the paragraphs: "Photograph: Jane Doe/Valley
+# Courier", "Photo credit: Tom Lee", the labels a BBC page gives its pictures for screen
+# readers ("Image source, Getty Images", "Image caption, ...", "Media caption, ...").
+_PICTURE_LABEL = re.compile(
+    rf"(?:(?:image|media|video)\s+(?:source|caption|credit)\s*[,:]|{PICTURE_WORD}"
+    r"(?:\s+credit)?\s*:)",
+    re.IGNORECASE,
+)
+# A line that only credits a picture to the agency that took it: "Getty Images", "AFP via
+# Getty Images", "Jane Doe/Reuters", "AP Photo/Jon Super".
+_AGENCY = (
+    r"(?:getty\s+images|afp|reuters|ap(?:\s+photo)?|epa(?:-efe)?|pa(?:\s+(?:media|wire))?"
+    r"|shutterstock|alamy|anadolu(?:\s+agency)?|xinhua|sopa\s+images|nurphoto|zuma\s+press"
+    r"|bloomberg|dpa|ansa|efe)"
+)
+_PICTURE_AGENCY = re.compile(
+    rf"(?:[^/\n]{{1,40}}/)?{_AGENCY}(?:\s*/\s*[^/\n]{{1,40}})?(?:\s+via\s+getty\s+images)?\W*",
+    re.IGNORECASE,
+)
 
 
 # A copyright line: its opener, maybe a year, then a name ("© 2025 Valley Courier Ltd",

@@ -47,7 +47,7 @@ from builder.candidate_dates import (
     night_into,
     spanned,
 )
-from builder.furniture import BYLINE_OPENER, COPYRIGHT_OPENER, RELATED_POINTER
+from builder.furniture import BYLINE_OPENER, COPYRIGHT_OPENER, PICTURE_WORD, RELATED_POINTER
 from builder.sentences import split_sentences
 from builder.temporal import Timex, tag
 from builder.temporal.grammar import DAY, MONTH, PAGE_DATE_LABEL
@@ -196,7 +196,7 @@ _FURNITURE_START = re.compile(
 _FURNITURE_ANYWHERE = re.compile(
     r"\(@\w+\)|\bpic\.twitter\.com/"
     r"|\b(?:was|were)\s+(?:first|originally)\s+published\b"
-    r"|\b(?:photograph|photo|picture|image|credit)s?\s*:"
+    rf"|\b{PICTURE_WORD}\s*:"
     r"|\((?:[^()]{0,40}\s)?(?:photo|photograph|picture|file\s+photo)\)"
     r"|\(photo(?:graph)?\s+by\b|\bvia\s+getty\s+images\b",
     re.IGNORECASE,

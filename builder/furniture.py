@@ -1,7 +1,7 @@
 """What a news page puts around its story, as pattern fragments that adding a page (which
 leaves such lines out of the text) and extraction (which proposes no event from them)
-both use: the words that open a byline, a pointer to another article, and a copyright
-line."""
+both use: the words that open a byline, a pointer to another article, a copyright line
+and a picture's credit."""
 
 from __future__ import annotations
 
@@ -25,3 +25,7 @@ RIGHTS_RESERVED = (
     r"(?:all\s+rights\s+reserved|tous\s+droits\s+réservés|alle\s+rechte\s+vorbehalten"
     r"|todos\s+los\s+derechos\s+reservados|tutti\s+i\s+diritti\s+riservati)"
 )
+
+# The word that labels a picture's credit ("Photograph: Jane Doe", "Credit: Tom Lee");
+# to match ignoring case.
+PICTURE_WORD = r"(?:photograph|photo|picture|image|credit)s?"

@@ -581,3 +581,30 @@ def test_a_line_giving_the_update_before_the_publication_dates_the_publication(
     outcome = add_one(empty_site, tmp_path, page)
     assert front(outcome)["published"] == "2025-04-02"
     assert text_of(outcome) == list(STORY)
+
+
+@pytest.mark.parametrize(
+    "credit",
+    [
+        '<p class="credit">Photograph: Jane Doe/Valley Courier</p>',
+        "<p>Photo credit: Tom Lee</p>",
+        '<p><span class="image-credit">Getty Images</span></p>',
+        "<p>AFP via Getty Images</p>",
+        "<p>Jane Doe/Reuters</p>",
+        "<p>AP Photo/Jon Super</p>",
+        # The labels a BBC page gives its pictures for screen readers.
+        "<p>Image source, Getty Images</p><p>Image caption, The river burst its banks in 2015</p>",
+        "<p>Media caption, Residents watched the vote from the gallery</p>",
+    ],
+)
+def test_a_pictures_credit_or_label_is_not_article_text(
+    empty_site: TinySite, tmp_path: Path, credit: str
+) -> None:
+    """What a page says of a picture among the paragraphs (its credit, the agency that
+    took it, a screen reader's 'Image caption, ...') is not the article's text; it was
+    kept as paragraphs."""
+    article = paragraphs_html(STORY[:2]) + credit + paragraphs_html(STORY[2:])
+    outcome = add_one(
+        empty_site, tmp_path, barrier_page(f'<div class="article-body">{article}</div>')
+    )
+    assert text_of(outcome) == list(STORY)
