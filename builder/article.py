@@ -320,7 +320,25 @@ def _is_text(line: str) -> bool:
         or _RIGHTS_LINE.fullmatch(line)
         or (len(line) <= _NOTE_LENGTH and _PICTURE_LABEL.match(line))
         or _PICTURE_AGENCY.fullmatch(line)
+        or _PAGE_TOOL.fullmatch(line)
     )
+
+
+# The label of one of the page's tools standing among the paragraphs (sharing, saving,
+# printing, listening), a video's duration or the reading time: "Share this article",
+# "Copy link", "6 min read", "Duration 2:13", "Partager", "Temps de lecture 3 min".
+_PAGE_TOOL = re.compile(
+    r"(?:share(?:\s+(?:this|on|via|to)(?:\s+[\w.]+){0,2})?|copy(?:\s+the)?\s+link"
+    r"(?:\s+to\s+clipboard)?|link\s+copied|save(?:\s+(?:this\s+)?(?:article|story))?"
+    r"|print(?:\s+(?:this\s+)?(?:article|page|story))?|e-?mail(?:\s+this(?:\s+article)?)?"
+    r"|listen(?:\s+to\s+this\s+(?:article|story))?|gift(?:\s+this)?\s+(?:article|story)"
+    r"|(?:video\s+)?duration\s+\d{1,2}:\d\d(?::\d\d)?|\d+\s+min(?:ute)?s?\s+read"
+    r"|comments?(?:\s+\(\d+\))?|\d+\s+comments?"
+    r"|partager|imprimer|teilen|drucken|compartir|imprimir|condividi|stampa"
+    r"|(?:temps\s+de\s+lecture|lesezeit|tiempo\s+de\s+lectura)\W*\d+\s*min\.?"
+    r"|\d+\s*min\.?\s+(?:de\s+lecture|lesezeit|de\s+lectura))\W*",
+    re.IGNORECASE,
+)
 
 
 # A picture's credit or label among the paragraphs: "Photograph: Jane Doe/Valley

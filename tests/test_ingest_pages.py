@@ -608,3 +608,32 @@ def test_a_pictures_credit_or_label_is_not_article_text(
         empty_site, tmp_path, barrier_page(f'<div class="article-body">{article}</div>')
     )
     assert text_of(outcome) == list(STORY)
+
+
+@pytest.mark.parametrize(
+    "tool",
+    [
+        "Share this article",
+        "Share",
+        "Share on Facebook",
+        "Copy link",
+        "Link copied",
+        "Save",
+        "Print this page",
+        "Listen to this article",
+        "Gift this article",
+        "6 min read",
+        "Duration 2:13",
+        "Comments (12)",
+    ],
+)
+def test_a_pages_tools_are_not_article_text(
+    empty_site: TinySite, tmp_path: Path, tool: str
+) -> None:
+    """The labels of a page's tools among its paragraphs (sharing, saving, printing,
+    listening; a video's duration, the reading time) are no words of the article; they
+    were kept as paragraphs."""
+    article = paragraphs_html([*STORY[:2], tool, *STORY[2:]])
+    page = barrier_page(f'<div class="article-body">{article}</div>')
+    outcome = add_one(empty_site, tmp_path, page)
+    assert text_of(outcome) == list(STORY)
