@@ -492,8 +492,8 @@ class Ingester:
         if url:
             front["url"] = url
         front["published"] = published
-        if article.author:
-            front["author"] = article.author
+        if author := _people(article.author, publisher):
+            front["author"] = author
         if article.language:
             front["language"] = article.language
         front["rights"] = self.options.rights or "excerpts"
@@ -624,6 +624,14 @@ def word_count(paragraphs: tuple[str, ...]) -> int:
     unspaced = len(_UNSPACED_LETTER.findall(text))
     spaced = [word for word in _UNSPACED_LETTER.sub(" ", text).split() if re.search(r"\w", word)]
     return len(spaced) + math.ceil(unspaced / _UNSPACED_WORD)
+
+
+def _people(authors: str | None, publisher: str) -> str | None:
+    """The authors ("; "-separated) but the publisher, whose name content systems give
+    as the author of an article without a byline."""
+    names = [name.strip() for name in (authors or "").split(";")]
+    people = [name for name in names if name and name.casefold() != publisher.casefold()]
+    return "; ".join(people) or None
 
 
 def _with_entry_time(page_published: str | None, entry_published: str | None) -> str | None:

@@ -637,3 +637,24 @@ def test_a_pages_tools_are_not_article_text(
     page = barrier_page(f'<div class="article-body">{article}</div>')
     outcome = add_one(empty_site, tmp_path, page)
     assert text_of(outcome) == list(STORY)
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        '<meta name="author" content="Valley Courier">',
+        '<script type="application/ld+json">{"@type": "NewsArticle", "author": '
+        '{"@type": "Person", "name": "Valley Courier"}}</script>',
+        '<meta name="author" content="Valley Courier; Tamsin Reeve">',
+    ],
+)
+def test_the_publisher_named_as_author_is_no_author(
+    empty_site: TinySite, tmp_path: Path, head: str
+) -> None:
+    """Content systems fill in the site's name where an article has no byline: the
+    source's author is a person who wrote it, not its publisher again. It was
+    'Valley Courier'."""
+    outcome = add_one(empty_site, tmp_path, barrier_page(paragraphs_html(STORY), head))
+    assert front(outcome)["publisher"] == "Valley Courier"
+    assert front(outcome).get("author") in (None, "Tamsin Reeve")
+    assert "Valley Courier" not in front(outcome).get("author", "")
