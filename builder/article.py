@@ -321,7 +321,21 @@ def _is_text(line: str) -> bool:
         or (len(line) <= _NOTE_LENGTH and _PICTURE_LABEL.match(line))
         or _PICTURE_AGENCY.fullmatch(line)
         or _PAGE_TOOL.fullmatch(line)
+        or _CHINESE_FIELDS_LINE.fullmatch(line)
     )
+
+
+# A Chinese page's line of labelled fields above or below the text: its date, source,
+# author, editor in charge ("2025年04月02日 08:15 来源：河谷日报 作者：王小明",
+# "（责任编辑：李华）").
+_CHINESE_FIELD = (
+    r"(?:来源|來源|作者|记者|記者|编辑|編輯|责任编辑|責任編輯|发布时间|發布時間|发布|發布"
+    r"|时间|時間|稿源|出处|出處)\s*[:：]\s*[^\s:：()（）【】\[\]]{1,40}"
+)
+_CHINESE_DATE = r"\d{4}(?:年\d{1,2}月\d{1,2}日|-\d\d-\d\d)|\d{1,2}:\d\d(?::\d\d)?"
+_CHINESE_FIELDS_LINE = re.compile(
+    rf"[\s(（【\[]*(?:(?:{_CHINESE_FIELD}|{_CHINESE_DATE})[\s　)）】\]|]*)+"
+)
 
 
 # The label of one of the page's tools standing among the paragraphs (sharing, saving,

@@ -658,3 +658,34 @@ def test_the_publisher_named_as_author_is_no_author(
     assert front(outcome)["publisher"] == "Valley Courier"
     assert front(outcome).get("author") in (None, "Tamsin Reeve")
     assert "Valley Courier" not in front(outcome).get("author", "")
+
+
+CHINESE_STORY = (
+    "市议会周二晚间以31票对4票通过了在马罗河修建防洪堤的计划，结束了长达十年的争论。",
+    "议会领导人表示，工程将于今年秋季开工，预计三年内完工。",
+    "菲纳街的居民曾在2015年和2020年两次遭受洪水侵袭，他们在旁听席上鼓掌欢迎表决结果。",
+)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "2025年04月02日 08:15　来源：河谷日报　作者：王小明",
+        "发布时间：2025-04-02 08:15:00 来源：河谷日报",
+        "（责任编辑：李华）",
+        "责任编辑：李华",
+        "【编辑：张三】",
+    ],
+)
+def test_a_chinese_pages_date_source_and_editor_lines_are_not_text(
+    empty_site: TinySite, tmp_path: Path, line: str
+) -> None:
+    """Chinese news pages give the date, source and author on a line of labelled fields
+    above the text, and the editor in charge below it: the page's, not the story's.
+    They were kept as paragraphs."""
+    article = (
+        f'<div class="info">{line}</div><div id="detail">{paragraphs_html(CHINESE_STORY)}</div>'
+    )
+    page = barrier_page(article, title="马罗河防洪堤获批 历时十年", lang="zh-CN")
+    outcome = add_one(empty_site, tmp_path, page)
+    assert text_of(outcome) == list(CHINESE_STORY)
