@@ -1016,7 +1016,7 @@ _LEFTOVER = re.compile(rf"(?:{BYLINE_OPENER}\b)?\W*", re.IGNORECASE)
 
 # A pointer to another article left in the text ("Read more: How the 2007 floods changed
 # the valley"): its words, and its dates, are not this article's.
-_RELATED = re.compile(rf"{RELATED_POINTER}\s*[:|–—]", re.IGNORECASE)
+_RELATED = re.compile(rf"{RELATED_POINTER}\s*[:：|–—]", re.IGNORECASE)
 # What may stand beside the date in a line giving the page's time: "Published", "Last
 # updated on", "at", "17.40", "GMT", "Wed", separators.
 _STAMP_LABEL = re.compile(rf"{PAGE_DATE_LABEL}\s*:?\s*", re.IGNORECASE)

@@ -14,7 +14,8 @@ RELATED_POINTER = (
     r"(?:read\s+more|more\s+on\s+this(?:\s+story)?|related(?:\s+stories|\s+articles?)?"
     r"|see\s+also|also\s+read|read\s+also|recommended|watch|listen|lire\s+aussi"
     r"|à\s+lire\s+aussi|voir\s+aussi|leer\s+más|lee\s+también|lesen\s+sie\s+auch"
-    r"|mehr\s+zum\s+thema)"
+    r"|mehr\s+zum\s+thema|leggi\s+anche|leia\s+também|lees\s+ook|читайте\s+также"
+    r"|اقرأ\s+(?:أيضاً|أيضا|ايضا)|相关阅读|相關閱讀|延伸阅读|延伸閱讀)"
 )
 
 # What opens a copyright line ("© 2025 Valley Courier", "Copyright 2025 The Associated

@@ -689,3 +689,24 @@ def test_a_chinese_pages_date_source_and_editor_lines_are_not_text(
     page = barrier_page(article, title="马罗河防洪堤获批 历时十年", lang="zh-CN")
     outcome = add_one(empty_site, tmp_path, page)
     assert text_of(outcome) == list(CHINESE_STORY)
+
+
+@pytest.mark.parametrize(
+    "pointer",
+    [
+        "Читайте также: Наводнение 2015 года: как это было",
+        "اقرأ أيضاً: فيضانات 2015.. ماذا حدث؟",
+        "Leggi anche: L'alluvione del 2015",
+        "Leia também: As cheias de 2015",
+        "Lees ook: De overstromingen van 2015",
+        "相关阅读：2015年洪水回顾",
+    ],
+)
+def test_a_pointer_to_another_article_in_more_languages_is_not_text(
+    empty_site: TinySite, tmp_path: Path, pointer: str
+) -> None:
+    """'Read more:' in Russian, Arabic, Italian, Portuguese, Dutch and Chinese points to
+    another article, whose dates are not this one's, as 'Lire aussi' does; it was kept."""
+    article = paragraphs_html([*STORY[:2], pointer, *STORY[2:]])
+    outcome = add_one(empty_site, tmp_path, barrier_page(article))
+    assert text_of(outcome) == list(STORY)
