@@ -360,7 +360,7 @@ _PAGE_TOOL = re.compile(
 # readers ("Image source, Getty Images", "Image caption, ...", "Media caption, ...").
 _PICTURE_LABEL = re.compile(
     rf"(?:(?:image|media|video)\s+(?:source|caption|credit)\s*[,:]|{PICTURE_WORD}"
-    r"(?:\s+credit)?\s*:)",
+    r"(?:\s+credit)?\s*[:：])",
     re.IGNORECASE,
 )
 # A line that only credits a picture to the agency that took it: "Getty Images", "AFP via

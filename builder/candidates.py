@@ -207,6 +207,7 @@ _FURNITURE_WORDS = (
     "pic.twitter",
     "published",
     "photo",
+    "foto",
     "picture",
     "image",
     "credit",

@@ -27,6 +27,6 @@ RIGHTS_RESERVED = (
     r"|todos\s+los\s+derechos\s+reservados|tutti\s+i\s+diritti\s+riservati)"
 )
 
-# The word that labels a picture's credit ("Photograph: Jane Doe", "Credit: Tom Lee");
-# to match ignoring case.
-PICTURE_WORD = r"(?:photograph|photo|picture|image|credit)s?"
+# The word that labels a picture's credit ("Photograph: Jane Doe", "Credit: Tom Lee",
+# "Foto: dpa", "Фото: ТАСС"); to match ignoring case.
+PICTURE_WORD = r"(?:photograph|photo|picture|image|credit|foto|фото|الصورة|图片|圖片)s?"

@@ -710,3 +710,16 @@ def test_a_pointer_to_another_article_in_more_languages_is_not_text(
     article = paragraphs_html([*STORY[:2], pointer, *STORY[2:]])
     outcome = add_one(empty_site, tmp_path, barrier_page(article))
     assert text_of(outcome) == list(STORY)
+
+
+@pytest.mark.parametrize(
+    "credit", ["Фото: ТАСС", "الصورة: رويترز", "Foto: dpa", "Photo : AFP", "图片：新华社"]
+)
+def test_a_pictures_credit_in_more_languages_is_not_text(
+    empty_site: TinySite, tmp_path: Path, credit: str
+) -> None:
+    """A picture's credit in Russian, Arabic, German, French or Chinese is the picture's,
+    as 'Photograph: ...' is; it was kept as a paragraph."""
+    article = paragraphs_html([*STORY[:2], credit, *STORY[2:]])
+    outcome = add_one(empty_site, tmp_path, barrier_page(article))
+    assert text_of(outcome) == list(STORY)
