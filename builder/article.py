@@ -1007,8 +1007,12 @@ def _front_page(url: str) -> bool:
 
 
 # The words that open a byline, when the page's own markup leaves them in the author's
-# name; not "von", which begins names too ("von der Leyen").
-_BYLINE_WORD = re.compile(r"\A(?:by|par|por|door|przez)\s*:?\s+(?=\S)", re.IGNORECASE)
+# name ("By", "Par"; "Author:", "Автор:", "بقلم:"); not "von", which begins names too
+# ("von der Leyen").
+_BYLINE_WORD = re.compile(
+    r"\A(?:by|par|por|door|przez|author|auteur|autor|autore|автор|بقلم)\s*:?\s+(?=\S)",
+    re.IGNORECASE,
+)
 _NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 # What a byline leaves when the extraction drops its name and date: "By", "Par —", "|".
 _LEFTOVER = re.compile(rf"(?:{BYLINE_OPENER}\b)?\W*", re.IGNORECASE)

@@ -723,3 +723,26 @@ def test_a_pictures_credit_in_more_languages_is_not_text(
     article = paragraphs_html([*STORY[:2], credit, *STORY[2:]])
     outcome = add_one(empty_site, tmp_path, barrier_page(article))
     assert text_of(outcome) == list(STORY)
+
+
+@pytest.mark.parametrize(
+    ("byline", "author"),
+    [
+        ('<div class="author">Автор: Иван Петров</div>', "Иван Петров"),
+        ('<div class="author">Author: Jo Marsh</div>', "Jo Marsh"),
+        ('<span class="author">Auteur : Camille Roux</span>', "Camille Roux"),
+        ('<div class="author">Autor: Jan Nowak</div>', "Jan Nowak"),
+        ('<meta name="author" content="بقلم: سارة أحمد">', "سارة أحمد"),
+    ],
+)
+def test_an_author_label_is_not_part_of_the_authors_name(
+    empty_site: TinySite, tmp_path: Path, byline: str, author: str
+) -> None:
+    """'Author:' in a byline (Автор, Auteur, Autor, بقلم) labels the name and is none of
+    it, as 'By' is not; the author was 'Автор Иван Петров'."""
+    if byline.startswith("<meta"):
+        page = barrier_page(paragraphs_html(STORY), byline)
+    else:
+        page = barrier_page(byline + paragraphs_html(STORY))
+    outcome = add_one(empty_site, tmp_path, page)
+    assert front(outcome)["author"] == author
