@@ -348,7 +348,8 @@ _PAGE_TOOL = re.compile(
     r"|listen(?:\s+to\s+this\s+(?:article|story))?|gift(?:\s+this)?\s+(?:article|story)"
     r"|(?:video\s+)?duration\s+\d{1,2}:\d\d(?::\d\d)?|\d+\s+min(?:ute)?s?\s+read"
     r"|comments?(?:\s+\(\d+\))?|\d+\s+comments?"
-    r"|partager|imprimer|teilen|drucken|compartir|imprimir|condividi|stampa"
+    r"|partager|imprimer|teilen|drucken|compartir|imprimir|condividi|stampa|поделиться"
+    r"|مشاركة|分享(?:到)?|打印"
     r"|(?:temps\s+de\s+lecture|lesezeit|tiempo\s+de\s+lectura)\W*\d+\s*min\.?"
     r"|\d+\s*min\.?\s+(?:de\s+lecture|lesezeit|de\s+lectura))\W*",
     re.IGNORECASE,

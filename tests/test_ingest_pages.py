@@ -625,6 +625,9 @@ def test_a_pictures_credit_or_label_is_not_article_text(
         "6 min read",
         "Duration 2:13",
         "Comments (12)",
+        "Поделиться",
+        "مشاركة",
+        "分享到：",
     ],
 )
 def test_a_pages_tools_are_not_article_text(
