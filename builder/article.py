@@ -1139,8 +1139,25 @@ def _standfirst(page: _Markup, title: str, first_paragraph: str) -> str | None:
 
 
 def _names_standfirst(element: lxml.html.HtmlElement) -> bool:
-    names = " ".join(element.get(name) or "" for name in _STANDFIRST_ATTRIBUTES).split()
-    return any(_STANDFIRST_NAME.fullmatch(name) for name in names)
+    """Whether the element is named as a standfirst, and not as what describes a picture
+    or a video ("image__description"), nor is part of one (a <figure>, a "lead-media")
+    below the headline."""
+    if not any(_STANDFIRST_NAME.fullmatch(name) for name in _names(element)):
+        return False
+    for part in (element, *element.iterancestors()):
+        if part.find(".//h1") is not None:  # the page around the headline
+            break
+        if part.tag == "figure" or any(_PICTURE_NAME.search(name) for name in _names(part)):
+            return False
+    return True
+
+
+def _names(element: lxml.html.HtmlElement) -> list[str]:
+    return " ".join(element.get(name) or "" for name in _STANDFIRST_ATTRIBUTES).split()
+
+
+# What the names of a picture's or a video's parts say.
+_PICTURE_NAME = re.compile(r"caption|image|img|photo|picture|media|video|figure|gallery", re.I)
 
 
 def _reads_as_standfirst(element: lxml.html.HtmlElement, text: str, title: str) -> bool:

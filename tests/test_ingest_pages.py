@@ -749,3 +749,24 @@ def test_an_author_label_is_not_part_of_the_authors_name(
         page = barrier_page(byline + paragraphs_html(STORY))
     outcome = add_one(empty_site, tmp_path, page)
     assert front(outcome)["author"] == author
+
+
+@pytest.mark.parametrize(
+    "picture",
+    [
+        '<figure><img src="w.jpg"><p class="image__description">The weir at Marrow, which '
+        "flooded in 2015, 2020 and again this March</p></figure>",
+        '<div class="lead-media"><img src="w.jpg"><div class="media-description">The weir '
+        "at Marrow, which flooded in 2015, 2020 and again this March</div></div>",
+        '<div class="video-summary">Watch the moment the weir gave way in March 2020, '
+        "filmed by a resident</div>",
+    ],
+)
+def test_a_pictures_description_under_the_headline_is_no_standfirst(
+    empty_site: TinySite, tmp_path: Path, picture: str
+) -> None:
+    """What describes the picture or video under the headline is the picture's, not a
+    summary of the article: it does not open the text."""
+    page = barrier_page(f'{picture}<div class="article-body">{paragraphs_html(STORY)}</div>')
+    outcome = add_one(empty_site, tmp_path, page)
+    assert text_of(outcome) == list(STORY)
