@@ -258,3 +258,9 @@ def test_each_line_of_a_timeline_opened_by_a_month_and_year_is_its_own_sentence(
         ("2004", "2004 — Goes public; shares jump 18% on first day"),
         ("2015-08", "Aug. 2015 — Restructures as a holding company"),
     ]
+
+
+def test_on_this_day_in_a_year_is_that_day_of_that_year() -> None:
+    text = "On this day in 1945, Allied forces crossed the Rhine."
+    assert _values(text, "2025-03-07")["this day"] == "1945-03-07"
+    assert _dated_quotes(text, "2025-03-07") == [("1945-03-07", text)]

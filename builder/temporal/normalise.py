@@ -1458,6 +1458,10 @@ _TITLE_OPENING = re.compile(r"[\"“‘']$")
 _UNIT_ORDER = ("day", "week", "month", "quarter", "half", "year", "decade", "century")
 
 
+# "On this day in 1945", "this day in 1990".
+_IN_YEAR = re.compile(rf"\s+in\s+({YEAR})", re.IGNORECASE)
+
+
 def _relative(text: str, start: int, end: int, ctx: Context) -> Reading | None:
     lower = text.lower()
     if text[0].isupper() and text.istitle() and _TITLE_OPENING.search(ctx.text, 0, start):
@@ -1548,6 +1552,12 @@ def _relative(text: str, start: int, end: int, ctx: Context) -> Reading | None:
             return Reading("DATE", _year_before(stated), end=trimmed_end)
     if name == "day" and not on_anchor and step == 0:
         base = ctx.dct
+        in_year = _IN_YEAR.match(ctx.text, end) if lower == "this day" else None
+        if in_year is not None:
+            # "On this day in 1945": the day of the year in that year (not 29 February)
+            with contextlib.suppress(ValueError):
+                base = base.replace(year=int(in_year.group(1)))
+                return Reading("DATE", base.isoformat(), end=trimmed_end, anchors=True)
     value = cal.format_at(cal.shift(base, step, name), name)
     # "Last year, the company earned ...": the text now compares whole years.
     period = None
