@@ -264,3 +264,13 @@ def test_on_this_day_in_a_year_is_that_day_of_that_year() -> None:
     text = "On this day in 1945, Allied forces crossed the Rhine."
     assert _values(text, "2025-03-07")["this day"] == "1945-03-07"
     assert _dated_quotes(text, "2025-03-07") == [("1945-03-07", text)]
+
+
+def test_the_end_of_the_month_after_a_day_told_is_that_days_month() -> None:
+    text = (
+        "Talks broke down on 4 June 2024. The next morning, strikers blocked the port. "
+        "By the end of the month, exports had halved."
+    )
+    assert _values(text, "2025-03-07")["the end of the month"] == "2024-06"
+    text = "Talks broke down on 27 February. Rents will rise at the end of the month."
+    assert _values(text, "2025-03-07")["the end of the month"] == "2025-03"

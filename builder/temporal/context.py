@@ -19,6 +19,9 @@ _SENTENCE_OPENING = re.compile(
 
 _WHEN_CLAUSE = re.compile(r"[^.;!?]*?\d{4}\s*,\s*when\b[^.;!?]*$")
 
+# How far (in characters, a few sentences) a day stated holds the narrative.
+NARRATIVE_REACH = 400
+
 
 @dataclass
 class Context:
@@ -77,6 +80,13 @@ class Context:
         if self.told_year is not None and self.told_year_at >= self.year_at:
             return self.told_year
         return self.anchor.year
+
+    def narrative_day(self, start: int) -> date:
+        """The day the text is at: a day stated in the last few sentences, else the
+        publication day."""
+        if self.day_anchor is not None and start - self.day_anchor_at < NARRATIVE_REACH:
+            return self.day_anchor
+        return self.dct
 
     def current_period(self, start: int, reach: int = 800) -> str | None:
         """The reporting period under discussion at `start`, if one was named within `reach`."""

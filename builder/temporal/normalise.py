@@ -18,7 +18,7 @@ from datetime import date, timedelta
 from dateutil.easter import easter
 
 from builder.temporal import calendar as cal
-from builder.temporal.context import Context, Handler, Reading
+from builder.temporal.context import NARRATIVE_REACH, Context, Handler, Reading
 from builder.temporal.grammar import (
     CLOCK,
     HOLIDAY,
@@ -293,7 +293,7 @@ def _clock(text: str, start: int, end: int, ctx: Context) -> Reading | None:
         and _EVERY_WEEK_BEFORE.search(ctx.text, max(0, start - 50), start)
     )
     if day is None and ctx.anchor_is_day and not every_week and not _day_told_far_back(ctx, start):
-        day = _narrative_day(ctx, start)  # "Rescuers arrived at 1430 GMT": the day told of
+        day = ctx.narrative_day(start)  # "Rescuers arrived at 1430 GMT": the day told of
         ends_the_day = hour == 24 and (
             _BEFORE_MIDNIGHT.search(ctx.text, max(0, start - 12), start)
             or _DEADLINE_AFTER.match(ctx.text, end)
@@ -838,7 +838,7 @@ def _deictic_part(text: str, start: int, end: int, ctx: Context) -> Reading | No
     elif re.fullmatch(r"mid[-\s]?(?:morning|afternoon)", lower):
         if _day_told_far_back(ctx, start):
             return None  # which day's, the text does not tell (see _clock)
-        day = _narrative_day(ctx, start)  # "restored by mid-afternoon": the day told of
+        day = ctx.narrative_day(start)  # "restored by mid-afternoon": the day told of
     else:
         weekday = _WEEKDAY_TOKEN.search(lower)
         if weekday:
@@ -1009,7 +1009,7 @@ def _day_of_month(text: str, start: int, end: int, ctx: Context) -> Reading | No
             return Reading("DATE", month.replace(day=day).isoformat(), anchors=True)
         # "the 30th of last month" in March: the month alone
         return Reading("DATE", f"{month.year:04d}-{month.month:02d}", start=start + named.start())
-    base = _narrative_day(ctx, start)
+    base = ctx.narrative_day(start)
     options = []
     for step in (-1, 0, 1):
         month = base.year * 12 + base.month - 1 + step
@@ -1055,19 +1055,8 @@ def _day_told_far_back(ctx: Context, start: int) -> bool:
     return (
         ctx.day_anchor is not None
         and ctx.day_anchor != ctx.dct
-        and start - ctx.day_anchor_at >= _NARRATIVE_REACH
+        and start - ctx.day_anchor_at >= NARRATIVE_REACH
     )
-
-
-# How far (in characters, a few sentences) a day stated holds the narrative.
-_NARRATIVE_REACH = 400
-
-
-def _narrative_day(ctx: Context, start: int) -> date:
-    """The day the text is at: a day stated in the last few sentences, else the publication day."""
-    if ctx.day_anchor is not None and start - ctx.day_anchor_at < _NARRATIVE_REACH:
-        return ctx.day_anchor
-    return ctx.dct
 
 
 _WEEK_OF_DAY = re.compile(
@@ -1084,7 +1073,7 @@ def _narrative(text: str, start: int, end: int, ctx: Context) -> Reading | None:
         unit, trimmed = within.group(1), start + lower.index("the ")
         if unit == "year":
             return Reading("DATE", f"{ctx.year_told():04d}", start=trimmed)
-        told = start - ctx.year_at < _NARRATIVE_REACH
+        told = start - ctx.year_at < NARRATIVE_REACH
         if told and _UNIT_ORDER.index(ctx.anchor_unit) > _UNIT_ORDER.index(unit):
             return None  # "in 2019. Later in the month": which month is not told
         base = ctx.anchor if told else ctx.dct
@@ -1098,7 +1087,7 @@ def _narrative(text: str, start: int, end: int, ctx: Context) -> Reading | None:
         return Reading("DATE", f"{ctx.dct.year:04d}-WXX")
     if _day_told_far_back(ctx, start):
         return None  # "in the morning" paragraphs after "on Tuesday": which day's? (see _clock)
-    day = _narrative_day(ctx, start)
+    day = ctx.narrative_day(start)
     part = _PART_TOKEN.search(lower)
     if part:
         return Reading("TIME", f"{day.isoformat()}T{PARTS_OF_DAY[part.group(1)]}")
@@ -1267,7 +1256,7 @@ def _resolve_weekday(ctx: Context, lower: str, weekday: int, start: int, end: in
         if named is not None:
             step = -1 if around.group(1).lower() == "before" else 1
             return cal.nearest_weekday(cal.shift(named, step, "day"), weekday, step)
-    told = ctx.day_anchor if start - ctx.day_anchor_at < _NARRATIVE_REACH else None
+    told = ctx.day_anchor if start - ctx.day_anchor_at < NARRATIVE_REACH else None
     if (
         told is not None
         and ctx.text[max(0, start - 4) : start].lower() == "the "

@@ -261,9 +261,15 @@ def _yearend(text: str, start: int, end: int, ctx: Context) -> Reading | None:
     words = _words(text)
     joined = " ".join(words)
     shift = -1 if "last" in words else 1 if "next" in words else 0
+    # "Talks broke down on 4 June. By the end of the month, exports had halved": the month
+    # told of ("Rents will rise at the end of the month": the one the text is written in).
+    told = (
+        "the" in words and not {"this", "last", "next"} & set(words) and ctx.tense(start, end) <= 0
+    )
+    base = ctx.narrative_day(start) if told else ctx.dct
     for unit in ("week", "month", "quarter"):
         if unit in words:
-            return Reading("DATE", cal.format_at(cal.shift(ctx.dct, shift, unit), unit))
+            return Reading("DATE", cal.format_at(cal.shift(base, shift, unit), unit))
     year = ctx.dct.year + shift
     ends = "year-end" in joined or "year end" in joined or "year's end" in joined
     if ends and shift == 0 and _SINCE.search(ctx.text, max(0, start - 8), start):
