@@ -274,3 +274,18 @@ def test_the_end_of_the_month_after_a_day_told_is_that_days_month() -> None:
     assert _values(text, "2025-03-07")["the end of the month"] == "2024-06"
     text = "Talks broke down on 27 February. Rents will rise at the end of the month."
     assert _values(text, "2025-03-07")["the end of the month"] == "2025-03"
+
+
+def test_a_page_time_byline_date_or_published_line_opening_the_text_gives_the_day_written() -> None:
+    # Each page's metadata says it was published the next day (in UTC).
+    body = "The Senate passed the bill tonight by a vote of 54-46."
+    text = f"Published: 9:41 PM EDT, March 13, 2025\n\n{body}"
+    assert _values(text, "2025-03-14")["tonight"] == "2025-03-13TNI"
+    body = "Officials confirmed yesterday that the plant will close."
+    text = f"By Jane Doe | March 13, 2025\n\n{body}"
+    assert _dated_quotes(text, "2025-03-14") == [("2025-03-12", body)]
+    text = f"Thu 13 Mar 2025 18.02 GMT\n\n{body}"
+    assert _dated_quotes(text, "2025-03-14") == [("2025-03-12", body)]
+    # The day a page was updated is not the day its story was written.
+    text = f"Updated: March 13, 2025\n\n{body}"
+    assert _dated_quotes(text, "2025-03-14") == [("2025-03-13", body)]

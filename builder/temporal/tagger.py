@@ -11,9 +11,11 @@ from builder.temporal.grammar import (
     CLOCK,
     MONTH_ABBR,
     MONTH_DAY,
+    PAGE_PUBLISHED_WORD,
     PATTERN,
     PATTERN_ANY_CASE,
     WEEKDAY,
+    WEEKDAY_SHORT,
     YEAR,
     ZONE,
 )
@@ -37,11 +39,13 @@ _AGENCY_DATELINE = re.compile(
 )
 
 
-# "14 March 2025, 21:40", "Friday, March 14, 2025 9:40 PM EDT": a line opening the text
-# with nothing but the day (and time) the story was written.
+# "14 March 2025, 21:40", "Thu 13 Mar 2025 18.02 GMT", "Published: 9:41 PM EDT, March 13,
+# 2025", "By Jane Doe | March 13, 2025": a line opening the text with nothing but the day
+# (and time) the story was written, published or signed (not one it was updated).
 _DATE_LINE = re.compile(
-    rf"\s*(?:{WEEKDAY},?\s+)?({MONTH_DAY}(?:,?\s+{YEAR})?)(?:,?\s+(?:at\s+)?{CLOCK}{ZONE}?)?"
-    r"[ \t]*(?:\n|$)",
+    rf"\s*(?:{PAGE_PUBLISHED_WORD}(?:\s+on)?\s*:?\s*|by\s+[^|\n]{{1,60}}\|\s*)?"
+    rf"(?:{CLOCK}{ZONE}?,?\s+)?(?:(?:{WEEKDAY}|{WEEKDAY_SHORT}),?\s+)?({MONTH_DAY}(?:,?\s+{YEAR})?)"
+    rf"(?:,?\s+(?:at\s+)?{CLOCK}{ZONE}?)?[ \t]*(?:\n|$)",
     re.IGNORECASE,
 )
 
