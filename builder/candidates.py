@@ -257,7 +257,12 @@ def _furniture(sentence_text: str, offset: int, timexes: list[Timex]) -> bool:
         return True
     if not any(char.isalnum() for char in rest) and _stamp(sentence_text, timexes):
         return True
-    return all(_DATE_LABEL.fullmatch(line) for line in rest.split("\n"))
+    # Lines of labelled dates, and of dates alone among them ("Thu 13 Mar 2025 18.02 GMT" over
+    # "Last modified on Thu 13 Mar 2025 20.15 GMT").
+    lines = rest.split("\n")
+    labelled = [_DATE_LABEL.fullmatch(line) is not None for line in lines]
+    bare = [not any(char.isalnum() for char in line) for line in lines]
+    return any(labelled) and all(a or b for a, b in zip(labelled, bare, strict=True))
 
 
 # "from 2011 to 2016", "between March and June", "the night of Friday to Saturday".

@@ -289,3 +289,9 @@ def test_a_page_time_byline_date_or_published_line_opening_the_text_gives_the_da
     # The day a page was updated is not the day its story was written.
     text = f"Updated: March 13, 2025\n\n{body}"
     assert _dated_quotes(text, "2025-03-14") == [("2025-03-13", body)]
+
+
+def test_a_page_time_over_a_last_modified_line_is_no_event() -> None:
+    body = "The chancellor will set out spending cuts in a statement to MPs on 26 March."
+    text = f"Thu 13 Mar 2025 18.02 GMT\nLast modified on Thu 13 Mar 2025 20.15 GMT\n\n{body}"
+    assert _dated_quotes(text, "2025-03-14") == [("2025-03-26", body)]
