@@ -295,3 +295,11 @@ def test_a_page_time_over_a_last_modified_line_is_no_event() -> None:
     body = "The chancellor will set out spending cuts in a statement to MPs on 26 March."
     text = f"Thu 13 Mar 2025 18.02 GMT\nLast modified on Thu 13 Mar 2025 20.15 GMT\n\n{body}"
     assert _dated_quotes(text, "2025-03-14") == [("2025-03-26", body)]
+
+
+def test_a_poll_or_a_recess_told_in_the_present_is_ahead() -> None:
+    # Published Wednesday 12 November 2025.
+    assert _values("Voters head to the polls on Sunday.", "2025-11-12")["Sunday"] == "2025-11-16"
+    text = "Parliament breaks for the Christmas recess on Thursday."
+    assert _values(text, "2025-11-12")["Thursday"] == "2025-11-13"
+    assert _values("The tournament gets under way in June.", "2025-11-12")["June"] == "2026-06"

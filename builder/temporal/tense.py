@@ -20,6 +20,8 @@ _FUTURE = (
     r"|intends?\s+to|aims?\s+to|hopes?\s+to|to\s+be\s+held"
     r"|takes\s+effect|comes?\s+into\s+force|go(?:es)?\s+up|go(?:es)?\s+on\s+sale"
     r"|takes?\s+place|forecasts?\s+for|should(?!\s+have)|go(?:es)?\s+to\s+the\s+polls"
+    r"|heads?\s+to\s+the\s+polls|gets?\s+under\s?way|breaks?\s+(?:up\s+)?for\s+(?:the\s+)?"
+    r"(?:summer|christmas|easter|recess|holidays?)"
     r"|must(?!\s+have)|ha(?:s|ve)\s+to|needs?\s+to"
     r"|appears?\s+(?:in|before)\s+(?:court|(?:a\s+|the\s+)?(?:judge|magistrates?|jury))"
     r"|go(?:es)?\s+live|steps?\s+down|kicks?\s+in|runs?\s+out|takes?\s+(?:office|over)"
