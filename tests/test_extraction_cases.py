@@ -303,3 +303,12 @@ def test_a_poll_or_a_recess_told_in_the_present_is_ahead() -> None:
     text = "Parliament breaks for the Christmas recess on Thursday."
     assert _values(text, "2025-11-12")["Thursday"] == "2025-11-13"
     assert _values("The tournament gets under way in June.", "2025-11-12")["June"] == "2026-06"
+
+
+def test_a_day_told_of_an_event_the_sentence_names_by_its_year_is_in_that_year() -> None:
+    text = "The 1970 World Cup final, played at the Azteca on 21 June, remains the benchmark."
+    assert _values(text, "2025-03-09")["21 June"] == "1970-06-21"
+    assert _values("The 2016 referendum was held in June.", "2025-03-09")["June"] == "2016-06"
+    # A year labelling a thing is not the year of what is told of it.
+    text = "The 2025 budget, unveiled on 30 October, raised taxes."
+    assert _values(text, "2025-03-09")["30 October"] == "2024-10-30"

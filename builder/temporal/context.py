@@ -19,6 +19,20 @@ _SENTENCE_OPENING = re.compile(
 
 _WHEN_CLAUSE = re.compile(r"[^.;!?]*?\d{4}\s*,\s*when\b[^.;!?]*$")
 
+# "The 1970 World Cup final, played at the Azteca on 21 June", "The 2016 referendum was
+# held on 23 June": an event the sentence opens with, named by its year, then what is told
+# of it after a comma or in the past (not a thing the year labels: "The 2025 budget,
+# unveiled on 30 October").
+_THE_BEFORE_YEAR = re.compile(r"(?:^|[.!?\"”]\s+|\n\s*)[\"“]?the\s+$", re.IGNORECASE)
+_LABELLED = r"(?!(?:budgets?|models?|targets?|goals?|plans?|forecasts?|guidance|deadline)\b)"
+_EVENT_OF_YEAR = re.compile(
+    rf"\d{{4}}\s+(?:{_LABELLED}[\w'’-]+\s+){{0,3}}?{_LABELLED}[\w'’-]+"
+    r"(?:\s*,\s+|\s+(?:was|were)\s+(?!(?:due|expected|scheduled|set|planned|to)\b)\w+"
+    r"|\s+(?:took\s+place|began|opened|ended|closed)\b)"
+    r"[^.;!?]*$",
+    re.IGNORECASE,
+)
+
 # How far (in characters, a few sentences) a day stated holds the narrative.
 NARRATIVE_REACH = 400
 
@@ -63,12 +77,16 @@ class Context:
     heading_day: date | None = None
 
     def stated_year(self, start: int) -> int | None:
-        """The year a sentence opens with ("In 2019, ..."), for the dates later in it; or
-        the year a "when" clause tells more of ("until 2015, when it crashed on April 30")."""
+        """The year a sentence opens with ("In 2019, ...", "The 1970 World Cup final, played
+        ..."), for the dates later in it; or the year a "when" clause tells more of ("until
+        2015, when it crashed on April 30")."""
         if self.year is None or start - self.year_at > 120:
             return None
         between = self.text[self.year_at : start]
         if _WHEN_CLAUSE.match(between):
+            return self.year
+        opens = _THE_BEFORE_YEAR.search(self.text, max(0, self.year_at - 8), self.year_at)
+        if opens and _EVENT_OF_YEAR.match(between):
             return self.year
         if not _SENTENCE_OPENING.search(self.text, max(0, self.year_at - 12), self.year_at):
             return None
