@@ -312,3 +312,14 @@ def test_a_day_told_of_an_event_the_sentence_names_by_its_year_is_in_that_year()
     # A year labelling a thing is not the year of what is told of it.
     text = "The 2025 budget, unveiled on 30 October, raised taxes."
     assert _values(text, "2025-03-09")["30 October"] == "2024-10-30"
+
+
+def test_a_day_of_the_month_after_until_by_from_or_since_is_read() -> None:
+    # Published 10 March 2025.
+    assert _values("The show runs until the 30th.", "2025-03-10")["the 30th"] == "2025-03-30"
+    assert _values("Applications must be in by the 2nd.", "2025-03-10")["the 2nd"] == "2025-04-02"
+    text = "The sale runs from the 14th to the 20th."
+    assert _dated_quotes(text, "2025-03-10") == [("2025-03-14", "2025-03-20", text)]
+    text = "The road has been closed since the 3rd."
+    assert _values(text, "2025-03-10")["the 3rd"] == "2025-03-03"
+    assert _values("He lives on the 5th floor.", "2025-03-10") == {}

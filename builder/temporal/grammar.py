@@ -385,11 +385,14 @@ _BRANCHES: list[tuple[str, str]] = [
         rf"(?:{MONTH_FULL}|{MONTH_ABBR}\.?)\s*[-–]\s*{MONTH}(?:,?\s+{YEAR})?",
     ),
     (
-        # "talks resume on the 28th.": a day of the month the story is in. Only after "on"
-        # and before the clause ends, not "on the 5th floor".
+        # "talks resume on the 28th.", "runs until the 30th.", "from the 14th to the 20th": a
+        # day of the month the story is in. Only after "on", "until", "by", "from", "to" or
+        # "since", and before the clause ends or a span's end, not "on the 5th floor".
         "day_of_month",
-        r"(?<=\bon\s)the\s+(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)(?!\w)"
-        r"(?=\s*(?:[.,;:!?)]|$)|\s+(?:and|or|but|at|in|after|before|when|while|until)\b)"
+        r"(?:(?<=\bon\s)|(?<=\buntil\s)|(?<=\btill\s)|(?<=\bby\s)|(?<=\bfrom\s)|(?<=\bsince\s)"
+        r"|(?<=\bto\s))the\s+(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)(?!\w)"
+        r"(?=\s*(?:[.,;:!?)]|$)|\s+(?:and|or|but|at|in|after|before|when|while|until)\b"
+        r"|\s+to\s+the\s+\d)"
         # "the 14th of this month", "the 28th of last month".
         r"|the\s+(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)\s+of\s+(?:this|last|next)\s+month(?!\w)",
     ),

@@ -1015,7 +1015,12 @@ def _day_of_month(text: str, start: int, end: int, ctx: Context) -> Reading | No
         month = base.year * 12 + base.month - 1 + step
         with contextlib.suppress(ValueError):
             options.append(date(month // 12, month % 12 + 1, day))
-    chosen = _nearest_on_side(options, ctx.tense(start, end), ctx.dct, base)
+    tense = ctx.tense(start, end)
+    if tense == 0 and _DEADLINE.search(ctx.text, max(0, start - 8), start):
+        tense = 1  # "runs until the 30th": an end told in no tense is ahead
+    elif _SINCE_BEFORE.search(ctx.text, max(0, start - 8), start):
+        tense = -1  # "closed since the 3rd": gone
+    chosen = _nearest_on_side(options, tense, ctx.dct, base)
     return Reading("DATE", chosen.isoformat(), anchors=True) if chosen else None
 
 
