@@ -127,9 +127,12 @@ def spanned(timex: Timex) -> tuple[str, str] | None:
     return f"{year:04d}-{first:02d}", f"{end_year:04d}-{last:02d}"
 
 
-# "Nov. 28-30", "27 and 28 October", "20th-21st March": days of one month, the date naming
-# one of them.
-_LATER_DAY = re.compile(r"\s*[-–]\s*(\d{1,2})(?![\d/.:,-]?\d)")
+# "Nov. 28-30", "27 and 28 October", "20th-21st March", "Dec. 25 and 26": days of one
+# month, the date naming one of them (not "Dec. 25 and 26 people").
+_LATER_DAY = re.compile(
+    r"\s*(?:[-–]\s*|\s(?:and|to)\s+(?=\d{1,2}(?:st|nd|rd|th)?(?:\s*[.,;:!?)]|\s*$)))"
+    r"(\d{1,2})(?![\d/.:,-]?\d)"
+)
 # ("4, 5 and 6 November": the first day of the list.)
 _EARLIER_DAY = re.compile(
     r"(?<![\d/.:,-])(\d{1,2})(?:st|nd|rd|th)?(?:,\s*\d{1,2}(?:st|nd|rd|th)?)*,?"

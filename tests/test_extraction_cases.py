@@ -323,3 +323,13 @@ def test_a_day_of_the_month_after_until_by_from_or_since_is_read() -> None:
     text = "The road has been closed since the 3rd."
     assert _values(text, "2025-03-10")["the 3rd"] == "2025-03-03"
     assert _values("He lives on the 5th floor.", "2025-03-10") == {}
+
+
+def test_a_month_and_day_then_another_day_by_its_number_is_a_span() -> None:
+    text = "Markets were closed on Dec. 25 and 26."
+    assert _dated_quotes(text, "2025-01-10") == [("2024-12-25", "2024-12-26", text)]
+    text = "The summit runs from March 3 to 5."
+    assert _dated_quotes(text, "2025-01-10") == [("2025-03-03", "2025-03-05", text)]
+    # A number counting a thing is no day.
+    text = "On Dec. 25 and 26 people queued for food."
+    assert _dated_quotes(text, "2025-01-10") == [("2024-12-25", text)]
