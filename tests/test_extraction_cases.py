@@ -333,3 +333,11 @@ def test_a_month_and_day_then_another_day_by_its_number_is_a_span() -> None:
     # A number counting a thing is no day.
     text = "On Dec. 25 and 26 people queued for food."
     assert _dated_quotes(text, "2025-01-10") == [("2024-12-25", text)]
+
+
+def test_a_time_the_next_morning_is_on_the_day_after_the_one_told() -> None:
+    text = (
+        "The last train left at 23:50 on Saturday and the first bus ran at 05:10 the next morning."
+    )
+    values = _values(text, "2025-03-17")
+    assert values["05:10 the next morning"] == "2025-03-16T05:10"

@@ -170,6 +170,7 @@ _BRANCHES: list[tuple[str, str]] = [
         rf"(?:,?\s+(?:on\s+)?(?:{WEEKDAY}(?:\s+week|,?\s+{MONTH_DAY}(?:,?\s+{YEAR})?"
         rf"|,?\s+{NUMERIC_DAY})?|today|yesterday|tomorrow"
         rf"|this\s+{PART}|last\s+night|tonight|{HOLIDAY}(?:,?\s+{YEAR})?"
+        rf"|the\s+(?:next|following|previous|preceding)\s+(?:day|{PART})"
         rf"|{MONTH_DAY}(?:,?\s+{YEAR})?|{NUMERIC_DAY})(?![\w-]))?",
     ),
     # "the first Tuesday of December", "the last Monday in May 2026".

@@ -388,6 +388,9 @@ def _numeric_day(parts: re.Match[str], start: int, end: int, ctx: Context) -> da
     return date.fromisoformat(reading.value) if reading else None
 
 
+_DAY_BESIDE = re.compile(r"\bthe\s+(next|following|previous|preceding)\s")
+
+
 def _day_reference(text: str, start: int, end: int, ctx: Context) -> date | None:
     """The day named in `text` by a weekday, today/yesterday/tomorrow or a month and day."""
     lower = text.lower()
@@ -397,6 +400,11 @@ def _day_reference(text: str, start: int, end: int, ctx: Context) -> date | None
         return cal.shift(ctx.dct, 1, "day")
     if "today" in lower or "tonight" in lower or "this " in lower:
         return ctx.dct  # "this morning"
+    beside = _DAY_BESIDE.search(lower)
+    if beside:  # "at 05:10 the next morning": the day after (or before) the one told of
+        told = ctx.day_anchor if start - ctx.day_anchor_at < NARRATIVE_REACH else None
+        step = -1 if beside.group(1) in ("previous", "preceding") else 1
+        return cal.shift(told, step, "day") if told is not None else None
     if _month_of(text) and _DAY_TOKEN.search(text):
         return _day_date(ctx, text, start, end)
     numeric = _NUMERIC_DAY_PARTS.search(text)
