@@ -112,10 +112,19 @@ class ProposedEvent:
     when: DateSpan
     sentences: tuple[SourceSentence, ...]
     joins: EventRecord | None = None
+    # Sentences that tell of this event and of another one, whose candidate they are
+    # (see _told_with_another): sources of this event too, but not what names it or
+    # what says an editor has dealt with it.
+    also: tuple[SourceSentence, ...] = ()
 
     @property
     def title(self) -> str:
         return headline(self.sentences[0].candidate.quote)
+
+    @property
+    def reports(self) -> tuple[SourceSentence, ...]:
+        """Every sentence that reports the event: its own, then those of `also`."""
+        return self.sentences + self.also
 
     def as_json(self) -> dict:
         found: dict[str, object] = {
@@ -132,7 +141,7 @@ class ProposedEvent:
                     "end": s.end,
                     "expression": s.candidate.timex_text,
                 }
-                for s in self.sentences
+                for s in self.reports
             ],
         }
         if self.joins is not None:
@@ -144,7 +153,7 @@ class ProposedEvent:
         as unreviewed, with no page of its own (see builder.views.UnreviewedRecord)."""
         citations = tuple(
             Citation(s.source.id, s.candidate.quote, 0, s.candidate.paragraph, s.start, s.end)
-            for s in self.sentences
+            for s in self.reports
         )
         return UnreviewedRecord(
             id=self.id,
@@ -433,8 +442,13 @@ def merge_sentences(sentences: Iterable[SourceSentence], workers: int = 1) -> li
     for when, events in zip(dates, merged, strict=True):
         found = by_date[when]
         proposed += [
-            ProposedEvent(event_id, when, tuple([found[index] for index in members]))
-            for event_id, members in events
+            ProposedEvent(
+                event_id,
+                when,
+                tuple([found[index] for index in members]),
+                also=tuple([found[index] for index in extra]),
+            )
+            for event_id, members, extra in events
         ]
     proposed = _fold_into_finer(proposed)
     sort_keys = {when: when.sort_key() for when in dates}
@@ -542,22 +556,32 @@ class _Group:
         return (shared & self.core).bit_count() * 2 >= shared.bit_count()
 
 
-def _merge_date(when: DateSpan, sentences: list[SourceSentence]) -> list[tuple[str, list[int]]]:
-    """The events among the sentences of one date, in the order found: each its id and
-    its sentences (indexes into `sentences`)."""
+def _merge_date(
+    when: DateSpan, sentences: list[SourceSentence]
+) -> list[tuple[str, list[int], list[int]]]:
+    """The events among the sentences of one date, in the order found: each its id, its
+    sentences and the sentences of other events that tell of it too (indexes into
+    `sentences`)."""
     vocabulary: dict[str, int] = {}
+    bits_of: list[int] = []  # each sentence's words, as bits
     groups: list[_Group] = []
     # Groups a sentence was like as well as the one it joined, by their indexes: a report
     # may be like none of an event's reports when it comes, and like one that comes after.
     also_like: list[tuple[int, int]] = []
+    # Each sentence and each group it was like in words when it came, by their indexes.
+    near: list[tuple[int, int]] = []
     for index, sentence in enumerate(sentences):
         words = _word_bits(sentence.words, vocabulary)
+        bits_of.append(words[0])
         source_id = sentence.source.id
         best, best_share = -1, _SAME_EVENT_OVERLAP
         like = []
         for number, group in enumerate(groups):
             share = _shared_share(words, group.words)
-            if share < _SAME_EVENT_OVERLAP or not group.told_alike(words):
+            if share < _SAME_EVENT_OVERLAP:
+                continue
+            near.append((index, number))
+            if not group.told_alike(words):
                 continue
             if source_id in group.sources:
                 # Told twice by one article: like its own other telling.
@@ -578,9 +602,70 @@ def _merge_date(when: DateSpan, sentences: list[SourceSentence]) -> list[tuple[s
             groups[best].add(source_id, words, index)
         else:
             groups.append(_Group(source_id, words, index))
+    founders = [group.members[0] for group in groups]
     if also_like:
         groups = _join_groups(groups, also_like)
-    return [(_candidate_id(when, sentences[group.members[0]]), group.members) for group in groups]
+    extra: dict[int, list[int]] = {}
+    if near:
+        group_of = {index: number for number, group in enumerate(groups) for index in group.members}
+        like_pairs = {(index, group_of[founders[number]]) for index, number in near}
+        told_by = [sentence.source.id for sentence in sentences]
+        extra = _told_with_another(groups, like_pairs, group_of, bits_of, told_by)
+    return [
+        (_candidate_id(when, sentences[group.members[0]]), group.members, extra.get(number, []))
+        for number, group in enumerate(groups)
+    ]
+
+
+def _told_with_another(
+    groups: list[_Group],
+    like_pairs: set[tuple[int, int]],
+    group_of: dict[int, int],
+    bits_of: list[int],
+    told_by: list[str],
+) -> dict[int, list[int]]:
+    """For each group (by index) that has any, the sentences of other groups that tell of
+    its event as well as of their own (see _tells_both), found among the sentences and
+    groups that were alike in words (`like_pairs`, indexes of a sentence and of a group)
+    when the sentences came."""
+    extra: dict[int, set[int]] = {}
+    for index, number in like_pairs:
+        own = group_of[index]
+        if own == number:
+            continue
+        if _tells_both(index, groups[own], groups[number], bits_of, told_by):
+            extra.setdefault(number, set()).add(index)
+        for member in groups[number].members:
+            if _tells_both(member, groups[number], groups[own], bits_of, told_by):
+                extra.setdefault(own, set()).add(member)
+    return {number: sorted(found) for number, found in extra.items()}
+
+
+def _tells_both(
+    index: int, own: _Group, other: _Group, bits_of: list[int], told_by: list[str]
+) -> bool:
+    """Whether the sentence `index` of the group `own` tells of the event of `other` too:
+    "Rebels launched an offensive on Wednesday, the day a ceasefire took effect in
+    Lebanon", a report of the offensive, is like the ceasefire's reports too, in words
+    other than those it shares with the offensive's. Only a sentence whose event another
+    source tells too is such a report, and never of an event its own source tells."""
+    if told_by[index] in other.sources:
+        return False
+    bits = bits_of[index]
+    theirs = [(bits_of[m], bits_of[m].bit_count()) for m in other.members]
+    if _shared_share((bits, bits.bit_count()), theirs) < _SAME_EVENT_OVERLAP:
+        return False
+    like_own = _closest(bits, [bits_of[m] for m in own.members if told_by[m] != told_by[index]])
+    if not like_own:
+        return False
+    like_other = _closest(bits, [bits_of[m] for m in other.members])
+    in_both = (like_own & like_other).bit_count()
+    return in_both * 2 < min(like_own.bit_count(), like_other.bit_count())
+
+
+def _closest(bits: int, others: list[int]) -> int:
+    """The words `bits` shares with the one of `others` it shares most with (0 for none)."""
+    return max((bits & other for other in others), key=int.bit_count, default=0)
 
 
 def _alike_in_the_same_words(words: _WordBits, one: _Group, other: _Group) -> bool:
@@ -785,7 +870,7 @@ def candidate_file_text(proposed: ProposedEvent) -> str:
             "extracted": True,
             "tags": [],
             "sources": [
-                {"source": s.source.id, "quote": s.candidate.quote} for s in proposed.sentences
+                {"source": s.source.id, "quote": s.candidate.quote} for s in proposed.reports
             ],
         }
     )
@@ -799,7 +884,7 @@ def _review_note(proposed: ProposedEvent) -> str:
     """What the editor is to do with a candidate file: said in YAML comments, so that a
     file accepted as it is has no summary rather than this note as its summary."""
     expressions = ", ".join(
-        f"“{s.candidate.timex_text}” in {s.source.id}" for s in proposed.sentences
+        f"“{s.candidate.timex_text}” in {s.source.id}" for s in proposed.reports
     )
     if proposed.joins is not None:
         joined = proposed.joins

@@ -225,3 +225,39 @@ def test_a_further_report_awaiting_review_is_not_listed_again_beside_its_event(e
     titles = _chronology_titles(empty_site)
     assert [t for t in titles if "burst" in t] == ["Orla dam bursts"]
     assert "Parliament will open an inquiry into the disaster on Wednesday" in titles
+
+
+def test_a_sentence_telling_two_events_is_a_source_of_each(empty_site):
+    """The wire's 'launched an offensive on Wednesday, the day a ceasefire took effect in
+    Lebanon' reports both: the offensive (accepted, with another paper's report) and the
+    ceasefire that a third article reports the next day, whose candidate cites both
+    articles and is a new event, not a further report of the offensive."""
+    empty_site.source(
+        "wire",
+        _article(
+            "Wire Agency",
+            "2024-11-30T10:00:00+00:00",
+            "Rebels launched a lightning offensive on Wednesday, the day a ceasefire took "
+            "effect in Lebanon.",
+        ),
+    )
+    empty_site.source(
+        "paper",
+        _article(
+            "Daily Paper", "2024-11-30T12:00:00+00:00", "The rebel offensive began on Wednesday."
+        ),
+    )
+    _extract(empty_site)
+    _accept(empty_site, _candidate_files(empty_site)["2024-11-27"], "offensive")
+    empty_site.source(
+        "broadcaster",
+        _article(
+            "Broadcaster News",
+            "2024-12-01T08:00:00+00:00",
+            "A ceasefire between Israel and Hezbollah took effect in Lebanon on Wednesday.",
+        ),
+    )
+    (ceasefire,) = _proposals(empty_site)
+    assert "joins" not in ceasefire
+    assert ceasefire["sources"][0]["quote"].startswith("A ceasefire between Israel")
+    assert _reported_by([ceasefire]) == [["broadcaster", "wire"]]
