@@ -879,7 +879,11 @@ def _paragraph_lists(data: object) -> Iterator[list[str]]:
         if isinstance(item, str) and "<p" in item:
             yield _html_paragraphs(item)
         elif isinstance(item, list):
-            yield [text for text in map(_item_text, item) if text]
+            texts = [text for text in map(_item_text, item) if text]
+            # Paragraphs, with a picture or a link between some; not a list of every
+            # value a page holds (Nuxt's payload), a few of them sentences.
+            if 2 * sum(len(text) >= _SENTENCE_LENGTH for text in texts) >= len(item):
+                yield texts
             waiting.extend(item)
         elif isinstance(item, dict):
             waiting.extend(item.values())

@@ -770,3 +770,37 @@ def test_a_pictures_description_under_the_headline_is_no_standfirst(
     page = barrier_page(f'{picture}<div class="article-body">{paragraphs_html(STORY)}</div>')
     outcome = add_one(empty_site, tmp_path, page)
     assert text_of(outcome) == list(STORY)
+
+
+def test_a_script_payload_of_mixed_values_is_not_read_as_the_article(
+    empty_site: TinySite, tmp_path: Path
+) -> None:
+    """Nuxt flattens the data it builds a page from into one list of every value (links,
+    names, teasers of other articles and the story's words, in no order): it is no list
+    of paragraphs, and the page is refused with the way to save it, rather than read as
+    an article of whatever strings it holds."""
+    teasers = [
+        "Weir gates opened on Thursday as the river rose above the warning mark in 2025.",
+        "Rest centre opens in the old grammar school for forty residents of the flats.",
+        "A history of the Marrow floods, from the great flood of 1866 to the present day.",
+    ]
+    payload = [
+        ["Reactive", 1],
+        {"data": 2, "state": 3},
+        "https://valleycourier.example/news/b",
+        "Valley Courier",
+        *teasers,
+        "barrier-vote",
+        "2025-04-02T08:15:00+01:00",
+        {"slug": 7, "title": 8},
+        "en-GB",
+        "/images/w.jpg",
+        "flood",
+        "council",
+    ]
+    script = f'<script type="application/json" id="__NUXT_DATA__">{json.dumps(payload)}</script>'
+    page = next_js_page({}).replace('<script id="__NEXT_DATA__"', '<script id="unused"')
+    page = page.replace("</body>", f"{script}</body>")
+    [outcome] = add_file(empty_site, tmp_path, page, "page.html")
+    assert outcome.status == "failed"
+    assert "its text is filled in by a script as it loads" in outcome.message
