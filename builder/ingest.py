@@ -440,6 +440,8 @@ class Ingester:
         file it led to, added or found present (see FETCHED_ADDRESSES). `entry`: the feed
         entry that linked to it."""
         where = final_address(data, address)
+        if (kind := _not_a_page(data, empty="the server sent an empty page")) is not None:
+            return Outcome(address, "failed", kind)
         if isinstance(data, Fetched):  # the charset the server gave, for a page that gives none
             data = with_charset(data, data.charset)
         outcome = self._add_page(address, data, where, entry)
@@ -818,10 +820,11 @@ _WHAT_TO_GIVE = (
 )
 
 
-def _not_a_page(data: bytes) -> str | None:
-    """Why `data`, given as a web page, is none: what it is instead, and what to give."""
+def _not_a_page(data: bytes, empty: str = "the file is empty") -> str | None:
+    """Why `data`, given as a web page, is none: what it is instead, and what to give;
+    `empty` says it when there is nothing."""
     if not data.strip():
-        return "the file is empty"
+        return empty
     kind = next((kind for start, kind in _FILE_KINDS if data.startswith(start)), None)
     if kind is None and data[8:12] == b"WEBP":
         kind = "an image"

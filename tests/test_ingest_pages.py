@@ -804,3 +804,24 @@ def test_a_script_payload_of_mixed_values_is_not_read_as_the_article(
     [outcome] = add_file(empty_site, tmp_path, page, "page.html")
     assert outcome.status == "failed"
     assert "its text is filled in by a script as it loads" in outcome.message
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        (b"%PDF-1.7\n%\xe2\xe3", "a PDF file, not a web page"),
+        (b"\x89PNG\r\n\x1a\n", "an image, not a web page"),
+        (b"", "the server sent an empty page"),
+    ],
+)
+def test_an_address_that_gives_no_web_page_says_what_it_gave(
+    empty_site: TinySite, body: bytes, message: str
+) -> None:
+    """An address (or a feed entry's link) that gives a PDF, an image or nothing is
+    reported as such, as a file given to add is; it was 'no article text found in the
+    page'."""
+    [outcome] = ingest(
+        empty_site.root, ["https://valleycourier.example/report"], fetch=lambda u: body
+    )
+    assert outcome.status == "failed"
+    assert outcome.message.startswith(message), outcome.message
