@@ -738,7 +738,8 @@ def _states_day(page: _Markup, day: str, page_url: str | None) -> bool:
 # The class or id of what is not the article: other articles' teasers, readers'
 # comments, the site's sidebars ("related-stories", "comment-list", "most-read").
 _OTHER_CONTENT_NAME = re.compile(
-    r"(?:[\w-]*[-_])?(?:comments?|related|recommended|recommendations|most-?read"
+    r"(?:[\w-]*[-_])?(?:comments?|commentlist|discussion|related|recommended"
+    r"|recommendations|most-?read"
     r"|most-?popular|popular|trending|read-?next|more-?stories|sidebar|widget|teasers?)"
     r"(?:[-_][\w-]*)?",
     re.IGNORECASE,
@@ -748,8 +749,8 @@ _ARTICLE_TAGS = ("html", "body", "main", "article")
 
 def _other_content(root: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
     """What in the page is not the article: its navigation; asides and footers outside
-    the article; and what is named for other content (_OTHER_CONTENT_NAME), unless it
-    holds the headline."""
+    the article; what is named for other content (_OTHER_CONTENT_NAME), unless it holds
+    the headline; readers' comments."""
     found = []
     for element in root.iter("*"):
         if not isinstance(element.tag, str) or element.tag in _ARTICLE_TAGS:
@@ -763,9 +764,18 @@ def _other_content(root: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
                 any(_OTHER_CONTENT_NAME.fullmatch(name) for name in names)
                 and element.find(".//h1") is None
             )
+            or _is_comment(element)
         ):
             found.append(element)
     return found
+
+
+def _is_comment(element: lxml.html.HtmlElement) -> bool:
+    """Whether the element is a reader's comment as schema.org marks one up."""
+    kinds = (element.get("itemtype") or "").split()
+    return element.get("itemprop") == "comment" or any(
+        kind.rstrip("/").endswith(("/Comment", "/UserComments")) for kind in kinds
+    )
 
 
 _ARTICLE_TYPE = re.compile(r"Article$|BlogPosting$|^Report$")

@@ -825,3 +825,34 @@ def test_an_address_that_gives_no_web_page_says_what_it_gave(
     )
     assert outcome.status == "failed"
     assert outcome.message.startswith(message), outcome.message
+
+
+COMMENT_DATED = (
+    '<li itemprop="comment" itemscope itemtype="https://schema.org/Comment">'
+    '<span itemprop="author">Pete Marsh</span> <time itemprop="datePublished" '
+    'datetime="2025-04-03T08:00:00+00:00">April 3, 2025 at 8:00 am</time>'
+    '<div itemprop="text"><p>About time too.</p></div></li>'
+)
+
+
+@pytest.mark.parametrize(
+    "comments",
+    [
+        f'<ol class="commentlist">{COMMENT_DATED}</ol>',  # WordPress's older themes
+        f'<ol class="discussion">{COMMENT_DATED}</ol>',
+        f"<ol>{COMMENT_DATED}</ol>",  # known by its schema.org type alone
+    ],
+)
+def test_a_readers_comment_does_not_date_the_article(
+    empty_site: TinySite, tmp_path: Path, comments: str
+) -> None:
+    """A reader's comment below an article, marked up with its own datePublished, is no
+    date of the article's: a page stating none of its own is refused. It was dated by
+    the comment (3 April)."""
+    page = barrier_page(paragraphs_html(STORY)).replace(
+        '<meta property="article:published_time" content="2025-04-02T08:15:00+01:00">', ""
+    )
+    page = page.replace("</main>", f"</main>{comments}")
+    [outcome] = add_file(empty_site, tmp_path, page, "page.html")
+    assert outcome.status == "failed", front(outcome)
+    assert outcome.message.startswith("the page gives no publication date")
