@@ -76,6 +76,16 @@ class _Markup:
         return None
 
     @functools.cached_property
+    def own(self) -> lxml.html.HtmlElement | None:
+        """The page without what is not the article (see _other_content)."""
+        if self.root is None:
+            return None
+        own = copy.deepcopy(self.root)
+        for element in _other_content(own):
+            element.drop_tree()
+        return own
+
+    @functools.cached_property
     def title(self) -> str:
         """The text of its <title>."""
         found = self.root.find(".//title") if self.root is not None else None
@@ -157,7 +167,9 @@ def read_html(html: str | bytes, page_url: str | None = None) -> Article:
         publisher=_publisher(document.sitename, url, page, title),
         url=url,
         published=_publication(page, document.date, page_url),
-        author=_author(_authors(document.author, byline) or _linked_data_author(page), html),
+        author=_named_in_article(
+            _author(_authors(document.author, byline) or _linked_data_author(page), html), page
+        ),
         language=_clean(document.language) or _page_language(page),
         paragraphs=tuple(paragraphs),
     )
@@ -537,7 +549,7 @@ def _publication(page: _Markup, day: str | None, page_url: str | None) -> str | 
     if not day or not _states_day(page, day, page_url):
         # A line labelled as the publication that htmldate does not read ("Published 8:15
         # AM EDT, Wed April 2, 2025"), or none.
-        return _labelled_publication(page.root)
+        return _labelled_publication(page)
     html = page.html
     if _states_modification(page, day):
         # htmldate takes when a page was changed for its publication, where it finds no
@@ -545,7 +557,7 @@ def _publication(page: _Markup, day: str | None, page_url: str | None) -> str | 
         html = _without_modification(page)
         day = htmldate.find_date(html, **_DATE_PARAMETERS)
         if not day or not _states_day(page, day, page_url):
-            return _labelled_publication(page.root)
+            return _labelled_publication(page)
     moment = htmldate.find_date(html, outputformat=_WITH_TIME, **_DATE_PARAMETERS)
     # htmldate gives midnight UTC for a page that states only the day: keep the day then.
     if moment and moment.startswith(day) and not moment.endswith("T00:00:00+0000"):
@@ -633,18 +645,16 @@ def _update_lines(root: lxml.html.HtmlElement | None) -> list[_UpdateLine]:
 _PAGE_TEXT = "//body//text()[not(ancestor::script or ancestor::style)]"
 
 
-def _labelled_publication(root: lxml.html.HtmlElement | None) -> str | None:
+def _labelled_publication(page: _Markup) -> str | None:
     """The day a line of the page's text labels as its publication, with its year
     ("Published 8:15 AM EDT, Wed April 2, 2025", "Veröffentlicht am 02.04.2025"), up to
     what says when it was changed; None for none (a day written with slashes, read one
     way or the other by country, is none)."""
     from builder.temporal import tag
 
-    if root is None:
+    own = page.own  # (teasers have dates of their own)
+    if own is None:
         return None
-    own = copy.deepcopy(root)
-    for element in _other_content(own):  # (teasers have dates of their own)
-        element.drop_tree()
     for text in own.xpath(_PAGE_TEXT):
         if not _PUBLISHED_START.match(text):
             continue
@@ -727,12 +737,14 @@ def _states_day(page: _Markup, day: str, page_url: str | None) -> bool:
     it reads: a page stating "2024-11", or an impossible "2024-02-30", comes back as the
     1st of the month or as today's day of the month; and it takes a date where it finds
     one, another article's in a list of links among them."""
-    if page.root is None:
+    if page.own is None:
         return states_day(f"{_page_text(page.html)} {page_url or ''}", day)
-    own = copy.deepcopy(page.root)
-    for element in _other_content(own):
-        element.drop_tree()
-    return states_day(" ".join([*own.itertext(), *own.xpath("//@*"), page_url or ""]), day)
+    return states_day(f"{_own_text(page.own)} {page_url or ''}", day)
+
+
+def _own_text(own: lxml.html.HtmlElement) -> str:
+    """The text and the attributes' values of the page without its other content."""
+    return " ".join([*own.itertext(), *own.xpath("//@*")])
 
 
 # The class or id of what is not the article: other articles' teasers, readers'
@@ -1183,6 +1195,20 @@ def _reads_as_standfirst(element: lxml.html.HtmlElement, text: str, title: str) 
         and element.find(".//h1") is None
         and _is_text(text)
     )
+
+
+def _named_in_article(names: str | None, page: _Markup) -> str | None:
+    """The authors ("; "-separated) whose names the page states outside what is not the
+    article: not a reader who commented, named as their comment's author."""
+    if not names or page.own is None:
+        return names
+    stated = f" {_name_key(_own_text(page.own))} "
+    kept = [name for name in names.split("; ") if f" {_name_key(name)} " in stated]
+    return "; ".join(kept) or None
+
+
+def _name_key(text: str) -> str:
+    return " ".join(re.sub(r"[\W_]+", " ", text).casefold().split())
 
 
 def _authors(read: str | None, byline: str | None) -> str | None:

@@ -856,3 +856,13 @@ def test_a_readers_comment_does_not_date_the_article(
     [outcome] = add_file(empty_site, tmp_path, page, "page.html")
     assert outcome.status == "failed", front(outcome)
     assert outcome.message.startswith("the page gives no publication date")
+
+
+def test_a_commenter_is_not_the_articles_author(empty_site: TinySite, tmp_path: Path) -> None:
+    """The author a reader's comment names (itemprop="author" in a schema.org Comment)
+    is no author of the article; the source's author was 'Pete Marsh'."""
+    page = barrier_page(paragraphs_html(STORY)).replace(
+        "</main>", f"</main><ol>{COMMENT_DATED}</ol>"
+    )
+    outcome = add_one(empty_site, tmp_path, page)
+    assert "author" not in front(outcome)
