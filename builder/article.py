@@ -760,10 +760,11 @@ _ARTICLE_TAGS = ("html", "body", "main", "article")
 
 
 def _other_content(root: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
-    """What in the page is not the article: its navigation; asides and footers outside
-    the article; what is named for other content (_OTHER_CONTENT_NAME), unless it holds
-    the headline; readers' comments."""
-    found = []
+    """What in the page is not the article: other articles beside the one holding the
+    headline; its navigation; asides and footers outside the article; what is named for
+    other content (_OTHER_CONTENT_NAME), unless it holds the headline; readers'
+    comments."""
+    found = _other_articles(root)
     for element in root.iter("*"):
         if not isinstance(element.tag, str) or element.tag in _ARTICLE_TAGS:
             continue
@@ -780,6 +781,20 @@ def _other_content(root: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
         ):
             found.append(element)
     return found
+
+
+def _other_articles(root: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
+    """The <article>s beside the one holding the headline (teasers for other articles),
+    where one holds it; not those inside it (a live page's updates)."""
+    articles = list(root.iter("article"))
+    own = [article for article in articles if article.find(".//h1") is not None]
+    if not own:
+        return []
+    return [
+        article
+        for article in articles
+        if article not in own and not any(parent in own for parent in article.iterancestors())
+    ]
 
 
 def _is_comment(element: lxml.html.HtmlElement) -> bool:

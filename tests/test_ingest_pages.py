@@ -866,3 +866,29 @@ def test_a_commenter_is_not_the_articles_author(empty_site: TinySite, tmp_path: 
     )
     outcome = add_one(empty_site, tmp_path, page)
     assert "author" not in front(outcome)
+
+
+def teaser(date: str, wrapper: str) -> str:
+    return (
+        f'<section class="{wrapper}"><h2>More news</h2><article class="card"><a href="/b">'
+        f'<h3>Weir gates opened as river rises</h3></a><time datetime="{date}">3 April '
+        "2025</time></article></section>"
+    )
+
+
+@pytest.mark.parametrize(
+    "wrapper", ["latest-news", "more-from-valley-courier", "you-may-like", "promo", "cards"]
+)
+def test_another_articles_teaser_does_not_date_the_article(
+    empty_site: TinySite, tmp_path: Path, wrapper: str
+) -> None:
+    """A teaser for another article (an <article> of its own beside the one holding the
+    headline, in a list of the latest news) dates that article, not this one: a page
+    stating no date of its own is refused. It was dated by the teaser."""
+    page = barrier_page(paragraphs_html(STORY)).replace(
+        '<meta property="article:published_time" content="2025-04-02T08:15:00+01:00">', ""
+    )
+    page = page.replace("</main>", f"{teaser('2025-04-03', wrapper)}</main>")
+    [outcome] = add_file(empty_site, tmp_path, page, "page.html")
+    assert outcome.status == "failed", front(outcome)
+    assert outcome.message.startswith("the page gives no publication date")
