@@ -109,6 +109,13 @@ class _Markup:
         stated = self.root.xpath("//meta[@property='og:site_name']/@content")
         return next((name for name in map(_clean, map(str, stated)) if name), None)
 
+    @functools.cached_property
+    def h1_texts(self) -> set[str]:
+        """The text of each <h1> of the page."""
+        if self.root is None:
+            return set()
+        return {_clean(h1.text_content()) for h1 in self.root.iter("h1")}
+
     def states_headline(self, text: str) -> bool:
         """Whether the page gives `text` as its headline: in og:title or a <h1>."""
         if self.root is None:
@@ -204,7 +211,20 @@ def _title(document: Document, page: _Markup) -> str:
     # (An <h1> may be the site's logo, and its name no headline.)
     if not page.states_headline(title) or _site_names(page, site) & {title.casefold()}:
         title = _headline(title, page, site)
-    return _without_site_name(title, page, site)
+    return _part_in_h1(title, page) or _without_site_name(title, page, site)
+
+
+def _part_in_h1(title: str, page: _Markup) -> str | None:
+    """The part of a title such as "Headline | Site" that the page's <h1> gives alone,
+    where the page names its site nowhere else (og:title and <title> both add it)."""
+    separators = list(_TITLE_PARTS.finditer(title))
+    if not separators:
+        return None
+    first, last = separators[0], separators[-1]
+    for part in (title[: last.start()], title[first.end() :]):
+        if part in page.h1_texts:
+            return part
+    return None
 
 
 # What a page built in the browser by a script holds instead of its text: the data it is

@@ -892,3 +892,24 @@ def test_another_articles_teaser_does_not_date_the_article(
     [outcome] = add_file(empty_site, tmp_path, page, "page.html")
     assert outcome.status == "failed", front(outcome)
     assert outcome.message.startswith("the page gives no publication date")
+
+
+@pytest.mark.parametrize("separator", ["|", "-", "–", "·"])
+def test_a_site_named_only_beside_the_headline_in_its_titles(
+    empty_site: TinySite, tmp_path: Path, separator: str
+) -> None:
+    """A page whose og:title and <title> are both 'Headline | Site', naming its site
+    nowhere else, and whose <h1> is the headline alone: the title is the headline and
+    the publisher the site. The title was the whole, and the page refused for naming no
+    publisher."""
+    titled = f"{HEADLINE} {separator} Valley Courier"
+    page = (
+        f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{titled}</title>'
+        f'<meta property="og:title" content="{titled}">'
+        '<meta property="article:published_time" content="2025-04-02T08:15:00+01:00">'
+        f"</head><body><article><h1>{HEADLINE}</h1>{paragraphs_html(STORY)}</article>"
+        "</body></html>"
+    )
+    outcome = add_one(empty_site, tmp_path, page)
+    assert front(outcome)["title"] == HEADLINE
+    assert front(outcome)["publisher"] == "Valley Courier"
