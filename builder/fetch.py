@@ -142,10 +142,18 @@ def _declares_encoding(data: bytes) -> bool:
 
 
 def _whole_link(link: str, site: str) -> str:
-    """`link`, made whole against the feed's `site` when it is relative to it."""
+    """`link`, made whole against the feed's `site` when it is relative to it; "" for
+    what is no web address (feedparser gives an Atom entry without a link its id, such
+    as "tag:valleycourier.example,2025:4411")."""
     if not link or link.lower().startswith(WEB_SCHEMES):
         return link
+    if _SCHEME.match(link):
+        return ""
     return web_address(link, web_address(site)) or link
+
+
+# The scheme that opens an address of another kind than the web's ("tag:", "urn:").
+_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:(?!//)")
 
 
 def _copy(title: str, content: list | None, language: str | None) -> bytes | None:

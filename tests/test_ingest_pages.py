@@ -913,3 +913,27 @@ def test_a_site_named_only_beside_the_headline_in_its_titles(
     outcome = add_one(empty_site, tmp_path, page)
     assert front(outcome)["title"] == HEADLINE
     assert front(outcome)["publisher"] == "Valley Courier"
+
+
+def test_an_atom_entry_whose_only_address_is_its_tag_id_links_to_no_page(
+    empty_site: TinySite, tmp_path: Path
+) -> None:
+    """An Atom entry with no alternate link (an enclosure, a 'related' link) is known by
+    its id alone ('tag:valleycourier.example,2025:4411'), which is no page's address: it
+    is added from the article it carries, without an address. Its id was fetched as its
+    page and refused ('only http:// and https:// addresses can be fetched')."""
+    feed = (
+        '<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom">'
+        "<title>Valley Courier</title><id>tag:valleycourier.example,2025:feed</id>"
+        "<updated>2025-04-02T09:00:00Z</updated><entry>"
+        f"<title>{HEADLINE}</title><id>tag:valleycourier.example,2025:4411</id>"
+        '<link rel="related" href="https://valleycourier.example/topics/floods"/>'
+        "<published>2025-04-02T08:15:00+01:00</published>"
+        f'<content type="html">{paragraphs_html(STORY).replace("<", "&lt;")}</content>'
+        "</entry></feed>"
+    )
+    [outcome] = add_file(empty_site, tmp_path, feed, "feed.atom")
+    assert outcome.status == "added", outcome
+    assert "the entry links to no page" in outcome.message
+    assert "url" not in front(outcome)
+    assert text_of(outcome) == list(STORY)
