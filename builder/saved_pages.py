@@ -104,11 +104,16 @@ def _web_address(value: object) -> str | None:
 # Where a page saved as one HTML file says it came from: "<!-- saved from url=(0062)
 # https://..." (the number is the address's length), as Chrome, Edge and Internet
 # Explorer write it at the top; the note the SingleFile extension writes there ("Page
-# saved with SingleFile / url: https://..."); Save Page WE's <meta name="savepage-url">.
+# saved with SingleFile / url: https://..."); Save Page WE's <meta name="savepage-url">;
+# the link Firefox's Reader View puts in its header, to the page it shows.
 _SAVED_FROM = (
     re.compile(rb"<!--\s*saved from url=\(\d+\)(?P<address>[^\s>]+?)\s*-->", re.I),
     re.compile(rb"<!--\s*Page saved with SingleFile\s+url:\s*(?P<address>\S+)", re.I),
     re.compile(rb"<meta\s+name=[\"']?savepage-url[\"']?\s+content=[\"'](?P<address>[^\"']+)", re.I),
+    re.compile(
+        rb"<a\s+class=[\"'][^\"']*\breader-domain\b[^\"']*[\"']\s+href=[\"'](?P<address>[^\"']+)",
+        re.I,
+    ),
 )
 # Where those are looked for: browsers write at the top; Save Page WE writes its meta
 # elements after the styles it puts in the page's head.

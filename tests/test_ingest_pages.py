@@ -11,7 +11,7 @@ import pytest
 
 from builder.fetch import FetchError
 from builder.frontmatter import parse_front_matter
-from builder.ingest import Outcome, ingest
+from builder.ingest import Options, Outcome, ingest
 
 from .conftest import TinySite
 
@@ -936,4 +936,32 @@ def test_an_atom_entry_whose_only_address_is_its_tag_id_links_to_no_page(
     assert outcome.status == "added", outcome
     assert "the entry links to no page" in outcome.message
     assert "url" not in front(outcome)
+    assert text_of(outcome) == list(STORY)
+
+
+def test_a_page_saved_from_firefoxs_reader_view_knows_its_address(
+    empty_site: TinySite, tmp_path: Path
+) -> None:
+    """Firefox's Reader View, saved, links to where the article came from in its header
+    (<a class="domain reader-domain">): that is its address, and its host names the
+    site where nothing else does. It had no address and was refused for naming no
+    publisher."""
+    page = (
+        '<!DOCTYPE html><html><head><meta charset="utf-8"><title>Council approves flood '
+        'barrier</title><link rel="stylesheet" href="chrome://global/skin/aboutReader.css">'
+        '</head><body class="light sans-serif loaded"><div class="container"><div class="'
+        'header reader-header reader-show-element"><a class="domain reader-domain" href="'
+        f'{FLOOD_BARRIER}">valleycourier.example</a><h1 class="reader-title">{HEADLINE}</h1>'
+        '<div class="credits reader-credits">Tamsin Reeve</div></div><hr><div class="content">'
+        f'<div class="mozReaderContent"><div id="readability-page-1" class="page">'
+        f"{paragraphs_html(STORY)}</div></div></div></div></body></html>"
+    )
+    saved = tmp_path / "page.html"
+    saved.write_text(page)
+    [outcome] = ingest(
+        empty_site.root, [str(saved)], Options(published="2025-04-02"), fetch=no_fetch
+    )
+    assert outcome.status == "added", outcome
+    assert front(outcome)["url"] == FLOOD_BARRIER
+    assert front(outcome)["publisher"] == "valleycourier.example"
     assert text_of(outcome) == list(STORY)
