@@ -353,8 +353,20 @@ def _is_text(line: str) -> bool:
         or (len(line) <= _NOTE_LENGTH and _PICTURE_LABEL.match(line))
         or _PICTURE_AGENCY.fullmatch(line)
         or _PAGE_TOOL.fullmatch(line)
+        or _SITE_NAVIGATION.fullmatch(line)
         or _CHINESE_FIELDS_LINE.fullmatch(line)
     )
+
+
+# What moves the reader about the site, standing among the paragraphs: the pages of the
+# article ("Page 1 of 3", "Next page »"), the previous or next story, its tags or topics,
+# the heading of a list of other stories, a script's placeholder ("Loading...").
+_SITE_NAVIGATION = re.compile(
+    r"\W*(?:page\s+\d+\s+of\s+\d+|(?:next|previous|prev)(?:\s+(?:page|article|story|post))?"
+    r"|(?:tags|topics|tagged|filed\s+under)(?:\s*:.{0,200})?"
+    r"|most\s+(?:read|popular|viewed|shared)|loading(?:\.\.\.|…)?)\W*",
+    re.IGNORECASE,
+)
 
 
 # A Chinese page's line of labelled fields above or below the text: its date, source,

@@ -965,3 +965,28 @@ def test_a_page_saved_from_firefoxs_reader_view_knows_its_address(
     assert front(outcome)["url"] == FLOOD_BARRIER
     assert front(outcome)["publisher"] == "valleycourier.example"
     assert text_of(outcome) == list(STORY)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Page 1 of 3",
+        "Next page »",
+        "« Previous page",
+        "Previous article",
+        "Next story",
+        "Tags: floods, weather, Marrowfield",
+        "Topics",
+        "Loading...",
+        "Most Read",
+    ],
+)
+def test_a_pages_navigation_among_the_paragraphs_is_not_text(
+    empty_site: TinySite, tmp_path: Path, line: str
+) -> None:
+    """What moves the reader about the site (pages of the article, the previous or next
+    story, its tags, a list's heading) is no word of the article; it was kept."""
+    article = paragraphs_html([*STORY[:2], line, *STORY[2:]])
+    page = barrier_page(f'<div class="article-body">{article}</div>')
+    outcome = add_one(empty_site, tmp_path, page)
+    assert text_of(outcome) == list(STORY)
