@@ -341,3 +341,12 @@ def test_a_time_the_next_morning_is_on_the_day_after_the_one_told() -> None:
     )
     values = _values(text, "2025-03-17")
     assert values["05:10 the next morning"] == "2025-03-16T05:10"
+
+
+def test_a_month_opening_a_sentence_with_by_told_in_the_past_is_the_month_gone() -> None:
+    text = (
+        "Scientists first identified the variant in late November. By mid-December it was dominant."
+    )
+    assert _values(text, "2025-01-20")["mid-December"] == "2024-12"
+    text = "By December, the new line will be open."
+    assert _values(text, "2025-01-20")["December"] == "2025-12"

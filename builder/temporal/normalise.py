@@ -1604,6 +1604,9 @@ _DEADLINE = re.compile(r"\b(?:by|until|till)\s+$", re.IGNORECASE)
 # "By February, the freeze had been lifted", "had fallen by 20% by January".
 _BY_PAST_PERFECT = re.compile(r"[,\s][^.;:!?]{0,50}?\bhad\s+(?!to\b)\w", re.IGNORECASE)
 _PAST_PERFECT_BY = re.compile(r"\bhad\s+(?!to\b)[^.;:!?]{0,60}\bby\s+$", re.IGNORECASE)
+_OPENING_BY = re.compile(
+    r"(?:^|[.!?][\"”’]?\s+|\n\s*)[\"“]?by\s+(?:(?:early|late|mid)[-\s]+)?$", re.IGNORECASE
+)
 
 
 _THROUGH = re.compile(r"\bthrough\s+$", re.IGNORECASE)
@@ -1639,9 +1642,15 @@ def _month(text: str, start: int, end: int, ctx: Context) -> Reading | None:
         year = cal.nearest_month(ctx.dct, month, -1)  # "the first since July": gone
     if year is None and _DEADLINE.search(ctx.text, max(0, start - 12), start):
         # "by February", "until January": ahead, unless what was done by then is told in
-        # the past perfect ("By mid-February, the freeze had been lifted")
-        done = _BY_PAST_PERFECT.match(ctx.text, end) or _PAST_PERFECT_BY.search(
-            ctx.text, max(0, start - 80), start
+        # the past perfect ("By mid-February, the freeze had been lifted"), or in the past
+        # after the month opening the sentence ("By mid-December, it was dominant")
+        done = (
+            _BY_PAST_PERFECT.match(ctx.text, end)
+            or _PAST_PERFECT_BY.search(ctx.text, max(0, start - 80), start)
+            or (
+                _OPENING_BY.search(ctx.text, max(0, start - 16), start)
+                and ctx.tense(start, end) < 0
+            )
         )
         year = cal.nearest_month(ctx.dct, month, -1 if done else 1)
     if year is None:
