@@ -25,6 +25,7 @@ from builder.candidates import Candidate, candidates_from_text
 from builder.collector import collector_paused
 from builder.dates import DateError, DateSpan, PartialDate, Precision
 from builder.load import PARAGRAPH_SEPARATOR, tagger_text
+from builder.markdown_text import without_emphasis
 from builder.model import Citation, EventRecord, Site, Source, Status
 from builder.parallel import parallel_map
 from builder.problems import ContentError, Problem
@@ -188,7 +189,9 @@ def headline(sentence: str) -> str:
     """The sentence as a candidate's title: its first _TITLE_WORDS words (then "…"), or
     all of them but the clause closing it with who said it when the rest is no longer,
     without its full stop, the quote marks and brackets it leaves open closed and those it
-    closes without opening (a quote spanning sentences) left out."""
+    closes without opening (a quote spanning sentences) left out, and without Markdown's
+    emphasis marks."""
+    sentence = without_emphasis(sentence)
     words = sentence.split()
     told = _ATTRIBUTION.search(sentence) if len(words) > _TITLE_WORDS else None
     if (

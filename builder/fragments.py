@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from urllib.parse import quote as percent_encode
 
+from builder.markdown_text import without_emphasis
+
 # Beyond this many words, a fragment names the first and last words only
 # (textStart,textEnd), which browsers match more reliably than a long exact string.
 _WORDS_IN_FULL = 10
@@ -16,7 +18,9 @@ def _encode(text: str) -> str:
 
 
 def text_directive(quote: str) -> str:
-    words = quote.split()
+    """The directive naming `quote`'s words as its page shows them (a Markdown article's
+    "**Tuesday**" is "Tuesday" there)."""
+    words = without_emphasis(quote).split()
     if len(words) <= _WORDS_IN_FULL:
         return "text=" + _encode(" ".join(words))
     start = " ".join(words[:_EDGE_WORDS])

@@ -101,6 +101,17 @@ _BLOCK_LINE = re.compile(r"^(?:[ \-+#>]|\d+[.)])| $", re.MULTILINE)
 # Emphasis around words, between spaces (or the line's ends) and before punctuation.
 _EMPHASIS = re.compile(r"(?<![^\s])(\*\*?)(\w(?:[^*\n]*\w)?)\1(?![^\s.,;:!?])")
 _PARAGRAPH_BREAK = re.compile(r"\n\n+")
+# A Markdown emphasis mark around words ("**Tuesday**", "_Orla_"), not inside a word
+# ("snake_case") nor standing alone ("2 * 3").
+_EMPHASIS_MARKS = re.compile(r"(?<!\w)(\*\*|__|\*|_)(?=\S)(.+?)(?<=\S)\1(?!\w)")
+
+
+def without_emphasis(text: str) -> str:
+    """`text` as a page shows it, without Markdown's emphasis marks: "The _Orla_ dam
+    burst on **Tuesday**" is "The Orla dam burst on Tuesday"."""
+    if "*" not in text and "_" not in text:
+        return text
+    return _EMPHASIS_MARKS.sub(r"\2", _EMPHASIS_MARKS.sub(r"\2", text))  # "***both***"
 
 
 def _emphasis_html(match: re.Match[str]) -> str:

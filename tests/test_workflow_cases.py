@@ -261,3 +261,32 @@ def test_a_sentence_telling_two_events_is_a_source_of_each(empty_site):
     assert "joins" not in ceasefire
     assert ceasefire["sources"][0]["quote"].startswith("A ceasefire between Israel")
     assert _reported_by([ceasefire]) == [["broadcaster", "wire"]]
+
+
+LIVE_BLOG = """\
+---
+title: "Valdoria dam collapse: live updates"
+publisher: The Guardian
+published: 2026-03-06T22:00:00+00:00
+url: https://www.theguardian.example/world/live/2026/mar/06/valdoria-dam-live
+language: en-GB
+rights: full
+---
+The _Orla_ dam burst on **Tuesday**, officials said.
+"""
+
+
+def test_markdown_emphasis_in_an_article_is_not_in_its_title_or_its_text_fragment(empty_site):
+    """A Markdown article's '**Tuesday**' is bold on the newsroom's page, whose words the
+    text fragment must match: no asterisks there, nor in the candidate's title."""
+    empty_site.source("live", LIVE_BLOG)
+    (proposed,) = _proposals(empty_site)
+    _extract(empty_site)
+    accepted = _accept(empty_site, _candidate_files(empty_site)["2026-03-03"], "dam-bursts")
+    front = yaml.safe_load(accepted.read_text().split("---")[1])
+    assert front["title"] == "The Orla dam burst on Tuesday, officials said"
+    result = _run(empty_site, "build")
+    assert result.exit_code == 0, result.output
+    page = (empty_site.root / "site" / "events" / "dam-bursts.html").read_text()
+    link = BeautifulSoup(page, "html.parser").find("a", string="original article")["href"]
+    assert link.endswith("#:~:text=The%20Orla%20dam%20burst%20on%20Tuesday%2C%20officials%20said.")
