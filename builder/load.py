@@ -367,6 +367,14 @@ def load_event(path: Path, problems: Problems, *, extracted_folder: bool) -> Eve
     extracted = fields.flag("extracted") or extracted_folder
     hidden = fields.flag("hidden")
     joins = fields.text("joins")
+    if joins is not None and not extracted_folder:
+        problems.warn(
+            path,
+            front.line_of("joins"),
+            f"this file was proposed as further sources of the event {joins!r}: copy its "
+            "sources into that event's file and delete this one, or the event is listed "
+            "twice; delete this line if it is another event",
+        )
     if end is not None and ongoing:
         fields.error("an event has either an 'end' or 'ongoing: true', not both", "ongoing")
     if start is not None and end is not None and end.ends_before(start):

@@ -290,3 +290,26 @@ def test_markdown_emphasis_in_an_article_is_not_in_its_title_or_its_text_fragmen
     page = (empty_site.root / "site" / "events" / "dam-bursts.html").read_text()
     link = BeautifulSoup(page, "html.parser").find("a", string="original article")["href"]
     assert link.endswith("#:~:text=The%20Orla%20dam%20burst%20on%20Tuesday%2C%20officials%20said.")
+
+
+def test_check_warns_when_a_further_report_is_accepted_as_an_event_of_its_own(empty_site):
+    """The editor moves a candidate proposed as a further source of an accepted event to
+    content/events/ instead of copying its source there: check says so, at its line."""
+    empty_site.source("wire-tuesday", WIRE_TUESDAY)
+    _extract(empty_site)
+    _accept(empty_site, _candidate_files(empty_site)["2026-03-03"], "dam-bursts")
+    empty_site.source(
+        "afp-sunday",
+        _article(
+            "AFP",
+            "2026-03-08T14:20:00+01:00",
+            "The dam on the Orla river burst on March 3, sending a wall of water through Brenvik.",
+        ),
+    )
+    _extract(empty_site)
+    further = _accept(empty_site, _candidate_files(empty_site)["2026-03-03"], "afp-report")
+    result = _run(empty_site, "check")
+    assert result.exit_code == 0, result.output
+    line = further.read_text().splitlines().index("joins: dam-bursts") + 1
+    assert f"content/events/afp-report.md:{line}:" in result.output
+    assert "dam-bursts" in result.output.split(f"afp-report.md:{line}:")[1].splitlines()[0]
