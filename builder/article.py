@@ -445,7 +445,8 @@ _NOTE_LENGTH = 300
 
 
 # A line in which the site promotes itself among the paragraphs: asks the reader to
-# subscribe, sign up, follow it or get its app, or says the rest is for subscribers.
+# subscribe, sign up, follow it or get its app, to send stories or money, tells of its
+# cookies, or says the rest is for subscribers.
 _PROMOTION = re.compile(
     r"(?:support (?:local|independent|quality|our|trusted) journalism"
     r"|subscribe (?:now|today|for (?:free|unlimited|full)|from \W?\d|to (?:our|the\b.{0,60}"
@@ -453,7 +454,12 @@ _PROMOTION = re.compile(
     r"|sign up (?:to|for) (?:our|free|the\b.{0,60}\b(?:newsletter|briefing|email|alerts))"
     r"|already a (?:subscriber|member)"
     r"|follow us on|download (?:the|our)\b.{0,40}\bapp\b|get (?:the|our)\b.{0,40}\bapp\b"
-    r"|become a (?:member|subscriber|supporter)|click here to (?:subscribe|sign up|read more)"
+    r"|become a (?:member|subscriber|supporter)|click here (?:to|for)\b"
+    # asks them for stories, tips or money; tells them of its cookies
+    r"|(?:have you been affected|do you have a story|(?:got|have) a (?:news )?tip)\b"
+    r"|(?:our|independent|local) journalism (?:relies|depends) on"
+    r"|(?:please )?consider (?:donating|supporting|making a (?:donation|contribution))"
+    r"|we use cookies"
     r"|this (?:article|story|content) is (?:for|only available to|reserved for) subscribers"
     # A paywall's notice where the page stops: the rest is for subscribers.
     r"|(?:the )?rest of this (?:article|story) is (?:for|only available to|reserved for)"

@@ -990,3 +990,25 @@ def test_a_pages_navigation_among_the_paragraphs_is_not_text(
     page = barrier_page(f'<div class="article-body">{article}</div>')
     outcome = add_one(empty_site, tmp_path, page)
     assert text_of(outcome) == list(STORY)
+
+
+@pytest.mark.parametrize(
+    "appeal",
+    [
+        "Have you been affected? Email us at news@valleycourier.example",
+        "Do you have a story? Contact our newsroom.",
+        "Our journalism relies on your support. Please consider donating.",
+        "We use cookies to improve your experience. Accept",
+        "Click here for the latest updates",
+        "Got a news tip? Get in touch.",
+    ],
+)
+def test_a_sites_appeal_to_its_readers_is_not_text(
+    empty_site: TinySite, tmp_path: Path, appeal: str
+) -> None:
+    """The site asking its readers for stories, tips or money, or telling them of its
+    cookies, among the paragraphs is no word of the article; it was kept."""
+    article = paragraphs_html([*STORY[:2], appeal, *STORY[2:]])
+    page = barrier_page(f'<div class="article-body">{article}</div>')
+    outcome = add_one(empty_site, tmp_path, page)
+    assert text_of(outcome) == list(STORY)
