@@ -1104,10 +1104,16 @@ _RELATED = re.compile(rf"{RELATED_POINTER}\s*[:：|–—]", re.IGNORECASE)
 # What may stand beside the date in a line giving the page's time: "Published", "Last
 # updated on", "at", "17.40", "GMT", "Wed", separators.
 _STAMP_LABEL = re.compile(rf"{PAGE_DATE_LABEL}\s*:?\s*", re.IGNORECASE)
-# Past a label, what is this short and holds a year or a time of day is the stamp's date
-# and time, in whichever language ("Publié le 12 mars 2025 à 17h40").
+# Past a label, what is this short and holds a year, a time of day or the page's age is
+# the stamp's date and time, in whichever language ("Publié le 12 mars 2025 à 17h40",
+# "Updated 2 hours ago").
 _STAMP_AFTER_LABEL = 40
-_YEAR_OR_TIME = re.compile(r"\b(?:1[89]|20)\d\d\b|\b\d{1,2}[:h.]\d\d\b")
+_YEAR_OR_TIME = re.compile(
+    r"\b(?:1[89]|20)\d\d\b|\b\d{1,2}[:h.]\d\d\b"
+    r"|\b\d+\s*(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|weeks?|months?)"
+    r"\s+ago\b|^\W*(?:yesterday|just\s+now)\W*$",
+    re.IGNORECASE,
+)
 _STAMP_REST = re.compile(
     r"(?:[\s,.:|·•–—/()-]|\b(?:(?i:at|on|[ap]\.?m\.?|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*)"
     r"|[A-Z]{2,4}|\d{1,2}[.:h]\d{2}(?i:[ap]m)?)\b)*"

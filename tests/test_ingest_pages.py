@@ -1012,3 +1012,19 @@ def test_a_sites_appeal_to_its_readers_is_not_text(
     page = barrier_page(f'<div class="article-body">{article}</div>')
     outcome = add_one(empty_site, tmp_path, page)
     assert text_of(outcome) == list(STORY)
+
+
+@pytest.mark.parametrize(
+    "stamp",
+    ["Updated 2 hours ago", "Published 35 minutes ago", "Posted yesterday", "Updated 3h ago"],
+)
+def test_a_line_giving_the_pages_age_is_not_text(
+    empty_site: TinySite, tmp_path: Path, stamp: str
+) -> None:
+    """'Updated 2 hours ago' says when the page was changed, counted from when it was
+    saved: no text of the article (and no date to read from it); it was kept."""
+    article = paragraphs_html([stamp, *STORY])
+    outcome = add_one(
+        empty_site, tmp_path, barrier_page(f'<div class="article-body">{article}</div>')
+    )
+    assert text_of(outcome) == list(STORY)
