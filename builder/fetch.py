@@ -111,8 +111,9 @@ def read_feed(data: bytes, address: str | None = None) -> list[FeedEntry] | None
         return None
     publisher = _title_text(parsed.feed) or None
     language = _one_line(parsed.feed.get("language")) or None
-    # A feed read from a file, with no xml:base, links relative to the site it names.
-    site = (parsed.feed.get("link") or "").strip()
+    # A feed read from a file, with no xml:base, links relative to the site it names, or
+    # else to its own address.
+    site = (parsed.feed.get("link") or _self_link(parsed.feed)).strip()
     entries = []
     for entry in parsed.entries:
         title = _title_text(entry)
@@ -139,6 +140,12 @@ _XML_ENCODING = re.compile(rb"\s*<\?xml[^>]*\bencoding\s*=")
 def _declares_encoding(data: bytes) -> bool:
     bom = data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff"))
     return bom or _XML_ENCODING.match(data[:512]) is not None
+
+
+def _self_link(feed: dict) -> str:
+    """The feed's own address, as it states it (<atom:link rel="self">); "" for none."""
+    links = feed.get("links") or []
+    return next((link.get("href") or "" for link in links if link.get("rel") == "self"), "")
 
 
 def _whole_link(link: str, site: str) -> str:

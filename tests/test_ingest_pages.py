@@ -1028,3 +1028,24 @@ def test_a_line_giving_the_pages_age_is_not_text(
         empty_site, tmp_path, barrier_page(f'<div class="article-body">{article}</div>')
     )
     assert text_of(outcome) == list(STORY)
+
+
+def test_relative_links_of_a_feed_file_naming_only_its_own_address(
+    empty_site: TinySite, tmp_path: Path
+) -> None:
+    """An RSS file naming no site, only its own address (<atom:link rel="self">, as
+    WordPress writes it), whose entries link relative to it: each link is made whole
+    against that address. It was fetched as '/2025/04/02/flood-barrier/' and failed."""
+    feed = (
+        '<?xml version="1.0" encoding="UTF-8"?><rss version="2.0" '
+        'xmlns:atom="http://www.w3.org/2005/Atom"><channel><title>Valley Courier</title>'
+        '<atom:link href="https://valleycourier.example/feed/" rel="self" '
+        'type="application/rss+xml"/><item><title>Barrier</title>'
+        "<link>/2025/04/02/flood-barrier/</link></item></channel></rss>"
+    )
+    pages = {FLOOD_BARRIER: barrier_page(paragraphs_html(STORY)).encode()}
+    saved = tmp_path / "feed.xml"
+    saved.write_text(feed)
+    [outcome] = ingest(empty_site.root, [str(saved)], fetch=pages.__getitem__)
+    assert outcome.status == "added", outcome
+    assert outcome.origin == FLOOD_BARRIER
