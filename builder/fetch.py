@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from html import escape, unescape
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit, urlunsplit
 
 import feedparser
 import lxml.html
@@ -65,7 +65,7 @@ def fetch_url(url: str) -> bytes:
     if not url.lower().startswith(("https://", "http://")):
         raise FetchError(f"only http:// and https:// addresses can be fetched, not {url!r}")
     try:
-        request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT})
+        request = urllib.request.Request(_as_sent(url), headers={"User-Agent": USER_AGENT})
         with urllib.request.urlopen(request, timeout=TIMEOUT_SECONDS) as response:
             body = response.read(MAX_BYTES + 1)
             final = response.geturl() or url
@@ -81,6 +81,33 @@ def fetch_url(url: str) -> bytes:
     if len(body) > MAX_BYTES:
         raise FetchError(f"the page is larger than {MAX_BYTES // (1024 * 1024)} MiB")
     return Fetched(body, final, content_type)
+
+
+# What may stand in an address's path and query as written, not percent-encoded.
+_ADDRESS_SAFE = "/%:@!$&'()*+,;=-._~?"
+
+
+def _as_sent(url: str) -> str:
+    """`url` as browsers send it: the letters of other alphabets and the spaces in its
+    path and query percent-encoded (as UTF-8), its host name in IDNA ("xn--...")."""
+    parts = urlsplit(url)
+    host = parts.hostname or ""
+    if not host.isascii():
+        host = host.encode("idna").decode("ascii")
+    elif ":" in host:  # an IPv6 address, in its brackets
+        host = f"[{host}]"
+    netloc = parts.netloc.rsplit("@", 1)[0] + "@" + host if "@" in parts.netloc else host
+    if parts.port is not None:
+        netloc += f":{parts.port}"
+    return urlunsplit(
+        (
+            parts.scheme,
+            netloc,
+            quote(parts.path, safe=_ADDRESS_SAFE),
+            quote(parts.query, safe=_ADDRESS_SAFE),
+            "",
+        )
+    )
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,9 @@ what is read of the page (its title, date, address, file id)."""
 
 from __future__ import annotations
 
+import http.server
 import json
+import threading
 from pathlib import Path
 
 import pytest
@@ -1049,3 +1051,47 @@ def test_relative_links_of_a_feed_file_naming_only_its_own_address(
     [outcome] = ingest(empty_site.root, [str(saved)], fetch=pages.__getitem__)
     assert outcome.status == "added", outcome
     assert outcome.origin == FLOOD_BARRIER
+
+
+class _RecordingHandler(http.server.BaseHTTPRequestHandler):
+    """Serves the barrier page at any path, remembering the paths asked for."""
+
+    asked: list[str] = []
+
+    def do_GET(self) -> None:
+        type(self).asked.append(self.path)
+        body = barrier_page(paragraphs_html(STORY), title=ARABIC_HEADLINE, lang="ar").encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@pytest.mark.parametrize(
+    ("path", "sent"),
+    [
+        ("/أخبار/حاجز-الفيضانات", "/%D8%A3%D8%AE%D8%A8%D8%A7%D8%B1/"),
+        ("/news/flood barrier?q=سد", "/news/flood%20barrier?q=%D8%B3%D8%AF"),
+    ],
+)
+def test_an_address_written_in_other_letters_is_fetched(
+    empty_site: TinySite, path: str, sent: str
+) -> None:
+    """An address with Arabic letters or a space in it, as feeds and readers write them,
+    is fetched as browsers send it (its letters percent-encoded); it was refused
+    ('could not fetch it (ordinal not in range(128))')."""
+    _RecordingHandler.asked = []
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _RecordingHandler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        address = f"http://127.0.0.1:{server.server_address[1]}{path}"
+        [outcome] = ingest(empty_site.root, [address])
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert outcome.status == "added", outcome
+    assert _RecordingHandler.asked[0].startswith(sent)
