@@ -132,8 +132,9 @@ def without_tracking(url: str) -> str:
 
 def normalise_url(url: str) -> str:
     """An address in the form used to compare articles: http and https, a "www." host
-    and the bare host, default ports, a trailing '/', a fragment and tracking parameters
-    make no difference; nor does a web archive's copy differ from the page it copied."""
+    and the bare host, default ports, a trailing '/', a fragment, tracking parameters and
+    letters percent-encoded or not in its path make no difference; nor does a web
+    archive's copy differ from the page it copied."""
     try:
         parts = urlsplit(without_tracking(archived_original(url)))
     except ValueError:  # not an address: compared as written
@@ -146,7 +147,7 @@ def normalise_url(url: str) -> str:
         host = parts.netloc.lower()
     if port is not None and port not in (80, 443):
         host = f"{host}:{port}"
-    path = parts.path.rstrip("/") or "/"
+    path = unquote(parts.path).rstrip("/") or "/"  # (letters written as such or encoded)
     return urlunsplit(("web", host, path, parts.query, ""))
 
 

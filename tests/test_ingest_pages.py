@@ -1095,3 +1095,24 @@ def test_an_address_written_in_other_letters_is_fetched(
         server.server_close()
     assert outcome.status == "added", outcome
     assert _RecordingHandler.asked[0].startswith(sent)
+
+
+def test_an_address_in_letters_is_the_same_as_the_one_percent_encoded(
+    empty_site: TinySite, tmp_path: Path
+) -> None:
+    """A page whose canonical address is percent-encoded, as sites write it, is the one a
+    feed or a reader gives in Arabic letters: it is found present without being fetched
+    again. It was fetched again."""
+    encoded = "https://valleycourier.example/ar/%D8%AD%D8%A7%D8%AC%D8%B2"
+    head = f'<link rel="canonical" href="{encoded}">'
+    add_one(empty_site, tmp_path, barrier_page(paragraphs_html(STORY), head))
+    fetched: list[str] = []
+
+    def fetch(url: str) -> bytes:
+        fetched.append(url)
+        return no_fetch(url)
+
+    [outcome] = ingest(empty_site.root, ["https://valleycourier.example/ar/حاجز"], fetch=fetch)
+    assert outcome.status == "skipped", outcome
+    assert "same URL" in outcome.message
+    assert fetched == []
