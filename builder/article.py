@@ -554,15 +554,18 @@ def host_name(url: str | None) -> str:
 
 
 def _site_in_title(page: _Markup, headline: str) -> str | None:
-    """The site a <title> such as "Headline | Site" names beside the headline. After a
-    dash, which also ends headlines ("Headline - live"), only where the page states the
-    headline on its own and what follows reads as a name."""
+    """The site a <title> such as "Headline | Site" names beside the headline (or at the
+    other end from it, past its section). After a dash, which also ends headlines
+    ("Headline - live"), only where the page states the headline on its own and what
+    follows reads as a name."""
     named_first = _NAMED_FIRST.fullmatch(page.title)  # "Valley Notes: Headline" (Blogger)
     if named_first and named_first["rest"] == headline and _reads_as_site(named_first["name"]):
         return named_first["name"]
     parts = _SITE_BAR.split(page.title)
     if len(parts) != 2 or headline not in parts:
         parts = _TITLE_PARTS.split(page.title)
+        if len(parts) > 2 and page.states_headline(headline):
+            return _site_at_the_other_end(parts, headline)
         if len(parts) != 2 or headline not in parts or not page.states_headline(headline):
             return None
         other = parts[0] if parts[1] == headline else parts[1]
@@ -570,6 +573,18 @@ def _site_in_title(page: _Markup, headline: str) -> str | None:
             return None
     site = parts[0] if parts[1] == headline else parts[1]
     return site if 0 < len(site.split()) <= 5 else None
+
+
+def _site_at_the_other_end(parts: list[str], headline: str) -> str | None:
+    """The site a title of three parts or more names at its other end from the headline,
+    a section between them ("Headline | Flooding | Valley Courier")."""
+    if parts[0] == headline:
+        site = parts[-1]
+    elif parts[-1] == headline:
+        site = parts[0]
+    else:
+        return None
+    return site if _reads_as_site(site) else None
 
 
 _NAMED_FIRST = re.compile(r"(?P<name>[^:]+):\s+(?P<rest>\S.*)")

@@ -1116,3 +1116,29 @@ def test_an_address_in_letters_is_the_same_as_the_one_percent_encoded(
     assert outcome.status == "skipped", outcome
     assert "same URL" in outcome.message
     assert fetched == []
+
+
+@pytest.mark.parametrize(
+    "titled",
+    [
+        f"{HEADLINE} | Flooding | Valley Courier",
+        f"{HEADLINE} - Local News - Valley Courier",
+        f"Valley Courier | Flooding | {HEADLINE}",
+    ],
+)
+def test_a_title_naming_the_section_and_the_site_beside_the_headline(
+    empty_site: TinySite, tmp_path: Path, titled: str
+) -> None:
+    """'Headline | Section | Site', the page naming its site nowhere else and its <h1>
+    giving the headline: the title is the headline and the publisher the site at the
+    title's other end. The title was the whole, and the page refused for naming no
+    publisher."""
+    page = (
+        f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{titled}</title>'
+        '<meta property="article:published_time" content="2025-04-02T08:15:00+01:00">'
+        f"</head><body><article><h1>{HEADLINE}</h1>{paragraphs_html(STORY)}</article>"
+        "</body></html>"
+    )
+    outcome = add_one(empty_site, tmp_path, page)
+    assert front(outcome)["title"] == HEADLINE
+    assert front(outcome)["publisher"] == "Valley Courier"
