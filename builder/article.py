@@ -1219,8 +1219,22 @@ def _standfirst(page: _Markup, title: str, first_paragraph: str) -> str | None:
     """The summary the page sets between its headline and the article's text (what
     trafilatura reads begins below it): an element so named, holding a sentence or two,
     not a link, nor inside the page's other content (see _other_content)."""
-    if page.root is None:
+    if page.own is None:
         return None
+    opening = first_paragraph[:40]
+    past_headline = False
+    for element in page.own.iter("*"):
+        if element.tag == "h1":
+            past_headline = past_headline or _clean(element.text_content()) == title
+            continue
+        if not past_headline:
+            continue
+        text = _clean(element.text_content())
+        if opening in text:
+            return None  # the article's text: any standfirst was above it
+        if text and _names_standfirst(element) and _reads_as_standfirst(element, text, title):
+            return text
+    return None
     opening = first_paragraph[:40]
     past_headline = False
     other = {node for element in _other_content(page.root) for node in element.iter()}
