@@ -165,6 +165,11 @@ def read_html(html: str | bytes, page_url: str | None = None) -> Article:
     paragraphs = [paragraph for paragraph in paragraphs if paragraph != title]
     if not paragraphs:
         raise ArticleError(_no_text(page))
+    if _asks_for_consent(page, paragraphs):
+        raise ArticleError(
+            "the page asks to accept its cookies instead of showing the article: open it "
+            "in a browser, answer, and save the page once it shows the article"
+        )
     url = _article_address(page, document.url, page_url)
     byline = _byline(page, paragraphs[0])
     if standfirst := _standfirst(page, title, paragraphs[0]):
@@ -225,6 +230,36 @@ def _part_in_h1(title: str, page: _Markup) -> str | None:
         if part in page.h1_texts:
             return part
     return None
+
+
+# What a page asking a visitor to accept its cookies says, and its buttons.
+_CONSENT_WORDS = re.compile(
+    r"\b(?:cookies?|consent|accept all|reject all|personal data|privacy (?:settings|choices)"
+    r"|our partners|legitimate interest)\b",
+    re.IGNORECASE,
+)
+_CONSENT_BUTTON = re.compile(
+    r"\s*(?:accept|agree|reject|i agree|accept all|reject all|allow all|manage (?:options|"
+    r"settings|preferences)|consent)\W*",
+    re.IGNORECASE,
+)
+# Shorter than this, in words, a text may be a consent page's; an article runs longer.
+_CONSENT_PAGE_WORDS = 150
+
+
+def _asks_for_consent(page: _Markup, paragraphs: list[str]) -> bool:
+    """Whether the page is one asking to accept cookies in place of the article (what a
+    site in Europe answers a fetch with): a short text, most of it about cookies and
+    consent, and buttons to accept or refuse them."""
+    if page.root is None or sum(len(p.split()) for p in paragraphs) >= _CONSENT_PAGE_WORDS:
+        return False
+    if 2 * sum(bool(_CONSENT_WORDS.search(p)) for p in paragraphs) < len(paragraphs):
+        return False
+    buttons = page.root.xpath("//button|//input[@type='submit' or @type='button']|//a")
+    return any(
+        _CONSENT_BUTTON.fullmatch(_clean(button.text_content() or button.get("value")))
+        for button in buttons
+    )
 
 
 # What a page built in the browser by a script holds instead of its text: the data it is

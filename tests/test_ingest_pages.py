@@ -1142,3 +1142,42 @@ def test_a_title_naming_the_section_and_the_site_beside_the_headline(
     outcome = add_one(empty_site, tmp_path, page)
     assert front(outcome)["title"] == HEADLINE
     assert front(outcome)["publisher"] == "Valley Courier"
+
+
+CONSENT_WALL = (
+    '<!DOCTYPE html><html lang="en"><head><title>Before you continue</title></head><body>'
+    "<main><h1>Before you continue to Valley Courier</h1><p>We use cookies and data to "
+    "deliver and maintain our services, measure audience engagement and site statistics "
+    "to understand how our services are used.</p><p>If you choose to Accept all, we will "
+    "also use cookies and data to develop and improve new services and deliver and measure "
+    "the effectiveness of ads.</p><p>If you choose to Reject all, we will not use cookies "
+    "for these additional purposes.</p><form><button>Reject all</button><button>Accept all"
+    "</button></form></main></body></html>"
+)
+
+
+def test_a_cookie_consent_page_in_place_of_the_article_is_not_added(
+    empty_site: TinySite,
+) -> None:
+    """A site that answers with a page asking to accept its cookies (where a feed's entries
+    or an address lead) gives no article: the entry is added from the article the feed
+    carries, or reported. The consent page was added as the article, and every other
+    entry then skipped as 'same text'."""
+    items = rss_item(FLOOD_BARRIER, "Wed, 02 Apr 2025 07:15:00 +0000", paragraphs_html(STORY))
+    items += rss_item(
+        "https://valleycourier.example/2025/04/02/rest-centre/",
+        "Wed, 02 Apr 2025 09:15:00 +0000",
+    )
+    feed = rss_feed(items).encode()
+    pages = {"https://valleycourier.example/feed/": feed}
+    outcomes = ingest(
+        empty_site.root,
+        ["https://valleycourier.example/feed/"],
+        fetch=lambda url: pages.get(url, CONSENT_WALL.encode()),
+    )
+    added, refused = outcomes
+    assert added.status == "added", added
+    assert "from the feed's copy of the article" in added.message
+    assert text_of(added) == list(STORY)
+    assert refused.status == "failed"
+    assert "cookies" in refused.message
