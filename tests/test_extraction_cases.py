@@ -350,3 +350,15 @@ def test_a_month_opening_a_sentence_with_by_told_in_the_past_is_the_month_gone()
     assert _values(text, "2025-01-20")["mid-December"] == "2024-12"
     text = "By December, the new line will be open."
     assert _values(text, "2025-01-20")["December"] == "2025-12"
+
+
+def test_a_month_opening_the_next_sentence_goes_on_with_the_story_in_its_year() -> None:
+    text = "She was appointed in January 2021. In June, she launched an inquiry."
+    assert _values(text, "2025-01-20")["June"] == "2021-06"
+    text = (
+        "In 2019, the company moved its headquarters to Austin. On March 3, it announced layoffs."
+    )
+    assert _values(text, "2025-01-20")["March 3"] == "2019-03-03"
+    # A month before the one told is not the story going on: the nearest such month.
+    text = "The war began in April 2023. In March, the army retook the palace."
+    assert _values(text, "2025-03-23")["March"] == "2025-03"

@@ -72,6 +72,7 @@ from builder.temporal.tokens import (
     _year_of,
     duration_value,
     year_after_statement,
+    year_going_on,
     year_of_month,
     year_opening_sentence,
 )
@@ -1623,7 +1624,11 @@ def _month(text: str, start: int, end: int, ctx: Context) -> Reading | None:
     month = _month_of(text)
     if month is None:
         return None
-    year = ctx.stated_year(start) or year_opening_sentence(ctx, start, end)
+    year = (
+        ctx.stated_year(start)
+        or year_opening_sentence(ctx, start, end)
+        or year_going_on(ctx, month, start, end)
+    )
     if year is None:
         year = year_after_statement(ctx, month, start, end)
     span_end = _TO_MONTH_OF_YEAR.match(ctx.text, end)

@@ -172,14 +172,45 @@ def year_closing_span(ctx: Context, month: int, start: int) -> int | None:
     return opened.year + (1 if month < opened.month else 0)
 
 
+# "She was appointed in January 2021. In June, she launched an inquiry.": a month opening
+# its sentence, told in the past after a year gone, goes on with the story in that year.
+_OPENS_SENTENCE = re.compile(
+    r"(?:^|[.!?][\"”’]?\s+|\n\s*)[\"“]?(?:in|on|by|early\s+in|late\s+in)\s+"
+    r"(?:(?:early|late|mid)[-\s]+)?$",
+    re.IGNORECASE,
+)
+
+
+_SINCE_YEAR = re.compile(r"\bsince\s+(?:(?:early|late|mid)[-\s]+)?$", re.IGNORECASE)
+
+
+def year_going_on(ctx: Context, month: int, start: int, end: int) -> int | None:
+    """The year the story is at, for `month` opening a sentence told in the past, when the
+    sentences just before wrote out that year, before the publication's, and `month` is
+    not before the month they told (the story goes on, it does not step back)."""
+    told = ctx.told_year
+    if told is None or told >= ctx.dct.year or start - ctx.told_year_at > 300:
+        return None
+    if _SINCE_YEAR.search(ctx.text, max(0, ctx.told_year_at - 14), ctx.told_year_at):
+        return None  # "doubling its profits since 1980": a span, not where the story is
+    if ctx.anchor.year != told or (
+        ctx.anchor_unit in ("day", "month") and month < ctx.anchor.month
+    ):
+        return None
+    if not _OPENS_SENTENCE.search(ctx.text, max(0, start - 16), start):
+        return None
+    return told if ctx.tense(start, end) < 0 else None
+
+
 def year_of_month(ctx: Context, month: int, start: int, end: int) -> int:
     """The year of a day in `month` whose year the text does not write: the opening day's
-    when it closes a span, the one a sentence opened with, else the nearest on the side of
-    the publication day the verb points to."""
+    when it closes a span, the one a sentence opened with, the one the story is at, else
+    the nearest on the side of the publication day the verb points to."""
     year = (
         year_closing_span(ctx, month, start)
         or ctx.stated_year(start)
         or year_opening_sentence(ctx, start, end)
+        or year_going_on(ctx, month, start, end)
     )
     if year is None:
         year = year_after_statement(ctx, month, start, end)
