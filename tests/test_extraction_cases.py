@@ -362,3 +362,12 @@ def test_a_month_opening_the_next_sentence_goes_on_with_the_story_in_its_year() 
     # A month before the one told is not the story going on: the nearest such month.
     text = "The war began in April 2023. In March, the army retook the palace."
     assert _values(text, "2025-03-23")["March"] == "2025-03"
+
+
+def test_the_week_after_the_following_week_is_the_week_after_that() -> None:
+    text = (
+        "The bank collapsed on 10 March 2023. The following week, regulators seized a second "
+        "lender. The week after, a third was rescued."
+    )
+    values = _values(text, "2025-03-07")
+    assert (values["The following week"], values["The week after"]) == ("2023-W11", "2023-W12")

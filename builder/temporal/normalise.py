@@ -1566,9 +1566,7 @@ def _relative(text: str, start: int, end: int, ctx: Context) -> Reading | None:
     period = None
     if name == "year" and step <= 0 and not on_anchor and ctx.period and "-Q" in ctx.period:
         period = f"{ctx.dct.year:04d}"
-    return Reading(
-        "DATE", value, end=trimmed_end, anchors=on_anchor and name == "day", period=period
-    )
+    return Reading("DATE", value, end=trimmed_end, anchors=on_anchor, period=period)
 
 
 def _set(text: str, start: int, end: int, ctx: Context) -> Reading | None:
