@@ -28,6 +28,9 @@ _PART_OF_DAY = re.compile(r"^(\d{4}-\d\d-\d\d)T(?:MO|AF|EV|NI|MI|DT)$")
 
 
 _WEEK = re.compile(r"^(\d{4})-W(\d\d)(-WE)?$")
+# "the following spring", "last summer": a season counted.
+_COUNTED_PART = re.compile(r"\b(?:following|next|previous|preceding|last|that|same)\b", re.I)
+_SEASONS_IN_A_YEAR = ("SP", "SU", "FA", "AU")
 
 
 def _month_holding_week(year: int, week: int, weekend: bool) -> str | None:
@@ -52,9 +55,13 @@ def calendar_value(timex: Timex) -> str | None:
         return part_of_day.group(1)
     part_of_year = _PART_OF_YEAR.match(timex.value)
     if part_of_year:
-        # "the spring of 2021", "the first quarter of 2025": the year, when the text states
-        # it (a season or quarter has no month our dates can hold).
-        return part_of_year.group(1) if part_of_year.group(1) in timex.text else None
+        # "the spring of 2021", "the first quarter of 2025", "the following spring": the
+        # year, when the text states it, or counts a season within one year from a date
+        # told (a season or quarter has no month our dates can hold; a winter spans two
+        # years, a quarter may be a fiscal year's).
+        year = part_of_year.group(1)
+        counted = timex.value[5:] in _SEASONS_IN_A_YEAR and _COUNTED_PART.search(timex.text)
+        return year if year in timex.text or counted else None
     week = _WEEK.match(timex.value)
     if week is not None:
         return _month_holding_week(int(week.group(1)), int(week.group(2)), bool(week.group(3)))

@@ -371,3 +371,10 @@ def test_the_week_after_the_following_week_is_the_week_after_that() -> None:
     )
     values = _values(text, "2025-03-07")
     assert (values["The following week"], values["The week after"]) == ("2023-W11", "2023-W12")
+
+
+def test_a_season_counted_from_a_date_told_dates_its_year() -> None:
+    text = "He was arrested in September 2021 and charged the following spring."
+    assert _dated_quotes(text, "2025-03-17") == [("2021-09", text), ("2022", text)]
+    # A season alone is not dated: which year's, the tense only guesses.
+    assert _dated_quotes("The bridge reopened in the spring.", "2025-03-17") == []
