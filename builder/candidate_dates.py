@@ -28,8 +28,9 @@ _PART_OF_DAY = re.compile(r"^(\d{4}-\d\d-\d\d)T(?:MO|AF|EV|NI|MI|DT)$")
 
 
 _WEEK = re.compile(r"^(\d{4})-W(\d\d)(-WE)?$")
-# "the following spring", "last summer": a season counted.
-_COUNTED_PART = re.compile(r"\b(?:following|next|previous|preceding|last|that|same)\b", re.I)
+# "the following spring", "the previous summer": a season counted from a date told ("last
+# summer", said in September, may be the one just gone or the year before's).
+_COUNTED_PART = re.compile(r"\b(?:following|previous|preceding)\b", re.IGNORECASE)
 _SEASONS_IN_A_YEAR = ("SP", "SU", "FA", "AU")
 
 

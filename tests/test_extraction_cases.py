@@ -378,3 +378,7 @@ def test_a_season_counted_from_a_date_told_dates_its_year() -> None:
     assert _dated_quotes(text, "2025-03-17") == [("2021-09", text), ("2022", text)]
     # A season alone is not dated: which year's, the tense only guesses.
     assert _dated_quotes("The bridge reopened in the spring.", "2025-03-17") == []
+
+
+def test_last_summer_said_at_the_end_of_summer_dates_nothing() -> None:
+    assert _dated_quotes("Wildfires burned through the region last summer.", "2025-09-10") == []
