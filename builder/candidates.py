@@ -237,6 +237,10 @@ def _stamp(sentence_text: str, timexes: list[Timex]) -> bool:
     return any(t.type == "TIME" for t in timexes) and _WITH_YEAR.search(sentence_text) is not None
 
 
+# Markdown's emphasis around a line, which makes a date alone on it a heading.
+_EMPHASIS = ("**", "__")
+
+
 def _furniture(sentence_text: str, offset: int, timexes: list[Timex]) -> bool:
     """Whether the sentence is the page's and not the story's (_FURNITURE_*), a heading or
     lines of labelled dates ("Updated: ..."), a byline with its date, or the page's time.
@@ -255,8 +259,9 @@ def _furniture(sentence_text: str, offset: int, timexes: list[Timex]) -> bool:
         return True
     if "|" in rest and all(_FIELD_LEFT.fullmatch(field) for field in rest.split("|")):
         return True
-    if not any(char.isalnum() for char in rest) and _stamp(sentence_text, timexes):
-        return True
+    dates_alone = not any(char.isalnum() for char in rest)
+    if dates_alone and (_stamp(sentence_text, timexes) or sentence_text.startswith(_EMPHASIS)):
+        return True  # the page's time, or a date heading in bold ("**Monday, March 10**")
     # Lines of labelled dates, and of dates alone among them ("Thu 13 Mar 2025 18.02 GMT" over
     # "Last modified on Thu 13 Mar 2025 20.15 GMT").
     lines = rest.split("\n")

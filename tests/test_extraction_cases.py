@@ -382,3 +382,10 @@ def test_a_season_counted_from_a_date_told_dates_its_year() -> None:
 
 def test_last_summer_said_at_the_end_of_summer_dates_nothing() -> None:
     assert _dated_quotes("Wildfires burned through the region last summer.", "2025-09-10") == []
+
+
+def test_a_date_alone_in_bold_is_a_heading_and_no_event() -> None:
+    text = "**Monday, March 10**\n\nStocks fell sharply on Tuesday, March 11."
+    assert _dated_quotes(text, "2025-03-12") == [
+        ("2025-03-11", "Stocks fell sharply on Tuesday, March 11.")
+    ]
