@@ -357,7 +357,10 @@ def _hours_from(
     time to count from, or when a rough count may fall either side of a midnight."""
     if clock is None or anchor[:10] != clock[:10]:
         return None, None
-    moved = datetime.fromisoformat(clock) + timedelta(hours=steps)
+    try:
+        moved = datetime.fromisoformat(clock) + timedelta(hours=steps)
+    except (ValueError, OverflowError):
+        return None, None  # past the calendar's ends
     told = moved.isoformat(timespec="minutes")
     if not exact and not 1 <= moved.hour < 23:
         return None, None  # "about two hours later" than 22:30: that day or the next

@@ -389,3 +389,10 @@ def test_a_date_alone_in_bold_is_a_heading_and_no_event() -> None:
     assert _dated_quotes(text, "2025-03-12") == [
         ("2025-03-11", "Stocks fell sharply on Tuesday, March 11.")
     ]
+
+
+def test_hours_counted_past_the_calendars_end_date_nothing() -> None:
+    text = "The vote closed at 23:59 GMT today. Two hours later, the result was declared."
+    assert _dated_quotes(text, "9999-12-31") == [
+        ("9999-12-31T23:59Z", "The vote closed at 23:59 GMT today.")
+    ]
