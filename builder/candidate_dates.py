@@ -39,9 +39,9 @@ def _month_holding_week(year: int, week: int, weekend: bool) -> str | None:
     month holds it all (a week is no date our dates can hold)."""
     try:
         first = date.fromisocalendar(year, week, 6 if weekend else 1)
-    except ValueError:
-        return None
-    last = first + timedelta(days=1 if weekend else 6)
+        last = first + timedelta(days=1 if weekend else 6)
+    except (ValueError, OverflowError):
+        return None  # no such week, or one past the calendar's end
     if (first.year, first.month) != (last.year, last.month):
         return None
     return f"{first.year:04d}-{first.month:02d}"

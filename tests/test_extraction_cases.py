@@ -396,3 +396,7 @@ def test_hours_counted_past_the_calendars_end_date_nothing() -> None:
     assert _dated_quotes(text, "9999-12-31") == [
         ("9999-12-31T23:59Z", "The vote closed at 23:59 GMT today.")
     ]
+
+
+def test_a_week_running_past_the_calendars_end_dates_nothing() -> None:
+    assert _dated_quotes("It will be taken up later this week.", "9999-12-31") == []
