@@ -210,6 +210,7 @@ _BACK = ("earlier", "before", "beforehand")
 _AFTER = re.compile(r"\s+(?:after|before)\s+", re.IGNORECASE)
 _COUNT = re.compile(r"P(\d+)([DWMY])")
 _HOURS = re.compile(r"PT(\d+)(H)")
+_SOME_HOURS = re.compile(r"PTX([HM])")
 _CLOCK_VALUE = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d")
 # The date the narrative is at must be this near (about two sentences) to count from it.
 _ANCHOR_REACH = 300
@@ -264,17 +265,22 @@ def counted_dates(
             anchor = None
             continue
         count = _COUNT.fullmatch(timex.value) or _HOURS.fullmatch(timex.value)
+        some = _SOME_HOURS.fullmatch(timex.value)  # "Hours later"
         way = _LATER.match(text, timex.end) or _after_event_told(text, timex.end, anchor)
-        if anchor is None or count is None or way is None or timex.type != "DURATION":
+        if anchor is None or not (count or some) or way is None or timex.type != "DURATION":
             continue
         if beside:
             continue  # "in 2014, eight years earlier": the date beside it is the one counted
         if timex.start - anchor[1] > _ANCHOR_REACH:
             continue
-        steps = int(count.group(1)) * (-1 if way.group(1).lower() in _BACK else 1)
-        if count.group(2) == "H":
+        back = way.group(1).lower() in _BACK
+        if some is not None:
+            value, clock = _some_time_from(clock, anchor[0], some.group(1), back), None
+        elif count.group(2) == "H":
+            steps = int(count.group(1)) * (-1 if back else 1)
             value, clock = _hours_from(clock, anchor[0], steps, _ROUGHLY.match(timex.text) is None)
         else:
+            steps = int(count.group(1)) * (-1 if back else 1)
             value, clock = _count(anchor[0], steps, count.group(2), timex.text), None
         if value is not None and (value[:10] <= dct or direction(text, timex.start, timex.end) > 0):
             found[timex.start] = value
@@ -366,6 +372,24 @@ def _hours_from(
         return None, None  # "about two hours later" than 22:30: that day or the next
     zone = anchor[16:] if len(anchor) > 16 and exact else None
     return (told + zone if zone else told[:10]), told
+
+
+# How far "hours later" and "minutes later" may reach, at most.
+_SOME = {"H": timedelta(hours=12), "M": timedelta(hours=1)}
+
+
+def _some_time_from(clock: str | None, anchor: str, unit: str, back: bool) -> str | None:
+    """The day of "hours later" (or "minutes earlier") than the time of day `clock` that
+    the calendar value `anchor` dates: that day, when all the time the words may mean
+    stays in it; None when it may reach into another."""
+    if clock is None or anchor[:10] != clock[:10]:
+        return None
+    told = datetime.fromisoformat(clock)
+    try:
+        reach = told - _SOME[unit] if back else told + _SOME[unit]
+    except OverflowError:
+        return None
+    return anchor[:10] if reach.date() == told.date() else None
 
 
 # How far either way a rough count of days, weeks or months may be from its exact value.

@@ -400,3 +400,15 @@ def test_hours_counted_past_the_calendars_end_date_nothing() -> None:
 
 def test_a_week_running_past_the_calendars_end_dates_nothing() -> None:
     assert _dated_quotes("It will be taken up later this week.", "9999-12-31") == []
+
+
+def test_hours_later_than_a_morning_time_is_that_day() -> None:
+    told = "The bomb exploded at 9:15 a.m. on 3 March 2025."
+    later = "Hours later, police arrested two men."
+    assert _dated_quotes(f"{told} {later}", "2025-03-10") == [
+        ("2025-03-03", told),
+        ("2025-03-03", later),
+    ]
+    # Hours after an evening's time, or after a day, may be the next day.
+    told = "The bomb exploded at 9:15 p.m. on 3 March 2025."
+    assert _dated_quotes(f"{told} {later}", "2025-03-10") == [("2025-03-03", told)]

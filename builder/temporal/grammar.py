@@ -310,6 +310,8 @@ _BRANCHES: list[tuple[str, str]] = [
         r"|(?<=\bin\s)(?:years|decades)(?!\w)"
         r"|(?<=\bwithin\s)(?:hours|days|weeks|months)(?!\w)"
         r"|(?:decades|centuries)(?!\w)"
+        # "Hours later", "minutes earlier": a count of hours or minutes not told.
+        r"|(?<![\w-])(?:hours|minutes)(?=\s+(?:later|earlier)\b)"
         r"|the\s+(?:days|weeks|months|years)\s+ahead(?!\w)"
         r"|(?<=\bfor\s)(?:some\s+time|a\s+while)(?!\w)",
     ),

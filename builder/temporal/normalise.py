@@ -722,7 +722,7 @@ def _duration(text: str, start: int, end: int, ctx: Context) -> Reading | None:
         # "a months-long siege": the article is the siege's; it lasted months
         return Reading("DURATION", duration_value(None, letter), start=start + plural_long.end(1))
     if re.search(
-        r"\b(?:recent|coming|years|months|weeks|days|decades|centuries|hours)$", lower
+        r"\b(?:recent|coming|years|months|weeks|days|decades|centuries|hours|minutes)$", lower
     ) and (re.fullmatch(r"(?:the\s+)?(?:in\s+)?(?:recent\s+|coming\s+)?[a-z]+", lower)):
         amount = None
     if letter == "M" and name != "month":
