@@ -274,6 +274,7 @@ def _furniture(sentence_text: str, offset: int, timexes: list[Timex]) -> bool:
 _RANGE_START = re.compile(
     r"\b(?:from|between|night\s+of)\s+(?:(?:early|late|mid)[-\s]+)?$", re.IGNORECASE
 )
+_UNTIL_FURTHER_NOTICE = re.compile(r"\s+(?:until|till)\s+further\s+notice\b", re.IGNORECASE)
 _RANGE_LINK = re.compile(
     r"^\s*(?:to|until|till|through|and|-|–|—)\s*(?:(?:early|late|mid)[-\s]+)?$"
 )
@@ -370,6 +371,14 @@ def _dated_in(
                 dated.append(_Dated(timex, value, end=closing))
                 skip.add(index + 1)
                 continue
+            if following.value == "PRESENT_REF" and _RANGE_LINK.match(link):
+                # "from 2011 to the present day", "from 2019 until now": going on since
+                dated.append(_Dated(timex, value, ongoing=True))
+                skip.add(index + 1)
+                continue
+        if starts_range and _UNTIL_FURTHER_NOTICE.match(after):
+            dated.append(_Dated(timex, value, ongoing=True))  # "from 1 March until further notice"
+            continue
         moved_from = moved_from_day(value, before) if "from" in lowered else None
         if moved_from is not None:
             # "adjourned from 4 to 11 April": the day set before, and the day set now

@@ -412,3 +412,14 @@ def test_hours_later_than_a_morning_time_is_that_day() -> None:
     # Hours after an evening's time, or after a day, may be the next day.
     told = "The bomb exploded at 9:15 p.m. on 3 March 2025."
     assert _dated_quotes(f"{told} {later}", "2025-03-10") == [("2025-03-03", told)]
+
+
+def test_a_span_from_a_date_to_the_present_or_until_further_notice_is_going_on() -> None:
+    text = "He has served as mayor from 2011 to the present day."
+    assert [(c.value, c.ongoing) for c in candidates_from_text(text, "2025-06-12")] == [
+        ("2011", True)
+    ]
+    text = "The ban, in force from 1 March until further notice, covers all flights."
+    assert [(c.value, c.ongoing) for c in candidates_from_text(text, "2025-06-12")] == [
+        ("2025-03-01", True)
+    ]
