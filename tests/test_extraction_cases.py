@@ -423,3 +423,12 @@ def test_a_span_from_a_date_to_the_present_or_until_further_notice_is_going_on()
     assert [(c.value, c.ongoing) for c in candidates_from_text(text, "2025-06-12")] == [
         ("2025-03-01", True)
     ]
+
+
+def test_no_expression_spans_a_blank_line_whatever_ends_the_lines() -> None:
+    text = "He left on Monday\r\n\r\nMarch 3 saw protests."
+    assert _values(text, "2025-03-15") == {"Monday": "2025-03-10", "March 3": "2025-03-03"}
+    assert _dated_quotes(text, "2025-03-15") == [
+        ("2025-03-10", "He left on Monday"),
+        ("2025-03-03", "March 3 saw protests."),
+    ]

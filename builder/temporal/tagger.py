@@ -67,14 +67,14 @@ def written_on(text: str, creation: date, day_first: bool = False) -> date:
 
 
 # A blank line between paragraphs, which no expression spans ("... on Monday" ending one,
-# "March 3 saw ..." opening the next, are two).
-_PARAGRAPH_BREAK = re.compile(r"\n(?=[ \t]*\n)")
+# "March 3 saw ..." opening the next, are two), whatever ends its lines ("\n", "\r\n", "\r").
+_PARAGRAPH_BREAK = re.compile(r"\n(?=[ \t\r]*\n)|\r(?=[ \t]*\r)")
 
 
 def _paragraphs_apart(text: str) -> str:
-    """`text` with each blank line's first line end made a character that no pattern's
-    white space matches (\\0): offsets are unchanged."""
-    return _PARAGRAPH_BREAK.sub("\0", text) if "\n" in text else text
+    """`text` with a line end of each blank line made a character that no pattern's white
+    space matches (\\0): offsets are unchanged."""
+    return _PARAGRAPH_BREAK.sub("\0", text) if "\n" in text or "\r" in text else text
 
 
 def find(
