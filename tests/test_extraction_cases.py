@@ -432,3 +432,10 @@ def test_no_expression_spans_a_blank_line_whatever_ends_the_lines() -> None:
         ("2025-03-10", "He left on Monday"),
         ("2025-03-03", "March 3 saw protests."),
     ]
+
+
+def test_a_date_line_and_a_live_blog_heading_count_with_windows_line_ends() -> None:
+    text = "14 March 2025, 21:40\r\n\r\nThe health minister resigned today."
+    assert _values(text, "2025-03-15")["today"] == "2025-03-14"
+    text = "## Tuesday 11 March\r\n\r\n**18:02** The vote has been pushed back to tomorrow."
+    assert _values(text, "2025-03-12")["tomorrow"] == "2025-03-12"

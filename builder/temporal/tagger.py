@@ -54,6 +54,7 @@ def written_on(text: str, creation: date, day_first: bool = False) -> date:
     """The day the story was written: its dateline's, or that of a line opening the text
     with the date alone, when that is a day or two before the publication date (a wire
     story published after midnight UTC), else the publication day."""
+    text = _plain_line_ends(text)
     dateline = _DATED_DATELINE.match(text)
     if dateline is None or not dateline.group()[:2].isupper():
         dateline = _AGENCY_DATELINE.match(text) or _DATE_LINE.match(text)
@@ -67,14 +68,20 @@ def written_on(text: str, creation: date, day_first: bool = False) -> date:
 
 
 # A blank line between paragraphs, which no expression spans ("... on Monday" ending one,
-# "March 3 saw ..." opening the next, are two), whatever ends its lines ("\n", "\r\n", "\r").
-_PARAGRAPH_BREAK = re.compile(r"\n(?=[ \t\r]*\n)|\r(?=[ \t]*\r)")
+# "March 3 saw ..." opening the next, are two).
+_PARAGRAPH_BREAK = re.compile(r"\n(?=[ \t]*\n)")
 
 
 def _paragraphs_apart(text: str) -> str:
-    """`text` with a line end of each blank line made a character that no pattern's white
-    space matches (\\0): offsets are unchanged."""
-    return _PARAGRAPH_BREAK.sub("\0", text) if "\n" in text or "\r" in text else text
+    """`text` with each blank line's first line end made a character that no pattern's
+    white space matches (\\0): offsets are unchanged."""
+    return _PARAGRAPH_BREAK.sub("\0", text) if "\n" in text else text
+
+
+def _plain_line_ends(text: str) -> str:
+    """`text` with its lines ended by "\\n" alone, whatever ended them ("\\r\\n" becomes
+    " \\n", "\\r" "\\n"): offsets are unchanged."""
+    return text.replace("\r\n", " \n").replace("\r", "\n") if "\r" in text else text
 
 
 def find(
@@ -83,6 +90,7 @@ def find(
     """(start, end, reading) of every temporal expression in `text`, in text order;
     deictic ones ("today") from the day a dated dateline gives, when `dateline`."""
     creation = cal.parse_date(dct)
+    text = _plain_line_ends(text)
     if dateline:
         creation = written_on(text, creation, day_first)
     ctx = Context(text=text, dct=creation, anchor=creation, day_first=day_first)
