@@ -439,3 +439,8 @@ def test_a_date_line_and_a_live_blog_heading_count_with_windows_line_ends() -> N
     assert _values(text, "2025-03-15")["today"] == "2025-03-14"
     text = "## Tuesday 11 March\r\n\r\n**18:02** The vote has been pushed back to tomorrow."
     assert _values(text, "2025-03-12")["tomorrow"] == "2025-03-12"
+
+
+def test_a_decade_or_year_shortened_with_a_typographic_apostrophe_is_read() -> None:
+    assert _values("The band was huge in the ’90s.", "2025-01-03") == {"the ’90s": "199"}
+    assert _values("Prices peaked in March ’22.", "2025-01-03") == {"March ’22": "2022-03"}

@@ -92,7 +92,7 @@ SPELLED_YEAR = (
 )
 ANY_YEAR = rf"(?:{YEAR}|{SPELLED_YEAR})"
 DECADE = (
-    r"(?:(?<![\d$])(?:1[5-9]|20)\d0'?s(?!\w)|'\d0s(?!\w)"
+    r"(?:(?<![\d$])(?:1[5-9]|20)\d0['’]?s(?!\w)|['’]\d0s(?!\w)"
     r"|(?:nineteen[-\s])?(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))"
 )
 # ET, CT, MT, PT: American zones named without saying whether summer time is on.
@@ -195,7 +195,7 @@ _BRANCHES: list[tuple[str, str]] = [
     ),
     (
         "monthyear",
-        rf"{BOUND}?{MONTH},?\s+(?:of\s+)?(?:{ANY_YEAR}|(?:this|last|next)\s+year(?!')|'\d\d(?!\w)"
+        rf"{BOUND}?{MONTH},?\s+(?:of\s+)?(?:{ANY_YEAR}|(?:this|last|next)\s+year(?!')|['’]\d\d(?!\w)"
         r"|(?:that|the\s+same)\s+year(?![\w'’]))",
     ),
     (
@@ -209,7 +209,7 @@ _BRANCHES: list[tuple[str, str]] = [
     (
         "half",
         r"(?:the\s+)?(?:(?:first|second|last|latter)\s+half|first\s+two\s+quarters)\s+of\s+"
-        rf"(?:(?:fiscal\s+)?{YEAR}|(?:this|last|next)\s+year|the\s+year|the\s+'\d0s|the\s+\d{{4}}s)",
+        rf"(?:(?:fiscal\s+)?{YEAR}|(?:this|last|next)\s+year|the\s+year|the\s+['’]\d0s|the\s+\d{{4}}s)",
     ),
     (
         "period",
@@ -526,7 +526,7 @@ BRANCH_NAMES = tuple(name for name, _ in _BRANCHES)
 _BODY = "|".join(_branch(name, body) for name, body in _BRANCHES)
 _HEAD = rf"(?:{_trie(HEAD_WORDS)})(?![a-z])"
 _GATE = (
-    rf"(?<![\w'])(?=\d|'|{_HEAD}"
+    rf"(?<![\w'’])(?=\d|['’]|{_HEAD}"
     rf"|(?:{_trie(MODIFIER_WORDS)})(?![a-z])[^.;:!?\n]{{0,40}}?(?:\d|(?<![a-z]){_HEAD}))"
 )
 # Matches lower-cased text (the tagger lowers it once); PATTERN_ANY_CASE is the fallback

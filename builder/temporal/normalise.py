@@ -526,10 +526,10 @@ def _decade(text: str, start: int, end: int, ctx: Context) -> Reading | None:
     lower = text.lower()
     if _LIFE_OWNER.search(ctx.text, max(0, start - 8), start):
         return None
-    digits = re.search(r"(\d{3})0'?s", lower)
+    digits = re.search(r"(\d{3})0['’]?s", lower)
     if digits:
         return Reading("DATE", digits.group(1))
-    short = re.search(r"'(\d)0s", lower)
+    short = re.search(r"['’](\d)0s", lower)
     if short:
         return Reading("DATE", f"19{short.group(1)}")
     for word, tens in _DECADE_WORDS.items():

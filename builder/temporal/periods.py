@@ -151,7 +151,7 @@ def _year_before(period: str) -> str:
 
 def _half(text: str, start: int, end: int, ctx: Context) -> Reading | None:
     lower = text.lower()
-    decade = re.search(r"'(\d)0s|(\d{3})0s", lower)
+    decade = re.search(r"['’](\d)0s|(\d{3})0s", lower)
     if decade:
         return Reading("DATE", decade.group(2) or f"19{decade.group(1)}")
     year = _relative_year(_words(text), ctx.dct.year) or _year_of(text) or ctx.dct.year

@@ -88,7 +88,7 @@ def _year_of(text: str) -> int | None:
         year = parse_spelled_year(spelled.group(0))
         if year is not None:
             return year
-    two_digit = re.search(r"'(\d\d)\b", text)
+    two_digit = re.search(r"['’](\d\d)\b", text)
     if two_digit:
         value = int(two_digit.group(1))
         return 1900 + value if value > 30 else 2000 + value
