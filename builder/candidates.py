@@ -15,22 +15,24 @@ only date a report ("said Thursday"), baselines of a comparison ("up from $3 mil
 year", "compared with a year earlier") and dates that contain or fall inside a date
 already proposed ("In 2019 the plant reopened on March 4" is only 2019-03-04).
 
-"since 2020" makes an ongoing span, "from 2011 to 2016" / "between 2011 and 2016" / "the
-night of Friday to Saturday" a range; each range or span of a sentence is a candidate.
-"the first strikes since 2016" does not date anything to 2016, so it is dropped (but
-"the strongest since 1939, when a quake killed 33,000" tells of 1939). "Nov.
-28-30" and "the July-September quarter" are ranges too, "two days later" is counted from
-the date the story was at, as is a time of day alone ("at 4 p.m.": the day of the sentence
-before), and "on Friday, a week after the talks began" dates the talks a week before
-Friday. "last week" dates a sentence with no other date to the month the week lies in. A
-weekday labelling a line of a list ("Wednesday: offensive begins") is the nearest such day
-to the publication day. Vague and generic expressions (PRESENT_REF, other durations, sets,
-decades, "overnight", "today's") never make candidates, nor does a year labelling a budget,
-a model or a target ("the 2025 budget"), nor do a correction notice's sentences ("An
-earlier version of this article said ..."), nor lines that only date the page ("Updated:
-11 March 2025"), a date heading, nor what else a news page puts around its story: a
-byline, a copyright line, "Read more: ...", a report's credits, a picture's caption or
-credit.
+"since 2020" and "from 2011 to the present" make an ongoing span, "from 2011 to 2016" /
+"between 2011 and 2016" / "the night of Friday to Saturday" / "overnight into Thursday" a
+range; each range or span of a sentence is a candidate. A date moved ("postponed from 28
+February to 14 March") is two days, the one moved to first. "the first strikes since 2016"
+does not date anything to 2016, so it is dropped (but "the strongest since 1939, when a
+quake killed 33,000" tells of 1939). "Nov. 28-30", "Dec. 25 and 26" and "the
+July-September quarter" are ranges too, "two days later" (or "hours later", "three days
+after the bombing" the sentence of that date told of) is counted from the date the story
+was at, as is a time of day alone ("at 4 p.m.": the day of the sentence before), and "on
+Friday, a week after the talks began" dates the talks a week before Friday. "last week"
+dates a sentence with no other date to the month the week lies in. A weekday labelling a
+line of a list ("Wednesday: offensive begins") is the nearest such day to the publication
+day. Vague and generic expressions (PRESENT_REF, other durations, sets, decades,
+"overnight", "today's") never make candidates, nor does a year labelling a budget, a model
+or a target ("the 2025 budget"), nor do a correction notice's sentences ("An earlier
+version of this article said ..."), nor lines that only date the page ("Updated: 11 March
+2025"), a date heading, nor what else a news page puts around its story: a byline, a
+copyright line, "Read more: ...", a report's credits, a picture's caption or credit.
 """
 
 from __future__ import annotations
