@@ -613,7 +613,11 @@ def _merge_date(
         group_of = {index: number for number, group in enumerate(groups) for index in group.members}
         like_pairs = {(index, group_of[founders[number]]) for index, number in near}
         told_by = [sentence.source.id for sentence in sentences]
-        extra = _told_with_another(groups, like_pairs, group_of, bits_of, told_by)
+
+        def clauses(index: int) -> list[tuple[int, int]]:
+            return _clause_bits(sentences[index], vocabulary)
+
+        extra = _told_with_another(groups, like_pairs, group_of, bits_of, told_by, clauses)
     return [
         (_candidate_id(when, sentences[group.members[0]]), group.members, extra.get(number, []))
         for number, group in enumerate(groups)
@@ -626,6 +630,7 @@ def _told_with_another(
     group_of: dict[int, int],
     bits_of: list[int],
     told_by: list[str],
+    clauses: Callable[[int], list[tuple[int, int]]],
 ) -> dict[int, list[int]]:
     """For each group (by index) that has any, the sentences of other groups that tell of
     its event as well as of their own (see _tells_both), found among the sentences and
@@ -636,22 +641,28 @@ def _told_with_another(
         own = group_of[index]
         if own == number:
             continue
-        if _tells_both(index, groups[own], groups[number], bits_of, told_by):
+        if _tells_both(index, groups[own], groups[number], bits_of, told_by, clauses):
             extra.setdefault(number, set()).add(index)
         for member in groups[number].members:
-            if _tells_both(member, groups[number], groups[own], bits_of, told_by):
+            if _tells_both(member, groups[number], groups[own], bits_of, told_by, clauses):
                 extra.setdefault(own, set()).add(member)
     return {number: sorted(found) for number, found in extra.items()}
 
 
 def _tells_both(
-    index: int, own: _Group, other: _Group, bits_of: list[int], told_by: list[str]
+    index: int,
+    own: _Group,
+    other: _Group,
+    bits_of: list[int],
+    told_by: list[str],
+    clauses: Callable[[int], list[tuple[int, int]]],
 ) -> bool:
     """Whether the sentence `index` of the group `own` tells of the event of `other` too:
     "Rebels launched an offensive on Wednesday, the day a ceasefire took effect in
     Lebanon", a report of the offensive, is like the ceasefire's reports too, in words
-    other than those it shares with the offensive's. Only a sentence whose event another
-    source tells too is such a report, and never of an event its own source tells."""
+    other than those it shares with the offensive's, and those words are in a clause of
+    their own. Only a sentence whose event another source tells too is such a report,
+    and never of an event its own source tells."""
     if told_by[index] in other.sources:
         return False
     bits = bits_of[index]
@@ -663,7 +674,39 @@ def _tells_both(
         return False
     like_other = _closest(bits, [bits_of[m] for m in other.members])
     in_both = (like_own & like_other).bit_count()
-    return in_both * 2 < min(like_own.bit_count(), like_other.bit_count())
+    if in_both * 2 >= min(like_own.bit_count(), like_other.bit_count()):
+        return False
+    own_only, other_only = like_own & ~like_other, like_other & ~like_own
+    return any(
+        (own_only & ~first == 0 and other_only & ~second == 0)
+        or (other_only & ~first == 0 and own_only & ~second == 0)
+        for first, second in clauses(index)
+    )
+
+
+# Where a sentence may pass from telling one thing to telling another: "..., the day a
+# ceasefire took effect", "... as a ceasefire took effect", "...; troops ...".
+_CLAUSE_BREAK = re.compile(
+    r",\s+|;\s+|\s+(?:as|while|when|whereas|after|before|and|but|the\s+day)\s+", re.I
+)
+
+
+def _clause_bits(sentence: SourceSentence, vocabulary: dict[str, int]) -> list[tuple[int, int]]:
+    """For each place the sentence may pass from one thing to another (_CLAUSE_BREAK), the
+    words before it and after it, as bits of `vocabulary` (words not in it left out)."""
+    quote, language = sentence.candidate.quote, sentence.source.language
+
+    def bits(text: str) -> int:
+        found = 0
+        for word in content_words(text, language, _NOT_EVENT_WORDS):
+            if word in vocabulary:
+                found |= 1 << vocabulary[word]
+        return found
+
+    return [
+        (bits(quote[: brk.start()]), bits(quote[brk.end() :]))
+        for brk in _CLAUSE_BREAK.finditer(quote)
+    ]
 
 
 def _closest(bits: int, others: list[int]) -> int:

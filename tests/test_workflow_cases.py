@@ -313,3 +313,38 @@ def test_check_warns_when_a_further_report_is_accepted_as_an_event_of_its_own(em
     line = further.read_text().splitlines().index("joins: dam-bursts") + 1
     assert f"content/events/afp-report.md:{line}:" in result.output
     assert "dam-bursts" in result.output.split(f"afp-report.md:{line}:")[1].splitlines()[0]
+
+
+def test_one_event_told_in_other_words_by_a_third_article_is_not_cited_twice(empty_site):
+    """A strike on a power plant, told three ways: an article too unlike the other two to
+    join them does not take one of theirs as its own as well (the wire's sentence tells
+    of one event, not two)."""
+    empty_site.source(
+        "wire",
+        _article(
+            "Wire Agency",
+            "2025-01-08T16:00:00+00:00",
+            "Russian missiles struck an energy facility in western Ukraine on Wednesday, "
+            "cutting power to 200,000 homes, regional officials said.",
+        ),
+    )
+    empty_site.source(
+        "agency",
+        _article(
+            "Other Agency",
+            "2025-01-09T05:00:00+00:00",
+            "A Russian missile attack on an energy plant in western Ukraine left 200,000 "
+            "households without electricity on Wednesday.",
+        ),
+    )
+    empty_site.source(
+        "broadcaster",
+        _article(
+            "Broadcaster News",
+            "2025-01-09T09:00:00+00:00",
+            "On Wednesday, a Russian strike hit a power station in the Lviv region, officials "
+            "said.",
+        ),
+    )
+    cited = [s["source"] for p in _proposals(empty_site) for s in p["sources"]]
+    assert sorted(cited) == ["agency", "broadcaster", "wire"]
