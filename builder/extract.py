@@ -308,7 +308,9 @@ _SAME_THING = {
         resign quit
         arrest detain
         raise increase hike
-        cut reduce slash
+        cut reduce slash axe
+        vote voter ballot poll
+        company firm
         explosion blast explode
         injure wound hurt
         agreement accord pact deal

@@ -348,3 +348,29 @@ def test_one_event_told_in_other_words_by_a_third_article_is_not_cited_twice(emp
     )
     cited = [s["source"] for p in _proposals(empty_site) for s in p["sources"]]
     assert sorted(cited) == ["agency", "broadcaster", "wire"]
+
+
+def test_a_vote_and_job_cuts_told_in_each_newsrooms_words_are_one_candidate_each(empty_site):
+    """'Voters went to the polls' and 'voted'; a 'company' that will 'cut' jobs and a
+    'firm' that will 'axe' them."""
+    empty_site.source(
+        "paper",
+        _article(
+            "Daily Paper",
+            "2025-06-12T22:00:00+00:00",
+            "Voters in Moldova went to the polls on Sunday in a referendum on joining the "
+            "European Union.",
+            "The company said on Thursday it would cut 4,000 jobs, about 5 percent of its "
+            "workforce.",
+        ),
+    )
+    empty_site.source(
+        "guardian",
+        _article(
+            "The Guardian",
+            "2025-06-13T08:00:00+01:00",
+            "Moldovans voted on Sunday in a referendum on EU membership.",
+            "The firm announced on Thursday that it will axe 4,000 posts.",
+        ),
+    )
+    assert _reported_by(_proposals(empty_site)) == [["guardian", "paper"]] * 2
