@@ -752,6 +752,11 @@ def _join_groups(groups: list[_Group], pairs: list[tuple[int, int]]) -> list[_Gr
     return joined
 
 
+def _share(words: frozenset[str], other: frozenset[str]) -> float:
+    """The share of the shorter one's words that are in both."""
+    return len(words & other) / (min(len(words), len(other)) or 1)
+
+
 def _word_bits(words: frozenset[str], vocabulary: dict[str, int]) -> _WordBits:
     """`words` as bits, numbering words not yet in `vocabulary`."""
     bits = 0
@@ -810,12 +815,21 @@ class Reviewed:
     quote (by source and paragraph, with the citing event), looked up without a scan of
     every event, and the sources some file cites."""
 
-    def __init__(self, events: Iterable[EventRecord]) -> None:
+    def __init__(
+        self, events: Iterable[EventRecord], sources: dict[str, Source] | None = None
+    ) -> None:
         self.events: dict[str, EventRecord] = {}
         self.cited: dict[tuple[str, int], list[tuple[Citation, EventRecord]]] = {}
         self.sources: set[str] = set()
+        self.by_day: dict[str, list[EventRecord]] = {}  # by the first ten characters of the date
+        self.languages = {id: source.language for id, source in (sources or {}).items()}
+        # The days extraction gives each dated sentence: (start, end, day) by source and
+        # paragraph (see note_extracted).
+        self.extracted: dict[tuple[str, int], list[tuple[int, int, str]]] = {}
+        self.quoted: dict[str, list[frozenset[str]]] = {}  # see _redated_words
         for event in events:
             self.events[event.id] = event
+            self.by_day.setdefault(event.when.start.iso()[:10], []).append(event)
             for citation in event.citations:
                 key = (citation.source_id, citation.paragraph)
                 self.cited.setdefault(key, []).append((citation, event))
@@ -848,12 +862,65 @@ class Reviewed:
         ]
         return own or covering
 
-    def further_reports(self, proposed: ProposedEvent) -> ProposedEvent | None:
-        """What is left to propose of an event an editor has dealt with: the sentences of
-        articles no file cites yet (articles that arrived since), as further sources of
-        the first event file that is not hidden. None when there are none, or when every
-        such file is hidden (the editor refused the event)."""
-        shown = [event for event in self._deciding(proposed) if not event.hidden]
+    def note_extracted(self, sentences: Iterable[SourceSentence]) -> None:
+        """Remember the day extraction gives each of these sentences (see _redated)."""
+        for sentence in sentences:
+            key = (sentence.source.id, sentence.candidate.paragraph)
+            place = (sentence.start, sentence.end, sentence.candidate.value[:10])
+            self.extracted.setdefault(key, []).append(place)
+
+    def _redated(self, event: EventRecord) -> bool:
+        """Whether the editor gave the event a day extraction gives none of its quotes."""
+        day = event.when.start.iso()[:10]
+        return not any(
+            start < citation.end and citation.start < end and extracted == day
+            for citation in event.citations
+            for start, end, extracted in self.extracted.get(
+                (citation.source_id, citation.paragraph), ()
+            )
+        )
+
+    def _redated_words(self, event: EventRecord) -> list[frozenset[str]]:
+        """The content words of each quote of a re-dated event (none for another), each
+        event's found once."""
+        if event.id not in self.quoted:
+            redated = self._redated(event)
+            self.quoted[event.id] = [
+                content_words(c.quote, self.languages.get(c.source_id), _NOT_EVENT_WORDS)
+                for c in (event.citations if redated else ())
+            ]
+        return self.quoted[event.id]
+
+    def told_alike(self, proposed: ProposedEvent) -> list[EventRecord]:
+        """The event files an editor dated to this event's day (or a time of it), a day
+        extraction gives none of their quotes, whose quotes tell what one of its sentences
+        tells in most of their words: a new report of an event the editor re-dated."""
+        day = proposed.when.start.iso()[:10]
+        redated = [event for event in self.by_day.get(day, ()) if self._redated_words(event)]
+        if not redated:
+            return []
+        told = [sentence.words for sentence in proposed.sentences]
+        return [
+            event
+            for event in redated
+            if any(
+                _share(words, quoted) >= _SAME_EVENT_OVERLAP
+                for words in told
+                for quoted in self._redated_words(event)
+            )
+        ]
+
+    def further_reports(
+        self, proposed: ProposedEvent, deciding: list[EventRecord] | None = None
+    ) -> ProposedEvent | None:
+        """What is left to propose of an event an editor has dealt with (the files
+        `deciding` for it, else those _deciding finds): the sentences of articles no file
+        cites yet (articles that arrived since), as further sources of the first event file
+        that is not hidden. None when there are none, or when every such file is hidden
+        (the editor refused the event)."""
+        if deciding is None:
+            deciding = self._deciding(proposed)
+        shown = [event for event in deciding if not event.hidden]
         fresh = tuple(s for s in proposed.sentences if s.source.id not in self.sources)
         if not shown or not fresh:
             return None
@@ -891,11 +958,14 @@ def propose_events(
             for source, candidates in zip(sources, found, strict=True)
             for sentence in dated_sentences(source, candidates)
         ]
-        reviewed = Reviewed(site.events)
+        reviewed = Reviewed(site.events, site.sources)
+        reviewed.note_extracted(sentences)
         proposed = []
         for event in merge_sentences(sentences, workers):
-            if reviewed.covers(event):
-                further = reviewed.further_reports(event)
+            covered = reviewed.covers(event)
+            alike = [] if covered else reviewed.told_alike(event)
+            if covered or alike:
+                further = reviewed.further_reports(event, alike or None)
                 if further is not None:
                     proposed.append(further)
             else:

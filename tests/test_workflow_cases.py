@@ -374,3 +374,25 @@ def test_a_vote_and_job_cuts_told_in_each_newsrooms_words_are_one_candidate_each
         ),
     )
     assert _reported_by(_proposals(empty_site)) == [["guardian", "paper"]] * 2
+
+
+def test_a_new_report_of_an_event_the_editor_redated_joins_it(empty_site):
+    """The wire said the dam burst on Tuesday; the editor, knowing better, dated the
+    accepted event to Monday 2 March. A later article telling of the burst on Monday is a
+    further source of that event, not a new candidate beside it."""
+    empty_site.source("wire-tuesday", WIRE_TUESDAY)
+    _extract(empty_site)
+    accepted = _accept(empty_site, _candidate_files(empty_site)["2026-03-03"], "dam-bursts")
+    accepted.write_text(accepted.read_text().replace("date: '2026-03-03'", "date: '2026-03-02'"))
+    empty_site.source(
+        "afp-sunday",
+        _article(
+            "AFP",
+            "2026-03-08T14:20:00+01:00",
+            "The dam on the Orla river burst late on Monday, March 2, sending a wall of water "
+            "through Brenvik.",
+        ),
+    )
+    (monday,) = [p for p in _proposals(empty_site) if p["date"] == "2026-03-02"]
+    assert monday.get("joins") == "dam-bursts"
+    assert _reported_by([monday]) == [["afp-sunday"]]
