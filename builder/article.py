@@ -154,6 +154,11 @@ def _extract(html: str | bytes, page_url: str | None, laid_out: bool) -> Documen
 def read_html(html: str | bytes, page_url: str | None = None) -> Article:
     """The article in a saved page; raises ArticleError when there is no article text."""
     page = _Markup(html)
+    if said := _site_answer(page):
+        raise ArticleError(
+            f"the site answered with a page saying '{said}', not the article (it may refuse "
+            "pages to programs): open the address in a browser and save the page"
+        )
     document, text = _document_and_text(html, page_url, page)
     title = _title(document, page)
     if not title:
@@ -232,6 +237,33 @@ def _part_in_h1(title: str, page: _Markup) -> str | None:
     return None
 
 
+# What a site's own page says in place of an article: an error, a refusal, a check that
+# the visitor is a person ("Just a moment...", "Access Denied", "Page not found").
+_SITE_ANSWER = re.compile(
+    r"(?:just a moment|attention required!?|access denied|forbidden|(?:page )?not found"
+    r"|(?:error )?[45]\d\d(?: (?:error|forbidden|not found))?|are you a (?:robot|human)\??"
+    r"|please verify you are (?:a )?human|verify you are human|pardon our interruption"
+    r"|security check|checking your browser|too many requests|service unavailable"
+    r"|bad gateway|gateway time-?out|captcha)\W*",
+    re.IGNORECASE,
+)
+
+
+def _site_answer(page: _Markup) -> str | None:
+    """What the page says when it is the site's own answer in place of an article (see
+    _SITE_ANSWER): its <title> or <h1>, on a page of few words; else None."""
+    if page.root is None:
+        return None
+    body = page.root.find(".//body")
+    text = body.text_content() if body is not None else ""
+    if len(text.split()) >= _ANSWER_PAGE_WORDS:
+        return None
+    for said in (*_TITLE_PARTS.split(page.title), *sorted(page.h1_texts)):
+        if _SITE_ANSWER.fullmatch(said):
+            return said
+    return None
+
+
 # What a page asking a visitor to accept its cookies says, and its buttons.
 _CONSENT_WORDS = re.compile(
     r"\b(?:cookies?|consent|accept all|reject all|personal data|privacy (?:settings|choices)"
@@ -243,15 +275,16 @@ _CONSENT_BUTTON = re.compile(
     r"settings|preferences)|consent)\W*",
     re.IGNORECASE,
 )
-# Shorter than this, in words, a text may be a consent page's; an article runs longer.
-_CONSENT_PAGE_WORDS = 150
+# Shorter than this, in words, a page may be a site's answer in place of an article (a
+# consent page, an error); an article runs longer.
+_ANSWER_PAGE_WORDS = 150
 
 
 def _asks_for_consent(page: _Markup, paragraphs: list[str]) -> bool:
     """Whether the page is one asking to accept cookies in place of the article (what a
     site in Europe answers a fetch with): a short text, most of it about cookies and
     consent, and buttons to accept or refuse them."""
-    if page.root is None or sum(len(p.split()) for p in paragraphs) >= _CONSENT_PAGE_WORDS:
+    if page.root is None or sum(len(p.split()) for p in paragraphs) >= _ANSWER_PAGE_WORDS:
         return False
     if 2 * sum(bool(_CONSENT_WORDS.search(p)) for p in paragraphs) < len(paragraphs):
         return False

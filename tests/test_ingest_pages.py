@@ -1181,3 +1181,51 @@ def test_a_cookie_consent_page_in_place_of_the_article_is_not_added(
     assert text_of(added) == list(STORY)
     assert refused.status == "failed"
     assert "cookies" in refused.message
+
+
+CLOUDFLARE = (
+    '<!DOCTYPE html><html lang="en-US"><head><title>Just a moment...</title></head><body>'
+    '<div class="main-content"><h1 class="zone-name-title h1">valleycourier.example</h1>'
+    "<h2>Checking if the site connection is secure</h2><div>valleycourier.example needs to "
+    "review the security of your connection before proceeding.</div></div><div>Ray ID: "
+    "<code>7f1a2b3c4d5e6f70</code></div><div>Performance &amp; security by Cloudflare</div>"
+    "</body></html>"
+)
+ACCESS_DENIED = (
+    "<HTML><HEAD><TITLE>Access Denied</TITLE></HEAD><BODY><H1>Access Denied</H1>You don't "
+    'have permission to access "http&#58;&#47;&#47;valleycourier&#46;example&#47;news" on '
+    "this server.<P>Reference&#32;&#35;18&#46;4f2a1b17&#46;1712050000</BODY></HTML>"
+)
+NOT_FOUND = (
+    '<!DOCTYPE html><html lang="en"><head><title>Page not found | Valley Courier</title>'
+    '<meta property="og:site_name" content="Valley Courier"></head><body><main><h1>Page '
+    "not found</h1><p>Sorry, the page you were looking for could not be found. It may have "
+    "been moved or deleted.</p><p>Try searching for what you were looking for, or go back "
+    "to our home page for the latest news from the Marrow valley.</p></main></body></html>"
+)
+ROBOT_CHECK = (
+    "<!DOCTYPE html><html><head><title>Are you a robot?</title></head><body><h1>Please "
+    "verify you are a human</h1><p>Access to this page has been denied because we believe "
+    "you are using automation tools to browse the website.</p><p>Please make sure that "
+    "Javascript and cookies are enabled on your browser.</p><p>Reference ID: 0a1b2c3d</p>"
+    "</body></html>"
+)
+
+
+@pytest.mark.parametrize("answer", [CLOUDFLARE, ACCESS_DENIED, NOT_FOUND, ROBOT_CHECK])
+def test_a_site_answering_with_an_error_or_a_check_gives_no_article(
+    empty_site: TinySite, answer: str
+) -> None:
+    """A site that answers with a page of its own in place of the article (a check that
+    the visitor is human, 'Access Denied', 'Page not found', all sent as pages) gives no
+    article: a feed's entry is reported with what the site said. It was added as the
+    article, titled 'Access Denied', dated by the entry."""
+    feed = rss_feed(rss_item(FLOOD_BARRIER, "Wed, 02 Apr 2025 07:15:00 +0000")).encode()
+    pages = {"https://valleycourier.example/feed/": feed}
+    [outcome] = ingest(
+        empty_site.root,
+        ["https://valleycourier.example/feed/"],
+        fetch=lambda url: pages.get(url, answer.encode()),
+    )
+    assert outcome.status == "failed", outcome
+    assert outcome.message.startswith("the site answered with a page saying"), outcome.message
