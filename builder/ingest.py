@@ -470,6 +470,7 @@ class Ingester:
                 author=article.author or entry.author,
                 language=article.language or entry.language,
             )
+        article, text_note = _with_feed_text(article, data, entry)
         url = without_tracking(article.url or address) if (article.url or address) else None
         published = article.published or self.options.published
         if not published:
@@ -502,6 +503,8 @@ class Ingester:
         front["rights"] = self.options.rights or "excerpts"
         wanted = _id_for(article, published)
         outcome = self._write(origin, wanted, source_text(front, article.paragraphs), front)
+        if outcome.status == "added" and text_note:
+            return replace(outcome, message=f"{outcome.message} ({text_note})")
         words = word_count(article.paragraphs)
         if outcome.status == "added" and words < FEW_WORDS:
             outcome = replace(
@@ -627,6 +630,23 @@ def word_count(paragraphs: tuple[str, ...]) -> int:
     unspaced = len(_UNSPACED_LETTER.findall(text))
     spaced = [word for word in _UNSPACED_LETTER.sub(" ", text).split() if re.search(r"\w", word)]
     return len(spaced) + math.ceil(unspaced / _UNSPACED_WORD)
+
+
+def _with_feed_text(article: Article, data: bytes, entry: FeedEntry | None) -> tuple[Article, str]:
+    """The article with the text of the copy its feed `entry` carries, where the page
+    (`data`) gives only a few words (a paywall's teaser) and the copy more; with a note
+    saying so ("" when the page's text stands)."""
+    words = word_count(article.paragraphs)
+    if entry is None or entry.copy is None or data is entry.copy or words >= FEW_WORDS:
+        return article, ""
+    try:
+        carried = read_html(entry.copy)
+    except ArticleError:
+        return article, ""
+    if word_count(carried.paragraphs) <= words:
+        return article, ""
+    note = f"its text from the feed's copy of the article: the page gave only {words} words"
+    return replace(article, paragraphs=carried.paragraphs), note
 
 
 def _people(authors: str | None, publisher: str) -> str | None:

@@ -1229,3 +1229,25 @@ def test_a_site_answering_with_an_error_or_a_check_gives_no_article(
     )
     assert outcome.status == "failed", outcome
     assert outcome.message.startswith("the site answered with a page saying"), outcome.message
+
+
+def test_a_page_giving_a_teaser_takes_the_text_the_feed_carries(empty_site: TinySite) -> None:
+    """A feed entry whose page gives only a teaser (a paywall cuts it after a paragraph)
+    while the feed carries the whole article: the source has the page's title, date and
+    address with the feed's text. It had the teaser alone."""
+    teaser = barrier_page(
+        paragraphs_html(STORY[:1]) + "<p>Subscribe to continue reading.</p>",
+        '<link rel="canonical" href="https://valleycourier.example/news/flood-barrier">',
+    )
+    feed = rss_feed(
+        rss_item(FLOOD_BARRIER, "Wed, 02 Apr 2025 07:15:00 +0000", paragraphs_html(STORY))
+    ).encode()
+    pages = {"https://valleycourier.example/feed/": feed, FLOOD_BARRIER: teaser.encode()}
+    [outcome] = ingest(
+        empty_site.root, ["https://valleycourier.example/feed/"], fetch=pages.__getitem__
+    )
+    assert outcome.status == "added", outcome
+    assert "the page gave only" in outcome.message
+    assert text_of(outcome) == list(STORY)
+    assert front(outcome)["url"] == "https://valleycourier.example/news/flood-barrier"
+    assert front(outcome)["published"] == "2025-04-02T08:15:00+01:00"
