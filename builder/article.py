@@ -201,7 +201,7 @@ def _document_and_text(
     there is none."""
     document = _extract(html, page_url, laid_out=False)
     if document is not None and (document.text or "").strip():
-        return document, document.text
+        return document, _whole_text(document.text, page)
     document = _extract(html, page_url, laid_out=True)
     if document is not None and (document.text or "").strip():
         return document, document.text
@@ -212,6 +212,20 @@ def _document_and_text(
         html, default_url=page_url, date_config=_DATE_PARAMETERS
     )
     return metadata, text
+
+
+# Fewer words than this in what a page shows is a teaser (a paywall's), not an article.
+TEASER_WORDS = 50
+
+
+def _whole_text(shown: str, page: _Markup) -> str:
+    """The article's text: what the page shows, or, where that is a teaser, the whole
+    article its JSON-LD gives (articleBody, which paywalled sites give search engines)
+    when it holds more."""
+    if len(shown.split()) >= TEASER_WORDS:
+        return shown
+    linked = _linked_data_body(page)
+    return linked if len(linked.split()) > len(shown.split()) else shown
 
 
 def _title(document: Document, page: _Markup) -> str:

@@ -36,7 +36,7 @@ from builder.address_lists import (
     AddressListError,
     listed_addresses,
 )
-from builder.article import Article, ArticleError, host_name, read_html
+from builder.article import TEASER_WORDS, Article, ArticleError, host_name, read_html
 from builder.cache import CACHE_DIR
 from builder.config import require_site
 from builder.dates import DateError, PartialDate
@@ -74,7 +74,7 @@ HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 FETCHES_AT_ONCE = 4
 # Fewer words than this in a page's text is worth a word to the editor (a news article
 # runs to hundreds): the page may have shown only a teaser.
-FEW_WORDS = 50
+FEW_WORDS = TEASER_WORDS
 FEED_SUFFIXES = (".xml", ".rss", ".atom", ".rdf")
 RIGHTS = ("full", "excerpts", "link")
 

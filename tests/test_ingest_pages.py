@@ -1251,3 +1251,25 @@ def test_a_page_giving_a_teaser_takes_the_text_the_feed_carries(empty_site: Tiny
     assert text_of(outcome) == list(STORY)
     assert front(outcome)["url"] == "https://valleycourier.example/news/flood-barrier"
     assert front(outcome)["published"] == "2025-04-02T08:15:00+01:00"
+
+
+def test_a_paywalled_page_whose_linked_data_holds_the_whole_article(
+    empty_site: TinySite, tmp_path: Path
+) -> None:
+    """A page saved without a subscription shows a paragraph, but gives the whole article
+    in its JSON-LD (articleBody, as paywalled sites do for search engines): the text is
+    the whole article. It was the paragraph alone."""
+    linked = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": HEADLINE,
+        "isAccessibleForFree": False,
+        "articleBody": "\n".join(STORY),
+    }
+    head = f'<script type="application/ld+json">{json.dumps(linked)}</script>'
+    shown = (
+        paragraphs_html(STORY[:1])
+        + '<div class="paywall"><p>Subscribe to continue reading.</p></div>'
+    )
+    outcome = add_one(empty_site, tmp_path, barrier_page(shown, head))
+    assert text_of(outcome) == list(STORY)
