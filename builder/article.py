@@ -220,12 +220,15 @@ TEASER_WORDS = 50
 
 def _whole_text(shown: str, page: _Markup) -> str:
     """The article's text: what the page shows, or, where that is a teaser, the whole
-    article its JSON-LD gives (articleBody, which paywalled sites give search engines)
-    when it holds more."""
+    article its JSON-LD gives (articleBody, which paywalled sites give search engines) or
+    the data a script builds it from, the one holding most words when more than shown."""
     if len(shown.split()) >= TEASER_WORDS:
         return shown
-    linked = _linked_data_body(page)
-    return linked if len(linked.split()) > len(shown.split()) else shown
+    return max((shown, _linked_data_body(page), _script_data_body(page)), key=_words)
+
+
+def _words(text: str) -> int:
+    return len(text.split())
 
 
 def _title(document: Document, page: _Markup) -> str:

@@ -1273,3 +1273,17 @@ def test_a_paywalled_page_whose_linked_data_holds_the_whole_article(
     )
     outcome = add_one(empty_site, tmp_path, barrier_page(shown, head))
     assert text_of(outcome) == list(STORY)
+
+
+def test_a_next_js_page_showing_a_teaser_is_read_from_its_data(
+    empty_site: TinySite, tmp_path: Path
+) -> None:
+    """A Next.js page whose server sends the first paragraph (the rest is filled in as it
+    loads, or held back for subscribers) and the whole story in its data: the text is
+    the whole story; it was the first paragraph alone."""
+    page = next_js_page({"post": {"content": paragraphs_html(STORY)}}).replace(
+        '<div id="__next">',
+        f'<div id="__next"><article><h1>{HEADLINE}</h1><p>{STORY[0]}</p></article>',
+    )
+    outcome = add_one(empty_site, tmp_path, page)
+    assert text_of(outcome) == list(STORY)
