@@ -1066,7 +1066,8 @@ def _paragraph_lists(data: object) -> Iterator[list[str]]:
 
 def _item_text(item: object) -> str:
     """The text of an element of a list of paragraphs: a string, or an object's under a
-    key for text, or the text of its spans (portable text's children)."""
+    key for text, or the text of its spans (portable text's children, read one level
+    deep: hostile data may nest them as deep as the parser lets it)."""
     if isinstance(item, str):
         return _markup_text(item)
     if not isinstance(item, dict):
@@ -1074,9 +1075,10 @@ def _item_text(item: object) -> str:
     for key in _TEXT_KEYS:
         if isinstance(item.get(key), str):
             return _markup_text(item[key])
-    children = item.get("children")
+    children = item.get("children")  # (spans, which hold no spans themselves)
     if isinstance(children, list):
-        return _clean("".join(_item_text(child) for child in children if isinstance(child, dict)))
+        spans = (child.get("text") for child in children if isinstance(child, dict))
+        return _clean("".join(span for span in spans if isinstance(span, str)))
     return ""
 
 

@@ -1287,3 +1287,24 @@ def test_a_next_js_page_showing_a_teaser_is_read_from_its_data(
     )
     outcome = add_one(empty_site, tmp_path, page)
     assert text_of(outcome) == list(STORY)
+
+
+@pytest.mark.parametrize("depth", [450, 100_000])
+def test_script_data_nested_deep_is_no_crash(
+    empty_site: TinySite, tmp_path: Path, depth: int
+) -> None:
+    """Data a script builds a page from, nested as deep as the parser reads (spans in
+    spans) or deeper: the page is reported, never a traceback (it was a RecursionError)."""
+    if depth < 1000:
+        block: dict = {"text": "x"}
+        for _ in range(depth):
+            block = {"children": [block]}
+        data = json.dumps({"props": {"pageProps": {"body": [block, block, block]}}})
+    else:
+        data = '{"a":' * depth + "1" + "}" * depth
+    page = next_js_page({}).replace(
+        '<script id="__NEXT_DATA__" type="application/json">',
+        f'<script id="__NEXT_DATA__" type="application/json">{data}</script><script>',
+    )
+    [outcome] = add_file(empty_site, tmp_path, page, "page.html")
+    assert outcome.status == "failed"
