@@ -237,7 +237,13 @@ def _title(document: Document, page: _Markup) -> str:
     site = _clean(document.sitename)
     # (An <h1> may be the site's logo, and its name no headline.)
     if not page.states_headline(title) or _site_names(page, site) & {title.casefold()}:
-        title = _headline(title, page, site)
+        # trafilatura keeps a part of the <title>: the <title> without the site's name
+        # and section beside it, when it names the site, else the part of most words.
+        without_site = _without_site_name(page.title, page, site)
+        if title in page.title and without_site != page.title:
+            title = without_site
+        else:
+            title = _headline(title, page, site)
     return _part_in_h1(title, page) or _without_site_name(title, page, site)
 
 
@@ -575,8 +581,10 @@ _ADVERTISEMENT = re.compile(
 )
 
 
-# What parts a <title>: "Headline | Site", "Site - Headline".
-_TITLE_PARTS = re.compile(r"\s+[|·•–—-]\s+")
+# What parts a <title>: "Headline | Site", "Site - Headline"; between Chinese or Japanese
+# words, a bar or an underscore without spaces ("标题_新闻频道_河谷日报网").
+_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff01-\uff5e"
+_TITLE_PARTS = re.compile(rf"\s+[|·•–—-]\s+|(?<=[{_CJK}])\s*[_|｜]\s*(?=[{_CJK}])")
 # What stands between a headline and its site's name alone, never inside a headline.
 _SITE_BAR = re.compile(r"\s+[|·]\s+")
 
@@ -615,10 +623,32 @@ def _without_site_name(title: str, page: _Markup, site: str) -> str:
         return title
     first, last = separators[0], separators[-1]
     if title[last.end() :].casefold() in names:
-        return title[: last.start()]
+        return _without_section(title[: last.start()], last[0].strip(), at_end=True)
     if title[: first.start()].casefold() in names:
-        return title[first.end() :]
+        return _without_section(title[first.end() :], first[0].strip(), at_end=False)
     return title
+
+
+# The bars that part a title's headline, section and site; not dashes, which also part
+# a headline's own words ("Floods - what we know").
+_SECTION_BARS = ("|", "｜", "_", "·")
+# A section's name is this short, in words ("Flooding", "Local news", "新闻频道").
+_SECTION_WORDS = 3
+
+
+def _without_section(rest: str, bar: str, at_end: bool) -> str:
+    """What is left of a title once its site's name is taken off (`rest`), without the
+    section it names beside the site, after the same bar: "Headline | Flooding" (from
+    "Headline | Flooding | Valley Courier") gives "Headline"."""
+    if bar not in _SECTION_BARS:
+        return rest
+    if at_end:
+        headline, found, section = rest.rpartition(bar)
+    else:
+        section, found, headline = rest.partition(bar)
+    if found and headline.strip() and len(section.split()) <= _SECTION_WORDS:
+        return headline.strip()
+    return rest
 
 
 def _publisher(sitename: str | None, url: str | None, page: _Markup, headline: str) -> str | None:

@@ -1308,3 +1308,32 @@ def test_script_data_nested_deep_is_no_crash(
     )
     [outcome] = add_file(empty_site, tmp_path, page, "page.html")
     assert outcome.status == "failed"
+
+
+ZH_HEADLINE = "马罗河防洪堤获批 历时十年"
+
+
+@pytest.mark.parametrize(
+    ("titled", "headline", "site", "lang"),
+    [
+        (f"{HEADLINE} | Flooding | Valley Courier", HEADLINE, "Valley Courier", "en"),
+        (f"Valley Courier | Flooding | {HEADLINE}", HEADLINE, "Valley Courier", "en"),
+        (f"{ZH_HEADLINE}_新闻频道_河谷日报网", ZH_HEADLINE, "河谷日报网", "zh-CN"),
+        (f"{ZH_HEADLINE}|河谷日报网", ZH_HEADLINE, "河谷日报网", "zh-CN"),
+    ],
+)
+def test_a_title_with_its_section_and_site_gives_the_headline(
+    empty_site: TinySite, tmp_path: Path, titled: str, headline: str, site: str, lang: str
+) -> None:
+    """A <title> of headline, section and site ('Headline | Flooding | Valley Courier';
+    Chinese portals part them with '_' and no spaces), the page stating no headline
+    elsewhere: the title is the headline. It kept the section ('Headline | Flooding'),
+    or all of it."""
+    page = (
+        f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8"><title>{titled}'
+        f'</title><meta property="og:site_name" content="{site}">'
+        '<meta property="article:published_time" content="2025-04-02T08:15:00+01:00">'
+        f"</head><body><article>{paragraphs_html(STORY)}</article></body></html>"
+    )
+    outcome = add_one(empty_site, tmp_path, page)
+    assert front(outcome)["title"] == headline
