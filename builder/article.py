@@ -439,7 +439,7 @@ def _is_text(line: str) -> bool:
         or _ADVERTISEMENT.fullmatch(line)
         or (len(line) <= _PROMOTION_LENGTH and _PROMOTION.match(line))
         or (len(line) <= _NOTE_LENGTH and _WHERE_IT_APPEARED.fullmatch(line))
-        or (len(line) <= _NOTE_LENGTH and _COPYRIGHT_LINE.match(line))
+        or _copyright_line(line)
         or _RIGHTS_LINE.fullmatch(line)
         or (len(line) <= _NOTE_LENGTH and _PICTURE_LABEL.match(line))
         or _PICTURE_AGENCY.fullmatch(line)
@@ -519,6 +519,22 @@ _COPYRIGHT_LINE = re.compile(
     rf"\W*(?i:{COPYRIGHT_OPENER})\s*(?:©\s*)?(?:\d{{4}}(?:\s*[-–]\s*\d{{4}})?\W*)?(?:[A-Z\d]|$)"
 )
 _RIGHTS_LINE = re.compile(rf"{RIGHTS_RESERVED}\W*", re.IGNORECASE)
+_RIGHTS_RESERVED_ANYWHERE = re.compile(RIGHTS_RESERVED, re.IGNORECASE)
+# A copyright line giving no year and reserving no rights is no longer than this.
+_SHORT_COPYRIGHT = 60
+
+
+def _copyright_line(line: str) -> bool:
+    """Whether `line` is a copyright line (see _COPYRIGHT_LINE) with what notices hold:
+    a year, the rights reserved, or only a name; not the third clause of a list
+    lettered '(a)', '(b)', '(c)'."""
+    if len(line) > _NOTE_LENGTH or not _COPYRIGHT_LINE.match(line):
+        return False
+    return (
+        len(line) <= _SHORT_COPYRIGHT
+        or _WITH_YEAR.search(line) is not None
+        or _RIGHTS_RESERVED_ANYWHERE.search(line) is not None
+    )
 
 
 # The note a feed or a republisher adds on where the article appeared: "The post Gates

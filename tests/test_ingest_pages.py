@@ -1337,3 +1337,15 @@ def test_a_title_with_its_section_and_site_gives_the_headline(
     )
     outcome = add_one(empty_site, tmp_path, page)
     assert front(outcome)["title"] == headline
+
+
+def test_a_quoted_clause_lettered_c_stays(empty_site: TinySite, tmp_path: Path) -> None:
+    """A statute's clauses quoted one to a paragraph, '(a)', '(b)', '(c)', are the
+    article's text, not a copyright line opened by '(c)'; the third was dropped."""
+    clauses = [
+        "(a) The authority shall keep the northern sluice gates in good repair at all times.",
+        "(b) The authority shall publish the levels of the river at the weir every hour.",
+        "(c) The council shall publish a plan for the lower town within 28 days of a flood.",
+    ]
+    outcome = add_one(empty_site, tmp_path, barrier_page(paragraphs_html([*STORY, *clauses])))
+    assert text_of(outcome) == [*STORY, *clauses]
