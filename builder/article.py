@@ -429,8 +429,9 @@ def _without_post_links(line: str) -> str:
 
 def _is_text(line: str) -> bool:
     """Whether a line trafilatura extracted is the article's text: words (not a rule
-    of strokes parting it, "___"), and not what a byline, a line dating the page or a
-    pointer to another article leave."""
+    of strokes parting it, "___"), and not what a byline, a line dating the page, a
+    pointer to another article, a picture's credit, a copyright line, the site's notes,
+    appeals, tools and navigation leave."""
     return any(char.isalnum() for char in line) and not (
         _byline_leftover(line)
         or _byline_names(line)
