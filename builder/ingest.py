@@ -13,7 +13,9 @@ reported on its own: what could not be read does not stop the rest.
 
 from __future__ import annotations
 
+import gzip
 import hashlib
+import io
 import json
 import math
 import os
@@ -21,6 +23,7 @@ import re
 import shutil
 import tempfile
 import unicodedata
+import zlib
 from collections import Counter
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -41,6 +44,7 @@ from builder.cache import CACHE_DIR
 from builder.config import require_site
 from builder.dates import DateError, PartialDate
 from builder.fetch import (
+    MAX_BYTES,
     FeedEntry,
     Fetched,
     Fetcher,
@@ -285,8 +289,8 @@ class Ingester:
                 yield replace(duplicate, origin=given)
                 return
             try:
-                data = self.fetch(given)
-            except (FetchError, OSError) as error:
+                data = _uncompressed(self.fetch(given))
+            except (FetchError, OSError, CompressionError) as error:
                 yield Outcome(given, "failed", str(error))
                 return
             where = final_address(data, given)
@@ -307,6 +311,13 @@ class Ingester:
             yield Outcome(given, "failed", f"cannot read the file ({error.strerror})")
             return
         suffix = path.suffix.lower()
+        if data.startswith(_GZIP_START):  # a sitemap or feed as sites compress them
+            try:
+                data = _uncompressed(data)
+            except CompressionError as error:
+                yield Outcome(given, "failed", str(error))
+                return
+            suffix = Path(path.stem).suffix.lower() if suffix == ".gz" else suffix
         if suffix in LIST_SUFFIXES or (suffix in CONTENT_SUFFIXES and _no_front_matter(data)):
             try:
                 addresses = listed_addresses(suffix, data)
@@ -672,6 +683,31 @@ def _with_entry_time(page_published: str | None, entry_published: str | None) ->
 
 
 _DAY_ONLY = re.compile(r"\d{4}-\d\d-\d\d")
+
+
+class CompressionError(ValueError):
+    """A gzip file that cannot be read; the message says why."""
+
+
+_GZIP_START = b"\x1f\x8b"
+
+
+def _uncompressed(data: bytes) -> bytes:
+    """`data`, or what it holds when it is compressed with gzip (a sitemap.xml.gz), at
+    most MAX_BYTES of it (a small file may hold gigabytes); as Fetched when it was."""
+    if not data.startswith(_GZIP_START):
+        return data
+    try:
+        with gzip.GzipFile(fileobj=io.BytesIO(data)) as compressed:
+            inner = compressed.read(MAX_BYTES + 1)
+    except (OSError, EOFError, zlib.error) as error:
+        raise CompressionError(f"a gzip file that cannot be read ({error})") from None
+    if len(inner) > MAX_BYTES:
+        raise CompressionError(
+            f"a gzip file holding more than {MAX_BYTES // (1024 * 1024)} MiB, which add does "
+            "not read"
+        )
+    return Fetched(inner, data.url, data.content_type) if isinstance(data, Fetched) else inner
 
 
 def _feed_entries(

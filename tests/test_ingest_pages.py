@@ -4,6 +4,7 @@ what is read of the page (its title, date, address, file id)."""
 
 from __future__ import annotations
 
+import gzip
 import http.server
 import json
 import threading
@@ -1349,3 +1350,41 @@ def test_a_quoted_clause_lettered_c_stays(empty_site: TinySite, tmp_path: Path) 
     ]
     outcome = add_one(empty_site, tmp_path, barrier_page(paragraphs_html([*STORY, *clauses])))
     assert text_of(outcome) == [*STORY, *clauses]
+
+
+def test_a_compressed_news_sitemap_is_read(empty_site: TinySite, tmp_path: Path) -> None:
+    """A news sitemap compressed as sites serve large ones ('news-sitemap.xml.gz', a
+    file or an address) is read as the sitemap it holds; it was read as a page and
+    refused ('no article text found in the page')."""
+    sitemap = gzip.compress(news_sitemap(news_url(FLOOD_BARRIER, "2025-04-02")).encode())
+    pages = {
+        "https://valleycourier.example/news-sitemap.xml.gz": sitemap,
+        FLOOD_BARRIER: barrier_page(paragraphs_html(STORY)).encode(),
+    }
+    saved = tmp_path / "news-sitemap.xml.gz"
+    saved.write_bytes(sitemap)
+    [from_file] = ingest(empty_site.root, [str(saved)], fetch=pages.__getitem__)
+    assert from_file.status == "added", from_file
+    assert from_file.origin == FLOOD_BARRIER
+    [again] = ingest(
+        empty_site.root,
+        ["https://valleycourier.example/news-sitemap.xml.gz"],
+        fetch=pages.__getitem__,
+    )
+    assert again.status == "skipped", again
+    assert again.origin == FLOOD_BARRIER
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (gzip.compress(b"<" * (21 * 1024 * 1024)), "a gzip file holding more than 20 MiB"),
+        (b"\x1f\x8b\x08\x00broken", "a gzip file that cannot be read"),
+    ],
+)
+def test_a_compressed_file_too_big_or_broken_is_reported(
+    empty_site: TinySite, tmp_path: Path, content: bytes, message: str
+) -> None:
+    [outcome] = add_file(empty_site, tmp_path, content, "sitemap.xml.gz")
+    assert outcome.status == "failed"
+    assert outcome.message.startswith(message), outcome.message
