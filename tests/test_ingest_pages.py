@@ -1388,3 +1388,26 @@ def test_a_compressed_file_too_big_or_broken_is_reported(
     [outcome] = add_file(empty_site, tmp_path, content, "sitemap.xml.gz")
     assert outcome.status == "failed"
     assert outcome.message.startswith(message), outcome.message
+
+
+def test_a_standfirst_above_a_dated_dateline_leaves_the_story_its_day(
+    empty_site: TinySite, tmp_path: Path
+) -> None:
+    """A wire story published after midnight under a standfirst: its dateline ('April 1
+    (Reuters) -'), now the second paragraph, still gives the day it was written, which
+    'today' is. 'today' was the day of publication, 2 April, once the standfirst opened
+    the text."""
+    from builder.candidates import candidates_from_text
+
+    story = (
+        "LONDON, April 1 (Reuters) - Councillors in northern England approved a 40 million "
+        "pound flood barrier today, ending a decade of delays.",
+        *STORY[1:],
+    )
+    article = f'<p class="standfirst">{STANDFIRST}</p>{paragraphs_html(story)}'
+    page = barrier_page(article).replace("2025-04-02T08:15:00+01:00", "2025-04-02T00:30:00+00:00")
+    outcome = add_one(empty_site, tmp_path, page)
+    assert text_of(outcome)[:2] == [STANDFIRST, story[0]]
+    text = "\n\n".join(text_of(outcome))
+    dated = {c.timex_text: c.value for c in candidates_from_text(text, front(outcome)["published"])}
+    assert dated["today"] == "2025-04-01"

@@ -51,13 +51,14 @@ _DATE_LINE = re.compile(
 
 
 def written_on(text: str, creation: date, day_first: bool = False) -> date:
-    """The day the story was written: its dateline's, or that of a line opening the text
-    with the date alone, when that is a day or two before the publication date (a wire
-    story published after midnight UTC), else the publication day."""
+    """The day the story was written: its dateline's (opening the text, or its second
+    paragraph, under a standfirst), or that of a line opening the text with the date alone,
+    when that is a day or two before the publication date (a wire story published after
+    midnight UTC), else the publication day."""
     text = _plain_line_ends(text)
-    dateline = _DATED_DATELINE.match(text)
-    if dateline is None or not dateline.group()[:2].isupper():
-        dateline = _AGENCY_DATELINE.match(text) or _DATE_LINE.match(text)
+    dateline = next(filter(None, map(_dated_dateline, _first_paragraphs(text))), None)
+    if dateline is None:
+        dateline = _DATE_LINE.match(text)
     if dateline is None:
         return creation
     found = find(dateline.group(1), creation.isoformat(), day_first, dateline=False)
@@ -65,6 +66,20 @@ def written_on(text: str, creation: date, day_first: bool = False) -> date:
         return creation
     day = date.fromisoformat(found[0][2].value)
     return day if 0 < (creation - day).days <= 2 else creation
+
+
+def _dated_dateline(text: str) -> re.Match[str] | None:
+    """The dateline giving a day that opens `text` ("LONDON, April 1 (Reuters) -"), if any."""
+    dateline = _DATED_DATELINE.match(text)
+    if dateline is None or not dateline.group()[:2].isupper():
+        dateline = _AGENCY_DATELINE.match(text)
+    return dateline
+
+
+def _first_paragraphs(text: str) -> tuple[str, ...]:
+    """The text, and the text from its second paragraph on (a standfirst above it)."""
+    first, separator, rest = text.partition("\n\n")
+    return (text, rest.lstrip()) if separator else (text,)
 
 
 # A blank line between paragraphs, which no expression spans ("... on Monday" ending one,
