@@ -444,3 +444,12 @@ def test_a_date_line_and_a_live_blog_heading_count_with_windows_line_ends() -> N
 def test_a_decade_or_year_shortened_with_a_typographic_apostrophe_is_read() -> None:
     assert _values("The band was huge in the ’90s.", "2025-01-03") == {"the ’90s": "199"}
     assert _values("Prices peaked in March ’22.", "2025-01-03") == {"March ’22": "2022-03"}
+
+
+def test_a_vote_or_a_ruling_told_in_the_present_is_ahead() -> None:
+    # Published Tuesday 11 March 2025.
+    assert _values("On Thursday, MPs vote on the bill.", "2025-03-11")["Thursday"] == "2025-03-13"
+    assert _values("The court rules on Friday.", "2025-03-11")["Friday"] == "2025-03-14"
+    # A noun stays a noun: "the vote on Thursday", told in the past.
+    text = "The vote on Thursday was close."
+    assert _values(text, "2025-03-11")["Thursday"] == "2025-03-06"

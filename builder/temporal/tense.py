@@ -38,13 +38,14 @@ ran spoke wrote broke chose drew flew froze grew knew rode stole swore threw wor
 taught thought found kept meant stood understood became overran overcame withdrew ago
 yesterday last earlier announced reported agreed ended opened closed started""".split()
 _PAST = rf"{_trie(_PAST_WORDS)}|\w+ed{_NOT_PAST_IN_ED}|set\s+off|took\s+over|was\s+to"
-# Present-tense verbs of a scheduled event that are nouns too ("the polls close on Sunday",
-# "fares rise on Friday", "the embargo lifts at 00:01 GMT on Thursday", "Liverpool host
-# Newcastle on Wednesday"; not "a sharp rise on Friday", "ski lifts on Thursday were
-# closed"): see _is_present_verb.
+# Present-tense verbs of a scheduled event that are nouns too ("the polls close on
+# Sunday", "fares rise on Friday", "the embargo lifts at 00:01 GMT on Thursday",
+# "Liverpool host Newcastle on Wednesday", "MPs vote on Thursday", "the court rules on
+# Friday"; not "a sharp rise on Friday", "ski lifts on Thursday were closed"): see
+# _is_present_verb.
 _SCHEDULED = (
     r"close|closes|open|reopen|start|begin|ends?|rises?|lands?|kicks?\s+off|sails?|returns"
-    r"|airs|premieres|lifts?|hosts?|launch(?:es)?|debuts?"
+    r"|airs|premieres|lifts?|hosts?|launch(?:es)?|debuts?|votes?|rules?|decides?|plays?|faces?"
 )
 _CUES = re.compile(
     rf"(?<![\w'])(?:(?P<future>{_FUTURE})|(?P<past>{_PAST})|(?P<scheduled>{_SCHEDULED}))(?!\w)",
