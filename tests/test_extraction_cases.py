@@ -449,7 +449,10 @@ def test_a_decade_or_year_shortened_with_a_typographic_apostrophe_is_read() -> N
 def test_a_vote_or_a_ruling_told_in_the_present_is_ahead() -> None:
     # Published Tuesday 11 March 2025.
     assert _values("On Thursday, MPs vote on the bill.", "2025-03-11")["Thursday"] == "2025-03-13"
-    assert _values("The court rules on Friday.", "2025-03-11")["Friday"] == "2025-03-14"
+    assert _values("The court decides on Friday.", "2025-03-11")["Friday"] == "2025-03-14"
+    # A plural noun stays a noun.
+    text = "New rules on Monday forced shops to close early."
+    assert _values(text, "2025-03-11")["Monday"] == "2025-03-10"
     # A noun stays a noun: "the vote on Thursday", told in the past.
     text = "The vote on Thursday was close."
     assert _values(text, "2025-03-11")["Thursday"] == "2025-03-06"

@@ -40,12 +40,13 @@ yesterday last earlier announced reported agreed ended opened closed started""".
 _PAST = rf"{_trie(_PAST_WORDS)}|\w+ed{_NOT_PAST_IN_ED}|set\s+off|took\s+over|was\s+to"
 # Present-tense verbs of a scheduled event that are nouns too ("the polls close on
 # Sunday", "fares rise on Friday", "the embargo lifts at 00:01 GMT on Thursday",
-# "Liverpool host Newcastle on Wednesday", "MPs vote on Thursday", "the court rules on
-# Friday"; not "a sharp rise on Friday", "ski lifts on Thursday were closed"): see
+# "Liverpool host Newcastle on Wednesday", "MPs vote on Thursday", "the court decides on
+# Friday"; not "a sharp rise on Friday", "ski lifts on Thursday were closed"; not "votes"
+# nor "rules", plural nouns as often: "New rules on Monday forced ..."): see
 # _is_present_verb.
 _SCHEDULED = (
     r"close|closes|open|reopen|start|begin|ends?|rises?|lands?|kicks?\s+off|sails?|returns"
-    r"|airs|premieres|lifts?|hosts?|launch(?:es)?|debuts?|votes?|rules?|decides?|plays?|faces?"
+    r"|airs|premieres|lifts?|hosts?|launch(?:es)?|debuts?|vote|decides?"
 )
 _CUES = re.compile(
     rf"(?<![\w'])(?:(?P<future>{_FUTURE})|(?P<past>{_PAST})|(?P<scheduled>{_SCHEDULED}))(?!\w)",
