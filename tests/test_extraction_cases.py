@@ -456,3 +456,8 @@ def test_a_vote_or_a_ruling_told_in_the_present_is_ahead() -> None:
     # A noun stays a noun: "the vote on Thursday", told in the past.
     text = "The vote on Thursday was close."
     assert _values(text, "2025-03-11")["Thursday"] == "2025-03-06"
+
+
+def test_a_day_of_the_month_after_a_month_told_is_in_that_month() -> None:
+    text = "Talks began in Doha in early January and a deal was struck on the 15th."
+    assert _values(text, "2025-03-13")["the 15th"] == "2025-01-15"

@@ -1018,6 +1018,16 @@ def _day_of_month(text: str, start: int, end: int, ctx: Context) -> Reading | No
             return Reading("DATE", month.replace(day=day).isoformat(), anchors=True)
         # "the 30th of last month" in March: the month alone
         return Reading("DATE", f"{month.year:04d}-{month.month:02d}", start=start + named.start())
+    told_month = (
+        ctx.anchor_unit == "month"
+        and start - ctx.year_at < NARRATIVE_REACH
+        and ctx.year_at > ctx.day_anchor_at
+    )
+    if told_month:
+        # "Talks began in early January and a deal was struck on the 15th": that month's
+        with contextlib.suppress(ValueError):
+            return Reading("DATE", ctx.anchor.replace(day=day).isoformat(), anchors=True)
+        return None
     base = ctx.narrative_day(start)
     options = []
     for step in (-1, 0, 1):
