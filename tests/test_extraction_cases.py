@@ -461,3 +461,11 @@ def test_a_vote_or_a_ruling_told_in_the_present_is_ahead() -> None:
 def test_a_day_of_the_month_after_a_month_told_is_in_that_month() -> None:
     text = "Talks began in Doha in early January and a deal was struck on the 15th."
     assert _values(text, "2025-03-13")["the 15th"] == "2025-01-15"
+
+
+def test_the_following_month_after_a_year_alone_has_no_year() -> None:
+    text = "The treaty was signed in 1992 and came into force the following November."
+    assert _values(text, "2025-03-13")["the following November"] == "XXXX-11"
+    assert _dated_quotes(text, "2025-03-13") == [("1992", text)]
+    text = "He was arrested in March 2022 and charged the following January."
+    assert _values(text, "2025-03-13")["the following January"] == "2023-01"

@@ -1502,6 +1502,10 @@ def _relative(text: str, start: int, end: int, ctx: Context) -> Reading | None:
             return None
         month = MONTHS[month_match.group(1).lower()]
         told = ctx.anchor
+        counted = re.search(r"\bthe\s+(?:following|next|previous|preceding)\b", lower)
+        if counted and ctx.anchor_unit not in ("day", "month"):
+            # "signed in 1992 and in force the following November": 1992's or 1993's
+            return Reading("DATE", f"XXXX-{month:02d}", end=trimmed_end)
         if re.search(r"\bthe\s+(?:following|next)\b", lower):
             # "arrested in March 2022 and charged the following January": after the date told
             year = told.year if month > told.month else told.year + 1
