@@ -469,3 +469,13 @@ def test_the_following_month_after_a_year_alone_has_no_year() -> None:
     assert _dated_quotes(text, "2025-03-13") == [("1992", text)]
     text = "He was arrested in March 2022 and charged the following January."
     assert _values(text, "2025-03-13")["the following January"] == "2023-01"
+
+
+def test_a_day_someone_was_bailed_or_remanded_to_appear_on_is_ahead() -> None:
+    text = "He was bailed to appear before magistrates on Thursday."
+    assert _values(text, "2025-03-18")["Thursday"] == "2025-03-20"
+    text = "She was bailed to return to court in June."
+    assert _values(text, "2025-03-20")["June"] == "2025-06"
+    # A failure to appear is gone.
+    text = "He failed to appear in court in June."
+    assert _values(text, "2025-03-20")["June"] == "2024-06"

@@ -105,6 +105,14 @@ _ATTRIBUTION_GAP = re.compile(r"[^.;:!?]*[,—–]\s*(?:[\w'’-]+\s+){0,6}", re
 # it said so.
 _FRONTED = re.compile(r"\s*[\"'“‘(]*(?:(?:on|in|at|by|early|late)\s+)?", re.IGNORECASE)
 _INFINITIVE = re.compile(r"\bto\s+$", re.IGNORECASE)
+# What a court or the police arranged to be done, told before the expression: "was bailed
+# to return to court in June", "was remanded in custody to appear at the Old Bailey on 14
+# April" (not "failed to appear in court in June").
+_ARRANGED_TO_DO = re.compile(
+    r"\b(?:bailed|remanded|summoned|ordered|released|freed)\b(?:\s+[\w'’-]+){0,3}?\s+to\s+"
+    r"(?:appear|return|attend|face|stand|report|answer)\b[^.;:!?]*$",
+    re.IGNORECASE,
+)
 # A clause joined after the expression ("... by Sunday, but warned that ...") has verbs
 # of its own: they do not tell the tense of the clause holding the expression.
 _NEXT_CLAUSE = re.compile(
@@ -185,6 +193,12 @@ def direction(text: str, start: int, end: int) -> int:
             continue
         if match.group("scheduled") and not _is_present_verb(text, match.start(), match.group()):
             continue
+        # "was bailed to return to court in June": what is to be done is ahead
+        arranged = (
+            match.group("past")
+            and match.end() <= start
+            and _ARRANGED_TO_DO.search(text, match.start(), start) is not None
+        )
         if match.group("future") and _INFINITIVE.search(
             text, max(0, match.start() - 4), match.start()
         ):
@@ -208,8 +222,12 @@ def direction(text: str, start: int, end: int) -> int:
             distance += 8
         if best_distance is None or distance < best_distance:
             best_distance = distance
-            best = -1 if match.group("past") else 1
-            if best > 0 and _PAST_AUXILIARY.search(text, max(0, match.start() - 14), match.start()):
+            best = -1 if match.group("past") and not arranged else 1
+            if (
+                best > 0
+                and not arranged
+                and _PAST_AUXILIARY.search(text, max(0, match.start() - 14), match.start())
+            ):
                 best = -1  # "had been scheduled to expire Friday" is over
     return best
 
