@@ -175,6 +175,24 @@ _CUT_END = re.compile(
     r"(?:[\s,;:(\[“‘\"'–—-]+|\s(?i:a|an|the|of|to|in|on|at|for|and|or|but|with|by|from|as|that"
     r"|which|who|its|their|his|her))+$"
 )
+# A word opening a sentence that links it to the one before ("But on Tuesday ...",
+# "However, ..."), which a headline, standing alone, does without.
+_LINKING_OPENER = re.compile(
+    r"(?:but|and|(?:however|meanwhile|still|also|moreover|furthermore|nevertheless"
+    r"|nonetheless|separately|in\s+addition),)\s+(?=\w)",
+    re.IGNORECASE,
+)
+
+
+def _without_linking_opener(sentence: str) -> str:
+    """The sentence without a _LINKING_OPENER, its next word capitalised."""
+    opener = _LINKING_OPENER.match(sentence)
+    if opener is None:
+        return sentence
+    rest = sentence[opener.end() :]
+    return rest[0].upper() + rest[1:]
+
+
 # An _ATTRIBUTION that only says who said it, and when: it ends with the saying ("..., the
 # agency said on Tuesday."), not with what was said ("..., the mayor said schools would
 # reopen.").
@@ -190,8 +208,8 @@ def headline(sentence: str) -> str:
     all of them but the clause closing it with who said it when the rest is no longer,
     without its full stop, the quote marks and brackets it leaves open closed and those it
     closes without opening (a quote spanning sentences) left out, and without Markdown's
-    emphasis marks."""
-    sentence = without_emphasis(sentence)
+    emphasis marks or a word linking it to the sentence before ("But", "However,")."""
+    sentence = _without_linking_opener(without_emphasis(sentence))
     words = sentence.split()
     told = _ATTRIBUTION.search(sentence) if len(words) > _TITLE_WORDS else None
     if (

@@ -396,3 +396,34 @@ def test_a_new_report_of_an_event_the_editor_redated_joins_it(empty_site):
     (monday,) = [p for p in _proposals(empty_site) if p["date"] == "2026-03-02"]
     assert monday.get("joins") == "dam-bursts"
     assert _reported_by([monday]) == [["afp-sunday"]]
+
+
+def test_a_candidates_title_does_not_open_with_the_word_linking_it_to_the_sentence_before(
+    empty_site,
+):
+    """'But on Tuesday the central bank held rates ...', 'However, ...', 'Meanwhile, ...':
+    a headline stands alone."""
+    empty_site.source(
+        "ft",
+        _article(
+            "Financial Paper",
+            "2025-06-11T22:00:00+00:00",
+            "Markets had expected a cut. But on Tuesday the central bank held rates at 4.25 per "
+            "cent.",
+            "However, on Monday the finance ministry had asked for lower borrowing costs.",
+            "Meanwhile, the currency fell to a record low on Wednesday.",
+        ),
+    )
+    titles = sorted(p["title"] for p in _proposal_titles(empty_site))
+    assert titles == [
+        "On Monday the finance ministry had asked for lower borrowing costs",
+        "On Tuesday the central bank held rates at 4.25 per cent",
+        "The currency fell to a record low on Wednesday",
+    ]
+
+
+def _proposal_titles(site: TinySite) -> list[dict]:
+    """The front matter of each candidate file extract writes."""
+    _extract(site)
+    folder = site.root / "content" / "candidates"
+    return [yaml.safe_load(path.read_text().split("---")[1]) for path in folder.glob("*.md")]
