@@ -29,6 +29,6 @@ def publishing_outputs(
     outputs = [
         *feed_outputs(view, config, previous),
         *export_outputs(view, config, previous),
-        *sitemap_outputs(page_paths, config),
+        *sitemap_outputs(page_paths, config, previous),
     ]
     return made_or_kept(outputs, ("publishing", config), cache)

@@ -820,3 +820,41 @@ def test_a_rebuild_keeps_the_placed_quotes_of_unchanged_events(tiny_site: TinySi
     build(tiny_site.root, output, workers=1)
     build(tiny_site.root, clean, clean=True, workers=1)
     assert tree(output) == tree(clean)
+
+
+def test_sitemap_made_from_the_last_ones_entries_when_pages_come_and_go(
+    tmp_path: Path,
+) -> None:
+    """Only the new pages' entries are made (and the first and last, to check the last
+    sitemap was made with this base_url); the bytes are those of a clean build."""
+    import builder.sitemap
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+    from sitegen import add_source, generate_site
+
+    site = tmp_path / "s"
+    generate_site(site, 30, seed=4)
+    output = site / "site"
+    build(site, output, workers=1)
+    add_source(site, 30)
+    (site / "content" / "events" / "e000003.md").unlink()
+    made: list[str] = []
+    entry = builder.sitemap._entry
+
+    def counted(path: str, config: object) -> str:
+        made.append(path)
+        return entry(path, config)  # type: ignore[arg-type]
+
+    with mock.patch.object(builder.sitemap, "_entry", counted):
+        build(site, output, workers=1)
+    assert "sources/s000030.html" in made
+    assert len(made) <= 3
+    assert tree(output) == clean_build_of(site, tmp_path / "clean")
+
+    # Another base_url: every entry is made anew.
+    config = site / "timeline.toml"
+    config.write_text(config.read_text().replace("example.org", "example.net"))
+    add_source(site, 31)
+    build(site, output, workers=1)
+    assert b"example.net/bench/sources/s000002.html" in (output / "sitemap.xml").read_bytes()
+    assert tree(output) == clean_build_of(site, tmp_path / "clean")
