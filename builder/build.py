@@ -249,6 +249,7 @@ def _run_stages(
                 cache.previous.published,
                 output.absolute(),
                 cache.previous.extras.get("templates"),
+                cache.previous.extras.get("export_places"),
             )
             pages = render_pages(
                 view,
@@ -278,6 +279,7 @@ def _run_stages(
     with timer.stage("save cache"):
         state.published = pages_cache.published(pages, written.stats)
         state.extras["templates"] = pages_cache.templates
+        state.extras["export_places"] = pages_cache.places_now(pages)
         state.result = replace(result, written=0, kept=len(pages))
         cache.save(state)
         written.finish()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+from array import array
 from collections.abc import Callable
 from html import escape
 from json.encoder import encode_basestring as _string
@@ -35,21 +36,28 @@ INDENT = "  "
 _NEWLINES = ["\n" + INDENT * depth for depth in range(32)]
 
 
-def _dumps(data: object) -> bytes:
+def _dumps(data: object, starts: list[int] | None = None) -> bytes:
     """`data` as json.dumps(data, ensure_ascii=False, indent=2) writes it, and a newline,
     in UTF-8. An export is tens of megabytes: its text is joined once, from all its
-    pieces, and the items of `Fragments` (UTF-8 already) are pasted in as they are."""
+    pieces, and the items of `Fragments` (UTF-8 already) are pasted in as they are;
+    `starts` receives the offset of each of those in the bytes returned, in turn."""
     pieces: list[str | bytes] = []
     _write(data, 0, pieces)
     pieces.append("\n")
     encoded: list[bytes] = []
     text: list[str] = []
+    length = 0
     for piece in pieces:
         if isinstance(piece, str):
             text.append(piece)
         else:
-            encoded.append("".join(text).encode("utf-8"))
+            joined = "".join(text).encode("utf-8")
+            encoded.append(joined)
+            length += len(joined)
+            if starts is not None:
+                starts.append(length)
             encoded.append(piece)  # type: ignore[arg-type]
+            length += len(piece)
             text.clear()
     encoded.append("".join(text).encode("utf-8"))
     return b"".join(encoded)
@@ -57,7 +65,11 @@ def _dumps(data: object) -> bytes:
 
 class Fragments(tuple):
     """A JSON array whose items are already serialised in UTF-8 (bytes, or a view of
-    them), each at the depth it appears."""
+    them), each at the depth it appears. An item may be a run of several of the array's
+    items, with the separators between them (see `_OldExport.fragments`); `placed`
+    then lists, for each, the ids and places within it of the items it holds."""
+
+    placed: tuple[tuple[tuple[bytes, int, int], ...], ...] = ()
 
 
 def _true_or_false(value: bool) -> str:
@@ -231,10 +243,11 @@ def _timeline_head(config: SiteConfig) -> dict:
 
 
 def _timeline_json(view: SiteView, config: SiteConfig, previous: Previous) -> bytes:
-    old = _items(previous.data(TIMELINE_JSON), ("events", "sources"))
-    events = _fragments(view.events, old["events"], previous, lambda e: _event(e, config))
-    sources = _fragments(view.sources, old["sources"], previous, lambda s: _source(s, config))
-    return _dumps({**_timeline_head(config), "events": events, "sources": sources})
+    old = _OldExport.read(previous, TIMELINE_JSON, ("events", "sources"))
+    events = old.fragments("events", view.events, lambda e: _event(e, config))
+    sources = old.fragments("sources", view.sources, lambda s: _source(s, config))
+    head = _timeline_head(config)
+    return _export(TIMELINE_JSON, {**head, "events": events, "sources": sources}, previous)
 
 
 def timelinejs_date(date: PartialDate) -> dict:
@@ -294,40 +307,148 @@ def _timelinejs_title(config: SiteConfig) -> dict:
 
 
 def _timelinejs_json(view: SiteView, config: SiteConfig, previous: Previous) -> bytes:
-    old = _items(previous.data(TIMELINEJS_JSON), ("events",), "unique_id")
-    slides = _fragments(view.events, old["events"], previous, lambda e: timelinejs_slide(e, config))
-    return _dumps({"title": _timelinejs_title(config), "events": slides, "scale": "human"})
+    old = _OldExport.read(previous, TIMELINEJS_JSON, ("events",), "unique_id")
+    slides = old.fragments("events", view.events, lambda e: timelinejs_slide(e, config))
+    document = {"title": _timelinejs_title(config), "events": slides, "scale": "human"}
+    return _export(TIMELINEJS_JSON, document, previous)
 
 
-def _fragments(
-    items: tuple[EventView, ...] | tuple[SourceView, ...],
-    old: dict[bytes, memoryview],
-    previous: Previous,
-    make: Callable,
-) -> Fragments:
-    """Each item (an event or a source) as JSON two levels deep, in UTF-8: the bytes the
-    last build wrote for it when its page's inputs are unchanged (the page's fingerprint
-    covers everything the item's JSON shows), made anew otherwise."""
-    fragments: list[bytes | memoryview] = []
-    for item in items:
-        known = old.get(_string(item.id).encode("utf-8")) if old else None
-        if known is None or not previous.page_unchanged(item.url):
-            known = to_json(make(item), 2).encode("utf-8")
-        fragments.append(known)
-    return Fragments(fragments)
+# Where the items of an export's arrays are in its file, kept in the build cache with
+# the file: each array's item ids as JSON writes them, one a line, and the start and end
+# of each item in turn (an array of 64-bit offsets). The next build then finds the
+# unchanged items without searching tens of megabytes for them.
+ArrayPlaces = tuple[bytes, bytes]
+ExportPlaces = dict[str, ArrayPlaces]
+
+_ITEM_SEPARATOR = b"," + _NEWLINES[2].encode()  # between two items of a top-level array
+_ITEM_END = _NEWLINES[2].encode() + b"}"
+
+
+def _export(path: str, document: dict, previous: Previous) -> bytes:
+    """The export's bytes; where its items are is noted for the next build."""
+    starts: list[int] = []
+    data = _dumps(document, starts)
+    places: ExportPlaces = {}
+    offsets = iter(starts)
+    for key, value in document.items():
+        if not isinstance(value, Fragments):
+            continue
+        ids: list[bytes] = []
+        ends: list[int] = []
+        for held, start in zip(value.placed, offsets, strict=False):
+            for written, first, last in held:
+                ids.append(written)
+                ends += (start + first, start + last)
+        places[key] = (b"\n".join(ids), array("q", ends).tobytes())
+    previous.note_places(path, places)
+    return data
+
+
+class _OldExport:
+    """The export the last build published, to take unchanged items' JSON from."""
+
+    def __init__(
+        self, previous: Previous, data: bytes | None, places: dict[str, dict], id_key: str
+    ) -> None:
+        self.previous = previous
+        self.data = data or b""
+        self.whole = memoryview(self.data)
+        self.places = places
+        self.first_key = b"{" + _NEWLINES[3].encode() + _string(id_key).encode() + b": "
+
+    @classmethod
+    def read(
+        cls, previous: Previous, path: str, keys: tuple[str, ...], id_key: str = "id"
+    ) -> _OldExport:
+        data = previous.data(path)
+        noted = previous.places(path) if data is not None else None
+        if noted is not None and set(noted) == set(keys):
+            places = {key: _read_places(*noted[key]) for key in keys}
+        else:  # no note: the items are looked for in the text
+            places = _items(data, keys, id_key)
+        return cls(previous, data, places, id_key)
+
+    def fragments(
+        self,
+        key: str,
+        items: tuple[EventView, ...] | tuple[SourceView, ...],
+        make: Callable,
+    ) -> Fragments:
+        """Each item (an event or a source) as JSON two levels deep, in UTF-8: the bytes
+        the last build wrote for it when its page's inputs are unchanged (the page's
+        fingerprint covers everything the item's JSON shows), made anew otherwise.
+        Items that follow each other in the last export too are taken as one run."""
+        fragments: list[bytes | memoryview] = []
+        placed: list[tuple[tuple[bytes, int, int], ...]] = []
+        run: list[tuple[bytes, int, int, object]] = []  # (id as written, start, end, item)
+        places = self.places.get(key, {})
+        unchanged = self.previous.page_unchanged
+
+        def make_item(item: object, written: bytes) -> None:
+            made = to_json(make(item), 2).encode("utf-8")
+            fragments.append(made)
+            placed.append(((written, 0, len(made)),))
+
+        def end_run() -> None:
+            (first, base, _, _), end = run[0], run[-1][2]
+            if self._holds(first, base, end):
+                fragments.append(self.whole[base:end])
+                placed.append(tuple((written, s - base, e - base) for written, s, e, _ in run))
+            else:  # the last export is not as noted: made anew
+                for written, _, _, item in run:
+                    make_item(item, written)
+            run.clear()
+
+        for item in items:
+            written = _string(item.id).encode("utf-8")
+            known = places.get(written)
+            if known is None or not unchanged(item.url):
+                if run:
+                    end_run()
+                make_item(item, written)
+                continue
+            start, end = known
+            if run and start != run[-1][2] + len(_ITEM_SEPARATOR):
+                end_run()
+            run.append((written, start, end, item))
+        if run:
+            end_run()
+        result = Fragments(fragments)
+        result.placed = tuple(placed)
+        return result
+
+    def _holds(self, written: bytes, start: int, end: int) -> bool:
+        """True when a run of items of the last export is at start:end, as noted with it
+        (or found in it): it opens with the id of its first item, `written`, and ends
+        an item."""
+        data = self.data
+        return (
+            data.startswith(self.first_key, start)
+            and data.startswith(written, start + len(self.first_key))
+            and data.startswith(b",", start + len(self.first_key) + len(written))
+            and data.startswith(_ITEM_END, end - len(_ITEM_END))
+        )
+
+
+def _read_places(ids: bytes, offsets: bytes) -> dict[bytes, tuple[int, int]]:
+    if not offsets:
+        return {}
+    ends = array("q")
+    ends.frombytes(offsets)
+    pairs = iter(ends)
+    return dict(zip(ids.split(b"\n"), zip(pairs, pairs, strict=True), strict=True))
 
 
 def _items(
     data: bytes | None, keys: tuple[str, ...], id_key: str = "id"
-) -> dict[str, dict[bytes, memoryview]]:
-    """The objects of the top-level arrays `keys` of an export we wrote, as UTF-8 by id
-    (the id as JSON writes it: `"e1"`), each a view into `data` (not a copy).
+) -> dict[str, dict[bytes, tuple[int, int]]]:
+    """Where the objects of the top-level arrays `keys` of an export we wrote are in
+    `data` (start and end), by id (the id as JSON writes it: `"e1"`).
     Our writer puts each on its own lines at a fixed indent, and JSON strings hold no raw
     newline: a line of two indents and "}," ends an item and only ever precedes another."""
-    found: dict[str, dict[bytes, memoryview]] = {key: {} for key in keys}
+    found: dict[str, dict[bytes, tuple[int, int]]] = {key: {} for key in keys}
     if data is None:
         return found
-    whole = memoryview(data)
     close = b"\n" + INDENT.encode() * 2 + b"}"
     # The longer the text searched for, the faster the search skips through the export.
     between = close + b",\n" + INDENT.encode() * 2 + b"{\n" + INDENT.encode() * 3
@@ -347,7 +468,7 @@ def _items(
             if data.startswith(first_key, start) and id_end > 0:
                 # Keyed by the id as written (a JSON string), which is cheaper than reading it.
                 written = data[start + len(first_key) : id_end]
-                items[written[:-1] if written.endswith(b",") else written] = whole[start:stop]
+                items[written[:-1] if written.endswith(b",") else written] = (start, stop)
             start = stop + len(",\n") + len(INDENT * 2)
     return found
 

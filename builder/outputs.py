@@ -122,6 +122,18 @@ class Previous:
             for item, fingerprint in ((item, self.page_print(item.url)) for item in items)
         )
 
+    def places(self, path: str) -> dict | None:
+        """Where the items of the export at `path` are in the file the last build
+        published there, as that build noted it (see builder.exports)."""
+        if self.cache is None:
+            return None
+        return self.cache.places_before.get(path)
+
+    def note_places(self, path: str, places: dict) -> None:
+        """Note where the items of the export made for `path` are, for the next build."""
+        if self.cache is not None:
+            self.cache.places[path] = places
+
     def data(self, path: str) -> bytes | None:
         """The file the last build published at `path`, if it is still the one it wrote."""
         if self.cache is None:

@@ -70,9 +70,14 @@ class PageCache:
         previous: dict[str, Published],
         output: Path,
         templates: Mapping[str, Closure] | None = None,
+        places: Mapping[str, dict] | None = None,
     ) -> None:
         self.previous = previous
         self.output = output
+        # Where the items of each export are in its file (see builder.exports): as the
+        # last build noted them, and for the exports this build makes.
+        self.places_before = places or {}
+        self.places: dict[str, dict] = {}
         # Page templates' closures: as the last build found them, and as this one does.
         self.templates_before = templates or {}
         self.templates: dict[str, Closure] = {}
@@ -105,6 +110,16 @@ class PageCache:
         if known.sha:
             return known.sha == self.content_digest(path, content)
         return _same_as_file(target, content, known.size)
+
+    def places_now(self, pages: Mapping[str, object]) -> dict[str, dict]:
+        """Where the items of each export of this build are: as noted when it was made,
+        or for an export kept from the last build, as that build noted it."""
+        kept = {
+            path: places
+            for path, places in self.places_before.items()
+            if isinstance(pages.get(path), Kept)
+        }
+        return {**kept, **{path: places for path, places in self.places.items() if path in pages}}
 
     def published(
         self, pages: Mapping[str, object], stats: Mapping[str, os.stat_result | None]

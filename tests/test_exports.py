@@ -194,7 +194,7 @@ def test_the_items_of_an_export_are_found_again_in_its_text(built):
             expected = {
                 to_json(item[id_key]).encode(): to_json(item, 2).encode() for item in document[key]
             }
-            assert {id_: bytes(view) for id_, view in found[key].items()} == expected
+            assert {id_: data[start:end] for id_, (start, end) in found[key].items()} == expected
             assert expected
 
 
@@ -210,3 +210,72 @@ def test_an_edit_rewrites_the_exports_as_a_clean_build_would(built, tiny_site, t
     for name in ("timeline.json", "timelinejs.json"):
         assert (output / name).read_bytes() == (clean / name).read_bytes()
         assert "edited" in (output / name).read_text(encoding="utf-8")
+
+
+def test_a_rebuild_finds_unchanged_items_where_the_last_build_noted_them(tmp_path):
+    """The exports are not searched for their items: the last build noted where they
+    are. Unchanged items that follow each other are taken as one run of bytes; an edited,
+    added or removed item breaks a run. The bytes are those of a clean build."""
+    import sys
+    from unittest import mock
+
+    import builder.exports
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+    from sitegen import add_source, edit_event, generate_site
+
+    site = tmp_path / "s"
+    generate_site(site, 40, seed=8)
+    output = site / "site"
+    build(site, output, workers=1)
+    edit_event(site, 5, "Edited.")
+    add_source(site, 40)
+    (site / "content" / "events" / "e000020.md").unlink()
+    runs: list[int] = []
+    fragments = builder.exports._OldExport.fragments
+
+    def counted(self, key, items, make):
+        made = fragments(self, key, items, make)
+        runs.append(sum(isinstance(piece, memoryview) for piece in made))
+        return made
+
+    with (
+        mock.patch.object(builder.exports, "_items", side_effect=AssertionError("searched")),
+        mock.patch.object(builder.exports._OldExport, "fragments", counted),
+    ):
+        build(site, output, workers=1)
+    assert runs and all(0 < count <= 8 for count in runs)  # of 40 items or more
+    clean = tmp_path / "clean"
+    build(site, clean, clean=True, workers=1)
+    for name in ("timeline.json", "timelinejs.json"):
+        assert (output / name).read_bytes() == (clean / name).read_bytes()
+
+
+def test_an_item_not_where_it_was_noted_is_made_anew(built):
+    """A place that does not hold the item (as a note from another file would not) is
+    not used: the item's JSON is made again."""
+    from builder.exports import _OldExport, to_json
+
+    data = (built / "timeline.json").read_bytes()
+    document = json.loads(data)
+    from builder.exports import _items
+
+    places = _items(data, ("events",))["events"]
+    shifted = {written: (start + 1, end + 1) for written, (start, end) in places.items()}
+
+    class Unchanged:
+        def page_unchanged(self, url: str) -> bool:
+            return True
+
+    class Item:
+        def __init__(self, item: dict) -> None:
+            self.id, self.url, self.item = item["id"], item["url"], item
+
+    items = tuple(Item(item) for item in document["events"])
+    for noted, runs in ((places, 1), (shifted, 0)):
+        old = _OldExport(Unchanged(), data, {"events": noted}, "id")  # type: ignore[arg-type]
+        made = old.fragments("events", items, lambda item: item.item)  # type: ignore[arg-type]
+        assert sum(isinstance(piece, memoryview) for piece in made) == runs
+        assert b",\n    ".join(bytes(piece) for piece in made) == b",\n    ".join(
+            to_json(item, 2).encode() for item in document["events"]
+        )
