@@ -11,10 +11,9 @@ from __future__ import annotations
 
 import functools
 import heapq
-import operator
 import re
 import uuid
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from datetime import UTC, datetime
 from html import escape
 
@@ -22,7 +21,7 @@ from builder.config import SiteConfig
 from builder.dates import PartialDate
 from builder.meta import absolute_url, event_description, public_path
 from builder.outputs import Output, Previous, xml_document, xml_element, xml_parent
-from builder.views import EventView, SiteView, TagView
+from builder.views import EventView, SiteView, TagView, chronological_order
 
 ATOM = "http://www.w3.org/2005/Atom"
 FEED_PATH = "feed.xml"
@@ -166,28 +165,29 @@ def _summary(event: EventView) -> str:
     return f"{event.date_display}: {event_description(event)}"
 
 
-def newest(
-    events: Iterable[EventView], limit: int, rank: Callable | None = None
-) -> list[EventView]:
-    """The `limit` newest events, newest first (all of them when `limit` is 0); `rank`
-    orders them as `_newest_first` does (by default it is `_newest_first`)."""
-    rank = rank or _newest_first
+def newest(events: Iterable[EventView], limit: int) -> list[EventView]:
+    """The `limit` newest events, newest first (all of them when `limit` is 0)."""
     if limit <= 0:
-        return sorted(events, key=rank, reverse=True)
-    return heapq.nlargest(limit, events, key=rank)
+        return sorted(events, key=_newest_first, reverse=True)
+    return heapq.nlargest(limit, events, key=_newest_first)
 
 
-def _newest_first(event: EventView) -> tuple:
-    return (event.when.sort_key(), event.id)
+# A site view lists events in this order (oldest first).
+_newest_first = chronological_order
 
 
-_event_id = operator.attrgetter("id")
-
-
-def _places(events: tuple[EventView, ...]) -> dict[str, int]:
-    """Each event's place among the site's events in the order of `_newest_first`, sorted
-    once: a cheap sort key for the feeds of tags (event ids are unique)."""
-    return {event.id: place for place, event in enumerate(sorted(events, key=_newest_first))}
+def _latest(events: tuple[EventView, ...], limit: int) -> tuple[EventView, ...]:
+    """The `limit` newest of `events` (all of them when `limit` is 0) but unreviewed
+    candidates, newest first. `events` are in a site view's order, oldest first: its
+    order is `_newest_first`'s when no two events share an id, so the newest are the
+    last ones (no event need be ranked)."""
+    shown: list[EventView] = []
+    for event in reversed(events):
+        if not event.unreviewed:
+            shown.append(event)
+            if len(shown) == limit:
+                break
+    return tuple(shown)
 
 
 def feed_outputs(
@@ -204,11 +204,14 @@ def feed_outputs(
     ]
     outputs = []
     entries = Entries(config)
-    places = _places(view.events)
+    # With two events of one id (and time), the view's order of the two need not be
+    # the reverse of _newest_first's: they are then ranked.
+    in_order = len({event.id for event in view.events}) == len(view.events)
     for path, events, title, page in specs:
-        ranked = len(places) == len(view.events) and places.keys() >= set(map(_event_id, events))
-        rank = (lambda event: places[event.id]) if ranked else _newest_first
-        shown = tuple(newest((e for e in events if not e.unreviewed), config.feed_entries, rank))
+        if in_order:
+            shown = _latest(events, config.feed_entries)
+        else:
+            shown = tuple(newest((e for e in events if not e.unreviewed), config.feed_entries))
         inputs = previous.stand_ins(shown)
         outputs.append(
             Output(

@@ -431,7 +431,7 @@ def _site_view(site: Site, zone: tzinfo, memo: ViewMemo) -> SiteView:
             return memo.view(event, zone, tags, event_view, *arguments, keep=False)
         return memo.view(event, zone, tags, event_view, *arguments)
 
-    events = sorted(map(view_of, visible), key=lambda view: (view.when.sort_key(), view.id))
+    events = sorted(map(view_of, visible), key=chronological_order)
     # One pass over the events for each index, not one per tag or source.
     tagged: dict[str, list[EventView]] = {slug: [] for slug in names}
     drawn_from: dict[str, list[EventView]] = {}
@@ -463,6 +463,11 @@ def _site_view(site: Site, zone: tzinfo, memo: ViewMemo) -> SiteView:
             made = source_view(source, cited, drawn, zone)
         sources.append(made)
     return SiteView(tuple(events), group_by_period(events), tuple(tags), tuple(sources), names)
+
+
+def chronological_order(view: EventView) -> tuple:
+    """The key a site view's events are sorted by: their date, then their id."""
+    return (view.when.sort_key(), view.id)
 
 
 def record_digests(site: Site, file_digests: Mapping[str, str]) -> dict[int, bytes]:

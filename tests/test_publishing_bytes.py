@@ -178,3 +178,18 @@ def test_the_json_writer_writes_what_json_dumps_writes(value, level) -> None:
     if level:  # a value written deeper is indented further after each of its newlines
         expected = expected.replace("\n", "\n" + "  " * level)
     assert to_json(value, level) == expected
+
+
+@pytest.mark.parametrize(("name", "seed"), [("addressed", 6), ("candidates", 7)])
+def test_feeds_take_the_newest_events_from_the_end_of_the_views_order(tmp_path, name, seed):
+    """A view lists events oldest first: the newest of the site and of each tag are its
+    last ones, unreviewed candidates left out, as ranking them all finds them."""
+    from builder.feeds import _latest, newest
+
+    loaded = load_site(varied_site(tmp_path / name, CONFIGS[name], seed))
+    view = site_view(published_events(loaded, workers=1), loaded.config.zone)
+    assert any(event.unreviewed for event in view.events) == (name == "candidates")
+    for events in [view.events, *(tag.events for tag in view.tags)]:
+        for limit in (0, 1, 3, 1000):
+            reviewed = [event for event in events if not event.unreviewed]
+            assert _latest(events, limit) == tuple(newest(reviewed, limit))
