@@ -159,6 +159,11 @@ def read_html(html: str | bytes, page_url: str | None = None) -> Article:
             f"the site answered with a page saying '{said}', not the article (it may refuse "
             "pages to programs): open the address in a browser and save the page"
         )
+    if _lists_articles(page):
+        raise ArticleError(
+            "a list of articles (a section's or a site's front page), not an article: add "
+            "the articles themselves, or the site's feed"
+        )
     document, text = _document_and_text(html, page_url, page)
     title = _title(document, page)
     if not title:
@@ -285,6 +290,52 @@ def _site_answer(page: _Markup) -> str | None:
         if _SITE_ANSWER.fullmatch(said):
             return said
     return None
+
+
+# What JSON-LD calls a page listing articles; how many teasers make a list of them.
+_LIST_PAGE_TYPE = re.compile(r"CollectionPage$|ItemList$|SearchResultsPage$")
+_TEASERS = 3
+# A teaser: an <article> whose heading links to the article.
+_TEASER_LINK = ".//h2//a[@href]|.//h3//a[@href]|.//a[@href][.//h2 or .//h3]"
+
+
+def _lists_articles(page: _Markup) -> bool:
+    """Whether the page lists articles rather than being one (a section's front page):
+    its JSON-LD says so, or, where it describes no article and OpenGraph does not call it
+    one, teasers (<article>s whose heading links elsewhere) hold more of its paragraphs
+    than the rest of it."""
+    if page.root is None:
+        return False
+    kinds = [kind for node in _linked_data_top(page.root) for kind in _kinds(node)]
+    if any(_ARTICLE_TYPE.search(kind) for kind in kinds):
+        return False
+    if any(_LIST_PAGE_TYPE.search(kind) for kind in kinds):
+        return True
+    if "article" in page.root.xpath("//meta[@property='og:type']/@content"):
+        return False
+    teasers = [
+        article
+        for article in page.root.iter("article")
+        if article.find(".//h1") is None and article.xpath(_TEASER_LINK)
+    ]
+    if len(teasers) < _TEASERS:
+        return False
+    in_teasers = {p for teaser in teasers for p in teaser.iter("p")}
+    teaser_words = sum(_words(p.text_content()) for p in in_teasers)
+    other_words = sum(_words(p.text_content()) for p in page.root.iter("p") if p not in in_teasers)
+    return teaser_words > other_words
+
+
+def _linked_data_top(root: lxml.html.HtmlElement) -> Iterator[dict]:
+    """The page's own JSON-LD objects (see _linked_data_nodes)."""
+    for data in _linked_data_blocks(root):
+        yield from _linked_data_nodes(data)
+
+
+def _kinds(node: dict) -> list[str]:
+    kinds = node.get("@type")
+    kinds = kinds if isinstance(kinds, list) else [kinds]
+    return [kind for kind in kinds if isinstance(kind, str)]
 
 
 # What a page asking a visitor to accept its cookies says, and its buttons.
@@ -1151,12 +1202,9 @@ def _linked_data_articles(page: _Markup) -> Iterator[dict]:
     """The articles the page's JSON-LD describes as its own, in order."""
     if page.root is None:
         return
-    for data in _linked_data_blocks(page.root):
-        for node in _linked_data_nodes(data):
-            kinds = node.get("@type")
-            kinds = kinds if isinstance(kinds, list) else [kinds]
-            if any(isinstance(kind, str) and _ARTICLE_TYPE.search(kind) for kind in kinds):
-                yield node
+    for node in _linked_data_top(page.root):
+        if any(_ARTICLE_TYPE.search(kind) for kind in _kinds(node)):
+            yield node
 
 
 def _linked_data_nodes(data: object) -> Iterator[dict]:

@@ -1411,3 +1411,66 @@ def test_a_standfirst_above_a_dated_dateline_leaves_the_story_its_day(
     text = "\n\n".join(text_of(outcome))
     dated = {c.timex_text: c.value for c in candidates_from_text(text, front(outcome)["published"])}
     assert dated["today"] == "2025-04-01"
+
+
+def section_page(head: str) -> str:
+    """A section's front page: teasers of three articles, each dated."""
+    teasers = "".join(
+        f'<article class="teaser"><h2><a href="/news/{n}">{title}</a></h2><p>{text}</p>'
+        f'<time datetime="{when}">{when[:10]}</time></article>'
+        for n, (title, text, when) in enumerate(
+            [
+                (HEADLINE, STORY[0], "2025-04-02T08:15:00+01:00"),
+                ("Rest centre opens", STORY[2], "2025-04-01T21:00:00+01:00"),
+                ("Weir gates opened as river rises", STORY[3], "2025-03-13T19:42:00+00:00"),
+            ]
+        )
+    )
+    return (
+        '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Local news | '
+        'Valley Courier</title><meta property="og:site_name" content="Valley Courier">'
+        f'{head}</head><body><nav><a href="/">Home</a></nav><main><h1>Local news</h1>'
+        f"{teasers}</main></body></html>"
+    )
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        '<script type="application/ld+json">{"@context": "https://schema.org", "@type": '
+        '"CollectionPage", "name": "Local news"}</script>',
+        '<meta property="og:type" content="website">',
+        "",
+    ],
+)
+def test_a_sections_front_page_is_no_article(
+    empty_site: TinySite, tmp_path: Path, head: str
+) -> None:
+    """A section's front page lists teasers of articles, each with its own date: it is
+    no article, and is refused saying what to give instead. It was added as an article
+    titled 'Local news', dated by its oldest teaser."""
+    [outcome] = add_file(empty_site, tmp_path, section_page(head), "page.html")
+    assert outcome.status == "failed", front(outcome)
+    assert outcome.message.startswith("a list of articles"), outcome.message
+
+
+def test_an_article_followed_by_teasers_of_others_is_an_article(
+    empty_site: TinySite, tmp_path: Path
+) -> None:
+    """An article whose text is in no <article> element, with teasers of four others
+    below it (each an <article>): it is the article, not a list of them."""
+    teasers = "".join(
+        f'<article class="card"><h3><a href="/news/{n}">Another story {n}</a></h3>'
+        f"<p>A line about another story, number {n}.</p></article>"
+        for n in range(4)
+    )
+    page = (
+        '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Barrier | Valley '
+        'Courier</title><meta property="og:site_name" content="Valley Courier">'
+        '<meta property="article:published_time" content="2025-04-02T08:15:00+01:00">'
+        f'</head><body><div class="story"><h1>{HEADLINE}</h1>{paragraphs_html(STORY)}</div>'
+        f'<section class="more">{teasers}</section></body></html>'
+    )
+    outcome = add_one(empty_site, tmp_path, page)
+    assert front(outcome)["title"] == HEADLINE
+    assert set(STORY) <= set(text_of(outcome))
