@@ -60,7 +60,7 @@ from builder.frontmatter import FrontMatterError, parse_front_matter
 from builder.json_feed import JSON_FEED_SUFFIXES, JsonFeedError, is_json_feed, read_json_feed
 from builder.layout import SOURCES_DIR
 from builder.load import CONTENT_SUFFIXES, load_source, split_paragraphs
-from builder.news_sitemaps import read_news_sitemap
+from builder.news_sitemaps import is_sitemap_index, listed_news_sitemaps, read_news_sitemap
 from builder.problems import Problems
 from builder.saved_pages import (
     SAVED_PAGE_SUFFIXES,
@@ -298,6 +298,8 @@ class Ingester:
                 yield from self._add_json_feed(given, data, where)
             elif (entries := _feed_entries(data, where)) is not None:
                 yield from self._add_feed(given, entries)
+            elif is_sitemap_index(data):
+                yield Outcome(given, "failed", _not_a_feed(data, where))
             else:
                 yield _as_not_a_feed(self._add_fetched_page(given, data), data, where)
             return
@@ -892,9 +894,16 @@ _SITEMAP = re.compile(rb"<(?:urlset|sitemapindex)\b")
 _HTML_PAGE = re.compile(rb"<!doctype html|<html\b", re.IGNORECASE)
 
 
-def _not_a_feed(data: bytes) -> str:
-    """What a file named as a feed is when it is none: a sitemap, a web page or else."""
+def _not_a_feed(data: bytes, address: str | None = None) -> str:
+    """What a file named as a feed is when it is none: a sitemap index (naming the news
+    sitemaps it lists), a sitemap, a web page or else."""
     head = data[:4096]
+    if is_sitemap_index(head):
+        listed = listed_news_sitemaps(data, address)
+        what = "a sitemap index, which lists sitemaps, not articles: add "
+        if listed:
+            return what + f"the news sitemap it lists, {', '.join(listed)}"
+        return what + "the site's news sitemap, or its feed"
     if _SITEMAP.search(head):
         return (
             "a sitemap, not a feed: put the addresses of the articles to add in a text "

@@ -18,17 +18,35 @@ def is_sitemap(data: bytes) -> bool:
     return b"<urlset" in data[:4096]
 
 
+def is_sitemap_index(data: bytes) -> bool:
+    return b"<sitemapindex" in data[:4096]
+
+
+def listed_news_sitemaps(data: bytes, address: str | None = None) -> list[str]:
+    """The addresses of the news sitemaps a sitemap index lists (those its address names
+    as news: "news-sitemap.xml", "sitemap-news.xml"), made whole against `address`."""
+    root = _parsed(data)
+    if root is None:
+        return []
+    addresses = (web_address(_text(loc), address) for loc in root.iterfind("{*}sitemap/{*}loc"))
+    return [url for url in addresses if url and "news" in url.casefold()]
+
+
+def _parsed(data: bytes) -> lxml.etree._Element | None:
+    # No entity expansion and no network: the file may come from anywhere.
+    parser = lxml.etree.XMLParser(resolve_entities=False, no_network=True, recover=True)
+    try:
+        return lxml.etree.fromstring(data, parser)
+    except lxml.etree.XMLSyntaxError:
+        return None
+
+
 def read_news_sitemap(data: bytes, address: str | None = None) -> list[FeedEntry] | None:
     """The articles a news sitemap lists, in its order (addresses made whole against
     `address`, where it came from); None when `data` is no sitemap with news entries."""
     if not is_sitemap(data):
         return None
-    # No entity expansion and no network: the file may come from anywhere.
-    parser = lxml.etree.XMLParser(resolve_entities=False, no_network=True, recover=True)
-    try:
-        root = lxml.etree.fromstring(data, parser)
-    except lxml.etree.XMLSyntaxError:
-        return None
+    root = _parsed(data)
     if root is None or lxml.etree.QName(root).localname != "urlset":
         return None
     entries = []

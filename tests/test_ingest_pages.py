@@ -1474,3 +1474,28 @@ def test_an_article_followed_by_teasers_of_others_is_an_article(
     outcome = add_one(empty_site, tmp_path, page)
     assert front(outcome)["title"] == HEADLINE
     assert set(STORY) <= set(text_of(outcome))
+
+
+SITEMAP_INDEX = (
+    '<?xml version="1.0" encoding="UTF-8"?><sitemapindex xmlns="http://www.sitemaps.org/'
+    'schemas/sitemap/0.9"><sitemap><loc>https://valleycourier.example/sitemap-pages.xml</loc>'
+    "</sitemap><sitemap><loc>https://valleycourier.example/news-sitemap.xml</loc></sitemap>"
+    "</sitemapindex>"
+)
+
+
+def test_a_sitemap_index_names_the_news_sitemap_to_add(
+    empty_site: TinySite, tmp_path: Path
+) -> None:
+    """A sitemap index lists a site's sitemaps: given as a file or an address, it is
+    refused naming the news sitemap it lists, which add reads. As an address it was
+    called 'a web page, not a feed'; as a file, 'a sitemap'."""
+    expected = (
+        "a sitemap index, which lists sitemaps, not articles: add the news sitemap it "
+        "lists, https://valleycourier.example/news-sitemap.xml"
+    )
+    [from_file] = add_file(empty_site, tmp_path, SITEMAP_INDEX, "sitemap.xml")
+    assert (from_file.status, from_file.message) == ("failed", expected)
+    address = "https://valleycourier.example/sitemap.xml"
+    [fetched] = ingest(empty_site.root, [address], fetch=lambda url: SITEMAP_INDEX.encode())
+    assert (fetched.status, fetched.message) == ("failed", expected)
