@@ -479,3 +479,13 @@ def test_a_day_someone_was_bailed_or_remanded_to_appear_on_is_ahead() -> None:
     # A failure to appear is gone.
     text = "He failed to appear in court in June."
     assert _values(text, "2025-03-20")["June"] == "2024-06"
+
+
+def test_a_month_something_was_agreed_or_decided_to_be_done_in_is_ahead() -> None:
+    # Published 21 March 2025.
+    text = "Leaders agreed to meet again in June."
+    assert _values(text, "2025-03-21")["June"] == "2025-06"
+    text = "The board decided to close the plant in December."
+    assert _values(text, "2025-03-21")["December"] == "2025-12"
+    # The month of the agreeing is gone.
+    assert _values("They agreed in June to cut output.", "2025-03-21")["June"] == "2024-06"

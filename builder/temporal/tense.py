@@ -105,12 +105,12 @@ _ATTRIBUTION_GAP = re.compile(r"[^.;:!?]*[,—–]\s*(?:[\w'’-]+\s+){0,6}", re
 # it said so.
 _FRONTED = re.compile(r"\s*[\"'“‘(]*(?:(?:on|in|at|by|early|late)\s+)?", re.IGNORECASE)
 _INFINITIVE = re.compile(r"\bto\s+$", re.IGNORECASE)
-# What a court or the police arranged to be done, told before the expression: "was bailed
+# What was arranged, agreed or decided to be done, told before the expression: "was bailed
 # to return to court in June", "was remanded in custody to appear at the Old Bailey on 14
-# April" (not "failed to appear in court in June").
+# April", "Leaders agreed to meet again in June" (not "failed to appear in court in June").
 _ARRANGED_TO_DO = re.compile(
-    r"\b(?:bailed|remanded|summoned|ordered|released|freed)\b(?:\s+[\w'’-]+){0,3}?\s+to\s+"
-    r"(?:appear|return|attend|face|stand|report|answer)\b[^.;:!?]*$",
+    r"\b(?:bailed|remanded|summoned|ordered|released|freed|agreed|decided|pledged|promised"
+    r"|vowed|resolved|arranged|planned)\b(?:\s+[\w'’-]+){0,3}?\s+to\s+[a-z]+\b[^.;:!?]*$",
     re.IGNORECASE,
 )
 # A clause joined after the expression ("... by Sunday, but warned that ...") has verbs
@@ -197,6 +197,7 @@ def direction(text: str, start: int, end: int) -> int:
         arranged = (
             match.group("past")
             and match.end() <= start
+            and " to " in text[match.end() : start]
             and _ARRANGED_TO_DO.search(text, match.start(), start) is not None
         )
         if match.group("future") and _INFINITIVE.search(
