@@ -10,7 +10,7 @@ from urllib.parse import quote
 
 import markdown
 import nh3
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 ALLOWED_TAGS = {
     "p",
@@ -104,6 +104,20 @@ _PARAGRAPH_BREAK = re.compile(r"\n\n+")
 # A Markdown emphasis mark around words ("**Tuesday**", "_Orla_"), not inside a word
 # ("snake_case") nor standing alone ("2 * 3").
 _EMPHASIS_MARKS = re.compile(r"(?<!\w)(\*\*|__|\*|_)(?=\S)(.+?)(?<=\S)\1(?!\w)")
+
+
+def emphasis_html(text: str) -> Markup:
+    """`text` escaped, its Markdown emphasis shown as such: "**Tuesday**" in <strong>,
+    "_Orla_" in <em>."""
+    escaped = escape(text)
+    if "*" not in text and "_" not in text:
+        return escaped
+    return Markup(_EMPHASIS_MARKS.sub(_emphasised, _EMPHASIS_MARKS.sub(_emphasised, escaped)))
+
+
+def _emphasised(match: re.Match[str]) -> str:
+    tag = "strong" if len(match[1]) == 2 else "em"
+    return f"<{tag}>{match[2]}</{tag}>"
 
 
 def without_emphasis(text: str) -> str:

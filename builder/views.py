@@ -16,13 +16,13 @@ from datetime import tzinfo
 from itertools import groupby
 from typing import TypeVar
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from builder.collector import collector_paused
 from builder.dates import DateSpan, PartialDate, Precision
 from builder.direction import text_direction
 from builder.fragments import with_text_fragment
-from builder.markdown_text import render_markdown
+from builder.markdown_text import emphasis_html, render_markdown
 from builder.model import Citation, EventRecord, Rights, Site, Source
 from builder.slugs import slugify as _slugify
 
@@ -53,6 +53,11 @@ class CitationView:
     @property
     def direction(self) -> str:
         return text_direction(self.language)
+
+    @property
+    def quote_html(self) -> Markup:
+        """The quote as HTML, a Markdown article's emphasis shown as such."""
+        return emphasis_html(self.quote)
 
 
 @dataclass(frozen=True)
@@ -128,7 +133,9 @@ class ParagraphView:
         (a site's source pages hold millions of segments)."""
         return Markup(
             "".join(
-                f"<mark>{escape(segment.text)}</mark>" if segment.marked else escape(segment.text)
+                f"<mark>{emphasis_html(segment.text)}</mark>"
+                if segment.marked
+                else emphasis_html(segment.text)
                 for segment in self.segments
             )
         )

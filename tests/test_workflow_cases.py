@@ -427,3 +427,18 @@ def _proposal_titles(site: TinySite) -> list[dict]:
     _extract(site)
     folder = site.root / "content" / "candidates"
     return [yaml.safe_load(path.read_text().split("---")[1]) for path in folder.glob("*.md")]
+
+
+def test_markdown_emphasis_in_an_article_shows_as_emphasis_not_as_marks(empty_site):
+    """The quote of '**Tuesday**' in the chronology and the article's paragraph on its
+    source page read 'Tuesday', in bold, as on the newsroom's page."""
+    empty_site.source("live", LIVE_BLOG)
+    _extract(empty_site)
+    _accept(empty_site, _candidate_files(empty_site)["2026-03-03"], "dam-bursts")
+    result = _run(empty_site, "build")
+    assert result.exit_code == 0, result.output
+    for page, where in (("index.html", "blockquote"), ("sources/live.html", "p#p1 mark")):
+        html = (empty_site.root / "site" / page).read_text(encoding="utf-8")
+        (shown,) = BeautifulSoup(html, "html.parser").select(where)
+        assert "The Orla dam burst on Tuesday, officials said." in shown.get_text()
+        assert shown.find("strong").get_text() == "Tuesday"
