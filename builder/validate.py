@@ -92,6 +92,8 @@ def locate_citations(
         if source is None:
             close = difflib.get_close_matches(citation.source_id, list(sources), n=1)
             hint = f"did you mean {close[0]!r}?" if close else "check the spelling, or add it"
+            if _in_candidates(event):
+                hint += " (or, if the article was taken down, delete this candidate)"
             problems.error(
                 event.path,
                 citation.line,
@@ -121,6 +123,14 @@ def locate_citations(
     if memo is not None:
         memo.relocated.append((event, placed))
     return placed
+
+
+def _in_candidates(event: EventRecord) -> bool:
+    """Whether the event's file is in content/candidates/ (not reviewed yet)."""
+    parents = event.path.parents
+    return any(
+        folder.name == "candidates" and folder.parent.name == "content" for folder in parents
+    )
 
 
 def _not_found(citation: Citation, source: Source, problems: Problems) -> str:

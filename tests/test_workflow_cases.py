@@ -442,3 +442,18 @@ def test_markdown_emphasis_in_an_article_shows_as_emphasis_not_as_marks(empty_si
         (shown,) = BeautifulSoup(html, "html.parser").select(where)
         assert "The Orla dam burst on Tuesday, officials said." in shown.get_text()
         assert shown.find("strong").get_text() == "Tuesday"
+
+
+def test_a_removed_article_names_the_candidates_still_citing_it_and_what_to_do(empty_site):
+    """The desk takes down an article (a retraction, a legal demand): the candidates
+    extracted from it stop the build, each named at its line with the way out."""
+    empty_site.source("wire-tuesday", WIRE_TUESDAY)
+    _extract(empty_site)
+    (empty_site.root / "content" / "sources" / "wire-tuesday.md").unlink()
+    result = _run(empty_site, "check")
+    assert result.exit_code == 1
+    problems = [line for line in result.output.splitlines() if "wire-tuesday" in line]
+    assert len(problems) == 3
+    for line in problems:
+        assert line.startswith("content/candidates/") or "content/candidates/" in line
+        assert ".md:" in line and "delete this candidate" in line
