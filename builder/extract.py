@@ -178,7 +178,7 @@ _CUT_END = re.compile(
 # A word opening a sentence that links it to the one before ("But on Tuesday ...",
 # "However, ..."), which a headline, standing alone, does without.
 _LINKING_OPENER = re.compile(
-    r"(?:but|and|(?:however|meanwhile|still|also|moreover|furthermore|nevertheless"
+    r"(?:(?:but|and),?|(?:however|meanwhile|still|also|moreover|furthermore|nevertheless"
     r"|nonetheless|separately|in\s+addition),)\s+(?=\w)",
     re.IGNORECASE,
 )

@@ -457,3 +457,16 @@ def test_a_removed_article_names_the_candidates_still_citing_it_and_what_to_do(e
     for line in problems:
         assert line.startswith("content/candidates/") or "content/candidates/" in line
         assert ".md:" in line and "delete this candidate" in line
+
+
+def test_a_candidates_title_drops_a_linking_but_followed_by_a_comma(empty_site):
+    empty_site.source(
+        "ft",
+        _article(
+            "Financial Paper",
+            "2025-06-11T22:00:00+00:00",
+            "Markets had expected a cut. But, on Tuesday, the central bank held rates.",
+        ),
+    )
+    titles = [p["title"] for p in _proposal_titles(empty_site)]
+    assert titles == ["On Tuesday, the central bank held rates"]
