@@ -253,11 +253,12 @@ def extract(site_dir: Path, as_json: bool) -> None:
     written = write_candidates(site_dir, proposed)
     kept = len(proposed) - len(written)
     further = sum(1 for proposal in proposed if proposal.joins is not None)
+    # A further report joins an event in content/: accepted, or a candidate still waiting.
     click.echo(
-        f"{len(proposed)} candidate events"
-        + (f" ({further} of them further reports of events already reviewed)" if further else "")
-        + f"; {len(written)} new files in {CANDIDATES_DIR}/"
-        + (f" ({kept} files already there were left as they are)" if kept else "")
+        f"{counted(len(proposed), 'candidate event')}"
+        + (f" ({further} of them further reports of events already in content/)" if further else "")
+        + f"; {counted(len(written), 'new file')} in {CANDIDATES_DIR}/"
+        + (f" ({counted(kept, 'file')} already there left unchanged)" if kept else "")
     )
 
 

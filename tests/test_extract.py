@@ -424,7 +424,7 @@ def test_a_new_article_on_an_accepted_event_is_proposed_as_a_further_source(empt
     assert [s["source"] for s in further["sources"]] == ["agency"]
     assert further["joins"] == accepted
     written = run(empty_site, "extract").output
-    assert "1 new files" in written and "1 of them further reports" in written
+    assert "1 new file in" in written and "1 of them further reports" in written
     (path,) = (empty_site.root / "content" / "candidates").glob(f"{further['id']}.md")
     assert f"content/events/{accepted}.md" in path.read_text(encoding="utf-8")
     assert "0 new files" in run(empty_site, "extract").output
@@ -784,3 +784,15 @@ def test_a_title_closes_the_quote_its_sentence_leaves_open_and_drops_one_it_clos
     assert headline('He said: "We will win." The army advanced on Monday.') == (
         'He said: "We will win." The army advanced on Monday'
     )
+
+
+def test_the_count_of_further_reports_does_not_call_a_candidate_reviewed(empty_site):
+    """A new article's report of an event whose candidate still waits for review joins
+    that candidate: the count calls it a further report of an event already proposed, not
+    of one already reviewed (it was not)."""
+    empty_site.source("wire")
+    run(empty_site, "extract")
+    empty_site.source("agency", SECOND_ARTICLE)
+    written = run(empty_site, "extract").output
+    assert "further reports of events already in content/" in written, written
+    assert "reviewed" not in written
