@@ -429,7 +429,7 @@ def _sign_embedded_posts(tree: lxml.html.HtmlElement) -> None:
             post.remove(child)
         post.text = None
         paragraph = lxml.html.Element("p")
-        paragraph.text = text
+        paragraph.text = _as_element_text(text)
         post.append(paragraph)
 
 
@@ -922,11 +922,11 @@ def _without_modification(page: _Markup) -> str:
         if line.published:  # only what says when it was published is kept
             for child in list(line.element):
                 line.element.remove(child)
-            line.element.text = line.published
+            line.element.text = _as_element_text(line.published)
         else:
             line.element.drop_tree()
     for script in changed.iterfind(".//script[@type='application/ld+json']"):
-        script.text = _DATE_MODIFIED.sub('"left-out": ""', script.text or "")
+        script.text = _as_element_text(_DATE_MODIFIED.sub('"left-out": ""', script.text or ""))
     return lxml.html.tostring(changed, encoding="unicode")
 
 
@@ -1561,6 +1561,16 @@ def _as_written(name: str, page: str) -> str:
         return name
     written = " ".join(match[0].split())
     return written if " ".join(re.sub(r"[.,]", " ", written).split()) == name else name
+
+
+# Characters an element's text cannot hold (XML 1.0 refuses them), which a page's text
+# may (a control character that the parser kept).
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def _as_element_text(text: str) -> str:
+    """`text` as an element's text may be set to: without what XML refuses."""
+    return _NOT_XML.sub("", text)
 
 
 def _clean(text: str | None) -> str:

@@ -1499,3 +1499,25 @@ def test_a_sitemap_index_names_the_news_sitemap_to_add(
     address = "https://valleycourier.example/sitemap.xml"
     [fetched] = ingest(empty_site.root, [address], fetch=lambda url: SITEMAP_INDEX.encode())
     assert (fetched.status, fetched.message) == ("failed", expected)
+
+
+@pytest.mark.parametrize("control", ["\x01", "\x0b", "\x1f"])
+def test_a_control_character_in_a_pages_linked_data_is_no_crash(
+    empty_site: TinySite, tmp_path: Path, control: str
+) -> None:
+    """A page that says when it was changed, whose JSON-LD holds a control character
+    (as a broken CMS writes one): read, or reported, never a traceback; it was a
+    ValueError ('All strings must be XML compatible')."""
+    linked = (
+        '{"@context": "https://schema.org", "@type": "NewsArticle", "dateModified": '
+        f'"2025-04-03T08:00:00Z", "description": "the weir{control}gates"}}'
+    )
+    head = (
+        '<meta property="article:modified_time" content="2025-04-03T08:00:00+00:00">'
+        f'<script type="application/ld+json">{linked}</script>'
+    )
+    page = barrier_page(paragraphs_html(STORY), head).replace(
+        "2025-04-02T08:15:00+01:00", "2025-04-03T08:00:00+00:00"
+    )
+    [outcome] = add_file(empty_site, tmp_path, page, "page.html")
+    assert outcome.status in ("added", "failed")
