@@ -47,7 +47,7 @@ def read_news_sitemap(data: bytes, address: str | None = None) -> list[FeedEntry
     if not is_sitemap(data):
         return None
     root = _parsed(data)
-    if root is None or lxml.etree.QName(root).localname != "urlset":
+    if root is None or _local_name(root) != "urlset":
         return None
     entries = []
     for url in root.iterchildren("{*}url"):
@@ -78,6 +78,12 @@ def _published(written: str) -> str | None:
     if moment.tzinfo is not None:
         return moment.isoformat(timespec="seconds")
     return moment.date().isoformat()
+
+
+def _local_name(element: lxml.etree._Element) -> str:
+    """The element's name without its namespace (or a prefix a broken file never
+    declared, which lxml keeps in the name: "news:news")."""
+    return str(element.tag).rsplit("}", 1)[-1].rsplit(":", 1)[-1]
 
 
 def _text(element: lxml.etree._Element | None) -> str:

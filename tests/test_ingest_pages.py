@@ -1521,3 +1521,21 @@ def test_a_control_character_in_a_pages_linked_data_is_no_crash(
     )
     [outcome] = add_file(empty_site, tmp_path, page, "page.html")
     assert outcome.status in ("added", "failed")
+
+
+@pytest.mark.parametrize(
+    "xml",
+    [
+        '<?xml version="1.0"?><news:news><urlset><url><loc>https://x.example/a</loc></url>'
+        "</urlset></news:news>",
+        '<?xml version="1.0"?><urlset><url><loc>https://x.example/a</loc><news:news>'
+        "<news:title>A</news:title></news:news></url></urlset>",
+    ],
+)
+def test_a_broken_news_sitemap_is_reported_not_a_traceback(
+    empty_site: TinySite, tmp_path: Path, xml: str
+) -> None:
+    """A sitemap with a prefix it never declares ('news:' without its namespace) is
+    reported or read, never a traceback (it was a ValueError: 'Invalid tag name')."""
+    outcomes = add_file(empty_site, tmp_path, xml, "sitemap.xml")
+    assert all(outcome.status in ("added", "failed", "skipped") for outcome in outcomes)
