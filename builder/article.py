@@ -191,7 +191,8 @@ def read_html(html: str | bytes, page_url: str | None = None) -> Article:
         published=_publication(page, document.date, page_url),
         author=_named_in_article(
             _author(_authors(document.author, byline) or _linked_data_author(page), html), page
-        ),
+        )
+        or _chinese_author(text),
         language=_clean(document.language) or _page_language(page),
         paragraphs=tuple(paragraphs),
     )
@@ -520,6 +521,17 @@ _CHINESE_FIELD = (
     r"|时间|時間|稿源|出处|出處)\s*[:：]\s*[^\s:：()（）【】\[\]]{1,40}"
 )
 _CHINESE_DATE = r"\d{4}(?:年\d{1,2}月\d{1,2}日|-\d\d-\d\d)|\d{1,2}:\d\d(?::\d\d)?"
+_CHINESE_AUTHOR = re.compile(r"(?:作者|记者|記者)\s*[:：]\s*(?P<name>[^\s:：()（）【】\[\]]{1,40})")
+
+
+def _chinese_author(text: str) -> str | None:
+    """The author a Chinese page names in its line of fields ("作者：王小明")."""
+    for line in map(_clean, text.splitlines()):
+        if _CHINESE_FIELDS_LINE.fullmatch(line) and (found := _CHINESE_AUTHOR.search(line)):
+            return found["name"]
+    return None
+
+
 _CHINESE_FIELDS_LINE = re.compile(
     rf"[\s(（【\[]*(?:(?:{_CHINESE_FIELD}|{_CHINESE_DATE})[\s　)）】\]|]*)+"
 )

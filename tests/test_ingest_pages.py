@@ -1539,3 +1539,23 @@ def test_a_broken_news_sitemap_is_reported_not_a_traceback(
     reported or read, never a traceback (it was a ValueError: 'Invalid tag name')."""
     outcomes = add_file(empty_site, tmp_path, xml, "sitemap.xml")
     assert all(outcome.status in ("added", "failed", "skipped") for outcome in outcomes)
+
+
+@pytest.mark.parametrize(
+    ("line", "author"),
+    [
+        ("2025年04月02日 08:15　来源：河谷日报　作者：王小明", "王小明"),
+        ("发布时间：2025-04-02 08:15:00 记者：李华", "李华"),
+    ],
+)
+def test_a_chinese_pages_author_field_names_the_author(
+    empty_site: TinySite, tmp_path: Path, line: str, author: str
+) -> None:
+    """The author a Chinese page names in its line of fields ('作者：王小明', '记者：...')
+    is the article's author; the page had none."""
+    article = (
+        f'<div class="info">{line}</div><div id="detail">{paragraphs_html(CHINESE_STORY)}</div>'
+    )
+    page = barrier_page(article, title=ZH_HEADLINE, lang="zh-CN")
+    outcome = add_one(empty_site, tmp_path, page)
+    assert front(outcome).get("author") == author
