@@ -1243,6 +1243,24 @@ _STATED_LANGUAGE = (
 )
 
 
+def language_tag(stated: str) -> str:
+    """`stated` in BCP 47's casing, its parts joined by hyphens: 'EN-us' as 'en-US',
+    'en_GB' as 'en-GB', 'zh-hant-tw' as 'zh-Hant-TW'. After a one-letter part (an
+    extension, 'x-' for private use) every part is in lower case."""
+    parts = re.split(r"[-_]", stated.strip())
+    cased = [parts[0].lower()]
+    for part in parts[1:]:
+        if len(part) == 1 or any(len(done) == 1 for done in cased):
+            cased.append(part.lower())
+        elif len(part) == 4 and part.isalpha():
+            cased.append(part.title())
+        elif len(part) == 2 or (len(part) == 3 and part.isdigit()):
+            cased.append(part.upper())
+        else:
+            cased.append(part.lower())
+    return "-".join(cased)
+
+
 def _page_language(page: _Markup) -> str | None:
     """The language tag the page states: its lang attribute (xml:lang in XHTML), a
     Content-Language, its OpenGraph locale or its JSON-LD article's inLanguage."""

@@ -39,7 +39,14 @@ from builder.address_lists import (
     AddressListError,
     listed_addresses,
 )
-from builder.article import TEASER_WORDS, Article, ArticleError, host_name, read_html
+from builder.article import (
+    TEASER_WORDS,
+    Article,
+    ArticleError,
+    host_name,
+    language_tag,
+    read_html,
+)
 from builder.cache import CACHE_DIR
 from builder.config import require_site
 from builder.dates import DateError, PartialDate
@@ -512,7 +519,7 @@ class Ingester:
         if author := _people(article.author, publisher):
             front["author"] = author
         if article.language:
-            front["language"] = article.language
+            front["language"] = language_tag(article.language)
         front["rights"] = self.options.rights or "excerpts"
         wanted = _id_for(article, published)
         outcome = self._write(origin, wanted, source_text(front, article.paragraphs), front)

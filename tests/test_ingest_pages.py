@@ -1559,3 +1559,16 @@ def test_a_chinese_pages_author_field_names_the_author(
     page = barrier_page(article, title=ZH_HEADLINE, lang="zh-CN")
     outcome = add_one(empty_site, tmp_path, page)
     assert front(outcome).get("author") == author
+
+
+@pytest.mark.parametrize(
+    ("stated", "stored"),
+    [("EN-us", "en-US"), ("en_GB", "en-GB"), ("zh-hant-tw", "zh-Hant-TW"), ("FR", "fr")],
+)
+def test_a_pages_language_is_stored_in_the_usual_casing(
+    empty_site: TinySite, tmp_path: Path, stated: str, stored: str
+) -> None:
+    """A page's language tag, however its system writes it ('EN-us', 'en_GB'), is stored
+    as BCP 47 writes it ('en-US', 'en-GB')."""
+    page = barrier_page(paragraphs_html(STORY), lang=stated)
+    assert front(add_one(empty_site, tmp_path, page))["language"] == stored
