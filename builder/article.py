@@ -87,9 +87,11 @@ class _Markup:
 
     @functools.cached_property
     def title(self) -> str:
-        """The text of its <title>."""
+        """The text of its <title>, without the label a print view puts before it
+        ("Print: Headline - Site")."""
         found = self.root.find(".//title") if self.root is not None else None
-        return _clean(found.text_content()) if found is not None else ""
+        title = _clean(found.text_content()) if found is not None else ""
+        return _PRINT_VIEW_LABEL.sub("", title, count=1) or title
 
     @functools.cached_property
     def site_names(self) -> list[str]:
@@ -125,6 +127,30 @@ class _Markup:
             _clean(item if isinstance(item, str) else item.text_content()) == text
             for item in stated
         )
+
+
+# The label a print view of an article puts before its <title>: "Print: Headline",
+# "Printer-friendly version - Headline", "Imprimer : Titre".
+_PRINT_VIEW_LABEL = re.compile(
+    r"(?:print(?:er[- ]friendly|able)?(?:\s+(?:version|view|edition))?|imprimer|drucken)"
+    r"\s*(?::|\s[|–—-])\s+",
+    re.IGNORECASE,
+)
+# The line in which a print view gives the article's address: "Article URL: https://...".
+_PRINTED_ADDRESS = re.compile(
+    r"(?:(?:article|story|page|original|source)\s+)?(?:url|link|web\s+address)\s*:\s*"
+    r"(?P<url>https?://\S+)",
+    re.IGNORECASE,
+)
+
+
+def _printed_address(text: str) -> str | None:
+    """The address a print view gives the article in a line of its text (see
+    _PRINTED_ADDRESS)."""
+    for line in map(_clean, text.splitlines()):
+        if found := _PRINTED_ADDRESS.fullmatch(line):
+            return web_address(found["url"])
+    return None
 
 
 def _extract(html: str | bytes, page_url: str | None, laid_out: bool) -> Document | None:
@@ -180,7 +206,7 @@ def read_html(html: str | bytes, page_url: str | None = None) -> Article:
             "the page asks to accept its cookies instead of showing the article: open it "
             "in a browser, answer, and save the page once it shows the article"
         )
-    url = _article_address(page, document.url, page_url)
+    url = _article_address(page, document.url or _printed_address(text), page_url)
     byline = _byline(page, paragraphs[0])
     if standfirst := _standfirst(page, title, paragraphs[0]):
         paragraphs.insert(0, standfirst)
@@ -499,6 +525,7 @@ def _is_text(line: str) -> bool:
         or _PAGE_TOOL.fullmatch(line)
         or _SITE_NAVIGATION.fullmatch(line)
         or _CHINESE_FIELDS_LINE.fullmatch(line)
+        or _PRINTED_ADDRESS.fullmatch(line)
     )
 
 

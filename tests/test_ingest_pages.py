@@ -1572,3 +1572,27 @@ def test_a_pages_language_is_stored_in_the_usual_casing(
     as BCP 47 writes it ('en-US', 'en-GB')."""
     page = barrier_page(paragraphs_html(STORY), lang=stated)
     assert front(add_one(empty_site, tmp_path, page))["language"] == stored
+
+
+def print_view(title: str, article: str) -> str:
+    """A print view of a Marrow Gazette article: no site name but in its <title>, no
+    canonical link, the article's address printed at its foot."""
+    return (
+        f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{title}</title>'
+        '</head><body onload="window.print()"><h1>Flood barrier approved</h1>'
+        f'<p class="date">Published: 2 April 2025</p>{article}</body></html>'
+    )
+
+
+def test_a_print_view_is_read_as_its_article(empty_site: TinySite, tmp_path: Path) -> None:
+    """A print view titled 'Print: Flood barrier approved - Marrow Gazette' names its
+    publisher, and the line 'Article URL: https://...' at its foot is its address, not
+    its text; it had no publisher and kept the line."""
+    address = "https://www.marrowgazette.example/news/flood-barrier-approved-123"
+    article = f'{paragraphs_html(STORY)}<p class="print-url">Article URL: {address}</p>'
+    page = print_view("Print: Flood barrier approved - Marrow Gazette", article)
+    outcome = add_one(empty_site, tmp_path, page)
+    assert front(outcome)["publisher"] == "Marrow Gazette"
+    assert front(outcome)["title"] == "Flood barrier approved"
+    assert front(outcome)["url"] == address
+    assert text_of(outcome) == list(STORY)
