@@ -216,7 +216,13 @@ def read_html(html: str | bytes, page_url: str | None = None) -> Article:
         url=url,
         published=_publication(page, document.date, page_url),
         author=_named_in_article(
-            _author(_authors(document.author, byline) or _linked_data_author(page), html), page
+            _author(
+                _authors(document.author, byline)
+                or _linked_data_author(page)
+                or _author_field(page),
+                html,
+            ),
+            page,
         )
         or _chinese_author(text),
         language=_clean(document.language) or _page_language(page),
@@ -1129,6 +1135,29 @@ def _linked_data_author(page: _Markup) -> str | None:
         authors = article.get("author")
         authors = authors if isinstance(authors, list) else [authors]
         if names := [name for name in map(_person_name, authors) if name]:
+            return "; ".join(names)
+    return None
+
+
+# The elements in which a page's system sets the author's name without a label or a
+# "By": Drupal's author fields ("field--name-uid", "field--name-field-author"), Firefox
+# Reader View's credits ("reader-credits").
+_AUTHOR_FIELD_CLASSES = ("field--name-uid", "field--name-field-author", "reader-credits")
+_AUTHOR_FIELD = "|".join(
+    f"//*[contains(concat(' ', normalize-space(@class), ' '), ' {name} ')]"
+    for name in _AUTHOR_FIELD_CLASSES
+)
+
+
+def _author_field(page: _Markup) -> str | None:
+    """The names in the page's author field (see _AUTHOR_FIELD), when it holds names
+    alone: "Ana Ruiz", "By Ana Ruiz and Tom Hale", "Ana Ruiz, Health Reporter"."""
+    if page.root is None:
+        return None
+    for field in page.root.xpath(_AUTHOR_FIELD):
+        text = _BYLINE_WORD.sub("", _clean(field.text_content()), count=1)
+        names = [name for name in _NAME_SEPARATOR.split(text) if name and not _is_role(name)]
+        if names and all(_reads_as_name(name) for name in names):
             return "; ".join(names)
     return None
 

@@ -1596,3 +1596,24 @@ def test_a_print_view_is_read_as_its_article(empty_site: TinySite, tmp_path: Pat
     assert front(outcome)["title"] == "Flood barrier approved"
     assert front(outcome)["url"] == address
     assert text_of(outcome) == list(STORY)
+
+
+@pytest.mark.parametrize(
+    ("field", "author"),
+    [
+        ('<span class="field field--name-uid"><span>Tom Hale</span></span>', "Tom Hale"),
+        ('<div class="credits reader-credits">Ana Ruiz, Health Reporter</div>', "Ana Ruiz"),
+        (
+            '<div class="credits reader-credits">By Ana Ruiz and Tom Hale</div>',
+            "Ana Ruiz; Tom Hale",
+        ),
+    ],
+)
+def test_an_unlabelled_author_field_names_the_author(
+    empty_site: TinySite, tmp_path: Path, field: str, author: str
+) -> None:
+    """The name in Drupal's author field (class 'field--name-uid') or in Firefox Reader
+    View's credits ('reader-credits'), without a 'By', is the article's author; the page
+    had none."""
+    page = barrier_page(f"{field}{paragraphs_html(STORY)}")
+    assert front(add_one(empty_site, tmp_path, page)).get("author") == author
