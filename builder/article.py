@@ -282,7 +282,19 @@ def _title(document: Document, page: _Markup) -> str:
             title = without_site
         else:
             title = _headline(title, page, site)
-    return _part_in_h1(title, page) or _without_site_name(title, page, site)
+    headline = _part_in_h1(title, page) or _without_site_name(title, page, site)
+    return _headline_under_topic(headline, page, site)
+
+
+def _headline_under_topic(title: str, page: _Markup, site: str) -> str:
+    """The headline, where the <h1> read as `title` names only its topic ("Floods") and a
+    heading below it gives the headline the <title> holds, beginning with that topic
+    ("<h2>Floods - what we know so far</h2>")."""
+    stated = _without_site_name(page.title, page, site)
+    if page.root is None or stated == title or not stated.startswith(title):
+        return title
+    headings = (_clean(heading.text_content()) for heading in page.root.iter("h2", "h3"))
+    return stated if stated in headings else title
 
 
 def _part_in_h1(title: str, page: _Markup) -> str | None:

@@ -1617,3 +1617,24 @@ def test_an_unlabelled_author_field_names_the_author(
     had none."""
     page = barrier_page(f"{field}{paragraphs_html(STORY)}")
     assert front(add_one(empty_site, tmp_path, page)).get("author") == author
+
+
+def test_a_topics_h1_above_the_headline_is_not_the_title(
+    empty_site: TinySite, tmp_path: Path
+) -> None:
+    """A page whose <h1> names its topic ('Floods') above the headline in a <h2>
+    ('Floods - what we know so far', as its <title> gives it) is titled with the
+    headline; it was titled 'Floods'."""
+    headline = "Floods - what we know so far"
+    page = (
+        f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">'
+        f"<title>{headline} - Valley Courier</title>"
+        '<meta property="og:site_name" content="Valley Courier">'
+        '<meta property="article:published_time" content="2025-04-02T08:15:00+01:00">'
+        '</head><body><main><h1 class="topic-title">Floods</h1>'
+        f'<article><h2 class="headline">{headline}</h2>{paragraphs_html(STORY)}</article>'
+        "</main></body></html>"
+    )
+    outcome = add_one(empty_site, tmp_path, page)
+    assert front(outcome)["title"] == headline
+    assert text_of(outcome) == list(STORY)
