@@ -521,7 +521,7 @@ class Ingester:
         if article.language:
             front["language"] = language_tag(article.language)
         front["rights"] = self.options.rights or "excerpts"
-        wanted = _id_for(article, published)
+        wanted = _id_for(article, published, publisher)
         outcome = self._write(origin, wanted, source_text(front, article.paragraphs), front)
         if outcome.status == "added" and text_note:
             return replace(outcome, message=f"{outcome.message} ({text_note})")
@@ -746,14 +746,19 @@ def source_text(front: dict[str, str], paragraphs: tuple[str, ...]) -> str:
     return "---\n" + header + "---\n" + "\n\n".join(paragraphs) + "\n"
 
 
-def _id_for(article: Article, published: str) -> str:
+def _id_for(article: Article, published: str, publisher: str) -> str:
     """The article's id: its day and the words of its title, or, for a title with none
     in Latin letters (Arabic, Chinese), those of its address ("/council-approves-flood-
-    barrier/")."""
+    barrier/"), else its publisher's and a short hash of its title ("valley-courier-
+    3fa2b1"), which tell its articles of a day apart."""
     title = article.title
     if not _ascii_slug(title):
-        title = _address_words(article.url) or title
+        title = _address_words(article.url) or f"{publisher} {_short_hash(title)}"
     return _id_for_title(title, published)
+
+
+def _short_hash(text: str) -> str:
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:6]
 
 
 def _id_for_title(title: str, published: str) -> str:

@@ -160,8 +160,12 @@ ARABIC_HEADLINE = "المجلس يوافق على حاجز الفيضانات ب
             "https://valleycourier.example/ar/news/flood-barrier-vote.html?ref=rss",
             "2025-04-02-flood-barrier-vote.md",
         ),
-        # An address that names the article by a number only: no words to take.
-        ("https://valleycourier.example/ar/article/4471932", "2025-04-02-article.md"),
+        # An address that names the article by a number only: no words to take, the
+        # publisher's and a hash of the headline instead.
+        (
+            "https://valleycourier.example/ar/article/4471932",
+            "2025-04-02-valley-courier-487f03.md",
+        ),
     ],
 )
 def test_an_article_titled_in_another_script_is_named_after_its_address(
@@ -1638,3 +1642,21 @@ def test_a_topics_h1_above_the_headline_is_not_the_title(
     outcome = add_one(empty_site, tmp_path, page)
     assert front(outcome)["title"] == headline
     assert text_of(outcome) == list(STORY)
+
+
+def test_a_headline_in_another_script_at_an_address_of_no_words_names_its_publisher(
+    empty_site: TinySite, tmp_path: Path
+) -> None:
+    """An Arabic headline at an address of numbers ('.../article/4471932') names the
+    file after its publisher and a short hash of the headline, which tells two such
+    articles of a day apart; it was '2025-04-02-article' (then '-2')."""
+    names = []
+    stories = ((4471932, ARABIC_HEADLINE, STORY), (4471933, ZH_HEADLINE, CHINESE_STORY))
+    for number, headline, story in stories:
+        head = f'<link rel="canonical" href="https://valleycourier.example/article/{number}">'
+        page = barrier_page(paragraphs_html(story), head, headline, lang="ar")
+        outcome = add_one(empty_site, tmp_path, page, f"page-{number}.html")
+        assert outcome.path is not None
+        names.append(outcome.path.name)
+    assert all(name.startswith("2025-04-02-valley-courier-") for name in names)
+    assert names[0][:-3].rsplit("-", 1)[1] != names[1][:-3].rsplit("-", 1)[1]
