@@ -222,12 +222,22 @@ def _summary_copy(entry: dict, language: str | None) -> bytes | None:
         root = lxml.html.fromstring(f"<div>{summary}</div>")
     except (ValueError, lxml.etree.ParserError):
         return None
+    if len(root) == 0:  # plain text, its paragraphs parted by blank lines
+        summary = _in_paragraphs(summary)
+        root = lxml.html.fromstring(f"<div>{summary}</div>")
     paragraphs = [" ".join(p.text_content().split()) for p in root.iter("p")]
     if any(_CUT_OFF.search(paragraph) for paragraph in paragraphs):
         return None
     if sum(len(paragraph) >= _SENTENCE_LENGTH for paragraph in paragraphs) < _ARTICLE_PARAGRAPHS:
         return None
     return feed_copy_page(_title_text(entry), summary, kind, language)
+
+
+def _in_paragraphs(text: str) -> str:
+    """Text without markup (what feedparser calls HTML, escaped as HTML is) in the
+    paragraphs its blank lines part."""
+    blocks = (block.strip() for block in re.split(r"\n\s*\n", text))
+    return "".join(f"<p>{block}</p>" for block in blocks if block)
 
 
 def feed_copy_page(title: str, content: str, kind: str, language: str | None) -> bytes:

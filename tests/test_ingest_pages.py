@@ -1660,3 +1660,16 @@ def test_a_headline_in_another_script_at_an_address_of_no_words_names_its_publis
         names.append(outcome.path.name)
     assert all(name.startswith("2025-04-02-valley-courier-") for name in names)
     assert names[0][:-3].rsplit("-", 1)[1] != names[1][:-3].rsplit("-", 1)[1]
+
+
+def test_an_article_a_feed_carries_as_plain_text_in_its_description_is_added(
+    empty_site: TinySite, tmp_path: Path
+) -> None:
+    """A feed carrying the whole article in <description> as plain text, its paragraphs
+    parted by blank lines (no HTML), is added when its page is not, as one in HTML is;
+    it was refused."""
+    whole = "\n\n".join(STORY).replace("£", "&#163;")
+    items = rss_item(FLOOD_BARRIER, "Wed, 02 Apr 2025 07:15:00 +0000", description=whole)
+    [added] = add_file(empty_site, tmp_path, rss_feed(items), "feed.xml")
+    assert added.status == "added", added
+    assert text_of(added) == list(STORY)
