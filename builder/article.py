@@ -538,7 +538,12 @@ def _is_text(line: str) -> bool:
         or (len(line) <= _NOTE_LENGTH and _WHERE_IT_APPEARED.fullmatch(line))
         or _copyright_line(line)
         or _RIGHTS_LINE.fullmatch(line)
-        or (len(line) <= _NOTE_LENGTH and _PICTURE_LABEL.match(line))
+        or _labelled_list(line)
+        or (
+            len(line) <= _NOTE_LENGTH
+            and _PICTURE_LABEL.match(line)
+            and not _LIST_LABEL.fullmatch(line)
+        )
         or _PICTURE_AGENCY.fullmatch(line)
         or _PAGE_TOOL.fullmatch(line)
         or _SITE_NAVIGATION.fullmatch(line)
@@ -552,10 +557,34 @@ def _is_text(line: str) -> bool:
 # the heading of a list of other stories, a script's placeholder ("Loading...").
 _SITE_NAVIGATION = re.compile(
     r"\W*(?:page\s+\d+\s+of\s+\d+|(?:next|previous|prev)(?:\s+(?:page|article|story|post))?"
-    r"|(?:tags|topics|tagged|filed\s+under)(?:\s*:.{0,200})?"
+    r"|tags|topics|tagged|filed\s+under"
     r"|most\s+(?:read|popular|viewed|shared)|loading(?:\.\.\.|…)?)\W*",
     re.IGNORECASE,
 )
+
+
+# A label over a short list among the paragraphs: the article's tags or topics, a
+# picture's credit ("Topics: Flooding, Marrow council", "Credit: Jane Doe/Valley
+# Courier"); not a sentence opening with the word ("Credit: lending to small firms fell
+# by a fifth last year, ...").
+_LIST_LABEL = re.compile(
+    r"\W*(?:tags|topics|tagged|filed\s+under|credits?)\s*:\s*(?P<items>.*)", re.IGNORECASE
+)
+_LIST_SEPARATOR = re.compile(r"\s*[,;|·•/]\s*|\s+(?:and|&)\s+")
+# An item of such a list is this short, in words.
+_LIST_ITEM_WORDS = 5
+
+
+def _labelled_list(line: str) -> bool:
+    """Whether `line` is a label over a short list (see _LIST_LABEL): items of a few
+    words, no sentence among them."""
+    found = _LIST_LABEL.fullmatch(line)
+    if found is None:
+        return False
+    items = found["items"].rstrip(". ")
+    if re.search(r"[.!?]\s", items):
+        return False
+    return all(len(item.split()) <= _LIST_ITEM_WORDS for item in _LIST_SEPARATOR.split(items))
 
 
 # A Chinese page's line of labelled fields above or below the text: its date, source,

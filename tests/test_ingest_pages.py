@@ -1673,3 +1673,25 @@ def test_an_article_a_feed_carries_as_plain_text_in_its_description_is_added(
     [added] = add_file(empty_site, tmp_path, rss_feed(items), "feed.xml")
     assert added.status == "added", added
     assert text_of(added) == list(STORY)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Credit: lending to small firms in the valley fell by a fifth last year, the chamber "
+        "of commerce said, and several told the council they had delayed hiring.",
+        "Topics: the barrier, the levy and the route dominated a meeting that ran for five "
+        "hours, with more than forty residents asking to speak.",
+    ],
+)
+def test_a_sentence_opening_with_credit_or_topics_is_article_text(
+    empty_site: TinySite, tmp_path: Path, sentence: str
+) -> None:
+    """A paragraph opening 'Credit:' or 'Topics:' is article text when what follows is a
+    sentence; the labels over short lists ('Credit: Jane Doe/Valley Courier', 'Topics:
+    Flooding, Marrow council') are not. The sentence was dropped."""
+    labels = ["Credit: Jane Doe/Valley Courier", "Topics: Flooding, Marrow council, Rivers"]
+    outcome = add_one(
+        empty_site, tmp_path, barrier_page(paragraphs_html([*STORY, sentence, *labels]))
+    )
+    assert text_of(outcome) == [*STORY, sentence]
