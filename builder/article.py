@@ -554,10 +554,11 @@ def _is_text(line: str) -> bool:
 
 # What moves the reader about the site, standing among the paragraphs: the pages of the
 # article ("Page 1 of 3", "Next page »"), the previous or next story, its tags or topics,
-# the heading of a list of other stories, a script's placeholder ("Loading...").
+# the heading of a list of other stories or topics ("Related Topics", "More on this
+# story"), a script's placeholder ("Loading...").
 _SITE_NAVIGATION = re.compile(
     r"\W*(?:page\s+\d+\s+of\s+\d+|(?:next|previous|prev)(?:\s+(?:page|article|story|post))?"
-    r"|tags|topics|tagged|filed\s+under"
+    rf"|tags|topics|tagged|filed\s+under|{RELATED_POINTER}"
     r"|most\s+(?:read|popular|viewed|shared)|loading(?:\.\.\.|…)?)\W*",
     re.IGNORECASE,
 )

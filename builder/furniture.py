@@ -11,7 +11,8 @@ BYLINE_OPENER = r"(?:by|par|por|door|przez|von)"
 # What introduces a pointer to another article ("Read more: How the 2007 floods changed
 # the valley", "LIRE AUSSI | ..."), before its colon, bar or dash; to match ignoring case.
 RELATED_POINTER = (
-    r"(?:read\s+more|more\s+on\s+this(?:\s+story)?|related(?:\s+stories|\s+articles?)?"
+    r"(?:read\s+more|more\s+on\s+this(?:\s+(?:story|topic))?"
+    r"|related(?:\s+(?:stories|articles?|topics|coverage|content))?"
     r"|see\s+also|also\s+read|read\s+also|recommended|watch|listen|lire\s+aussi"
     r"|à\s+lire\s+aussi|voir\s+aussi|leer\s+más|lee\s+también|lesen\s+sie\s+auch"
     r"|mehr\s+zum\s+thema|leggi\s+anche|leia\s+também|lees\s+ook|читайте\s+также"

@@ -1695,3 +1695,17 @@ def test_a_sentence_opening_with_credit_or_topics_is_article_text(
         empty_site, tmp_path, barrier_page(paragraphs_html([*STORY, sentence, *labels]))
     )
     assert text_of(outcome) == [*STORY, sentence]
+
+
+@pytest.mark.parametrize("heading", ["Related Topics", "More on this story", "Related coverage"])
+def test_the_heading_over_a_list_of_topics_at_the_foot_is_not_text(
+    empty_site: TinySite, tmp_path: Path, heading: str
+) -> None:
+    """The heading over the links to other topics or stories at the foot of an article
+    ('Related Topics', as a BBC-style page sets it) is not article text; it stayed."""
+    links = (
+        '<ul><li><a href="/news/topics/flooding">Flooding</a></li>'
+        '<li><a href="/news/topics/marrow">Marrow council</a></li></ul>'
+    )
+    article = f"{paragraphs_html(STORY)}<p><strong>{heading}</strong></p>{links}"
+    assert text_of(add_one(empty_site, tmp_path, barrier_page(article))) == list(STORY)
