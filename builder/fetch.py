@@ -216,8 +216,10 @@ def _summary_copy(entry: dict, language: str | None) -> bytes | None:
     off as an excerpt is; None for a summary or an excerpt."""
     summary = entry.get("summary") or ""
     kind = (entry.get("summary_detail") or {}).get("type") or ""
-    if "html" not in kind or not summary.strip():
+    if not summary.strip():
         return None
+    if "html" not in kind:  # Atom's <summary type="text">
+        summary, kind = _in_paragraphs(escape(summary)), "text/html"
     try:
         root = lxml.html.fromstring(f"<div>{summary}</div>")
     except (ValueError, lxml.etree.ParserError):
@@ -234,8 +236,8 @@ def _summary_copy(entry: dict, language: str | None) -> bytes | None:
 
 
 def _in_paragraphs(text: str) -> str:
-    """Text without markup (what feedparser calls HTML, escaped as HTML is) in the
-    paragraphs its blank lines part."""
+    """Text without markup (escaped as HTML is) in the paragraphs its blank lines
+    part."""
     blocks = (block.strip() for block in re.split(r"\n\s*\n", text))
     return "".join(f"<p>{block}</p>" for block in blocks if block)
 

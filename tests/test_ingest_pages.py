@@ -1709,3 +1709,30 @@ def test_the_heading_over_a_list_of_topics_at_the_foot_is_not_text(
     )
     article = f"{paragraphs_html(STORY)}<p><strong>{heading}</strong></p>{links}"
     assert text_of(add_one(empty_site, tmp_path, barrier_page(article))) == list(STORY)
+
+
+def test_an_article_an_atom_feed_carries_in_a_text_summary_is_added(
+    empty_site: TinySite, tmp_path: Path
+) -> None:
+    """An Atom feed carrying the whole article in <summary type="text"> (paragraphs
+    parted by blank lines, '&' and '<' as text) is added when its page is not, as one
+    in HTML is; it was refused. A summary of one paragraph is still no article."""
+    story = [*STORY, "The levy would raise £2m a year from firms such as Smith & Sons <Ltd>."]
+    entries = "".join(
+        f"<entry><title>{HEADLINE}</title><link href='{link}'/><id>{link}</id>"
+        "<updated>2025-04-02T07:15:00Z</updated>"
+        f'<summary type="text">{summary}</summary></entry>'
+        for link, summary in (
+            (FLOOD_BARRIER, "\n\n".join(story).replace("&", "&amp;").replace("<", "&lt;")),
+            (f"{FLOOD_BARRIER}teaser", STORY[0]),
+        )
+    )
+    feed = (
+        '<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom">'
+        "<title>Valley Courier</title><id>urn:valley</id>"
+        f"<updated>2025-04-02T08:00:00Z</updated>{entries}</feed>"
+    )
+    added, refused = add_file(empty_site, tmp_path, feed, "atom.xml")
+    assert added.status == "added", added
+    assert text_of(added) == story
+    assert refused.status == "failed"
