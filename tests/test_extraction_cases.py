@@ -489,3 +489,12 @@ def test_a_month_something_was_agreed_or_decided_to_be_done_in_is_ahead() -> Non
     assert _values(text, "2025-03-21")["December"] == "2025-12"
     # The month of the agreeing is gone.
     assert _values("They agreed in June to cut output.", "2025-03-21")["June"] == "2024-06"
+
+
+def test_the_tense_inside_a_quote_does_not_tell_when_it_was_said() -> None:
+    # Published Wednesday 11 June 2025: told on Tuesday gone, whatever the quote promises.
+    text = 'On Tuesday, "We will not back down," the prime minister told parliament.'
+    assert _values(text, "2025-06-11")["Tuesday"] == "2025-06-10"
+    # A day inside the quote is told by the quote's own tense.
+    text = '"We will vote on Thursday," the minister said.'
+    assert _values(text, "2025-06-11")["Thursday"] == "2025-06-12"

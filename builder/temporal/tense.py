@@ -168,6 +168,23 @@ def _aside(text: str, left: int, right: int) -> tuple[int, int] | None:
     return clause.span(1) if clause is not None else None
 
 
+# A stretch in double quotes: straight ones paired in order, or typographic ones.
+_QUOTED = re.compile(r'"[^"]*"|“[^“”]*”')
+
+
+def _quotes_apart(text: str, left: int, right: int, start: int, end: int) -> list[tuple[int, int]]:
+    """The quoted stretches of text[left:right] that do not hold text[start:end]: the tense
+    of what someone said does not tell when they said it ('On Tuesday, "We will not back
+    down," the prime minister told parliament.')."""
+    if '"' not in text[left:right] and "“" not in text[left:right]:  # cheap test first
+        return []
+    return [
+        quote.span()
+        for quote in _QUOTED.finditer(text, left, right)
+        if not (quote.start() <= start and end <= quote.end())
+    ]
+
+
 def direction(text: str, start: int, end: int) -> int:
     """-1 if the verb nearest to text[start:end] is past, +1 if future, 0 if unknown."""
     sentence_start, sentence_end = sentence_bounds(text, start, end)
@@ -182,8 +199,11 @@ def direction(text: str, start: int, end: int) -> int:
         aside = None
     elif aside is not None and start < aside[1]:
         aside = None
+    quotes_apart = _quotes_apart(text, sentence_start, sentence_end, start, end)
     for match in _CUES.finditer(text, sentence_start, sentence_end):
         if match.start() < end and match.end() > start:
+            continue
+        if any(left <= match.start() < right for left, right in quotes_apart):
             continue
         if aside is not None and aside[0] <= match.start() < aside[1]:
             continue
