@@ -498,3 +498,15 @@ def test_the_tense_inside_a_quote_does_not_tell_when_it_was_said() -> None:
     # A day inside the quote is told by the quote's own tense.
     text = '"We will vote on Thursday," the minister said.'
     assert _values(text, "2025-06-11")["Thursday"] == "2025-06-12"
+
+
+def test_a_day_a_past_span_lasted_until_is_gone() -> None:
+    # Published Wednesday 11 June 2025.
+    text = "Fighting continued from dawn until dusk on Sunday."
+    assert _values(text, "2025-06-11")["Sunday"] == "2025-06-08"
+    assert _values("The protest lasted until Friday.", "2025-06-11")["Friday"] == "2025-06-06"
+    # A curfew imposed until a day, or one in force until it, runs to the day ahead.
+    text = "Police imposed a curfew until 5 pm Sunday."
+    assert _values(text, "2025-06-11")["5 pm Sunday"] == "2025-06-15T17:00"
+    text = "The curfew remains in force until Sunday."
+    assert _values(text, "2025-06-11")["Sunday"] == "2025-06-15"

@@ -1166,6 +1166,13 @@ def _speech_day(ctx: Context, start: int, end: int) -> date:
 
 # "a curfew until 5 pm Sunday": the day is ahead whatever the verb's tense.
 _UNTIL = re.compile(r"\b(?:until|till)(?:\s+\S+){0,4}\s*$", re.IGNORECASE)
+# "Fighting continued from dawn until dusk on Sunday", "the sit-in lasted until Friday": a
+# span a past verb of lasting tells is over, the day it lasted until gone.
+_LASTED_UNTIL = re.compile(
+    r"\b(?:continued|lasted|raged|persisted|remained|stayed|went\s+on|dragged\s+on"
+    r"|carried\s+on|held\s+out|queued|waited)\b[^.;:!?]{0,60}?\b(?:until|till)\b[^.;:!?]*$",
+    re.IGNORECASE,
+)
 # "has extended its warnings to midnight on Wednesday", "adjourned the hearing to
 # Monday", "has been put back to 8pm on Sunday": a day moved to, ahead too; not one told
 # of in the past ("the talks, which were extended to Friday, collapsed").
@@ -1323,6 +1330,8 @@ def _resolve_weekday(ctx: Context, lower: str, weekday: int, start: int, end: in
             last = cal.nearest_weekday(ctx.day_anchor, weekday, 1)
             if last <= ctx.dct:
                 return last
+        if ctx.tense(start, end) < 0 and _LASTED_UNTIL.search(ctx.text, max(0, start - 100), start):
+            return cal.nearest_weekday(ctx.dct, weekday, -1)
         ahead = ctx.day_anchor is not None and ctx.day_anchor > ctx.dct
         base = ctx.day_anchor if ahead and recent else ctx.dct
         return cal.nearest_weekday(base, weekday, 1)
