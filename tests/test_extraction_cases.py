@@ -510,3 +510,14 @@ def test_a_day_a_past_span_lasted_until_is_gone() -> None:
     assert _values(text, "2025-06-11")["5 pm Sunday"] == "2025-06-15T17:00"
     text = "The curfew remains in force until Sunday."
     assert _values(text, "2025-06-11")["Sunday"] == "2025-06-15"
+
+
+def test_a_day_in_a_conditional_clause_is_ahead() -> None:
+    # Published Tuesday 11 March 2025.
+    text = "If passed on Thursday, the law would take effect in April."
+    assert _values(text, "2025-03-11")["Thursday"] == "2025-03-13"
+    text = "If approved on Thursday, the plan will cut fares."
+    assert _values(text, "2025-03-11")["Thursday"] == "2025-03-13"
+    # A past verb with its subject after "if" keeps its tense.
+    text = "If he passed on Thursday, nobody noticed."
+    assert _values(text, "2025-03-11")["Thursday"] == "2025-03-06"

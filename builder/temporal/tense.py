@@ -90,9 +90,11 @@ _PAST_AUXILIARY = re.compile(r"\b(?:had\s+been|was|were|previously)\s+$", re.IGN
 # A past form after these is a participle or an adjective, not a finite verb: "would be
 # paid", "a still unspecified date", "being sold"; the auxiliary before it tells the tense.
 # After a modal it is a verb's base form: "will last until", "will need" (not "may": the
-# month).
+# month). After "if" or "unless" it opens a conditional clause: "If passed on
+# Thursday, the law would take effect in April".
 _NOT_FINITE = re.compile(
     r"(?:\b(?:be|been|being|is|are|to|a|an|the|its|their|his|her|still|yet|newly|recently"
+    r"|if|unless"
     r"|already|on|in|at|for|with|from|of|into|across|over|will|would|could|should|might"
     r"|must|shall|can|cannot|won['’]t|can['’]t|wouldn['’]t|couldn['’]t|shouldn['’]t)|['’]ll)\s+$",
     re.IGNORECASE,
