@@ -521,3 +521,13 @@ def test_a_day_in_a_conditional_clause_is_ahead() -> None:
     # A past verb with its subject after "if" keeps its tense.
     text = "If he passed on Thursday, nobody noticed."
     assert _values(text, "2025-03-11")["Thursday"] == "2025-03-06"
+
+
+def test_a_days_event_that_could_or_may_do_something_is_ahead() -> None:
+    # Published Tuesday 11 March 2025.
+    text = "Thursday's vote could topple the government."
+    assert _values(text, "2025-03-11")["Thursday"] == "2025-03-13"
+    assert _values("Thursday's ruling may force a rerun.", "2025-03-11")["Thursday"] == "2025-03-13"
+    # What it could have done is gone.
+    text = "Thursday's vote could have gone either way."
+    assert _values(text, "2025-03-11")["Thursday"] == "2025-03-06"

@@ -1187,6 +1187,11 @@ _MOVED_TO_ANY = re.compile(_MOVED_TO_BODY, re.IGNORECASE)
 
 
 _INTO = re.compile(r"\binto\s+$", re.IGNORECASE)
+# "Thursday's vote could topple the government": what a day's event may do is not known
+# yet, the event is ahead (not "Thursday's vote could have gone either way").
+_DAYS_EVENT_MAY = re.compile(
+    r"(?:['’]s)?\s+(?:[\w-]+\s+){1,2}(?:could|might|may)\s+(?!(?:not\s+)?have\b)\w", re.I
+)
 # Not a passive to come: "will be announced on Friday", "is to be told on Monday".
 _STATEMENT_ON = re.compile(
     r"(?<!\bbe\s)(?<!\bbeen\s)(?<!\bbeing\s)"
@@ -1394,6 +1399,9 @@ def _resolve_weekday(ctx: Context, lower: str, weekday: int, start: int, end: in
             tense = 1  # "Starting Monday, masks are mandatory", "frozen effective Friday"
         if "into" in near[-10:] and _INTO.search(ctx.text, max(0, start - 10), start):
             tense = 1  # "gusts are possible overnight into Saturday"; not "talks ran into Sunday"
+        owned = possessive or ctx.text[end - 2 : end] in ("'s", "’s")
+        if owned and _DAYS_EVENT_MAY.match(ctx.text, end):
+            tense = 1  # "Thursday's vote could topple the government"
         ahead = ctx.day_anchor is not None and 0 < (ctx.day_anchor - ctx.dct).days <= 7
         if ahead and start - ctx.day_anchor_at < 300:
             tense = 1  # "The next attempt is set for Wednesday. ... 80% on Thursday."
