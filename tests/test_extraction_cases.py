@@ -531,3 +531,17 @@ def test_a_days_event_that_could_or_may_do_something_is_ahead() -> None:
     # What it could have done is gone.
     text = "Thursday's vote could have gone either way."
     assert _values(text, "2025-03-11")["Thursday"] == "2025-03-06"
+
+
+def test_a_day_just_after_a_day_told_in_a_year_gone_goes_on_in_that_year() -> None:
+    told = "The 2016 referendum was held on 23 June."
+    later = "The result shocked markets on 24 June."
+    assert _dated_quotes(f"{told} {later}", "2025-03-11") == [
+        ("2016-06-23", told),
+        ("2016-06-24", later),
+    ]
+    text = "The dam burst on 3 March 2019. Rescuers found survivors on 5 March."
+    assert _values(text, "2025-03-11")["5 March"] == "2019-03-05"
+    # A day told in the future is no part of that year's story.
+    text = "The 2016 referendum was held on 23 June. The result will be marked on 24 June."
+    assert _values(text, "2025-03-11")["24 June"] == "2025-06-24"

@@ -202,6 +202,22 @@ def year_going_on(ctx: Context, month: int, start: int, end: int) -> int | None:
     return told if ctx.tense(start, end) < 0 else None
 
 
+def year_of_next_day(ctx: Context, month: int, day: int, start: int, end: int) -> int | None:
+    """The year of a day told just after a day of a year gone, on it or within a month after
+    it, told not in the future: the story goes on in that year ("The 2016 referendum was
+    held on 23 June. The result shocked markets on 24 June.")."""
+    told = ctx.day_anchor
+    if told is None or told.year >= ctx.dct.year or not 0 < start - ctx.day_anchor_at <= 300:
+        return None
+    try:
+        following = date(told.year, month, day)
+    except ValueError:
+        return None
+    if not 0 <= (following - told).days <= 31 or ctx.tense(start, end) > 0:
+        return None
+    return told.year
+
+
 def year_of_month(ctx: Context, month: int, start: int, end: int) -> int:
     """The year of a day in `month` whose year the text does not write: the opening day's
     when it closes a span, the one a sentence opened with, the one the story is at, else
@@ -255,7 +271,9 @@ def _day_date(ctx: Context, text: str, start: int, end: int) -> date | None:
     if year is None:
         year = _relative_year(_words(text), ctx.dct.year)  # "5 March last year"
     if year is None:
-        year = year_of_month(ctx, month, start, end)
+        year = year_of_next_day(ctx, month, day, start, end) or year_of_month(
+            ctx, month, start, end
+        )
     try:
         return date(year, month, day)
     except ValueError:
