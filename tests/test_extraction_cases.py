@@ -545,3 +545,14 @@ def test_a_day_just_after_a_day_told_in_a_year_gone_goes_on_in_that_year() -> No
     # A day told in the future is no part of that year's story.
     text = "The 2016 referendum was held on 23 June. The result will be marked on 24 June."
     assert _values(text, "2025-03-11")["24 June"] == "2025-06-24"
+
+
+def test_a_day_someone_was_remanded_to_appear_on_is_ahead_however_far() -> None:
+    # Published 20 March 2025: January is the next one, ten months ahead.
+    text = "He was remanded in custody to appear at the Old Bailey on 14 January."
+    assert _values(text, "2025-03-20")["14 January"] == "2026-01-14"
+    text = "She was bailed to appear before magistrates in February."
+    assert _values(text, "2025-03-20")["February"] == "2026-02"
+    # A failure to appear is gone.
+    text = "He failed to appear in court on 14 January."
+    assert _values(text, "2025-03-20")["14 January"] == "2025-01-14"

@@ -53,7 +53,13 @@ from builder.temporal.periods import (
     _year_before,
     _yearend,
 )
-from builder.temporal.tense import MOVED, closely_future, closely_past, sentence_bounds
+from builder.temporal.tense import (
+    MOVED,
+    closely_future,
+    closely_past,
+    sent_to_appear,
+    sentence_bounds,
+)
 from builder.temporal.tokens import (
     _DAY_TOKEN,
     _MONTH_TOKEN,
@@ -1687,6 +1693,8 @@ def _month(text: str, start: int, end: int, ctx: Context) -> Reading | None:
             )
         )
         year = cal.nearest_month(ctx.dct, month, -1 if done else 1)
+    if year is None and sent_to_appear(ctx.text, start):
+        year = cal.nearest_month(ctx.dct, month, 1)  # "bailed to appear ... in February"
     if year is None:
         # Months within a season of the DCT are the nearest ones whatever the tense cues say,
         # and so is the end of a span "through January": the verb tells when the span began.

@@ -110,11 +110,27 @@ _INFINITIVE = re.compile(r"\bto\s+$", re.IGNORECASE)
 # What was arranged, agreed or decided to be done, told before the expression: "was bailed
 # to return to court in June", "was remanded in custody to appear at the Old Bailey on 14
 # April", "Leaders agreed to meet again in June" (not "failed to appear in court in June").
+_SENT_TO_COURT = r"bailed|remanded|summoned|ordered|released|freed"
 _ARRANGED_TO_DO = re.compile(
-    r"\b(?:bailed|remanded|summoned|ordered|released|freed|agreed|decided|pledged|promised"
+    rf"\b(?:{_SENT_TO_COURT}|agreed|decided|pledged|promised"
     r"|vowed|resolved|arranged|planned)\b(?:\s+[\w'’-]+){0,3}?\s+to\s+[a-z]+\b[^.;:!?]*$",
     re.IGNORECASE,
 )
+# "was remanded in custody to appear at the Old Bailey on 14 January": a day in court
+# someone was sent to is ahead however far it is.
+_SENT_TO_APPEAR = re.compile(
+    rf"\b(?:{_SENT_TO_COURT})\b(?:\s+[\w'’-]+){{0,3}}?\s+to\s+(?:appear|return|attend"
+    r"|answer|stand\s+trial)\b[^.;:!?]*$",
+    re.IGNORECASE,
+)
+
+
+def sent_to_appear(text: str, start: int) -> bool:
+    """Whether the expression at `start` is the day or month someone was bailed, remanded or
+    summoned to appear in court."""
+    return _SENT_TO_APPEAR.search(text, max(0, start - 120), start) is not None
+
+
 # A clause joined after the expression ("... by Sunday, but warned that ...") has verbs
 # of its own: they do not tell the tense of the clause holding the expression.
 _NEXT_CLAUSE = re.compile(

@@ -9,7 +9,12 @@ from builder.temporal import calendar as cal
 from builder.temporal.context import Context
 from builder.temporal.lexicon import MONTHS, TIME_UNITS, UNITS
 from builder.temporal.numbers import parse_number, parse_ordinal, parse_spelled_year
-from builder.temporal.tense import closely_future, closely_past, sentence_bounds
+from builder.temporal.tense import (
+    closely_future,
+    closely_past,
+    sent_to_appear,
+    sentence_bounds,
+)
 
 _WORD = re.compile(r"[a-z]+(?:-[a-z]+)*|\d+(?:\.\d+)?(?:\s\d/\d)?|'\d\d|\d/\d", re.IGNORECASE)
 
@@ -232,6 +237,8 @@ def year_of_month(ctx: Context, month: int, start: int, end: int) -> int:
         year = year_after_statement(ctx, month, start, end)
     if year is not None:
         return year
+    if sent_to_appear(ctx.text, start):
+        return cal.nearest_month(ctx.dct, month, 1)  # "remanded to appear ... on 14 January"
     distance = min((month - ctx.dct.month) % 12, (ctx.dct.month - month) % 12)
     tense = ctx.tense(start, end) if distance > 2 else 0
     if tense == 0 and distance > 2 and _SPAN_END.search(ctx.text, max(0, start - 10), start):
