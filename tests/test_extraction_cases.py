@@ -556,3 +556,14 @@ def test_a_day_someone_was_remanded_to_appear_on_is_ahead_however_far() -> None:
     # A failure to appear is gone.
     text = "He failed to appear in court on 14 January."
     assert _values(text, "2025-03-20")["14 January"] == "2025-01-14"
+
+
+def test_a_live_blog_time_in_bold_opening_an_entry_is_on_the_blogs_day() -> None:
+    # Published Saturday 14 June 2025.
+    text = (
+        "**17.30 GMT** Schools will reopen on Monday.\n\n"
+        "**18.45 GMT** The prime minister has left Brenvik."
+    )
+    assert _values(text, "2025-06-14")["18.45 GMT"] == "2025-06-14T18:45Z"
+    text = f"## Friday 13 June\n\n{text}"
+    assert _values(text, "2025-06-14")["18.45 GMT"] == "2025-06-13T18:45Z"

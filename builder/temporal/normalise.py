@@ -291,7 +291,7 @@ def _clock(text: str, start: int, end: int, ctx: Context) -> Reading | None:
             day = _day_reference(later.group(1), later.start(1), later.end(1), ctx)
     # "10:42 GMT — ...": a live blog entry's time, on the day its blog is at (the
     # publication day unless a heading named another), whatever older date came before.
-    entry = day is None and _ENTRY_TIME.match(ctx.text, end) and _opens_line(ctx.text, start)
+    entry = day is None and _opens_entry(ctx.text, start, end)
     if entry:
         day = ctx.heading_day or ctx.dct
     every_week = (
@@ -367,7 +367,18 @@ _CLOCK_SPAN_END = re.compile(
     rf"\s*(?:and|to|until|till|-|–)\s*{CLOCK}{ZONE}?(?=,?\s+(?:on\s+)?\w)", re.IGNORECASE
 )
 # After an entry's time: a dash or a colon, perhaps after the Markdown making it bold.
-_ENTRY_TIME = re.compile(r"[*_]*\s*(?:[—–-]|:)\s")
+# What follows a live blog entry's time: a dash or a colon ("10:42 GMT — ..."), or the
+# close of the bold or italics it is set in ("**18.45 GMT** The prime minister ...").
+_ENTRY_TIME = re.compile(r"[*_]*\s*(?:[—–-]|:)\s|(?P<emphasis>[*_]+)\s+[\"“‘'(]?[A-Z0-9]")
+
+
+def _opens_entry(text: str, start: int, end: int) -> bool:
+    """Whether the time at text[start:end] opens a live blog entry: alone at the start of
+    its line, before a dash, a colon or the close of its emphasis."""
+    follows = _ENTRY_TIME.match(text, end)
+    if follows is None or not _opens_line(text, start):
+        return False
+    return not follows.group("emphasis") or text[max(0, start - 1) : start] in ("*", "_")
 
 
 def _opens_line(text: str, start: int) -> bool:
