@@ -214,6 +214,24 @@ def _split_items(paragraph: str) -> list[tuple[int, int]]:
     return spans
 
 
+# How far after a sentence's end inside a quotation the quotation may close for the
+# sentence to go on to its close: 'The mayor said: "We warned them on Dec. 3. Nobody
+# listened."' is one sentence, its quote whole.
+_QUOTE_CLOSES_WITHIN = 160
+
+
+def _inside_short_quote(paragraph: str, begin: int, boundary: int) -> bool:
+    """Whether the sentence end at `boundary` is inside a double quotation opened in the
+    sentence begun at `begin` that closes soon after, in the paragraph."""
+    before = paragraph[begin:boundary]
+    straight = before.count('"') % 2 == 1
+    if not straight and before.count("“") <= before.count("”"):
+        return False
+    closing = '"' if straight else "”"
+    close = paragraph.find(closing, boundary, boundary + _QUOTE_CLOSES_WITHIN)
+    return close >= 0
+
+
 def _split_prose(paragraph: str) -> list[tuple[int, int]]:
     begin = dateline_end(paragraph)
     while begin < len(paragraph) and paragraph[begin].isspace():  # a line break after it
@@ -224,6 +242,8 @@ def _split_prose(paragraph: str) -> list[tuple[int, int]]:
     spans = []
     for mark in _BOUNDARY.finditer(paragraph, begin):
         if not _is_boundary(paragraph, mark.end(), mark.start()):
+            continue
+        if _inside_short_quote(paragraph, begin, mark.end()):
             continue
         if paragraph[begin : mark.end()].strip():
             spans.append((begin, mark.end()))

@@ -567,3 +567,10 @@ def test_a_live_blog_time_in_bold_opening_an_entry_is_on_the_blogs_day() -> None
     assert _values(text, "2025-06-14")["18.45 GMT"] == "2025-06-14T18:45Z"
     text = f"## Friday 13 June\n\n{text}"
     assert _values(text, "2025-06-14")["18.45 GMT"] == "2025-06-13T18:45Z"
+
+
+def test_a_quotation_of_two_short_sentences_is_quoted_whole() -> None:
+    text = 'The mayor said: "We warned them on Dec. 3. Nobody listened."'
+    assert _dated_quotes(text, "2025-03-20") == [("2024-12-03", text)]
+    text = "The mayor said: “We warned them on Dec. 3. Nobody listened.”"
+    assert _dated_quotes(text, "2025-03-20") == [("2024-12-03", text)]
