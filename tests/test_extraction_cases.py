@@ -574,3 +574,12 @@ def test_a_quotation_of_two_short_sentences_is_quoted_whole() -> None:
     assert _dated_quotes(text, "2025-03-20") == [("2024-12-03", text)]
     text = "The mayor said: “We warned them on Dec. 3. Nobody listened.”"
     assert _dated_quotes(text, "2025-03-20") == [("2024-12-03", text)]
+
+
+def test_the_month_a_financial_or_school_year_turns_every_year_is_no_event() -> None:
+    text = "The retailer, whose financial year ends in March, reported a loss."
+    assert _values(text, "2025-06-20") == {"March": "XXXX-03"}
+    assert _dated_quotes(text, "2025-06-20") == []
+    # The month one year of accounts ended is a month of that year.
+    text = "The company said its financial year ended in March."
+    assert _dated_quotes(text, "2025-06-20") == [("2025-03", text)]

@@ -1648,6 +1648,13 @@ def _set(text: str, start: int, end: int, ctx: Context) -> Reading | None:
 
 
 _DEADLINE = re.compile(r"\b(?:by|until|till)\s+$", re.IGNORECASE)
+# "whose financial year ends in March", "the school year starts in September": the month a
+# year of accounts or of school turns every year, no month of one year.
+_YEARLY_TURN = re.compile(
+    r"\b(?:financial|fiscal|tax|accounting|school|academic|business)\s+year\s+"
+    r"(?:ends|begins|starts|runs\s+(?:from|to|until))\s+(?:in\s+)?(?:(?:early|late|mid)[-\s]+)?$",
+    re.IGNORECASE,
+)
 # "By February, the freeze had been lifted", "had fallen by 20% by January".
 _BY_PAST_PERFECT = re.compile(r"[,\s][^.;:!?]{0,50}?\bhad\s+(?!to\b)\w", re.IGNORECASE)
 _PAST_PERFECT_BY = re.compile(r"\bhad\s+(?!to\b)[^.;:!?]{0,60}\bby\s+$", re.IGNORECASE)
@@ -1670,6 +1677,10 @@ def _month(text: str, start: int, end: int, ctx: Context) -> Reading | None:
     month = _month_of(text)
     if month is None:
         return None
+    if "year" in ctx.text[max(0, start - 40) : start] and _YEARLY_TURN.search(
+        ctx.text, max(0, start - 60), start
+    ):
+        return Reading("DATE", f"XXXX-{month:02d}")  # "whose financial year ends in March"
     year = (
         ctx.stated_year(start)
         or year_opening_sentence(ctx, start, end)
