@@ -520,6 +520,19 @@ def _inside(item: _Dated, other: _Dated) -> bool:
     return first <= item.value[: len(first)] and item_last[: len(last)] <= last
 
 
+def _leads_as_span(item: _Dated, pool: list[_Dated]) -> bool:
+    """Whether `item` is a span that dates its sentence before its single dates: a span of
+    days always; a span of months or years only when no single day is told with it ("The
+    regulator fined the bank on Thursday for failings between 2018 and 2022": the fine)."""
+    if item.end is None and not item.ongoing:
+        return False
+    if _precision(item.value) >= 3:
+        return True
+    return not any(
+        other.end is None and not other.ongoing and _precision(other.value) >= 3 for other in pool
+    )
+
+
 def _main(dated: list[_Dated], dct: str) -> _Dated:
     if len(dated) == 1:
         return dated[0]
@@ -531,7 +544,7 @@ def _main(dated: list[_Dated], dct: str) -> _Dated:
     return max(
         pool,
         key=lambda d: (
-            d.end is not None or d.ongoing,
+            _leads_as_span(d, pool),
             not d.moved_from,
             not d.counted,
             _precision(d.value) + (0.5 if _ZONED.search(d.value) else 0),

@@ -583,3 +583,14 @@ def test_the_month_a_financial_or_school_year_turns_every_year_is_no_event() -> 
     # The month one year of accounts ended is a month of that year.
     text = "The company said its financial year ended in March."
     assert _dated_quotes(text, "2025-06-20") == [("2025-03", text)]
+
+
+def test_a_day_told_with_a_span_of_years_dates_the_sentence_first() -> None:
+    text = "The regulator fined the bank on Thursday for failings between 2018 and 2022."
+    assert _dated_quotes(text, "2025-06-20") == [
+        ("2025-06-19", text),
+        ("2018", "2022", text),
+    ]
+    # A span of days still comes first.
+    text = "The festival ran from 3 to 5 May and closed on 5 May."
+    assert _dated_quotes(text, "2025-06-20")[0] == ("2025-05-03", "2025-05-05", text)
