@@ -594,3 +594,11 @@ def test_a_day_told_with_a_span_of_years_dates_the_sentence_first() -> None:
     # A span of days still comes first.
     text = "The festival ran from 3 to 5 May and closed on 5 May."
     assert _dated_quotes(text, "2025-06-20")[0] == ("2025-05-03", "2025-05-05", text)
+
+
+def test_march_or_may_after_another_month_and_and_or_or_is_a_month() -> None:
+    text = "Thefts rose between January and March."
+    assert _dated_quotes(text, "2025-06-11") == [("2025-01", "2025-03", text)]
+    assert _values("It rose in April or May.", "2025-06-11")["May"] == "2025-05"
+    # After a name, "May" is one.
+    assert "May" not in _values("Boris Johnson and May spoke on Tuesday.", "2025-06-11")

@@ -338,6 +338,8 @@ _BRANCHES: list[tuple[str, str]] = [
         rf"|(?:(?<=\bin\s)|(?<=\bsince\s)|(?<=\buntil\s)|(?<=\bby\s)|(?<=\bduring\s)|(?<=\bfrom\s)"
         rf"|(?<=\bthrough\s)|(?<=\bbefore\s)|(?<=\bafter\s)|(?<=\bof\s)|(?<=\bthrough\s)"
         rf"|(?<=\bend\s)|(?<=\bin\searly\s)|(?<=\bfor\s)|(?<=\bto\s)|(?<=\bbetween\s)){MONTH}"
+        # "between January and March", "in April or May": see _month's _AFTER_MONTH_AND
+        r"|(?:(?<=\band\s)|(?<=\bor\s))(?:march|may)(?=\s|[,.;:])"
         rf"|(?:january|february|april|june|july|august|september|october|november|december)(?=\s|'s|[,.;:])"
         r")",
     ),

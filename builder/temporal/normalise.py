@@ -1671,8 +1671,20 @@ _TO_MONTH_OF_YEAR = re.compile(
 )
 
 
+# "and March", "or May" name a month after another month ("between January and March"),
+# not after other words ("Theresa May", "marchers and March organisers").
+_AND_OR = re.compile(r"\s(?:and|or)\s+$", re.IGNORECASE)
+_AFTER_MONTH_AND = re.compile(rf"{MONTH}\.?,?\s+(?:and|or)\s+$", re.IGNORECASE)
+
+
 def _month(text: str, start: int, end: int, ctx: Context) -> Reading | None:
     if not _month_is_name(text):
+        return None
+    if (
+        text in ("March", "May")
+        and _AND_OR.search(ctx.text, max(0, start - 5), start)
+        and not _AFTER_MONTH_AND.search(ctx.text, max(0, start - 30), start)
+    ):
         return None
     month = _month_of(text)
     if month is None:
