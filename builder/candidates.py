@@ -317,6 +317,18 @@ class _Dated:
     moved_from: bool = False
 
 
+def _last_words(text: str, size: int) -> str:
+    """The last `size` characters of `text`, less the word they may open in the middle of
+    ("as charged ..." cut from "was charged ...")."""
+    window = text[-size:]
+    if len(text) > size and text[-size - 1].isalnum():
+        return _WORD_OPENING.sub("", window, count=1)
+    return window
+
+
+_WORD_OPENING = re.compile(r"^[\w'’]+")
+
+
 def _dated_in(
     sentence_text: str,
     offset: int,
@@ -393,7 +405,7 @@ def _dated_in(
             continue
         # Cheap tests first, as for _SINCE: the reporting patterns need one of their verbs
         # or nouns, _BASELINE a digit or one of its words.
-        window = before[-80:]
+        window = _last_words(before, 80)
         low = window.lower() if plain else ""
         said = not plain or any(word in low for word in _REPORTING_WORDS)
         reporting = bool(

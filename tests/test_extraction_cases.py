@@ -602,3 +602,12 @@ def test_march_or_may_after_another_month_and_and_or_or_is_a_month() -> None:
     assert _values("It rose in April or May.", "2025-06-11")["May"] == "2025-05"
     # After a name, "May" is one.
     assert "May" not in _values("Boris Johnson and May spoke on Tuesday.", "2025-06-11")
+
+
+def test_a_word_cut_at_the_edge_of_what_is_read_before_a_date_is_not_a_comparison() -> None:
+    # "was" 80 characters before the date, cut to "as", was read as a comparison's "as".
+    text = (
+        "He was charged on Tuesday and remanded in custody to appear at Leeds Crown Court "
+        "on 7 July."
+    )
+    assert _dated_quotes(text, "2025-06-11") == [("2025-06-10", text), ("2025-07-07", text)]
