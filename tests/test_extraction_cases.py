@@ -611,3 +611,14 @@ def test_a_word_cut_at_the_edge_of_what_is_read_before_a_date_is_not_a_compariso
         "on 7 July."
     )
     assert _dated_quotes(text, "2025-06-11") == [("2025-06-10", text), ("2025-07-07", text)]
+
+
+def test_a_day_told_of_an_event_named_by_its_year_and_a_past_verb_is_in_that_year() -> None:
+    told = "The 2011 earthquake struck on 11 March."
+    later = "A tsunami hit the coast on 12 March."
+    assert _dated_quotes(f"{told} {later}", "2025-06-11") == [
+        ("2011-03-11", told),
+        ("2011-03-12", later),
+    ]
+    text = "The 2019 fire destroyed the roof on 15 April."
+    assert _values(text, "2025-06-11")["15 April"] == "2019-04-15"

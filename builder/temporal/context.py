@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
-from builder.temporal.tense import direction
+from builder.temporal.tense import _PAST, direction
 
 _SENTENCE_BREAK = re.compile(r"[.!?][\"'”’)]*\s+[\"'“‘(]?[A-Z]|\n\s*\n")
 
@@ -20,15 +20,17 @@ _SENTENCE_OPENING = re.compile(
 _WHEN_CLAUSE = re.compile(r"[^.;!?]*?\d{4}\s*,\s*when\b[^.;!?]*$")
 
 # "The 1970 World Cup final, played at the Azteca on 21 June", "The 2016 referendum was
-# held on 23 June": an event the sentence opens with, named by its year, then what is told
-# of it after a comma or in the past (not a thing the year labels: "The 2025 budget,
-# unveiled on 30 October").
+# held on 23 June", "The 2011 earthquake struck on 11 March": an event the sentence opens
+# with, named by its year, then what is told of it after a comma or in the past (not a
+# thing the year labels: "The 2025 budget, unveiled on 30 October").
 _THE_BEFORE_YEAR = re.compile(r"(?:^|[.!?\"”]\s+|\n\s*)[\"“]?the\s+$", re.IGNORECASE)
 _LABELLED = r"(?!(?:budgets?|models?|targets?|goals?|plans?|forecasts?|guidance|deadline)\b)"
+# A past verb telling what the event did: "The 2011 earthquake struck on 11 March".
+_PAST_TOLD = rf"(?!(?:last|earlier|ago|yesterday)\b)(?:{_PAST})"
 _EVENT_OF_YEAR = re.compile(
     rf"\d{{4}}\s+(?:{_LABELLED}[\w'’-]+\s+){{0,3}}?{_LABELLED}[\w'’-]+"
     r"(?:\s*,\s+|\s+(?:was|were)\s+(?!(?:due|expected|scheduled|set|planned|to)\b)\w+"
-    r"|\s+(?:took\s+place|began|opened|ended|closed)\b)"
+    rf"|\s+(?:took\s+place|{_PAST_TOLD})(?![\w'’]))"
     r"[^.;!?]*$",
     re.IGNORECASE,
 )
