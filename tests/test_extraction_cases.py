@@ -622,3 +622,12 @@ def test_a_day_told_of_an_event_named_by_its_year_and_a_past_verb_is_in_that_yea
     ]
     text = "The 2019 fire destroyed the roof on 15 April."
     assert _values(text, "2025-06-11")["15 April"] == "2019-04-15"
+
+
+def test_a_day_a_condition_may_be_confirmed_or_announced_on_is_ahead() -> None:
+    # Published Wednesday 11 June 2025.
+    text = "If confirmed on Friday, she would become the first woman to lead the court."
+    assert _values(text, "2025-06-11")["Friday"] == "2025-06-13"
+    # Confirmed on a day, it is gone.
+    text = "The ministry confirmed on Friday that she would lead the court."
+    assert _values(text, "2025-06-11")["Friday"] == "2025-06-06"

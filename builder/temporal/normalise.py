@@ -1209,9 +1209,10 @@ _INTO = re.compile(r"\binto\s+$", re.IGNORECASE)
 _DAYS_EVENT_MAY = re.compile(
     r"(?:['’]s)?\s+(?:[\w-]+\s+){1,2}(?:could|might|may)\s+(?!(?:not\s+)?have\b)\w", re.I
 )
-# Not a passive to come: "will be announced on Friday", "is to be told on Monday".
+# Not a passive to come: "will be announced on Friday", "is to be told on Monday"; nor a
+# condition: "If confirmed on Friday, she would become ...".
 _STATEMENT_ON = re.compile(
-    r"(?<!\bbe\s)(?<!\bbeen\s)(?<!\bbeing\s)"
+    r"(?<!\bbe\s)(?<!\bbeen\s)(?<!\bbeing\s)(?<!\bif\s)(?<!\bunless\s)"
     r"\b(?:said|told\s+\w+|announced|stated|confirmed|added|declared)"
     r"(?:\s+(?:in|at|during)\s+(?:a|an|the|his|her|their)\s+(?:joint\s+|written\s+)?"
     r"(?:statement|interview|briefing|news\s+conference|press\s+conference|speech))?"
