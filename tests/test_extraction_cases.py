@@ -631,3 +631,12 @@ def test_a_day_a_condition_may_be_confirmed_or_announced_on_is_ahead() -> None:
     # Confirmed on a day, it is gone.
     text = "The ministry confirmed on Friday that she would lead the court."
     assert _values(text, "2025-06-11")["Friday"] == "2025-06-06"
+
+
+def test_a_day_a_past_activity_went_on_until_is_gone() -> None:
+    # Published Wednesday 11 June 2025.
+    text = "Rescue teams searched until dark on Saturday."
+    assert _values(text, "2025-06-11")["Saturday"] == "2025-06-07"
+    text = "Crews worked until Friday to restore power."
+    assert _values(text, "2025-06-11")["Friday"] == "2025-06-06"
+    assert _values("Crews will work until Friday.", "2025-06-11")["Friday"] == "2025-06-13"

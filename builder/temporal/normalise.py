@@ -1183,11 +1183,14 @@ def _speech_day(ctx: Context, start: int, end: int) -> date:
 
 # "a curfew until 5 pm Sunday": the day is ahead whatever the verb's tense.
 _UNTIL = re.compile(r"\b(?:until|till)(?:\s+\S+){0,4}\s*$", re.IGNORECASE)
-# "Fighting continued from dawn until dusk on Sunday", "the sit-in lasted until Friday": a
-# span a past verb of lasting tells is over, the day it lasted until gone.
+# "Fighting continued from dawn until dusk on Sunday", "the sit-in lasted until Friday",
+# "Rescue teams searched until dark on Saturday": a span a past verb of lasting tells is
+# over, the day it lasted until gone.
 _LASTED_UNTIL = re.compile(
     r"\b(?:continued|lasted|raged|persisted|remained|stayed|went\s+on|dragged\s+on"
-    r"|carried\s+on|held\s+out|queued|waited)\b[^.;:!?]{0,60}?\b(?:until|till)\b[^.;:!?]*$",
+    r"|carried\s+on|held\s+out|queued|waited|searched|fought|battled|worked|negotiated|talked"
+    r"|debated|celebrated|partied|danced|marched|protested|camped|sat)\b"
+    r"[^.;:!?]{0,60}?\b(?:until|till)\b[^.;:!?]*$",
     re.IGNORECASE,
 )
 # "has extended its warnings to midnight on Wednesday", "adjourned the hearing to
