@@ -640,3 +640,12 @@ def test_a_day_a_past_activity_went_on_until_is_gone() -> None:
     text = "Crews worked until Friday to restore power."
     assert _values(text, "2025-06-11")["Friday"] == "2025-06-06"
     assert _values("Crews will work until Friday.", "2025-06-11")["Friday"] == "2025-06-13"
+
+
+def test_a_day_something_is_forecast_to_happen_on_is_ahead() -> None:
+    # Published Wednesday 11 June 2025.
+    text = "The storm is forecast to make landfall late on Friday or early on Saturday."
+    assert _values(text, "2025-06-11") == {"Friday": "2025-06-13", "Saturday": "2025-06-14"}
+    # What was forecast, and did not happen, is gone.
+    text = "The storm was forecast to make landfall on Friday but veered away."
+    assert _values(text, "2025-06-11")["Friday"] == "2025-06-06"

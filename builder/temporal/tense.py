@@ -19,7 +19,7 @@ _FUTURE = (
     rf"{_trie(_FUTURE_WORDS)}|won't|'ll|going\s+to|plans?\s+to|set\s+to|is\s+to|are\s+to"
     r"|intends?\s+to|aims?\s+to|hopes?\s+to|to\s+be\s+held"
     r"|takes\s+effect|comes?\s+into\s+force|go(?:es)?\s+up|go(?:es)?\s+on\s+sale"
-    r"|takes?\s+place|forecasts?\s+for|should(?!\s+have)|go(?:es)?\s+to\s+the\s+polls"
+    r"|takes?\s+place|forecasts?\s+for|forecast\s+to|should(?!\s+have)|go(?:es)?\s+to\s+the\s+polls"
     r"|heads?\s+to\s+the\s+polls|gets?\s+under\s?way|breaks?\s+(?:up\s+)?for\s+(?:the\s+)?"
     r"(?:summer|christmas|easter|recess|holidays?)"
     r"|must(?!\s+have)|ha(?:s|ve)\s+to|needs?\s+to"
