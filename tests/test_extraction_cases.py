@@ -649,3 +649,14 @@ def test_a_day_something_is_forecast_to_happen_on_is_ahead() -> None:
     # What was forecast, and did not happen, is gone.
     text = "The storm was forecast to make landfall on Friday but veered away."
     assert _values(text, "2025-06-11")["Friday"] == "2025-06-06"
+
+
+def test_a_day_someone_was_told_to_return_or_appear_on_is_ahead() -> None:
+    # Published Wednesday 11 June 2025.
+    text = "Released under investigation, he was told to return to the station on 2 January."
+    assert _values(text, "2025-06-11")["2 January"] == "2026-01-02"
+    text = "He was told to appear before magistrates on Friday."
+    assert _values(text, "2025-06-11")["Friday"] == "2025-06-13"
+    # What someone told of is told in its own tense.
+    text = "She told the court she had gone to Paris in January."
+    assert _values(text, "2025-06-11")["January"] == "2025-01"

@@ -110,7 +110,7 @@ _INFINITIVE = re.compile(r"\bto\s+$", re.IGNORECASE)
 # What was arranged, agreed or decided to be done, told before the expression: "was bailed
 # to return to court in June", "was remanded in custody to appear at the Old Bailey on 14
 # April", "Leaders agreed to meet again in June" (not "failed to appear in court in June").
-_SENT_TO_COURT = r"bailed|remanded|summoned|ordered|released|freed"
+_SENT_TO_COURT = r"bailed|remanded|summoned|ordered|told|released|freed"
 _ARRANGED_TO_DO = re.compile(
     rf"\b(?:{_SENT_TO_COURT}|agreed|decided|pledged|promised"
     r"|vowed|resolved|arranged|planned)\b(?:\s+[\w'’-]+){0,3}?\s+to\s+[a-z]+\b[^.;:!?]*$",
