@@ -660,3 +660,11 @@ def test_a_day_someone_was_told_to_return_or_appear_on_is_ahead() -> None:
     # What someone told of is told in its own tense.
     text = "She told the court she had gone to Paris in January."
     assert _values(text, "2025-06-11")["January"] == "2025-01"
+
+
+def test_the_tense_inside_single_quotes_does_not_tell_when_it_was_said() -> None:
+    # Published Thursday 12 June 2025, in the British style of single quotes.
+    text = "On Wednesday, ‘We shall fight on,’ the rebel leader told supporters."
+    assert _values(text, "2025-06-12")["Wednesday"] == "2025-06-11"
+    text = "On Wednesday, ‘We don’t give up, we will win,’ the rebel leader told supporters."
+    assert _values(text, "2025-06-12")["Wednesday"] == "2025-06-11"

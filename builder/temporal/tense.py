@@ -186,15 +186,17 @@ def _aside(text: str, left: int, right: int) -> tuple[int, int] | None:
     return clause.span(1) if clause is not None else None
 
 
-# A stretch in double quotes: straight ones paired in order, or typographic ones.
-_QUOTED = re.compile(r'"[^"]*"|“[^“”]*”')
+# A stretch in double quotes, straight ones paired in order, or in typographic ones, double
+# or single (a single closing one before a letter is an apostrophe: "‘We don’t ...’").
+_QUOTED = re.compile(r'"[^"]*"|“[^“”]*”|‘(?:[^‘’]|’(?=\w))*’(?!\w)')
 
 
 def _quotes_apart(text: str, left: int, right: int, start: int, end: int) -> list[tuple[int, int]]:
     """The quoted stretches of text[left:right] that do not hold text[start:end]: the tense
     of what someone said does not tell when they said it ('On Tuesday, "We will not back
     down," the prime minister told parliament.')."""
-    if '"' not in text[left:right] and "“" not in text[left:right]:  # cheap test first
+    sentence = text[left:right]
+    if '"' not in sentence and "“" not in sentence and "‘" not in sentence:  # cheap test first
         return []
     return [
         quote.span()
