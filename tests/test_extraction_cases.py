@@ -668,3 +668,9 @@ def test_the_tense_inside_single_quotes_does_not_tell_when_it_was_said() -> None
     assert _values(text, "2025-06-12")["Wednesday"] == "2025-06-11"
     text = "On Wednesday, ‘We don’t give up, we will win,’ the rebel leader told supporters."
     assert _values(text, "2025-06-12")["Wednesday"] == "2025-06-11"
+
+
+def test_a_days_event_that_may_have_been_planned_is_gone() -> None:
+    # Published Thursday 12 June 2025.
+    text = "Monday's attack may have been planned for months, police said."
+    assert _values(text, "2025-06-12")["Monday"] == "2025-06-09"

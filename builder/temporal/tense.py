@@ -86,7 +86,11 @@ def _is_present_verb(text: str, start: int, word: str) -> bool:
     return not (base_form and _SINGULAR_AFTER_DETERMINER.search(before))
 
 
-_PAST_AUXILIARY = re.compile(r"\b(?:had\s+been|was|were|previously)\s+$", re.IGNORECASE)
+# "had been scheduled", "may have been planned": what was arranged is over.
+_PAST_AUXILIARY = re.compile(
+    r"\b(?:had\s+been|(?:may|might|could|must)\s+have\s+been|was|were|previously)\s+$",
+    re.IGNORECASE,
+)
 # A past form after these is a participle or an adjective, not a finite verb: "would be
 # paid", "a still unspecified date", "being sold"; the auxiliary before it tells the tense.
 # After a modal it is a verb's base form: "will last until", "will need" (not "may": the
@@ -267,7 +271,7 @@ def direction(text: str, start: int, end: int) -> int:
             if (
                 best > 0
                 and not arranged
-                and _PAST_AUXILIARY.search(text, max(0, match.start() - 14), match.start())
+                and _PAST_AUXILIARY.search(text, max(0, match.start() - 20), match.start())
             ):
                 best = -1  # "had been scheduled to expire Friday" is over
     return best
