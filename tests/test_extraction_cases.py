@@ -674,3 +674,14 @@ def test_a_days_event_that_may_have_been_planned_is_gone() -> None:
     # Published Thursday 12 June 2025.
     text = "Monday's attack may have been planned for months, police said."
     assert _values(text, "2025-06-12")["Monday"] == "2025-06-09"
+
+
+def test_a_day_of_a_statement_opening_the_sentence_is_when_it_was_made() -> None:
+    # Published Thursday 12 June 2025.
+    text = (
+        "In a statement on Tuesday, the club said the manager would leave at the end of the season."
+    )
+    assert _values(text, "2025-06-12")["Tuesday"] == "2025-06-10"
+    # A speech to come, reported after it, is ahead.
+    text = "He will set out his plans in a speech on Friday, aides said."
+    assert _values(text, "2025-06-12")["Friday"] == "2025-06-13"

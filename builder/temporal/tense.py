@@ -107,9 +107,14 @@ _NOT_FINITE = re.compile(
 # whatever the tense of what it reports ("a ferry will run from Monday, officials said").
 _REPORTING = re.compile(r"said|says|told|added|announced|reported|stated", re.IGNORECASE)
 _ATTRIBUTION_GAP = re.compile(r"[^.;:!?]*[,—–]\s*(?:[\w'’-]+\s+){0,6}", re.IGNORECASE)
-# ... unless the expression opens the sentence: "On April 30, the firm said ..." is when
-# it said so.
-_FRONTED = re.compile(r"\s*[\"'“‘(]*(?:(?:on|in|at|by|early|late)\s+)?", re.IGNORECASE)
+# ... unless the expression opens the sentence: "On April 30, the firm said ..." or "In a
+# statement on Tuesday, the club said ..." is when it said so.
+_FRONTED = re.compile(
+    r"\s*[\"'“‘(]*(?:(?:in|at|during)\s+(?:a|an|the|its|his|her|their)\s+(?:joint\s+)?"
+    r"(?:statement|interview|briefing|news\s+conference|press\s+conference|speech)\s+)?"
+    r"(?:(?:on|in|at|by|early|late)\s+)?",
+    re.IGNORECASE,
+)
 _INFINITIVE = re.compile(r"\bto\s+$", re.IGNORECASE)
 # What was arranged, agreed or decided to be done, told before the expression: "was bailed
 # to return to court in June", "was remanded in custody to appear at the Old Bailey on 14
