@@ -685,3 +685,11 @@ def test_a_day_of_a_statement_opening_the_sentence_is_when_it_was_made() -> None
     # A speech to come, reported after it, is ahead.
     text = "He will set out his plans in a speech on Friday, aides said."
     assert _values(text, "2025-06-12")["Friday"] == "2025-06-13"
+
+
+def test_a_days_event_that_could_do_something_is_ahead_whoever_said_so() -> None:
+    # Published Wednesday 11 June 2025.
+    text = "Friday's vote could bring down the government, analysts said."
+    assert _values(text, "2025-06-11")["Friday"] == "2025-06-13"
+    text = "Analysts said Friday's vote could bring down the government."
+    assert _values(text, "2025-06-11")["Friday"] == "2025-06-13"

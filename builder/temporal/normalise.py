@@ -1412,6 +1412,9 @@ def _resolve_weekday(ctx: Context, lower: str, weekday: int, start: int, end: in
             return cal.nearest_weekday(cal.shift(last, -1, "day"), weekday, -1)
         if opens or _RANGE_CLOSES.search(ctx.text, max(0, start - 60), start):
             tense = 1  # "From Monday, masks are required", "Rain is possible from Thursday"
+    owned = possessive or ctx.text[end - 2 : end] in ("'s", "’s")
+    if owned and _DAYS_EVENT_MAY.match(ctx.text, end):
+        tense = 1  # "Thursday's vote could topple the government", whatever tense reports it
     if tense == 0:
         if "of" in near[-40:] and _AS_OF.search(ctx.text, max(0, start - 40), start):
             tense = 1  # "The new rules apply as of Monday"; not "As of Monday, 30 had died"
@@ -1420,9 +1423,6 @@ def _resolve_weekday(ctx: Context, lower: str, weekday: int, start: int, end: in
             tense = 1  # "Starting Monday, masks are mandatory", "frozen effective Friday"
         if "into" in near[-10:] and _INTO.search(ctx.text, max(0, start - 10), start):
             tense = 1  # "gusts are possible overnight into Saturday"; not "talks ran into Sunday"
-        owned = possessive or ctx.text[end - 2 : end] in ("'s", "’s")
-        if owned and _DAYS_EVENT_MAY.match(ctx.text, end):
-            tense = 1  # "Thursday's vote could topple the government"
         ahead = ctx.day_anchor is not None and 0 < (ctx.day_anchor - ctx.dct).days <= 7
         if ahead and start - ctx.day_anchor_at < 300:
             tense = 1  # "The next attempt is set for Wednesday. ... 80% on Thursday."
