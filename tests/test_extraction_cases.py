@@ -693,3 +693,13 @@ def test_a_days_event_that_could_do_something_is_ahead_whoever_said_so() -> None
     assert _values(text, "2025-06-11")["Friday"] == "2025-06-13"
     text = "Analysts said Friday's vote could bring down the government."
     assert _values(text, "2025-06-11")["Friday"] == "2025-06-13"
+
+
+def test_a_day_something_clears_the_way_for_is_ahead() -> None:
+    # Published Wednesday 11 June 2025.
+    text = (
+        "Parliament on Wednesday approved the budget after a session that ran until 3 a.m., "
+        "clearing the way for a confidence vote on Friday."
+    )
+    assert _values(text, "2025-06-11")["Friday"] == "2025-06-13"
+    assert sorted(_dated_quotes(text, "2025-06-11")) == [("2025-06-11", text), ("2025-06-13", text)]

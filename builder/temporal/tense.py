@@ -25,6 +25,7 @@ _FUTURE = (
     r"|must(?!\s+have)|ha(?:s|ve)\s+to|needs?\s+to"
     r"|appears?\s+(?:in|before)\s+(?:court|(?:a\s+|the\s+)?(?:judge|magistrates?|jury))"
     r"|go(?:es)?\s+live|steps?\s+down|kicks?\s+in|runs?\s+out|takes?\s+(?:office|over)"
+    r"|(?:clearing|paving)\s+the\s+way\s+for|setting\s+the\s+stage\s+for"
 )
 # Words in -ed that are no past verbs: "a hundred", "need", "preferred shares" (tested
 # behind the word, where only words in -ed get to).
