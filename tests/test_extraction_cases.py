@@ -703,3 +703,12 @@ def test_a_day_something_clears_the_way_for_is_ahead() -> None:
     )
     assert _values(text, "2025-06-11")["Friday"] == "2025-06-13"
     assert sorted(_dated_quotes(text, "2025-06-11")) == [("2025-06-11", text), ("2025-06-13", text)]
+
+
+def test_a_day_within_a_season_after_a_day_told_in_a_year_gone_goes_on_in_that_year() -> None:
+    told = "The 2020 pandemic closed schools on 23 March."
+    later = "They reopened on 1 June."
+    assert _dated_quotes(f"{told} {later}", "2025-06-12") == [
+        ("2020-03-23", told),
+        ("2020-06-01", later),
+    ]

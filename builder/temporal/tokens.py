@@ -207,10 +207,16 @@ def year_going_on(ctx: Context, month: int, start: int, end: int) -> int | None:
     return told if ctx.tense(start, end) < 0 else None
 
 
+# How many days after a day of a year gone, told just before, a day without its year
+# goes on with the story in that year: a season.
+_STORY_GOES_ON_DAYS = 92
+
+
 def year_of_next_day(ctx: Context, month: int, day: int, start: int, end: int) -> int | None:
-    """The year of a day told just after a day of a year gone, on it or within a month after
-    it, told not in the future: the story goes on in that year ("The 2016 referendum was
-    held on 23 June. The result shocked markets on 24 June.")."""
+    """The year of a day told just after a day of a year gone, on it or within a season
+    after it, told not in the future: the story goes on in that year ("The 2016 referendum was
+    held on 23 June. The result shocked markets on 24 June."; "The 2020 pandemic closed
+    schools on 23 March. They reopened on 1 June.")."""
     told = ctx.day_anchor
     if told is None or told.year >= ctx.dct.year or not 0 < start - ctx.day_anchor_at <= 300:
         return None
@@ -218,7 +224,7 @@ def year_of_next_day(ctx: Context, month: int, day: int, start: int, end: int) -
         following = date(told.year, month, day)
     except ValueError:
         return None
-    if not 0 <= (following - told).days <= 31 or ctx.tense(start, end) > 0:
+    if not 0 <= (following - told).days <= _STORY_GOES_ON_DAYS or ctx.tense(start, end) > 0:
         return None
     return told.year
 
