@@ -749,7 +749,7 @@ def _headline(title: str, page: _Markup, site: str) -> str:
     site's name: the part of most words is the headline, unless it is the name the page
     gives its site ("Ceasefire | The Daily Gazette"). A title the <title> does not hold
     (one of a live page's updates, read from its JSON-LD) gives way to the part of the
-    <title> the page shows as its headline."""
+    <title> the page shows as its headline (all of it but the site's name, or a part)."""
     parts = _TITLE_PARTS.split(page.title)
     if title in parts:
         named = site.casefold()
@@ -758,7 +758,8 @@ def _headline(title: str, page: _Markup, site: str) -> str:
         if title.casefold() == named or len(longest.split()) > len(title.split()):
             return longest
         return title
-    return next((part for part in parts if page.states_headline(part)), title)
+    stated = [_without_site_name(page.title, page, site), *parts]
+    return next((part for part in stated if page.states_headline(part)), title)
 
 
 def _site_names(page: _Markup, site: str) -> set[str]:

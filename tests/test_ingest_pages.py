@@ -1736,3 +1736,37 @@ def test_an_article_an_atom_feed_carries_in_a_text_summary_is_added(
     assert added.status == "added", added
     assert text_of(added) == story
     assert refused.status == "failed"
+
+
+def test_a_live_page_is_titled_with_its_headline_not_its_latest_update(
+    empty_site: TinySite, tmp_path: Path
+) -> None:
+    """A live page whose JSON-LD gives its latest update's headline, and whose <h1> holds
+    a dash ('Marrow floods live: river peaks – latest updates', the <title> adding the
+    site's name), is titled with its <h1>; it was titled 'River peaks at 5.2 metres'."""
+    headline = "Marrow floods live: river peaks as hundreds evacuated – latest updates"
+    update = {
+        "@type": "BlogPosting",
+        "headline": "River peaks at 5.2 metres",
+        "datePublished": "2025-04-02T14:30:00+01:00",
+        "articleBody": STORY[0],
+    }
+    live = {
+        "@context": "https://schema.org",
+        "@type": "LiveBlogPosting",
+        "headline": headline,
+        "datePublished": "2025-04-02T06:00:00+01:00",
+        "liveBlogUpdate": [update],
+    }
+    blocks = '<article class="block"><h2>River peaks at 5.2 metres</h2></article>' + "".join(
+        f'<article class="block"><p>{paragraph}</p></article>' for paragraph in STORY
+    )
+    page = (
+        f'<!DOCTYPE html><html lang="en-GB"><head><meta charset="utf-8">'
+        f"<title>{headline} | Valley Courier</title>"
+        '<meta property="og:site_name" content="Valley Courier">'
+        f'<script type="application/ld+json">{json.dumps(live)}</script></head>'
+        f'<body><main><h1>{headline}</h1><div id="liveblog-body">{blocks}</div></main>'
+        "</body></html>"
+    )
+    assert front(add_one(empty_site, tmp_path, page))["title"] == headline
