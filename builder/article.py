@@ -676,14 +676,19 @@ def _copyright_line(line: str) -> bool:
     )
 
 
-# The note a feed or a republisher adds on where the article appeared: "The post Gates
-# open appeared first on Valley Courier.", "This article was originally published on
-# The Marrow Review. Read the original article."
+# The note a feed, a republisher or the newspaper adds on where the article appeared:
+# "The post Gates open appeared first on Valley Courier.", "This article was originally
+# published on The Marrow Review. Read the original article."
 _WHERE_IT_APPEARED = re.compile(
     r"(?:the post .+ appeared first on .{1,80}"
     r"|(?:this|the) (?:article|story|post|piece) (?:was |is )?(?:originally|first)"
     r" (?:published|posted|appeared) (?:on|in|at|by) [^.]{1,80}\.?"
-    r"(?:\s*read the original(?: article| story)?\W*)?)",
+    r"(?:\s*read the original(?: article| story)?\W*)?"
+    # where it appeared in the newspaper: "A version of this article appears in print on
+    # July 15, 2025, Section A, Page 14 ...", "This article appeared in the Britain section
+    # of the print edition under the headline ..."
+    r"|(?:a version of )?this (?:article|story) (?:appears|appeared) in (?:print\b"
+    r"|the\b.{0,80}\bprint edition\b).*)",
     re.IGNORECASE,
 )
 # Longer than this, a line is a paragraph of text, whatever it says.

@@ -1770,3 +1770,22 @@ def test_a_live_page_is_titled_with_its_headline_not_its_latest_update(
         "</body></html>"
     )
     assert front(add_one(empty_site, tmp_path, page))["title"] == headline
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "A version of this article appears in print on April 3, 2025, Section A, Page 14 of the "
+        "Valley edition with the headline: Barrier Approved. Order Reprints | Today’s Paper",
+        "This article appeared in the Britain section of the print edition under the "
+        "headline “Barrier approved”",
+    ],
+)
+def test_a_note_on_where_the_article_appeared_in_print_is_not_text(
+    empty_site: TinySite, tmp_path: Path, note: str
+) -> None:
+    """The note at an article's foot on where it appeared in the newspaper ('A version
+    of this article appears in print on April 3, 2025, Section A, Page 14 ...') is not
+    article text, nor is its date one of the story's; it stayed as the last paragraph."""
+    page = barrier_page(f"{paragraphs_html(STORY)}<p>{note}</p>")
+    assert text_of(add_one(empty_site, tmp_path, page)) == list(STORY)
