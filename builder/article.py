@@ -210,24 +210,45 @@ def read_html(html: str | bytes, page_url: str | None = None) -> Article:
     byline = _byline(page, paragraphs[0])
     if standfirst := _standfirst(page, title, paragraphs[0]):
         paragraphs.insert(0, standfirst)
+    author = _named_in_article(
+        _author(
+            _authors(document.author, byline) or _linked_data_author(page) or _author_field(page),
+            html,
+        ),
+        page,
+    ) or _chinese_author(text)
     return Article(
         title=title,
         publisher=_publisher(document.sitename, url, page, title),
         url=url,
         published=_publication(page, document.date, page_url),
-        author=_named_in_article(
-            _author(
-                _authors(document.author, byline)
-                or _linked_data_author(page)
-                or _author_field(page),
-                html,
-            ),
-            page,
-        )
-        or _chinese_author(text),
+        author=author,
         language=_clean(document.language) or _page_language(page),
-        paragraphs=tuple(paragraphs),
+        paragraphs=tuple(_without_authors_note(paragraphs, author)),
     )
+
+
+# What follows an author's name in the note on them at an article's foot: "Ana Ruiz
+# covers water for ...", "Tom Hale is a reporter based in ...", "... reports on ...".
+_AUTHORS_NOTE_VERB = re.compile(
+    r"\s+(?:covers|writes\s+(?:about|on|for)|reports\s+(?:on|from|for)|is\s+(?:a|an|the)\s)"
+)
+
+
+def _without_authors_note(paragraphs: list[str], author: str | None) -> list[str]:
+    """The paragraphs without the note on the article's authors at their foot, which
+    opens with an author's name ("Ana Ruiz covers water and climate for ...")."""
+    names = [name.strip() for name in (author or "").split(";") if name.strip()]
+
+    def is_note(paragraph: str) -> bool:
+        return any(
+            paragraph.startswith(name) and _AUTHORS_NOTE_VERB.match(paragraph, len(name))
+            for name in names
+        )
+
+    while len(paragraphs) > 1 and is_note(paragraphs[-1]):
+        paragraphs = paragraphs[:-1]
+    return paragraphs
 
 
 def _document_and_text(

@@ -1789,3 +1789,20 @@ def test_a_note_on_where_the_article_appeared_in_print_is_not_text(
     article text, nor is its date one of the story's; it stayed as the last paragraph."""
     page = barrier_page(f"{paragraphs_html(STORY)}<p>{note}</p>")
     assert text_of(add_one(empty_site, tmp_path, page)) == list(STORY)
+
+
+def test_the_note_on_the_authors_at_the_foot_is_not_text(
+    empty_site: TinySite, tmp_path: Path
+) -> None:
+    """The note on the article's authors at its foot ('Ana Ruiz covers local government
+    for the Valley Courier.') is not article text; it stayed as the last paragraph. A
+    paragraph naming someone else so stays."""
+    other = "Sarah Quill is a former engineer who has led the council since 2021."
+    notes = (
+        "<p>Ana Ruiz covers local government for the Valley Courier.</p>"
+        "<p>Tom Hale is a reporter based in Fenner.</p>"
+    )
+    article = f"<p>By Ana Ruiz and Tom Hale</p>{paragraphs_html([*STORY, other])}{notes}"
+    outcome = add_one(empty_site, tmp_path, barrier_page(article))
+    assert front(outcome)["author"] == "Ana Ruiz; Tom Hale"
+    assert text_of(outcome) == [*STORY, other]
