@@ -1218,17 +1218,36 @@ _AUTHOR_FIELD = "|".join(
 )
 
 
+# The block of a page's byline holding its date and the author's name, each in an
+# element of its own ("<time>2 April 2025</time><span>Ana Ruiz</span><span>Valley
+# News</span>").
+_BYLINE_BLOCK = (
+    "//*[@data-component='byline-block' or contains(concat(' ', normalize-space(@class),"
+    " ' '), ' byline-block ')]"
+)
+
+
 def _author_field(page: _Markup) -> str | None:
     """The names in the page's author field (see _AUTHOR_FIELD), when it holds names
-    alone: "Ana Ruiz", "By Ana Ruiz and Tom Hale", "Ana Ruiz, Health Reporter"."""
+    alone: "Ana Ruiz", "By Ana Ruiz and Tom Hale", "Ana Ruiz, Health Reporter"; else the
+    first line of its byline block that is a name (see _BYLINE_BLOCK)."""
     if page.root is None:
         return None
     for field in page.root.xpath(_AUTHOR_FIELD):
-        text = _BYLINE_WORD.sub("", _clean(field.text_content()), count=1)
-        names = [name for name in _NAME_SEPARATOR.split(text) if name and not _is_role(name)]
-        if names and all(_reads_as_name(name) for name in names):
-            return "; ".join(names)
+        if names := _names_alone(field.text_content()):
+            return names
+    for block in page.root.xpath(_BYLINE_BLOCK):
+        for line in block.xpath(".//text()[not(ancestor::time)]"):
+            if names := _names_alone(str(line)):
+                return names
     return None
+
+
+def _names_alone(text: str) -> str | None:
+    """The names `text` holds when it holds names alone ("; "-separated), else None."""
+    text = _BYLINE_WORD.sub("", _clean(text), count=1)
+    names = [name for name in _NAME_SEPARATOR.split(text) if name and not _is_role(name)]
+    return "; ".join(names) if names and all(map(_reads_as_name, names)) else None
 
 
 def _person_name(author: object) -> str:

@@ -1806,3 +1806,18 @@ def test_the_note_on_the_authors_at_the_foot_is_not_text(
     outcome = add_one(empty_site, tmp_path, barrier_page(article))
     assert front(outcome)["author"] == "Ana Ruiz; Tom Hale"
     assert text_of(outcome) == [*STORY, other]
+
+
+def test_the_name_in_a_byline_block_without_by_names_the_author(
+    empty_site: TinySite, tmp_path: Path
+) -> None:
+    """A BBC-style byline block sets the date, the author's name and the newsroom each in
+    an element of its own, without a 'By': the name is the article's author; it had
+    none."""
+    byline = (
+        '<div data-component="byline-block"><time datetime="2025-04-02T07:15:32Z">2 April '
+        "2025</time><div><span>Ana Ruiz</span><span>Valley Courier, Fenner</span></div></div>"
+    )
+    outcome = add_one(empty_site, tmp_path, barrier_page(byline + paragraphs_html(STORY)))
+    assert front(outcome).get("author") == "Ana Ruiz"
+    assert text_of(outcome) == list(STORY)
