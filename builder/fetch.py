@@ -224,8 +224,8 @@ def _summary_copy(entry: dict, language: str | None) -> bytes | None:
         root = lxml.html.fromstring(f"<div>{summary}</div>")
     except (ValueError, lxml.etree.ParserError):
         return None
-    if len(root) == 0:  # plain text, its paragraphs parted by blank lines
-        summary = _in_paragraphs(summary)
+    if root.find(".//p") is None:  # paragraphs parted by blank lines or by <br><br>
+        summary = _in_paragraphs(_DOUBLE_BREAK.sub("\n\n", summary))
         root = lxml.html.fromstring(f"<div>{summary}</div>")
     paragraphs = [" ".join(p.text_content().split()) for p in root.iter("p")]
     if any(_CUT_OFF.search(paragraph) for paragraph in paragraphs):
@@ -235,9 +235,13 @@ def _summary_copy(entry: dict, language: str | None) -> bytes | None:
     return feed_copy_page(_title_text(entry), summary, kind, language)
 
 
+# Two line breaks or more, which part paragraphs in a feed's HTML without <p>.
+_DOUBLE_BREAK = re.compile(r"(?:<br\s*/?>\s*){2,}", re.IGNORECASE)
+
+
 def _in_paragraphs(text: str) -> str:
-    """Text without markup (escaped as HTML is) in the paragraphs its blank lines
-    part."""
+    """Text without paragraphs' markup (escaped as HTML is) in the paragraphs its blank
+    lines part."""
     blocks = (block.strip() for block in re.split(r"\n\s*\n", text))
     return "".join(f"<p>{block}</p>" for block in blocks if block)
 

@@ -1821,3 +1821,16 @@ def test_the_name_in_a_byline_block_without_by_names_the_author(
     outcome = add_one(empty_site, tmp_path, barrier_page(byline + paragraphs_html(STORY)))
     assert front(outcome).get("author") == "Ana Ruiz"
     assert text_of(outcome) == list(STORY)
+
+
+def test_an_article_a_feed_carries_in_paragraphs_parted_by_line_breaks_is_added(
+    empty_site: TinySite, tmp_path: Path
+) -> None:
+    """A feed carrying the whole article in <description> as HTML whose paragraphs are
+    parted by two line breaks ('<br /><br />', no <p>) is added when its page is not;
+    it was refused as no article."""
+    whole = "<br /><br />".join(STORY)
+    items = rss_item(FLOOD_BARRIER, "Wed, 02 Apr 2025 07:15:00 +0000", description=whole)
+    [added] = add_file(empty_site, tmp_path, rss_feed(items), "feed.xml")
+    assert added.status == "added", added
+    assert text_of(added) == list(STORY)
