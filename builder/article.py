@@ -1704,12 +1704,15 @@ def _author(names: str | None, html: str | bytes) -> str | None:
     """The authors as the page writes them. trafilatura lists them joined by "; ", with
     the full stops and commas of their names dropped ("J. Ruiz" becomes "J Ruiz", and
     "A. Smith, Jr." two authors, "A Smith" and "Jr"): each name is looked for in the page,
-    and written as the page writes it when the two differ only in that punctuation."""
+    and written as the page writes it when the two differ only in that punctuation. A
+    single word after a name is where the author writes from, or for whom, not a name."""
     found: list[str] = []
     for name in (_clean(part) for part in (names or "").split(";")):
         name = _BYLINE_WORD.sub("", name, count=1)
         if not name or (found and _is_role(name)):  # "Ana Ruiz, Health Editor"
             continue
+        if found and len(name.split()) == 1 and name.casefold() not in _NAME_SUFFIXES:
+            continue  # the place or the agency after a name: "Anna Schmidt, Frankfurt"
         if found and name.casefold() in _NAME_SUFFIXES:
             found[-1] = f"{found[-1]} {name}"
         else:

@@ -1834,3 +1834,18 @@ def test_an_article_a_feed_carries_in_paragraphs_parted_by_line_breaks_is_added(
     [added] = add_file(empty_site, tmp_path, rss_feed(items), "feed.xml")
     assert added.status == "added", added
     assert text_of(added) == list(STORY)
+
+
+@pytest.mark.parametrize(
+    "byline",
+    ["Von Anna Schmidt, Frankfurt", "By Anna Schmidt, Reuters", "By Anna Schmidt in Frankfurt"],
+)
+def test_the_place_or_agency_after_the_authors_name_is_not_an_author(
+    empty_site: TinySite, tmp_path: Path, byline: str
+) -> None:
+    """The place a byline names after its author ('Von Anna Schmidt, Frankfurt'), or the
+    agency ('By Anna Schmidt, Reuters'), is not a second author; it was ('Anna Schmidt;
+    Frankfurt')."""
+    article = f'<div class="author">{byline}</div>{paragraphs_html(STORY)}'
+    outcome = add_one(empty_site, tmp_path, barrier_page(article))
+    assert front(outcome)["author"] == "Anna Schmidt"
