@@ -743,7 +743,9 @@ _PROMOTION = re.compile(
     r"|dieser (?:artikel|beitrag|inhalt) ist (?:nur )?für (?:abonnenten|abonnentinnen)"
     r"|jetzt weiterlesen mit|weiterlesen mit \w+\s?(?:plus|\+)"
     r"|este (?:artículo|contenido) es (?:exclusivo )?para (?:suscriptores|abonados)"
-    r"|questo articolo è riservato agli abbonati)",
+    r"|questo articolo è riservato agli abbonati"
+    r"|suscríbete (?:para (?:seguir|continuar) leyendo|ahora)|lee sin límites"
+    r"|abonnez-vous pour (?:lire|continuer)|abbonati per (?:continuare a leggere|leggere))",
     re.IGNORECASE,
 )
 # Longer than this, a line is a paragraph of text, whatever it opens with.

@@ -1849,3 +1849,20 @@ def test_the_place_or_agency_after_the_authors_name_is_not_an_author(
     article = f'<div class="author">{byline}</div>{paragraphs_html(STORY)}'
     outcome = add_one(empty_site, tmp_path, barrier_page(article))
     assert front(outcome)["author"] == "Anna Schmidt"
+
+
+@pytest.mark.parametrize(
+    "notice",
+    [
+        "<p>Suscríbete para seguir leyendo</p><p>Lee sin límites</p>",
+        "<p>Abonnez-vous pour lire la suite</p>",
+        "<p>Abbonati per continuare a leggere</p>",
+    ],
+)
+def test_a_paywalls_notice_in_spanish_french_or_italian_is_not_text(
+    empty_site: TinySite, tmp_path: Path, notice: str
+) -> None:
+    """A paywall's notice where the page stops ('Suscríbete para seguir leyendo', 'Lee
+    sin límites') is not article text; it stayed as the last paragraphs."""
+    page = barrier_page(f"{paragraphs_html(STORY)}{notice}", lang="es")
+    assert text_of(add_one(empty_site, tmp_path, page)) == list(STORY)
