@@ -712,3 +712,15 @@ def test_a_day_within_a_season_after_a_day_told_in_a_year_gone_goes_on_in_that_y
         ("2020-03-23", told),
         ("2020-06-01", later),
     ]
+
+
+def test_a_weekday_joined_to_a_weekday_just_told_is_the_first_such_day_after_it() -> None:
+    # Published Thursday 12 June 2025.
+    text = "Strikes planned for next Tuesday and Wednesday were called off on Monday."
+    assert _values(text, "2025-06-12") == {
+        "next Tuesday": "2025-06-17",
+        "Wednesday": "2025-06-18",
+        "Monday": "2025-06-09",
+    }
+    text = "Talks last Friday and Saturday failed."
+    assert _values(text, "2025-06-12")["Saturday"] == "2025-06-07"

@@ -1253,6 +1253,11 @@ _RANGE_TO_WEEKDAY = re.compile(
 _RANGE_CLOSES = re.compile(
     rf"\bfrom\s+[^.;]{{1,40}}?\s+(?:to|until|till|-|–)\s+{_AT_CLOCK}", re.IGNORECASE
 )
+# "next Tuesday and Wednesday", "last Friday or Saturday": a day joined to a day told with
+# the week it is in.
+_JOINED_TO_DAY = re.compile(
+    rf"\b(?:next|last|this(?:\s+coming|\s+past)?)\s+{WEEKDAY}\s+(?:and|or|&)\s+$", re.IGNORECASE
+)
 
 
 # "forecast more rain from Wednesday", "forecast heavy snow for Thursday": the days a
@@ -1333,6 +1338,13 @@ def _resolve_weekday(ctx: Context, lower: str, weekday: int, start: int, end: in
     ):
         # "from Thursday to Sunday", "ran from Monday until Friday": the end is on or after
         # the day the span began on
+        return cal.nearest_weekday(ctx.day_anchor, weekday, 1)
+    if (
+        ctx.day_anchor is not None
+        and start - ctx.day_anchor_at < 30
+        and _JOINED_TO_DAY.search(ctx.text, max(0, start - 40), start)
+    ):
+        # "Strikes planned for next Tuesday and Wednesday": the first such day after it
         return cal.nearest_weekday(ctx.day_anchor, weekday, 1)
     # "said Friday's vote would be close", "are on Saturday's front pages": not the day's own
     possessive = ctx.text.startswith(("'s", "’s"), end)
