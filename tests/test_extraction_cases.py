@@ -724,3 +724,11 @@ def test_a_weekday_joined_to_a_weekday_just_told_is_the_first_such_day_after_it(
     }
     text = "Talks last Friday and Saturday failed."
     assert _values(text, "2025-06-12")["Saturday"] == "2025-06-07"
+
+
+def test_the_day_a_financial_year_turns_every_year_is_no_event() -> None:
+    text = "The firm, whose accounting year ends on 31 March, reported a loss."
+    assert _values(text, "2025-06-12") == {"31 March": "XXXX-03-31"}
+    assert _dated_quotes(text, "2025-06-12") == []
+    text = "Its financial year ended on 31 March."
+    assert _dated_quotes(text, "2025-06-12") == [("2025-03-31", text)]

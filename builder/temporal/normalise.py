@@ -456,6 +456,8 @@ def _date(text: str, start: int, end: int, ctx: Context) -> Reading | None:
     day = _day_date(ctx, text, start, end)
     if day is None:
         return None
+    if _year_of(text) is None and _turns_every_year(ctx, start):
+        return Reading("DATE", f"XXXX-{day.month:02d}-{day.day:02d}")  # "year ends on 31 March"
     if (
         _year_of(text) is None
         and ctx.stated_year(start) is None
@@ -1668,9 +1670,19 @@ _DEADLINE = re.compile(r"\b(?:by|until|till)\s+$", re.IGNORECASE)
 # year of accounts or of school turns every year, no month of one year.
 _YEARLY_TURN = re.compile(
     r"\b(?:financial|fiscal|tax|accounting|school|academic|business)\s+year\s+"
-    r"(?:ends|begins|starts|runs\s+(?:from|to|until))\s+(?:in\s+)?(?:(?:early|late|mid)[-\s]+)?$",
+    r"(?:ends|begins|starts|runs\s+(?:from|to|until))\s+(?:in\s+|on\s+)?(?:(?:early|late|mid)[-\s]+)?$",
     re.IGNORECASE,
 )
+
+
+def _turns_every_year(ctx: Context, start: int) -> bool:
+    """Whether the date at `start` is when a financial or school year turns, every year
+    ("whose financial year ends in March", "whose accounting year ends on 31 March")."""
+    return "year" in ctx.text[max(0, start - 40) : start] and bool(
+        _YEARLY_TURN.search(ctx.text, max(0, start - 60), start)
+    )
+
+
 # "By February, the freeze had been lifted", "had fallen by 20% by January".
 _BY_PAST_PERFECT = re.compile(r"[,\s][^.;:!?]{0,50}?\bhad\s+(?!to\b)\w", re.IGNORECASE)
 _PAST_PERFECT_BY = re.compile(r"\bhad\s+(?!to\b)[^.;:!?]{0,60}\bby\s+$", re.IGNORECASE)
@@ -1705,9 +1717,7 @@ def _month(text: str, start: int, end: int, ctx: Context) -> Reading | None:
     month = _month_of(text)
     if month is None:
         return None
-    if "year" in ctx.text[max(0, start - 40) : start] and _YEARLY_TURN.search(
-        ctx.text, max(0, start - 60), start
-    ):
+    if _turns_every_year(ctx, start):
         return Reading("DATE", f"XXXX-{month:02d}")  # "whose financial year ends in March"
     year = (
         ctx.stated_year(start)
