@@ -732,3 +732,12 @@ def test_the_day_a_financial_year_turns_every_year_is_no_event() -> None:
     assert _dated_quotes(text, "2025-06-12") == []
     text = "Its financial year ended on 31 March."
     assert _dated_quotes(text, "2025-06-12") == [("2025-03-31", text)]
+
+
+def test_a_month_a_past_span_lasted_until_is_gone() -> None:
+    # Published 12 June 2025.
+    assert _values("The strike lasted until March.", "2025-06-12")["March"] == "2025-03"
+    text = "Fighting continued until January, when a truce was agreed."
+    assert _values(text, "2025-06-12")["January"] == "2025-01"
+    # A span to come ends ahead.
+    assert _values("The ban will remain until March.", "2025-06-12")["March"] == "2026-03"

@@ -1195,6 +1195,15 @@ _LASTED_UNTIL = re.compile(
     r"[^.;:!?]{0,60}?\b(?:until|till)\b[^.;:!?]*$",
     re.IGNORECASE,
 )
+
+
+def _lasted_until(ctx: Context, start: int, end: int) -> bool:
+    """Whether the date at `start` ends a span a past verb of lasting tells (_LASTED_UNTIL)."""
+    return ctx.tense(start, end) < 0 and bool(
+        _LASTED_UNTIL.search(ctx.text, max(0, start - 100), start)
+    )
+
+
 # "has extended its warnings to midnight on Wednesday", "adjourned the hearing to
 # Monday", "has been put back to 8pm on Sunday": a day moved to, ahead too; not one told
 # of in the past ("the talks, which were extended to Friday, collapsed").
@@ -1370,7 +1379,7 @@ def _resolve_weekday(ctx: Context, lower: str, weekday: int, start: int, end: in
             last = cal.nearest_weekday(ctx.day_anchor, weekday, 1)
             if last <= ctx.dct:
                 return last
-        if ctx.tense(start, end) < 0 and _LASTED_UNTIL.search(ctx.text, max(0, start - 100), start):
+        if _lasted_until(ctx, start, end):
             return cal.nearest_weekday(ctx.dct, weekday, -1)
         ahead = ctx.day_anchor is not None and ctx.day_anchor > ctx.dct
         base = ctx.day_anchor if ahead and recent else ctx.dct
@@ -1745,7 +1754,8 @@ def _month(text: str, start: int, end: int, ctx: Context) -> Reading | None:
         # the past perfect ("By mid-February, the freeze had been lifted"), or in the past
         # after the month opening the sentence ("By mid-December, it was dominant")
         done = (
-            _BY_PAST_PERFECT.match(ctx.text, end)
+            _lasted_until(ctx, start, end)
+            or _BY_PAST_PERFECT.match(ctx.text, end)
             or _PAST_PERFECT_BY.search(ctx.text, max(0, start - 80), start)
             or (
                 _OPENING_BY.search(ctx.text, max(0, start - 16), start)
