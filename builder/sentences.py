@@ -220,11 +220,15 @@ def _split_items(paragraph: str) -> list[tuple[int, int]]:
 _QUOTE_CLOSES_WITHIN = 160
 
 
+# A straight double quote, not the inches after a number ('a 6ft 2" striker').
+_STRAIGHT_QUOTE = re.compile(r'(?<!\d)"')
+
+
 def _inside_short_quote(paragraph: str, begin: int, boundary: int) -> bool:
     """Whether the sentence end at `boundary` is inside a double quotation opened in the
     sentence begun at `begin` that closes soon after, in the paragraph."""
     before = paragraph[begin:boundary]
-    straight = before.count('"') % 2 == 1
+    straight = len(_STRAIGHT_QUOTE.findall(before)) % 2 == 1
     if not straight and before.count("“") <= before.count("”"):
         return False
     closing = '"' if straight else "”"

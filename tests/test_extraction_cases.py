@@ -741,3 +741,12 @@ def test_a_month_a_past_span_lasted_until_is_gone() -> None:
     assert _values(text, "2025-06-12")["January"] == "2025-01"
     # A span to come ends ahead.
     assert _values("The ban will remain until March.", "2025-06-12")["March"] == "2026-03"
+
+
+def test_inches_after_a_number_open_no_quotation() -> None:
+    first = 'The 6ft 2" striker scored on Monday.'
+    second = '"It was great," he said on Tuesday.'
+    assert _dated_quotes(f"{first} {second}", "2025-06-12") == [
+        ("2025-06-09", first),
+        ("2025-06-10", second),
+    ]
