@@ -262,8 +262,14 @@ def _furniture(sentence_text: str, offset: int, timexes: list[Timex]) -> bool:
     if "|" in rest and all(_FIELD_LEFT.fullmatch(field) for field in rest.split("|")):
         return True
     dates_alone = not any(char.isalnum() for char in rest)
-    if dates_alone and (_stamp(sentence_text, timexes) or sentence_text.startswith(_EMPHASIS)):
-        return True  # the page's time, or a date heading in bold ("**Monday, March 10**")
+    if dates_alone and (
+        _stamp(sentence_text, timexes)
+        or sentence_text.startswith(_EMPHASIS)
+        or all(_CLOCK_TIME.fullmatch(timex.text) for timex in timexes)
+    ):
+        # the page's time, a date heading in bold ("**Monday, March 10**"), or a live blog
+        # entry's time alone on its line ("16.52 BST")
+        return True
     # Lines of labelled dates, and of dates alone among them ("Thu 13 Mar 2025 18.02 GMT" over
     # "Last modified on Thu 13 Mar 2025 20.15 GMT").
     lines = rest.split("\n")

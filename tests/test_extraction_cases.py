@@ -750,3 +750,10 @@ def test_inches_after_a_number_open_no_quotation() -> None:
         ("2025-06-09", first),
         ("2025-06-10", second),
     ]
+
+
+def test_a_live_blog_time_alone_on_its_line_is_no_event() -> None:
+    text = "16.52 BST\n\nMinisters met on Tuesday and agreed to act."
+    assert _dated_quotes(text, "2025-06-12") == [
+        ("2025-06-10", "Ministers met on Tuesday and agreed to act.")
+    ]
