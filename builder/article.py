@@ -1242,7 +1242,38 @@ def _author_field(page: _Markup) -> str | None:
         for line in block.xpath(".//text()[not(ancestor::time)]"):
             if names := _names_alone(str(line)):
                 return names
+    return _author_page_link(page)
+
+
+# The part of an address that opens an author's page on a news site: "/autor/ana-ruiz/",
+# "/author/ana-ruiz", "/auteur/...", "/autore/...", "/journalist/...", "/profile/...".
+_AUTHOR_PAGE = re.compile(
+    r"/(?:autor|autora|author|authors|auteur|autore|autori|journalist|journalists|profile"
+    r"|reporter|reporters|firmas|signataires)/[^/]+/?$",
+    re.IGNORECASE,
+)
+
+
+# A link inside the <article>, above its text (no paragraph of a sentence before it).
+_LINK_ABOVE_TEXT = "//article//a[@href][not(preceding::p[string-length(normalize-space()) > 80])]"
+
+
+def _author_page_link(page: _Markup) -> str | None:
+    """The name of the first link to an author's page (see _AUTHOR_PAGE) in the page's
+    <article> above its text, when it reads as a name: the byline of a page that marks
+    it up no other way."""
+    links = page.root.xpath(_LINK_ABOVE_TEXT) if page.root is not None else []
+    for link in links:
+        if _AUTHOR_PAGE.search(_address_path(link.get("href"))):
+            return _names_alone(link.text_content())
     return None
+
+
+def _address_path(address: str) -> str:
+    try:
+        return urlsplit(address).path
+    except ValueError:  # "http://[::1"
+        return ""
 
 
 def _names_alone(text: str) -> str | None:

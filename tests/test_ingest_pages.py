@@ -1866,3 +1866,20 @@ def test_a_paywalls_notice_in_spanish_french_or_italian_is_not_text(
     sin límites') is not article text; it stayed as the last paragraphs."""
     page = barrier_page(f"{paragraphs_html(STORY)}{notice}", lang="es")
     assert text_of(add_one(empty_site, tmp_path, page)) == list(STORY)
+
+
+@pytest.mark.parametrize("path", ["/autor/ana-ruiz/", "/author/ana-ruiz", "/signataires/ana-ruiz/"])
+def test_a_link_to_the_authors_page_above_the_text_names_the_author(
+    empty_site: TinySite, tmp_path: Path, path: str
+) -> None:
+    """A byline that is only a link to the author's page ('<a href="/autor/ana-ruiz/">Ana
+    Ruiz</a>', no 'By', no author markup) names the article's author; it had none. Such
+    a link below the text (another writer's) does not."""
+    byline = f'<div class="a_md"><a href="{path}">Ana Ruiz</a></div>'
+    below = '<p>More from <a href="/autor/tom-hale/">Tom Hale</a></p>'
+    outcome = add_one(empty_site, tmp_path, barrier_page(byline + paragraphs_html(STORY) + below))
+    assert front(outcome).get("author") == "Ana Ruiz"
+    later = add_one(
+        empty_site, tmp_path, barrier_page(paragraphs_html(STORY[1:]) + below), "b.html"
+    )
+    assert front(later).get("author") is None
