@@ -366,7 +366,6 @@ _SAID_AT = re.compile(
 _CLOCK_SPAN_END = re.compile(
     rf"\s*(?:and|to|until|till|-|–)\s*{CLOCK}{ZONE}?(?=,?\s+(?:on\s+)?\w)", re.IGNORECASE
 )
-# After an entry's time: a dash or a colon, perhaps after the Markdown making it bold.
 # What follows a live blog entry's time: a dash or a colon ("10:42 GMT — ..."), or the
 # close of the bold or italics it is set in ("**18.45 GMT** The prime minister ...").
 _ENTRY_TIME = re.compile(r"[*_]*\s*(?:[—–-]|:)\s|(?P<emphasis>[*_]+)\s+[\"“‘'(]?[A-Z0-9]")
