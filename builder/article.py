@@ -12,7 +12,7 @@ import copy
 import functools
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from email.utils import parsedate_to_datetime
@@ -1071,8 +1071,14 @@ def _linked_data_everything(root: lxml.html.HtmlElement) -> Iterator[dict]:
 
 
 def _objects(data: object) -> Iterator[dict]:
-    """Every object in `data`, however deep, in the order written (without recursing:
-    hostile JSON may nest as deep as Python's parser lets it)."""
+    """Every object in `data`, however deep, in the order written."""
+    return _walk_objects(data, lambda item: list(item.values()))
+
+
+def _walk_objects(data: object, inside: Callable[[dict], list]) -> Iterator[dict]:
+    """The objects of `data` in the order written: those of its lists, and those
+    `inside(object)` gives of each, in turn. Without recursing: hostile JSON may nest as
+    deep as Python's parser lets it."""
     waiting = [data]
     while waiting:
         item = waiting.pop()
@@ -1080,7 +1086,7 @@ def _objects(data: object) -> Iterator[dict]:
             waiting.extend(reversed(item))
         elif isinstance(item, dict):
             yield item
-            waiting.extend(reversed(list(item.values())))
+            waiting.extend(reversed(inside(item)))
 
 
 def _states_day(page: _Markup, day: str, page_url: str | None) -> bool:
@@ -1399,15 +1405,9 @@ def _linked_data_articles(page: _Markup) -> Iterator[dict]:
 def _linked_data_nodes(data: object) -> Iterator[dict]:
     """The page's own objects: the top level, lists of them, an @graph and the main
     entity of a page; not what they mention (related articles have dates of their own)."""
-    waiting = [data]  # (without recursing, as in _objects)
-    while waiting:
-        item = waiting.pop()
-        if isinstance(item, list):
-            waiting.extend(reversed(item))
-        elif isinstance(item, dict):
-            yield item
-            # (in reverse, as taken from the end: its @graph, then its main entity)
-            waiting += [item[key] for key in ("mainEntity", "@graph") if key in item]
+    return _walk_objects(
+        data, lambda item: [item[k] for k in ("@graph", "mainEntity") if k in item]
+    )
 
 
 _LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*")
