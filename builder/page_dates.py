@@ -1,0 +1,309 @@
+"""When a saved page says it was published: its day, and its time with its offset where it
+gives one, from htmldate, told to use only what the page states about its own publication
+(meta tags, JSON-LD, <time>, the byline), never a date guessed from the text; and whether a
+line of its text only dates the page."""
+
+from __future__ import annotations
+
+import copy
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import datetime
+from email.utils import parsedate_to_datetime
+
+import htmldate
+import lxml.html
+
+from builder.dates import DateError, PartialDate, states_day
+from builder.page_markup import (
+    Markup,
+    as_element_text,
+    clean,
+    decoded_page,
+    linked_data_articles,
+    linked_data_everything,
+    own_text,
+)
+from builder.temporal.grammar import PAGE_DATE_LABEL, PAGE_PUBLISHED_WORD, PAGE_UPDATED_WORD
+
+DATE_PARAMETERS = {"extensive_search": False, "original_date": True}
+
+
+_WITH_TIME = "%Y-%m-%dT%H:%M:%S%z"
+
+
+def publication(page: Markup, day: str | None, page_url: str | None) -> str | None:
+    """The page's publication time with its offset where the page gives one, else its
+    day; None when the page states no date."""
+    if not day or not _states_day(page, day, page_url):
+        # A line labelled as the publication that htmldate does not read ("Published 8:15
+        # AM EDT, Wed April 2, 2025"), or none.
+        return _labelled_publication(page)
+    html = page.html
+    if _states_modification(page, day):
+        # htmldate takes when a page was changed for its publication, where it finds no
+        # other date: the page is read again without what says when it was changed.
+        html = _without_modification(page)
+        day = htmldate.find_date(html, **DATE_PARAMETERS)
+        if not day or not _states_day(page, day, page_url):
+            return _labelled_publication(page)
+    moment = htmldate.find_date(html, outputformat=_WITH_TIME, **DATE_PARAMETERS)
+    # htmldate gives midnight UTC for a page that states only the day: keep the day then.
+    if moment and moment.startswith(day) and not moment.endswith("T00:00:00+0000"):
+        iso = f"{moment[:19]}{moment[19:22]}:{moment[22:]}" if len(moment) == 24 else None
+        if iso is not None:
+            try:
+                PartialDate.parse(iso)
+                return iso
+            except DateError:
+                pass
+    # htmldate keeps only the day of a JSON-LD datePublished, and at times of the other
+    # ways a page states it: its time, when the page gives one with its offset on that day.
+    for stated in _stated_published(page):
+        if stated.tzinfo is not None and stated.date().isoformat() == day:
+            return stated.isoformat(timespec="seconds")
+    return day
+
+
+# The markup that says when a page was last changed: OpenGraph, the HTTP header as the
+# page repeats it, schema.org microdata.
+_MODIFIED_MARKUP = (
+    "//meta[@property='article:modified_time' or @name='article:modified_time'"
+    " or @property='og:updated_time' or @name='last-modified' or @http-equiv='last-modified'"
+    " or @name='lastmod' or @name='dcterms.modified']|//*[@itemprop='dateModified']"
+)
+
+
+_DAY = re.compile(r"\d{4}-\d\d-\d\d")
+
+
+# A line saying when the page was changed ("Updated 14 March", "Mis à jour le"), and the
+# word that says it also gives the publication ("Updated ... | Published ...").
+_UPDATE_LABEL = re.compile(rf"\s*(?:last\s+)?(?:{PAGE_UPDATED_WORD}|edited)\b", re.IGNORECASE)
+
+
+_PUBLISHED_LABEL = re.compile(PAGE_PUBLISHED_WORD, re.IGNORECASE)
+
+
+_PUBLISHED_START = re.compile(rf"\s*(?:first\s+)?{PAGE_PUBLISHED_WORD}\b", re.IGNORECASE)
+
+
+_UPDATE_LABEL_ANYWHERE = re.compile(rf"\b(?:{PAGE_UPDATED_WORD}|edited)\b", re.IGNORECASE)
+
+
+# Longer than this, a line is text, not a stamp.
+_STAMP_LENGTH = 80
+
+
+def _states_modification(page: Markup, day: str) -> bool:
+    """Whether the page says it was changed on `day`, in its markup or in a line of text."""
+    return day in _modified_days(page) or any(
+        states_day(line.updated, day) for line in _update_lines(page.root)
+    )
+
+
+def _modified_days(page: Markup) -> set[str]:
+    """The days on which the page's markup says it was last changed."""
+    if page.root is None:
+        return set()
+    stated = [node.get("content") or node.get("datetime") for node in _modified_markup(page.root)]
+    stated += [node.get("dateModified") for node in linked_data_everything(page.root)]
+    days = (value.strip()[:10] for value in stated if isinstance(value, str))
+    return {day for day in days if _DAY.fullmatch(day)}
+
+
+@dataclass(frozen=True)
+class _UpdateLine:
+    """An element of the page whose line opens saying when the page was changed."""
+
+    element: lxml.html.HtmlElement
+    updated: str  # what says when it was changed
+    published: str  # what follows, saying when it was published ("" for nothing)
+
+
+def _update_lines(root: lxml.html.HtmlElement | None) -> list[_UpdateLine]:
+    """The elements of the page that say when it was changed, and nothing else but, after
+    it, when it was published ("Updated 3 April 2025 | Published 2 April 2025")."""
+    if root is None:
+        return []
+    found: list[_UpdateLine] = []
+    for text in root.xpath(_PAGE_TEXT):
+        if not _UPDATE_LABEL.match(text):
+            continue
+        element = text.getparent().getparent() if text.is_tail else text.getparent()
+        if element is None or any(line.element is element for line in found):
+            continue
+        line = clean(element.text_content())
+        published = _PUBLISHED_LABEL.search(line)
+        cut = published.start() if published else len(line)
+        if cut <= _STAMP_LENGTH and len(line) - cut <= _STAMP_LENGTH:
+            found.append(_UpdateLine(element, line[:cut], line[cut:]))
+    return found
+
+
+_PAGE_TEXT = "//body//text()[not(ancestor::script or ancestor::style)]"
+
+
+def _labelled_publication(page: Markup) -> str | None:
+    """The day a line of the page's text labels as its publication, with its year
+    ("Published 8:15 AM EDT, Wed April 2, 2025", "Veröffentlicht am 02.04.2025"), up to
+    what says when it was changed; None for none (a day written with slashes, read one
+    way or the other by country, is none)."""
+    from builder.temporal import tag
+
+    own = page.own  # (teasers have dates of their own)
+    if own is None:
+        return None
+    for text in own.xpath(_PAGE_TEXT):
+        if not _PUBLISHED_START.match(text):
+            continue
+        element = text.getparent().getparent() if text.is_tail else text.getparent()
+        line = clean(element.text_content()) if element is not None else ""
+        label = _PUBLISHED_LABEL.search(line)
+        if label is None:
+            continue
+        line = line[label.start() :]
+        if updated := _UPDATE_LABEL_ANYWHERE.search(line):
+            line = line[: updated.start()]
+        if len(line) > _STAMP_LENGTH:
+            continue
+        for timex in tag(line, "2000-01-01"):
+            day = timex.value[:10]
+            if _DAY.fullmatch(day) and "/" not in timex.text and WITH_YEAR.search(timex.text):
+                return day
+    return None
+
+
+def _without_modification(page: Markup) -> str:
+    """The page without what says when it was last changed (markup, JSON-LD, lines of
+    text)."""
+    assert page.root is not None  # (it says when it was changed)
+    changed = copy.deepcopy(page.root)  # (as parsed: written out, it would need its encoding)
+    for node in _modified_markup(changed):
+        node.drop_tree()
+    for line in _update_lines(changed):
+        if line.published:  # only what says when it was published is kept
+            for child in list(line.element):
+                line.element.remove(child)
+            line.element.text = as_element_text(line.published)
+        else:
+            line.element.drop_tree()
+    for script in changed.iterfind(".//script[@type='application/ld+json']"):
+        script.text = as_element_text(_DATE_MODIFIED.sub('"left-out": ""', script.text or ""))
+    return lxml.html.tostring(changed, encoding="unicode")
+
+
+# A JSON-LD dateModified and its value, replaced in place (the JSON stays valid, and is
+# not parsed and written again: hostile JSON may nest too deep for that).
+_DATE_MODIFIED = re.compile(r'"dateModified"\s*:\s*"[^"]*"')
+
+
+def _modified_markup(root: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
+    return root.xpath(_MODIFIED_MARKUP)
+
+
+def _states_day(page: Markup, day: str, page_url: str | None) -> bool:
+    """Whether the page (its text, its markup's attributes or its address) writes the
+    day `day`, outside what is not the article (see other_content). htmldate pads what
+    it reads: a page stating "2024-11", or an impossible "2024-02-30", comes back as the
+    1st of the month or as today's day of the month; and it takes a date where it finds
+    one, another article's in a list of links among them."""
+    if page.own is None:
+        return states_day(f"{decoded_page(page.html)} {page_url or ''}", day)
+    return states_day(f"{own_text(page.own)} {page_url or ''}", day)
+
+
+# Where else pages state their publication moment: OpenGraph's article properties,
+# schema.org microdata, <time> elements marked as the publication's.
+_PUBLISHED_MARKUP = (
+    "//meta[@property='article:published_time' or @name='article:published_time']/@content"
+    "|//*[@itemprop='datePublished']/@content|//*[@itemprop='datePublished']/@datetime"
+    # HTML's pubdate, and the class WordPress themes give the time of publication.
+    "|//time[@pubdate]/@datetime"
+    "|//time[contains(concat(' ', normalize-space(@class), ' '), ' published ')]/@datetime"
+)
+
+
+def _stated_published(page: Markup) -> Iterator[datetime]:
+    """The publication moments the page states, in JSON-LD first, then in its markup."""
+    yield from _linked_data_published(page)
+    if page.root is None:
+        return
+    for value in page.root.xpath(_PUBLISHED_MARKUP):
+        if moment := _moment(str(value)):
+            yield moment
+
+
+def _linked_data_published(page: Markup) -> Iterator[datetime]:
+    """The datePublished of each article described in the page's JSON-LD, in order."""
+    for article in linked_data_articles(page):
+        value = article.get("datePublished")
+        if isinstance(value, str) and (moment := _moment(value)):
+            yield moment
+
+
+def _moment(written: str) -> datetime | None:
+    """A moment as pages write it: ISO 8601, or as email and RSS do (RFC 822: "Thu,
+    13 Mar 2025 19:42:00 +0100"); None for neither."""
+    try:
+        return datetime.fromisoformat(written.strip())
+    except ValueError:
+        pass
+    try:
+        return parsedate_to_datetime(written.strip())
+    except (TypeError, ValueError, IndexError):
+        return None
+
+
+# What may stand beside the date in a line giving the page's time: "Published", "Last
+# updated on", "at", "17.40", "GMT", "Wed", separators.
+_STAMP_LABEL = re.compile(rf"{PAGE_DATE_LABEL}\s*:?\s*", re.IGNORECASE)
+
+
+# Past a label, what is this short and holds a year, a time of day or the page's age is
+# the stamp's date and time, in whichever language ("Publié le 12 mars 2025 à 17h40",
+# "Updated 2 hours ago").
+_STAMP_AFTER_LABEL = 40
+
+
+_YEAR_OR_TIME = re.compile(
+    r"\b(?:1[89]|20)\d\d\b|\b\d{1,2}[:h.]\d\d\b"
+    r"|\b\d+\s*(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|weeks?|months?)"
+    r"\s+ago\b|^\W*(?:yesterday|just\s+now)\W*$",
+    re.IGNORECASE,
+)
+
+
+_STAMP_REST = re.compile(
+    r"(?:[\s,.:|·•–—/()-]|\b(?:(?i:at|on|[ap]\.?m\.?|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*)"
+    r"|[A-Z]{2,4}|\d{1,2}[.:h]\d{2}(?i:[ap]m)?)\b)*"
+)
+
+
+# A date that gives its year: a stamp, not a day heading of a live page ("Tuesday 11 March").
+WITH_YEAR = re.compile(r"\b\d{4}\b|\d/\d")
+
+
+def is_date_stamp(paragraph: str) -> bool:
+    """Whether a paragraph only gives a day the page was published or updated ("Updated:
+    March 13, 2025 8:02 a.m. ET"): no article text, and no event on that day."""
+    from builder.temporal import tag
+
+    if len(paragraph) > 80:
+        return False
+    label = _STAMP_LABEL.match(paragraph)
+    start = label.end() if label else 0
+    rest = paragraph[start:]
+    if label and len(rest) <= _STAMP_AFTER_LABEL and _YEAR_OR_TIME.search(rest):
+        return True
+    found = tag(paragraph, "2000-01-01")
+    if not any(
+        re.fullmatch(r"\d{4}-\d\d-\d\d", timex.value) and WITH_YEAR.search(timex.text)
+        for timex in found
+    ):
+        return False
+    for timex in sorted(found, key=lambda t: -t.start):
+        if timex.start >= start:
+            rest = rest[: timex.start - start] + " " + rest[timex.end - start :]
+    return _STAMP_REST.fullmatch(rest) is not None

@@ -1,0 +1,579 @@
+"""The article's text in a saved page: the page prepared for trafilatura, where else its
+text is (JSON-LD, a script's data), its standfirst, and which lines are not text (bylines,
+credits, the site's notes, tools and navigation)."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+
+import lxml.html
+
+from builder.furniture import (
+    BYLINE_OPENER,
+    COPYRIGHT_OPENER,
+    PICTURE_WORD,
+    RELATED_POINTER,
+    RIGHTS_RESERVED,
+)
+from builder.page_authors import byline_names
+from builder.page_dates import WITH_YEAR, is_date_stamp
+from builder.page_markup import Markup, as_element_text, clean, linked_data_articles
+from builder.web_address import web_address
+
+# The line in which a print view gives the article's address: "Article URL: https://...".
+_PRINTED_ADDRESS = re.compile(
+    r"(?:(?:article|story|page|original|source)\s+)?(?:url|link|web\s+address)\s*:\s*"
+    r"(?P<url>https?://\S+)",
+    re.IGNORECASE,
+)
+
+
+def printed_address(text: str) -> str | None:
+    """The address a print view gives the article in a line of its text (see
+    _PRINTED_ADDRESS)."""
+    for line in map(clean, text.splitlines()):
+        if found := _PRINTED_ADDRESS.fullmatch(line):
+            return web_address(found["url"])
+    return None
+
+
+# What follows an author's name in the note on them at an article's foot: "Ana Ruiz
+# covers water for ...", "Tom Hale is a reporter based in ...", "... reports on ...".
+_AUTHORS_NOTE_VERB = re.compile(
+    r"\s+(?:covers|writes\s+(?:about|on|for)|reports\s+(?:on|from|for)|is\s+(?:a|an|the)\s)"
+)
+
+
+def without_authors_note(paragraphs: list[str], author: str | None) -> list[str]:
+    """The paragraphs without the note on the article's authors at their foot, which
+    opens with an author's name ("Ana Ruiz covers water and climate for ...")."""
+    names = [name.strip() for name in (author or "").split(";") if name.strip()]
+
+    def is_note(paragraph: str) -> bool:
+        return any(
+            paragraph.startswith(name) and _AUTHORS_NOTE_VERB.match(paragraph, len(name))
+            for name in names
+        )
+
+    while len(paragraphs) > 1 and is_note(paragraphs[-1]):
+        paragraphs = paragraphs[:-1]
+    return paragraphs
+
+
+# The containers of an article's text, by their class ("article-body", "StoryBodyCompanion
+# Column") or their schema.org property.
+_BODY_CONTAINER = re.compile(r"body", re.IGNORECASE)
+
+
+# A table that lays a page out: its cells hold paragraphs or headings, not figures.
+_LAYOUT_TABLE = "//table[.//td//p or .//td//h1 or .//td//h2 or .//td//br]"
+
+
+_TABLE_PARTS = ("table", "thead", "tbody", "tfoot", "tr", "td", "th")
+
+
+def unwrap_layout_tables(tree: lxml.html.HtmlElement) -> None:
+    """Make the tables that lay the page out blocks (<div>), as they show."""
+    for table in tree.xpath(_LAYOUT_TABLE):
+        for part in table.iter(*_TABLE_PARTS):
+            part.tag = "div"
+
+
+# The class of the quotation that embeds a social post in a page, signed by its author
+# ("— Name (@handle) date"): X and Twitter, Bluesky, Mastodon, Threads.
+_EMBEDDED_POST = re.compile(
+    r"twitter-tweet|twitter-video|bluesky-embed|mastodon-embed|text-post-media", re.IGNORECASE
+)
+
+
+def sign_embedded_posts(tree: lxml.html.HtmlElement) -> None:
+    """Make each embedded post one paragraph: its words, then its author's signature
+    (which follows the post's <p> and was read as a paragraph of its own, leaving the
+    post's words to read as the article's)."""
+    for post in tree.iter("blockquote"):
+        if not any(_EMBEDDED_POST.fullmatch(name) for name in (post.get("class") or "").split()):
+            continue
+        parts = [post.text or ""]  # (the post's <p>, then its signature after it)
+        parts += [part for child in post for part in (child.text_content(), child.tail or "")]
+        text = clean(" ".join(parts))
+        for child in list(post):
+            post.remove(child)
+        post.text = None
+        paragraph = lxml.html.Element("p")
+        paragraph.text = as_element_text(text)
+        post.append(paragraph)
+
+
+def join_split_bodies(tree: lxml.html.HtmlElement) -> None:
+    """Join the parts of an article's text that a page splits between sibling containers of
+    one kind (an advertisement between each two): trafilatura reads only the first. What
+    stood between them follows the joined text."""
+    moved: set[lxml.html.HtmlElement] = set()
+    for first in tree.xpath("//*[@class or @itemprop='articleBody']"):
+        if first in moved or not _is_body_container(first):
+            continue
+        for sibling in list(first.itersiblings()):
+            if sibling.tag == first.tag and _same_kind(sibling, first):
+                first.append(sibling)  # with all it holds
+                moved.add(sibling)
+
+
+def _is_body_container(element: lxml.html.HtmlElement) -> bool:
+    """Whether the element holds (part of) the article's text, by its name: blocks of
+    text, not a block itself, such as a paragraph named after the body it is in."""
+    if not any(child.tag in _BLOCKS for child in element):
+        return False
+    return element.get("itemprop") == "articleBody" or bool(
+        _BODY_CONTAINER.search(element.get("class") or "")
+    )
+
+
+# The elements that lay out blocks of text: paragraphs, headings, lists, sections.
+_BLOCKS = frozenset(
+    "p div section article h1 h2 h3 h4 h5 h6 ul ol figure blockquote table pre".split()
+)
+
+
+def _same_kind(element: lxml.html.HtmlElement, other: lxml.html.HtmlElement) -> bool:
+    return element.get("class") == other.get("class") and element.get("itemprop") == other.get(
+        "itemprop"
+    )
+
+
+# What an embedded social post leaves of its picture or its link when it is read as text:
+# "pic.twitter.com/AbC123", "pic.x.com/AbC123", "https://t.co/AbC123".
+_POST_LINK = re.compile(r"\s*(?<![\w/.])(?:pic\.(?:twitter|x)\.com|(?:https?://)?t\.co)/\w+")
+
+
+def without_post_links(line: str) -> str:
+    return _POST_LINK.sub("", line).strip()
+
+
+def is_text(line: str) -> bool:
+    """Whether a line trafilatura extracted is the article's text: words (not a rule
+    of strokes parting it, "___"), and not what a byline, a line dating the page, a
+    pointer to another article, a picture's credit, a copyright line, the site's notes,
+    appeals, tools and navigation leave."""
+    return any(char.isalnum() for char in line) and not (
+        _byline_leftover(line)
+        or byline_names(line)
+        or is_date_stamp(line)
+        or _RELATED.match(line)
+        or _ADVERTISEMENT.fullmatch(line)
+        or (len(line) <= _PROMOTION_LENGTH and _PROMOTION.match(line))
+        or (len(line) <= _NOTE_LENGTH and _WHERE_IT_APPEARED.fullmatch(line))
+        or _copyright_line(line)
+        or _RIGHTS_LINE.fullmatch(line)
+        or _labelled_list(line)
+        or (
+            len(line) <= _NOTE_LENGTH
+            and _PICTURE_LABEL.match(line)
+            and not _LIST_LABEL.fullmatch(line)
+        )
+        or _PICTURE_AGENCY.fullmatch(line)
+        or _PAGE_TOOL.fullmatch(line)
+        or _SITE_NAVIGATION.fullmatch(line)
+        or _CHINESE_FIELDS_LINE.fullmatch(line)
+        or _PRINTED_ADDRESS.fullmatch(line)
+    )
+
+
+# What moves the reader about the site, standing among the paragraphs: the pages of the
+# article ("Page 1 of 3", "Next page »"), the previous or next story, its tags or topics,
+# the heading of a list of other stories or topics ("Related Topics", "More on this
+# story"), a script's placeholder ("Loading...").
+_SITE_NAVIGATION = re.compile(
+    r"\W*(?:page\s+\d+\s+of\s+\d+|(?:next|previous|prev)(?:\s+(?:page|article|story|post))?"
+    rf"|tags|topics|tagged|filed\s+under|{RELATED_POINTER}"
+    r"|most\s+(?:read|popular|viewed|shared)|loading(?:\.\.\.|…)?)\W*",
+    re.IGNORECASE,
+)
+
+
+# A label over a short list among the paragraphs: the article's tags or topics, a
+# picture's credit ("Topics: Flooding, Marrow council", "Credit: Jane Doe/Valley
+# Courier"); not a sentence opening with the word ("Credit: lending to small firms fell
+# by a fifth last year, ...").
+_LIST_LABEL = re.compile(
+    r"\W*(?:tags|topics|tagged|filed\s+under|credits?)\s*:\s*(?P<items>.*)", re.IGNORECASE
+)
+
+
+_LIST_SEPARATOR = re.compile(r"\s*[,;|·•/]\s*|\s+(?:and|&)\s+")
+
+
+# An item of such a list is this short, in words.
+_LIST_ITEM_WORDS = 5
+
+
+def _labelled_list(line: str) -> bool:
+    """Whether `line` is a label over a short list (see _LIST_LABEL): items of a few
+    words, no sentence among them."""
+    found = _LIST_LABEL.fullmatch(line)
+    if found is None:
+        return False
+    items = found["items"].rstrip(". ")
+    if re.search(r"[.!?]\s", items):
+        return False
+    return all(len(item.split()) <= _LIST_ITEM_WORDS for item in _LIST_SEPARATOR.split(items))
+
+
+# A Chinese page's line of labelled fields above or below the text: its date, source,
+# author, editor in charge ("2025年04月02日 08:15 来源：河谷日报 作者：王小明",
+# "（责任编辑：李华）").
+_CHINESE_FIELD = (
+    r"(?:来源|來源|作者|记者|記者|编辑|編輯|责任编辑|責任編輯|发布时间|發布時間|发布|發布"
+    r"|时间|時間|稿源|出处|出處)\s*[:：]\s*[^\s:：()（）【】\[\]]{1,40}"
+)
+
+
+_CHINESE_DATE = r"\d{4}(?:年\d{1,2}月\d{1,2}日|-\d\d-\d\d)|\d{1,2}:\d\d(?::\d\d)?"
+
+
+_CHINESE_AUTHOR = re.compile(r"(?:作者|记者|記者)\s*[:：]\s*(?P<name>[^\s:：()（）【】\[\]]{1,40})")
+
+
+def chinese_author(text: str) -> str | None:
+    """The author a Chinese page names in its line of fields ("作者：王小明")."""
+    for line in map(clean, text.splitlines()):
+        if _CHINESE_FIELDS_LINE.fullmatch(line) and (found := _CHINESE_AUTHOR.search(line)):
+            return found["name"]
+    return None
+
+
+_CHINESE_FIELDS_LINE = re.compile(
+    rf"[\s(（【\[]*(?:(?:{_CHINESE_FIELD}|{_CHINESE_DATE})[\s　)）】\]|]*)+"
+)
+
+
+# The label of one of the page's tools standing among the paragraphs (sharing, saving,
+# printing, listening), a video's duration or the reading time: "Share this article",
+# "Copy link", "6 min read", "Duration 2:13", "Partager", "Temps de lecture 3 min".
+_PAGE_TOOL = re.compile(
+    r"(?:share(?:\s+(?:this|on|via|to)(?:\s+[\w.]+){0,2})?|copy(?:\s+the)?\s+link"
+    r"(?:\s+to\s+clipboard)?|link\s+copied|save(?:\s+(?:this\s+)?(?:article|story))?"
+    r"|print(?:\s+(?:this\s+)?(?:article|page|story))?|e-?mail(?:\s+this(?:\s+article)?)?"
+    r"|listen(?:\s+to\s+this\s+(?:article|story))?|gift(?:\s+this)?\s+(?:article|story)"
+    r"|(?:video\s+)?duration\s+\d{1,2}:\d\d(?::\d\d)?|\d+\s+min(?:ute)?s?\s+read"
+    r"|comments?(?:\s+\(\d+\))?|\d+\s+comments?"
+    r"|partager|imprimer|teilen|drucken|compartir|imprimir|condividi|stampa|поделиться"
+    r"|مشاركة|分享(?:到)?|打印"
+    r"|(?:temps\s+de\s+lecture|lesezeit|tiempo\s+de\s+lectura)\W*\d+\s*min\.?"
+    r"|\d+\s*min\.?\s+(?:de\s+lecture|lesezeit|de\s+lectura))\W*",
+    re.IGNORECASE,
+)
+
+
+# A picture's credit or label among the paragraphs: "Photograph: Jane Doe/Valley
+# Courier", "Photo credit: Tom Lee", the labels a BBC page gives its pictures for screen
+# readers ("Image source, Getty Images", "Image caption, ...", "Media caption, ...").
+_PICTURE_LABEL = re.compile(
+    rf"(?:(?:image|media|video)\s+(?:source|caption|credit)\s*[,:]|{PICTURE_WORD}"
+    r"(?:\s+credit)?\s*[:：])",
+    re.IGNORECASE,
+)
+
+
+# A line that only credits a picture to the agency that took it: "Getty Images", "AFP via
+# Getty Images", "Jane Doe/Reuters", "AP Photo/Jon Super".
+_AGENCY = (
+    r"(?:getty\s+images|afp|reuters|ap(?:\s+photo)?|epa(?:-efe)?|pa(?:\s+(?:media|wire))?"
+    r"|shutterstock|alamy|anadolu(?:\s+agency)?|xinhua|sopa\s+images|nurphoto|zuma\s+press"
+    r"|bloomberg|dpa|ansa|efe)"
+)
+
+
+_PICTURE_AGENCY = re.compile(
+    rf"(?:[^/\n]{{1,40}}/)?{_AGENCY}(?:\s*/\s*[^/\n]{{1,40}})?(?:\s+via\s+getty\s+images)?\W*",
+    re.IGNORECASE,
+)
+
+
+# A copyright line: its opener, maybe a year, then a name ("© 2025 Valley Courier Ltd",
+# "Copyright 2025 The Associated Press. All rights reserved. ..."), not a sentence about
+# copyright ("Copyright lawyers said ...").
+_COPYRIGHT_LINE = re.compile(
+    rf"\W*(?i:{COPYRIGHT_OPENER})\s*(?:©\s*)?(?:\d{{4}}(?:\s*[-–]\s*\d{{4}})?\W*)?(?:[A-Z\d]|$)"
+)
+
+
+_RIGHTS_LINE = re.compile(rf"{RIGHTS_RESERVED}\W*", re.IGNORECASE)
+
+
+_RIGHTS_RESERVED_ANYWHERE = re.compile(RIGHTS_RESERVED, re.IGNORECASE)
+
+
+# A copyright line giving no year and reserving no rights is no longer than this.
+_SHORT_COPYRIGHT = 60
+
+
+def _copyright_line(line: str) -> bool:
+    """Whether `line` is a copyright line (see _COPYRIGHT_LINE) with what notices hold:
+    a year, the rights reserved, or only a name; not the third clause of a list
+    lettered '(a)', '(b)', '(c)'."""
+    if len(line) > _NOTE_LENGTH or not _COPYRIGHT_LINE.match(line):
+        return False
+    return (
+        len(line) <= _SHORT_COPYRIGHT
+        or WITH_YEAR.search(line) is not None
+        or _RIGHTS_RESERVED_ANYWHERE.search(line) is not None
+    )
+
+
+# The note a feed, a republisher or the newspaper adds on where the article appeared:
+# "The post Gates open appeared first on Valley Courier.", "This article was originally
+# published on The Marrow Review. Read the original article."
+_WHERE_IT_APPEARED = re.compile(
+    r"(?:the post .+ appeared first on .{1,80}"
+    r"|(?:this|the) (?:article|story|post|piece) (?:was |is )?(?:originally|first)"
+    r" (?:published|posted|appeared) (?:on|in|at|by) [^.]{1,80}\.?"
+    r"(?:\s*read the original(?: article| story)?\W*)?"
+    # where it appeared in the newspaper: "A version of this article appears in print on
+    # July 15, 2025, Section A, Page 14 ...", "This article appeared in the Britain section
+    # of the print edition under the headline ..."
+    r"|(?:a version of )?this (?:article|story) (?:appears|appeared) in (?:print\b"
+    r"|the\b.{0,80}\bprint edition\b).*)",
+    re.IGNORECASE,
+)
+
+
+# Longer than this, a line is a paragraph of text, whatever it says.
+_NOTE_LENGTH = 300
+
+
+# A line in which the site promotes itself among the paragraphs: asks the reader to
+# subscribe, sign up, follow it or get its app, to send stories or money, tells of its
+# cookies, or says the rest is for subscribers.
+_PROMOTION = re.compile(
+    r"(?:support (?:local|independent|quality|our|trusted) journalism"
+    r"|subscribe (?:now|today|for (?:free|unlimited|full)|from \W?\d|to (?:our|the\b.{0,60}"
+    r"\b(?:newsletter|briefing|podcast)))"
+    r"|sign up (?:to|for) (?:our|free|the\b.{0,60}\b(?:newsletter|briefing|email|alerts))"
+    r"|already a (?:subscriber|member)"
+    r"|follow us on|download (?:the|our)\b.{0,40}\bapp\b|get (?:the|our)\b.{0,40}\bapp\b"
+    r"|become a (?:member|subscriber|supporter)|click here (?:to|for)\b"
+    # asks them for stories, tips or money; tells them of its cookies
+    r"|(?:have you been affected|do you have a story|(?:got|have) a (?:news )?tip)\b"
+    r"|(?:our|independent|local) journalism (?:relies|depends) on"
+    r"|(?:please )?consider (?:donating|supporting|making a (?:donation|contribution))"
+    r"|we use cookies"
+    r"|this (?:article|story|content) is (?:for|only available to|reserved for) subscribers"
+    # A paywall's notice where the page stops: the rest is for subscribers.
+    r"|(?:the )?rest of this (?:article|story) is (?:for|only available to|reserved for)"
+    r"|(?:subscribe|sign in|log in) to (?:continue|keep) reading"
+    r"|to (?:continue|keep) reading,? (?:subscribe|sign in|log in)"
+    r"|you(?: have|'ve) (?:reached|used) (?:your|all your) (?:limit of )?free (?:articles|stories)"
+    r"|il vous reste \d[\d.,]*\s?% de cet article|la suite est réservée aux abonnés"
+    r"|cet (?:article|contenu) est réservé aux abonnés"
+    r"|dieser (?:artikel|beitrag|inhalt) ist (?:nur )?für (?:abonnenten|abonnentinnen)"
+    r"|jetzt weiterlesen mit|weiterlesen mit \w+\s?(?:plus|\+)"
+    r"|este (?:artículo|contenido) es (?:exclusivo )?para (?:suscriptores|abonados)"
+    r"|questo articolo è riservato agli abbonati"
+    r"|suscríbete (?:para (?:seguir|continuar) leyendo|ahora)|lee sin límites"
+    r"|abonnez-vous pour (?:lire|continuer)|abbonati per (?:continuare a leggere|leggere))",
+    re.IGNORECASE,
+)
+
+
+# Longer than this, a line is a paragraph of text, whatever it opens with.
+_PROMOTION_LENGTH = 160
+
+
+# The label of an advertisement's slot between paragraphs ("Advertisement", "Story
+# continues below advertisement"), in the languages newsrooms use most.
+_ADVERTISEMENT = re.compile(
+    r"(?:advertisement|advertisements|advert|sponsored(?: content)?|ad|anzeige|werbung"
+    r"|publicité|publicidad|pubblicità|reclame|advertentie|reklama"
+    r"|(?:story|article|text) continues below(?: (?:this )?(?:advertisement|ad))?"
+    r"|continue reading (?:the main story|below)|skip advertisement"
+    r"|(?:advertisement|ad)\W+(?:scroll|continue|story continues)[\w\s]*)\W*",
+    re.IGNORECASE,
+)
+
+
+def linked_data_body(page: Markup) -> str:
+    """The text (articleBody) of the first article the page's JSON-LD gives one for."""
+    for article in linked_data_articles(page):
+        body = article.get("articleBody")
+        if isinstance(body, str) and body.strip():
+            return body
+    return ""
+
+
+# The data a script builds the page from (Next.js's __NEXT_DATA__, and the like).
+_SCRIPT_DATA = "//script[@id='__NEXT_DATA__' or @type='application/json']"
+
+
+# The keys under which such data holds a paragraph's text ("content" in Arc XP's story
+# elements, "text" in a portable text block's spans).
+_TEXT_KEYS = ("content", "text", "html", "body", "value")
+
+
+# A paragraph of an article, not a label or a caption: a sentence or more; an article,
+# not a teaser: this many such paragraphs at least.
+_SENTENCE_LENGTH = 40
+
+
+_ARTICLE_PARAGRAPHS = 3
+
+
+def script_data_body(page: Markup) -> str:
+    """The article's text in the data a script builds the page from: of the lists of
+    paragraphs it holds (an HTML string of them, a list of text elements), the longest,
+    when it is an article's; "" when there is none."""
+    if page.root is None:
+        return ""
+    longest: list[str] = []
+    for script in page.root.xpath(_SCRIPT_DATA):
+        try:
+            data = json.loads(script.text or "", strict=False)
+        except (ValueError, RecursionError):
+            continue
+        for paragraphs in _paragraph_lists(data):
+            if sum(map(len, paragraphs)) > sum(map(len, longest)):
+                longest = paragraphs
+    sentences = sum(len(paragraph) >= _SENTENCE_LENGTH for paragraph in longest)
+    return "\n".join(longest) if sentences >= _ARTICLE_PARAGRAPHS else ""
+
+
+def _paragraph_lists(data: object) -> Iterator[list[str]]:
+    """The paragraphs of each HTML string in `data`, and of each list whose items hold
+    text (without recursing: hostile JSON may nest deep)."""
+    waiting = [data]
+    while waiting:
+        item = waiting.pop()
+        if isinstance(item, str) and "<p" in item:
+            yield _html_paragraphs(item)
+        elif isinstance(item, list):
+            texts = [text for text in map(_item_text, item) if text]
+            # Paragraphs, with a picture or a link between some; not a list of every
+            # value a page holds (Nuxt's payload), a few of them sentences.
+            if 2 * sum(len(text) >= _SENTENCE_LENGTH for text in texts) >= len(item):
+                yield texts
+            waiting.extend(item)
+        elif isinstance(item, dict):
+            waiting.extend(item.values())
+
+
+def _item_text(item: object) -> str:
+    """The text of an element of a list of paragraphs: a string, or an object's under a
+    key for text, or the text of its spans (portable text's children, read one level
+    deep: hostile data may nest them as deep as the parser lets it)."""
+    if isinstance(item, str):
+        return _markup_text(item)
+    if not isinstance(item, dict):
+        return ""
+    for key in _TEXT_KEYS:
+        if isinstance(item.get(key), str):
+            return _markup_text(item[key])
+    children = item.get("children")  # (spans, which hold no spans themselves)
+    if isinstance(children, list):
+        spans = (child.get("text") for child in children if isinstance(child, dict))
+        return clean("".join(span for span in spans if isinstance(span, str)))
+    return ""
+
+
+def _html_paragraphs(html: str) -> list[str]:
+    try:
+        root = lxml.html.fromstring(f"<div>{html}</div>")
+    except (ValueError, lxml.etree.ParserError):
+        return []
+    return [text for text in (clean(p.text_content()) for p in root.iter("p")) if text]
+
+
+def _markup_text(text: str) -> str:
+    """`text` without the markup it may hold ("<b>flood</b>")."""
+    if "<" not in text:
+        return clean(text)
+    try:
+        return clean(lxml.html.fromstring(f"<div>{text}</div>").text_content())
+    except (ValueError, lxml.etree.ParserError):
+        return clean(text)
+
+
+# What a byline leaves when the extraction drops its name and date: "By", "Par —", "|".
+_LEFTOVER = re.compile(rf"(?:{BYLINE_OPENER}\b)?\W*", re.IGNORECASE)
+
+
+# A pointer to another article left in the text ("Read more: How the 2007 floods changed
+# the valley"): its words, and its dates, are not this article's.
+_RELATED = re.compile(rf"{RELATED_POINTER}\s*[:：|–—]", re.IGNORECASE)
+
+
+# The class, id or data name of the summary a page sets under its headline (standfirst,
+# dek, chapô, subtitle): "standfirst", "article__desc", "sub-headline", "article-summary",
+# "field--name-field-dek", "pw-subtitle-paragraph".
+_STANDFIRST_NAME = re.compile(
+    r"(?:[\w-]*?[-_])?(?:standfirst|dek|sub-?title|sub-?head(?:line)?|summary|excerpt"
+    r"|lede|lead-?text|chapo|chapeau|desc|description)"
+    r"(?:[-_]+(?:text|paragraph|content|wrapper|container))?",
+    re.IGNORECASE,
+)
+
+
+_STANDFIRST_ATTRIBUTES = ("class", "id", "data-gu-name", "data-testid", "data-component")
+
+
+# What a standfirst runs to: a sentence or two, never the article.
+_STANDFIRST_LENGTH = range(20, 600)
+
+
+def standfirst(page: Markup, title: str, first_paragraph: str) -> str | None:
+    """The summary the page sets between its headline and the article's text (what
+    trafilatura reads begins below it): an element so named, holding a sentence or two,
+    not a link, nor inside the page's other content (see other_content)."""
+    if page.own is None:
+        return None
+    opening = first_paragraph[:40]
+    past_headline = False
+    for element in page.own.iter("*"):
+        if element.tag == "h1":
+            past_headline = past_headline or clean(element.text_content()) == title
+            continue
+        if not past_headline:
+            continue
+        text = clean(element.text_content())
+        if opening in text:
+            return None  # the article's text: any standfirst was above it
+        if text and _names_standfirst(element) and _reads_as_standfirst(element, text, title):
+            return text
+    return None
+
+
+def _names_standfirst(element: lxml.html.HtmlElement) -> bool:
+    """Whether the element is named as a standfirst, and not as what describes a picture
+    or a video ("image__description"), nor is part of one (a <figure>, a "lead-media")
+    below the headline."""
+    if not any(_STANDFIRST_NAME.fullmatch(name) for name in _names(element)):
+        return False
+    for part in (element, *element.iterancestors()):
+        if part.find(".//h1") is not None:  # the page around the headline
+            break
+        if part.tag == "figure" or any(_PICTURE_NAME.search(name) for name in _names(part)):
+            return False
+    return True
+
+
+def _names(element: lxml.html.HtmlElement) -> list[str]:
+    return " ".join(element.get(name) or "" for name in _STANDFIRST_ATTRIBUTES).split()
+
+
+# What the names of a picture's or a video's parts say.
+_PICTURE_NAME = re.compile(r"caption|image|img|photo|picture|media|video|figure|gallery", re.I)
+
+
+def _reads_as_standfirst(element: lxml.html.HtmlElement, text: str, title: str) -> bool:
+    linked = sum(len(clean(link.text_content())) for link in element.iter("a"))
+    return (
+        len(text) in _STANDFIRST_LENGTH
+        and text != title
+        and linked < len(text) / 2
+        and element.find(".//h1") is None
+        and is_text(text)
+    )
+
+
+def _byline_leftover(paragraph: str) -> bool:
+    return _LEFTOVER.fullmatch(paragraph) is not None
