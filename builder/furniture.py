@@ -28,6 +28,16 @@ RIGHTS_RESERVED = (
     r"|todos\s+los\s+derechos\s+reservados|tutti\s+i\s+diritti\s+riservati)"
 )
 
+# The agencies that credit a story or a picture ("Jane Doe/Reuters", "AP Photo", "By Jane
+# Doe, The Associated Press"); to match ignoring case.
+NEWS_AGENCY = (
+    r"(?:getty\s+images|afp|agence\s+france[- ]presse|reuters|(?:the\s+)?associated\s+press"
+    r"|ap(?:\s+photo)?|epa(?:-efe)?|pa(?:\s+(?:media|wire))?|press\s+association"
+    r"|shutterstock|alamy|anadolu(?:\s+agency)?|xinhua|sopa\s+images|nurphoto|zuma\s+press"
+    r"|bloomberg(?:\s+news)?|dpa|deutsche\s+presse-agentur|ansa|efe|kyodo(?:\s+news)?"
+    r"|united\s+press\s+international|upi|canadian\s+press|(?:the\s+)?press\s+trust\s+of\s+india)"
+)
+
 # The word that labels a picture's credit ("Photograph: Jane Doe", "Credit: Tom Lee",
 # "Foto: dpa", "Фото: ТАСС"); to match ignoring case.
 PICTURE_WORD = r"(?:photograph|photo|picture|image|credit|foto|фото|الصورة|图片|圖片)s?"

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
-from builder.furniture import BYLINE_OPENER
+from builder.furniture import BYLINE_OPENER, NEWS_AGENCY
 from builder.page_markup import Markup, clean, decoded_page, linked_data_articles, own_text
 
 
@@ -167,7 +167,7 @@ def page_author(page: Markup, read: str | None, first_paragraph: str) -> str | N
     field names; only those the page names outside what is not the article."""
     byline = _byline(page, first_paragraph)
     names = _authors(read, byline) or _linked_data_author(page) or _author_field(page)
-    return _named_in_article(_author(names, page.html), page)
+    return _named_in_article(_author(names, page), page)
 
 
 def _named_in_article(names: str | None, page: Markup) -> str | None:
@@ -225,17 +225,19 @@ def _reads_as_name(text: str) -> bool:
     )
 
 
-def _author(names: str | None, html: str | bytes) -> str | None:
+def _author(names: str | None, page: Markup) -> str | None:
     """The authors as the page writes them. trafilatura lists them joined by "; ", with
     the full stops and commas of their names dropped ("J. Ruiz" becomes "J Ruiz", and
     "A. Smith, Jr." two authors, "A Smith" and "Jr"): each name is looked for in the page,
     and written as the page writes it when the two differ only in that punctuation. A
-    single word after a name is where the author writes from, or for whom, not a name."""
+    single word after a name is where the author writes from, or for whom, not a name;
+    nor is a news agency or the site itself, credited after a name ("By Jane Doe, The
+    Associated Press")."""
     found: list[str] = []
     for name in (clean(part) for part in (names or "").split(";")):
         name = _BYLINE_WORD.sub("", name, count=1)
-        if not name or (found and _is_role(name)):  # "Ana Ruiz, Health Editor"
-            continue
+        if not name or (found and (_is_role(name) or _is_credit(name, page))):
+            continue  # "Ana Ruiz, Health Editor", "Ana Ruiz, Associated Press"
         if found and len(name.split()) == 1 and name.casefold() not in _NAME_SUFFIXES:
             continue  # the place or the agency after a name: "Anna Schmidt, Frankfurt"
         if found and name.casefold() in _NAME_SUFFIXES:
@@ -244,8 +246,40 @@ def _author(names: str | None, html: str | bytes) -> str | None:
             found.append(name)
     if not found:
         return None
-    page = decoded_page(html)
-    return "; ".join(_as_written(name, page) for name in found)
+    text = decoded_page(page.html)
+    return "; ".join(_out_of_capitals(_as_written(name, text), text) for name in found)
+
+
+_AGENCY_CREDIT = re.compile(NEWS_AGENCY, re.IGNORECASE)
+
+
+def _is_credit(name: str, page: Markup) -> bool:
+    """Whether a byline's part after a name credits an agency or the site, not a person."""
+    return bool(_AGENCY_CREDIT.fullmatch(name)) or name.casefold() in {
+        site.casefold() for site in page.site_names
+    }
+
+
+def _out_of_capitals(name: str, text: str) -> str:
+    """A name a byline sets in capitals ("JANE DOE") as the page writes it elsewhere
+    ("Jane Doe", in its JSON-LD or its meta tags), else with each part capitalised
+    ("Jean-Pierre de la Cruz"); any other name as it is."""
+    if not name.isupper():
+        return name
+    for found in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text, re.IGNORECASE):
+        if not found[0].isupper() and not found[0].islower():
+            return found[0]
+    words = [_capitalised(word) for word in name.split()]
+    return " ".join(
+        word.lower() if index and word.lower() in _NAME_PARTICLES else word
+        for index, word in enumerate(words)
+    )
+
+
+def _capitalised(word: str) -> str:
+    """A word in capitals with each of its parts capitalised: "JEAN-PIERRE" as
+    "Jean-Pierre", "O'BRIEN" as "O'Brien"."""
+    return re.sub(r"[^\W\d_]+", lambda part: part[0].capitalize(), word)
 
 
 def _as_written(name: str, page: str) -> str:

@@ -13,6 +13,7 @@ import lxml.html
 from builder.furniture import (
     BYLINE_OPENER,
     COPYRIGHT_OPENER,
+    NEWS_AGENCY,
     PICTURE_WORD,
     RELATED_POINTER,
     RIGHTS_RESERVED,
@@ -278,15 +279,8 @@ _PICTURE_LABEL = re.compile(
 
 # A line that only credits a picture to the agency that took it: "Getty Images", "AFP via
 # Getty Images", "Jane Doe/Reuters", "AP Photo/Jon Super".
-_AGENCY = (
-    r"(?:getty\s+images|afp|reuters|ap(?:\s+photo)?|epa(?:-efe)?|pa(?:\s+(?:media|wire))?"
-    r"|shutterstock|alamy|anadolu(?:\s+agency)?|xinhua|sopa\s+images|nurphoto|zuma\s+press"
-    r"|bloomberg|dpa|ansa|efe)"
-)
-
-
 _PICTURE_AGENCY = re.compile(
-    rf"(?:[^/\n]{{1,40}}/)?{_AGENCY}(?:\s*/\s*[^/\n]{{1,40}})?(?:\s+via\s+getty\s+images)?\W*",
+    rf"(?:[^/\n]{{1,40}}/)?{NEWS_AGENCY}(?:\s*/\s*[^/\n]{{1,40}})?(?:\s+via\s+getty\s+images)?\W*",
     re.IGNORECASE,
 )
 

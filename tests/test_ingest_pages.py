@@ -1883,3 +1883,25 @@ def test_a_link_to_the_authors_page_above_the_text_names_the_author(
         empty_site, tmp_path, barrier_page(paragraphs_html(STORY[1:]) + below), "b.html"
     )
     assert front(later).get("author") is None
+
+
+@pytest.mark.parametrize(
+    ("byline", "foot", "author"),
+    [
+        ("By JANE DOE, Associated Press", "", "Jane Doe"),
+        ("By JANE DOE and TOM HALE, The Associated Press", "", "Jane Doe; Tom Hale"),
+        ("By ANA DE LA CRUZ, Valley Courier", "", "Ana de la Cruz"),
+        ("By SEAN O'BRIEN", "", "Sean O'Brien"),
+        ("By JANE MCDOE, AP", "<p>Jane McDoe covers the valley for the AP.</p>", "Jane McDoe"),
+    ],
+)
+def test_a_byline_in_capitals_names_the_author_as_a_name_is_written(
+    empty_site: TinySite, tmp_path: Path, byline: str, foot: str, author: str
+) -> None:
+    """A byline in capitals ('By JANE DOE, Associated Press') names 'Jane Doe', or the
+    name as the page writes it elsewhere ('Jane McDoe'); the agency or the site after
+    the comma is the credit, not an author. It gave 'JANE DOE; Associated Press'."""
+    article = f'<p class="byline">{byline}</p>{paragraphs_html(STORY)}{foot}'
+    outcome = add_one(empty_site, tmp_path, barrier_page(article))
+    assert front(outcome)["author"] == author
+    assert text_of(outcome) == list(STORY)
