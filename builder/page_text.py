@@ -165,6 +165,7 @@ def is_text(line: str) -> bool:
         or _ADVERTISEMENT.fullmatch(line)
         or (len(line) <= _PROMOTION_LENGTH and _PROMOTION.match(line))
         or (len(line) <= _NOTE_LENGTH and _WHERE_IT_APPEARED.fullmatch(line))
+        or (len(line) <= _NOTE_LENGTH and _CREDIT_LINE.fullmatch(line))
         or _copyright_line(line)
         or _RIGHTS_LINE.fullmatch(line)
         or _labelled_list(line)
@@ -335,6 +336,34 @@ _WHERE_IT_APPEARED = re.compile(
 
 # Longer than this, a line is a paragraph of text, whatever it says.
 _NOTE_LENGTH = 300
+
+
+# A name in a credit line: capitalised words, maybe a particle among them ("Ana de la Cruz").
+_CREDITED_NAME = r"(?-i:[A-ZÀ-ÖØ-Þ][\w.'’-]*(?:\s+(?:[A-ZÀ-ÖØ-Þ][\w.'’-]*|de|la|van|von|der|al))*)"
+# Whom a credit line names: names, and where they work ("Ana Ruiz in Fenner and Tom Hale").
+_CREDITED = (
+    rf"{_CREDITED_NAME}(?:\s+(?:in|from|at)\s+{_CREDITED_NAME})?"
+    rf"(?:(?:\s*,\s*|\s+(?:and|&)\s+){_CREDITED_NAME}(?:\s+(?:in|from|at)\s+{_CREDITED_NAME})?)*"
+)
+_CREDIT_ROLE = (
+    r"(?:additional\s+)?(?:reporting|reported|writing|written|editing|edited|compiled|compiling"
+    r"|research|graphics|production|produced|translation|translated|fact-checking|photos)"
+)
+_AGENCIES = rf"(?:{NEWS_AGENCY}|agencies|agences|agenturen|agencias|agências|agenzie)"
+# The line crediting the article's work at its foot, as wires and newsrooms sign it: who
+# reported, wrote and edited it ("(Reporting by Ana Ruiz; Editing by Tom Hale)"), the
+# agencies its copy comes from ("— AFP", "With AP", "avec AFP", "Mit Material von dpa"),
+# who else reported ("Tom Hale in London contributed to this report.").
+_CREDIT_LINE = re.compile(
+    rf"\(?\s*{_CREDIT_ROLE}\s+by\s+{_CREDITED}"
+    rf"(?:\s*[;,]\s*(?:and\s+)?{_CREDIT_ROLE}\s+by\s+{_CREDITED})*\s*\)?\.?"
+    rf"|(?:[-–—]{{1,2}}\s*|\(\s*)?(?:(?:with|avec|mit(?:\s+material\s+von)?|con"
+    r"(?:\s+información\s+de)?|com|with\s+(?:files|reporting)\s+from)\s+)?"
+    rf"{_AGENCIES}(?:(?:\s*[,/]\s*|\s+(?:and|et|und|y|e)\s+){_AGENCIES})*\s*\)?\.?"
+    r"|[^.]{1,200}\bcontributed\s+(?:to\s+this\s+(?:report|story|article)"
+    r"|(?:additional\s+)?reporting(?:\s+(?:from|in)\s+[^.]{1,60})?)\.?",
+    re.IGNORECASE,
+)
 
 
 # A line in which the site promotes itself among the paragraphs: asks the reader to

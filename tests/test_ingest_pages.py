@@ -1905,3 +1905,28 @@ def test_a_byline_in_capitals_names_the_author_as_a_name_is_written(
     outcome = add_one(empty_site, tmp_path, barrier_page(article))
     assert front(outcome)["author"] == author
     assert text_of(outcome) == list(STORY)
+
+
+@pytest.mark.parametrize(
+    "credit",
+    [
+        "(Reporting by Ana Ruiz in Fenner; Editing by Tom Hale)",
+        "Additional reporting by Tom Hale in London; Writing by Ana Ruiz",
+        "— AFP",
+        "With AP",
+        "avec AFP et Reuters",
+        "Mit Material von dpa",
+        "The Associated Press writer Tom Hale contributed to this report.",
+    ],
+)
+def test_the_credit_line_at_the_articles_foot_is_not_text(
+    empty_site: TinySite, tmp_path: Path, credit: str
+) -> None:
+    """The line crediting an article's work at its foot (who reported and edited it, the
+    agency its copy comes from) is not article text; it stayed as its last paragraph.
+    A sentence opening with such words stays."""
+    page = barrier_page(paragraphs_html([*STORY, credit]))
+    assert text_of(add_one(empty_site, tmp_path, page)) == list(STORY)
+    sentence = "Reporting by the Valley Courier revealed the flaw in 2023."
+    page = barrier_page(paragraphs_html([*STORY[:2], sentence]), title="Barrier flaw found")
+    assert text_of(add_one(empty_site, tmp_path, page, "b.html")) == [*STORY[:2], sentence]
