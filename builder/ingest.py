@@ -444,12 +444,15 @@ class Ingester:
 
     def _add_feed_copy(self, failed: Outcome, entry: FeedEntry) -> Outcome:
         """The article as the feed carries it, when its page could not be added (`failed`
-        says why); that failure when the feed has no copy, or its copy fails too."""
+        says why); that failure when the feed has no copy, and why its copy failed too."""
         if entry.copy is None:
             return failed
         outcome = self._add_page(entry.link, entry.copy, entry.link, entry)
+        if outcome.status == "failed":
+            why = f"nor could the feed's copy of the article be added ({outcome.message})"
+            return replace(failed, message=f"{failed.message}; {why}")
         if outcome.status != "added":
-            return failed if outcome.status == "failed" else outcome
+            return outcome
         why = f"from the feed's copy of the article; its page: {failed.message}"
         return replace(outcome, message=f"{outcome.message} ({why})")
 

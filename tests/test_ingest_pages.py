@@ -1930,3 +1930,18 @@ def test_the_credit_line_at_the_articles_foot_is_not_text(
     sentence = "Reporting by the Valley Courier revealed the flaw in 2023."
     page = barrier_page(paragraphs_html([*STORY[:2], sentence]), title="Barrier flaw found")
     assert text_of(add_one(empty_site, tmp_path, page, "b.html")) == [*STORY[:2], sentence]
+
+
+def test_an_entry_of_an_impossible_date_whose_page_is_gone_says_why_its_copy_failed(
+    empty_site: TinySite, tmp_path: Path
+) -> None:
+    """An entry dated 'Thu, 31 Feb 2025' is left undated, with no traceback: its page
+    (gone, 404) and the feed's copy (no date of its own) cannot be added, and the
+    message says both, naming the entry's address; it said only that the page was gone."""
+    link = "https://valleycourier.example/news/flood-barrier"
+    items = rss_item(link, "Thu, 31 Feb 2025 08:00:00 +0000", paragraphs_html(STORY))
+    [failed] = add_file(empty_site, tmp_path, rss_feed(items), "feed.xml")
+    assert failed.status == "failed"
+    assert failed.origin == link
+    assert "404 Not Found" in failed.message
+    assert "feed's copy" in failed.message and "no publication date" in failed.message
