@@ -757,3 +757,14 @@ def test_a_live_blog_time_alone_on_its_line_is_no_event() -> None:
     assert _dated_quotes(text, "2025-06-12") == [
         ("2025-06-10", "Ministers met on Tuesday and agreed to act.")
     ]
+
+
+def test_a_time_ending_a_paragraph_is_not_on_a_day_opening_the_next() -> None:
+    # Published Thursday 20 March 2025: a list item without its full stop, then a paragraph.
+    text = "The meeting ended at 09:30\n\nThursday, 13 March 2025 was calm."
+    assert _values(text, "2025-03-20")["09:30"] == "2025-03-20T09:30"
+    # Within a paragraph, the day after the time is its day.
+    text = "The meeting ended at 09:30.\nThursday, 13 March 2025 was calm."
+    assert _values(text, "2025-03-20")["09:30"] == "2025-03-20T09:30"
+    text = "The meeting ended at 09:30 local time on Thursday, 13 March 2025."
+    assert _values(text, "2025-03-20")["09:30"] == "2025-03-13T09:30"

@@ -77,6 +77,10 @@ class Context:
     # The day the last heading alone on its line named ("## Friday 14 March"): a live blog's
     # entries under it are on that day.
     heading_day: date | None = None
+    # `text` with each blank line between paragraphs begun by a character no white space
+    # matches (\0): what is looked for around an expression there stays in its paragraph.
+    # Offsets are those of `text`.
+    apart: str = ""
 
     def stated_year(self, start: int) -> int | None:
         """The year a sentence opens with ("In 2019, ...", "The 1970 World Cup final, played

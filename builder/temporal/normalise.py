@@ -269,8 +269,8 @@ def _clock(text: str, start: int, end: int, ctx: Context) -> Reading | None:
     if day is None:
         # "between 7am and 10pm on 1 May": the range's day is the first time's too, or
         # the day before when it is later in the day ("from 20:00 to 06:00 on Monday").
-        span_end = _CLOCK_SPAN_END.match(ctx.text, end)
-        following = _DAY_AFTER.match(ctx.text, span_end.end() if span_end else end)
+        span_end = _CLOCK_SPAN_END.match(ctx.apart, end)
+        following = _DAY_AFTER.match(ctx.apart, span_end.end() if span_end else end)
         if following:
             day = _day_reference(following.group(1), following.start(1), following.end(1), ctx)
         closing = span_end and _CLOCK_PARTS.search(span_end.group())
@@ -281,12 +281,12 @@ def _clock(text: str, start: int, end: int, ctx: Context) -> Reading | None:
                 day = cal.shift(day, -1, "day")
     if day is None:
         # "flights resume tomorrow at 6 a.m.", "on Monday at 9 a.m."
-        before = _DAY_BEFORE.search(ctx.text, max(0, start - 40), start)
+        before = _DAY_BEFORE.search(ctx.apart, max(0, start - 40), start)
         if before:
             day = _day_reference(before.group(1), before.start(1), before.end(1), ctx)
     if day is None and " on " in ctx.text[end : end + 50].lower():
         # "airs at 9pm on BBC One on Sunday": the day after a place or channel
-        later = _DAY_LATER.match(ctx.text, end)
+        later = _DAY_LATER.match(ctx.apart, end)
         if later:
             day = _day_reference(later.group(1), later.start(1), later.end(1), ctx)
     # "10:42 GMT — ...": a live blog entry's time, on the day its blog is at (the

@@ -108,13 +108,14 @@ def find(
     text = _plain_line_ends(text)
     if dateline:
         creation = written_on(text, creation, day_first)
-    ctx = Context(text=text, dct=creation, anchor=creation, day_first=day_first)
+    apart = _paragraphs_apart(text)
+    ctx = Context(text=text, dct=creation, anchor=creation, day_first=day_first, apart=apart)
     found: list[tuple[int, int, Reading]] = []
     lowered = text.lower()
     if len(lowered) == len(text):
-        matches = PATTERN.finditer(_paragraphs_apart(lowered))
+        matches = PATTERN.finditer(apart.lower())
     else:
-        matches = PATTERN_ANY_CASE.finditer(_paragraphs_apart(text))
+        matches = PATTERN_ANY_CASE.finditer(apart)
     for match in matches:
         kind = match.lastgroup
         if kind is None:
