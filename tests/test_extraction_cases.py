@@ -768,3 +768,18 @@ def test_a_time_ending_a_paragraph_is_not_on_a_day_opening_the_next() -> None:
     assert _values(text, "2025-03-20")["09:30"] == "2025-03-20T09:30"
     text = "The meeting ended at 09:30 local time on Thursday, 13 March 2025."
     assert _values(text, "2025-03-20")["09:30"] == "2025-03-13T09:30"
+
+
+def test_as_early_as_a_day_is_ahead_unless_a_verb_tells_it_is_gone() -> None:
+    # Published Wednesday 11 June 2025.
+    text = "The vote could come as soon as Friday, officials said."
+    assert _dated_quotes(text, "2025-06-11") == [("2025-06-13", text)]
+    text = "A decision could come as early as March, officials said."
+    assert _dated_quotes(text, "2025-06-11") == [("2026-03", text)]
+    assert _values("The cuts may be made as soon as May.", "2025-06-11")["May"] == "2026-05"
+    # What was known or done as early as a day is gone.
+    text = "Officials knew as early as March that the dam was failing."
+    assert _values(text, "2025-06-11")["March"] == "2025-03"
+    assert _values("Officials were warned as early as Monday.", "2025-06-11")["Monday"] == (
+        "2025-06-09"
+    )

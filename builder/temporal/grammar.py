@@ -337,7 +337,8 @@ _BRANCHES: list[tuple[str, str]] = [
         rf"(?:(?:{EDGE}|(?:end|start)-|the\s+(?:middle|end|beginning|start)\s+of\s+)(?:this\s+)?{MONTH}"
         rf"|(?:(?<=\bin\s)|(?<=\bsince\s)|(?<=\buntil\s)|(?<=\bby\s)|(?<=\bduring\s)|(?<=\bfrom\s)"
         rf"|(?<=\bthrough\s)|(?<=\bbefore\s)|(?<=\bafter\s)|(?<=\bof\s)|(?<=\bthrough\s)"
-        rf"|(?<=\bend\s)|(?<=\bin\searly\s)|(?<=\bfor\s)|(?<=\bto\s)|(?<=\bbetween\s)){MONTH}"
+        rf"|(?<=\bend\s)|(?<=\bin\searly\s)|(?<=\bfor\s)|(?<=\bto\s)|(?<=\bbetween\s)"
+        rf"|(?<=\bas\searly\sas\s)|(?<=\bas\ssoon\sas\s)){MONTH}"
         # "between January and March", "in April or May": see _month's _AFTER_MONTH_AND
         r"|(?:(?<=\band\s)|(?<=\bor\s))(?:march|may)(?=\s|[,.;:])"
         rf"|(?:january|february|april|june|july|august|september|october|november|december)(?=\s|'s|[,.;:])"

@@ -57,6 +57,7 @@ from builder.temporal.tense import (
     MOVED,
     closely_future,
     closely_past,
+    hedged_ahead,
     sent_to_appear,
     sentence_bounds,
 )
@@ -1774,6 +1775,8 @@ def _month(text: str, start: int, end: int, ctx: Context) -> Reading | None:
             tense = -1  # "took office in January" written in November: the last January
         elif distance and not spans and closely_future(ctx.text, start):
             tense = 1  # "will be held in December" written on 1 January: the next one
+        elif distance and not spans and hedged_ahead(ctx.text, start, end):
+            tense = 1  # "could be made as soon as May" written in June
         year = cal.nearest_month(ctx.dct, month, tense)
     return Reading("DATE", f"{year:04d}-{month:02d}", anchors=True)
 

@@ -215,6 +215,11 @@ def _quotes_apart(text: str, left: int, right: int, start: int, end: int) -> lis
     ]
 
 
+# "could come as soon as Friday", "as early as March": a hedge on when something is to be,
+# ahead when no verb tells otherwise (not "warned as early as Monday").
+_HEDGED_AHEAD = re.compile(r"\bas\s+(?:early|soon)\s+as\s+$", re.IGNORECASE)
+
+
 def direction(text: str, start: int, end: int) -> int:
     """-1 if the verb nearest to text[start:end] is past, +1 if future, 0 if unknown."""
     sentence_start, sentence_end = sentence_bounds(text, start, end)
@@ -280,6 +285,8 @@ def direction(text: str, start: int, end: int) -> int:
                 and _PAST_AUXILIARY.search(text, max(0, match.start() - 20), match.start())
             ):
                 best = -1  # "had been scheduled to expire Friday" is over
+    if best == 0 and _hedged(text, start):
+        return 1
     return best
 
 
@@ -341,6 +348,16 @@ _FRONTED_PAST = re.compile(
 _CLOSELY_FUTURE = re.compile(
     rf"(?<![\w'])(?:will|shall|'ll)(?:\s+[\w'’-]+){{0,3}}?\s+(?:in|on)\s+{_PART_OF}$", re.I
 )
+
+
+def hedged_ahead(text: str, start: int, end: int) -> bool:
+    """Whether the expression at text[start:end] is the earliest something may be, ahead:
+    "could be made as soon as May" (not "was warned as early as May")."""
+    return _hedged(text, start) and direction(text, start, end) > 0
+
+
+def _hedged(text: str, start: int) -> bool:
+    return _HEDGED_AHEAD.search(text, max(0, start - 16), start) is not None
 
 
 def closely_future(text: str, start: int) -> bool:

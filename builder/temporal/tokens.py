@@ -12,6 +12,7 @@ from builder.temporal.numbers import parse_number, parse_ordinal, parse_spelled_
 from builder.temporal.tense import (
     closely_future,
     closely_past,
+    hedged_ahead,
     sent_to_appear,
     sentence_bounds,
 )
@@ -259,6 +260,8 @@ def year_of_month(ctx: Context, month: int, start: int, end: int) -> int:
         tense = -1  # "began on Jan. 2" written in November: the January gone
     elif distance and closely_future(ctx.text, start):
         tense = 1  # "will be signed on 28 December" written on 1 January
+    elif distance and hedged_ahead(ctx.text, start, end):
+        tense = 1  # "could be made as soon as 3 June" written on 11 June
     return cal.nearest_month(ctx.dct, month, tense)
 
 
