@@ -188,6 +188,48 @@ def moved_from_day(value: str, before: str) -> str | None:
         return None
 
 
+# "for five days from 3 March", "over the two weeks starting Monday", "from 3 March for
+# five days": a count of days or weeks lasting from a day, and what joins them.
+_LASTING = re.compile(r"P(\d+)([DW])")
+_FOR_COUNT = re.compile(r"(?:\bfor|\b(?:over|in|during)\s+the)\s+$", re.IGNORECASE)
+_COUNT_FROM = re.compile(
+    r"\s+(?:from|starting(?:\s+on|\s+from)?|beginning(?:\s+on)?)\s+", re.IGNORECASE
+)
+_FROM_FOR = re.compile(r",?\s+for\s+(?:the\s+)?", re.IGNORECASE)
+_FROM = re.compile(r"\bfrom\s+$", re.IGNORECASE)
+
+
+def days_lasting(
+    value: str, sentence: str, offset: int, timex: Timex, neighbours: list[Timex]
+) -> tuple[str, str] | None:
+    """The first and last day of a count of days or weeks lasting from the day `timex` (of
+    value `value`), the count being one of the expressions just before and after it
+    (`neighbours`): "for five days from 3 March" is 3 to 7 March. `sentence` starts at
+    `offset`."""
+    if len(value) != 10 or not _CALENDAR.match(value):
+        return None
+    for count in neighbours:
+        lasting = _LASTING.fullmatch(count.value) if count.type == "DURATION" else None
+        if lasting is not None and _joined_as_lasting(sentence, offset, timex, count):
+            days = int(lasting.group(1)) * (7 if lasting.group(2) == "W" else 1)
+            if 1 < days <= 366:
+                first = date.fromisoformat(value)
+                return value, (first + timedelta(days=days - 1)).isoformat()
+    return None
+
+
+def _joined_as_lasting(sentence: str, offset: int, day: Timex, count: Timex) -> bool:
+    """Whether the words around `day` and `count` tell the count lasts from the day: "for
+    five days from 3 March", "from 3 March for five days"."""
+    if count.start < day.start:
+        joined = _COUNT_FROM.fullmatch(sentence, count.end - offset, day.start - offset)
+        # (The expression may hold its "the": "In the five days from 3 March".)
+        opening = count.start - offset + (4 if count.text[:4].lower() == "the " else 0)
+        return bool(joined and _FOR_COUNT.search(sentence, 0, opening))
+    joined = _FROM_FOR.fullmatch(sentence, day.end - offset, count.start - offset)
+    return bool(joined and _FROM.search(sentence, 0, day.start - offset))
+
+
 # "overnight into Thursday", "overnight to Sunday": a night told by the day it ends on.
 _NIGHT_INTO = re.compile(r"\bovernight\s+(?:into|to)\s+$", re.IGNORECASE)
 

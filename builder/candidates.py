@@ -45,6 +45,7 @@ from builder.candidate_dates import (
     calendar_value,
     counted_dates,
     day_span,
+    days_lasting,
     moved_from_day,
     night_into,
     spanned,
@@ -405,7 +406,12 @@ def _dated_in(
             dated.append(_Dated(timex, moved_from, moved_from=True))
             dated.append(_Dated(timex, value))
             continue
-        days = day_span(value, before, after, timex.text) or night_into(value, before)
+        neighbours = [t for t, _ in calendar[max(0, index - 1) : index + 2] if t is not timex]
+        days = (
+            day_span(value, before, after, timex.text)
+            or night_into(value, before)
+            or days_lasting(value, sentence_text, offset, timex, neighbours)
+        )
         if days is not None:
             dated.append(_Dated(timex, days[0], end=days[1]))
             continue

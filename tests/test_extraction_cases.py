@@ -783,3 +783,18 @@ def test_as_early_as_a_day_is_ahead_unless_a_verb_tells_it_is_gone() -> None:
     assert _values("Officials were warned as early as Monday.", "2025-06-11")["Monday"] == (
         "2025-06-09"
     )
+
+
+def test_a_count_of_days_lasting_from_a_day_is_a_span_of_those_days() -> None:
+    # Published Wednesday 11 June 2025.
+    text = "Protesters occupied the square for five days from 3 March."
+    assert _dated_quotes(text, "2025-06-11") == [("2025-03-03", "2025-03-07", text)]
+    text = "The festival runs for three days from Friday."
+    assert _dated_quotes(text, "2025-06-11") == [("2025-06-13", "2025-06-15", text)]
+    text = "Parliament was suspended for two weeks from 10 September."
+    assert _dated_quotes(text, "2025-06-11") == [("2024-09-10", "2024-09-23", text)]
+    text = "In the five days from 3 March, 40 people died."
+    assert _dated_quotes(text, "2025-06-11") == [("2025-03-03", "2025-03-07", text)]
+    # A count of days after which something comes is no span.
+    text = "The vote is in five days from 3 March."
+    assert _dated_quotes(text, "2025-06-11") == [("2025-03-03", text)]
