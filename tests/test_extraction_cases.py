@@ -798,3 +798,14 @@ def test_a_count_of_days_lasting_from_a_day_is_a_span_of_those_days() -> None:
     # A count of days after which something comes is no span.
     text = "The vote is in five days from 3 March."
     assert _dated_quotes(text, "2025-06-11") == [("2025-03-03", text)]
+
+
+def test_a_month_or_day_a_thing_was_not_done_until_is_gone() -> None:
+    # Published Wednesday 11 June 2025.
+    assert _values("The council did nothing until May.", "2025-06-11")["May"] == "2025-05"
+    assert _values("Police did not act until Friday.", "2025-06-11")["Friday"] == "2025-06-06"
+    # Not done until a day to come: ahead.
+    text = "The road will not reopen until March."
+    assert _values(text, "2025-06-11")["March"] == "2026-03"
+    text = "The law was not due to take effect until May."
+    assert _values(text, "2025-06-11")["May"] == "2026-05"

@@ -1187,9 +1187,11 @@ def _speech_day(ctx: Context, start: int, end: int) -> date:
 _UNTIL = re.compile(r"\b(?:until|till)(?:\s+\S+){0,4}\s*$", re.IGNORECASE)
 # "Fighting continued from dawn until dusk on Sunday", "the sit-in lasted until Friday",
 # "Rescue teams searched until dark on Saturday": a span a past verb of lasting tells is
-# over, the day it lasted until gone.
+# over, the day it lasted until gone; and so is one of a thing not done ("The council did
+# nothing until May", "Police did not act until Friday", "It was not until March that").
 _LASTED_UNTIL = re.compile(
-    r"\b(?:continued|lasted|raged|persisted|remained|stayed|went\s+on|dragged\s+on"
+    r"\b(?:did\s+(?:not|nothing|little)|didn['’]t|(?:was|were)\s+not|(?:was|were)n['’]t|never"
+    r"|continued|lasted|raged|persisted|remained|stayed|went\s+on|dragged\s+on"
     r"|carried\s+on|held\s+out|queued|waited|searched|fought|battled|worked|negotiated|talked"
     r"|debated|celebrated|partied|danced|marched|protested|camped|sat)\b"
     r"[^.;:!?]{0,60}?\b(?:until|till)\b[^.;:!?]*$",
