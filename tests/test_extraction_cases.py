@@ -809,3 +809,18 @@ def test_a_month_or_day_a_thing_was_not_done_until_is_gone() -> None:
     assert _values(text, "2025-06-11")["March"] == "2026-03"
     text = "The law was not due to take effect until May."
     assert _values(text, "2025-06-11")["May"] == "2026-05"
+
+
+def test_after_midnight_is_the_small_hours_of_a_day_never_its_end() -> None:
+    # Published Tuesday 6 May 2025.
+    text = "The fire broke out shortly after midnight on Saturday."
+    assert _values(text, "2025-05-06") == {"shortly after midnight on Saturday": "2025-05-03"}
+    assert _values("Police were called just after midnight.", "2025-05-06") == {
+        "midnight": "2025-05-06"
+    }
+    told = "The storm reached the coast on 3 May."
+    later = "Shortly after midnight, the dam broke."
+    assert _dated_quotes(f"{told} {later}", "2025-05-06") == [
+        ("2025-05-03", told),
+        ("2025-05-04", later),
+    ]

@@ -300,6 +300,7 @@ def _clock(text: str, start: int, end: int, ctx: Context) -> Reading | None:
         and "day" in ctx.text[max(0, start - 50) : start].lower()  # cheap test first
         and _EVERY_WEEK_BEFORE.search(ctx.text, max(0, start - 50), start)
     )
+    named = day is not None
     if day is None and ctx.anchor_is_day and not every_week and not _day_told_far_back(ctx, start):
         day = ctx.narrative_day(start)  # "Rescuers arrived at 1430 GMT": the day told of
         ends_the_day = hour == 24 and (
@@ -312,6 +313,10 @@ def _clock(text: str, start: int, end: int, ctx: Context) -> Reading | None:
             day = cal.shift(day, -1, "day")
     if day is None and _SAID_AT.search(ctx.text, max(0, start - 40), start):
         day = ctx.dct  # "Thune said at 9:45 p.m.": a statement of the day the story is written
+    if hour == 24 and day is not None and _after_midnight(ctx.text, start + parts.start()):
+        # "shortly after midnight on Saturday": Saturday's small hours; "just after midnight",
+        # the small hours of the day after the one the midnight ends
+        return Reading("DATE", (day if named else cal.shift(day, 1, "day")).isoformat())
     zone = _ZONE_TOKEN.search(text)
     suffix = "Z" if zone and ZONES[zone.group(1).lower()] == 0 else ""
     # A time in a narrative that has moved to a year or a month: its day is not known.
@@ -319,6 +324,14 @@ def _clock(text: str, start: int, end: int, ctx: Context) -> Reading | None:
     if hour is None:  # "at 3 o'clock on Friday": the day, not which 3 o'clock
         return Reading("DATE", on, anchors=bool(entry)) if day is not None else None
     return Reading("TIME", f"{on}T{hour:02d}:{minute:02d}{suffix}", anchors=bool(entry))
+
+
+_AFTER = re.compile(r"\bafter\s+$", re.IGNORECASE)
+
+
+def _after_midnight(text: str, at: int) -> bool:
+    """Whether the midnight at `at` is one something came after."""
+    return _AFTER.search(text, max(0, at - 8), at) is not None
 
 
 def _oclock_hour(hour: int, text: str, end: int) -> int | None:
