@@ -47,6 +47,16 @@ def _month_holding_week(year: int, week: int, weekend: bool) -> str | None:
     return f"{first.year:04d}-{first.month:02d}"
 
 
+# A quarter or a half of a company's year, not the calendar's: "fiscal Q3 2025", "the third
+# fiscal quarter", "Q3 FY2025", "the first half of fiscal 2024".
+_FISCAL = re.compile(r"\b(?:fiscal|fy)", re.IGNORECASE)
+
+
+def _fiscal_part(timex: Timex) -> bool:
+    """Whether `timex` is a quarter or half of a fiscal year."""
+    return ("-Q" in timex.value or "-H" in timex.value) and bool(_FISCAL.search(timex.text))
+
+
 def calendar_value(timex: Timex) -> str | None:
     """The value as a calendar point (YYYY, YYYY-MM, YYYY-MM-DD, time), or None."""
     if timex.type not in ("DATE", "TIME") or timex.text.lower() == "overnight":
@@ -55,6 +65,8 @@ def calendar_value(timex: Timex) -> str | None:
     if part_of_day:
         return part_of_day.group(1)
     part_of_year = _PART_OF_YEAR.match(timex.value)
+    if part_of_year and _fiscal_part(timex):
+        return None  # "fiscal Q3 2025": which months, the company's year tells
     if part_of_year:
         # "the spring of 2021", "the first quarter of 2025", "the following spring": the
         # year, when the text states it, or counts a season within one year from a date

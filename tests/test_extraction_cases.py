@@ -824,3 +824,13 @@ def test_after_midnight_is_the_small_hours_of_a_day_never_its_end() -> None:
         ("2025-05-03", told),
         ("2025-05-04", later),
     ]
+
+
+def test_a_quarter_of_a_fiscal_year_is_no_calendar_date() -> None:
+    # A company's year may start in any month: its quarter's months are not known.
+    assert _dated_quotes("Revenue rose 8% in fiscal Q3 2025.", "2025-05-06") == []
+    assert _dated_quotes("Revenue rose in the third fiscal quarter of 2024.", "2025-05-06") == []
+    assert _dated_quotes("Revenue rose in Q3 FY2025.", "2025-05-06") == []
+    # A quarter of a year told without "fiscal" dates its year.
+    text = "GDP shrank 0.3% in Q4 2024."
+    assert _dated_quotes(text, "2025-05-06") == [("2024", text)]

@@ -345,9 +345,10 @@ _BRANCHES: list[tuple[str, str]] = [
         r")",
     ),
     (
-        # "Q3 2025", "2025 Q3", "H1 2024": a quarter or half in its short form, with its year.
+        # "Q3 2025", "2025 Q3", "H1 2024", "fiscal Q3 2025": a quarter or half in its short
+        # form, with its year.
         "quarter_code",
-        rf"[qh][1-4](?:\s+|-)?(?:{YEAR}|fy\s*{YEAR})(?![\w-])|{YEAR}\s*[-/]?\s*[qh][1-4](?![\w-])",
+        rf"(?:fiscal\s+)?[qh][1-4](?:\s+|-)?(?:{YEAR}|fy\s*{YEAR})(?![\w-])|{YEAR}\s*[-/]?\s*[qh][1-4](?![\w-])",
     ),
     (
         # "(1940-2024)", "the 2022-23 season", "the 2024/25 financial year": a span of years.
