@@ -834,3 +834,30 @@ def test_a_quarter_of_a_fiscal_year_is_no_calendar_date() -> None:
     # A quarter of a year told without "fiscal" dates its year.
     text = "GDP shrank 0.3% in Q4 2024."
     assert _dated_quotes(text, "2025-05-06") == [("2024", text)]
+
+
+def test_a_weekday_named_in_french_spanish_italian_or_german_is_a_day() -> None:
+    # Published Friday 7 March 2025.
+    text = "Le gouvernement a démissionné mardi."
+    assert _dated_quotes(text, "2025-03-07", day_first=True) == [("2025-03-04", text)]
+    assert _values("El gobierno dimitió el martes.", "2025-03-07", True) == {"martes": "2025-03-04"}
+    assert _values("Die Regierung trat am Dienstag zurück.", "2025-03-07", True) == {
+        "Dienstag": "2025-03-04"
+    }
+    assert _values("Il governo si è dimesso martedì.", "2025-03-07", True) == {
+        "martedì": "2025-03-04"
+    }
+    # The words telling its week: the coming one, the last.
+    assert _values("Le conseil se réunira mardi prochain.", "2025-03-07", True) == {
+        "mardi prochain": "2025-03-11"
+    }
+    assert _values("Die Wahl findet am kommenden Sonntag statt.", "2025-03-07", True) == {
+        "kommenden Sonntag": "2025-03-09"
+    }
+    # Quoted in English text, with its day: one expression.
+    assert _values("Ministers met (le mardi 4 mars).", "2025-03-07") == {
+        "mardi 4 mars": "2025-03-04"
+    }
+    # A capitalised Romance weekday is a name.
+    assert _values("Crowds gathered for Mardi Gras.", "2025-03-07") == {}
+    assert _values("Domingo said he would sing.", "2025-03-07") == {}

@@ -9,7 +9,13 @@ from __future__ import annotations
 
 import re
 
-from builder.temporal.lexicon import CAPITALISED_MONTHS, LOWER_CASE_MONTHS
+from builder.temporal.lexicon import (
+    CAPITALISED_MONTHS,
+    CAPITALISED_WEEKDAYS,
+    LOWER_CASE_MONTHS,
+    LOWER_CASE_WEEKDAYS,
+    OTHER_LANGUAGE_WEEK_WORDS,
+)
 
 try:  # Python's own pattern parser: private, used only to make matching faster
     from re import _constants, _parser
@@ -122,6 +128,9 @@ RELATIVE_WORD = (
 EDGE = r"(?:(?:early|late|earlier|later|mid)[-\s]+(?:in\s+)?)"
 # Month names of other languages: "mars", "marzo", "märz" (see lexicon).
 OTHER_LANGUAGE_MONTH = _alt(*sorted(set(LOWER_CASE_MONTHS) | set(CAPITALISED_MONTHS)))
+# Weekday names of other languages, and the words telling their week (see lexicon).
+OTHER_LANGUAGE_WEEKDAY = _alt(*sorted(set(LOWER_CASE_WEEKDAYS) | set(CAPITALISED_WEEKDAYS)))
+_OTHER_LANGUAGE_WEEK_WORD = _alt(*sorted(OTHER_LANGUAGE_WEEK_WORDS))
 # "November 27", "27 November", "the 27th of November".
 MONTH_DAY = rf"(?:{MONTH}\s+(?:the\s+)?{DAY}|(?:the\s+)?{DAY}\s+(?:of\s+)?{MONTH})"
 # "15/03", "15/03/2025", "17.03.2025": a numeric day, where a clock time names its day.
@@ -190,8 +199,16 @@ _BRANCHES: list[tuple[str, str]] = [
     # in another language.
     (
         "other_language_date",
+        rf"(?<![\w-])(?:{OTHER_LANGUAGE_WEEKDAY},?\s+)?"
         r"(?<![\d.,/])(?:1er|3[01]|[12]\d|0?[1-9])\.?\s+(?:de\s+)?"
         rf"{OTHER_LANGUAGE_MONTH}(?![\w-])(?:\s+(?:de\s+)?{YEAR})?",
+    ),
+    # "mardi", "el pasado martes", "am kommenden Dienstag": a weekday named in another
+    # language, and the week it is in.
+    (
+        "other_language_weekday",
+        rf"(?<![\w-])(?:{_OTHER_LANGUAGE_WEEK_WORD}\s+)?{OTHER_LANGUAGE_WEEKDAY}(?![\w-])"
+        rf"(?:\s+{_OTHER_LANGUAGE_WEEK_WORD}(?![\w-]))?",
     ),
     (
         "monthyear",
@@ -409,7 +426,8 @@ _BRANCHES: list[tuple[str, str]] = [
 # head word, or with a modifier ("the", "last", "about", a number word) that has a head word
 # or a digit a few words later.  Checking this first (trie-shaped regexes) lets the matcher
 # skip most positions of a text cheaply; it is what makes the tagger fast.
-HEAD_WORDS = """
+HEAD_WORDS = (
+    """
 january february march april may june july august september october november december
 jan feb mar apr jun jul aug sept sep oct nov dec
 monday tuesday wednesday thursday friday saturday sunday mondays tuesdays wednesdays
@@ -426,6 +444,8 @@ twenties thirties forties fifties sixties seventies eighties nineties
 nineteen eighteen thousand period time while then
 christmas easter halloween thanksgiving q1 q2 q3 q4 h1 h2
 """.split()
+    + [*LOWER_CASE_WEEKDAYS, *CAPITALISED_WEEKDAYS, *OTHER_LANGUAGE_WEEK_WORDS]
+)
 MODIFIER_WORDS = """
 the a an last this next coming previous preceding following that early late earlier later
 mid about around approximately roughly nearly almost some over under only more less fewer

@@ -35,6 +35,28 @@ CAPITALISED_MONTHS: dict[str, int] = {
     "oktober": 10, "dezember": 12,
 }  # fmt: skip
 
+# Weekday names of other languages, written in lower case: French, Spanish, Italian ("le
+# mardi 4 mars", "el martes", "martedì"; Monday is 0) ...
+LOWER_CASE_WEEKDAYS: dict[str, int] = {
+    "lundi": 0, "mardi": 1, "mercredi": 2, "jeudi": 3, "vendredi": 4, "samedi": 5,
+    "dimanche": 6,
+    "lunes": 0, "martes": 1, "miércoles": 2, "miercoles": 2, "jueves": 3, "viernes": 4,
+    "sábado": 5, "sabado": 5, "domingo": 6,
+    "lunedì": 0, "martedì": 1, "mercoledì": 2, "giovedì": 3, "venerdì": 4, "sabato": 5,
+    "domenica": 6,
+}  # fmt: skip
+# ... and capitalised: German ("am Dienstag").
+CAPITALISED_WEEKDAYS: dict[str, int] = {
+    "montag": 0, "dienstag": 1, "mittwoch": 2, "donnerstag": 3, "freitag": 4, "samstag": 5,
+    "sonnabend": 5, "sonntag": 6,
+}  # fmt: skip
+# Words before or after such a weekday saying which week it is in: the coming one or the
+# last ("mardi prochain", "el pasado martes", "am kommenden Dienstag"), by the step.
+OTHER_LANGUAGE_WEEK_WORDS: dict[str, int] = {
+    "prochain": 1, "próximo": 1, "proximo": 1, "prossimo": 1, "kommenden": 1, "nächsten": 1,
+    "dernier": -1, "pasado": -1, "scorso": -1, "vergangenen": -1, "letzten": -1,
+}  # fmt: skip
+
 # Monday is 0, as in datetime.date.weekday().
 WEEKDAYS: dict[str, int] = {
     "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3,

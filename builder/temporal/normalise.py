@@ -33,9 +33,12 @@ from builder.temporal.grammar import (
 )
 from builder.temporal.lexicon import (
     CAPITALISED_MONTHS,
+    CAPITALISED_WEEKDAYS,
     FREQUENCY_ADVERBS,
     LOWER_CASE_MONTHS,
+    LOWER_CASE_WEEKDAYS,
     MONTHS,
+    OTHER_LANGUAGE_WEEK_WORDS,
     PARTS_OF_DAY,
     SEASONS,
     WEEKDAYS,
@@ -489,7 +492,7 @@ def _other_language_date(text: str, start: int, end: int, ctx: Context) -> Readi
     """ "le 3 mars", "3. März 2025": the day, in the year the text gives or the context
     does. A French, Spanish or Italian month is written in lower case ("3 Mars" is no
     date), a German one capitalised."""
-    parts = _OTHER_LANGUAGE_DATE.match(text)
+    parts = _OTHER_LANGUAGE_DATE.search(text)  # after the weekday: "mardi 4 mars"
     if parts is None:
         return None
     name = parts.group(2)
@@ -502,6 +505,32 @@ def _other_language_date(text: str, start: int, end: int, ctx: Context) -> Readi
     except ValueError:
         return None
     return Reading("DATE", day.isoformat(), anchors=True)
+
+
+_WORD_OF_WEEK = re.compile(r"[^\W\d_]+")
+
+
+def _other_language_weekday(text: str, start: int, end: int, ctx: Context) -> Reading | None:
+    """ "mardi", "el martes", "am Dienstag", "mardi prochain": a weekday named in another
+    language, in the week its words tell, else as an English one is. French, Spanish and
+    Italian write it in lower case (a capital is a name's: "Mardi Gras", "Domingo said"),
+    German capitalised."""
+    step, weekday = 0, None
+    for word in _WORD_OF_WEEK.findall(text):
+        lower = word.lower()
+        if lower in OTHER_LANGUAGE_WEEK_WORDS:
+            step = OTHER_LANGUAGE_WEEK_WORDS[lower]
+        elif lower in CAPITALISED_WEEKDAYS:
+            weekday = CAPITALISED_WEEKDAYS[lower] if word[0].isupper() else None
+        elif word.islower():
+            weekday = LOWER_CASE_WEEKDAYS.get(lower)
+    if weekday is None:
+        return None
+    if step:
+        day = cal.nearest_weekday(cal.shift(ctx.dct, step, "day"), weekday, step)
+    else:
+        day = _resolve_weekday(ctx, text.lower(), weekday, start, end)
+    return Reading("DATE", day.isoformat())
 
 
 _NTH = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "last": -1}
@@ -1878,6 +1907,7 @@ HANDLERS: dict[str, Handler] = {
     "nth_weekday": _nth_weekday,
     "date": _date,
     "other_language_date": _other_language_date,
+    "other_language_weekday": _other_language_weekday,
     "monthyear": _monthyear,
     "quarter": _quarter,
     "half": _half,
