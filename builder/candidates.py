@@ -72,6 +72,10 @@ class Candidate:
     timex_text: str
     timex_start: int
     timex_end: int
+    # Where the expressions of the other candidates its sentence gives start ("The dam,
+    # built in 1962, had been under repair since 2023."): its title is then the clause its
+    # date is in.
+    other_dates: tuple[int, ...] = ()
 
 
 _ZONED = re.compile(r"(?:Z|[+-]\d\d(?::?\d\d)?)$")
@@ -618,7 +622,8 @@ def candidates_from_text(text: str, published: str, day_first: bool = False) -> 
         main = _main(dated, today)
         if len(main.value) >= 10 and main.end is None and not main.ongoing:
             story_day = (main.value[:10], sentence.paragraph)
-        for item in [main, *_others(dated, main)]:
+        items = [main, *_others(dated, main)]
+        for item in items:
             candidates.append(
                 Candidate(
                     value=item.value,
@@ -631,6 +636,9 @@ def candidates_from_text(text: str, published: str, day_first: bool = False) -> 
                     timex_text=item.timex.text,
                     timex_start=item.timex.start,
                     timex_end=item.timex.end,
+                    other_dates=tuple(
+                        other.timex.start for other in items if other.timex is not item.timex
+                    ),
                 )
             )
     return candidates

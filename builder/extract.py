@@ -120,7 +120,10 @@ class ProposedEvent:
 
     @property
     def title(self) -> str:
-        return headline(self.sentences[0].candidate.quote)
+        candidate = self.sentences[0].candidate
+        if candidate.other_dates:
+            return headline(clause_of(candidate))
+        return headline(candidate.quote)
 
     @property
     def reports(self) -> tuple[SourceSentence, ...]:
@@ -226,6 +229,30 @@ def headline(sentence: str) -> str:
     else:
         text = _CUT_END.sub("", " " + " ".join(words[:_TITLE_WORDS]))[1:] + "…"
     return _balanced(text)
+
+
+def clause_of(candidate: Candidate) -> str:
+    """The words of the candidate's sentence that tell of its date, for a sentence telling
+    of more than one: the clause its expression is in (between _CLAUSE_BREAKs, and before
+    the next date another candidate is of), after the sentence's first clause, which names
+    what it is about ("The dam, built in 1962" and "The dam … had been under repair since
+    2023")."""
+    quote, offset = candidate.quote, candidate.start
+    at, ends = candidate.timex_start - offset, candidate.timex_end - offset
+    if not 0 <= at < ends <= len(quote):
+        return quote
+    breaks = list(_CLAUSE_BREAK.finditer(quote))
+    before = [brk for brk in breaks if brk.end() <= at]
+    clause_end = min(
+        [brk.start() for brk in breaks if brk.start() >= ends]
+        + [other - offset for other in candidate.other_dates if other - offset >= ends]
+        + [len(quote)]
+    )
+    if len(before) <= 1:  # the first clause, or the one right after it
+        clause = quote[:clause_end]
+    else:
+        clause = f"{quote[: breaks[0].start()]} … {quote[before[-1].end() : clause_end]}"
+    return _CUT_END.sub("", " " + clause)[1:]  # not "... to hold elections on"
 
 
 def _balanced(text: str) -> str:

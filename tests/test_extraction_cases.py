@@ -3,6 +3,10 @@ events as a user of `timeline dates` and `timeline extract` sees them."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import yaml
+
 from builder.candidates import candidates_from_text
 from builder.temporal import tag
 
@@ -861,3 +865,42 @@ def test_a_weekday_named_in_french_spanish_italian_or_german_is_a_day() -> None:
     # A capitalised Romance weekday is a name.
     assert _values("Crowds gathered for Mardi Gras.", "2025-03-07") == {}
     assert _values("Domingo said he would sing.", "2025-03-07") == {}
+
+
+def _candidate_titles(folder: Path, body: str, published: str) -> list[tuple[str, str]]:
+    """Each candidate file's date and title, from `timeline extract` run on a new site
+    holding one article of text `body`."""
+    from click.testing import CliRunner
+
+    from builder.cli import main
+
+    site = folder / "site"
+    assert CliRunner().invoke(main, ["init", str(site)]).exit_code == 0
+    for sample in (site / "content").rglob("*.md"):
+        sample.unlink()
+    (site / "content" / "sources" / "story.md").write_text(
+        f"---\ntitle: Story\npublisher: Courier\npublished: {published}\n---\n{body}\n",
+        encoding="utf-8",
+    )
+    assert CliRunner().invoke(main, ["extract", "--site", str(site)]).exit_code == 0
+    found = []
+    for path in (site / "content" / "candidates").glob("*.md"):
+        front = yaml.safe_load(path.read_text(encoding="utf-8").split("---")[1])
+        found.append((str(front["date"]), front["title"]))
+    return sorted(found)
+
+
+def test_the_candidates_of_one_sentence_are_titled_by_the_clause_of_each_date(
+    tmp_path: Path,
+) -> None:
+    body = "The dam, built in 1962, had been under repair since 2023."
+    assert _candidate_titles(tmp_path / "dam", body, "2025-06-12") == [
+        ("1962", "The dam, built in 1962"),
+        ("2023", "The dam … had been under repair since 2023"),
+    ]
+    body = "Ministers met on Monday and agreed on Tuesday to hold a referendum in 2027."
+    assert _candidate_titles(tmp_path / "vote", body, "2025-06-12") == [
+        ("2025-06-09", "Ministers met on Monday"),
+        ("2025-06-10", "Ministers met on Monday and agreed on Tuesday to hold a referendum"),
+        ("2027", "Ministers met on Monday and agreed on Tuesday to hold a referendum in 2027"),
+    ]
