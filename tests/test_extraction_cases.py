@@ -904,3 +904,22 @@ def test_the_candidates_of_one_sentence_are_titled_by_the_clause_of_each_date(
         ("2025-06-10", "Ministers met on Monday and agreed on Tuesday to hold a referendum"),
         ("2027", "Ministers met on Monday and agreed on Tuesday to hold a referendum in 2027"),
     ]
+
+
+def test_dawn_and_dusk_are_the_morning_and_evening_of_their_day() -> None:
+    # Published Thursday 8 May 2025.
+    text = "Troops crossed the border at dawn on Tuesday."
+    assert _values(text, "2025-05-08") == {"dawn on Tuesday": "2025-05-06TMO"}
+    assert _dated_quotes(text, "2025-05-08") == [("2025-05-06", text)]
+    assert _values("Fighting resumed at dusk on 3 May.", "2025-05-08") == {
+        "dusk on 3 May": "2025-05-03TEV"
+    }
+    # Alone, on the day the story is at.
+    told = "Police sealed off the street on 3 May."
+    later = "The raid began shortly before dawn."
+    assert _dated_quotes(f"{told} {later}", "2025-05-08") == [
+        ("2025-05-03", told),
+        ("2025-05-03", later),
+    ]
+    # Every night's: no day.
+    assert _values("The curfew runs from dusk to dawn.", "2025-05-08") == {}

@@ -270,6 +270,15 @@ _BRANCHES: list[tuple[str, str]] = [
         r"|from\s+(?:now|today)(?![\w'’]))(?!\w)",
     ),
     (
+        # "at dawn", "shortly before dusk on Tuesday", "at first light on 3 May": the edge
+        # of a day's light, on the day named after it or the one the text is at (not "from
+        # dusk to dawn", every night's).
+        "day_edge",
+        r"(?:(?<=\bat\s)|(?<=\bbefore\s)|(?<=\bafter\s)|(?<=\baround\s))"
+        r"(?:dawn|daybreak|first\s+light|sunrise|dusk|nightfall|sunset)(?![\w-])"
+        rf"(?:,?\s+on\s+(?:(?:{WEEKDAY},?\s+)?{MONTH_DAY}|{WEEKDAY})(?![\w-]))?",
+    ),
+    (
         "deictic_part",
         rf"(?:{EDGE}|mid[-\s]?{PART}\s+)?(?:(?:this|last|tomorrow|yesterday|that)\s+{PART}|tonight"
         rf"|the\s+(?:next|following|previous|preceding)\s+{PART}"
@@ -443,6 +452,7 @@ fiscal fy year-ago year-earlier year-end recent current last moment
 twenties thirties forties fifties sixties seventies eighties nineties
 nineteen eighteen thousand period time while then
 christmas easter halloween thanksgiving q1 q2 q3 q4 h1 h2
+dawn daybreak first sunrise dusk nightfall sunset
 """.split()
     + [*LOWER_CASE_WEEKDAYS, *CAPITALISED_WEEKDAYS, *OTHER_LANGUAGE_WEEK_WORDS]
 )

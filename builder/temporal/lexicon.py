@@ -72,6 +72,13 @@ PARTS_OF_DAY: dict[str, str] = {
     "tonight": "NI", "overnight": "NI", "midday": "MI",
 }  # fmt: skip
 
+# The edges of daylight, and the part of the day each is in: "at dawn" is in the morning,
+# "at dusk" in the evening.
+DAY_EDGES: dict[str, str] = {
+    "dawn": "MO", "daybreak": "MO", "first light": "MO", "sunrise": "MO",
+    "dusk": "EV", "nightfall": "EV", "sunset": "EV",
+}  # fmt: skip
+
 # TIMEX3 duration unit letters. Time units go after the "T" of the value.
 UNITS: dict[str, str] = {
     "second": "S", "minute": "M", "hour": "H",

@@ -34,6 +34,7 @@ from builder.temporal.grammar import (
 from builder.temporal.lexicon import (
     CAPITALISED_MONTHS,
     CAPITALISED_WEEKDAYS,
+    DAY_EDGES,
     FREQUENCY_ADVERBS,
     LOWER_CASE_MONTHS,
     LOWER_CASE_WEEKDAYS,
@@ -1132,6 +1133,24 @@ def _elided(text: str, start: int, end: int, ctx: Context) -> Reading | None:
     return Reading("DATE", f"{ctx.dct.year - 1:04d}")
 
 
+_DAY_EDGE_WORD = re.compile(r"[a-z]+(?:\s+light)?")
+
+
+def _day_edge(text: str, start: int, end: int, ctx: Context) -> Reading | None:
+    """ "at dawn on Tuesday", "at dusk": the morning or the evening of the day named after
+    it, or else of the day the text is at (a time of day alone is on it: see _clock)."""
+    edge = _DAY_EDGE_WORD.match(text.lower())
+    if edge is None:
+        return None
+    part = DAY_EDGES[" ".join(edge.group().split())]
+    rest = text[edge.end() :]
+    day = _day_reference(rest, start + edge.end(), end, ctx) if rest.strip() else None
+    if day is None and (not ctx.anchor_is_day or _day_told_far_back(ctx, start)):
+        return None  # "in 2019 ... at dawn", or paragraphs after "on Tuesday": which day's?
+    day = day or ctx.narrative_day(start)
+    return Reading("TIME", f"{day.isoformat()}T{part}")
+
+
 def _day_told_far_back(ctx: Context, start: int) -> bool:
     """Whether the last day the text stated is other than the publication day and too far
     back to be the one the text is at: "The ministry said on Tuesday ..." and, paragraphs
@@ -1908,6 +1927,7 @@ HANDLERS: dict[str, Handler] = {
     "date": _date,
     "other_language_date": _other_language_date,
     "other_language_weekday": _other_language_weekday,
+    "day_edge": _day_edge,
     "monthyear": _monthyear,
     "quarter": _quarter,
     "half": _half,
