@@ -28,6 +28,7 @@ from builder.load import PARAGRAPH_SEPARATOR, tagger_text
 from builder.markdown_text import without_emphasis
 from builder.model import Citation, EventRecord, Site, Source, Status
 from builder.parallel import parallel_map
+from builder.places import Places, placed_apart, places_named
 from builder.problems import ContentError, Problem
 from builder.slugs import is_reserved_name, slugify
 from builder.temporal import day_first
@@ -85,14 +86,26 @@ class SourceSentence:
     end: int
 
     @property
+    def told(self) -> str:
+        """The sentence without the clause closing it with who reported it, when the rest
+        is the most of it."""
+        quote = self.candidate.quote
+        told = _ATTRIBUTION.search(quote)
+        if told is not None and told.start() > len(quote) // 3:
+            return quote[: told.start()]
+        return quote
+
+    @property
     def words(self) -> frozenset[str]:
         """What the sentence is about: its content words, less those of its date."""
         language = self.source.language
-        quote, date = self.candidate.quote, self.candidate.timex_text
-        told = _ATTRIBUTION.search(quote)
-        if told is not None and told.start() > len(quote) // 3:
-            quote = quote[: told.start()]
-        return content_words(quote, language, _NOT_EVENT_WORDS) - _date_words(date, language)
+        date_words = _date_words(self.candidate.timex_text, language)
+        return content_words(self.told, language, _NOT_EVENT_WORDS) - date_words
+
+    @functools.cached_property
+    def places(self) -> Places:
+        """Where the sentence says its event happened, and every name it gives."""
+        return places_named(self.told)
 
     def overlaps(self, citation: Citation) -> bool:
         return (
@@ -470,7 +483,8 @@ def merge_sentences(sentences: Iterable[SourceSentence], workers: int = 1) -> li
     """Group sentences (given in the order their sources were published) by date; within a
     date, sentences from different sources that share most of their content words are one
     event (the group sharing the largest part, the first of them in order found), and so
-    are sentences of one source that share three quarters of them. Each
+    are sentences of one source that share three quarters of them; not those placing
+    their events in different named places ("in Hama", "in Homs": see builder.places). Each
     date's sentences are merged apart from the others', on up to `workers` processes (0:
     one per core)."""
     by_date: dict[DateSpan, list[SourceSentence]] = {}
@@ -536,6 +550,10 @@ def _fold_into_finer(proposed: list[ProposedEvent]) -> list[ProposedEvent]:
                     or start.precision <= precision
                     or not start.iso().startswith(inside)
                     or sources[coarse] & sources[fine]
+                    or placed_apart(
+                        (s.places for s in proposed[coarse].sentences),
+                        (s.places for s in proposed[fine].sentences),
+                    )
                 ):
                     continue
                 share = max(
@@ -628,7 +646,7 @@ def _merge_date(
         like = []
         for number, group in enumerate(groups):
             share = _shared_share(words, group.words)
-            if share < _SAME_EVENT_OVERLAP:
+            if share < _SAME_EVENT_OVERLAP or _placed_apart(sentence, group, sentences):
                 continue
             near.append((index, number))
             if not group.told_alike(words):
@@ -669,6 +687,12 @@ def _merge_date(
         (_candidate_id(when, sentences[group.members[0]]), group.members, extra.get(number, []))
         for number, group in enumerate(groups)
     ]
+
+
+def _placed_apart(sentence: SourceSentence, group: _Group, sentences: list[SourceSentence]) -> bool:
+    """Whether the sentence places its event in a named place and the group's sentences
+    in another (see builder.places)."""
+    return placed_apart([sentence.places], [sentences[index].places for index in group.members])
 
 
 def _told_with_another(

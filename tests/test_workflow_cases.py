@@ -470,3 +470,56 @@ def test_a_candidates_title_drops_a_linking_but_followed_by_a_comma(empty_site):
     )
     titles = [p["title"] for p in _proposal_titles(empty_site)]
     assert titles == ["On Tuesday, the central bank held rates"]
+
+
+def test_strikes_of_one_day_in_two_named_cities_stay_two_candidates(empty_site):
+    """An air strike on a market in Hama and one on a hospital in Homs, both on Tuesday, told
+    in much the same words: two events, each named where it happened. A third report of
+    the Hama strike joins it; one placing its strike 'in the Syrian city of Hama' and
+    another 'in northern Syria' do not name different places."""
+    empty_site.source(
+        "wire",
+        _article(
+            "Wire Agency",
+            "2025-03-12T10:00:00+00:00",
+            "An air strike hit a market in Hama on Tuesday, killing 12 people, a monitor said.",
+        ),
+    )
+    empty_site.source(
+        "paper",
+        _article(
+            "Daily Paper",
+            "2025-03-12T12:00:00+00:00",
+            "An air strike on a hospital in Homs on Tuesday killed eight people.",
+        ),
+    )
+    empty_site.source(
+        "broadcaster",
+        _article(
+            "Broadcaster News",
+            "2025-03-12T14:00:00+00:00",
+            "Twelve people were killed when warplanes struck a market in the city of Hama on "
+            "Tuesday.",
+        ),
+    )
+    assert sorted(_reported_by(_proposals(empty_site))) == [["broadcaster", "wire"], ["paper"]]
+
+
+def test_a_strike_placed_in_a_city_and_in_its_country_stays_one_candidate(empty_site):
+    empty_site.source(
+        "wire",
+        _article(
+            "Wire Agency",
+            "2025-03-12T10:00:00+00:00",
+            "An air strike hit a market in the Syrian city of Hama on Tuesday, killing 12 people.",
+        ),
+    )
+    empty_site.source(
+        "paper",
+        _article(
+            "Daily Paper",
+            "2025-03-12T12:00:00+00:00",
+            "An air strike on a market in northern Syria on Tuesday killed 12 people.",
+        ),
+    )
+    assert _reported_by(_proposals(empty_site)) == [["paper", "wire"]]
