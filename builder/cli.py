@@ -236,9 +236,10 @@ def extract(site_dir: Path, as_json: bool) -> None:
     """Propose dated events from the articles' text, as files in content/candidates/.
 
     Review each file: edit it, move it to content/events/ to accept it, or set
-    `hidden: true` to refuse it. Existing files are never overwritten, and sentences an
+    `hidden: true` to refuse it. Files you edited are never overwritten, and sentences an
     event already cites are not proposed again; a new article's report of an event already
-    dealt with is proposed as a further source of it.
+    dealt with is proposed as a further source of it (listed in its candidate file when
+    that file is still as extract wrote it).
     """
     from builder.build import load_site
     from builder.extract import CANDIDATES_DIR, propose_events, write_candidates
@@ -250,14 +251,16 @@ def extract(site_dir: Path, as_json: bool) -> None:
         for proposal in proposed:
             click.echo(json.dumps(proposal.as_json(), ensure_ascii=False))
         return
-    written = write_candidates(site_dir, proposed)
-    kept = len(proposed) - len(written)
+    written, updated = write_candidates(site_dir, proposed)
+    kept = len(proposed) - len(written) - len(updated)
     further = sum(1 for proposal in proposed if proposal.joins is not None)
     # A further report joins an event in content/: accepted, or a candidate still waiting.
     click.echo(
         f"{counted(len(proposed), 'candidate event')}"
         + (f" ({further} of them further reports of events already in content/)" if further else "")
-        + f"; {counted(len(written), 'new file')} in {CANDIDATES_DIR}/"
+        + f"; {counted(len(written), 'new file')}"
+        + (f", {counted(len(updated), 'file')} updated" if updated else "")
+        + f" in {CANDIDATES_DIR}/"
         + (f" ({counted(kept, 'file')} already there left unchanged)" if kept else "")
     )
 

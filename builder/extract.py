@@ -130,6 +130,10 @@ class ProposedEvent:
     # (see _told_with_another): sources of this event too, but not what names it or
     # what says an editor has dealt with it.
     also: tuple[SourceSentence, ...] = ()
+    # For further reports of a candidate file: the text extract wrote in that file, and
+    # the text listing these reports among its sources too, which replaces it while the
+    # file is as extract wrote it (no one has reviewed it yet).
+    listed_with: tuple[str, str] | None = None
 
     @property
     def title(self) -> str:
@@ -1036,10 +1040,32 @@ def propose_events(
             if covered or alike:
                 further = reviewed.further_reports(event, alike or None)
                 if further is not None:
-                    proposed.append(further)
+                    proposed.append(_with_its_candidates_text(further, event))
             else:
                 proposed.append(event)
         return proposed
+
+
+def _with_its_candidates_text(further: ProposedEvent, event: ProposedEvent) -> ProposedEvent:
+    """The further reports of `event`, when what they join is a candidate file: with the
+    text extract wrote in that file, made of `event`'s other reports, and the text listing
+    them all (see ProposedEvent.listed_with)."""
+    joined = further.joins
+    if joined is None or not joined.extracted or joined.path.parent.name != CANDIDATES_DIR.name:
+        return further
+    fresh = set(further.sentences)
+    written = replace(
+        event,
+        id=joined.id,
+        sentences=tuple(s for s in event.sentences if s not in fresh),
+        also=tuple(s for s in event.also if s not in fresh),
+    )
+    if not written.sentences:
+        return further
+    listing = replace(event, id=joined.id)
+    return replace(
+        further, listed_with=(candidate_file_text(written), candidate_file_text(listing))
+    )
 
 
 def candidate_file_text(proposed: ProposedEvent) -> str:
@@ -1104,8 +1130,12 @@ def _content_path(path: Path) -> str:
     return "/".join(parts[last:])
 
 
-def write_candidates(site_dir: Path, proposed: list[ProposedEvent]) -> list[Path]:
-    """Write each proposal as a file of its own; an existing file is never overwritten."""
+def write_candidates(
+    site_dir: Path, proposed: list[ProposedEvent]
+) -> tuple[list[Path], list[Path]]:
+    """Write each proposal as a file of its own, and the paths of the files written and
+    of those updated: the further reports of a candidate file still as extract wrote it
+    are listed in that file instead; any other existing file is never overwritten."""
     folder = site_dir / CANDIDATES_DIR
     if not folder.resolve().is_relative_to(site_dir.resolve()):
         # A link out of the site (as the build refuses to read one): files are not
@@ -1121,8 +1151,12 @@ def write_candidates(site_dir: Path, proposed: list[ProposedEvent]) -> list[Path
             ]
         )
     folder.mkdir(parents=True, exist_ok=True)
-    written = []
+    written, updated = [], []
     for proposal in proposed:
+        listed_in = _listed_in_its_candidate(folder, proposal)
+        if listed_in is not None:
+            updated.append(listed_in)
+            continue
         path = folder / f"{proposal.id}.md"
         try:
             with open(path, "x", encoding="utf-8") as handle:
@@ -1130,4 +1164,22 @@ def write_candidates(site_dir: Path, proposed: list[ProposedEvent]) -> list[Path
         except FileExistsError:
             continue
         written.append(path)
-    return written
+    return written, updated
+
+
+def _listed_in_its_candidate(folder: Path, proposal: ProposedEvent) -> Path | None:
+    """The candidate file the proposal's reports join, once they are listed in it: they
+    are when extract wrote that file and no one has changed it since (else None)."""
+    if proposal.listed_with is None or proposal.joins is None:
+        return None
+    untouched, text = proposal.listed_with
+    path = folder / proposal.joins.path.name
+    try:
+        if path.read_text(encoding="utf-8") != untouched:
+            return None
+    except (OSError, UnicodeDecodeError):
+        return None
+    swap = path.with_name(f".{path.name}.new")
+    swap.write_text(text, encoding="utf-8")
+    swap.replace(path)
+    return path

@@ -523,3 +523,54 @@ def test_a_strike_placed_in_a_city_and_in_its_country_stays_one_candidate(empty_
         ),
     )
     assert _reported_by(_proposals(empty_site)) == [["paper", "wire"]]
+
+
+def _front(path: Path) -> dict:
+    return yaml.safe_load(path.read_text(encoding="utf-8").split("---\n")[1])
+
+
+AFP_THURSDAY = _article(
+    "AFP",
+    "2026-03-05T18:40:00+00:00",
+    "The Orla dam burst on Tuesday, flooding Brenvik.",
+)
+
+
+def test_a_new_report_of_an_event_whose_candidate_nobody_touched_is_listed_in_it(empty_site):
+    """The wire's candidate waits, as extract wrote it, when AFP's report of the burst
+    arrives: the next extract lists AFP's sentence among that candidate's sources, rather
+    than in a file of its own for the editor to copy across."""
+    empty_site.source("wire-tuesday", WIRE_TUESDAY)
+    _extract(empty_site)
+    candidate = _candidate_files(empty_site)["2026-03-03"]
+    empty_site.source("afp-thursday", AFP_THURSDAY)
+    result = _run(empty_site, "extract")
+    assert result.exit_code == 0, result.output
+    assert "1 file updated" in result.output
+    tuesday = [p for p in (empty_site.root / "content" / "candidates").glob("2026-03-03-*")]
+    assert tuesday == [candidate]
+    front = _front(candidate)
+    assert [s["source"] for s in front["sources"]] == ["wire-tuesday", "afp-thursday"]
+    assert "joins" not in front
+    assert _run(empty_site, "check").exit_code == 0
+
+
+def test_a_new_report_of_an_event_whose_candidate_the_editor_edited_is_a_file_of_its_own(
+    empty_site,
+):
+    """Once the editor has changed the candidate (here its title), extract leaves it as it
+    is and proposes AFP's report in a file naming it."""
+    empty_site.source("wire-tuesday", WIRE_TUESDAY)
+    _extract(empty_site)
+    candidate = _candidate_files(empty_site)["2026-03-03"]
+    edited = re.sub(r"(?m)^title: .*$", "title: Orla dam bursts", candidate.read_text())
+    candidate.write_text(edited)
+    empty_site.source("afp-thursday", AFP_THURSDAY)
+    _extract(empty_site)
+    assert candidate.read_text() == edited
+    (further,) = [
+        path
+        for path in (empty_site.root / "content" / "candidates").glob("2026-03-03-*")
+        if path != candidate
+    ]
+    assert _front(further)["joins"] == candidate.stem
