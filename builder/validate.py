@@ -9,7 +9,7 @@ from dataclasses import replace
 from pathlib import PurePath
 from typing import TypeVar
 
-from builder.layout import SOURCES_DIR
+from builder.layout import EVENT_DIRS, SOURCES_DIR
 from builder.model import Citation, EventRecord, Site, Source
 from builder.problems import Problems
 from builder.quotes import locate
@@ -33,13 +33,28 @@ def unique_by_id(records: Iterable[Record], kind: str, problems: Problems) -> li
                     f"{kind} id {record.id!r} and {seen[key].id!r} in {first} would write "
                     "the same page (file names ignore case on Windows and macOS)"
                 )
-            problems.error(
-                record.path, 1, f"{clash}; rename one of the files or set a different 'id'"
-            )
+            problems.error(record.path, 1, f"{clash}; {_clash_advice(seen[key], record)}")
             continue
         seen[key] = record
         kept.append(record)
     return kept
+
+
+def _clash_advice(first: Record, second: Record) -> str:
+    """What to do about two files with one id: an accepted candidate copied to
+    content/events/ rather than moved leaves one behind in content/candidates/."""
+    rename = "rename one of the files or set a different 'id'"
+    folders = {first.path.parent.name, second.path.parent.name}
+    if folders != {EVENT_DIRS[0].name, EVENT_DIRS[1].name} or first.id != second.id:
+        return rename
+    if second.path.parent.name == EVENT_DIRS[1].name:
+        here = "delete this file"
+    else:
+        here = f"delete {PurePath(EVENT_DIRS[1], first.path.name).as_posix()}"
+    return (
+        f"if one is the candidate accepted, {here} (accepting a candidate moves its file "
+        f"to {EVENT_DIRS[0].as_posix()}/); if not, {rename}"
+    )
 
 
 # Where a quote was found: (quote, a digest of its source's file) -> (paragraph, start, end).

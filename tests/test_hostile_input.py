@@ -156,8 +156,9 @@ def test_duplicate_ids_across_folders(tiny_site: TinySite) -> None:
     lines = error_lines(run("check", "--site", tiny_site.root))
     assert (
         "content/candidates/offensive.md:1: duplicate event id 'offensive': "
-        "content/events/offensive.md has it too; rename one of the files or set a "
-        "different 'id'"
+        "content/events/offensive.md has it too; if one is the candidate accepted, delete "
+        "this file (accepting a candidate moves its file to content/events/); if not, "
+        "rename one of the files or set a different 'id'"
     ) in lines
     assert (
         "content/sources/wire.md:1: duplicate source id 'wire': content/sources/copy.md has "

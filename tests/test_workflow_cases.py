@@ -574,3 +574,19 @@ def test_a_new_report_of_an_event_whose_candidate_the_editor_edited_is_a_file_of
         if path != candidate
     ]
     assert _front(further)["joins"] == candidate.stem
+
+
+def test_a_candidate_copied_rather_than_moved_to_events_is_named_to_delete(empty_site):
+    """The editor accepts a candidate by copying it to content/events/ and editing the
+    copy: check says to delete the candidate left behind, first, rather than only to
+    rename one of the two (which would publish the event twice)."""
+    empty_site.source("wire-tuesday", WIRE_TUESDAY)
+    _extract(empty_site)
+    candidate = _candidate_files(empty_site)["2026-03-03"]
+    accepted = empty_site.root / "content" / "events" / candidate.name
+    accepted.write_text(re.sub(r"(?m)^title: .*$", "title: Orla dam bursts", candidate.read_text()))
+    result = _run(empty_site, "check")
+    assert result.exit_code == 1
+    (problem,) = [line for line in result.output.splitlines() if candidate.stem in line]
+    assert f"content/candidates/{candidate.name}:1:" in problem
+    assert "delete this file" in problem.split("rename")[0]
