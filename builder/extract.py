@@ -221,11 +221,20 @@ _SAID_LAST = re.compile(
     r"(?:\s+[\w.]+){0,3}\W*$|\baccording\s+to\b"
 )
 _CLOSE = {"“": "”", "(": ")", "[": "]", "«": "»"}
+# Where what happened gives way to what followed from it or when ("..., killing at least
+# 37 people", "..., when more than 200 people died", "...; ...", "... – ..."), for a
+# headline that would be cut short after it.
+_MAIN_CLAUSE_END = re.compile(
+    r",\s+(?=(?:[a-z]+ing|which|who|whose|where|when|while|after|according)\b)|;\s+|\s+[–—]\s+"
+)
+# A main clause shorter than this is no headline of its own ("Rebels said, ...").
+_MAIN_CLAUSE_WORDS = 6
 
 
 def headline(sentence: str) -> str:
     """The sentence as a candidate's title: its first _TITLE_WORDS words (then "…"), or
     all of them but the clause closing it with who said it when the rest is no longer,
+    or its main clause whole when that is (see _main_clause),
     without its full stop, the quote marks and brackets it leaves open closed and those it
     closes without opening (a quote spanning sentences) left out, and without Markdown's
     emphasis marks or a word linking it to the sentence before ("But", "However,")."""
@@ -239,6 +248,8 @@ def headline(sentence: str) -> str:
     ):
         # What happened, whole, rather than cut inside who said it ("..., the civil…").
         words = sentence[: told.start()].split()
+    if len(words) > _TITLE_WORDS:
+        words = _main_clause(sentence) or words
     if len(words) <= _TITLE_WORDS:
         text = " ".join(words)
         if text.endswith(".") and "." not in words[-1][:-1]:  # not "U.S."
@@ -270,6 +281,19 @@ def clause_of(candidate: Candidate) -> str:
     else:
         clause = f"{quote[: breaks[0].start()]} … {quote[before[-1].end() : clause_end]}"
     return _CUT_END.sub("", " " + clause)[1:]  # not "... to hold elections on"
+
+
+def _main_clause(sentence: str) -> list[str] | None:
+    """The words of the sentence before the last _MAIN_CLAUSE_END that leaves a headline
+    of _MAIN_CLAUSE_WORDS to _TITLE_WORDS words (None when none does)."""
+    found = None
+    for end in _MAIN_CLAUSE_END.finditer(sentence):
+        words = sentence[: end.start()].split()
+        if len(words) > _TITLE_WORDS:
+            break
+        if len(words) >= _MAIN_CLAUSE_WORDS:
+            found = words
+    return found
 
 
 def _balanced(text: str) -> str:

@@ -590,3 +590,24 @@ def test_a_candidate_copied_rather_than_moved_to_events_is_named_to_delete(empty
     (problem,) = [line for line in result.output.splitlines() if candidate.stem in line]
     assert f"content/candidates/{candidate.name}:1:" in problem
     assert "delete this file" in problem.split("rename")[0]
+
+
+def test_a_long_candidates_title_is_its_main_clause_whole_rather_than_cut(empty_site):
+    """'..., killing at least 37 people and ...' and '..., when more than 200 people died'
+    follow what happened: the title is what comes before them, whole, not cut off at its
+    fourteenth word ('... early on Tuesday, killing at least 37…')."""
+    empty_site.source(
+        "wire",
+        _article(
+            "Wire Agency",
+            "2026-04-14T09:12:00+00:00",
+            "A magnitude 6.9 earthquake struck southern Nerovia early on Tuesday, killing at "
+            "least 37 people and flattening buildings in the port city of Salvento.",
+            "The region was last hit by a major quake in 1987, when more than 200 people died.",
+        ),
+    )
+    titles = sorted(p["title"] for p in _proposal_titles(empty_site))
+    assert titles == [
+        "A magnitude 6.9 earthquake struck southern Nerovia early on Tuesday",
+        "The region was last hit by a major quake in 1987",
+    ]
