@@ -162,7 +162,11 @@ def atom_feed(
 
 
 def _summary(event: EventView) -> str:
-    return f"{event.date_display}: {event_description(event)}"
+    """The event's date, then its summary when it has one."""
+    described = event_description(event)
+    if described == event.date_display:
+        return described
+    return f"{event.date_display}: {described}"
 
 
 def newest(events: Iterable[EventView], limit: int) -> list[EventView]:

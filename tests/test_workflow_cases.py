@@ -611,3 +611,16 @@ def test_a_long_candidates_title_is_its_main_clause_whole_rather_than_cut(empty_
         "A magnitude 6.9 earthquake struck southern Nerovia early on Tuesday",
         "The region was last hit by a major quake in 1987",
     ]
+
+
+def test_an_accepted_event_without_a_summary_gives_its_date_once_in_the_feed(empty_site):
+    """The editor accepts a candidate without writing a summary: the Atom entry's summary
+    is the date, '3 March 2026', not '3 March 2026: 3 March 2026'."""
+    empty_site.source("wire-tuesday", WIRE_TUESDAY)
+    _extract(empty_site)
+    _accept(empty_site, _candidate_files(empty_site)["2026-03-03"], "dam-bursts")
+    result = _run(empty_site, "build")
+    assert result.exit_code == 0, result.output
+    feed = (empty_site.root / "site" / "feed.xml").read_text(encoding="utf-8")
+    (summary,) = re.findall(r"<summary>(.*)</summary>", feed)
+    assert summary == "3 March 2026"
