@@ -66,6 +66,61 @@ _NOT_WHAT_HAPPENED = frozenset(
     ).split()
 )
 
+# The same for the other languages newsrooms write in most, by Snowball's name for each:
+# their little words (articles, prepositions, auxiliaries, pronouns), which two reports of
+# different things share as much as two of one thing ("les", "une", "dans", "ont"), and
+# their words that date or attribute a sentence.
+_NOT_WHAT_HAPPENED_IN = {
+    "french": """
+        les des une dans par pour sur avec sans sous entre vers chez aux est sont ont été
+        était étaient sera seront serait avait avaient avoir être qui que quoi dont mais donc
+        car leur leurs ses son cette ces cet lui elle elles ils nous vous pas plus très tout
+        tous toute toutes après avant depuis pendant lors comme aussi encore ainsi alors même
+        moins selon déclaré indiqué affirmé ajouté précisé autorités responsables lundi mardi
+        mercredi jeudi vendredi samedi dimanche janvier février mars avril mai juin juillet
+        août septembre octobre novembre décembre hier aujourd demain matin midi soir nuit
+        semaine mois année jour jours dernier dernière prochain prochaine
+    """,
+    "spanish": """
+        los las una unos unas del con por para sin sobre entre hacia desde hasta durante según
+        tras ante que quien quienes cual cuales cuyo donde pero como más muy sus este esta
+        estos estas ese esa esos esas fue fueron era eran sido ser está están estaba han había
+        habían hay será serán también aunque porque todo todos toda todas otro otra otros
+        otras menos dijo dijeron afirmó indicó señaló informó explicó aseguró autoridades
+        fuentes portavoz lunes martes miércoles jueves viernes sábado domingo enero febrero
+        marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre ayer hoy
+        mañana tarde noche semana mes año día días pasado pasada próximo próxima
+    """,
+    "german": """
+        der die das den dem des ein eine einer eines einem einen und oder aber mit von vom zum
+        zur bei nach seit aus für gegen ohne über unter vor auf ist sind war waren wurde wurden
+        hat haben hatte hatten wird werden sich nicht auch noch als wie dass sie ihr ihre sein
+        seine laut sagte sagten erklärte teilte zufolge behörden angaben sprecher sprecherin
+        montag dienstag mittwoch donnerstag freitag samstag sonntag januar februar märz april
+        mai juni juli august september oktober november dezember gestern heute morgen abend
+        nacht woche monat jahr tag tage vergangenen letzten nächsten
+    """,
+    "italian": """
+        gli una uno del della delle dei degli dello nel nella nelle nei negli con per tra fra
+        sul sulla dal dalla che chi cui non più anche come dopo prima durante secondo sono era
+        erano stato stata stati state essere hanno aveva avevano sarà suo sua suoi sue loro
+        questo questa questi queste quello quella meno detto dichiarato riferito autorità fonti
+        portavoce lunedì martedì mercoledì giovedì venerdì sabato domenica gennaio febbraio
+        marzo aprile maggio giugno luglio agosto settembre ottobre novembre dicembre ieri oggi
+        domani mattina pomeriggio sera notte settimana mese anno giorno giorni scorso scorsa
+        prossimo prossima
+    """,
+    "portuguese": """
+        das dos uma umas uns com por para sem sobre entre até desde durante segundo que quem
+        qual onde mas como mais muito seu sua seus suas este esta estes estas esse essa foi
+        foram era eram sido ser está estão estava tem têm havia será também porque todo todos
+        toda todas outro outra menos disse disseram afirmou informou autoridades fontes porta
+        voz segunda terça quarta quinta sexta feira sábado domingo janeiro fevereiro março
+        abril maio junho julho agosto setembro outubro novembro dezembro ontem hoje amanhã
+        manhã tarde noite semana mês ano dia dias passado passada próximo próxima
+    """,
+}
+
 
 # The clause that closes a sentence with who reported it, in up to eight words: ", aid
 # groups said.", ", the Syrian Observatory for Human Rights said.", ", the operator Ostmet
@@ -327,6 +382,7 @@ def content_words(
     "attacks" are one)."""
     words = set(_LONG_WORD.findall(text.casefold()))
     words -= leave_out
+    words -= _not_what_happened_in(language)
     stem = _stemmer(language)
     return frozenset(map(stem, filterfalse(str.isdigit, words)))
 
@@ -407,7 +463,40 @@ _SAME_THING = {
         troops soldiers army military
         dismiss sack oust
     """,
+    "french": """
+        séisme tremblement secousse
+        tuer tué tués tuée morts mort décès
+        attaque offensive assaut
+        frappe bombardement raid
+        explosion déflagration
+        arrêter arrêté arrêtés interpeller interpellé interpellés
+        blessé blessés blessure blessures
+        grève débrayage
+        trêve armistice
+    """,
+    "spanish": """
+        terremoto sismo seísmo temblor
+        muerte muerto muertos matar mató fallecido fallecidos
+        ataque ofensiva asalto
+        explosión estallido
+        detener detenido detenidos arrestar arrestado arrestados
+        herido heridos lesionado lesionados
+        huelga paro
+        tregua armisticio
+    """,
 }
+
+
+def _snowball_name(language: str | None) -> str | None:
+    """Snowball's name for the language of a language tag ("fr-CA": "french")."""
+    return _SNOWBALL.get((language or "en").split("-")[0].casefold())
+
+
+@functools.lru_cache(maxsize=64)
+def _not_what_happened_in(language: str | None) -> frozenset[str]:
+    """The words of _NOT_WHAT_HAPPENED_IN for the language (none for English, whose are
+    _STOPWORDS and _NOT_WHAT_HAPPENED)."""
+    return frozenset(_NOT_WHAT_HAPPENED_IN.get(_snowball_name(language) or "", "").split())
 
 
 @functools.lru_cache(maxsize=64)
@@ -415,7 +504,7 @@ def _stemmer(language: str | None) -> Callable[[str], str]:
     """A word's stem in `language` (the stem of the first word of its line in _SAME_THING),
     each word stemmed once (stemming takes microseconds, and the words of a site's
     sentences recur); words unchanged where Snowball has no stemmer for the language."""
-    name = _SNOWBALL.get((language or "en").split("-")[0].casefold())
+    name = _snowball_name(language)
     if name is None:
         return str
     stem_word = snowballstemmer.stemmer(name).stemWord

@@ -624,3 +624,50 @@ def test_an_accepted_event_without_a_summary_gives_its_date_once_in_the_feed(emp
     feed = (empty_site.root / "site" / "feed.xml").read_text(encoding="utf-8")
     (summary,) = re.findall(r"<summary>(.*)</summary>", feed)
     assert summary == "3 March 2026"
+
+
+def _article_in(language: str, publisher: str, published: str, *paragraphs: str) -> str:
+    """A source file of one outlet writing in `language`."""
+    return _article(publisher, published, *paragraphs).replace(
+        "language: en\n", f"language: {language}\n"
+    )
+
+
+def test_french_and_spanish_reports_join_by_what_they_tell_not_by_their_little_words(
+    empty_site,
+):
+    """Four French reports of 14 April share 'les', 'une', 'dans', 'ont': a fire, arrests
+    and a strike told twice are three candidates, not one. Le Monde's 'séisme' that
+    'a fait 84 morts' and Libération's 'tremblement de terre' that 'a tué 84 personnes' are
+    one; so are El País's 'terremoto' and El Mundo's 'sismo'."""
+    french = [
+        ("lemonde", "Les pompiers ont éteint un incendie dans une usine de la banlieue de Lyon "
+         "mardi 14 avril."),
+        ("figaro", "Les policiers ont arrêté deux suspects dans une affaire de fraude dans la "
+         "banlieue de Lyon mardi 14 avril."),
+        ("ouest", "Les syndicats ont appelé à une grève dans les transports pour le mardi 14 "
+         "avril."),
+        ("sudouest", "Une grève des transports a paralysé la ville le mardi 14 avril, selon les "
+         "syndicats."),
+        ("liberation", "Le tremblement de terre du 14 avril a tué au moins 84 personnes dans le "
+         "sud de la Nérovie."),
+        ("lemonde-seisme", "Le séisme qui a frappé le sud de la Nérovie le 14 avril a fait au "
+         "moins 84 morts dans les villages de la région."),
+    ]  # fmt: skip
+    for number, (name, text) in enumerate(french):
+        empty_site.source(name, _article_in("fr", name, f"2026-04-15T1{number}:00:00+02:00", text))
+    spanish = [
+        ("elpais", "Un terremoto de magnitud 6,9 sacudió el sur de Nerovia el 14 de abril y "
+         "causó al menos 40 muertos."),
+        ("elmundo", "Un sismo de 6,9 grados mató a 40 personas en el sur de Nerovia el 14 de "
+         "abril."),
+    ]  # fmt: skip
+    for name, text in spanish:
+        empty_site.source(name, _article_in("es", name, "2026-04-15T09:00:00+02:00", text))
+    assert sorted(_reported_by(_proposals(empty_site))) == [
+        ["elmundo", "elpais"],
+        ["figaro"],
+        ["lemonde"],
+        ["lemonde-seisme", "liberation"],
+        ["ouest", "sudouest"],
+    ]
