@@ -26,6 +26,7 @@ from builder.page_markup import (
     own_text,
 )
 from builder.temporal.grammar import PAGE_DATE_LABEL, PAGE_PUBLISHED_WORD, PAGE_UPDATED_WORD
+from builder.temporal.lexicon import ZONES
 
 DATE_PARAMETERS = {"extensive_search": False, "original_date": True}
 
@@ -39,7 +40,7 @@ def publication(page: Markup, day: str | None, page_url: str | None) -> str | No
     if not day or not _states_day(page, day, page_url):
         # A line labelled as the publication that htmldate does not read ("Published 8:15
         # AM EDT, Wed April 2, 2025"), or none.
-        return _labelled_publication(page)
+        return _with_local_time(page, _labelled_publication(page))
     html = page.html
     if _states_modification(page, day):
         # htmldate takes when a page was changed for its publication, where it finds no
@@ -47,7 +48,7 @@ def publication(page: Markup, day: str | None, page_url: str | None) -> str | No
         html = _without_modification(page)
         day = htmldate.find_date(html, **DATE_PARAMETERS)
         if not day or not _states_day(page, day, page_url):
-            return _labelled_publication(page)
+            return _with_local_time(page, _labelled_publication(page))
     moment = htmldate.find_date(html, outputformat=_WITH_TIME, **DATE_PARAMETERS)
     # htmldate gives midnight UTC for a page that states only the day: keep the day then.
     if moment and moment.startswith(day) and not moment.endswith("T00:00:00+0000"):
@@ -63,7 +64,7 @@ def publication(page: Markup, day: str | None, page_url: str | None) -> str | No
     for stated in _stated_published(page):
         if stated.tzinfo is not None and stated.date().isoformat() == day:
             return stated.isoformat(timespec="seconds")
-    return day
+    return _with_local_time(page, day)
 
 
 # The markup that says when a page was last changed: OpenGraph, the HTTP header as the
@@ -152,9 +153,21 @@ def _labelled_publication(page: Markup) -> str | None:
     way or the other by country, is none)."""
     from builder.temporal import tag
 
-    own = page.own  # (teasers have dates of their own)
+    for line in _publication_lines(page):
+        for timex in tag(line, "2000-01-01"):
+            day = timex.value[:10]
+            if _DAY.fullmatch(day) and "/" not in timex.text and WITH_YEAR.search(timex.text):
+                return day
+    return None
+
+
+def _publication_lines(page: Markup) -> Iterator[str]:
+    """The lines of the page's text labelled as its publication ("Publié le 3 mars 2025 à
+    14h05"), from the label up to what says when it was changed, outside what is not the
+    article (teasers have dates of their own)."""
+    own = page.own
     if own is None:
-        return None
+        return
     for text in own.xpath(_PAGE_TEXT):
         if not _PUBLISHED_START.match(text):
             continue
@@ -166,13 +179,88 @@ def _labelled_publication(page: Markup) -> str | None:
         line = line[label.start() :]
         if updated := _UPDATE_LABEL_ANYWHERE.search(line):
             line = line[: updated.start()]
-        if len(line) > _STAMP_LENGTH:
+        if len(line) <= _STAMP_LENGTH:
+            yield line
+
+
+# The time of day in a TIMEX3 value ("2025-03-03T14:05").
+_CLOCK_VALUE = re.compile(r"T(\d\d):(\d\d)")
+# How far past a time its zone may be written ("14:05 Uhr MEZ", "2:05 PM GMT").
+_ZONE_REACH = 12
+# A zone given as an offset from UTC: "UTC+1", "GMT-04:00", "+01:00".
+_UTC_OFFSET = re.compile(
+    r"(?:\b(?:UTC|GMT)\s*|(?<![\w:]))(?P<sign>[+\-−])(?P<hours>\d{1,2})(?::?(?P<minutes>\d\d))?\b"
+)
+# A zone given by its name ("CET", "EDT", "GMT"), as ZONES knows them.
+_NAMED_ZONES = "|".join(name for name in ZONES if len(name) > 1)
+_ZONE_NAME = re.compile(rf"(?<!\w)({_NAMED_ZONES})(?!\w)", re.IGNORECASE)
+
+
+def _with_local_time(page: Markup, day: str | None) -> str | None:
+    """`day` with the time of day a line labelled as the publication gives on it ("Publié
+    le 3 mars 2025 à 14h05"), where the page gives the offset that time is in: in that
+    line ("14:05 CET", "14h05 UTC+1"), or as the offset of a moment it states on that day
+    elsewhere (its markup's or its JSON-LD's); else the day alone (a time without its
+    zone is no moment)."""
+    from builder.temporal import tag
+
+    if day is None:
+        return None
+    for line in _publication_lines(page):
+        if not states_day(line, day):
             continue
         for timex in tag(line, "2000-01-01"):
-            day = timex.value[:10]
-            if _DAY.fullmatch(day) and "/" not in timex.text and WITH_YEAR.search(timex.text):
+            clock = _CLOCK_VALUE.search(timex.value)
+            if clock is None:
+                continue
+            near = line[timex.start : timex.end + _ZONE_REACH]
+            offset = _written_offset(near) or _offset_on(page, day)
+            if offset is None:
                 return day
+            moment = f"{day}T{clock[1]}:{clock[2]}:00{offset}"
+            try:
+                PartialDate.parse(moment)
+            except DateError:
+                return day
+            return moment
+    return day
+
+
+def _written_offset(text: str) -> str | None:
+    """The offset from UTC of the zone `text` names ("+01:00"), None for none."""
+    if found := _UTC_OFFSET.search(text):
+        hours, minutes = int(found["hours"]), int(found["minutes"] or 0)
+        sign = "-" if found["sign"] in "-−" else "+"
+        return f"{sign}{hours:02d}:{minutes:02d}" if hours <= 14 and minutes < 60 else None
+    if found := _ZONE_NAME.search(text):
+        hours = ZONES[found[1].lower()]
+        return f"{'-' if hours < 0 else '+'}{abs(hours):02d}:00"
     return None
+
+
+def _offset_on(page: Markup, day: str) -> str | None:
+    """The offset of the moments the page states on `day` in its markup or JSON-LD (when
+    it was changed, say), when they agree; None for none."""
+    offsets = {
+        moment.isoformat()[19:]
+        for moment in _stated_moments(page)
+        if moment.tzinfo is not None and moment.date().isoformat() == day
+    }
+    return offsets.pop() if len(offsets) == 1 else None
+
+
+def _stated_moments(page: Markup) -> Iterator[datetime]:
+    """The moments the page states in its markup and JSON-LD: when it was published or
+    changed, and its <time>s."""
+    yield from _stated_published(page)
+    if page.root is None:
+        return
+    stated = [node.get("content") or node.get("datetime") for node in _modified_markup(page.root)]
+    stated += [node.get("dateModified") for node in linked_data_everything(page.root)]
+    stated += page.root.xpath("//time/@datetime")
+    for value in stated:
+        if isinstance(value, str) and (moment := _moment(value)):
+            yield moment
 
 
 def _without_modification(page: Markup) -> str:

@@ -567,26 +567,32 @@ def test_a_feed_title_written_in_html_is_read_as_text(
 
 
 @pytest.mark.parametrize(
-    "stamp",
+    ("stamp", "published"),
     [
-        "Mis à jour le 3 avril 2025 à 10h02 <span>Publié le 2 avril 2025 à 08h15</span>",
-        "<span>Updated 10:02 AM EDT, Thu April 3, 2025</span> | "
-        "<span>Published 8:15 AM EDT, Wed April 2, 2025</span>",
-        "Aktualisiert am 03.04.2025 – Veröffentlicht am 02.04.2025",
+        (
+            "Mis à jour le 3 avril 2025 à 10h02 <span>Publié le 2 avril 2025 à 08h15</span>",
+            "2025-04-02",
+        ),
+        (
+            "<span>Updated 10:02 AM EDT, Thu April 3, 2025</span> | "
+            "<span>Published 8:15 AM EDT, Wed April 2, 2025</span>",
+            "2025-04-02T08:15:00-04:00",
+        ),
+        ("Aktualisiert am 03.04.2025 – Veröffentlicht am 02.04.2025", "2025-04-02"),
     ],
 )
 def test_a_line_giving_the_update_before_the_publication_dates_the_publication(
-    empty_site: TinySite, tmp_path: Path, stamp: str
+    empty_site: TinySite, tmp_path: Path, stamp: str, published: str
 ) -> None:
     """A page that states only in its text when it was changed, then when it was
-    published, on one line ('Updated ... | Published ...'), is dated by its publication;
-    it was dated by its update, 3 April."""
+    published, on one line ('Updated ... | Published ...'), is dated by its publication
+    (with its time where the line gives its zone); it was dated by its update, 3 April."""
     page = barrier_page(f'<div class="timestamp">{stamp}</div>{paragraphs_html(STORY)}')
     page = page.replace(
         '<meta property="article:published_time" content="2025-04-02T08:15:00+01:00">', ""
     )
     outcome = add_one(empty_site, tmp_path, page)
-    assert front(outcome)["published"] == "2025-04-02"
+    assert front(outcome)["published"] == published
     assert text_of(outcome) == list(STORY)
 
 
@@ -1945,3 +1951,47 @@ def test_an_entry_of_an_impossible_date_whose_page_is_gone_says_why_its_copy_fai
     assert failed.origin == link
     assert "404 Not Found" in failed.message
     assert "feed's copy" in failed.message and "no publication date" in failed.message
+
+
+def french_page(stamp: str, head: str = "") -> str:
+    """A French page of Le Courrier de la Marne whose only date is the line `stamp`
+    (and what `head` states)."""
+    return (
+        '<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8">'
+        "<title>Le conseil approuve la digue | Le Courrier de la Marne</title>"
+        f"{head}</head><body><main><article><h1>Le conseil approuve la digue</h1>"
+        f'<p class="date">{stamp}</p>'
+        "<p>Les conseillers ont voté mardi soir pour une digue sur la Marne, après dix ans "
+        "de querelles sur son coût et son tracé.</p><p>Les travaux commenceront à "
+        "l'automne, a déclaré la maire, et devraient être achevés dans trois ans.</p>"
+        "</article></main></body></html>"
+    )
+
+
+@pytest.mark.parametrize(
+    ("stamp", "head", "published"),
+    [
+        ("Publié le 3 mars 2025 à 14h05", "", "2025-03-03"),
+        ("Publié le 3 mars 2025 à 14h05 (heure de Paris)", "", "2025-03-03"),
+        ("Publié le 3 mars 2025 à 14h05 UTC+1", "", "2025-03-03T14:05:00+01:00"),
+        ("Publié le 3 mars 2025 à 14:05 CET", "", "2025-03-03T14:05:00+01:00"),
+        (
+            "Publié le 3 mars 2025 à 14h05",
+            '<meta property="article:modified_time" content="2025-03-03T16:30:00+01:00">',
+            "2025-03-03T14:05:00+01:00",
+        ),
+        (
+            "Publié le 3 mars 2025 à 14h05",
+            '<meta property="article:modified_time" content="2025-03-05T16:30:00+01:00">',
+            "2025-03-03",
+        ),
+    ],
+)
+def test_a_publication_lines_time_is_kept_where_the_page_gives_its_zone(
+    empty_site: TinySite, tmp_path: Path, stamp: str, head: str, published: str
+) -> None:
+    """'Publié le 3 mars 2025 à 14h05' keeps its time where the page gives the zone it
+    is in: in the line ('UTC+1', 'CET'), or as the offset of another time it states that
+    day; else the day alone (a time without its zone is no moment). The time was lost."""
+    outcome = add_one(empty_site, tmp_path, french_page(stamp, head))
+    assert front(outcome)["published"] == published
