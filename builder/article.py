@@ -29,6 +29,7 @@ from builder.page_markup import (
 )
 from builder.page_text import (
     chinese_author,
+    flatten_live_entries,
     is_text,
     join_split_bodies,
     linked_data_body,
@@ -67,6 +68,7 @@ def _extract(html: str | bytes, page_url: str | None, laid_out: bool) -> Documen
         if tree is not None:
             join_split_bodies(tree)
             sign_embedded_posts(tree)
+            flatten_live_entries(tree)
             if laid_out:
                 unwrap_layout_tables(tree)
         return trafilatura.bare_extraction(

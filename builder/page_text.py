@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator
+from itertools import takewhile
 
 import lxml.html
 
@@ -20,7 +21,7 @@ from builder.furniture import (
 )
 from builder.page_authors import byline_names
 from builder.page_dates import WITH_YEAR, is_date_stamp
-from builder.page_markup import Markup, as_element_text, clean, linked_data_articles
+from builder.page_markup import Markup, as_element_text, clean, linked_data_articles, other_content
 from builder.web_address import web_address
 
 # The line in which a print view gives the article's address: "Article URL: https://...".
@@ -87,6 +88,112 @@ def unwrap_layout_tables(tree: lxml.html.HtmlElement) -> None:
 _EMBEDDED_POST = re.compile(
     r"twitter-tweet|twitter-video|bluesky-embed|mastodon-embed|text-post-media", re.IGNORECASE
 )
+
+
+# A live page's entry time, as its stamp shows it: "16.52 BST", "10:42", "9.30am",
+# "Thu 13 Mar 2025 16.52 GMT".
+_ENTRY_TIME = re.compile(r"\b\d{1,2}[:.h]\d\d\b|\b\d{1,2}(?:[:.]\d\d)?\s*[ap]\.?m\b", re.IGNORECASE)
+# What holds an entry's time, by its class, when it is no <time>: "block-time",
+# "liveblog-time", "post__timestamp".
+_TIME_HOLDER = re.compile(r"time|stamp", re.IGNORECASE)
+# An entry's time stamp is this short; a live page has this many entries at least.
+_ENTRY_TIME_LENGTH = 40
+_LIVE_ENTRIES = 2
+# The blocks of an entry's text, in the order they come.
+_ENTRY_BLOCKS = ("p", "h2", "h3", "h4", "blockquote", "ul", "ol")
+
+
+def flatten_live_entries(tree: lxml.html.HtmlElement) -> None:
+    """Make a live page's entries one run of blocks, each entry opening with its time as a
+    paragraph of its own ("16.52 BST", then its heading and paragraphs): trafilatura drops
+    the times, and of entries each in a container of its own may read only the first.
+    Entries are sibling containers of one kind, each holding a time stamp and text, not
+    inside what is not the article (comments, teasers)."""
+    other = {node for element in other_content(tree) for node in element.iter()}
+    done: set[lxml.html.HtmlElement] = set()
+    for stamp in [element for element in tree.iter() if _is_time_stamp(element)]:
+        if stamp in other or stamp in done:
+            continue
+        entries = _entries_around(stamp)
+        if entries:
+            done.update(node for entry in entries for node in entry.iter())
+            _flatten(entries)
+
+
+def _is_time_stamp(element: lxml.html.HtmlElement) -> bool:
+    """Whether the element shows a time of day alone: a <time>, or an element named for
+    one ("block-time"), whose short text holds a clock time."""
+    if not isinstance(element.tag, str):
+        return False
+    if element.tag != "time" and not _TIME_HOLDER.search(element.get("class") or ""):
+        return False
+    text = clean(element.text_content())
+    return len(text) <= _ENTRY_TIME_LENGTH and _ENTRY_TIME.search(text) is not None
+
+
+def _entries_around(stamp: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
+    """The live page's entries, when `stamp` is one's time: the nearest container of it
+    that has siblings of its kind, each holding a time stamp and a paragraph of text not
+    in a link (a teaser's is); none else."""
+    for container in stamp.iterancestors():
+        parent = container.getparent()
+        if parent is None or container.tag in ("body", "main", "article") and parent.tag == "html":
+            return []
+        kin = [
+            sibling
+            for sibling in parent
+            if sibling.tag == container.tag and sibling.get("class") == container.get("class")
+        ]
+        if len(kin) < _LIVE_ENTRIES:
+            if container.find(".//h1") is not None:
+                return []
+            continue
+        entries = [entry for entry in kin if _reads_as_entry(entry)]
+        return entries if len(entries) >= _LIVE_ENTRIES and container in entries else []
+    return []
+
+
+def _reads_as_entry(element: lxml.html.HtmlElement) -> bool:
+    """Whether the element is a live page's entry: a time stamp, and a paragraph of a
+    sentence or more, most of it not a link (a teaser's is)."""
+    return (
+        element.find(".//h1") is None
+        and any(_is_time_stamp(node) for node in element.iter())
+        and any(_is_sentence(paragraph) for paragraph in element.iter("p"))
+    )
+
+
+def _is_sentence(paragraph: lxml.html.HtmlElement) -> bool:
+    text = clean(paragraph.text_content())
+    linked = sum(len(clean(link.text_content())) for link in paragraph.iter("a"))
+    in_link = any(parent.tag == "a" for parent in paragraph.iterancestors())
+    return len(text) >= _SENTENCE_LENGTH and linked < len(text) / 2 and not in_link
+
+
+def _flatten(entries: list[lxml.html.HtmlElement]) -> None:
+    """Put in place of the entries one block holding, for each, its time as a paragraph
+    and its blocks of text (the time taken out of where it stood)."""
+    run = lxml.html.Element("div")
+    entries[0].addprevious(run)
+    for entry in entries:
+        stamp = next(node for node in entry.iter() if _is_time_stamp(node))
+        time = lxml.html.Element("p")
+        time.text = as_element_text(clean(stamp.text_content()))
+        run.append(time)
+        stamp.drop_tree()  # (its tail stays)
+        for block in _outer_blocks(entry):
+            run.append(block)
+        entry.drop_tree()
+
+
+def _outer_blocks(entry: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
+    """The blocks of text in `entry` that are in no other block of it, in order."""
+    blocks = []
+    for block in entry.iter(*_ENTRY_BLOCKS):
+        inside = takewhile(lambda parent: parent is not entry, block.iterancestors())
+        if not any(parent.tag in _ENTRY_BLOCKS for parent in inside):
+            blocks.append(block)
+    return blocks
 
 
 def sign_embedded_posts(tree: lxml.html.HtmlElement) -> None:
@@ -245,8 +352,9 @@ def chinese_author(text: str) -> str | None:
     return None
 
 
+# (Chinese words in it: a time alone is a live page's entry time, "16:52".)
 _CHINESE_FIELDS_LINE = re.compile(
-    rf"[\s(（【\[]*(?:(?:{_CHINESE_FIELD}|{_CHINESE_DATE})[\s　)）】\]|]*)+"
+    rf"(?=.*[\u4e00-\u9fff])[\s(（【\[]*(?:(?:{_CHINESE_FIELD}|{_CHINESE_DATE})[\s　)）】\]|]*)+"
 )
 
 

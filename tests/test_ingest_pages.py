@@ -1995,3 +1995,61 @@ def test_a_publication_lines_time_is_kept_where_the_page_gives_its_zone(
     day; else the day alone (a time without its zone is no moment). The time was lost."""
     outcome = add_one(empty_site, tmp_path, french_page(stamp, head))
     assert front(outcome)["published"] == published
+
+
+# A live page's entries: time, heading (or none) and text.
+LIVE_ENTRIES = (
+    ("16.52 BST", "Gates opened", STORY[0]),
+    ("16.30 BST", "", STORY[1]),
+    ("15.58 BST", "Residents applaud", STORY[2]),
+)
+
+
+def live_entries_as_blocks() -> str:
+    """Entries as a newsroom's live blog sets them: each a block, its time in a <time>."""
+    return "".join(
+        f'<div class="block"><p class="block-time"><time datetime="2025-04-02">{time}</time>'
+        f'</p>{f"<h2>{heading}</h2>" if heading else ""}<div class="block-elements">'
+        f"<p>{text}</p></div></div>"
+        for time, heading, text in LIVE_ENTRIES
+    )
+
+
+def live_entries_as_list() -> str:
+    """Entries as a list of articles, the time in the entry's header."""
+    items = "".join(
+        f'<li class="post"><article><header><time><span>{time}</span></time>'
+        f"<h3>{heading or 'Update'}</h3></header><div class='post-body'><p>{text}</p></div>"
+        "</article></li>"
+        for time, heading, text in LIVE_ENTRIES
+    )
+    return f'<ol class="stream">{items}</ol>'
+
+
+def live_entries_as_wordpress() -> str:
+    """Entries as a WordPress live blog plugin sets them, each text in an 'entry-content'
+    (trafilatura read only the first)."""
+    return "".join(
+        f'<div class="liveblog-entry"><span class="liveblog-time">{time}</span>'
+        f'<div class="liveblog-entry-content"><p><strong>{heading}</strong></p><p>{text}</p>'
+        "</div></div>"
+        for time, heading, text in LIVE_ENTRIES
+    )
+
+
+@pytest.mark.parametrize(
+    "entries", [live_entries_as_blocks(), live_entries_as_list(), live_entries_as_wordpress()]
+)
+def test_a_live_pages_entries_keep_their_times(
+    empty_site: TinySite, tmp_path: Path, entries: str
+) -> None:
+    """Each entry of a live page opens with its time, a paragraph of its own ('16.52
+    BST'), then its heading and text; the times were lost (and of entries each in an
+    'entry-content', only the first was read)."""
+    page = barrier_page(entries, title="Marrow floods live: barrier approved")
+    text = text_of(add_one(empty_site, tmp_path, page))
+    assert [paragraph for paragraph in text if paragraph not in ("Update",)] == [
+        part
+        for time, heading, entry in LIVE_ENTRIES
+        for part in (time, *([heading] if heading else []), entry)
+    ]
