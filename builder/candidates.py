@@ -54,6 +54,7 @@ from builder.furniture import BYLINE_OPENER, COPYRIGHT_OPENER, PICTURE_WORD, REL
 from builder.sentences import split_sentences
 from builder.temporal import Timex, tag
 from builder.temporal.grammar import DAY, MONTH, PAGE_DATE_LABEL
+from builder.temporal.normalise import SMALL_HOURS_UNTIL
 from builder.temporal.tagger import written_on
 from builder.temporal.tense import MOVED_FROM
 
@@ -466,6 +467,17 @@ def _clock_only(item: _Dated) -> bool:
     )
 
 
+def _on_the_story_day(item: _Dated, story_day: str) -> _Dated:
+    """The time of day `item` on the day the story is at; or in the night after it, where
+    the tagger put it there, the night having gone on from an evening told ("Polls closed at
+    10pm on Thursday ... By 4.30am, the party had lost 41 seats")."""
+    hour = item.timex.value[11:13]
+    night_after = (date.fromisoformat(story_day) + timedelta(days=1)).isoformat()
+    if hour.isdigit() and int(hour) < SMALL_HOURS_UNTIL and item.value[:10] == night_after:
+        return item
+    return replace(item, value=story_day + item.value[10:])
+
+
 # A weekday labelling a line ("Wednesday: offensive begins", "Thursday — talks"), as in a
 # list of what happened: told in the present, as headlines are, which says nothing of
 # whether it is past or ahead.
@@ -618,7 +630,7 @@ def candidates_from_text(text: str, published: str, day_first: bool = False) -> 
         near = story_day is not None and sentence.paragraph - story_day[1] <= 1
         if near and all(_clock_only(item) for item in dated):
             # "at 4 p.m." is on the day the story is at, not on the last date named.
-            dated = [replace(item, value=story_day[0] + item.value[10:]) for item in dated]
+            dated = [_on_the_story_day(item, story_day[0]) for item in dated]
         main = _main(dated, today)
         if len(main.value) >= 10 and main.end is None and not main.ongoing:
             story_day = (main.value[:10], sentence.paragraph)

@@ -923,3 +923,21 @@ def test_dawn_and_dusk_are_the_morning_and_evening_of_their_day() -> None:
     ]
     # Every night's: no day.
     assert _values("The curfew runs from dusk to dawn.", "2025-05-08") == {}
+
+
+def test_the_small_hours_told_after_an_evening_are_the_next_days() -> None:
+    # Published Friday 5 July 2024: an election night.
+    first = (
+        "Polls closed at 10pm on Thursday and counting went on through the night, with the "
+        "first results declared shortly after 1am."
+    )
+    second = "By 4.30am the governing party had lost 41 seats."
+    assert _values(f"{first} {second}", "2024-07-05") == {
+        "10pm on Thursday": "2024-07-04T22:00",
+        "shortly after 1am": "2024-07-05T01:00",
+        "4.30am": "2024-07-05T04:30",
+    }
+    assert _dated_quotes(f"{first} {second}", "2024-07-05")[1] == ("2024-07-05", second)
+    # After a morning, a later time is the same day's.
+    text = "The polls opened at 7am on Thursday. By 11am, turnout was 20%."
+    assert _values(text, "2024-07-05")["11am"] == "2024-07-04T11:00"

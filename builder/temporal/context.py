@@ -77,6 +77,10 @@ class Context:
     # The day the last heading alone on its line named ("## Friday 14 March"): a live blog's
     # entries under it are on that day.
     heading_day: date | None = None
+    # The last time of day told ("at 10pm on Thursday"): its day and hour, and where. The
+    # small hours told just after an evening are the next day's.
+    clock_told: tuple[date, int] | None = None
+    clock_told_at: int = -10_000
     # `text` with each blank line between paragraphs begun by a character no white space
     # matches (\0): what is looked for around an expression there stays in its paragraph.
     # Offsets are those of `text`.

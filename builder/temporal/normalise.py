@@ -307,6 +307,8 @@ def _clock(text: str, start: int, end: int, ctx: Context) -> Reading | None:
     named = day is not None
     if day is None and ctx.anchor_is_day and not every_week and not _day_told_far_back(ctx, start):
         day = ctx.narrative_day(start)  # "Rescuers arrived at 1430 GMT": the day told of
+        if hour is not None and _night_goes_on(ctx, start, day, hour):
+            day = cal.shift(day, 1, "day")  # "closed at 10pm on Thursday ... after 1am"
         ends_the_day = hour == 24 and (
             _BEFORE_MIDNIGHT.search(ctx.text, max(0, start - 12), start)
             or _DEADLINE_AFTER.match(ctx.text, end)
@@ -336,6 +338,24 @@ _AFTER = re.compile(r"\bafter\s+$", re.IGNORECASE)
 def _after_midnight(text: str, at: int) -> bool:
     """Whether the midnight at `at` is one something came after."""
     return _AFTER.search(text, max(0, at - 8), at) is not None
+
+
+# A time of day from this hour on is in the evening; before this one, in the small hours.
+_EVENING_FROM, SMALL_HOURS_UNTIL = 18, 6
+
+
+def _night_goes_on(ctx: Context, start: int, day: date, hour: int) -> bool:
+    """Whether a time in the small hours at `start`, told just after a time in the evening
+    of `day`, is in the night after it: "Polls closed at 10pm on Thursday and counting
+    continued, with the first results declared shortly after 1am" (Friday's)."""
+    told = ctx.clock_told
+    return (
+        told is not None
+        and told[0] == day
+        and told[1] >= _EVENING_FROM
+        and hour < SMALL_HOURS_UNTIL
+        and start - ctx.clock_told_at < NARRATIVE_REACH
+    )
 
 
 def _oclock_hour(hour: int, text: str, end: int) -> int | None:

@@ -150,6 +150,8 @@ _SENTENCE_GOES_ON = re.compile(r"\s*$|\s*\n|\s+[\"'“‘(]*[A-Z]")
 
 _SINCE = re.compile(r"\bsince\s+$", re.IGNORECASE)
 
+# A value naming a time of a day: the day, and the hour.
+_CLOCK_VALUE = re.compile(r"(\d{4}-\d\d-\d\d)T(\d\d):\d\d")
 # A value naming a day (not a week's weekend, "2024-W46-WE", which has as many dashes).
 _DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d")
 
@@ -188,6 +190,10 @@ def _update(ctx: Context, reading: Reading, start: int, end: int) -> None:
     since = "ince" in ctx.text[max(0, start - 8) : start] and _SINCE.search(
         ctx.text, max(0, start - 8), start
     )
+    clock = _CLOCK_VALUE.match(reading.value) if reading.type == "TIME" else None
+    if clock is not None and not midnight:
+        ctx.clock_told = (date.fromisoformat(clock.group(1)), int(clock.group(2)))
+        ctx.clock_told_at = start
     if (
         reading.type in ("DATE", "TIME")
         and _DAY_VALUE.match(reading.value)
