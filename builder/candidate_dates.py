@@ -14,7 +14,7 @@ import re
 from datetime import date, datetime, timedelta
 
 from builder.temporal import Timex
-from builder.temporal.calendar import year_span_end
+from builder.temporal.calendar import shift, year_span_end
 from builder.temporal.lexicon import MONTHS, ZONES
 from builder.temporal.tense import MOVED, direction, sentence_bounds
 
@@ -201,12 +201,16 @@ def moved_from_day(value: str, before: str) -> str | None:
 
 
 # "for five days from 3 March", "over the two weeks starting Monday", "from 3 March for
-# five days": a count of days or weeks lasting from a day, and what joins them.
-_LASTING = re.compile(r"P(\d+)([DW])")
+# five days", "in the three months to 30 June": a count of days, weeks or months lasting
+# from a day or up to it, and what joins them. (Not "the year ended 31 March", whose day
+# is what is told: a company's year.)
+_LASTING = re.compile(r"P(\d+)([DWM])")
+_LASTING_UNITS = {"D": "day", "W": "week", "M": "month"}
 _FOR_COUNT = re.compile(r"(?:\bfor|\b(?:over|in|during)\s+the)\s+$", re.IGNORECASE)
 _COUNT_FROM = re.compile(
     r"\s+(?:from|starting(?:\s+on|\s+from)?|beginning(?:\s+on)?)\s+", re.IGNORECASE
 )
+_COUNT_TO = re.compile(r"\s+(?:to|through|end(?:ing|ed)(?:\s+on)?)\s+", re.IGNORECASE)
 _FROM_FOR = re.compile(r",?\s+for\s+(?:the\s+)?", re.IGNORECASE)
 _FROM = re.compile(r"\bfrom\s+$", re.IGNORECASE)
 
@@ -214,32 +218,47 @@ _FROM = re.compile(r"\bfrom\s+$", re.IGNORECASE)
 def days_lasting(
     value: str, sentence: str, offset: int, timex: Timex, neighbours: list[Timex]
 ) -> tuple[str, str] | None:
-    """The first and last day of a count of days or weeks lasting from the day `timex` (of
-    value `value`), the count being one of the expressions just before and after it
-    (`neighbours`): "for five days from 3 March" is 3 to 7 March. `sentence` starts at
-    `offset`."""
+    """The first and last day of a count of days, weeks or months lasting from the day
+    `timex` (of value `value`) or up to it, the count being one of the expressions just
+    before and after it (`neighbours`): "for five days from 3 March" is 3 to 7 March, "in
+    the three months to 30 June" 1 April to 30 June. `sentence` starts at `offset`."""
     if len(value) != 10 or not _CALENDAR.match(value):
         return None
     for count in neighbours:
         lasting = _LASTING.fullmatch(count.value) if count.type == "DURATION" else None
-        if lasting is not None and _joined_as_lasting(sentence, offset, timex, count):
-            days = int(lasting.group(1)) * (7 if lasting.group(2) == "W" else 1)
-            if 1 < days <= 366:
-                first = date.fromisoformat(value)
-                return value, (first + timedelta(days=days - 1)).isoformat()
+        way = _joined_as_lasting(sentence, offset, timex, count) if lasting else 0
+        if lasting is not None and way:
+            span = _span_of(date.fromisoformat(value), int(lasting.group(1)), lasting.group(2), way)
+            if span is not None:
+                return span
     return None
 
 
-def _joined_as_lasting(sentence: str, offset: int, day: Timex, count: Timex) -> bool:
-    """Whether the words around `day` and `count` tell the count lasts from the day: "for
-    five days from 3 March", "from 3 March for five days"."""
+def _span_of(day: date, amount: int, unit: str, way: int) -> tuple[str, str] | None:
+    """The first and last day of `amount` `unit`s (a _LASTING letter) from `day` (`way`
+    1) or up to it (-1); None for a span of one day or of more than a year."""
+    unit_name = _LASTING_UNITS[unit]
+    if way > 0:
+        first, last = day, shift(day, amount, unit_name) - timedelta(days=1)
+    else:  # "the three months to 30 June" start on 1 April
+        first, last = shift(day + timedelta(days=1), -amount, unit_name), day
+    if not 1 <= (last - first).days <= 365:
+        return None
+    return first.isoformat(), last.isoformat()
+
+
+def _joined_as_lasting(sentence: str, offset: int, day: Timex, count: Timex) -> int:
+    """Whether the words around `day` and `count` tell the count lasts from the day (1):
+    "for five days from 3 March", "from 3 March for five days"; or up to it (-1): "in the
+    three months to 30 June"; else 0."""
     if count.start < day.start:
-        joined = _COUNT_FROM.fullmatch(sentence, count.end - offset, day.start - offset)
+        between = (sentence, count.end - offset, day.start - offset)
+        way = 1 if _COUNT_FROM.fullmatch(*between) else -1 if _COUNT_TO.fullmatch(*between) else 0
         # (The expression may hold its "the": "In the five days from 3 March".)
         opening = count.start - offset + (4 if count.text[:4].lower() == "the " else 0)
-        return bool(joined and _FOR_COUNT.search(sentence, 0, opening))
+        return way if way and _FOR_COUNT.search(sentence, 0, opening) else 0
     joined = _FROM_FOR.fullmatch(sentence, day.end - offset, count.start - offset)
-    return bool(joined and _FROM.search(sentence, 0, day.start - offset))
+    return 1 if joined and _FROM.search(sentence, 0, day.start - offset) else 0
 
 
 # "overnight into Thursday", "overnight to Sunday": a night told by the day it ends on.

@@ -941,3 +941,13 @@ def test_the_small_hours_told_after_an_evening_are_the_next_days() -> None:
     # After a morning, a later time is the same day's.
     text = "The polls opened at 7am on Thursday. By 11am, turnout was 20%."
     assert _values(text, "2024-07-05")["11am"] == "2024-07-04T11:00"
+
+
+def test_a_count_of_months_up_to_a_day_is_a_span_ending_on_it() -> None:
+    # Published 31 July 2025: an earnings report.
+    text = "Acme said its net profit fell 12% in the three months to 30 June."
+    assert _dated_quotes(text, "2025-07-31") == [("2025-04-01", "2025-06-30", text)]
+    text = "Prices rose 4% in the 12 months to 30 June."
+    assert _dated_quotes(text, "2025-07-31") == [("2024-07-01", "2025-06-30", text)]
+    text = "Rain fell for three months from 1 March."
+    assert _dated_quotes(text, "2025-07-31") == [("2025-03-01", "2025-05-31", text)]
