@@ -120,6 +120,11 @@ _FIRST_SINCE = re.compile(
     r"shortest|hottest|coldest|warmest|wettest|driest|busiest|smallest|greatest|since\s+then)\b",
     re.IGNORECASE,
 )
+# "..., not September 2013", "rather than on 22 August", "instead of Thursday": a date the
+# sentence says is not the one.
+_DENIED = re.compile(
+    r"\b(?:not|rather\s+than|instead\s+of)\s+(?:(?:in|on|at)\s+)?(?:the\s+)?$", re.IGNORECASE
+)
 # ", when a quake killed 33,000 people": a clause telling what happened at the date before.
 _WHEN_CLAUSE = re.compile(r"\s*,\s*when\b", re.IGNORECASE)
 # "than" of a comparison ("a week later than last year"), not of a deadline ("no later
@@ -368,6 +373,8 @@ def _dated_in(
             continue
         if timex.text.isdigit() and _labels_a_thing(before, after):
             continue
+        if _DENIED.search(before[-30:]):
+            continue  # "It was in August 2013, not September 2013": no date of the event
         # Cheap tests first: _SINCE needs "since", _RANGE_START "from" or "between". Ignoring
         # case, letters other than i, k and s match only themselves and their capitals; so
         # "nce" is looked for, not "since", which "ſınce" also matches.

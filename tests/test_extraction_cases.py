@@ -951,3 +951,16 @@ def test_a_count_of_months_up_to_a_day_is_a_span_ending_on_it() -> None:
     assert _dated_quotes(text, "2025-07-31") == [("2024-07-01", "2025-06-30", text)]
     text = "Rain fell for three months from 1 March."
     assert _dated_quotes(text, "2025-07-31") == [("2025-03-01", "2025-05-31", text)]
+
+
+def test_a_date_the_sentence_says_is_not_the_one_is_no_candidate() -> None:
+    # A correction, published Sunday 8 December 2024.
+    text = "It was in August 2013, not September 2013."
+    assert _dated_quotes(text, "2024-12-08") == [("2013-08", text)]
+    text = "The vote will be held on Tuesday, not Monday."
+    assert _dated_quotes(text, "2024-12-08") == [("2024-12-10", text)]
+    text = "The meeting was held on Friday instead of Thursday."
+    assert _dated_quotes(text, "2024-12-08") == [("2024-12-06", text)]
+    # Not done on a day is told of that day.
+    text = "The ceasefire did not take effect on Monday."
+    assert _dated_quotes(text, "2024-12-08") == [("2024-12-02", text)]
