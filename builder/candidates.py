@@ -133,6 +133,12 @@ _THAN = (
     r"(?<!\bno\slater\s)(?<!\bnot\slater\s)(?<!\bno\searlier\s)(?<!\bnot\searlier\s)"
     r"(?<!\bno\ssooner\s)than"
 )
+# "as" of a comparison ("as in 1988", "as high as it was in 2008", "as it did in 2019"), not
+# of a role ("listed as a monument in 2008", "served as mayor").
+_AS = (
+    r"as(?=\s+(?:in|on|during|it|they|he|she|we|was|were|did|had|is|are)\b"
+    r"|\s+[\w-]+\s+as\b)"
+)
 # "(up 5%) from $3 million (a year earlier)", "compared with 40% (last year)", "than in 1988";
 # not a day of a month ("from 1 January ... published on 12 February"), nor the level a
 # figure reached ("rose to 3% in January").
@@ -140,7 +146,7 @@ _BASELINE = re.compile(
     r"(?:\b(?:from|over)\s+(?:(?:an?|about|estimated|nearly|roughly|some)\s+)*"
     rf"(?!{DAY}\s+(?:of\s+)?{MONTH})"
     r"(?:[$£€#]|[A-Z]{1,2}\$)?\d(?:[^.;]|\.\d){0,80}"
-    rf"|\b(?:compared\s+with|compared\s+to|versus|{_THAN}|as)\b(?:[^.;]|\.\d){{0,90}})$"
+    rf"|\b(?:compared\s+with|compared\s+to|versus|{_THAN}|{_AS})\b(?:[^.;]|\.\d){{0,90}})$"
     rf"|\b{_THAN}\s+(?:in\s+)?$",
     re.IGNORECASE,
 )

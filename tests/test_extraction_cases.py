@@ -964,3 +964,16 @@ def test_a_date_the_sentence_says_is_not_the_one_is_no_candidate() -> None:
     # Not done on a day is told of that day.
     text = "The ceasefire did not take effect on Monday."
     assert _dated_quotes(text, "2024-12-08") == [("2024-12-02", text)]
+
+
+def test_a_date_after_as_naming_a_role_is_an_event_date() -> None:
+    # An obituary, published 16 September 2024.
+    text = "The tower was completed in 1974 and listed as a monument in 2008."
+    assert _dated_quotes(text, "2024-09-16") == [("1974", text), ("2008", text)]
+    text = "She worked as a nurse in 1990 and was elected mayor in 2008."
+    assert _dated_quotes(text, "2024-09-16") == [("1990", text), ("2008", text)]
+    # "as" of a comparison: the year compared with is no event.
+    text = "Profits rose in 2024, as high as they were in 2008."
+    assert _dated_quotes(text, "2024-09-16") == [("2024", text)]
+    text = "Sales fell in 2024, as in 2019."
+    assert _dated_quotes(text, "2024-09-16") == [("2024", text)]
