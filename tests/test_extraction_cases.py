@@ -977,3 +977,15 @@ def test_a_date_after_as_naming_a_role_is_an_event_date() -> None:
     assert _dated_quotes(text, "2024-09-16") == [("2024", text)]
     text = "Sales fell in 2024, as in 2019."
     assert _dated_quotes(text, "2024-09-16") == [("2024", text)]
+
+
+def test_a_weekday_in_a_sentence_telling_in_its_language_of_what_is_to_come_is_ahead() -> None:
+    # Published Wednesday 5 March 2025.
+    text = "Le président doit s'exprimer jeudi soir."
+    assert _dated_quotes(text, "2025-03-05", day_first=True) == [("2025-03-06", text)]
+    assert _values("La votación será el martes.", "2025-03-05", True) == {"martes": "2025-03-11"}
+    assert _values("Die Wahl soll am Sonntag stattfinden.", "2025-03-05", True) == {
+        "Sonntag": "2025-03-09"
+    }
+    # Told as done: the day gone.
+    assert _values("El gobierno dimitió el martes.", "2025-03-05", True) == {"martes": "2025-03-04"}

@@ -56,6 +56,16 @@ OTHER_LANGUAGE_WEEK_WORDS: dict[str, int] = {
     "prochain": 1, "próximo": 1, "proximo": 1, "prossimo": 1, "kommenden": 1, "nächsten": 1,
     "dernier": -1, "pasado": -1, "scorso": -1, "vergangenen": -1, "letzten": -1,
 }  # fmt: skip
+# Words telling that what a sentence in French, Spanish, Italian or German says is to come
+# ("Le président doit s'exprimer jeudi", "La votación será el martes", "Die Wahl soll am
+# Sonntag stattfinden"): its weekday is the coming one.
+OTHER_LANGUAGE_FUTURE_WORDS = frozenset(
+    """doit doivent devra devront va vont sera seront aura auront pourrait pourraient prévu
+    prévue prévus prévues attendu attendue
+    será serán deberá deberán debe deben podría podrían tendrá tendrán previsto prevista
+    sarà saranno dovrà dovranno deve devono potrebbe potrebbero
+    wird werden soll sollen könnte könnten geplant""".split()
+)
 
 # Monday is 0, as in datetime.date.weekday().
 WEEKDAYS: dict[str, int] = {

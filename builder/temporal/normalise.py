@@ -39,6 +39,7 @@ from builder.temporal.lexicon import (
     LOWER_CASE_MONTHS,
     LOWER_CASE_WEEKDAYS,
     MONTHS,
+    OTHER_LANGUAGE_FUTURE_WORDS,
     OTHER_LANGUAGE_WEEK_WORDS,
     PARTS_OF_DAY,
     SEASONS,
@@ -549,9 +550,19 @@ def _other_language_weekday(text: str, start: int, end: int, ctx: Context) -> Re
         return None
     if step:
         day = cal.nearest_weekday(cal.shift(ctx.dct, step, "day"), weekday, step)
+    elif _told_to_come(ctx.text, start, end):
+        day = cal.nearest_weekday(ctx.dct, weekday, 1)
     else:
         day = _resolve_weekday(ctx, text.lower(), weekday, start, end)
     return Reading("DATE", day.isoformat())
+
+
+def _told_to_come(text: str, start: int, end: int) -> bool:
+    """Whether the sentence around text[start:end] says in French, Spanish, Italian or
+    German that what it tells is to come (OTHER_LANGUAGE_FUTURE_WORDS)."""
+    left, right = sentence_bounds(text, start, end)
+    words = _WORD_OF_WEEK.findall(text, left, right)
+    return any(word.lower() in OTHER_LANGUAGE_FUTURE_WORDS for word in words)
 
 
 _NTH = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "last": -1}
