@@ -989,3 +989,13 @@ def test_a_weekday_in_a_sentence_telling_in_its_language_of_what_is_to_come_is_a
     }
     # Told as done: the day gone.
     assert _values("El gobierno dimitió el martes.", "2025-03-05", True) == {"martes": "2025-03-04"}
+
+
+def test_a_weekday_beside_a_verb_in_the_future_tense_of_its_language_is_ahead() -> None:
+    # Published Monday 29 May 2023.
+    text = "Las Cortes se disolverán el martes, según fuentes de Moncloa."
+    assert _dated_quotes(text, "2023-05-29", day_first=True) == [("2023-05-30", text)]
+    assert _values("Les députés voteront mardi.", "2023-05-29", True) == {"mardi": "2023-05-30"}
+    assert _values("Il parlamento voterà martedì.", "2023-05-29", True) == {"martedì": "2023-05-30"}
+    # "era" is a past tense ("was").
+    assert _values("El martes era festivo.", "2023-05-29", True) == {"martes": "2023-05-23"}

@@ -557,12 +557,20 @@ def _other_language_weekday(text: str, start: int, end: int, ctx: Context) -> Re
     return Reading("DATE", day.isoformat())
 
 
+# The ending of a verb in the future tense: Spanish "disolverán", "convocará", Italian
+# "voterà", "voteranno", French "voteront", "finiront" (not the French "-ra", as the
+# Spanish "primera" ends).
+_FUTURE_ENDING = re.compile(r"\w\w(?:rá|rán|rà|ranno|eront|iront)$", re.IGNORECASE)
+
+
 def _told_to_come(text: str, start: int, end: int) -> bool:
     """Whether the sentence around text[start:end] says in French, Spanish, Italian or
     German that what it tells is to come (OTHER_LANGUAGE_FUTURE_WORDS)."""
     left, right = sentence_bounds(text, start, end)
     words = _WORD_OF_WEEK.findall(text, left, right)
-    return any(word.lower() in OTHER_LANGUAGE_FUTURE_WORDS for word in words)
+    return any(
+        word.lower() in OTHER_LANGUAGE_FUTURE_WORDS or _FUTURE_ENDING.search(word) for word in words
+    )
 
 
 _NTH = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "last": -1}
