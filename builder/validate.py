@@ -180,6 +180,7 @@ def validate(
         if located is not None:
             kept_events.append(located)
     warn_merged_tags(kept_events, problems)
+    warn_further_reports_copied(kept_events, problems)
     return Site(sources=by_id, events=tuple(kept_events))
 
 
@@ -191,6 +192,39 @@ def unreadable_source_ids(problems: Problems) -> set[str]:
         for problem in problems.errors
         if SOURCES_DIR in PurePath(problem.path).parents
     }
+
+
+def warn_further_reports_copied(events: Iterable[EventRecord], problems: Problems) -> None:
+    """Name the candidate files proposing further sources of an event (`joins`) whose
+    quotes that event's file cites already: the editor copied them across, and the file
+    is left to delete."""
+    events = list(events)
+    joining = [event for event in events if event.joins is not None and not event.hidden]
+    if not joining:
+        return
+    by_id = {event.id: event for event in events}
+    for event in joining:
+        joined = by_id.get(event.joins or "")
+        if joined is None or joined is event or not event.citations:
+            continue
+        if all(_cites(joined, citation) for citation in event.citations):
+            problems.warn(
+                event.path,
+                event.citations[0].line,
+                f"{problems.display_path(joined.path)}, the event this file proposes further "
+                "sources for, cites its quotes already: delete this file",
+            )
+
+
+def _cites(event: EventRecord, citation: Citation) -> bool:
+    """Whether the event cites the words of this citation (located), or some of them."""
+    return any(
+        own.source_id == citation.source_id
+        and own.paragraph == citation.paragraph
+        and own.start < citation.end
+        and citation.start < own.end
+        for own in event.citations
+    )
 
 
 def warn_merged_tags(events: Iterable[EventRecord], problems: Problems) -> None:

@@ -671,3 +671,28 @@ def test_french_and_spanish_reports_join_by_what_they_tell_not_by_their_little_w
         ["lemonde-seisme", "liberation"],
         ["ouest", "sudouest"],
     ]
+
+
+def test_a_further_report_copied_into_its_event_but_not_deleted_is_named_to_delete(
+    empty_site,
+):
+    """The editor copies AFP's report into the accepted event, as its candidate file says,
+    but leaves that file: check names it, at its quote, as done with."""
+    empty_site.source("wire-tuesday", WIRE_TUESDAY)
+    _extract(empty_site)
+    accepted = _accept(empty_site, _candidate_files(empty_site)["2026-03-03"], "dam-bursts")
+    empty_site.source("afp-thursday", AFP_THURSDAY)
+    _extract(empty_site)
+    further = _candidate_files(empty_site)["2026-03-03"]
+    (report,) = _front(further)["sources"]
+    front, body = accepted.read_text().split("---\n")[1:]
+    front = front.replace(
+        "sources:\n", f"sources:\n- source: {report['source']}\n  quote: {report['quote']}\n"
+    )
+    accepted.write_text(f"---\n{front}---\n{body}")
+    result = _run(empty_site, "check")
+    assert result.exit_code == 0, result.output
+    line = further.read_text().splitlines().index(f"  quote: {report['quote']}") + 1
+    (warning,) = [row for row in result.output.splitlines() if further.name in row]
+    assert f"content/candidates/{further.name}:{line}:" in warning
+    assert "content/events/dam-bursts.md" in warning and "delete this file" in warning
