@@ -65,6 +65,7 @@ def load_site(
     holds digests of content files already read (see scan_build_inputs);
     `progress(done, total)` hears how many of the files to parse are done."""
     from builder.parse_cache import load_records
+    from builder.scaffold import warn_sample_left
     from builder.validate import PlaceMemo, validate
 
     require_site(site_dir)
@@ -78,6 +79,7 @@ def load_site(
     file_digests = {path: digest for path, (digest, _) in state.records.items()}
     memo = PlaceMemo(previous.extras.get("places"), file_digests)
     site = validate(sources, events, problems, memo)
+    warn_sample_left(site_dir, site.sources.keys(), config.base_url, problems)
     state.extras["places"] = memo.places
     keep_placed(state, memo.relocated)
     if problems.errors:

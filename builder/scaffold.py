@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from pathlib import Path
 
 import click
+
+from builder.problems import Problems
 
 FILES = {
     "timeline.toml": """\
@@ -71,3 +74,49 @@ def create_site(folder: Path, title: str) -> list[Path]:
         path.write_text(text.replace("{title}", title.replace('"', "'")), encoding="utf-8")
         written.append(path)
     return written
+
+
+SAMPLE_BASE_URL = "https://example.org/timeline/"
+
+
+def warn_sample_left(
+    site_dir: Path, source_ids: Collection[str], base_url: str | None, problems: Problems
+) -> None:
+    """Name what `timeline init` wrote that is still as it wrote it (the sample article
+    and events, the example.org address) once the site has articles of its own: it would
+    be published with the story."""
+    if not set(source_ids) - {_SAMPLE_SOURCE}:
+        return
+    if base_url == SAMPLE_BASE_URL:
+        problems.warn(
+            site_dir / "timeline.toml",
+            _line_of(FILES["timeline.toml"], "base_url"),
+            f"base_url is still {SAMPLE_BASE_URL}, the address `timeline init` wrote: "
+            "the feeds, sitemap and links to each page point there; set it to where the "
+            "site is published",
+        )
+    if _SAMPLE_SOURCE not in source_ids:
+        return
+    for relative, text in FILES.items():
+        path = site_dir / relative
+        if not relative.startswith("content/"):
+            continue
+        try:
+            unchanged = path.read_text(encoding="utf-8") == text
+        except (OSError, UnicodeDecodeError):
+            continue
+        if unchanged:
+            problems.warn(
+                path,
+                1,
+                "the sample `timeline init` wrote, unchanged: it is published with your "
+                "story; delete it",
+            )
+
+
+_SAMPLE_SOURCE = "sample-article"
+
+
+def _line_of(text: str, key: str) -> int:
+    """The line of `text` that sets `key`."""
+    return next(number for number, line in enumerate(text.splitlines(), 1) if line.startswith(key))

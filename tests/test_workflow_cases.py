@@ -696,3 +696,29 @@ def test_a_further_report_copied_into_its_event_but_not_deleted_is_named_to_dele
     (warning,) = [row for row in result.output.splitlines() if further.name in row]
     assert f"content/candidates/{further.name}:{line}:" in warning
     assert "content/events/dam-bursts.md" in warning and "delete this file" in warning
+
+
+def test_the_sample_of_init_left_beside_the_desks_articles_is_named(tmp_path):
+    """A new site from `timeline init`, the desk's first article added and an event
+    accepted: check names the sample article and events init wrote, still unchanged, which
+    would be published with the story, and the sample's example.org address."""
+    folder = tmp_path / "quake"
+    assert CliRunner().invoke(main, ["init", str(folder)]).exit_code == 0
+    (folder / "content" / "sources" / "wire-tuesday.md").write_text(WIRE_TUESDAY)
+    result = CliRunner().invoke(main, ["check", "--site", str(folder)])
+    assert result.exit_code == 0, result.output
+    named = {line.split(":")[0] for line in result.output.splitlines() if "timeline init" in line}
+    assert named == {
+        "timeline.toml",
+        "content/sources/sample-article.md",
+        "content/events/2025-03-13-bridge-reopens.md",
+        "content/events/2023-03-bridge-repairs-begin.md",
+    }
+    (folder / "content" / "sources" / "sample-article.md").unlink()
+    for event in (folder / "content" / "events").glob("*.md"):
+        event.unlink()
+    config = folder / "timeline.toml"
+    config.write_text(config.read_text().replace("example.org/timeline", "news.example/quake"))
+    result = CliRunner().invoke(main, ["check", "--site", str(folder)])
+    assert result.exit_code == 0, result.output
+    assert "timeline init" not in result.output
