@@ -199,6 +199,12 @@ def _build(
             state.inputs = inputs.digest(files, state.file_stats)
             if cache.unchanged(state.inputs, output.absolute()):
                 return cache.head.result  # type: ignore[return-value]
+    if not first:
+        from builder.delta import delta_build
+
+        result = delta_build(site_dir, output, cache, state, timer, keep)
+        if result is not None:
+            return result
     return _run_stages(site_dir, output, cache, state, inputs, files, first, workers, timer, keep)
 
 
@@ -215,6 +221,7 @@ def _run_stages(
     keep: list | None,
 ) -> BuildResult:
     """The stages after the check: load, validate, views, render, search, write, save."""
+    from builder.delta import site_index
     from builder.render import render_pages
     from builder.search import search_index
     from builder.summaries import convert_summaries
@@ -283,6 +290,8 @@ def _run_stages(
         state.extras["templates"] = pages_cache.templates
         state.extras["export_places"] = pages_cache.places_now(pages)
         state.result = replace(result, written=0, kept=len(pages))
+        index = site_index(site_dir, loaded, site, view, memo)
+        state.index = index.plain() if index is not None else None
         cache.save(state)
         written.finish()
         spool_folder.finish()

@@ -33,7 +33,7 @@ import pickle
 import secrets
 import tempfile
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePath
 from typing import NamedTuple
@@ -73,6 +73,14 @@ class Published(NamedTuple):
 # A shard file of a cache table: its name, its number of entries and its identity on disk.
 Shard = tuple[str, int, tuple[int, int, int]]
 
+# A table's changed entries (by key) and the keys removed from it.
+TableChanges = tuple[Mapping, Iterable]
+
+
+class UnreadableCache(Exception):
+    """A shard of the cache is not what the head says: the build goes without it."""
+
+
 # A file's identity on disk: (size, mtime_ns, ctime_ns, inode) -> its digest, by path.
 FileStats = dict[str, tuple[tuple[int, int, int, int], str]]
 
@@ -92,6 +100,9 @@ class CacheState:
     # Where the tables are on disk: table name -> per shard, None or (file name, entries,
     # the file's identity when written: inode, size, ctime_ns).
     shards: dict[str, list[Shard | None]] = field(default_factory=dict)
+    # What a rebuild after a small change needs to know of the site without reading the
+    # tables (see builder.delta), as plain tuples; None when that build gave none.
+    index: object = None
 
     def tables(self) -> dict[str, dict]:
         """The large tables, by name: the records and each memo table."""
@@ -292,6 +303,8 @@ class BuildCache:
         # Each table's shards as read, and all their entries, by table name (see
         # _shard_parts).
         self._parts: dict[str, tuple[list[dict | None], dict]] = {}
+        # Shards read one by one (see entries), by table name and index.
+        self._shards_read: dict[tuple[str, int], dict] = {}
 
     @property
     def previous(self) -> CacheState:
@@ -366,6 +379,45 @@ class BuildCache:
         self._head_read = True
         return self.head
 
+    def entries(self, name: str, keys: Iterable[object]) -> dict:
+        """The entries of the last build's table `name` under `keys` (those it has), reading
+        only the shards holding them; raises UnreadableCache. `load_head` first."""
+        found = {}
+        for key in keys:
+            part = self._shard(name, _shard_of(key))
+            if key in part:
+                found[key] = part[key]
+        return found
+
+    def whole_table(self, name: str) -> dict:
+        """Every entry of the last build's table `name`; raises UnreadableCache."""
+        table: dict = {}
+        for index in range(_SHARDS):
+            table.update(self._shard(name, index))
+        return table
+
+    def _shard(self, name: str, index: int) -> dict:
+        known = self._shards_read.get((name, index))
+        if known is not None:
+            return known
+        shards = self.head.shards.get(name)
+        shard = shards[index] if shards and len(shards) == _SHARDS else None
+        part: dict = {}
+        if shard is not None:
+            path = self.folder / shard[0]
+            try:
+                # The very file a build of this user's wrote (see the head).
+                if _identity(path) != shard[2]:
+                    raise UnreadableCache(f"{shard[0]} is not the shard saved")
+                with collector_paused():
+                    part = pickle.loads(path.read_bytes())
+            except UnreadableCache:
+                raise
+            except Exception as error:
+                raise UnreadableCache(str(error)) from error
+        self._shards_read[(name, index)] = part
+        return part
+
     def unchanged(self, inputs: str, output: Path) -> bool:
         """True when the inputs are those of the last build and its output is intact;
         `load_head` first."""
@@ -407,6 +459,50 @@ class BuildCache:
         except OSError:
             pass
 
+    def save_changes(self, state: CacheState, changes: Mapping[str, TableChanges]) -> None:
+        """Write the new state of a build that read only the head (and some shards): the
+        shards holding a changed entry (`changes`, by table name), then the head. Every
+        other shard stays as the last build saved it. A failure to save is not a build
+        failure."""
+        state.code, state.site, state.output = self.code, self.site_key, self.output_key
+        if self.folder.is_symlink():
+            return
+        try:
+            with collector_paused():
+                state.shards = dict(self.head.shards)
+                for name, (updated, removed) in changes.items():
+                    state.shards[name] = self._changed_shards(name, updated, removed)
+                published = {path: tuple(entry) for path, entry in state.published.items()}
+                head = replace(state, records={}, extras={}, published=published)
+                self._write(self.head_path, _signed(pickle.dumps((_FORMAT, head), _PROTOCOL)))
+            self._remove_unnamed(state.shards)
+        except (OSError, UnreadableCache):
+            pass
+
+    def _changed_shards(self, name: str, updated: Mapping, removed: Iterable) -> list[Shard | None]:
+        shards = list(self.head.shards.get(name) or ())
+        if len(shards) != _SHARDS:
+            shards = [None] * _SHARDS
+        by_shard: dict[int, tuple[dict, list]] = {}
+        for key, value in updated.items():
+            by_shard.setdefault(_shard_of(key), ({}, []))[0][key] = value
+        for key in removed:
+            by_shard.setdefault(_shard_of(key), ({}, []))[1].append(key)
+        for index, (values, gone) in by_shard.items():
+            part = dict(self._shard(name, index))
+            for key in gone:
+                part.pop(key, None)
+            part.update(values)
+            shards[index] = self._write_shard(name, index, part) if part else None
+        return shards
+
+    def _write_shard(self, name: str, index: int, part: dict) -> Shard:
+        data = _pickled(part)
+        file = f"{name}-{index:02d}-{file_digest(data)}.pickle"
+        if not (self.folder / file).exists():
+            self._write(self.folder / file, data)
+        return (file, len(part), _identity(self.folder / file))
+
     def _save_table(
         self,
         name: str,
@@ -427,11 +523,7 @@ class BuildCache:
             ):
                 shards.append(old)
             else:
-                data = _pickled(part)
-                file = f"{name}-{index:02d}-{file_digest(data)}.pickle"
-                if not (self.folder / file).exists():
-                    self._write(self.folder / file, data)
-                shards.append((file, len(part), _identity(self.folder / file)))
+                shards.append(self._write_shard(name, index, part))
         return shards
 
     def _shard_parts(self, name: str, table: dict) -> tuple[list[dict], set[int] | range]:

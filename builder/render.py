@@ -25,10 +25,16 @@ from builder.config import SiteConfig
 from builder.incremental import Tracked
 from builder.layout import template_dirs
 from builder.meta import PageMeta
-from builder.periods import chronology, source_index_pages, tag_pages
+from builder.periods import (
+    Chronology,
+    ChronologyPage,
+    chronology,
+    source_index_pages,
+    tag_pages,
+)
 from builder.publishing import publishing_outputs
 from builder.rerender import Page, PageCache, PageJob, render_jobs
-from builder.views import SiteView
+from builder.views import EventView, SiteView, SourceView
 
 STATIC_DIR = "static"
 
@@ -83,39 +89,48 @@ def static_files(site_dir: Path) -> dict[str, bytes]:
 def page_jobs(view: SiteView, config: SiteConfig) -> list[PageJob]:
     """Every HTML page of the site: its path, template and what the template shows."""
     split = chronology(view, config.period_pages_above)
-    chronology_pages = [
-        PageJob(
-            "index.html", "index.html", "", {"years": split.front_years, "periods": split.periods}
-        )
-    ]
-    chronology_pages += [
-        PageJob(
-            page.link.url,
-            "period.html",
-            "../",
-            {
-                "year": page.shown,
-                "current": page.link,
-                "periods": split.periods,
-                "months": page.months,
-                "days": page.days,
-            },
-        )
-        for page in split.pages
-    ]
+    chronology_pages = [front_page_job(split)]
+    chronology_pages += [period_page_job(split, page) for page in split.pages]
     # An unreviewed candidate has no page: its entries link to its quoted paragraph.
-    jobs = [
-        PageJob(event.url, "event.html", "../", {"event": event, "listed_on": split.page_of(event)})
-        for event in view.events
-        if not event.unreviewed
-    ]
-    jobs.append(PageJob("tags/index.html", "tags.html", "../", {"tags": view.tags}))
+    jobs = [event_page_job(event, split) for event in view.events if not event.unreviewed]
+    jobs.append(tags_index_job(view))
     # Split by year past `period_pages_above`, as the chronology is (see builder.periods).
     for tag in view.tags:
         jobs += tag_pages(tag, config.period_pages_above)
     jobs += source_index_pages(view.sources, config.period_pages_above)
-    jobs += [PageJob(s.url, "source.html", "../", {"source": s}) for s in view.sources]
+    jobs += [source_page_job(source) for source in view.sources]
     return _spread(chronology_pages, jobs)
+
+
+def front_page_job(split: Chronology) -> PageJob:
+    return PageJob(
+        "index.html", "index.html", "", {"years": split.front_years, "periods": split.periods}
+    )
+
+
+def period_page_job(split: Chronology, page: ChronologyPage) -> PageJob:
+    context = {
+        "year": page.shown,
+        "current": page.link,
+        "periods": split.periods,
+        "months": page.months,
+        "days": page.days,
+    }
+    return PageJob(page.link.url, "period.html", "../", context)
+
+
+def event_page_job(event: EventView, split: Chronology) -> PageJob:
+    return PageJob(
+        event.url, "event.html", "../", {"event": event, "listed_on": split.page_of(event)}
+    )
+
+
+def tags_index_job(view: SiteView) -> PageJob:
+    return PageJob("tags/index.html", "tags.html", "../", {"tags": view.tags})
+
+
+def source_page_job(source: SourceView) -> PageJob:
+    return PageJob(source.url, "source.html", "../", {"source": source})
 
 
 def _spread(long: list[PageJob], short: list[PageJob]) -> list[PageJob]:

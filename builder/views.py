@@ -427,48 +427,94 @@ def _site_view(site: Site, zone: tzinfo, memo: ViewMemo) -> SiteView:
     visible = [event for event in site.events if not event.hidden]
     names = tag_names(visible)
     dates: dict[str, tuple[str, str]] = {}
-
-    def view_of(event: EventRecord) -> EventView:
-        tags = [f"{names[slug]}\0{slug}" for slug in map(slugify, event.tags)]
-        arguments = (event, site, names, zone, dates)
-        if isinstance(event, UnreviewedRecord):
-            # Not kept for the next build: there may be hundreds of thousands, and making
-            # them again costs less than storing and loading them.
-            memo.add_record(event, unreviewed_digest(event, site, memo.records))
-            return memo.view(event, zone, tags, event_view, *arguments, keep=False)
-        return memo.view(event, zone, tags, event_view, *arguments)
-
-    events = sorted(map(view_of, visible), key=chronological_order)
-    # One pass over the events for each index, not one per tag or source.
-    tagged: dict[str, list[EventView]] = {slug: [] for slug in names}
-    drawn_from: dict[str, list[EventView]] = {}
-    for view in events:
-        for slug in dict.fromkeys(t.slug for t in view.tags):
-            tagged[slug].append(view)
-        for source_id in dict.fromkeys(c.source_id for c in view.citations):
-            drawn_from.setdefault(source_id, []).append(view)
+    events = sorted(
+        (listed_event_view(event, site, names, zone, dates, memo) for event in visible),
+        key=chronological_order,
+    )
+    drawn_from = events_by_source(events)
     cited_in: dict[str, list[Citation]] = {}
     for event in visible:
         for citation in event.citations:
             cited_in.setdefault(citation.source_id, []).append(citation)
+    sources = [
+        listed_source_view(source, cited_in.get(source.id, []), drawn_from, zone, memo)
+        for source in sorted(site.sources.values(), key=source_order)
+    ]
+    return assemble_site_view(events, names, sources)
+
+
+def listed_event_view(
+    event: EventRecord,
+    site: Site,
+    names: dict[str, str],
+    zone: tzinfo,
+    dates: dict[str, tuple[str, str]],
+    memo: ViewMemo,
+) -> EventView:
+    """The view of a listed event, the last build's when its inputs are unchanged."""
+    tags = [f"{names[slug]}\0{slug}" for slug in map(slugify, event.tags)]
+    arguments = (event, site, names, zone, dates)
+    if isinstance(event, UnreviewedRecord):
+        # Not kept for the next build: there may be hundreds of thousands, and making
+        # them again costs less than storing and loading them.
+        memo.add_record(event, unreviewed_digest(event, site, memo.records))
+        return memo.view(event, zone, tags, event_view, *arguments, keep=False)
+    return memo.view(event, zone, tags, event_view, *arguments)
+
+
+def listed_source_view(
+    source: Source,
+    cited: list[Citation],
+    drawn_from: Mapping[str, list[EventView]],
+    zone: tzinfo,
+    memo: ViewMemo,
+) -> SourceView:
+    """The view of a source: `cited` are the listed events' citations of it."""
+    drawn = tuple(drawn_from.get(source.id, ()))
+    parts = source_view_parts(drawn, memo)
+    if parts is None:  # an event view without a digest: none for this one either
+        return source_view(source, cited, drawn, zone)
+    # Not kept: unpickling source views (their text) costs more than making them.
+    return memo.view(source, zone, parts, source_view, source, cited, drawn, zone, keep=False)
+
+
+def source_view_parts(drawn: Iterable[EventView], memo: ViewMemo) -> list[str] | None:
+    """What a source's view depends on besides its record: the digests of the event views
+    it lists (the quotes marked in it are theirs); None when one has no digest."""
+    digests = [memo.digest(event) for event in drawn]
+    if not all(digests):
+        return None
+    return [digest.hex() for digest in digests]  # type: ignore[union-attr]
+
+
+def source_order(source: Source) -> tuple:
+    """The key a site view's sources are sorted by: their publication, then their id."""
+    return (source.published.sort_key(), source.id)
+
+
+def events_by_source(events: Iterable[EventView]) -> dict[str, list[EventView]]:
+    """The views of the events drawn from each source, by source id, in their order."""
+    drawn_from: dict[str, list[EventView]] = {}
+    for view in events:
+        for source_id in dict.fromkeys(c.source_id for c in view.citations):
+            drawn_from.setdefault(source_id, []).append(view)
+    return drawn_from
+
+
+def assemble_site_view(
+    events: list[EventView], names: dict[str, str], sources: list[SourceView]
+) -> SiteView:
+    """The site view of these event views (in chronological order) and source views (in
+    source_order)."""
+    # One pass over the events for each index, not one per tag.
+    tagged: dict[str, list[EventView]] = {slug: [] for slug in names}
+    for view in events:
+        for slug in dict.fromkeys(t.slug for t in view.tags):
+            tagged[slug].append(view)
     tags = [
         TagView(name, slug, tag_url(slug), tuple(tagged[slug]))
         for slug, name in sorted(names.items(), key=lambda item: item[1].casefold())
     ]
-    sources = []
-    for source in sorted(site.sources.values(), key=lambda s: (s.published.sort_key(), s.id)):
-        drawn = tuple(drawn_from.get(source.id, ()))
-        cited = cited_in.get(source.id, [])
-        digests = [memo.digest(event) for event in drawn]
-        if all(digests):  # the quotes marked in it are those of these event views
-            parts = [digest.hex() for digest in digests]  # type: ignore[union-attr]
-            # Not kept: unpickling source views (their text) costs more than making them.
-            made = memo.view(
-                source, zone, parts, source_view, source, cited, drawn, zone, keep=False
-            )
-        else:  # an event view without a digest: none for this one either
-            made = source_view(source, cited, drawn, zone)
-        sources.append(made)
     return SiteView(tuple(events), group_by_period(events), tuple(tags), tuple(sources), names)
 
 
@@ -486,15 +532,32 @@ def record_digests(site: Site, file_digests: Mapping[str, str]) -> dict[int, byt
     for source in site.sources.values():
         known = file_digests.get(str(source.path))
         if known is not None:
-            digests[id(source)] = _hash("source", str(source.path), known)
+            digests[id(source)] = source_record_digest(str(source.path), known)
     for event in site.events:
         known = file_digests.get(str(event.path))
         cited = [site.sources.get(c.source_id) for c in event.citations]
         if known is None or any(s is None or id(s) not in digests for s in cited):
             continue
-        parts = [digests[id(s)].hex() for s in cited]  # type: ignore[arg-type]
-        digests[id(event)] = _hash("event", str(event.path), known, *parts)
+        parts = [digests[id(s)] for s in cited]  # type: ignore[arg-type]
+        digests[id(event)] = event_record_digest(str(event.path), known, parts)
     return digests
+
+
+def source_record_digest(path: str, file_digest: str) -> bytes:
+    """What a source record is made from: its file's path and digest."""
+    return _hash("source", path, file_digest)
+
+
+def event_record_digest(path: str, file_digest: str, sources: Iterable[bytes]) -> bytes:
+    """What an event record is made from: its file, and the records of the sources its
+    quotes were located in (their digests, one per citation)."""
+    return _hash("event", path, file_digest, *(digest.hex() for digest in sources))
+
+
+def view_digest(kind: str, zone: tzinfo, record: bytes, parts: Iterable[str]) -> bytes:
+    """The digest of the view of a record of type `kind` with digest `record`, `parts`
+    being what else it depends on (see ViewMemo.view)."""
+    return _hash(kind, repr(zone), record.hex(), *parts)
 
 
 def unreviewed_digest(
@@ -553,7 +616,7 @@ class ViewMemo:
             if added is None or added[0] is not record:
                 return make(*arguments)
             known = added[1]
-        digest = _hash(type(record).__name__, repr(zone), known.hex(), *parts)
+        digest = view_digest(type(record).__name__, zone, known, parts)
         view = self.previous.get(digest)
         if view is None:
             view = make(*arguments)
