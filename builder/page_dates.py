@@ -373,11 +373,18 @@ _STAMP_REST = re.compile(
 WITH_YEAR = re.compile(r"\b\d{4}\b|\d/\d")
 
 
+# What parts two stamps on one line ("Updated ... | Published ...").
+_BETWEEN_STAMPS = re.compile(r"\s+[|·•–—-]\s+")
+
+
 def is_date_stamp(paragraph: str) -> bool:
     """Whether a paragraph only gives a day the page was published or updated ("Updated:
     March 13, 2025 8:02 a.m. ET"): no article text, and no event on that day."""
     from builder.temporal import tag
 
+    parts = _BETWEEN_STAMPS.split(paragraph)
+    if len(parts) > 1 and all(map(is_date_stamp, parts)):
+        return True  # "Mis à jour le 4 mars 2025 à 09h00 | Publié le 3 mars 2025 à 14h05"
     if len(paragraph) > 80:
         return False
     label = _STAMP_LABEL.match(paragraph)

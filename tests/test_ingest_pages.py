@@ -2053,3 +2053,20 @@ def test_a_live_pages_entries_keep_their_times(
         for time, heading, entry in LIVE_ENTRIES
         for part in (time, *([heading] if heading else []), entry)
     ]
+
+
+@pytest.mark.parametrize(
+    "stamps",
+    [
+        "Mis à jour le 4 mars 2025 à 09h00 | Publié le 3 mars 2025 à 14h05",
+        "Updated 10:02 AM EDT, Thu April 3, 2025 · Published 8:15 AM EDT, Wed April 2, 2025",
+    ],
+)
+def test_a_line_of_two_date_stamps_is_not_text(
+    empty_site: TinySite, tmp_path: Path, stamps: str
+) -> None:
+    """A line giving when the page was changed and when it was published, in one
+    element ('Mis à jour le 4 mars 2025 à 09h00 | Publié le 3 mars 2025 à 14h05'), is
+    not article text; it stayed as the first paragraph."""
+    page = barrier_page(f"<p>{stamps}</p>{paragraphs_html(STORY)}")
+    assert text_of(add_one(empty_site, tmp_path, page)) == list(STORY)
