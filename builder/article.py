@@ -29,6 +29,7 @@ from builder.page_markup import (
 )
 from builder.page_text import (
     chinese_author,
+    drop_readers_comments,
     flatten_live_entries,
     is_text,
     join_split_bodies,
@@ -66,6 +67,7 @@ def _extract(html: str | bytes, page_url: str | None, laid_out: bool) -> Documen
     try:
         tree = load_html(html)  # as trafilatura reads a page (its encoding found as it finds it)
         if tree is not None:
+            drop_readers_comments(tree)
             join_split_bodies(tree)
             sign_embedded_posts(tree)
             flatten_live_entries(tree)

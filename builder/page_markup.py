@@ -149,13 +149,25 @@ def own_text(own: lxml.html.HtmlElement) -> str:
 
 # The class or id of what is not the article: other articles' teasers, readers'
 # comments, the site's sidebars ("related-stories", "comment-list", "most-read").
+_COMMENTS_WORD = r"(?:comments?|commentlist|discussion)"
 _OTHER_CONTENT_NAME = re.compile(
-    r"(?:[\w-]*[-_])?(?:comments?|commentlist|discussion|related|recommended"
+    rf"(?:[\w-]*[-_])?(?:{_COMMENTS_WORD}|related|recommended"
     r"|recommendations|most-?read"
     r"|most-?popular|popular|trending|read-?next|more-?stories|sidebar|widget|teasers?)"
     r"(?:[-_][\w-]*)?",
     re.IGNORECASE,
 )
+# The class or id of readers' comments ("comments", "discussion-thread").
+_COMMENTS_NAME = re.compile(rf"(?:[\w-]*[-_])?{_COMMENTS_WORD}(?:[-_][\w-]*)?", re.IGNORECASE)
+
+
+def is_readers_comments(element: lxml.html.HtmlElement) -> bool:
+    """Whether the element holds readers' comments, or is one: so named, or marked up as
+    schema.org marks a comment; not what holds the headline."""
+    names = f"{element.get('class') or ''} {element.get('id') or ''}".split()
+    return (
+        any(_COMMENTS_NAME.fullmatch(name) for name in names) or _is_comment(element)
+    ) and element.find(".//h1") is None
 
 
 _ARTICLE_TAGS = ("html", "body", "main", "article")

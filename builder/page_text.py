@@ -21,7 +21,14 @@ from builder.furniture import (
 )
 from builder.page_authors import byline_names
 from builder.page_dates import WITH_YEAR, is_date_stamp
-from builder.page_markup import Markup, as_element_text, clean, linked_data_articles, other_content
+from builder.page_markup import (
+    Markup,
+    as_element_text,
+    clean,
+    is_readers_comments,
+    linked_data_articles,
+    other_content,
+)
 from builder.web_address import web_address
 
 # The line in which a print view gives the article's address: "Article URL: https://...".
@@ -194,6 +201,23 @@ def _outer_blocks(entry: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
         if not any(parent.tag in _ENTRY_BLOCKS for parent in inside):
             blocks.append(block)
     return blocks
+
+
+def drop_readers_comments(tree: lxml.html.HtmlElement) -> None:
+    """Take readers' comments out of the page (trafilatura reads those of a "discussion"
+    as the article's last paragraphs): what is named or marked up as comments, unless it
+    holds most of the page's paragraphs (the article itself, in a theme that names it for
+    its comments being open, "comments-open")."""
+    words = _paragraph_words(tree)
+    for element in [element for element in tree.iter("*") if is_readers_comments(element)]:
+        if element.getparent() is None or element.tag in ("body", "main", "article"):
+            continue
+        if 2 * _paragraph_words(element) < words:
+            element.drop_tree()
+
+
+def _paragraph_words(element: lxml.html.HtmlElement) -> int:
+    return sum(len(paragraph.text_content().split()) for paragraph in element.iter("p"))
 
 
 def sign_embedded_posts(tree: lxml.html.HtmlElement) -> None:

@@ -2070,3 +2070,30 @@ def test_a_line_of_two_date_stamps_is_not_text(
     not article text; it stayed as the first paragraph."""
     page = barrier_page(f"<p>{stamps}</p>{paragraphs_html(STORY)}")
     assert text_of(add_one(empty_site, tmp_path, page)) == list(STORY)
+
+
+READERS_COMMENTS = "".join(
+    f'<div class="c"><span class="name">Reader {n}</span><time>1{n}:0{n}</time><p>The council '
+    f"should have acted years ago, frankly, and some of us said so at the time ({n}).</p></div>"
+    for n in range(3)
+)
+
+
+@pytest.mark.parametrize(
+    "comments",
+    [
+        f'<section class="discussion">{READERS_COMMENTS}</section>',
+        f'<div class="discussion-thread">{READERS_COMMENTS}</div>',
+    ],
+)
+def test_readers_comments_in_a_discussion_are_not_text(
+    empty_site: TinySite, tmp_path: Path, comments: str
+) -> None:
+    """Readers' comments in a section named for a discussion under the article are not
+    its text; they came out as its last paragraphs. An article in an element named for
+    its comments being open ('comments-open') stays."""
+    page = barrier_page(paragraphs_html(STORY) + comments)
+    assert text_of(add_one(empty_site, tmp_path, page)) == list(STORY)
+    wrapped = f'<div class="entry-content comments-open">{paragraphs_html(STORY[1:])}</div>'
+    page = barrier_page(wrapped, title="Barrier approved")
+    assert text_of(add_one(empty_site, tmp_path, page, "b.html")) == list(STORY[1:])
