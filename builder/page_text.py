@@ -481,17 +481,21 @@ _CREDIT_ROLE = (
     r"(?:additional\s+)?(?:reporting|reported|writing|written|editing|edited|compiled|compiling"
     r"|research|graphics|production|produced|translation|translated|fact-checking|photos)"
 )
+# The initials of the editors who handled agency copy, in a German sign-off ("kmö/jwe/dpa").
+_EDITORS_INITIALS = r"(?-i:[a-zäöüß]{2,4})"
 _AGENCIES = rf"(?:{NEWS_AGENCY}|agencies|agences|agenturen|agencias|agências|agenzie)"
 # The line crediting the article's work at its foot, as wires and newsrooms sign it: who
 # reported, wrote and edited it ("(Reporting by Ana Ruiz; Editing by Tom Hale)"), the
-# agencies its copy comes from ("— AFP", "With AP", "avec AFP", "Mit Material von dpa"),
-# who else reported ("Tom Hale in London contributed to this report.").
+# agencies its copy comes from ("— AFP", "With AP", "avec AFP", "Mit Material von dpa",
+# "kmö/jwe/dpa"), who else reported ("Tom Hale in London contributed to this report.").
 _CREDIT_LINE = re.compile(
     rf"\(?\s*{_CREDIT_ROLE}\s+by\s+{_CREDITED}"
     rf"(?:\s*[;,]\s*(?:and\s+)?{_CREDIT_ROLE}\s+by\s+{_CREDITED})*\s*\)?\.?"
     rf"|(?:[-–—]{{1,2}}\s*|\(\s*)?(?:(?:with|avec|mit(?:\s+material\s+von)?|con"
     r"(?:\s+información\s+de)?|com|with\s+(?:files|reporting)\s+from)\s+)?"
-    rf"{_AGENCIES}(?:(?:\s*[,/]\s*|\s+(?:and|et|und|y|e)\s+){_AGENCIES})*\s*\)?\.?"
+    rf"(?:{_EDITORS_INITIALS}\s*/\s*)*{_AGENCIES}"
+    rf"(?:(?:\s*[,/]\s*|\s+(?:and|et|und|y|e)\s+){_AGENCIES})*"
+    rf"(?:\s*/\s*{_EDITORS_INITIALS})*\s*\)?\.?"
     r"|[^.]{1,200}\bcontributed\s+(?:to\s+this\s+(?:report|story|article)"
     r"|(?:additional\s+)?reporting(?:\s+(?:from|in)\s+[^.]{1,60})?)\.?",
     re.IGNORECASE,

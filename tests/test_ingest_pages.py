@@ -2097,3 +2097,13 @@ def test_readers_comments_in_a_discussion_are_not_text(
     wrapped = f'<div class="entry-content comments-open">{paragraphs_html(STORY[1:])}</div>'
     page = barrier_page(wrapped, title="Barrier approved")
     assert text_of(add_one(empty_site, tmp_path, page, "b.html")) == list(STORY[1:])
+
+
+@pytest.mark.parametrize("sign_off", ["kmö/jwe/dpa", "ans/AFP/Reuters", "dpa/afp/kle"])
+def test_a_german_sign_off_of_editors_initials_and_agencies_is_not_text(
+    empty_site: TinySite, tmp_path: Path, sign_off: str
+) -> None:
+    """The sign-off a German newsroom ends agency copy with, its editors' initials and
+    the agencies ('kmö/jwe/dpa'), is not article text; it stayed as the last paragraph."""
+    page = barrier_page(paragraphs_html([*STORY, sign_off]), lang="de")
+    assert text_of(add_one(empty_site, tmp_path, page)) == list(STORY)
