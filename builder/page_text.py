@@ -688,10 +688,11 @@ def standfirst(page: Markup, title: str, first_paragraph: str) -> str | None:
     opening = first_paragraph[:40]
     past_headline = False
     for element in page.own.iter("*"):
-        if element.tag == "h1":
-            past_headline = past_headline or clean(element.text_content()) == title
+        # The headline: in a <h1>, or a <h2> on a page that keeps <h1> for its name.
+        if element.tag in ("h1", "h2") and clean(element.text_content()) == title:
+            past_headline = True
             continue
-        if not past_headline:
+        if element.tag == "h1" or not past_headline:
             continue
         text = clean(element.text_content())
         if opening in text:

@@ -2107,3 +2107,26 @@ def test_a_german_sign_off_of_editors_initials_and_agencies_is_not_text(
     the agencies ('kmö/jwe/dpa'), is not article text; it stayed as the last paragraph."""
     page = barrier_page(paragraphs_html([*STORY, sign_off]), lang="de")
     assert text_of(add_one(empty_site, tmp_path, page)) == list(STORY)
+
+
+def test_the_standfirst_under_a_headline_set_in_a_h2_opens_the_text(
+    empty_site: TinySite, tmp_path: Path
+) -> None:
+    """A page that sets its headline in a <h2> (its kicker and headline in spans, no
+    <h1>) and its standfirst below it ('<div class="leadtext">') has the standfirst as
+    its first paragraph; it was lost."""
+    lead = "In the night the council voted for the barrier, and residents cheered it."
+    page = (
+        '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">'
+        "<title>Flood barrier: Council says yes | Valley Courier</title>"
+        '<meta property="og:site_name" content="Valley Courier">'
+        '<meta property="og:title" content="Flood barrier: Council says yes">'
+        '<meta property="article:published_time" content="2025-04-02T08:15:00+01:00">'
+        '</head><body><main><article><header><h2><span class="kicker">Flood barrier</span>'
+        '<span class="sr-only">:</span> <span class="headline">Council says yes</span></h2>'
+        f'<div class="leadtext"><p>{lead}</p></div></header>'
+        f"<section>{paragraphs_html(STORY)}</section></article></main></body></html>"
+    )
+    outcome = add_one(empty_site, tmp_path, page)
+    assert front(outcome)["title"] == "Flood barrier: Council says yes"
+    assert text_of(outcome) == [lead, *STORY]
