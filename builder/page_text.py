@@ -697,9 +697,21 @@ def standfirst(page: Markup, title: str, first_paragraph: str) -> str | None:
         text = clean(element.text_content())
         if opening in text:
             return None  # the article's text: any standfirst was above it
-        if text and _names_standfirst(element) and _reads_as_standfirst(element, text, title):
+        named = _names_standfirst(element) or _subheadline(element, title)
+        if text and named and _reads_as_standfirst(element, text, title):
             return text
     return None
+
+
+def _subheadline(element: lxml.html.HtmlElement, title: str) -> bool:
+    """Whether the element is a <h2> right after the headline's <h1>: its subheadline."""
+    before = element.getprevious()
+    return (
+        element.tag == "h2"
+        and before is not None
+        and before.tag == "h1"
+        and clean(before.text_content()) == title
+    )
 
 
 def _names_standfirst(element: lxml.html.HtmlElement) -> bool:

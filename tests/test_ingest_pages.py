@@ -2130,3 +2130,18 @@ def test_the_standfirst_under_a_headline_set_in_a_h2_opens_the_text(
     outcome = add_one(empty_site, tmp_path, page)
     assert front(outcome)["title"] == "Flood barrier: Council says yes"
     assert text_of(outcome) == [lead, *STORY]
+
+
+def test_a_subheadline_in_a_h2_right_under_the_headline_opens_the_text(
+    empty_site: TinySite, tmp_path: Path
+) -> None:
+    """A subheadline set in a <h2> right under the <h1>, in the article's header, with a
+    class that does not say what it is ('<h2 class="a_st">'), opens the text; it was
+    lost. A heading trafilatura reads as the text's first line is not doubled."""
+    subheadline = "The council will pay for the barrier from its reserves and a new levy"
+    header = f"<header><h1>{HEADLINE}</h1><h2 class='a_st'>{subheadline}</h2></header>"
+    page = barrier_page("").replace(f"<h1>{HEADLINE}</h1>", header + paragraphs_html(STORY))
+    assert text_of(add_one(empty_site, tmp_path, page)) == [subheadline, *STORY]
+    heading = "What happened on Tuesday night"
+    page = barrier_page(f"<h2>{heading}</h2>{paragraphs_html(STORY[1:])}", title="Barrier vote")
+    assert text_of(add_one(empty_site, tmp_path, page, "b.html")) == [heading, *STORY[1:]]
