@@ -37,11 +37,16 @@ _WITH_TIME = "%Y-%m-%dT%H:%M:%S%z"
 def publication(page: Markup, day: str | None, page_url: str | None) -> str | None:
     """The page's publication time with its offset where the page gives one, else its
     day; None when the page states no date."""
+    html = page.html
+    if not day or not _states_day(page, day, page_url):
+        # htmldate may take another article's date, in a list of links beside this one:
+        # the page is read again without what is not the article.
+        html = _own_html(page)
+        day = htmldate.find_date(html, **DATE_PARAMETERS) if html else None
     if not day or not _states_day(page, day, page_url):
         # A line labelled as the publication that htmldate does not read ("Published 8:15
         # AM EDT, Wed April 2, 2025"), or none.
         return _with_local_time(page, _labelled_publication(page))
-    html = page.html
     if _states_modification(page, day):
         # htmldate takes when a page was changed for its publication, where it finds no
         # other date: the page is read again without what says when it was changed.
@@ -65,6 +70,12 @@ def publication(page: Markup, day: str | None, page_url: str | None) -> str | No
         if stated.tzinfo is not None and stated.date().isoformat() == day:
             return stated.isoformat(timespec="seconds")
     return _with_local_time(page, day)
+
+
+def _own_html(page: Markup) -> str:
+    """The page without what is not the article (see other_content), as HTML; "" for a
+    page that does not parse."""
+    return lxml.html.tostring(page.own, encoding="unicode") if page.own is not None else ""
 
 
 # The markup that says when a page was last changed: OpenGraph, the HTTP header as the

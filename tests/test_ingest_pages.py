@@ -2145,3 +2145,21 @@ def test_a_subheadline_in_a_h2_right_under_the_headline_opens_the_text(
     heading = "What happened on Tuesday night"
     page = barrier_page(f"<h2>{heading}</h2>{paragraphs_html(STORY[1:])}", title="Barrier vote")
     assert text_of(add_one(empty_site, tmp_path, page, "b.html")) == [heading, *STORY[1:]]
+
+
+def test_a_page_dated_in_its_markup_is_not_dated_by_a_related_article_below_it(
+    empty_site: TinySite, tmp_path: Path
+) -> None:
+    """A page stating its publication in an itemprop <time> ('2025-04-02 18:32:00', no
+    zone), with a related article's <time> below the text, is dated 2 April; it was
+    refused as giving no date (the related article's day was read, and set aside)."""
+    stamp = '<time itemprop="datePublished" datetime="2025-04-02 18:32:00">2.abr.2025</time>'
+    related = (
+        '<section class="c-related"><h3>Leia também</h3><article><a href="/x"><h4>Seca de '
+        '2014 ainda afeta reservatórios</h4></a><time datetime="2024-11-02">2.nov.2024</time>'
+        "</article></section>"
+    )
+    page = barrier_page(stamp + paragraphs_html(STORY) + related, lang="pt-BR").replace(
+        '<meta property="article:published_time" content="2025-04-02T08:15:00+01:00">', ""
+    )
+    assert front(add_one(empty_site, tmp_path, page))["published"] == "2025-04-02"
