@@ -15,8 +15,9 @@ RELATED_POINTER = (
     r"|related(?:\s+(?:stories|articles?|topics|coverage|content))?"
     r"|see\s+also|also\s+read|read\s+also|recommended|watch|listen|lire\s+aussi"
     r"|à\s+lire\s+aussi|voir\s+aussi|leer\s+más|lee\s+también|lesen\s+sie\s+auch"
-    r"|mehr\s+zum\s+thema|leggi\s+anche|leia\s+também|lees\s+ook|читайте\s+также"
-    r"|اقرأ\s+(?:أيضاً|أيضا|ايضا)|相关阅读|相關閱讀|延伸阅读|延伸閱讀)"
+    r"|mehr\s+zum\s+thema|leggi\s+anche|leia\s+(?:também|mais)|lea\s+también|lees\s+ook"
+    r"|читайте\s+также|اقرأ\s+(?:أيضاً|أيضا|ايضا)|相关阅读|相關閱讀|延伸阅读|延伸閱讀"
+    r"|関連記事|関連ニュース|あわせて読みたい)"
 )
 
 # What opens a copyright line ("© 2025 Valley Courier", "Copyright 2025 The Associated

@@ -2163,3 +2163,17 @@ def test_a_page_dated_in_its_markup_is_not_dated_by_a_related_article_below_it(
         '<meta property="article:published_time" content="2025-04-02T08:15:00+01:00">', ""
     )
     assert front(add_one(empty_site, tmp_path, page))["published"] == "2025-04-02"
+
+
+@pytest.mark.parametrize(
+    "pointer",
+    ["関連記事：昨年の豪雨、復旧なお途上", "Leia mais: Seca de 2014 ainda afeta reservatórios"],
+)
+def test_a_pointer_to_another_article_in_japanese_or_portuguese_is_not_text(
+    empty_site: TinySite, tmp_path: Path, pointer: str
+) -> None:
+    """A pointer to another article among the paragraphs, labelled in Japanese ('関連記事：')
+    or Brazilian Portuguese ('Leia mais:'), is not article text; it stayed, with the
+    other article's dates."""
+    page = barrier_page(paragraphs_html([*STORY[:2], pointer, *STORY[2:]]))
+    assert text_of(add_one(empty_site, tmp_path, page)) == list(STORY)
