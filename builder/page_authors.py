@@ -138,27 +138,28 @@ def _byline(page: Markup, first_paragraph: str) -> str | None:
     no author: "By Ana Ruiz" alone in an element. Only names read as such: two to five
     words, each capitalised (or a particle of a name), so "By Tuesday evening, ..." is
     none. Not below the text's first paragraph: a byline there may be another article's,
-    under its headline in a list of links."""
-    if page.root is None:
+    under its headline in a list of links; of those above it, the nearest (a teaser for
+    another article may come first), outside what is not the article."""
+    if page.own is None:
         return None
     opening = first_paragraph[:40]
-    for text in page.root.xpath("//body//text()[not(ancestor::script or ancestor::style)]"):
+    found: list[str] = []
+    for text in page.own.xpath("//body//text()[not(ancestor::script or ancestor::style)]"):
         if opening in clean(text):
-            return None
+            return found[-1] if found else None
         if not _LEADING_BY.match(text):
             continue
         element = text.getparent()
+        if element is not None and text.is_tail:
+            element = element.getparent()
         if element is None:
             continue
-        if text.is_tail:
-            element = element.getparent()
-            if element is None:
-                continue
         # Without the page's date beside it ("By Ana Ruiz · <time>12 March</time>").
         names = byline_names(clean("".join(element.xpath(".//text()[not(ancestor::time)]"))))
         if names:
-            return "; ".join(names)
-    return None
+            found.append("; ".join(names))
+    # (The text's opening not found in a line of its own: the first byline.)
+    return found[0] if found else None
 
 
 def page_author(page: Markup, read: str | None, first_paragraph: str) -> str | None:

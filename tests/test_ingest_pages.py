@@ -2177,3 +2177,27 @@ def test_a_pointer_to_another_article_in_japanese_or_portuguese_is_not_text(
     other article's dates."""
     page = barrier_page(paragraphs_html([*STORY[:2], pointer, *STORY[2:]]))
     assert text_of(add_one(empty_site, tmp_path, page)) == list(STORY)
+
+
+def test_a_teaser_above_the_story_lends_it_neither_its_byline_nor_its_date(
+    empty_site: TinySite, tmp_path: Path
+) -> None:
+    """A page whose 'Latest' box, above the story, holds another article's teaser with its
+    own byline and date: the story's author is its own byline's ('By Ana Ruiz'); it had
+    none. Its date is its own."""
+    teaser = (
+        '<div class="latest-box"><h2>Latest</h2><div class="teaser-story"><h3><a href="/x">'
+        'Quay Street traders demand rates relief</a></h3><div class="meta"><span class="by">'
+        'By Ollie Grant</span> <span class="when">Wednesday 12 November 2025</span></div>'
+        "<p>Traders on Quay Street have asked the council to suspend business rates while "
+        "the bridge is closed.</p></div></div>"
+    )
+    story = (
+        f'<div class="story"><h1>{HEADLINE}</h1><div class="meta"><span class="by">By Ana Ruiz'
+        f"</span></div>{paragraphs_html(STORY)}</div>"
+    )
+    page = barrier_page("").replace(f"<article><h1>{HEADLINE}</h1></article>", teaser + story)
+    outcome = add_one(empty_site, tmp_path, page)
+    assert front(outcome)["author"] == "Ana Ruiz"
+    assert front(outcome)["published"] == "2025-04-02T08:15:00+01:00"
+    assert text_of(outcome) == list(STORY)
