@@ -999,3 +999,22 @@ def test_a_weekday_beside_a_verb_in_the_future_tense_of_its_language_is_ahead() 
     assert _values("Il parlamento voterà martedì.", "2023-05-29", True) == {"martedì": "2023-05-30"}
     # "era" is a past tense ("was").
     assert _values("El martes era festivo.", "2023-05-29", True) == {"martes": "2023-05-23"}
+
+
+def test_a_month_named_in_french_spanish_or_german_is_a_month() -> None:
+    # Published Wednesday 5 March 2025.
+    text = "Le traité a été signé en mars 2024."
+    assert _dated_quotes(text, "2025-03-05", day_first=True) == [("2024-03", text)]
+    assert _values("El acuerdo se firmó en marzo de 2024.", "2025-03-05", True) == {
+        "marzo de 2024": "2024-03"
+    }
+    assert _values("Der Vertrag wurde im März 2024 unterzeichnet.", "2025-03-05", True) == {
+        "März 2024": "2024-03"
+    }
+    assert _values("Le gouvernement est tombé en décembre dernier.", "2025-03-05", True) == {
+        "décembre dernier": "2024-12"
+    }
+    assert _values("Les élections auront lieu en juin.", "2025-03-05", True) == {"juin": "2025-06"}
+    # The English verb, and the planet: the year alone.
+    assert _values("Violence mars 2024 election.", "2025-03-05") == {"2024": "2024"}
+    assert _values("The Mars 2024 mission was delayed.", "2025-03-05") == {"2024": "2024"}

@@ -203,6 +203,14 @@ _BRANCHES: list[tuple[str, str]] = [
         r"(?<![\d.,/])(?:1er|3[01]|[12]\d|0?[1-9])\.?\s+(?:de\s+)?"
         rf"{OTHER_LANGUAGE_MONTH}(?![\w-])(?:\s+(?:de\s+)?{YEAR})?",
     ),
+    # "mars 2024", "marzo de 2024", "im März 2024", "en juin", "en décembre dernier": a
+    # month named in another language, with its year, or alone after a preposition.
+    (
+        "other_language_month",
+        rf"(?<![\w-]){OTHER_LANGUAGE_MONTH},?\s+(?:de\s+|del\s+)?{YEAR}"
+        r"|(?:(?<=\ben\s)|(?<=\bim\s)|(?<=\bin\s)|(?<=\bnel\s)|(?<=\ba\s))"
+        rf"{OTHER_LANGUAGE_MONTH}(?![\w-])(?:\s+{_OTHER_LANGUAGE_WEEK_WORD}(?![\w-]))?",
+    ),
     # "mardi", "el pasado martes", "am kommenden Dienstag": a weekday named in another
     # language, and the week it is in.
     (
@@ -455,6 +463,7 @@ christmas easter halloween thanksgiving q1 q2 q3 q4 h1 h2
 dawn daybreak first sunrise dusk nightfall sunset
 """.split()
     + [*LOWER_CASE_WEEKDAYS, *CAPITALISED_WEEKDAYS, *OTHER_LANGUAGE_WEEK_WORDS]
+    + [*LOWER_CASE_MONTHS, *CAPITALISED_MONTHS]
 )
 MODIFIER_WORDS = """
 the a an last this next coming previous preceding following that early late earlier later

@@ -74,6 +74,7 @@ from builder.temporal.tokens import (
     _UNIT_TOKEN,
     _WEEKDAY_TOKEN,
     _WOULD,
+    YEAR_TOKEN,
     _amount,
     _day_date,
     _month_is_name,
@@ -530,6 +531,35 @@ def _other_language_date(text: str, start: int, end: int, ctx: Context) -> Readi
 
 
 _WORD_OF_WEEK = re.compile(r"[^\W\d_]+")
+
+
+# What a French month comes after ("en mars 2024", "fin mars 2024"), unlike the English verb
+# "mars" ("Violence mars 2024 poll").
+_FRENCH_BEFORE_MONTH = re.compile(
+    r"\b(?:en|de|depuis|dès|fin|début|mi-|jusqu['’]en|avant|après|le\s+mois\s+de)\s*$", re.I
+)
+
+
+def _other_language_month(text: str, start: int, end: int, ctx: Context) -> Reading | None:
+    """ "mars 2024", "en juin", "en décembre dernier": a month named in another language,
+    in the year the text gives, the one its words tell (the last such month, the coming
+    one), or else as an English one is. Its case as for a day's (see
+    _other_language_date)."""
+    name, *rest = _WORD_OF_WEEK.findall(text)
+    month = LOWER_CASE_MONTHS.get(name) if name.islower() else CAPITALISED_MONTHS.get(name.lower())
+    verb = name == "mars" and not _FRENCH_BEFORE_MONTH.search(ctx.text, max(0, start - 12), start)
+    if month is None or verb:
+        # "Mars 2024 mission", "Violence mars 2024 poll": the year alone
+        year = YEAR_TOKEN.search(text)
+        if year is None:
+            return None
+        return Reading("DATE", year.group(1), anchors=True, start=start + year.start())
+    step = OTHER_LANGUAGE_WEEK_WORDS.get(rest[0].lower(), 0) if rest else 0
+    if step:
+        year = cal.nearest_month(cal.shift(ctx.dct, step, "month"), month, step)
+    else:
+        year = _year_of(text) or year_of_month(ctx, month, start, end)
+    return Reading("DATE", f"{year:04d}-{month:02d}", anchors=True)
 
 
 def _other_language_weekday(text: str, start: int, end: int, ctx: Context) -> Reading | None:
@@ -1966,6 +1996,7 @@ HANDLERS: dict[str, Handler] = {
     "date": _date,
     "other_language_date": _other_language_date,
     "other_language_weekday": _other_language_weekday,
+    "other_language_month": _other_language_month,
     "day_edge": _day_edge,
     "monthyear": _monthyear,
     "quarter": _quarter,
