@@ -53,7 +53,7 @@ from builder.candidate_dates import (
 from builder.furniture import BYLINE_OPENER, COPYRIGHT_OPENER, PICTURE_WORD, RELATED_POINTER
 from builder.sentences import split_sentences
 from builder.temporal import Timex, tag
-from builder.temporal.grammar import DAY, MONTH, PAGE_DATE_LABEL
+from builder.temporal.grammar import DAY, MONTH, PAGE_DATE_LABEL, WEEKDAY
 from builder.temporal.normalise import SMALL_HOURS_UNTIL
 from builder.temporal.tagger import written_on
 from builder.temporal.tense import MOVED_FROM
@@ -256,6 +256,11 @@ def _stamp(sentence_text: str, timexes: list[Timex]) -> bool:
     return any(t.type == "TIME" for t in timexes) and _WITH_YEAR.search(sentence_text) is not None
 
 
+# A day with its weekday alone on its line, without a full stop: a heading over the day's
+# entries of a live blog ("Friday 24 January 2025", "Thursday, March 13").
+_DAY_HEADING = re.compile(rf"\s*{WEEKDAY},?\s[^.!?\n]*[\w)]\s*", re.IGNORECASE)
+
+
 # Markdown's emphasis around a line, which makes a date alone on it a heading.
 _EMPHASIS = ("**", "__")
 
@@ -283,9 +288,11 @@ def _furniture(sentence_text: str, offset: int, timexes: list[Timex]) -> bool:
         _stamp(sentence_text, timexes)
         or sentence_text.startswith(_EMPHASIS)
         or all(_CLOCK_TIME.fullmatch(timex.text) for timex in timexes)
+        or _DAY_HEADING.fullmatch(sentence_text)
     ):
-        # the page's time, a date heading in bold ("**Monday, March 10**"), or a live blog
-        # entry's time alone on its line ("16.52 BST")
+        # the page's time, a date heading in bold ("**Monday, March 10**") or with its
+        # weekday and no full stop ("Friday 24 January 2025"), or a live blog entry's time
+        # alone on its line ("16.52 BST")
         return True
     # Lines of labelled dates, and of dates alone among them ("Thu 13 Mar 2025 18.02 GMT" over
     # "Last modified on Thu 13 Mar 2025 20.15 GMT").

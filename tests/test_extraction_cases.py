@@ -1018,3 +1018,21 @@ def test_a_month_named_in_french_spanish_or_german_is_a_month() -> None:
     # The English verb, and the planet: the year alone.
     assert _values("Violence mars 2024 election.", "2025-03-05") == {"2024": "2024"}
     assert _values("The Mars 2024 mission was delayed.", "2025-03-05") == {"2024": "2024"}
+
+
+def test_a_day_with_its_weekday_alone_on_its_line_is_a_heading_not_an_event() -> None:
+    # A live blog, published Friday 24 January 2025.
+    text = (
+        "Friday 24 January 2025\n\n"
+        "09:42 GMT – More than 700,000 homes are without power.\n\n"
+        "Thursday 23 January 2025\n\n"
+        "18:02 GMT – The storm is expected to make landfall overnight."
+    )
+    assert _dated_quotes(text, "2025-01-24") == [
+        ("2025-01-24T09:42Z", "09:42 GMT – More than 700,000 homes are without power."),
+        ("2025-01-23T18:02Z", "18:02 GMT – The storm is expected to make landfall overnight."),
+    ]
+    # A sentence that is a date, with its full stop, is still one.
+    assert _dated_quotes("Friday 24 January 2025.", "2025-01-25") == [
+        ("2025-01-24", "Friday 24 January 2025.")
+    ]
