@@ -201,16 +201,18 @@ def moved_from_day(value: str, before: str) -> str | None:
 
 
 # "for five days from 3 March", "over the two weeks starting Monday", "from 3 March for
-# five days", "in the three months to 30 June": a count of days, weeks or months lasting
-# from a day or up to it, and what joins them. (Not "the year ended 31 March", whose day
-# is what is told: a company's year.)
+# five days", "in the three months to 30 June", "was to last 42 days, until 1 March": a
+# count of days, weeks or months lasting from a day or up to it, and what joins them.
+# (Not "the year ended 31 March", whose day is what is told: a company's year.)
 _LASTING = re.compile(r"P(\d+)([DWM])")
 _LASTING_UNITS = {"D": "day", "W": "week", "M": "month"}
-_FOR_COUNT = re.compile(r"(?:\bfor|\b(?:over|in|during)\s+the)\s+$", re.IGNORECASE)
+_FOR_COUNT = re.compile(
+    r"(?:\bfor|\b(?:over|in|during)\s+the|\blast(?:s|ed|ing)?)\s+$", re.IGNORECASE
+)
 _COUNT_FROM = re.compile(
     r"\s+(?:from|starting(?:\s+on|\s+from)?|beginning(?:\s+on)?)\s+", re.IGNORECASE
 )
-_COUNT_TO = re.compile(r"\s+(?:to|through|end(?:ing|ed)(?:\s+on)?)\s+", re.IGNORECASE)
+_COUNT_TO = re.compile(r",?\s+(?:to|through|until|till|end(?:ing|ed)(?:\s+on)?)\s+", re.IGNORECASE)
 _FROM_FOR = re.compile(r",?\s+for\s+(?:the\s+)?", re.IGNORECASE)
 _FROM = re.compile(r"\bfrom\s+$", re.IGNORECASE)
 

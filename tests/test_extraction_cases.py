@@ -1036,3 +1036,13 @@ def test_a_day_with_its_weekday_alone_on_its_line_is_a_heading_not_an_event() ->
     assert _dated_quotes("Friday 24 January 2025.", "2025-01-25") == [
         ("2025-01-24", "Friday 24 January 2025.")
     ]
+
+
+def test_a_count_of_days_a_thing_was_to_last_until_a_day_is_a_span_ending_on_it() -> None:
+    # A Q&A explainer, published 18 March 2025.
+    text = "The first phase was to last 42 days, until 1 March."
+    assert _dated_quotes(text, "2025-03-18") == [("2025-01-19", "2025-03-01", text)]
+    text = "The strike lasted three weeks, until 4 April."
+    assert _dated_quotes(text, "2025-04-08") == [("2025-03-15", "2025-04-04", text)]
+    text = "The festival lasts five days from Friday."
+    assert _dated_quotes(text, "2025-04-08") == [("2025-04-11", "2025-04-15", text)]
