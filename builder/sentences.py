@@ -13,7 +13,7 @@ import itertools
 import re
 from dataclasses import dataclass
 
-from builder.temporal.lexicon import CAPITALISED_MONTHS
+from builder.temporal.lexicon import CAPITALISED_MONTHS, GERMAN_MONTHS_SPELLED_AS_ENGLISH
 
 
 @dataclass(frozen=True)
@@ -133,8 +133,11 @@ def _is_boundary(paragraph: str, period_end: int, mark_start: int) -> bool:
         return False
     if bare in _BEFORE_NUMBER and next_word[:1].isdigit():
         return False
-    if bare.isdigit() and next_word.lower() in CAPITALISED_MONTHS:
-        return False  # a German date's day: "am 3. März"
+    if bare.isdigit() and (
+        next_word.lower() in CAPITALISED_MONTHS
+        or next_word.lower() in GERMAN_MONTHS_SPELLED_AS_ENGLISH
+    ):
+        return False  # a German date's day: "am 3. März", "am 10. September"
     if bare in ("a.m", "p.m") and next_word[:1].isupper():
         # "at 8 p.m. Kerr declared ...": a boundary, but not before what dates the time
         # ("8 p.m. Sunday", "p.m. EST", "p.m. Eastern time", "p.m. Jan. 5").

@@ -1046,3 +1046,11 @@ def test_a_count_of_days_a_thing_was_to_last_until_a_day_is_a_span_ending_on_it(
     assert _dated_quotes(text, "2025-04-08") == [("2025-03-15", "2025-04-04", text)]
     text = "The festival lasts five days from Friday."
     assert _dated_quotes(text, "2025-04-08") == [("2025-04-11", "2025-04-15", text)]
+
+
+def test_a_german_date_whose_month_has_its_english_name_is_a_day_of_one_sentence() -> None:
+    # A dpa report, published Thursday 15 August 2024.
+    text = "Der Bundestag soll den Entwurf in der ersten Lesung am 10. September beraten."
+    assert _dated_quotes(text, "2024-08-15", day_first=True) == [("2024-09-10", text)]
+    text = "Die Wahl findet am 28. September 2025 statt."
+    assert _values(text, "2024-08-15", True) == {"28. September 2025": "2025-09-28"}

@@ -12,6 +12,7 @@ import re
 from builder.temporal.lexicon import (
     CAPITALISED_MONTHS,
     CAPITALISED_WEEKDAYS,
+    GERMAN_MONTHS_SPELLED_AS_ENGLISH,
     LOWER_CASE_MONTHS,
     LOWER_CASE_WEEKDAYS,
     OTHER_LANGUAGE_WEEK_WORDS,
@@ -128,6 +129,7 @@ RELATIVE_WORD = (
 EDGE = r"(?:(?:early|late|earlier|later|mid)[-\s]+(?:in\s+)?)"
 # Month names of other languages: "mars", "marzo", "märz" (see lexicon).
 OTHER_LANGUAGE_MONTH = _alt(*sorted(set(LOWER_CASE_MONTHS) | set(CAPITALISED_MONTHS)))
+_GERMAN_MONTH_AS_ENGLISH = _alt(*GERMAN_MONTHS_SPELLED_AS_ENGLISH)
 # Weekday names of other languages, and the words telling their week (see lexicon).
 OTHER_LANGUAGE_WEEKDAY = _alt(*sorted(set(LOWER_CASE_WEEKDAYS) | set(CAPITALISED_WEEKDAYS)))
 _OTHER_LANGUAGE_WEEK_WORD = _alt(*sorted(OTHER_LANGUAGE_WEEK_WORDS))
@@ -200,8 +202,9 @@ _BRANCHES: list[tuple[str, str]] = [
     (
         "other_language_date",
         rf"(?<![\w-])(?:{OTHER_LANGUAGE_WEEKDAY},?\s+)?"
-        r"(?<![\d.,/])(?:1er|3[01]|[12]\d|0?[1-9])\.?\s+(?:de\s+)?"
-        rf"{OTHER_LANGUAGE_MONTH}(?![\w-])(?:\s+(?:de\s+)?{YEAR})?",
+        r"(?<![\d.,/])(?:1er|3[01]|[12]\d|0?[1-9])(?:\.?\s+(?:de\s+)?"
+        rf"{OTHER_LANGUAGE_MONTH}|\.\s+{_GERMAN_MONTH_AS_ENGLISH})(?![\w-])"
+        rf"(?:\s+(?:de\s+)?{YEAR})?",
     ),
     # "mars 2024", "marzo de 2024", "im März 2024", "en juin", "en décembre dernier": a
     # month named in another language, with its year, or alone after a preposition.

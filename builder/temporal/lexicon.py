@@ -34,6 +34,11 @@ CAPITALISED_MONTHS: dict[str, int] = {
     "januar": 1, "jänner": 1, "februar": 2, "märz": 3, "mai": 5, "juni": 6, "juli": 7,
     "oktober": 10, "dezember": 12,
 }  # fmt: skip
+# The German months whose names are the English ones, which a German date writes after its
+# day and a dot ("am 10. September").
+GERMAN_MONTHS_SPELLED_AS_ENGLISH: dict[str, int] = {
+    "april": 4, "august": 8, "september": 9, "november": 11,
+}  # fmt: skip
 
 # Weekday names of other languages, written in lower case: French, Spanish, Italian ("le
 # mardi 4 mars", "el martes", "martedì"; Monday is 0) ...

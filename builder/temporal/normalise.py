@@ -36,6 +36,7 @@ from builder.temporal.lexicon import (
     CAPITALISED_WEEKDAYS,
     DAY_EDGES,
     FREQUENCY_ADVERBS,
+    GERMAN_MONTHS_SPELLED_AS_ENGLISH,
     LOWER_CASE_MONTHS,
     LOWER_CASE_WEEKDAYS,
     MONTHS,
@@ -511,6 +512,12 @@ def _date(text: str, start: int, end: int, ctx: Context) -> Reading | None:
 _OTHER_LANGUAGE_DATE = re.compile(r"(\d+)(?:er)?\.?\s+(?:de\s+)?(\w+)", re.IGNORECASE)
 
 
+def _german_month(name: str) -> int | None:
+    """The month a capitalised name gives in German ("März", "September")."""
+    lower = name.lower()
+    return CAPITALISED_MONTHS.get(lower) or GERMAN_MONTHS_SPELLED_AS_ENGLISH.get(lower)
+
+
 def _other_language_date(text: str, start: int, end: int, ctx: Context) -> Reading | None:
     """ "le 3 mars", "3. März 2025": the day, in the year the text gives or the context
     does. A French, Spanish or Italian month is written in lower case ("3 Mars" is no
@@ -519,7 +526,7 @@ def _other_language_date(text: str, start: int, end: int, ctx: Context) -> Readi
     if parts is None:
         return None
     name = parts.group(2)
-    month = LOWER_CASE_MONTHS.get(name) if name.islower() else CAPITALISED_MONTHS.get(name.lower())
+    month = LOWER_CASE_MONTHS.get(name) if name.islower() else _german_month(name)
     if month is None or (not name.islower() and _NAME_AFTER.match(ctx.text, end)):
         return None  # "2 Mai Tais"
     year = _year_of(text[parts.end() :]) or year_of_month(ctx, month, start, end)
