@@ -1054,3 +1054,18 @@ def test_a_german_date_whose_month_has_its_english_name_is_a_day_of_one_sentence
     assert _dated_quotes(text, "2024-08-15", day_first=True) == [("2024-09-10", text)]
     text = "Die Wahl findet am 28. September 2025 statt."
     assert _values(text, "2024-08-15", True) == {"28. September 2025": "2025-09-28"}
+
+
+def test_yesterday_today_and_tomorrow_in_french_spanish_italian_or_german_are_days() -> None:
+    # Published Thursday 15 August 2024.
+    text = "El Gobierno aprobó ayer el decreto."
+    assert _dated_quotes(text, "2024-08-15", day_first=True) == [("2024-08-14", text)]
+    assert _values("Gestern hatte die Opposition Kritik geübt.", "2024-08-15", True) == {
+        "Gestern": "2024-08-14"
+    }
+    assert _values("Le sommet aura lieu demain à Bruxelles.", "2024-08-15", True) == {
+        "demain": "2024-08-16"
+    }
+    assert _values("Il governo si è dimesso ieri.", "2024-08-15", True) == {"ieri": "2024-08-14"}
+    # With a capital inside a sentence, a name.
+    assert _values("The Ayer family said so.", "2024-08-15") == {}

@@ -15,6 +15,7 @@ from builder.temporal.lexicon import (
     GERMAN_MONTHS_SPELLED_AS_ENGLISH,
     LOWER_CASE_MONTHS,
     LOWER_CASE_WEEKDAYS,
+    OTHER_LANGUAGE_DEICTIC_DAYS,
     OTHER_LANGUAGE_WEEK_WORDS,
 )
 
@@ -213,6 +214,13 @@ _BRANCHES: list[tuple[str, str]] = [
         rf"(?<![\w-]){OTHER_LANGUAGE_MONTH},?\s+(?:de\s+|del\s+)?{YEAR}"
         r"|(?:(?<=\ben\s)|(?<=\bim\s)|(?<=\bin\s)|(?<=\bnel\s)|(?<=\ba\s))"
         rf"{OTHER_LANGUAGE_MONTH}(?![\w-])(?:\s+{_OTHER_LANGUAGE_WEEK_WORD}(?![\w-]))?",
+    ),
+    # "ayer", "gestern", "demain": a day named from the day the text is written, in
+    # another language.
+    (
+        "other_language_deictic",
+        rf"(?<![\w'’-]){_alt(*(re.escape(word) for word in OTHER_LANGUAGE_DEICTIC_DAYS))}"
+        r"(?![\w'’-])",
     ),
     # "mardi", "el pasado martes", "am kommenden Dienstag": a weekday named in another
     # language, and the week it is in.
@@ -467,6 +475,7 @@ dawn daybreak first sunrise dusk nightfall sunset
 """.split()
     + [*LOWER_CASE_WEEKDAYS, *CAPITALISED_WEEKDAYS, *OTHER_LANGUAGE_WEEK_WORDS]
     + [*LOWER_CASE_MONTHS, *CAPITALISED_MONTHS]
+    + [word.split()[0].split("'")[0] for word in OTHER_LANGUAGE_DEICTIC_DAYS]
 )
 MODIFIER_WORDS = """
 the a an last this next coming previous preceding following that early late earlier later

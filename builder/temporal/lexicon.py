@@ -55,6 +55,15 @@ CAPITALISED_WEEKDAYS: dict[str, int] = {
     "montag": 0, "dienstag": 1, "mittwoch": 2, "donnerstag": 3, "freitag": 4, "samstag": 5,
     "sonnabend": 5, "sonntag": 6,
 }  # fmt: skip
+# Days named from the day a text is written in French, Spanish, Italian and German, by
+# their distance from it ("ayer" is the day before). Not the French "hier", which is
+# German for "here", nor "mañana" and "Morgen", which are mornings too.
+OTHER_LANGUAGE_DEICTIC_DAYS: dict[str, int] = {
+    "aujourd'hui": 0, "aujourd’hui": 0, "demain": 1, "avant-hier": -2, "après-demain": 2,
+    "hoy": 0, "ayer": -1, "anteayer": -2,
+    "oggi": 0, "ieri": -1, "domani": 1, "dopodomani": 2,
+    "heute": 0, "gestern": -1, "vorgestern": -2, "übermorgen": 2,
+}  # fmt: skip
 # Words before or after such a weekday saying which week it is in: the coming one or the
 # last ("mardi prochain", "el pasado martes", "am kommenden Dienstag"), by the step.
 OTHER_LANGUAGE_WEEK_WORDS: dict[str, int] = {

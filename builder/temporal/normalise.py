@@ -40,6 +40,7 @@ from builder.temporal.lexicon import (
     LOWER_CASE_MONTHS,
     LOWER_CASE_WEEKDAYS,
     MONTHS,
+    OTHER_LANGUAGE_DEICTIC_DAYS,
     OTHER_LANGUAGE_FUTURE_WORDS,
     OTHER_LANGUAGE_WEEK_WORDS,
     PARTS_OF_DAY,
@@ -1292,6 +1293,19 @@ def _deictic(text: str, start: int, end: int, ctx: Context) -> Reading | None:
     return Reading("DATE", cal.shift(_speech_day(ctx, start, end), offset, "day").isoformat())
 
 
+# Where a sentence opens, before a word written with a capital that opens it.
+_OPENS_SENTENCE_BEFORE = re.compile(r"(?:^|[.!?:;]\s+|\n\s*|[\"“«(]\s*)$")
+
+
+def _other_language_deictic(text: str, start: int, end: int, ctx: Context) -> Reading | None:
+    """ "ayer", "gestern", "demain": the day so far from the one the text speaks from."""
+    offset = OTHER_LANGUAGE_DEICTIC_DAYS.get(text.lower().replace("’", "'"))
+    opens = _OPENS_SENTENCE_BEFORE.search(ctx.text, max(0, start - 4), start)
+    if offset is None or (text[0].isupper() and not opens):
+        return None  # "The Ayer family": a name
+    return Reading("DATE", cal.shift(_speech_day(ctx, start, end), offset, "day").isoformat())
+
+
 # '"Today is a dark day," the minister said on Thursday.': the day a quote was spoken.
 _QUOTE_SAID_ON = re.compile(
     r"[^\"“”\n]{0,250}?[\"”]\s*(?:[\w.,'’-]+\s+){0,6}?"
@@ -2004,6 +2018,7 @@ HANDLERS: dict[str, Handler] = {
     "other_language_date": _other_language_date,
     "other_language_weekday": _other_language_weekday,
     "other_language_month": _other_language_month,
+    "other_language_deictic": _other_language_deictic,
     "day_edge": _day_edge,
     "monthyear": _monthyear,
     "quarter": _quarter,
