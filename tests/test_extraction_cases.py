@@ -1069,3 +1069,12 @@ def test_yesterday_today_and_tomorrow_in_french_spanish_italian_or_german_are_da
     assert _values("Il governo si è dimesso ieri.", "2024-08-15", True) == {"ieri": "2024-08-14"}
     # With a capital inside a sentence, a name.
     assert _values("The Ayer family said so.", "2024-08-15") == {}
+
+
+def test_a_weekday_opening_a_sentence_told_in_the_present_is_ahead() -> None:
+    # Published Saturday 6 April 2024.
+    text = "Sunday marks the 30th anniversary of the start of the genocide."
+    assert _dated_quotes(text, "2024-04-06") == [("2024-04-07", text)]
+    assert _values("Friday is the deadline for bids.", "2024-04-06") == {"Friday": "2024-04-12"}
+    # Told in the past: gone.
+    assert _values("Sunday marked the anniversary.", "2024-04-06") == {"Sunday": "2024-03-31"}

@@ -1371,6 +1371,16 @@ _MOVED_TO_ANY = re.compile(_MOVED_TO_BODY, re.IGNORECASE)
 
 
 _INTO = re.compile(r"\binto\s+$", re.IGNORECASE)
+# "Sunday marks the anniversary", "Friday is the deadline": a day opening its sentence,
+# told of in the present.
+_DAY_IN_THE_PRESENT = re.compile(r"\s+(?:marks|sees|brings|is|falls)\b", re.IGNORECASE)
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    """Whether the word at `start` opens its sentence."""
+    return _OPENS_SENTENCE_BEFORE.search(text, max(0, start - 4), start) is not None
+
+
 # "Thursday's vote could topple the government": what a day's event may do is not known
 # yet, the event is ahead (not "Thursday's vote could have gone either way").
 _DAYS_EVENT_MAY = re.compile(
@@ -1591,6 +1601,8 @@ def _resolve_weekday(ctx: Context, lower: str, weekday: int, start: int, end: in
     owned = possessive or ctx.text[end - 2 : end] in ("'s", "’s")
     if owned and _DAYS_EVENT_MAY.match(ctx.text, end):
         tense = 1  # "Thursday's vote could topple the government", whatever tense reports it
+    if tense == 0 and _DAY_IN_THE_PRESENT.match(ctx.text, end) and _opens_sentence(ctx.text, start):
+        tense = 1  # "Sunday marks the 30th anniversary": the day to come
     if tense == 0:
         if "of" in near[-40:] and _AS_OF.search(ctx.text, max(0, start - 40), start):
             tense = 1  # "The new rules apply as of Monday"; not "As of Monday, 30 had died"
