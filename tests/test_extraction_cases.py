@@ -1078,3 +1078,13 @@ def test_a_weekday_opening_a_sentence_told_in_the_present_is_ahead() -> None:
     assert _values("Friday is the deadline for bids.", "2024-04-06") == {"Friday": "2024-04-12"}
     # Told in the past: gone.
     assert _values("Sunday marked the anniversary.", "2024-04-06") == {"Sunday": "2024-03-31"}
+
+
+def test_a_day_or_month_an_event_was_set_for_is_the_nearest_one() -> None:
+    # A court report, published 11 March 2025.
+    text = "A provisional trial date was set for 8 September."
+    assert _dated_quotes(text, "2025-03-11") == [("2025-09-08", text)]
+    assert _values("The trial was set for September.", "2025-03-11") == {"September": "2025-09"}
+    # Set for a day gone, and told with it: that day.
+    text = "The vote, scheduled for 3 March, was postponed."
+    assert _values(text, "2025-03-11") == {"3 March": "2025-03-03"}

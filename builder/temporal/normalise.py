@@ -67,6 +67,7 @@ from builder.temporal.tense import (
     hedged_ahead,
     sent_to_appear,
     sentence_bounds,
+    set_for,
 )
 from builder.temporal.tokens import (
     _DAY_TOKEN,
@@ -1448,15 +1449,6 @@ _BEFORE_OR_AFTER_DAY = re.compile(
 )
 
 
-# "Unions have called a strike for Thursday", "The vote was set for Thursday": the day an
-# event is called or set for is ahead; not "had called a strike for Thursday".
-_SET_FOR = re.compile(
-    r"(?<!\bhad\s)\b(?:called|calls|set|sets|scheduled|rescheduled|planned|slated|fixed|booked"
-    r"|adjourned|summoned|convened)\b[^.;:!?]{0,40}?\bfor\s+$",
-    re.IGNORECASE,
-)
-
-
 # "Wednesday of last week", "Tuesday next week", and "from Monday through Wednesday of last
 # week": the week named after the day (or after the day closing the span) holds it.
 _OF_WEEK = re.compile(
@@ -1569,11 +1561,7 @@ def _resolve_weekday(ctx: Context, lower: str, weekday: int, start: int, end: in
         return cal.nearest_weekday(ctx.dct, weekday, 1)
     if "forecast" in near[-60:] and _FORECAST_FOR.search(ctx.text, max(0, start - 60), start):
         return cal.nearest_weekday(ctx.dct, weekday, 1)
-    if (
-        not possessive
-        and near.endswith("for ")
-        and _SET_FOR.search(ctx.text, max(0, start - 70), start)
-    ):
+    if not possessive and near.endswith("for ") and set_for(ctx.text, start):
         return cal.nearest_weekday(ctx.dct, weekday, 1)
     tense = ctx.tense(start, end)
     stated = ctx.day_anchor
@@ -1930,6 +1918,8 @@ def _month(text: str, start: int, end: int, ctx: Context) -> Reading | None:
         year = cal.nearest_month(ctx.dct, month, -1 if done else 1)
     if year is None and sent_to_appear(ctx.text, start):
         year = cal.nearest_month(ctx.dct, month, 1)  # "bailed to appear ... in February"
+    if year is None and set_for(ctx.text, start):
+        year = cal.nearest_month(ctx.dct, month, 0)  # "The trial was set for September"
     if year is None:
         # Months within a season of the DCT are the nearest ones whatever the tense cues say,
         # and so is the end of a span "through January": the verb tells when the span began.

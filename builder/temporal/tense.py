@@ -135,6 +135,24 @@ _SENT_TO_APPEAR = re.compile(
 )
 
 
+# "Unions have called a strike for Thursday", "A trial date was set for 8 September": the
+# day an event is called or set for, whatever the tense of the setting; not "had called a
+# strike for Thursday".
+_SET_FOR = re.compile(
+    r"(?<!\bhad\s)\b(?:called|calls|set|sets|scheduled|rescheduled|planned|slated|fixed|booked"
+    r"|adjourned|summoned|convened)\b[^.;:!?]{0,40}?\bfor\s+$",
+    re.IGNORECASE,
+)
+
+
+def set_for(text: str, start: int) -> bool:
+    """Whether the expression at `start` is the day or month an event is called or set for."""
+    return (
+        text.endswith("for ", 0, start)
+        and _SET_FOR.search(text, max(0, start - 70), start) is not None
+    )
+
+
 def sent_to_appear(text: str, start: int) -> bool:
     """Whether the expression at `start` is the day or month someone was bailed, remanded or
     summoned to appear in court."""

@@ -15,6 +15,7 @@ from builder.temporal.tense import (
     hedged_ahead,
     sent_to_appear,
     sentence_bounds,
+    set_for,
 )
 
 _WORD = re.compile(r"[a-z]+(?:-[a-z]+)*|\d+(?:\.\d+)?(?:\s\d/\d)?|'\d\d|\d/\d", re.IGNORECASE)
@@ -246,6 +247,8 @@ def year_of_month(ctx: Context, month: int, start: int, end: int) -> int:
         return year
     if sent_to_appear(ctx.text, start):
         return cal.nearest_month(ctx.dct, month, 1)  # "remanded to appear ... on 14 January"
+    if set_for(ctx.text, start):
+        return cal.nearest_month(ctx.dct, month, 0)  # "A trial date was set for 8 September"
     distance = min((month - ctx.dct.month) % 12, (ctx.dct.month - month) % 12)
     tense = ctx.tense(start, end) if distance > 2 else 0
     if tense == 0 and distance > 2 and _SPAN_END.search(ctx.text, max(0, start - 10), start):
