@@ -1088,3 +1088,16 @@ def test_a_day_or_month_an_event_was_set_for_is_the_nearest_one() -> None:
     # Set for a day gone, and told with it: that day.
     text = "The vote, scheduled for 3 March, was postponed."
     assert _values(text, "2025-03-11") == {"3 March": "2025-03-03"}
+
+
+def test_the_month_of_the_figure_a_change_is_measured_from_is_gone() -> None:
+    # A profit warning, published 8 October 2025.
+    text = "The company now expects profit of £40m, down from a forecast of £65m in March."
+    assert _dated_quotes(text, "2025-10-08") == [("2025-03", text)]
+    assert _values("Inflation will rise to 4%, up from 3.2% in May.", "2025-10-08") == {
+        "May": "2025-05"
+    }
+    # Not a figure: "from" a place.
+    assert _values("Flights from London in March will cost more.", "2025-10-08") == {
+        "March": "2026-03"
+    }

@@ -62,6 +62,7 @@ from builder.temporal.periods import (
 )
 from builder.temporal.tense import (
     MOVED,
+    changed_from,
     closely_future,
     closely_past,
     hedged_ahead,
@@ -1920,6 +1921,8 @@ def _month(text: str, start: int, end: int, ctx: Context) -> Reading | None:
         year = cal.nearest_month(ctx.dct, month, 1)  # "bailed to appear ... in February"
     if year is None and set_for(ctx.text, start):
         year = cal.nearest_month(ctx.dct, month, 0)  # "The trial was set for September"
+    if year is None and changed_from(ctx.text, start):
+        year = cal.nearest_month(ctx.dct, month, -1)  # "down from a forecast of £65m in March"
     if year is None:
         # Months within a season of the DCT are the nearest ones whatever the tense cues say,
         # and so is the end of a span "through January": the verb tells when the span began.

@@ -153,6 +153,23 @@ def set_for(text: str, start: int) -> bool:
     )
 
 
+# "down from a forecast of £65m in March", "up from 3.2% in May": the figure a change is
+# measured from, told at a month gone.
+_CHANGED_FROM = re.compile(
+    r"\b(?:up|down|rose|fell|rising|falling|climbed|dropped|jumped|slipped|increased"
+    r"|decreased|cut|raised)\b(?:[^.;:!?]|\.\d){0,25}?\bfrom\s+(?:[^.;:!?]|\.\d){1,40}?"
+    r"\b(?:in|on)\s+$",
+    re.IGNORECASE,
+)
+
+
+def changed_from(text: str, start: int) -> bool:
+    """Whether the expression at `start` dates the figure a change is measured from."""
+    return "from" in text[max(0, start - 70) : start] and (
+        _CHANGED_FROM.search(text, max(0, start - 90), start) is not None
+    )
+
+
 def sent_to_appear(text: str, start: int) -> bool:
     """Whether the expression at `start` is the day or month someone was bailed, remanded or
     summoned to appear in court."""

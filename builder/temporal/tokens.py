@@ -10,6 +10,7 @@ from builder.temporal.context import Context
 from builder.temporal.lexicon import MONTHS, TIME_UNITS, UNITS
 from builder.temporal.numbers import parse_number, parse_ordinal, parse_spelled_year
 from builder.temporal.tense import (
+    changed_from,
     closely_future,
     closely_past,
     hedged_ahead,
@@ -249,6 +250,8 @@ def year_of_month(ctx: Context, month: int, start: int, end: int) -> int:
         return cal.nearest_month(ctx.dct, month, 1)  # "remanded to appear ... on 14 January"
     if set_for(ctx.text, start):
         return cal.nearest_month(ctx.dct, month, 0)  # "A trial date was set for 8 September"
+    if changed_from(ctx.text, start):
+        return cal.nearest_month(ctx.dct, month, -1)  # "up from 3.2% in May"
     distance = min((month - ctx.dct.month) % 12, (ctx.dct.month - month) % 12)
     tense = ctx.tense(start, end) if distance > 2 else 0
     if tense == 0 and distance > 2 and _SPAN_END.search(ctx.text, max(0, start - 10), start):
