@@ -49,6 +49,7 @@ from builder.candidate_dates import (
     moved_from_day,
     night_into,
     spanned,
+    week_beginning,
 )
 from builder.furniture import BYLINE_OPENER, COPYRIGHT_OPENER, PICTURE_WORD, RELATED_POINTER
 from builder.sentences import split_sentences
@@ -436,6 +437,7 @@ def _dated_in(
             day_span(value, before, after, timex.text)
             or night_into(value, before)
             or days_lasting(value, sentence_text, offset, timex, neighbours)
+            or week_beginning(value, before)
         )
         if days is not None:
             dated.append(_Dated(timex, days[0], end=days[1]))

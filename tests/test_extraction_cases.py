@@ -1101,3 +1101,11 @@ def test_the_month_of_the_figure_a_change_is_measured_from_is_gone() -> None:
     assert _values("Flights from London in March will cost more.", "2025-10-08") == {
         "March": "2026-03"
     }
+
+
+def test_a_week_told_by_its_first_day_is_the_span_of_that_week() -> None:
+    # Published Thursday 6 March 2025.
+    text = "Talks will resume in the week beginning 17 March."
+    assert _dated_quotes(text, "2025-03-06") == [("2025-03-17", "2025-03-23", text)]
+    text = "The trial resumes the week commencing Monday."
+    assert _dated_quotes(text, "2025-03-06") == [("2025-03-10", "2025-03-16", text)]
