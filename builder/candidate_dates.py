@@ -80,8 +80,8 @@ def calendar_value(timex: Timex) -> str | None:
         return _month_holding_week(int(week.group(1)), int(week.group(2)), bool(week.group(3)))
     if timex.value[10:16] == "T24:00":
         # "midnight on Thursday": said of the night into Thursday as often as of the one
-        # after it; the day named is what the text supports.
-        return timex.value[:10]
+        # after it; the day named is what the text supports (none: "XXXX-XX-XXT24:00").
+        return timex.value[:10] if _CALENDAR.match(timex.value[:10]) else None
     if not _CALENDAR.match(timex.value):
         return None
     if not _LOCAL_TIME.match(timex.value):

@@ -1109,3 +1109,13 @@ def test_a_week_told_by_its_first_day_is_the_span_of_that_week() -> None:
     assert _dated_quotes(text, "2025-03-06") == [("2025-03-17", "2025-03-23", text)]
     text = "The trial resumes the week commencing Monday."
     assert _dated_quotes(text, "2025-03-06") == [("2025-03-10", "2025-03-16", text)]
+
+
+def test_a_midnight_of_no_known_day_takes_no_candidate_from_a_known_day() -> None:
+    # Published Wednesday 14 May 2025; the narrative is at a year, not a day.
+    told = "Mediators met in 2019."
+    later = "Results are expected before midnight, the commission said on Monday."
+    assert _dated_quotes(f"{told} {later}", "2025-05-14") == [
+        ("2019", told),
+        ("2025-05-12", later),
+    ]
