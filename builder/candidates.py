@@ -556,9 +556,11 @@ def _same_moment(one: _Dated, other: _Dated) -> bool:
 
 
 def _others(dated: list[_Dated], main: _Dated) -> list[_Dated]:
-    """The other event dates of a sentence, each a candidate of its own (in text order)."""
+    """The other event dates of a sentence, each a candidate of its own (in text order);
+    of two where one holds the other, the finer ("April 2024", not the "2024" that "a year
+    after it took office in April 2024" counts)."""
     chosen = [main]
-    for item in dated:
+    for item in sorted(dated, key=lambda item: -_precision(item.value)):
         if item is main or item.incidental:
             continue
         if item.end is not None or item.ongoing:
@@ -569,7 +571,7 @@ def _others(dated: list[_Dated], main: _Dated) -> list[_Dated]:
         if any(_nested(item.value, other.value) or _same_moment(item, other) for other in chosen):
             continue
         chosen.append(item)
-    return chosen[1:]
+    return sorted(chosen[1:], key=dated.index)
 
 
 def _inside(item: _Dated, other: _Dated) -> bool:

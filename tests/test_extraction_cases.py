@@ -1119,3 +1119,12 @@ def test_a_midnight_of_no_known_day_takes_no_candidate_from_a_known_day() -> Non
         ("2019", told),
         ("2025-05-12", later),
     ]
+
+
+def test_of_two_dates_of_a_sentence_one_holding_the_other_the_finer_is_proposed() -> None:
+    # Published 14 May 2025: "a year after" counts back to 2024, which April 2024 is in.
+    text = (
+        "The government lost a confidence vote on 11 March, a year after it took office in "
+        "April 2024."
+    )
+    assert _dated_quotes(text, "2025-05-14") == [("2025-03-11", text), ("2024-04", text)]
