@@ -129,10 +129,13 @@ _DENIED = re.compile(
 # ", when a quake killed 33,000 people": a clause telling what happened at the date before.
 _WHEN_CLAUSE = re.compile(r"\s*,\s*when\b", re.IGNORECASE)
 # "than" of a comparison ("a week later than last year"), not of a deadline ("no later
-# than 31 March", "not earlier than 1 May").
+# than 31 March", "not earlier than 1 May")
 _THAN = (
     r"(?<!\bno\slater\s)(?<!\bnot\slater\s)(?<!\bno\searlier\s)(?<!\bnot\searlier\s)"
     r"(?<!\bno\ssooner\s)than"
+    # nor of a count of time ("less than a year after taking office in April 2024")
+    r"(?!\s+(?:an?|\d+|one|two|three|four|five|six|seven|eight|nine|ten|a\s+few|several)"
+    r"\s+(?:[\w-]+\s+)?(?:hours?|days?|weeks?|months?|years?|decades?)\b)"
 )
 # "as" of a comparison ("as in 1988", "as high as it was in 2008", "as it did in 2019"), not
 # of a role ("listed as a monument in 2008", "served as mayor").

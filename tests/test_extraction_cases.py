@@ -1128,3 +1128,15 @@ def test_of_two_dates_of_a_sentence_one_holding_the_other_the_finer_is_proposed(
         "April 2024."
     )
     assert _dated_quotes(text, "2025-05-14") == [("2025-03-11", text), ("2024-04", text)]
+
+
+def test_a_date_after_less_than_a_count_of_time_is_no_comparisons_baseline() -> None:
+    # Published 14 May 2025.
+    text = (
+        "The government lost a confidence vote on 11 March, less than a year after taking "
+        "office in April 2024."
+    )
+    assert _dated_quotes(text, "2025-05-14") == [("2025-03-11", text), ("2024-04", text)]
+    # A comparison's year is still its baseline.
+    text = "Exports rose 4% in 2024, more than in 2019."
+    assert _dated_quotes(text, "2025-05-14") == [("2024", text)]
