@@ -1140,3 +1140,9 @@ def test_a_date_after_less_than_a_count_of_time_is_no_comparisons_baseline() -> 
     # A comparison's year is still its baseline.
     text = "Exports rose 4% in 2024, more than in 2019."
     assert _dated_quotes(text, "2025-05-14") == [("2024", text)]
+
+
+def test_dawn_on_a_day_with_its_year_is_in_that_year() -> None:
+    text = "Russian troops crossed the border before dawn on Feb. 24, 2022."
+    assert _values(text, "2025-02-25") == {"dawn on Feb. 24, 2022": "2022-02-24TMO"}
+    assert _dated_quotes(text, "2025-02-25") == [("2022-02-24", text)]

@@ -295,7 +295,7 @@ _BRANCHES: list[tuple[str, str]] = [
         "day_edge",
         r"(?:(?<=\bat\s)|(?<=\bbefore\s)|(?<=\bafter\s)|(?<=\baround\s))"
         r"(?:dawn|daybreak|first\s+light|sunrise|dusk|nightfall|sunset)(?![\w-])"
-        rf"(?:,?\s+on\s+(?:(?:{WEEKDAY},?\s+)?{MONTH_DAY}|{WEEKDAY})(?![\w-]))?",
+        rf"(?:,?\s+on\s+(?:(?:{WEEKDAY},?\s+)?{MONTH_DAY}(?:,?\s+{YEAR})?|{WEEKDAY})(?![\w-]))?",
     ),
     (
         "deictic_part",
