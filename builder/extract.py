@@ -462,6 +462,13 @@ _SAME_THING = {
         release free freed
         troops soldiers army military
         dismiss sack oust
+        hostage captive
+        gunman gunmen attacker assailant
+        storm raid
+        protest protester demonstrator demonstration
+        missile rocket
+        plane aircraft airliner
+        ship vessel
     """,
     "french": """
         séisme tremblement secousse

@@ -722,3 +722,21 @@ def test_the_sample_of_init_left_beside_the_desks_articles_is_named(tmp_path):
     result = CliRunner().invoke(main, ["check", "--site", str(folder)])
     assert result.exit_code == 0, result.output
     assert "timeline init" not in result.output
+
+
+def test_a_hotel_siege_told_by_four_newsrooms_in_their_words_is_one_candidate(empty_site):
+    """'Gunmen stormed a hotel ... took dozens of guests hostage', 'Armed men seized dozens
+    of hostages at a hotel', 'guests were taken hostage when gunmen attacked', and
+    'Assailants raided a luxury hotel ..., holding guests captive': one siege."""
+    reports = [
+        ("wire", "Gunmen stormed a hotel in the port city of Calda on Sunday and took dozens "
+         "of guests hostage."),
+        ("paper", "Armed men seized dozens of hostages at a hotel in Calda on Sunday."),
+        ("broadcaster", "Dozens of guests were taken hostage when gunmen attacked a seafront "
+         "hotel in Calda on Sunday night."),
+        ("agency", "Assailants raided a luxury hotel in Calda on Sunday, holding guests "
+         "captive."),
+    ]  # fmt: skip
+    for number, (name, text) in enumerate(reports):
+        empty_site.source(name, _article(name, f"2026-05-04T2{number}:00:00+00:00", text))
+    assert _reported_by(_proposals(empty_site)) == [["agency", "broadcaster", "paper", "wire"]]
