@@ -194,8 +194,8 @@ class ProposedEvent:
     def title(self) -> str:
         candidate = self.sentences[0].candidate
         if candidate.other_dates:
-            return headline(clause_of(candidate))
-        return headline(candidate.quote)
+            return headline(clause_of(candidate), candidate.timex_text)
+        return headline(candidate.quote, candidate.timex_text)
 
     @property
     def reports(self) -> tuple[SourceSentence, ...]:
@@ -286,10 +286,11 @@ _MAIN_CLAUSE_END = re.compile(
 _MAIN_CLAUSE_WORDS = 6
 
 
-def headline(sentence: str) -> str:
+def headline(sentence: str, date_text: str = "") -> str:
     """The sentence as a candidate's title: its first _TITLE_WORDS words (then "…"), or
     all of them but the clause closing it with who said it when the rest is no longer,
-    or its main clause whole when that is (see _main_clause),
+    or its main clause whole when that is and tells the date `date_text` (see
+    _main_clause),
     without its full stop, the quote marks and brackets it leaves open closed and those it
     closes without opening (a quote spanning sentences) left out, and without Markdown's
     emphasis marks or a word linking it to the sentence before ("But", "However,")."""
@@ -304,7 +305,7 @@ def headline(sentence: str) -> str:
         # What happened, whole, rather than cut inside who said it ("..., the civil…").
         words = sentence[: told.start()].split()
     if len(words) > _TITLE_WORDS:
-        words = _main_clause(sentence) or words
+        words = _main_clause(sentence, date_text) or words
     if len(words) <= _TITLE_WORDS:
         text = " ".join(words)
         if text.endswith(".") and "." not in words[-1][:-1]:  # not "U.S."
@@ -338,15 +339,18 @@ def clause_of(candidate: Candidate) -> str:
     return _CUT_END.sub("", " " + clause)[1:]  # not "... to hold elections on"
 
 
-def _main_clause(sentence: str) -> list[str] | None:
+def _main_clause(sentence: str, date_text: str) -> list[str] | None:
     """The words of the sentence before the last _MAIN_CLAUSE_END that leaves a headline
-    of _MAIN_CLAUSE_WORDS to _TITLE_WORDS words (None when none does)."""
+    of _MAIN_CLAUSE_WORDS to _TITLE_WORDS words telling the date `date_text` (None when
+    none does: the date may be told by what follows, "..., whose house collapsed on
+    Tuesday")."""
     found = None
     for end in _MAIN_CLAUSE_END.finditer(sentence):
-        words = sentence[: end.start()].split()
+        clause = sentence[: end.start()]
+        words = clause.split()
         if len(words) > _TITLE_WORDS:
             break
-        if len(words) >= _MAIN_CLAUSE_WORDS:
+        if len(words) >= _MAIN_CLAUSE_WORDS and date_text in clause:
             found = words
     return found
 

@@ -740,3 +740,20 @@ def test_a_hotel_siege_told_by_four_newsrooms_in_their_words_is_one_candidate(em
     for number, (name, text) in enumerate(reports):
         empty_site.source(name, _article(name, f"2026-05-04T2{number}:00:00+00:00", text))
     assert _reported_by(_proposals(empty_site)) == [["agency", "broadcaster", "paper", "wire"]]
+
+
+def test_a_long_candidates_title_keeps_the_clause_telling_its_date(empty_site):
+    """In '"We have lost everything," said Maria Lenz, 54, whose house in Salvento
+    collapsed on Tuesday.' what happened on Tuesday follows ', whose': the title is not cut
+    there, to a quote and who said it."""
+    empty_site.source(
+        "wire",
+        _article(
+            "Wire Agency",
+            "2026-04-16T10:00:00+00:00",
+            '"We have lost everything," said Maria Lenz, 54, whose house in Salvento '
+            "collapsed on Tuesday.",
+        ),
+    )
+    (front,) = _proposal_titles(empty_site)
+    assert "collapsed" in front["title"]
