@@ -259,6 +259,10 @@ _LINKING_OPENER = re.compile(
 )
 
 
+# The mark opening an item of a list ("* ", "• ", "– ").
+_LIST_MARK = re.compile(r"^[*•▪◦·–—-]\s+(?=\S)")
+
+
 def _without_linking_opener(sentence: str) -> str:
     """The sentence without a _LINKING_OPENER, its next word capitalised."""
     opener = _LINKING_OPENER.match(sentence)
@@ -293,8 +297,9 @@ def headline(sentence: str, date_text: str = "") -> str:
     _main_clause),
     without its full stop, the quote marks and brackets it leaves open closed and those it
     closes without opening (a quote spanning sentences) left out, and without Markdown's
-    emphasis marks or a word linking it to the sentence before ("But", "However,")."""
-    sentence = _without_linking_opener(without_emphasis(sentence))
+    emphasis marks, the mark of a list item ("* ") or a word linking it to the sentence
+    before ("But", "However,")."""
+    sentence = _without_linking_opener(_LIST_MARK.sub("", without_emphasis(sentence), count=1))
     words = sentence.split()
     told = _ATTRIBUTION.search(sentence) if len(words) > _TITLE_WORDS else None
     if (

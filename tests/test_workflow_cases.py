@@ -757,3 +757,24 @@ def test_a_long_candidates_title_keeps_the_clause_telling_its_date(empty_site):
     )
     (front,) = _proposal_titles(empty_site)
     assert "collapsed" in front["title"]
+
+
+def test_a_candidates_title_leaves_out_the_mark_of_a_list_item(empty_site):
+    """An article's list of what happened ('* The central bank cut rates on Wednesday.',
+    '– Rescue teams ... arrived on Wednesday.'): each title is the item, without its mark."""
+    empty_site.source(
+        "wire",
+        _article(
+            "Wire Agency",
+            "2026-04-16T10:00:00+00:00",
+            "* The central bank cut rates on Wednesday.",
+            "– Rescue teams from six countries arrived in Salvento on Wednesday.",
+            "• Schools in the province stayed shut on Thursday.",
+        ),
+    )
+    titles = sorted(front["title"] for front in _proposal_titles(empty_site))
+    assert titles == [
+        "Rescue teams from six countries arrived in Salvento on Wednesday",
+        "Schools in the province stayed shut on Thursday",
+        "The central bank cut rates on Wednesday",
+    ]
