@@ -25,7 +25,7 @@ from builder.candidates import Candidate, candidates_from_text
 from builder.collector import collector_paused
 from builder.dates import DateError, DateSpan, PartialDate, Precision
 from builder.load import PARAGRAPH_SEPARATOR, tagger_text
-from builder.markdown_text import without_emphasis
+from builder.markdown_text import without_emphasis, without_list_mark
 from builder.model import Citation, EventRecord, Site, Source, Status
 from builder.parallel import parallel_map
 from builder.places import Places, placed_apart, places_named
@@ -259,10 +259,6 @@ _LINKING_OPENER = re.compile(
 )
 
 
-# The mark opening an item of a list ("* ", "• ", "– ").
-_LIST_MARK = re.compile(r"^[*•▪◦·–—-]\s+(?=\S)")
-
-
 def _without_linking_opener(sentence: str) -> str:
     """The sentence without a _LINKING_OPENER, its next word capitalised."""
     opener = _LINKING_OPENER.match(sentence)
@@ -299,7 +295,7 @@ def headline(sentence: str, date_text: str = "") -> str:
     closes without opening (a quote spanning sentences) left out, and without Markdown's
     emphasis marks, the mark of a list item ("* ") or a word linking it to the sentence
     before ("But", "However,")."""
-    sentence = _without_linking_opener(_LIST_MARK.sub("", without_emphasis(sentence), count=1))
+    sentence = _without_linking_opener(without_list_mark(without_emphasis(sentence)))
     words = sentence.split()
     told = _ATTRIBUTION.search(sentence) if len(words) > _TITLE_WORDS else None
     if (

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from urllib.parse import quote as percent_encode
 
-from builder.markdown_text import without_emphasis
+from builder.markdown_text import without_emphasis, without_list_mark
 
 # Beyond this many words, a fragment names the first and last words only
 # (textStart,textEnd), which browsers match more reliably than a long exact string.
@@ -19,8 +19,8 @@ def _encode(text: str) -> str:
 
 def text_directive(quote: str) -> str:
     """The directive naming `quote`'s words as its page shows them (a Markdown article's
-    "**Tuesday**" is "Tuesday" there)."""
-    words = without_emphasis(quote).split()
+    "**Tuesday**" is "Tuesday" there, and "* " opening an item of a list a bullet)."""
+    words = without_list_mark(without_emphasis(quote)).split()
     if len(words) <= _WORDS_IN_FULL:
         return "text=" + _encode(" ".join(words))
     start = " ".join(words[:_EDGE_WORDS])

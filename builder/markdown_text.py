@@ -128,6 +128,16 @@ def without_emphasis(text: str) -> str:
     return _EMPHASIS_MARKS.sub(r"\2", _EMPHASIS_MARKS.sub(r"\2", text))  # "***both***"
 
 
+# The mark opening an item of a list ("* ", "• ", "– "), which a page shows as a bullet.
+_LIST_MARK = re.compile(r"^[*•▪◦·–—-]\s+(?=\S)")
+
+
+def without_list_mark(text: str) -> str:
+    """`text` without the mark of a list item opening it: "* The bank cut rates" is
+    "The bank cut rates"."""
+    return _LIST_MARK.sub("", text, count=1)
+
+
 def _emphasis_html(match: re.Match[str]) -> str:
     tag = "strong" if len(match[1]) == 2 else "em"
     return f"<{tag}>{match[2]}</{tag}>"

@@ -778,3 +778,22 @@ def test_a_candidates_title_leaves_out_the_mark_of_a_list_item(empty_site):
         "Schools in the province stayed shut on Thursday",
         "The central bank cut rates on Wednesday",
     ]
+
+
+def test_the_text_fragment_of_a_quoted_list_item_leaves_out_its_mark(empty_site):
+    """The newsroom's page shows '* The central bank cut rates on Wednesday.' as a bullet
+    and its words: the link to the sentence names the words, not '* ' (%2A%20), which the
+    page does not have and a browser would not find."""
+    empty_site.source(
+        "wire",
+        "---\ntitle: Key events\npublisher: Wire Agency\nurl: https://wire.example/key\n"
+        "published: 2026-04-16T10:00:00+00:00\nlanguage: en\n---\n"
+        "* The central bank cut rates on Wednesday.\n",
+    )
+    _extract(empty_site)
+    _accept(empty_site, _candidate_files(empty_site)["2026-04-15"], "rate-cut")
+    result = _run(empty_site, "build")
+    assert result.exit_code == 0, result.output
+    page = (empty_site.root / "site" / "events" / "rate-cut.html").read_text()
+    link = BeautifulSoup(page, "html.parser").find("a", string="original article")["href"]
+    assert link.endswith("#:~:text=The%20central%20bank%20cut%20rates%20on%20Wednesday.")
