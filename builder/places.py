@@ -22,13 +22,14 @@ _PLACE_KIND = (
 )
 _NAME = r"[A-ZÀ-ÖØ-Þ][\w'’-]*"
 # "in Hama", "near Homs", "in northern Syria", "in the Syrian city of Hama", "outside the
-# port city of Salvento", "in New York".
+# port city of Salvento", "in New York"; not a name in the possessive, which tells which
+# place ("in Ukraine's second city").
 _PLACE = re.compile(
     r"\b(?i:in|near|outside)\s+(?i:the\s+)?"
     r"(?:(?i:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)"
     r"(?i:ern)?\s+)?"
     rf"(?:(?:[\w'’-]+\s+){{0,2}}?{_PLACE_KIND}\s+of\s+(?:the\s+)?)?"
-    rf"(?P<name>(?>{_NAME}(?:\s+{_NAME})*))(?!\s+{_PLACE_KIND}\b)"
+    rf"(?P<name>(?>{_NAME}(?:\s+{_NAME})*))(?<!['’]s)(?<!['’])(?!\s+{_PLACE_KIND}\b)"
 )
 # Capitalised words that name a time, not a place ("in January", "in May").
 _CALENDAR = frozenset(

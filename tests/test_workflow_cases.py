@@ -797,3 +797,28 @@ def test_the_text_fragment_of_a_quoted_list_item_leaves_out_its_mark(empty_site)
     page = (empty_site.root / "site" / "events" / "rate-cut.html").read_text()
     link = BeautifulSoup(page, "html.parser").find("a", string="original article")["href"]
     assert link.endswith("#:~:text=The%20central%20bank%20cut%20rates%20on%20Wednesday.")
+
+
+def test_a_strike_placed_in_a_city_and_in_the_countrys_second_city_stays_one_candidate(
+    empty_site,
+):
+    """'in Kharkiv' and 'in Ukraine's second city' do not name two places: the country's
+    name there tells which city, it is not where the strike was."""
+    empty_site.source(
+        "wire",
+        _article(
+            "Wire Agency",
+            "2025-03-12T10:00:00+00:00",
+            "A missile hit an apartment block in Kharkiv on Tuesday, killing seven people.",
+        ),
+    )
+    empty_site.source(
+        "paper",
+        _article(
+            "Daily Paper",
+            "2025-03-12T12:00:00+00:00",
+            "A Russian missile struck an apartment block in Ukraine's second city on Tuesday, "
+            "killing seven people.",
+        ),
+    )
+    assert _reported_by(_proposals(empty_site)) == [["paper", "wire"]]
