@@ -157,6 +157,12 @@ class SourceSentence:
         date_words = _date_words(self.candidate.timex_text, language)
         return content_words(self.told, language, _NOT_EVENT_WORDS) - date_words
 
+    @property
+    def figures(self) -> frozenset[str]:
+        """The figures the sentence gives ("5.4", "4,000" as "#4000"), less those of its
+        date."""
+        return _figures(self.told) - _figures(self.candidate.timex_text)
+
     @functools.cached_property
     def places(self) -> Places:
         """Where the sentence says its event happened, and every name it gives."""
@@ -377,6 +383,17 @@ def _balanced(text: str) -> str:
 
 
 _CLOSING_MARKS = frozenset('”)]»"')
+# A figure of two digits or more ("84", "5.4", "4,000", "6,9" in French), not "3 a.m.".
+_FIGURE = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*(?!\w)(?:(?<=\d\d)|(?<=\d[.,]\d))")
+
+
+def _figures(text: str) -> frozenset[str]:
+    """The figures of `text` as words that are no word of any text ("#5.4", "#4000")."""
+    if not any(char.isdigit() for char in text):
+        return frozenset()
+    return frozenset(
+        "#" + figure.group().replace(",", ".").rstrip(".") for figure in _FIGURE.finditer(text)
+    )
 
 
 def content_words(
@@ -768,7 +785,10 @@ def _merge_date(
     # Each sentence and each group it was like in words when it came, by their indexes.
     near: list[tuple[int, int]] = []
     for index, sentence in enumerate(sentences):
-        words = _word_bits(sentence.words, vocabulary)
+        # A figure both reports give counts among the words they share, but one only
+        # the one gives is no sign of two events (a toll rises from report to report).
+        content = sentence.words
+        words = _word_bits(content | sentence.figures, vocabulary, len(content))
         bits_of.append(words[0])
         source_id = sentence.source.id
         best, best_share = -1, _SAME_EVENT_OVERLAP
@@ -955,15 +975,18 @@ def _share(words: frozenset[str], other: frozenset[str]) -> float:
     return len(words & other) / (min(len(words), len(other)) or 1)
 
 
-def _word_bits(words: frozenset[str], vocabulary: dict[str, int]) -> _WordBits:
-    """`words` as bits, numbering words not yet in `vocabulary`."""
+def _word_bits(
+    words: frozenset[str], vocabulary: dict[str, int], size: int | None = None
+) -> _WordBits:
+    """`words` as bits, numbering words not yet in `vocabulary`, and their number (or
+    `size`: the number of them two sentences are compared by)."""
     bits = 0
     for word in words:
         bit = vocabulary.get(word)
         if bit is None:
             bit = vocabulary[word] = len(vocabulary)
         bits |= 1 << bit
-    return bits, len(words)
+    return bits, len(words) if size is None else size
 
 
 def _shared_share(words: _WordBits, others: list[_WordBits]) -> float:

@@ -822,3 +822,19 @@ def test_a_strike_placed_in_a_city_and_in_the_countrys_second_city_stays_one_can
         ),
     )
     assert _reported_by(_proposals(empty_site)) == [["paper", "wire"]]
+
+
+def test_a_figure_two_reports_give_helps_join_them(empty_site):
+    """Three reports of Wednesday's magnitude 5.4 aftershock: the BBC's, in words of its
+    own, shares the figure 5.4 with the others, and is the same aftershock."""
+    reports = [
+        ("afp", "A 5.4-magnitude aftershock on Wednesday brought down several damaged "
+         "buildings."),
+        ("guardian", "On Wednesday a 5.4 aftershock shook the region, bringing down buildings "
+         "already weakened."),
+        ("bbc", "A strong aftershock measuring 5.4 shook the region on Wednesday afternoon, "
+         "causing further damage."),
+    ]  # fmt: skip
+    for number, (name, text) in enumerate(reports):
+        empty_site.source(name, _article(name, f"2026-04-16T1{number}:00:00+00:00", text))
+    assert _reported_by(_proposals(empty_site)) == [["afp", "bbc", "guardian"]]
