@@ -140,7 +140,7 @@ class SourceSentence:
     start: int
     end: int
 
-    @property
+    @functools.cached_property
     def told(self) -> str:
         """The sentence without the clause closing it with who reported it, when the rest
         is the most of it."""
