@@ -9,6 +9,7 @@ import select
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO
 
 import click
 
@@ -73,6 +74,11 @@ class ContentError(click.ClickException):
 
     def format_message(self) -> str:
         return self.message
+
+    def show(self, file: IO[str] | None = None) -> None:
+        """Each problem as `path:line: message`, the first too (no "Error: " before it:
+        an editor's tools read such lines), then their count."""
+        click.echo(self.format_message(), file=file, err=file is None)
 
 
 def counted(count: int, noun: str) -> str:

@@ -100,7 +100,7 @@ def test_a_line_separator_in_a_value_is_a_space(tiny_site):
     )
     result = check(tiny_site)
     assert result.output.splitlines()[0] == (
-        "Error: content/events/pasted.md:4: 'status' must be one of confirmed, reported, "
+        "content/events/pasted.md:4: 'status' must be one of confirmed, reported, "
         "disputed, not 'rumoured'"
     )
     tiny_site.event(

@@ -838,3 +838,22 @@ def test_a_figure_two_reports_give_helps_join_them(empty_site):
     for number, (name, text) in enumerate(reports):
         empty_site.source(name, _article(name, f"2026-04-16T1{number}:00:00+00:00", text))
     assert _reported_by(_proposals(empty_site)) == [["afp", "bbc", "guardian"]]
+
+
+def test_every_problem_check_prints_starts_with_its_file_and_line(empty_site):
+    """An editor's tools (a quickfix list, a CI annotation) read 'path:line: message'
+    lines: the first problem is one too, not 'Error: path:line: ...'; the count closes."""
+    empty_site.source("wire-tuesday", WIRE_TUESDAY)
+    _extract(empty_site)
+    accepted = _accept(empty_site, _candidate_files(empty_site)["2026-03-03"], "dam-bursts")
+    accepted.write_text(
+        accepted.read_text().replace("date: '2026-03-03'", "date: '2026-13-03'"),
+    )
+    (empty_site.root / "content" / "events" / "stub.md").write_text("---\ntitle: Stub\n---\n")
+    result = _run(empty_site, "check")
+    assert result.exit_code == 1
+    *problems, summary = result.output.splitlines()
+    assert len(problems) >= 2
+    for line in problems:
+        assert re.match(r"content/events/[\w-]+\.md:\d+: ", line), line
+    assert summary.endswith("nothing was written.")
