@@ -290,7 +290,7 @@ def _run_stages(
         state.extras["templates"] = pages_cache.templates
         state.extras["export_places"] = pages_cache.places_now(pages)
         state.result = replace(result, written=0, kept=len(pages))
-        index = site_index(site_dir, loaded, site, view, memo)
+        index = site_index(site_dir, loaded, site, view, memo, cache)
         state.index = index.plain() if index is not None else None
         cache.save(state)
         written.finish()

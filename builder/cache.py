@@ -77,6 +77,12 @@ Shard = tuple[str, int, tuple[int, int, int]]
 TableChanges = tuple[Mapping, Iterable]
 
 
+# Values pickled one by one into the pack file (see BuildCache.pack): the file's identity
+# when written, and where each value is in it (offset, length), by key.
+PackRef = tuple[tuple[int, int, int], dict[str, tuple[int, int]]]
+PACK_FILE = "views.pack"
+
+
 class UnreadableCache(Exception):
     """A shard of the cache is not what the head says: the build goes without it."""
 
@@ -101,7 +107,8 @@ class CacheState:
     # the file's identity when written: inode, size, ctime_ns).
     shards: dict[str, list[Shard | None]] = field(default_factory=dict)
     # What a rebuild after a small change needs to know of the site without reading the
-    # tables (see builder.delta), as plain tuples; None when that build gave none.
+    # tables (see builder.delta), as plain tuples; None when that build gave none. Saved
+    # in a file of its own, which the head names as it names a shard.
     index: object = None
 
     def tables(self) -> dict[str, dict]:
@@ -452,10 +459,8 @@ class BuildCache:
                     )
                     for name, table in state.tables().items()
                 }
-                published = {path: tuple(entry) for path, entry in state.published.items()}
-                head = replace(state, records={}, extras={}, published=published)
-                self._write(self.head_path, _signed(pickle.dumps((_FORMAT, head), _PROTOCOL)))
-            self._remove_unnamed(state.shards)
+                index = self._write_head(state)
+            self._remove_unnamed(state.shards, index)
         except OSError:
             pass
 
@@ -472,12 +477,94 @@ class BuildCache:
                 state.shards = dict(self.head.shards)
                 for name, (updated, removed) in changes.items():
                     state.shards[name] = self._changed_shards(name, updated, removed)
-                published = {path: tuple(entry) for path, entry in state.published.items()}
-                head = replace(state, records={}, extras={}, published=published)
-                self._write(self.head_path, _signed(pickle.dumps((_FORMAT, head), _PROTOCOL)))
-            self._remove_unnamed(state.shards)
+                index = self._write_head(state)
+            self._remove_unnamed(state.shards, index)
         except (OSError, UnreadableCache):
             pass
+
+    def _write_head(self, state: CacheState) -> str | None:
+        """Write the head naming the shards, and the site index, in a file of its own
+        (the head is read at every build, the index only by a delta build); the index's
+        file name."""
+        index = None
+        if state.index is not None:
+            data = _pickled(state.index)
+            name = f"index-{file_digest(data)}.pickle"
+            if not (self.folder / name).exists():
+                self._write(self.folder / name, data)
+            index = (name, 0, _identity(self.folder / name))
+        published = {path: tuple(entry) for path, entry in state.published.items()}
+        head = replace(state, records={}, extras={}, published=published, index=index)
+        self._write(self.head_path, _signed(pickle.dumps((_FORMAT, head), _PROTOCOL)))
+        return index[0] if index is not None else None
+
+    def pack(self, values: Mapping[str, object], onto: PackRef | None = None) -> PackRef:
+        """Pickle each of `values` on its own into the cache's pack file, to be read
+        one by one (`unpack`); `onto`: the pack the last build left, added to (its
+        entries of the keys of `values` are replaced), else a new pack holds `values`
+        only. Raises OSError, or UnreadableCache when `onto` is not the pack on disk."""
+        path = self.folder / PACK_FILE
+        if self.folder.is_symlink():  # not written wherever a link leads (see save)
+            raise OSError("the cache folder is a link")
+        places: dict[str, tuple[int, int]] = {}
+        if onto is not None:
+            identity, before = onto
+            if _identity(path) != identity:
+                raise UnreadableCache("the pack is not the one saved")
+            places = dict(before)
+            handle = open(path, "ab")  # noqa: SIM115 (closed below)
+        else:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            descriptor, temporary = tempfile.mkstemp(dir=self.folder, prefix=".state-")
+            handle = os.fdopen(descriptor, "wb")
+        with handle:
+            offset = handle.tell()
+            chunks = []
+            for key, value in values.items():
+                data = _pickled(value)
+                places[key] = (offset, len(data))
+                offset += len(data)
+                chunks.append(data)
+            handle.write(b"".join(chunks))
+        if onto is None:
+            os.replace(temporary, path)
+        return (_identity(path), places)
+
+    def unpack(self, pack: PackRef, keys: Iterable[str]) -> dict[str, object]:
+        """The values packed under `keys` (see `pack`); raises UnreadableCache when the
+        pack is not the file that build left, or has no such key."""
+        identity, places = pack
+        path = self.folder / PACK_FILE
+        found: dict[str, object] = {}
+        try:
+            with open(path, "rb") as handle, collector_paused():
+                if _identity(path) != identity or os.fstat(handle.fileno()).st_ino != identity[0]:
+                    raise UnreadableCache("the pack is not the one saved")
+                for key in sorted(keys, key=lambda key: places[key][0]):
+                    offset, length = places[key]
+                    handle.seek(offset)
+                    found[key] = pickle.loads(handle.read(length))
+        except UnreadableCache:
+            raise
+        except Exception as error:
+            raise UnreadableCache(str(error)) from error
+        return found
+
+    def load_index(self) -> object:
+        """The site index the last build saved (see builder.delta), None when there is
+        none or it is not the file that build wrote. `load_head` first."""
+        reference = self.head.index
+        if reference is None:
+            return None
+        try:
+            name, _, identity = reference  # type: ignore[misc]
+            path = self.folder / name
+            if _identity(path) != identity:
+                return None
+            with collector_paused():
+                return pickle.loads(path.read_bytes())
+        except Exception:  # any unreadable index: the full path
+            return None
 
     def _changed_shards(self, name: str, updated: Mapping, removed: Iterable) -> list[Shard | None]:
         shards = list(self.head.shards.get(name) or ())
@@ -550,9 +637,9 @@ class BuildCache:
             parts[_shard_of(key)][key] = table[key]
         return parts, touched
 
-    def _remove_unnamed(self, shards: dict[str, list[Shard | None]]) -> None:
+    def _remove_unnamed(self, shards: dict[str, list[Shard | None]], *more: str | None) -> None:
         named = {shard[0] for table in shards.values() for shard in table if shard is not None}
-        named.add(self.head_path.name)
+        named |= {self.head_path.name, *(name for name in more if name is not None)}
         for entry in os.scandir(self.folder):
             if entry.name.endswith(".pickle") and entry.name not in named:
                 with contextlib.suppress(OSError):

@@ -32,11 +32,13 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
-from builder.cache import BuildCache, CacheState, UnreadableCache, file_digest
+from builder.cache import BuildCache, CacheState, PackRef, UnreadableCache, file_digest
 from builder.config import CONFIG_FILE, SiteConfig, load_config
+from builder.dates import DateSpan
 from builder.layout import EVENT_DIRS, SOURCES_DIR
 from builder.load import CONTENT_SUFFIXES
 from builder.model import EventRecord, Site, Source
+from builder.periods import splits
 from builder.problems import Problems
 from builder.progress import StageTimer
 from builder.rerender import Kept, PageCache, PageJob
@@ -44,11 +46,13 @@ from builder.views import (
     EventView,
     SiteView,
     SourceView,
+    TagLink,
     ViewMemo,
     assemble_site_view,
     awaits_review,
     chronological_order,
     event_record_digest,
+    event_url,
     events_by_source,
     listed_event_view,
     listed_source_view,
@@ -56,6 +60,7 @@ from builder.views import (
     source_order,
     source_record_digest,
     tag_names,
+    tag_url,
     view_digest,
 )
 
@@ -76,6 +81,7 @@ class EventEntry(NamedTuple):
     view: bytes | None  # the digest of its view (its key in the views table) when listed
     tags: tuple[str, ...]
     sources: tuple[str, ...]  # the ids of the sources it cites, one per citation
+    when: DateSpan | None  # as its view gives it, when listed
 
 
 class SourceEntry(NamedTuple):
@@ -93,28 +99,31 @@ class SiteIndex:
     sources: dict[str, SourceEntry]  # by path
     chronology: tuple[str, ...]  # the pages of the chronology split by period
     source_index: tuple[str, ...]  # the pages of the sources index
+    views: PackRef  # the listed events' views, by path, in the cache's pack file
     names: dict[str, str] = field(default_factory=dict)  # tag names by slug, as shown
 
     def plain(self) -> tuple:
-        """As saved in the cache's head: tuples, which pickle fast."""
+        """As saved in the cache: tuples, which pickle fast."""
         return (
             self.config,
             {path: tuple(entry) for path, entry in self.events.items()},
             {path: tuple(entry) for path, entry in self.sources.items()},
             self.chronology,
             self.source_index,
+            self.views,
         )
 
     @classmethod
     def from_plain(cls, plain: object) -> SiteIndex | None:
         try:
-            config, events, sources, chronology, source_index = plain  # type: ignore[misc]
+            config, events, sources, chronology, source_index, views = plain  # type: ignore[misc]
             index = cls(
                 config,
                 {path: EventEntry._make(entry) for path, entry in events.items()},
                 {path: SourceEntry._make(entry) for path, entry in sources.items()},
                 tuple(chronology),
                 tuple(source_index),
+                views,
             )
         except (TypeError, ValueError, AttributeError):
             return None
@@ -143,9 +152,10 @@ def site_index(
     site: Site,
     view: SiteView,
     memo: ViewMemo,
+    cache: BuildCache,
 ) -> SiteIndex | None:
-    """The index of a site a full build just made; None where the delta path does not
-    go (see the module's doc)."""
+    """The index of a site a full build just made, its event views packed in the cache;
+    None where the delta path does not go (see the module's doc)."""
     from builder.periods import chronology, source_index_pages
 
     config = loaded.config
@@ -154,16 +164,18 @@ def site_index(
     listed = {str(event.path) for event in site.events}
     views = {event.id: event for event in view.events}
     events = {}
+    packed: dict[str, EventView] = {}
     for event in loaded.site.events:
         path = str(event.path)
-        digest = None
+        digest = when = None
         if path in listed:
-            digest = memo.digest(views[event.id])
+            made = packed[path] = views[event.id]
+            digest, when = memo.digest(made), made.when
             if digest is None:
                 return None
         sources = tuple(citation.source_id for citation in event.citations)
-        entry = EventEntry(event.id, loaded.file_digests[path], digest, event.tags, sources)
-        events[path] = entry
+        digests = loaded.file_digests[path]
+        events[path] = EventEntry(event.id, digests, digest, event.tags, sources, when)
     split_above = config.period_pages_above
     index_jobs = source_index_pages(view.sources, split_above)
     listed_on = _listed_on(index_jobs)
@@ -180,9 +192,12 @@ def site_index(
             listed_on.get(source.id, ()),
         )
     pages = tuple(page.link.url for page in chronology(view, split_above).pages)
-    index = SiteIndex(
-        config_digest(site_dir), events, sources, pages, tuple(job.path for job in index_jobs)
-    )
+    try:
+        pack = cache.pack(packed)
+    except (OSError, UnreadableCache):
+        return None
+    index_pages = tuple(job.path for job in index_jobs)
+    index = SiteIndex(config_digest(site_dir), events, sources, pages, index_pages, pack)
     index.names = dict(view.tag_names)
     return index
 
@@ -236,11 +251,46 @@ def _source_stub(entry: SourceEntry, drawn: tuple[EventView, ...]) -> SourceView
     return SourceView(**fields, paragraphs=_NOT_LOADED, events=drawn)  # type: ignore[arg-type]
 
 
-# --- The delta path --------------------------------------------------------------------
+@dataclass(frozen=True)
+class _Cited:
+    source_id: str
+
+
+@dataclass(frozen=True)
+class EventStandIn:
+    """An unchanged event in the lists of the delta path's site view, where no page or
+    output to remake shows it: what orders and groups it, and no more. Anything else
+    asked of it raises (StandInUsed), rather than show something other than its view."""
+
+    id: str
+    url: str
+    when: DateSpan
+    tags: tuple[TagLink, ...]
+    citations: tuple[_Cited, ...]
+    unreviewed: bool = False
+
+    def __getattr__(self, name: str) -> object:
+        raise StandInUsed(f"the delta path showed {name!r} of an event it did not read")
+
+
+class StandInUsed(Exception):
+    """Raised by an EventStandIn asked for more than it holds."""
 
 
 class _FullPath(Exception):
     """The change may reach further than the delta path follows: take the full path."""
+
+
+# What makes the delta path give way to the full path (a test leaves StandInUsed out).
+FALLBACK: tuple[type[Exception], ...] = (_FullPath, UnreadableCache, StandInUsed)
+
+
+def _order(entry: EventEntry) -> tuple:
+    """builder.views.chronological_order, of an index entry."""
+    return (entry.when.sort_key(), entry.id)  # type: ignore[union-attr]
+
+
+# --- The delta path --------------------------------------------------------------------
 
 
 @dataclass
@@ -308,15 +358,14 @@ def delta_build(
     keep: list | None,
 ) -> BuildResult | None:
     """The build after a change to a few content files, or None for the full path."""
-    head = cache.head
-    index = SiteIndex.from_plain(head.index) if head.index is not None else None
+    index = SiteIndex.from_plain(cache.load_index())
     if index is None:
         return None
     try:
         with timer.stage("delta: plan"):
             plan = _plan(site_dir, output, cache, state, index)
         return _run(site_dir, output, cache, state, index, plan, timer, keep)
-    except (_FullPath, UnreadableCache):
+    except FALLBACK:
         return None
 
 
@@ -382,7 +431,7 @@ def _plan(
             if html is not None:
                 summaries[record.summary] = html
             ids = tuple(citation.source_id for citation in record.citations)
-            events[path] = EventEntry(record.id, digest, None, record.tags, ids)
+            events[path] = EventEntry(record.id, digest, None, record.tags, ids, None)
     if summaries:
         from builder.markdown_text import remember_html
 
@@ -524,7 +573,8 @@ def _run(
     with timer.stage("delta: save cache"):
         state.published = pages_cache.published(pages, written.stats)
         state.result = replace(result, written=0, kept=len(pages))
-        state.index = _new_index(index, plan, views, index_jobs).plain()
+        new_index = _new_index(index, plan, views, index_jobs, cache)
+        state.index = new_index.plain() if new_index is not None else None
         cache.save_changes(state, _table_changes(index, plan, views, pages_cache, pages))
         written.finish()
         spool_folder.finish()
@@ -534,31 +584,25 @@ def _run(
 
 
 class _DeltaViews:
-    """The site view after the change: the cached views of the unchanged events, new
-    views of the affected ones, and of each source the view its pages need."""
+    """The site view after the change. An event's view is read from the pack (see
+    BuildCache.pack) when a page to remake shows it; the other events are stood for
+    by what the lists need of them (EventStandIn). The affected events get new views,
+    each source the view its pages need."""
 
     def __init__(self, cache: BuildCache, index: SiteIndex, plan: _Plan) -> None:
         self.cache, self.index, self.plan = cache, index, plan
         self.zone = plan.config.zone
-        self.cached = cache.whole_table("views")
-        # The affected events' views before the change (their old pages and lists).
-        self.old: dict[str, EventView] = {}
-        for path in plan.affected_events:
-            entry = index.events.get(path)
-            if entry is not None and entry.view is not None:
-                self.old[path] = self._cached(entry.view)
         self.new: dict[str, EventView] = {}  # the affected events' views, by path
         self.new_digests: dict[str, bytes] = {}
         self.source_views: dict[str, SourceView] = {}  # made anew, by id
         self.memo = ViewMemo({})
         self.cited: dict[str, EventRecord] = {}  # records read for their quotes only
         self.source_paths = {entry.id: path for path, entry in plan.sources.items()}
-
-    def _cached(self, digest: bytes) -> EventView:
-        view = self.cached.get(digest)
-        if view is None:
-            raise _FullPath("an event's view is not in the views table")
-        return view  # type: ignore[return-value]
+        # What the affected events were: the years and tags listing them.
+        old = [index.events[path] for path in plan.affected_events if path in index.events]
+        self.old = [entry for entry in old if entry.view is not None]
+        self.years = {entry.when.start.year for entry in self.old}  # type: ignore[union-attr]
+        self.slugs = {slugify(tag) for entry in self.old for tag in entry.tags}
 
     def site_view(self) -> SiteView:
         plan = self.plan
@@ -582,35 +626,41 @@ class _DeltaViews:
         for path, event in located.items():
             parts = [source_digests[c.source_id] for c in event.citations]
             record_digests[id(event)] = event_record_digest(path, plan.events[path].digest, parts)
-        memo = self.memo = ViewMemo(record_digests, self.cached)
+        memo = self.memo = ViewMemo(record_digests)
         site = Site(sources=source_records, events=())
         dates: dict[str, tuple[str, str]] = {}
-        events: list[EventView] = []
-        for path, entry in plan.events.items():
-            event = located.get(path)
-            if event is not None:
-                if event.hidden:
-                    continue
+        events: list[EventView | EventStandIn] = []
+        for path, event in located.items():
+            if not event.hidden:
                 made = listed_event_view(event, site, plan.names, self.zone, dates, memo)
                 digest = memo.digest(made)
                 if digest is None:
                     raise _FullPath("an event view without a digest")
                 self.new[path], self.new_digests[path] = made, digest
                 events.append(made)
-            elif entry.view is not None:
-                cached = self._cached(entry.view)
-                memo.digests[id(cached)] = (cached, entry.view)
-                events.append(cached)
-        events.sort(key=chronological_order)
-        drawn_from = events_by_source(events)
+                self.years.add(made.when.start.year)
+                self.slugs.update(tag.slug for tag in made.tags)
+        unchanged = {
+            path: entry
+            for path, entry in plan.events.items()
+            if entry.view is not None and path not in located
+        }
+        shown = self._shown(unchanged, affected_ids)
+        packed = self.cache.unpack(self.index.views, shown)
+        for path, entry in unchanged.items():
+            listed = packed.get(path) or self._stand_in(entry)
+            memo.digests[id(listed)] = (listed, entry.view)  # type: ignore[assignment]
+            events.append(listed)  # type: ignore[arg-type]
+        events.sort(key=chronological_order)  # type: ignore[arg-type]
+        drawn_from = events_by_source(events)  # type: ignore[arg-type]
         sources = []
         for source_id, path in source_paths.items():
             entry = plan.sources[path]
             if source_id in affected_ids:
                 record = source_records[source_id]
-                made = self._source_view(record, drawn_from, memo)
-                self.source_views[source_id] = made
-                sources.append((source_order(record), made))
+                made_source = self._source_view(record, drawn_from, memo)
+                self.source_views[source_id] = made_source
+                sources.append((source_order(record), made_source))
                 continue
             drawn = tuple(drawn_from.get(source_id, ()))
             stub = _source_stub(entry, drawn)
@@ -619,7 +669,41 @@ class _DeltaViews:
             memo.digests[id(stub)] = (stub, digest)
             sources.append((entry.order, stub))
         sources.sort(key=lambda pair: pair[0])
-        return assemble_site_view(events, plan.names, [source for _, source in sources])
+        return assemble_site_view(events, plan.names, [source for _, source in sources])  # type: ignore[arg-type]
+
+    def _shown(self, unchanged: Mapping[str, EventEntry], sources: set[str]) -> set[str]:
+        """The unchanged events some page or feed to remake shows: those of the affected
+        years and tags, those drawn from the affected sources, those of the latest
+        year (the front page) and the newest (the site's feed)."""
+        plan = self.plan
+        shown = set()
+        latest = max((entry.when.start.year for entry in unchanged.values()), default=0)  # type: ignore[union-attr]
+        split = splits(len(unchanged) + len(self.new), plan.config.period_pages_above)
+        for path, entry in unchanged.items():
+            year = entry.when.start.year  # type: ignore[union-attr]
+            if (
+                year in self.years
+                or year == latest
+                or not split
+                or not sources.isdisjoint(entry.sources)
+                or not self.slugs.isdisjoint(slugify(tag) for tag in entry.tags)
+            ):
+                shown.add(path)
+        limit = plan.config.feed_entries
+        newest = sorted(unchanged, key=lambda path: _order(unchanged[path]))
+        shown.update(newest[-limit:] if limit > 0 else newest)
+        return shown
+
+    def _stand_in(self, entry: EventEntry) -> EventStandIn:
+        names = self.plan.names
+        slugs = dict.fromkeys(slugify(tag) for tag in entry.tags)
+        return EventStandIn(
+            entry.id,
+            event_url(entry.id),
+            entry.when,  # type: ignore[arg-type]
+            tuple(TagLink(names[slug], slug, tag_url(slug)) for slug in slugs),
+            tuple(_Cited(source_id) for source_id in entry.sources),
+        )
 
     def _source_view(
         self, source: Source, drawn_from: dict[str, list[EventView]], memo: ViewMemo
@@ -659,15 +743,13 @@ def _affected_jobs(
     split = chronology(view, split_above)
     if tuple(page.link.url for page in split.pages) != index.chronology:
         raise _FullPath("the chronology's pages changed")
-    shown = [*views.old.values(), *views.new.values()]
-    years = {event.when.start.year for event in shown}
+    years = views.years
     jobs = [front_page_job(split)]
     jobs += [period_page_job(split, page) for page in split.pages if page.link.year in years]
     jobs += [event_page_job(event, split) for event in views.new.values() if not event.unreviewed]
     jobs.append(tags_index_job(view))
-    slugs = {tag.slug for event in shown for tag in event.tags}
     for tag in view.tags:
-        if tag.slug in slugs:
+        if tag.slug in views.slugs:
             jobs += tag_pages(tag, split_above)
     index_jobs = source_index_pages(view.sources, split_above)
     if tuple(job.path for job in index_jobs) != index.source_index:
@@ -736,14 +818,13 @@ def _pages(
 def _pages_gone(view: SiteView, views: _DeltaViews, published: Mapping) -> set[str]:
     """Pages of the last build that may be no more: those of the affected events and
     sources, and every page and feed of their tags (made again if still there)."""
-    gone = {event.url for event in views.old.values()}
+    gone = {event_url(entry.id) for entry in views.old}
     gone |= {
         f"sources/{entry.id}.html"
         for path, entry in views.index.sources.items()
         if entry.id in views.plan.affected_sources
     }
-    slugs = {tag.slug for event in [*views.old.values(), *views.new.values()] for tag in event.tags}
-    for slug in slugs:
+    for slug in views.slugs:
         folder = f"tags/{slug}/"
         gone |= {f"tags/{slug}.html", f"tags/{slug}.xml"}
         gone |= {path for path in published if path.startswith(folder)}
@@ -751,11 +832,23 @@ def _pages_gone(view: SiteView, views: _DeltaViews, published: Mapping) -> set[s
 
 
 def _new_index(
-    index: SiteIndex, plan: _Plan, views: _DeltaViews, index_jobs: list[PageJob]
-) -> SiteIndex:
+    index: SiteIndex,
+    plan: _Plan,
+    views: _DeltaViews,
+    index_jobs: list[PageJob],
+    cache: BuildCache,
+) -> SiteIndex | None:
+    """The index after the change, the affected events' new views added to the pack;
+    None when they cannot be (the next build takes the full path)."""
+    try:
+        identity, places = cache.pack(views.new, onto=index.views)
+    except (OSError, UnreadableCache):
+        return None
     events = dict(plan.events)
     for path in plan.located:
-        events[path] = events[path]._replace(view=views.new_digests.get(path))
+        made = views.new.get(path)
+        when = made.when if made is not None else None
+        events[path] = events[path]._replace(view=views.new_digests.get(path), when=when)
     listed_on = _listed_on(index_jobs)
     sources = {}
     for path, entry in plan.sources.items():
@@ -763,7 +856,8 @@ def _new_index(
         if made is not None:
             entry = entry._replace(fields=_stub_fields(made))
         sources[path] = entry._replace(listed_on=listed_on.get(entry.id, ()))
-    new = SiteIndex(index.config, events, sources, index.chronology, index.source_index)
+    packed = (identity, {path: places[path] for path, e in events.items() if e.view is not None})
+    new = SiteIndex(index.config, events, sources, index.chronology, index.source_index, packed)
     new.names = plan.names
     return new
 
