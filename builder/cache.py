@@ -42,7 +42,7 @@ from builder.collector import collector_paused
 
 CACHE_DIR = ".timeline-cache"
 _FORMAT = 3
-_SHARDS = 64  # per table: a one-file edit rewrites about 1/64 of each table it touches
+_SHARDS = 256  # per table: a one-file edit rewrites about 1/256 of each table it touches
 
 
 class Published(NamedTuple):

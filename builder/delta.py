@@ -202,11 +202,16 @@ def site_index(
     return index
 
 
-def _listed_on(index_jobs: list[PageJob]) -> dict[str, tuple[str, ...]]:
-    pages: dict[str, list[str]] = {}
+def _listed_on(
+    index_jobs: list[PageJob], only: Iterable[str] | None = None
+) -> dict[str, tuple[str, ...]]:
+    """The sources index pages listing each source (of those in `only`), by id."""
+    wanted = set(only) if only is not None else None
+    pages: dict[str, list[str]] = {source_id: [] for source_id in wanted or ()}
     for job in index_jobs:
         for source in job.context["sources"]:  # type: ignore[union-attr]
-            pages.setdefault(source.id, []).append(job.path)
+            if wanted is None or source.id in wanted:
+                pages.setdefault(source.id, []).append(job.path)
     return {source_id: tuple(paths) for source_id, paths in pages.items()}
 
 
@@ -256,7 +261,7 @@ class _Cited:
     source_id: str
 
 
-@dataclass(frozen=True)
+@dataclass(eq=False)  # made by the thousand: not frozen, which costs at each field
 class EventStandIn:
     """An unchanged event in the lists of the delta path's site view, where no page or
     output to remake shows it: what orders and groups it, and no more. Anything else
@@ -271,6 +276,21 @@ class EventStandIn:
 
     def __getattr__(self, name: str) -> object:
         raise StandInUsed(f"the delta path showed {name!r} of an event it did not read")
+
+
+@dataclass(eq=False)
+class SourceStandIn:
+    """An unchanged source in the delta path's site view, where no page to remake shows
+    it: its place in the sources index and the exports. Asked for more, it raises."""
+
+    id: str
+    url: str
+    year: int
+    month: int
+    day: int
+
+    def __getattr__(self, name: str) -> object:
+        raise StandInUsed(f"the delta path showed {name!r} of a source it did not read")
 
 
 class StandInUsed(Exception):
@@ -546,7 +566,7 @@ def _run(
         views = _DeltaViews(cache, index, plan)
         view = views.site_view()
     with timer.stage("delta: pages"):
-        jobs, index_jobs = _affected_jobs(view, index, plan, views)
+        jobs, index_jobs, view = _affected_jobs(view, index, plan, views)
     spool_folder = SpoolFolder(output)
     with spool_folder as spool:
         with timer.stage("delta: render"):
@@ -598,6 +618,9 @@ class _DeltaViews:
         self.memo = ViewMemo({})
         self.cited: dict[str, EventRecord] = {}  # records read for their quotes only
         self.source_paths = {entry.id: path for path, entry in plan.sources.items()}
+        # Shared by the stand-ins: a tag's link by its spelling, a cited source by id.
+        self._links: dict[str, TagLink] = {}
+        self._cited: dict[str, _Cited] = {}
         # What the affected events were: the years and tags listing them.
         old = [index.events[path] for path in plan.affected_events if path in index.events]
         self.old = [entry for entry in old if entry.view is not None]
@@ -662,14 +685,22 @@ class _DeltaViews:
                 self.source_views[source_id] = made_source
                 sources.append((source_order(record), made_source))
                 continue
-            drawn = tuple(drawn_from.get(source_id, ()))
-            stub = _source_stub(entry, drawn)
-            parts = [memo.digests[id(event)][1].hex() for event in drawn]
-            digest = view_digest("Source", self.zone, source_digests[source_id], parts)
-            memo.digests[id(stub)] = (stub, digest)
-            sources.append((entry.order, stub))
+            fields = entry.fields
+            stand_in = SourceStandIn(fields[0], fields[1], fields[7], fields[8], fields[9])
+            sources.append((entry.order, stand_in))
         sources.sort(key=lambda pair: pair[0])
+        self.drawn_from, self.source_digests = drawn_from, source_digests
         return assemble_site_view(events, plan.names, [source for _, source in sources])  # type: ignore[arg-type]
+
+    def source_stub(self, stand_in: SourceStandIn) -> SourceView:
+        """The view of an unchanged source, for a sources index page to remake."""
+        path = self.source_paths[stand_in.id]
+        drawn = tuple(self.drawn_from.get(stand_in.id, ()))
+        stub = _source_stub(self.plan.sources[path], drawn)
+        parts = [self.memo.digests[id(event)][1].hex() for event in drawn]
+        digest = view_digest("Source", self.zone, self.source_digests[stand_in.id], parts)
+        self.memo.digests[id(stub)] = (stub, digest)
+        return stub
 
     def _shown(self, unchanged: Mapping[str, EventEntry], sources: set[str]) -> set[str]:
         """The unchanged events some page or feed to remake shows: those of the affected
@@ -695,14 +726,27 @@ class _DeltaViews:
         return shown
 
     def _stand_in(self, entry: EventEntry) -> EventStandIn:
-        names = self.plan.names
-        slugs = dict.fromkeys(slugify(tag) for tag in entry.tags)
+        links, cited = self._links, self._cited
+        tags = []
+        for tag in entry.tags:
+            link = links.get(tag)
+            if link is None:
+                slug = slugify(tag)
+                link = links[tag] = TagLink(self.plan.names[slug], slug, tag_url(slug))
+            if link not in tags:
+                tags.append(link)
+        citations = []
+        for source_id in entry.sources:
+            known = cited.get(source_id)
+            if known is None:
+                known = cited[source_id] = _Cited(source_id)
+            citations.append(known)
         return EventStandIn(
             entry.id,
             event_url(entry.id),
             entry.when,  # type: ignore[arg-type]
-            tuple(TagLink(names[slug], slug, tag_url(slug)) for slug in slugs),
-            tuple(_Cited(source_id) for source_id in entry.sources),
+            tuple(tags),
+            tuple(citations),
         )
 
     def _source_view(
@@ -727,9 +771,9 @@ class _DeltaViews:
 
 def _affected_jobs(
     view: SiteView, index: SiteIndex, plan: _Plan, views: _DeltaViews
-) -> tuple[list[PageJob], list[PageJob]]:
-    """The pages showing an affected record, as a full build would make them; and all
-    the sources index's pages."""
+) -> tuple[list[PageJob], list[PageJob], SiteView]:
+    """The pages showing an affected record, as a full build would make them; all the
+    sources index's pages; and the site view, the sources listed there made."""
     from builder.periods import chronology, source_index_pages, tag_pages
     from builder.render import (
         event_page_job,
@@ -760,16 +804,33 @@ def _affected_jobs(
         if entry.id in plan.affected_sources
         for page in entry.listed_on
     }
-    for job in index_jobs:
-        listed = job.context["sources"]  # type: ignore[union-attr]
-        if (
-            job.path == "sources/index.html"
-            or job.path in listing
-            or any(source.id in plan.affected_sources for source in listed)
-        ):
-            jobs.append(job)
+    remade = [
+        job
+        for job in index_jobs
+        if job.path == "sources/index.html"
+        or job.path in listing
+        or any(source.id in plan.affected_sources for source in job.context["sources"])  # type: ignore[union-attr]
+    ]
+    # The sources those pages list are stood in for: their views are made, and the
+    # pages made again from them.
+    shown = {
+        source.id
+        for job in remade
+        for source in job.context["sources"]  # type: ignore[union-attr]
+        if isinstance(source, SourceStandIn)
+    }
+    if shown:
+        sources = tuple(
+            views.source_stub(source) if source.id in shown else source  # type: ignore[arg-type]
+            for source in view.sources
+        )
+        view = replace(view, sources=sources)
+        paths = {job.path for job in remade}
+        index_jobs = source_index_pages(view.sources, split_above)
+        remade = [job for job in index_jobs if job.path in paths]
+    jobs += remade
     jobs += [source_page_job(source) for source in views.source_views.values()]
-    return jobs, index_jobs
+    return jobs, index_jobs, view
 
 
 def _pages(
@@ -849,13 +910,14 @@ def _new_index(
         made = views.new.get(path)
         when = made.when if made is not None else None
         events[path] = events[path]._replace(view=views.new_digests.get(path), when=when)
-    listed_on = _listed_on(index_jobs)
-    sources = {}
-    for path, entry in plan.sources.items():
-        made = views.source_views.get(entry.id)
-        if made is not None:
-            entry = entry._replace(fields=_stub_fields(made))
-        sources[path] = entry._replace(listed_on=listed_on.get(entry.id, ()))
+    # An unchanged source stays on the index pages it was on (their paths are those of
+    # the last build): only the affected ones may have moved.
+    listed_on = _listed_on(index_jobs, views.source_views.keys())
+    sources = dict(plan.sources)
+    for source_id, made in views.source_views.items():
+        path = views.source_paths[source_id]
+        fields = _stub_fields(made)
+        sources[path] = sources[path]._replace(fields=fields, listed_on=listed_on[source_id])
     packed = (identity, {path: places[path] for path, e in events.items() if e.view is not None})
     new = SiteIndex(index.config, events, sources, index.chronology, index.source_index, packed)
     new.names = plan.names

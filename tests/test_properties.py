@@ -3,21 +3,28 @@ tags, and the temporal tagger, on generated and random input."""
 
 from __future__ import annotations
 
+import random
 import re
+import sys
 import tempfile
 from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
+from unittest import mock
 
+import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from builder.build import build
 from builder.dates import DateError, PartialDate
 from builder.frontmatter import FrontMatterError, parse_front_matter
 from builder.load import load_event, load_source
 from builder.problems import Problems
 from builder.slugs import is_reserved_name, slugify
 from builder.temporal import tag
+
+from .test_incremental import clean_build_of, tree
 
 SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -290,3 +297,119 @@ def test_tagger_values_are_timex3_and_spans_are_text(text: str, dct: str) -> Non
         assert text[timex.start : timex.end] == timex.text
     starts = [timex.start for timex in found]
     assert starts == sorted(starts)
+
+
+# --- Delta rebuilds ------------------------------------------------------------------
+
+_BENCHMARKS = Path(__file__).resolve().parents[1] / "benchmarks"
+_DELTA_SITE_EVENTS = 120
+_CHANGES = ("new source", "edited event", "deleted event", "new event", "renamed tag", "split")
+
+
+@pytest.fixture(scope="module")
+def delta_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A generated site of 240 records, its chronology split by year (and a year of
+    many events by month), built once: each example changes it further."""
+    sys.path.insert(0, str(_BENCHMARKS))
+    from sitegen import generate_site
+
+    root = tmp_path_factory.mktemp("delta") / "site"
+    generate_site(root, _DELTA_SITE_EVENTS, seed=5)
+    config = root / "timeline.toml"
+    config.write_text(config.read_text() + "period_pages_above = 6\n")
+    build(root, root / "site", workers=1)
+    return root
+
+
+def _quote_from(source: Path) -> tuple[str, str]:
+    body = source.read_text().split("---\n", 2)[2]
+    return source.stem, body.split("\n\n")[0][:60].strip()
+
+
+def _change(root: Path, kind: str, number: int) -> None:
+    from sitegen import add_source, edit_event, event_file
+
+    events = sorted((root / "content" / "events").glob("*.md"))
+    event = events[number % len(events)]
+    if kind == "new source":
+        add_source(root, 1000 + number % 1000)
+    elif kind == "edited event":
+        edit_event(root, int(event.stem[1:]), f"Edited as change {number}.")
+    elif kind == "deleted event" and len(events) > _DELTA_SITE_EVENTS // 2:
+        event.unlink()
+    elif kind == "new event":
+        sources = sorted((root / "content" / "sources").glob("*.md"))
+        quotes = [_quote_from(sources[(number * k) % len(sources)]) for k in (1, 7)]
+        text = event_file(5000 + number, random.Random(number), quotes)
+        (root / "content" / "events" / f"e{5000 + number:06d}.md").write_text(text)
+    elif kind == "renamed tag":
+        text = re.sub(r"tags: \[[^\]]*\]", f"tags: [renamed-{number % 5}]", event.read_text())
+        event.write_text(text)
+    elif kind == "split":  # one more event in a year of a few: it gets a page per month
+        sources = sorted((root / "content" / "sources").glob("*.md"))
+        text = event_file(6000 + number, random.Random(number), [_quote_from(sources[0])])
+        text = re.sub(r"date: \S+", "date: 2001-05-0" + str(1 + number % 9), text)
+        (root / "content" / "events" / f"e{6000 + number:06d}.md").write_text(text)
+
+
+def _break_a_quote(root: Path) -> tuple[Path, str]:
+    """Cut the text of a source some event quotes; the source file and its text."""
+    event = sorted((root / "content" / "events").glob("*.md"))[0]
+    cited = re.search(r"source: (\S+)", event.read_text())
+    assert cited is not None
+    source = root / "content" / "sources" / f"{cited.group(1)}.md"
+    text = source.read_text()
+    _, front, _ = text.split("---\n", 2)
+    source.write_text(f"---\n{front}---\nGone.\n")
+    return source, text
+
+
+_DELTA_TAKEN: list[bool] = []
+
+
+@settings(
+    max_examples=12,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+@given(
+    changes=st.lists(
+        st.tuples(st.sampled_from(_CHANGES), st.integers(0, 10**6)), min_size=1, max_size=3
+    ),
+    break_quote=st.booleans(),
+)
+def test_delta_rebuild_equals_clean_build(
+    delta_site: Path, changes: list[tuple[str, int]], break_quote: bool
+) -> None:
+    """Random small change sets on a site big enough for the delta path: each rebuild
+    gives the bytes of a clean build; a quote that no longer matches its edited source
+    fails the build and leaves the site as it was."""
+    from builder import delta
+    from builder.cache import UnreadableCache
+    from builder.problems import ContentError
+    from builder.progress import StageTimer
+
+    output = delta_site / "site"
+    strict = (delta._FullPath, UnreadableCache)  # a stand-in asked for more: a failure
+    with mock.patch.object(delta, "FALLBACK", strict):
+        if break_quote:
+            published = tree(output)
+            source, text = _break_a_quote(delta_site)
+            with pytest.raises(ContentError, match="quote not found"):
+                build(delta_site, output, workers=1)
+            assert tree(output) == published
+            source.write_text(text)
+        for kind, number in changes:
+            _change(delta_site, kind, number)
+        timer = StageTimer()
+        build(delta_site, output, workers=1, timer=timer)
+    _DELTA_TAKEN.append("delta: render" in timer.times)
+    with tempfile.TemporaryDirectory() as scratch:
+        assert tree(output) == clean_build_of(delta_site, Path(scratch) / "clean"), changes
+
+
+def test_delta_rebuilds_were_taken() -> None:
+    """The property test above took the delta path for most change sets (a change
+    reaching further, a new month page say, takes the full path)."""
+    if _DELTA_TAKEN:
+        assert sum(_DELTA_TAKEN) >= len(_DELTA_TAKEN) // 2, _DELTA_TAKEN
