@@ -139,8 +139,9 @@ def read_content_file(path: Path, problems: Problems) -> FrontMatter | None:
         return None
     for line, message in front.duplicates:
         problems.error(path, line, message)
-    # YAML escapes ("\0", "\e", "\ud800") write what the file itself may not hold.
-    escaped = list(_escaped_controls(front.data, ()))
+    # YAML escapes ("\0", "\e", "\ud800") write what the file itself may not hold; the
+    # file holds none of those characters, so without a backslash its values hold none.
+    escaped = list(_escaped_controls(front.data, ())) if "\\" in text else []
     for key_path, char in escaped:
         where = repr(key_path[0]) if key_path else "a key"
         problems.error(
@@ -342,6 +343,8 @@ def split_paragraphs(body: str) -> tuple[str, ...]:
 
 
 def _join_lines(lines: list[str]) -> str:
+    if len(lines) == 1:  # most paragraphs: nothing to join
+        return lines[0].strip()
     lines = [line.strip() for line in lines]
     items = [LIST_ITEM.match(line) is not None for line in lines]
     listed = sum(items) >= 2
