@@ -320,7 +320,8 @@ def is_text(line: str) -> bool:
 _SITE_NAVIGATION = re.compile(
     r"\W*(?:page\s+\d+\s+of\s+\d+|(?:next|previous|prev)(?:\s+(?:page|article|story|post))?"
     rf"|tags|topics|tagged|filed\s+under|{RELATED_POINTER}"
-    r"|most\s+(?:read|popular|viewed|shared)|loading(?:\.\.\.|…)?)\W*",
+    r"|most\s+(?:read|popular|viewed|shared)|mais\s+lidas|más\s+leídas|les\s+plus\s+lus"
+    r"|meistgelesen|più\s+lette|loading(?:\.\.\.|…)?)\W*",
     re.IGNORECASE,
 )
 
@@ -395,17 +396,25 @@ _PAGE_TOOL = re.compile(
     r"|partager|imprimer|teilen|drucken|compartir|imprimir|condividi|stampa|поделиться"
     r"|مشاركة|分享(?:到)?|打印"
     r"|(?:temps\s+de\s+lecture|lesezeit|tiempo\s+de\s+lectura)\W*\d+\s*min\.?"
-    r"|\d+\s*min\.?\s+(?:de\s+lecture|lesezeit|de\s+lectura))\W*",
+    r"|\d+\s*min\.?\s+(?:de\s+lecture|lesezeit|de\s+lectura)"
+    # what a page on a phone shows to open the rest of it, or to move about it
+    r"|continue\s+reading|read\s+(?:the\s+)?full\s+(?:article|story)|show\s+(?:more|less)"
+    r"|tap\s+to\s+(?:expand|read\s+more)|open\s+in\s+(?:the\s+)?app|back\s+to\s+top"
+    r"|scroll\s+to\s+continue|(?:view|jump\s+to|show)\s+comments|listen(?:\s+to\s+article)?"
+    r"(?:\W+\d{1,2}:\d\d(?:\s*min)?)?|weiterlesen|zur\s+startseite|artikel\s+verschenken"
+    r"|kommentare|lire\s+la\s+suite|seguir\s+leyendo|continuar\s+lendo|続きを読む"
+    r"|記事の続きを読む|اقرأ\s+المزيد)\W*",
     re.IGNORECASE,
 )
 
 
 # A picture's credit or label among the paragraphs: "Photograph: Jane Doe/Valley
 # Courier", "Photo credit: Tom Lee", the labels a BBC page gives its pictures for screen
-# readers ("Image source, Getty Images", "Image caption, ...", "Media caption, ...").
+# readers ("Image source, Getty Images", "Image caption, ...", "Media caption, ...") and
+# its videos and sound ("Video, 00:01:32Floods in the valley", "Audio, 2 minutes").
 _PICTURE_LABEL = re.compile(
-    rf"(?:(?:image|media|video)\s+(?:source|caption|credit)\s*[,:]|{PICTURE_WORD}"
-    r"(?:\s+credit)?\s*[:：])",
+    rf"\(?(?:(?:image|media|video)\s+(?:source|caption|credit)\s*[,:]|{PICTURE_WORD}"
+    r"(?:\s+credit)?\s*[:：]|(?:video|audio),\s+\d)",
     re.IGNORECASE,
 )
 
@@ -512,6 +521,8 @@ _PROMOTION = re.compile(
     r"|sign up (?:to|for) (?:our|free|the\b.{0,60}\b(?:newsletter|briefing|email|alerts))"
     r"|already a (?:subscriber|member)"
     r"|follow us on|download (?:the|our)\b.{0,40}\bapp\b|get (?:the|our)\b.{0,40}\bapp\b"
+    r"|join our (?:whatsapp|telegram) channel|get (?:breaking )?news alerts"
+    r"|(?:enable|turn on) (?:push )?notifications"
     r"|become a (?:member|subscriber|supporter)|click here (?:to|for)\b"
     # asks them for stories, tips or money; tells them of its cookies
     r"|(?:have you been affected|do you have a story|(?:got|have) a (?:news )?tip)\b"
@@ -544,7 +555,8 @@ _PROMOTION_LENGTH = 160
 # continues below advertisement"), in the languages newsrooms use most.
 _ADVERTISEMENT = re.compile(
     r"(?:advertisement|advertisements|advert|sponsored(?: content)?|ad|anzeige|werbung"
-    r"|publicité|publicidad|pubblicità|reclame|advertentie|reklama"
+    r"|publicité|publicidad|publicidade|pubblicità|reclame|advertentie|reklama"
+    r"|continua\s+dopo\s+la\s+pubblicità"
     r"|(?:story|article|text) continues below(?: (?:this )?(?:advertisement|ad))?"
     r"|continue reading (?:the main story|below)|skip advertisement"
     r"|(?:advertisement|ad)\W+(?:scroll|continue|story continues)[\w\s]*)\W*",

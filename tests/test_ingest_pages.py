@@ -2201,3 +2201,34 @@ def test_a_teaser_above_the_story_lends_it_neither_its_byline_nor_its_date(
     assert front(outcome)["author"] == "Ana Ruiz"
     assert front(outcome)["published"] == "2025-04-02T08:15:00+01:00"
     assert text_of(outcome) == list(STORY)
+
+
+@pytest.mark.parametrize(
+    "tool",
+    [
+        "Continue reading",
+        "Read full article",
+        "Tap to expand",
+        "Listen · 4:12 min",
+        "Back to top",
+        "Weiterlesen",
+        "Lire la suite",
+        "記事の続きを読む",
+        "Publicidade",
+        "Mais lidas",
+        "Join our WhatsApp channel",
+        "Video, 00:01:32Floods in the valley",
+        "(Foto: Tom Hale)",
+    ],
+)
+def test_what_a_page_on_a_phone_shows_between_paragraphs_is_not_text(
+    empty_site: TinySite, tmp_path: Path, tool: str
+) -> None:
+    """The labels a page saved from a phone shows between its paragraphs, to open the
+    rest of it, move about it, play it or follow the site ('Continue reading', 'Tap to
+    expand', 'Weiterlesen', 'Video, 00:01:32...'), are not article text; they stayed."""
+    page = barrier_page(paragraphs_html([*STORY[:2], tool, *STORY[2:]]))
+    assert text_of(add_one(empty_site, tmp_path, page)) == list(STORY)
+    sentence = "Show more compassion, the bishop told the council on Tuesday night."
+    page = barrier_page(paragraphs_html([*STORY[1:], sentence]), title="Bishop speaks")
+    assert text_of(add_one(empty_site, tmp_path, page, "b.html")) == [*STORY[1:], sentence]
