@@ -71,7 +71,12 @@ def fetch_url(url: str) -> bytes:
             final = response.geturl() or url
             content_type = response.headers.get("Content-Type")
     except urllib.error.HTTPError as error:
-        raise FetchError(f"the server answered {error.code} {error.reason}") from None
+        if 300 <= error.code < 400:  # (urllib follows redirects but round a loop)
+            raise FetchError(
+                f"the server's redirects ({error.code}) go round in a loop, or on too long: "
+                "open the address in a browser and save the page"
+            ) from None
+        raise FetchError(f"the server answered {error.code} {_one_line(error.reason)}") from None
     except http.client.HTTPException as error:
         reason = _one_line(f"{type(error).__name__}: {error}")
         raise FetchError(f"the server's answer is not valid HTTP ({reason})") from None

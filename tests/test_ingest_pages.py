@@ -2232,3 +2232,36 @@ def test_what_a_page_on_a_phone_shows_between_paragraphs_is_not_text(
     sentence = "Show more compassion, the bishop told the council on Tuesday night."
     page = barrier_page(paragraphs_html([*STORY[1:], sentence]), title="Bishop speaks")
     assert text_of(add_one(empty_site, tmp_path, page, "b.html")) == [*STORY[1:], sentence]
+
+
+class _LoopingHandler(http.server.BaseHTTPRequestHandler):
+    """Redirects every address to itself."""
+
+    def do_GET(self) -> None:
+        self.send_response(302)
+        self.send_header("Location", self.path)
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+def test_an_address_whose_redirects_go_round_in_a_loop_says_so_on_one_line(
+    empty_site: TinySite,
+) -> None:
+    """An address the server redirects to itself fails with a message of one line saying
+    the redirects loop; it gave urllib's own message over three lines ('... would lead to
+    an infinite loop.\\nThe last 30x error message was:\\nFound')."""
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _LoopingHandler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        address = f"http://127.0.0.1:{server.server_address[1]}/news/flood-barrier"
+        [outcome] = ingest(empty_site.root, [address])
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert outcome.status == "failed"
+    assert outcome.origin == address
+    assert "\n" not in outcome.message
+    assert "redirects (302) go round in a loop" in outcome.message
