@@ -88,6 +88,53 @@ def fetch_url(url: str) -> bytes:
     return Fetched(body, final, content_type)
 
 
+# How many times a page that sends the reader on at once (<meta http-equiv="refresh">) is
+# followed; how long it may wait to count as sending them on, in seconds; and how many
+# words it may hold (a page that reloads itself every few minutes is an article).
+REFRESHES_FOLLOWED = 5
+_REFRESH_DELAY = 10
+_REFRESH_PAGE_WORDS = 50
+_REFRESH = re.compile(r"\s*(?P<delay>\d+)(?:\.\d*)?\s*[;,]\s*(?:url\s*=\s*)?(?P<url>.+)", re.I)
+
+
+def following_refreshes(fetch: Fetcher) -> Fetcher:
+    """`fetch`, following the pages that send the reader on to another address at once
+    (a link shortener's or an aggregator's: '<meta http-equiv="refresh" content="0;
+    url=...">'), a few times."""
+
+    def fetch_through(url: str) -> bytes:
+        body = fetch(url)
+        for _ in range(REFRESHES_FOLLOWED):
+            onward = _sent_on_to(body, final_address(body, url))
+            if onward is None:
+                return body
+            url, body = onward, fetch(onward)
+        return body
+
+    return fetch_through
+
+
+def _sent_on_to(body: bytes, address: str) -> str | None:
+    """The address a short page sends the reader on to at once, with its refresh; None
+    for any other page."""
+    if b"refresh" not in body[:20000].lower():
+        return None
+    try:
+        root = lxml.html.fromstring(body)
+    except (ValueError, lxml.etree.ParserError):
+        return None
+    stated = root.xpath("//meta[translate(@http-equiv, 'REFSH', 'refsh')='refresh']/@content")
+    found = _REFRESH.match(str(stated[0])) if stated else None
+    if found is None or int(found["delay"]) > _REFRESH_DELAY:
+        return None
+    body_element = root.find(".//body")
+    words = len(body_element.text_content().split()) if body_element is not None else 0
+    onward = web_address(found["url"].strip().strip("'\""), address)
+    if words > _REFRESH_PAGE_WORDS or onward is None or onward == address:
+        return None
+    return onward
+
+
 # What may stand in an address's path and query as written, not percent-encoded.
 _ADDRESS_SAFE = "/%:@!$&'()*+,;=-._~?"
 

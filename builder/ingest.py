@@ -58,6 +58,7 @@ from builder.fetch import (
     FetchError,
     fetch_url,
     final_address,
+    following_refreshes,
     looks_like_feed,
     looks_like_feed_address,
     named_feeds,
@@ -285,7 +286,7 @@ class Ingester:
     def __init__(self, site_dir: Path, options: Options, fetch: Fetcher = fetch_url) -> None:
         self.site_dir = site_dir
         self.options = options
-        self.fetch = fetch
+        self.fetch = following_refreshes(fetch)
         self.known = KnownSources.scan(site_dir)
 
     def add(self, given: str) -> Iterator[Outcome]:

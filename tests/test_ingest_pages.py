@@ -2265,3 +2265,28 @@ def test_an_address_whose_redirects_go_round_in_a_loop_says_so_on_one_line(
     assert outcome.origin == address
     assert "\n" not in outcome.message
     assert "redirects (302) go round in a loop" in outcome.message
+
+
+def test_a_page_that_sends_the_reader_on_at_once_is_followed(empty_site: TinySite) -> None:
+    """An address whose page only sends the reader on ('<meta http-equiv="refresh"
+    content="0; url=...">', as link shorteners and aggregators answer) gives the article
+    it sends them to; it failed as 'no article text found'. A page reloading itself
+    every five minutes is read as it is."""
+    short = "https://vlly.example/a1B2"
+    onward = "https://valleycourier.example/news/flood-barrier"
+    refresh = f'<html><head><meta http-equiv="Refresh" content="0; URL=\'{onward}\'"></head></html>'
+    reloading = barrier_page(paragraphs_html(STORY[1:]), title="Barrier vote").replace(
+        "<head>", '<head><meta http-equiv="refresh" content="300">'
+    )
+    pages = {
+        short: refresh.encode(),
+        onward: barrier_page(paragraphs_html(STORY)).encode(),
+        "https://valleycourier.example/live": reloading.encode(),
+    }
+    added, reloaded = ingest(
+        empty_site.root, [short, "https://valleycourier.example/live"], fetch=pages.__getitem__
+    )
+    assert added.status == "added", added
+    assert text_of(added) == list(STORY)
+    assert reloaded.status == "added", reloaded
+    assert text_of(reloaded) == list(STORY[1:])
