@@ -55,14 +55,24 @@ _AUTHORS_NOTE_VERB = re.compile(
 )
 
 
+# What follows an author's name in their signature at an article's foot: where they write
+# from, or their role ("Claire Dubois (Grenoble, correspondante)", "Ana Ruiz, in Fenner").
+_SIGNATURE_REST = re.compile(r"\s*(?:\([^()]{1,80}\)|,\s*[^.,;]{1,60})?\W*")
+
+
 def without_authors_note(paragraphs: list[str], author: str | None) -> list[str]:
     """The paragraphs without the note on the article's authors at their foot, which
-    opens with an author's name ("Ana Ruiz covers water and climate for ...")."""
+    opens with an author's name ("Ana Ruiz covers water and climate for ..."), or their
+    signature ("Claire Dubois (Grenoble, correspondante)")."""
     names = [name.strip() for name in (author or "").split(";") if name.strip()]
 
     def is_note(paragraph: str) -> bool:
         return any(
-            paragraph.startswith(name) and _AUTHORS_NOTE_VERB.match(paragraph, len(name))
+            paragraph.startswith(name)
+            and (
+                _AUTHORS_NOTE_VERB.match(paragraph, len(name))
+                or _SIGNATURE_REST.fullmatch(paragraph, len(name))
+            )
             for name in names
         )
 

@@ -2290,3 +2290,18 @@ def test_a_page_that_sends_the_reader_on_at_once_is_followed(empty_site: TinySit
     assert text_of(added) == list(STORY)
     assert reloaded.status == "added", reloaded
     assert text_of(reloaded) == list(STORY[1:])
+
+
+@pytest.mark.parametrize(
+    "signature", ["Ana Ruiz (Fenner, correspondante)", "Ana Ruiz, in Fenner", "Ana Ruiz"]
+)
+def test_the_authors_signature_at_the_foot_is_not_text(
+    empty_site: TinySite, tmp_path: Path, signature: str
+) -> None:
+    """The author's signature closing the article, their name with where they write from
+    ('Ana Ruiz (Fenner, correspondante)', as French newspapers sign), is not article
+    text; it stayed as the last paragraph."""
+    article = f"<p class='byline'>By Ana Ruiz</p>{paragraphs_html([*STORY, signature])}"
+    outcome = add_one(empty_site, tmp_path, barrier_page(article))
+    assert front(outcome)["author"] == "Ana Ruiz"
+    assert text_of(outcome) == list(STORY)
