@@ -1146,3 +1146,13 @@ def test_dawn_on_a_day_with_its_year_is_in_that_year() -> None:
     text = "Russian troops crossed the border before dawn on Feb. 24, 2022."
     assert _values(text, "2025-02-25") == {"dawn on Feb. 24, 2022": "2022-02-24TMO"}
     assert _dated_quotes(text, "2025-02-25") == [("2022-02-24", text)]
+
+
+def test_yesterday_in_a_quote_after_the_day_it_was_said_is_the_day_before_it() -> None:
+    # Published Saturday 14 June 2025.
+    text = 'She said on Friday: "Yesterday was a dark day."'
+    assert _values(text, "2025-06-14") == {"Friday": "2025-06-13", "Yesterday": "2025-06-12"}
+    text = 'She said on Friday: "We arrived today."'
+    assert _values(text, "2025-06-14")["today"] == "2025-06-13"
+    # Without a day said, the day the story was written.
+    assert _values('He said: "Yesterday was hard."', "2025-06-14") == {"Yesterday": "2025-06-13"}

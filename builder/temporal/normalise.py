@@ -1323,17 +1323,35 @@ def _in_quote(text: str, start: int) -> bool:
     return head.count('"') % 2 == 1 or head.rfind("“") > head.rfind("”")
 
 
+# 'She said on Friday: "Yesterday was a dark day."': the day, before the quote.
+_SAID_ON_QUOTE = re.compile(
+    r"\b(?:said|says|told\s+[\w'’-]+|added|wrote|declared|tweeted)(?:\s+[\w'’-]+){0,3}?\s+"
+    rf"(?:on\s+)?({WEEKDAY})\s*[:,]?\s*[\"“]$",
+    re.IGNORECASE,
+)
+
+
 def _speech_day(ctx: Context, start: int, end: int) -> date:
-    """The day the words at [start, end) were spoken: the weekday an attribution after the
-    quote holding them names, else the day the story was written (in a live blog, the day
-    of the heading its entry is under)."""
+    """The day the words at [start, end) were spoken: the weekday an attribution before or
+    after the quote holding them names, else the day the story was written (in a live
+    blog, the day of the heading its entry is under)."""
     written = ctx.heading_day or ctx.dct
-    if '"' not in ctx.text[end : end + 250] and "”" not in ctx.text[end : end + 250]:
-        return written  # cheap test first: no quote closes after the words
-    said = _QUOTE_SAID_ON.match(ctx.text, end)
+    said = _said_before(ctx.text, start)
+    if said is None:
+        if '"' not in ctx.text[end : end + 250] and "”" not in ctx.text[end : end + 250]:
+            return written  # cheap test first: no quote closes after the words
+        said = _QUOTE_SAID_ON.match(ctx.text, end)
     if said is None or not _in_quote(ctx.text, start):
         return written
     return cal.nearest_weekday(ctx.dct, WEEKDAYS[said.group(1).lower()], -1)
+
+
+def _said_before(text: str, start: int) -> re.Match[str] | None:
+    """The attribution naming the day just before the quote that `start` is in, if any."""
+    opening = max(text.rfind('"', 0, start), text.rfind("“", 0, start))
+    if opening < 0 or start - opening > 250:
+        return None
+    return _SAID_ON_QUOTE.search(text, max(0, opening - 60), opening + 1)
 
 
 # "a curfew until 5 pm Sunday": the day is ahead whatever the verb's tense.
