@@ -1348,8 +1348,9 @@ def _speech_day(ctx: Context, start: int, end: int) -> date:
 
 def _said_before(text: str, start: int) -> re.Match[str] | None:
     """The attribution naming the day just before the quote that `start` is in, if any."""
-    opening = max(text.rfind('"', 0, start), text.rfind("“", 0, start))
-    if opening < 0 or start - opening > 250:
+    near = max(0, start - 250)
+    opening = max(text.rfind('"', near, start), text.rfind("“", near, start))
+    if opening < 0:
         return None
     return _SAID_ON_QUOTE.search(text, max(0, opening - 60), opening + 1)
 
