@@ -325,24 +325,34 @@ def headline(sentence: str, date_text: str = "") -> str:
 def clause_of(candidate: Candidate) -> str:
     """The words of the candidate's sentence that tell of its date, for a sentence telling
     of more than one: the clause its expression is in (between _CLAUSE_BREAKs, and before
-    the next date another candidate is of), after the sentence's first clause, which names
-    what it is about ("The dam, built in 1962" and "The dam … had been under repair since
-    2023")."""
+    the next date another candidate is of; with the clause after it when it says no more
+    than its date: "On Monday, rebels seized the airport"), after the sentence's first
+    clause, which names what it is about ("The dam, built in 1962" and "The dam … had been
+    under repair since 2023"), unless that clause only dates another ("In 2019, the plant
+    closed; in 2021 it was demolished": "In 2021 it was demolished")."""
     quote, offset = candidate.quote, candidate.start
     at, ends = candidate.timex_start - offset, candidate.timex_end - offset
     if not 0 <= at < ends <= len(quote):
         return quote
     breaks = list(_CLAUSE_BREAK.finditer(quote))
+    others = [other - offset for other in candidate.other_dates]
     before = [brk for brk in breaks if brk.end() <= at]
+    after = [brk for brk in breaks if brk.start() >= ends]
+    opens = before[-1].end() if before else 0
+    if after and _only_dating(quote[opens:at] + " " + quote[ends : after[0].start()]):
+        after = after[1:]  # "On Monday, rebels seized the airport"
     clause_end = min(
-        [brk.start() for brk in breaks if brk.start() >= ends]
-        + [other - offset for other in candidate.other_dates if other - offset >= ends]
-        + [len(quote)]
+        [brk.start() for brk in after[:1]] + [o for o in others if o >= ends] + [len(quote)]
     )
+    first_end = breaks[0].start() if breaks else len(quote)
     if len(before) <= 1:  # the first clause, or the one right after it
         clause = quote[:clause_end]
     else:
-        clause = f"{quote[: breaks[0].start()]} … {quote[before[-1].end() : clause_end]}"
+        clause = _LINKING_OPENER.sub("", quote[opens:clause_end], count=1)
+        if any(o < first_end for o in others) and len(quote[:first_end].split()) <= 4:
+            clause = clause[:1].upper() + clause[1:]  # after "In 2019": no subject
+        else:
+            clause = f"{quote[:first_end]} … {clause}"
     return _CUT_END.sub("", " " + clause)[1:]  # not "... to hold elections on"
 
 
@@ -360,6 +370,16 @@ def _main_clause(sentence: str, date_text: str) -> list[str] | None:
         if len(words) >= _MAIN_CLAUSE_WORDS and date_text in clause:
             found = words
     return found
+
+
+# The words a clause saying no more than its date holds besides it: "On Monday", "And late
+# on Tuesday".
+_DATING_WORDS = frozenset("on in at by late early since from during and but then".split())
+
+
+def _only_dating(text: str) -> bool:
+    """Whether `text`, what a clause says besides its date, are _DATING_WORDS alone."""
+    return all(word.strip(",;:").lower() in _DATING_WORDS for word in text.split())
 
 
 def _balanced(text: str) -> str:

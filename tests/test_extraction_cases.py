@@ -1156,3 +1156,16 @@ def test_yesterday_in_a_quote_after_the_day_it_was_said_is_the_day_before_it() -
     assert _values(text, "2025-06-14")["today"] == "2025-06-13"
     # Without a day said, the day the story was written.
     assert _values('He said: "Yesterday was hard."', "2025-06-14") == {"Yesterday": "2025-06-13"}
+
+
+def test_a_clause_saying_only_its_date_is_titled_with_the_clause_it_opens(tmp_path: Path) -> None:
+    body = "On Monday, rebels seized the airport, and on Tuesday they entered the city centre."
+    assert _candidate_titles(tmp_path / "city", body, "2025-06-11") == [
+        ("2025-06-09", "On Monday, rebels seized the airport"),
+        ("2025-06-10", "On Tuesday they entered the city centre"),
+    ]
+    body = "In 2019, the plant closed; in 2021 it was demolished."
+    assert _candidate_titles(tmp_path / "plant", body, "2025-06-11") == [
+        ("2019", "In 2019, the plant closed"),
+        ("2021", "In 2021 it was demolished"),
+    ]
