@@ -213,6 +213,15 @@ _COUNT_FROM = re.compile(
     r"\s+(?:from|starting(?:\s+on|\s+from)?|beginning(?:\s+on)?)\s+", re.IGNORECASE
 )
 _COUNT_TO = re.compile(r",?\s+(?:to|through|until|till|end(?:ing|ed)(?:\s+on)?)\s+", re.IGNORECASE)
+# "Three days of official mourning began on Thursday", "A three-day strike starting
+# Monday", "Five days of talks ended on Friday": an event told by how long it lasts, and
+# the day it starts or ends on.
+_EVENT_OF_COUNT = re.compile(
+    r"(?:\s+of(?:\s+[\w-]+){1,3}?|(?:(?<=-day)|(?<=-week)|(?<=-month))(?:\s+[\w-]+){1,2}?)\s+"
+    r"(starting|beginning|from|beg[ai]n|begins|start(?:s|ed)?|opens|opened|end(?:s|ed))"
+    r"(?:\s+on)?\s+",
+    re.IGNORECASE,
+)
 _FROM_FOR = re.compile(r",?\s+for\s+(?:the\s+)?", re.IGNORECASE)
 _FROM = re.compile(r"\bfrom\s+$", re.IGNORECASE)
 
@@ -255,6 +264,9 @@ def _joined_as_lasting(sentence: str, offset: int, day: Timex, count: Timex) -> 
     three months to 30 June"; else 0."""
     if count.start < day.start:
         between = (sentence, count.end - offset, day.start - offset)
+        event = _EVENT_OF_COUNT.fullmatch(*between)
+        if event is not None:  # "Three days of mourning began on Thursday"
+            return -1 if event.group(1)[:3].lower() == "end" else 1
         way = 1 if _COUNT_FROM.fullmatch(*between) else -1 if _COUNT_TO.fullmatch(*between) else 0
         # (The expression may hold its "the": "In the five days from 3 March".)
         opening = count.start - offset + (4 if count.text[:4].lower() == "the " else 0)

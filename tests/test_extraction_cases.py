@@ -1169,3 +1169,16 @@ def test_a_clause_saying_only_its_date_is_titled_with_the_clause_it_opens(tmp_pa
         ("2019", "In 2019, the plant closed"),
         ("2021", "In 2021 it was demolished"),
     ]
+
+
+def test_an_event_told_by_how_long_it_lasts_spans_from_or_to_its_day() -> None:
+    # Published Thursday 8 May 2025.
+    text = "Three days of official mourning began on Thursday."
+    assert _dated_quotes(text, "2025-05-08") == [("2025-05-08", "2025-05-10", text)]
+    text = "A three-day strike starting Monday will halt trains."
+    assert _dated_quotes(text, "2025-05-08") == [("2025-05-12", "2025-05-14", text)]
+    text = "Five days of talks ended on Friday."
+    assert _dated_quotes(text, "2025-05-08") == [("2025-04-28", "2025-05-02", text)]
+    # A count after which something came is no span (one date, no end).
+    text = "Two days after the vote on Monday, he resigned."
+    assert [len(dated) for dated in _dated_quotes(text, "2025-05-08")] == [2]
