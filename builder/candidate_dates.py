@@ -366,6 +366,10 @@ def counted_dates(
             # from ("a day earlier" than a weekend is not a day).
             anchor = None
             continue
+        ahead = _counted_from_date_after(text, timexes, values, index)
+        if ahead is not None and (ahead[:10] <= dct or direction(text, timex.start, timex.end) > 0):
+            found[timex.start] = ahead  # "Two days after the vote on Monday, he resigned"
+            continue
         count = _COUNT.fullmatch(timex.value) or _HOURS.fullmatch(timex.value)
         some = _SOME_HOURS.fullmatch(timex.value)  # "Hours later"
         way = _LATER.match(text, timex.end) or _after_event_told(text, timex.end, anchor)
@@ -388,6 +392,31 @@ def counted_dates(
             found[timex.start] = value
             anchor = (value, timex.end)  # the narrative moves on: "A week later, ..."
     return found
+
+
+# "Two days after the vote on Monday", "a week before the election in May": a count from
+# an event named by a noun and dated just after it.
+_AFTER_EVENT_ON = re.compile(
+    r"\s+(after|before)\s+(?:the|a|an|his|her|their|its)\s+[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*){0,2}?"
+    r"\s+(?:on|in|of)\s+",
+    re.IGNORECASE,
+)
+
+
+def _counted_from_date_after(
+    text: str, timexes: list[Timex], values: list[str | None], index: int
+) -> str | None:
+    """The date of a count of days, weeks, months or years (timexes[index]) after or before
+    an event dated by the expression just after it, that far from that date."""
+    timex = timexes[index]
+    count = _COUNT.fullmatch(timex.value) if timex.type == "DURATION" else None
+    if count is None or index + 1 >= len(timexes) or values[index + 1] is None:
+        return None
+    way = _AFTER_EVENT_ON.fullmatch(text, timex.end, timexes[index + 1].start)
+    if way is None:
+        return None
+    steps = int(count.group(1)) * (-1 if way.group(1).lower() == "before" else 1)
+    return _count(values[index + 1], steps, count.group(2), timex.text)
 
 
 # "Three days after the attack,", "a week before the vote.": a count from an event named

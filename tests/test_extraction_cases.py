@@ -1181,4 +1181,12 @@ def test_an_event_told_by_how_long_it_lasts_spans_from_or_to_its_day() -> None:
     assert _dated_quotes(text, "2025-05-08") == [("2025-04-28", "2025-05-02", text)]
     # A count after which something came is no span (one date, no end).
     text = "Two days after the vote on Monday, he resigned."
-    assert [len(dated) for dated in _dated_quotes(text, "2025-05-08")] == [2]
+    assert {len(dated) for dated in _dated_quotes(text, "2025-05-08")} == {2}
+
+
+def test_a_count_after_an_event_dated_just_after_it_is_counted_from_that_date() -> None:
+    # Published Sunday 8 June 2025.
+    text = "Two days after the vote on Monday, he resigned."
+    assert _dated_quotes(text, "2025-06-08") == [("2025-06-02", text), ("2025-06-04", text)]
+    text = "Three years after the war in 2003, elections were held."
+    assert _dated_quotes(text, "2025-06-08") == [("2003", text), ("2006", text)]
