@@ -312,7 +312,7 @@ _RANGE_START = re.compile(
 )
 _UNTIL_FURTHER_NOTICE = re.compile(r"\s+(?:until|till)\s+further\s+notice\b", re.IGNORECASE)
 _RANGE_LINK = re.compile(
-    r"^\s*(?:to|until|till|through|and|-|–|—)\s*(?:(?:early|late|mid)[-\s]+)?$"
+    r"^\s*(?:to|into|until|till|through|and|-|–|—)\s*(?:(?:early|late|mid)[-\s]+)?$"
 )
 
 

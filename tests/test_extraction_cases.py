@@ -1190,3 +1190,11 @@ def test_a_count_after_an_event_dated_just_after_it_is_counted_from_that_date() 
     assert _dated_quotes(text, "2025-06-08") == [("2025-06-02", text), ("2025-06-04", text)]
     text = "Three years after the war in 2003, elections were held."
     assert _dated_quotes(text, "2025-06-08") == [("2003", text), ("2006", text)]
+
+
+def test_from_one_day_into_another_is_a_span() -> None:
+    # A weather forecast, published Sunday 20 July 2025.
+    text = "Heavy snow is forecast from Thursday night into Saturday morning."
+    assert _dated_quotes(text, "2025-07-20") == [("2025-07-24", "2025-07-26", text)]
+    text = "The crisis dragged on from 2019 into 2021."
+    assert _dated_quotes(text, "2025-07-20") == [("2019", "2021", text)]
