@@ -265,6 +265,9 @@ def _stamp(sentence_text: str, timexes: list[Timex]) -> bool:
 _DAY_HEADING = re.compile(rf"\s*{WEEKDAY},?\s[^.!?\n]*[\w)]\s*", re.IGNORECASE)
 
 
+_YEAR_HEADING = re.compile(r"\s*(?:1[5-9]|20)\d\d\s*")
+
+
 # Markdown's emphasis around a line, which makes a date alone on it a heading.
 _EMPHASIS = ("**", "__")
 
@@ -293,10 +296,11 @@ def _furniture(sentence_text: str, offset: int, timexes: list[Timex]) -> bool:
         or sentence_text.startswith(_EMPHASIS)
         or all(_CLOCK_TIME.fullmatch(timex.text) for timex in timexes)
         or _DAY_HEADING.fullmatch(sentence_text)
+        or _YEAR_HEADING.fullmatch(sentence_text)
     ):
-        # the page's time, a date heading in bold ("**Monday, March 10**") or with its
-        # weekday and no full stop ("Friday 24 January 2025"), or a live blog entry's time
-        # alone on its line ("16.52 BST")
+        # the page's time, a date heading in bold ("**Monday, March 10**"), with its
+        # weekday and no full stop ("Friday 24 January 2025") or a year alone ("2023", over
+        # a timeline's days), or a live blog entry's time alone on its line ("16.52 BST")
         return True
     # Lines of labelled dates, and of dates alone among them ("Thu 13 Mar 2025 18.02 GMT" over
     # "Last modified on Thu 13 Mar 2025 20.15 GMT").

@@ -1198,3 +1198,19 @@ def test_from_one_day_into_another_is_a_span() -> None:
     assert _dated_quotes(text, "2025-07-20") == [("2025-07-24", "2025-07-26", text)]
     text = "The crisis dragged on from 2019 into 2021."
     assert _dated_quotes(text, "2025-07-20") == [("2019", "2021", text)]
+
+
+def test_the_days_of_a_timeline_under_a_year_heading_are_in_that_year() -> None:
+    # Published 20 January 2025.
+    text = (
+        "Timeline of the crisis\n\n2023\n\n"
+        "October 7 – Militants attack southern Israel.\n\n"
+        "2024\n\n"
+        "January 26 – The ICJ orders provisional measures.\n\n"
+        "June – A truce is proposed."
+    )
+    assert _dated_quotes(text, "2025-01-20") == [
+        ("2023-10-07", "October 7 – Militants attack southern Israel."),
+        ("2024-01-26", "January 26 – The ICJ orders provisional measures."),
+        ("2024-06", "June – A truce is proposed."),
+    ]

@@ -77,6 +77,9 @@ class Context:
     # The day the last heading alone on its line named ("## Friday 14 March"): a live blog's
     # entries under it are on that day.
     heading_day: date | None = None
+    # The year the last heading alone on its line named ("2023" over "October 7 – Militants
+    # attack ..."): a timeline's days under it are in that year.
+    heading_year: int | None = None
     # The last time of day told ("at 10pm on Thursday"): its day and hour, and where. The
     # small hours told just after an evening are the next day's.
     clock_told: tuple[date, int] | None = None

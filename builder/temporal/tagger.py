@@ -170,6 +170,14 @@ def _is_heading(text: str, start: int, end: int) -> bool:
     return not text[end:line_end].strip(" \t#*_>.")
 
 
+def _opens_heading(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] opens its line and is alone on it ("## Friday 14 March")."""
+    return (start == 0 or text[start - 1] in "\n #*_>") and _is_heading(text, start, end)
+
+
+_YEAR_VALUE = re.compile(r"\d{4}")
+
+
 def _update(ctx: Context, reading: Reading, start: int, end: int) -> None:
     """Move the narrative anchor and the quarter under discussion."""
     if "-Q" in reading.value:
@@ -179,6 +187,8 @@ def _update(ctx: Context, reading: Reading, start: int, end: int) -> None:
     if reading.anchors and reading.value[:4].isdigit():
         ctx.year = int(reading.value[:4])
         ctx.year_at = start
+    if _YEAR_VALUE.fullmatch(reading.value) and _opens_heading(ctx.text, start, end):
+        ctx.heading_year = int(reading.value)
     if reading.anchors and reading.type in ("DATE", "TIME"):
         point = cal.value_to_date(reading.value)
         if point is not None:
@@ -202,7 +212,5 @@ def _update(ctx: Context, reading: Reading, start: int, end: int) -> None:
         point = cal.value_to_date(reading.value[:10])
         if point is not None:
             ctx.day_anchor, ctx.day_anchor_at = point[0], start
-            if (start == 0 or ctx.text[start - 1] in "\n #*_>") and _is_heading(
-                ctx.text, start, end
-            ):
+            if _opens_heading(ctx.text, start, end):
                 ctx.heading_day = point[0]
