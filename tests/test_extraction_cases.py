@@ -1214,3 +1214,13 @@ def test_the_days_of_a_timeline_under_a_year_heading_are_in_that_year() -> None:
         ("2024-01-26", "January 26 – The ICJ orders provisional measures."),
         ("2024-06", "June – A truce is proposed."),
     ]
+
+
+def test_march_or_may_labelling_a_timelines_line_is_a_month() -> None:
+    text = "2023\n\nMarch – Talks collapse.\n\nMay: A truce is agreed."
+    assert _dated_quotes(text, "2025-01-20") == [
+        ("2023-03", "March – Talks collapse."),
+        ("2023-05", "May: A truce is agreed."),
+    ]
+    # The verb stays a verb.
+    assert list(_values("Protesters march: thousands joined.", "2025-01-20")) == []

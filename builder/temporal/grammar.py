@@ -386,6 +386,8 @@ _BRANCHES: list[tuple[str, str]] = [
         rf"|(?<=\bas\searly\sas\s)|(?<=\bas\ssoon\sas\s)){MONTH}"
         # "between January and March", "in April or May": see _month's _AFTER_MONTH_AND
         r"|(?:(?<=\band\s)|(?<=\bor\s))(?:march|may)(?=\s|[,.;:])"
+        # "March – Talks collapse": a timeline's month labelling its line
+        r"|(?:(?<=^)|(?<=\n))(?:march|may)(?=\s*(?:[–—:]|-\s))"
         rf"|(?:january|february|april|june|july|august|september|october|november|december)(?=\s|'s|[,.;:])"
         r")",
     ),
