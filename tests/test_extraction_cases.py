@@ -1224,3 +1224,17 @@ def test_march_or_may_labelling_a_timelines_line_is_a_month() -> None:
     ]
     # The verb stays a verb.
     assert list(_values("Protesters march: thousands joined.", "2025-01-20")) == []
+
+
+def test_a_year_heading_dates_only_the_timeline_entries_under_it() -> None:
+    # Published 20 January 2025: a box of key dates over the story.
+    text = (
+        "Key dates\n\n2019\n\n- May 4 – Workers strike.\n\n"
+        "The strike continues. Talks are set for 12 March and a vote in June."
+    )
+    assert _values(text, "2025-01-20") == {
+        "2019": "2019",
+        "May 4": "2019-05-04",
+        "12 March": "2025-03-12",
+        "June": "2025-06",
+    }

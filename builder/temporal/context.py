@@ -80,6 +80,17 @@ class Context:
     # The year the last heading alone on its line named ("2023" over "October 7 – Militants
     # attack ..."): a timeline's days under it are in that year.
     heading_year: int | None = None
+
+    def timeline_year(self, start: int) -> int | None:
+        """The year of a heading ("2023") over the timeline entry whose line the expression
+        at `start` opens ("October 7 – Militants attack ..."), if any."""
+        if self.heading_year is None:
+            return None
+        before = start  # back over a list's marks and emphasis: "- October 7", "* **May 4**"
+        while before > 0 and self.text[before - 1] in " \t*_-•>":
+            before -= 1
+        return self.heading_year if before == 0 or self.text[before - 1] == "\n" else None
+
     # The last time of day told ("at 10pm on Thursday"): its day and hour, and where. The
     # small hours told just after an evening are the next day's.
     clock_told: tuple[date, int] | None = None

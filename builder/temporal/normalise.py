@@ -1902,7 +1902,7 @@ def _month(text: str, start: int, end: int, ctx: Context) -> Reading | None:
     if _turns_every_year(ctx, start):
         return Reading("DATE", f"XXXX-{month:02d}")  # "whose financial year ends in March"
     year = (
-        ctx.heading_year  # "2023" over "March – Talks collapse"
+        ctx.timeline_year(start)  # "2023" over "March – Talks collapse"
         or ctx.stated_year(start)
         or year_opening_sentence(ctx, start, end)
         or year_going_on(ctx, month, start, end)

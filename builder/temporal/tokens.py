@@ -236,8 +236,9 @@ def year_of_month(ctx: Context, month: int, start: int, end: int) -> int:
     """The year of a day in `month` whose year the text does not write: the opening day's
     when it closes a span, the one a sentence opened with, the one the story is at, else
     the nearest on the side of the publication day the verb points to."""
-    if ctx.heading_year is not None:
-        return ctx.heading_year  # "2023" over "October 7 – Militants attack ..."
+    heading_year = ctx.timeline_year(start)
+    if heading_year is not None:
+        return heading_year  # "2023" over "October 7 – Militants attack ..."
     year = (
         year_closing_span(ctx, month, start)
         or ctx.stated_year(start)
