@@ -29,7 +29,8 @@ dates a sentence with no other date to the month the week lies in. A weekday lab
 line of a list ("Wednesday: offensive begins") is the nearest such day to the publication
 day. Vague and generic expressions (PRESENT_REF, other durations, sets, decades,
 "overnight", "today's") never make candidates, nor does a year labelling a budget, a model
-or a target ("the 2025 budget"), nor do a correction notice's sentences ("An earlier
+or a target ("the 2025 budget"), nor a day whose event the sentence only follows
+("digging after Tuesday's quake"), nor do a correction notice's sentences ("An earlier
 version of this article said ..."), nor lines that only date the page ("Updated: 11 March
 2025"), a date heading, nor what else a news page puts around its story: a byline, a
 copyright line, "Read more: ...", a report's credits, a picture's caption or credit.
@@ -125,6 +126,11 @@ _FIRST_SINCE = re.compile(
 # sentence says is not the one.
 _DENIED = re.compile(
     r"\b(?:not|rather\s+than|instead\s+of)\s+(?:(?:in|on|at)\s+)?(?:the\s+)?$", re.IGNORECASE
+)
+# What comes after an event of a day told in the possessive ("after Tuesday's quake",
+# "in the wake of Sunday's vote"): not on that day, and on no day the sentence gives.
+_FOLLOWING = re.compile(
+    r"\b(?:after|following|in\s+the\s+(?:wake|aftermath)\s+of)\s+(?:the\s+)?$", re.IGNORECASE
 )
 # ", when a quake killed 33,000 people": a clause telling what happened at the date before.
 _WHEN_CLAUSE = re.compile(r"\s*,\s*when\b", re.IGNORECASE)
@@ -328,6 +334,14 @@ _LABELLED = re.compile(
 )
 
 
+def _follows_its_day(before: str, told: str) -> bool:
+    """Whether a day told in the possessive ("Tuesday's quake"), whose expression is
+    `told` ("following Tuesday" holds the word before it), is the day of what the
+    sentence follows (_FOLLOWING)."""
+    lead = before[-30:] + told[: told.rstrip().rfind(" ") + 1]
+    return _FOLLOWING.search(lead) is not None
+
+
 def _labels_a_thing(before: str, after: str) -> bool:
     """Whether a year, between `before` and `after`, labels a budget, a model or a target."""
     return (
@@ -392,6 +406,8 @@ def _dated_in(
         after = sentence_text[timex.end - offset :]
         if after.startswith("'s") and timex.text.lower() == "today":
             continue
+        if after.startswith(("'s", "’s")) and _follows_its_day(before, timex.text):
+            continue  # "digging after Tuesday's quake": the quake's day, not the digging's
         if timex.text.isdigit() and _labels_a_thing(before, after):
             continue
         if _DENIED.search(before[-30:]):

@@ -857,3 +857,23 @@ def test_every_problem_check_prints_starts_with_its_file_and_line(empty_site):
     for line in problems:
         assert re.match(r"content/events/[\w-]+\.md:\d+: ", line), line
     assert summary.endswith("nothing was written.")
+
+
+def test_a_sentence_that_only_follows_a_days_event_is_not_dated_to_that_day(empty_site):
+    """'Rescuers are digging through the rubble after Tuesday's earthquake': Tuesday is the
+    quake's day, not the digging's, which the sentence does not date; no candidate puts
+    the digging on Tuesday. 'Schools reopened on Thursday following Tuesday's quake' is
+    Thursday's."""
+    empty_site.source(
+        "bbc",
+        _article(
+            "BBC News",
+            "2026-04-17T07:30:00+01:00",
+            "Rescuers in southern Nerovia are digging through the rubble of collapsed homes "
+            "after Tuesday's earthquake.",
+            "Schools in Salvento reopened on Thursday following Tuesday’s quake.",
+        ),
+    )
+    assert [(p["date"], p["sources"][0]["quote"][:7]) for p in _proposals(empty_site)] == [
+        ("2026-04-16", "Schools")
+    ]
