@@ -406,6 +406,7 @@ def load_event(path: Path, problems: Problems, *, extracted_folder: bool) -> Eve
         hidden=hidden,
         tags_line=front.line_of("tags"),
         joins=joins,
+        joins_line=front.line_of("joins"),
     )
 
 

@@ -69,6 +69,7 @@ class EventRecord:
     # The event a candidate file proposes its sources for (a later article's report of an
     # event an editor has dealt with), None for a new event.
     joins: str | None = None
+    joins_line: int = 1  # where 'joins' is in the file
 
 
 @dataclass(frozen=True)

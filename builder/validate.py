@@ -180,7 +180,7 @@ def validate(
         if located is not None:
             kept_events.append(located)
     warn_merged_tags(kept_events, problems)
-    warn_further_reports_copied(kept_events, problems)
+    warn_further_reports_left(kept_events, problems)
     return Site(sources=by_id, events=tuple(kept_events))
 
 
@@ -194,10 +194,11 @@ def unreadable_source_ids(problems: Problems) -> set[str]:
     }
 
 
-def warn_further_reports_copied(events: Iterable[EventRecord], problems: Problems) -> None:
-    """Name the candidate files proposing further sources of an event (`joins`) whose
-    quotes that event's file cites already: the editor copied them across, and the file
-    is left to delete."""
+def warn_further_reports_left(events: Iterable[EventRecord], problems: Problems) -> None:
+    """Name the candidate files proposing further sources of an event (`joins`) that no
+    event has the id of (renamed or deleted since: the file would be published as an
+    event of its own), or whose quotes that event's file cites already (the editor copied
+    them across, and the file is left to delete)."""
     events = list(events)
     joining = [event for event in events if event.joins is not None and not event.hidden]
     if not joining:
@@ -205,7 +206,16 @@ def warn_further_reports_copied(events: Iterable[EventRecord], problems: Problem
     by_id = {event.id: event for event in events}
     for event in joining:
         joined = by_id.get(event.joins or "")
-        if joined is None or joined is event or not event.citations:
+        if joined is None:
+            problems.warn(
+                event.path,
+                event.joins_line,
+                f"no event has the id {event.joins!r} this file proposes further sources "
+                "for (was its file renamed?): copy them into the event they report and "
+                "delete this file, or delete this line to review it as an event of its own",
+            )
+            continue
+        if joined is event or not event.citations:
             continue
         if all(_cites(joined, citation) for citation in event.citations):
             problems.warn(

@@ -877,3 +877,22 @@ def test_a_sentence_that_only_follows_a_days_event_is_not_dated_to_that_day(empt
     assert [(p["date"], p["sources"][0]["quote"][:7]) for p in _proposals(empty_site)] == [
         ("2026-04-16", "Schools")
     ]
+
+
+def test_a_further_report_of_an_event_since_renamed_is_named_at_its_joins_line(empty_site):
+    """The editor renames the accepted event's file after extract proposed AFP's report
+    as a further source of it: check says, at the candidate's 'joins' line, that no event
+    has that id any more, rather than leave it to be published as an event of its own."""
+    empty_site.source("wire-tuesday", WIRE_TUESDAY)
+    _extract(empty_site)
+    accepted = _accept(empty_site, _candidate_files(empty_site)["2026-03-03"], "dam-bursts")
+    empty_site.source("afp-thursday", AFP_THURSDAY)
+    _extract(empty_site)
+    further = _candidate_files(empty_site)["2026-03-03"]
+    accepted.rename(accepted.with_name("orla-dam.md"))
+    result = _run(empty_site, "check")
+    assert result.exit_code == 0, result.output
+    line = further.read_text().splitlines().index("joins: dam-bursts") + 1
+    (warning,) = [row for row in result.output.splitlines() if further.name in row]
+    assert f"content/candidates/{further.name}:{line}: warning:" in warning
+    assert "'dam-bursts'" in warning
