@@ -11,6 +11,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import chain
 
+from builder.temporal.lexicon import MONTHS, WEEKDAYS
+
 # A word written with a capital: a name, or the word opening the sentence.
 _CAPITALISED = re.compile(r"\b[^\W\d_][\w'’-]*")
 # The kinds of place a name may follow ("the city of Hama") or precede ("the Somali
@@ -32,10 +34,7 @@ _PLACE = re.compile(
     rf"(?P<name>(?>{_NAME}(?:\s+{_NAME})*))(?<!['’]s)(?<!['’])(?!\s+{_PLACE_KIND}\b)"
 )
 # Capitalised words that name a time, not a place ("in January", "in May").
-_CALENDAR = frozenset(
-    "january february march april may june july august september october november december"
-    " monday tuesday wednesday thursday friday saturday sunday".split()
-)
+_CALENDAR = frozenset(MONTHS) | frozenset(WEEKDAYS)
 _POSSESSIVE = re.compile(r"['’]s?$")
 
 
