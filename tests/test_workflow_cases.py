@@ -896,3 +896,19 @@ def test_a_further_report_of_an_event_since_renamed_is_named_at_its_joins_line(e
     (warning,) = [row for row in result.output.splitlines() if further.name in row]
     assert f"content/candidates/{further.name}:{line}: warning:" in warning
     assert "'dam-bursts'" in warning
+
+
+def test_a_visit_to_the_worst_hit_villages_on_friday_is_ahead(empty_site):
+    """'hit' in 'worst-hit villages' (as 'war-torn', 'closed-door') is part of a word
+    describing them, no past verb: 'will visit the worst-hit villages on Friday', written
+    on Thursday 16 April, is Friday 17 April, not the Friday gone."""
+    empty_site.source(
+        "afp",
+        _article(
+            "AFP",
+            "2026-04-16T11:05:00+00:00",
+            "Prime Minister Elena Voss will visit the worst-hit villages on Friday.",
+            "Ministers will hold closed-door talks on Saturday.",
+        ),
+    )
+    assert [p["date"] for p in _proposals(empty_site)] == ["2026-04-17", "2026-04-18"]

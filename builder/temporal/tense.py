@@ -49,8 +49,11 @@ _SCHEDULED = (
     r"close|closes|open|reopen|start|begin|ends?|rises?|lands?|kicks?\s+off|sails?|returns"
     r"|airs|premieres|lifts?|hosts?|launch(?:es)?|debuts?|vote|decides?"
 )
+# A cue joined by a hyphen to the word before or after is part of a word describing
+# something, no verb: "the worst-hit villages", "war-torn", "closed-door talks".
 _CUES = re.compile(
-    rf"(?<![\w'])(?:(?P<future>{_FUTURE})|(?P<past>{_PAST})|(?P<scheduled>{_SCHEDULED}))(?!\w)",
+    rf"(?<![\w'-])(?:(?P<future>{_FUTURE})|(?P<past>{_PAST})|(?P<scheduled>{_SCHEDULED}))"
+    r"(?![\w-])",
     re.IGNORECASE,
 )
 _DETERMINER = r"(?:the|its|their|his|her|our|this|that|these|those|any|no|each|every|\w+['’]s)"
