@@ -912,3 +912,19 @@ def test_a_visit_to_the_worst_hit_villages_on_friday_is_ahead(empty_site):
         ),
     )
     assert [p["date"] for p in _proposals(empty_site)] == ["2026-04-17", "2026-04-18"]
+
+
+def test_a_named_subjects_clause_between_commas_keeps_its_own_tense(empty_site):
+    """'Prime Minister Elena Voss, who declared a state of emergency on Tuesday, will
+    visit ... on Friday' (Thu 16 April): the declaration is the Tuesday gone, 14 April, as
+    with 'The minister, who ...'; not Tuesday 21 April, from the 'will visit' after it."""
+    empty_site.source(
+        "afp",
+        _article(
+            "AFP",
+            "2026-04-16T11:05:00+00:00",
+            "Prime Minister Elena Voss, who declared a state of emergency on Tuesday, will "
+            "visit the worst-hit villages on Friday.",
+        ),
+    )
+    assert sorted(p["date"] for p in _proposals(empty_site)) == ["2026-04-14", "2026-04-17"]

@@ -213,14 +213,16 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return cut, after.start() + 1 if after else right
 
 
-# "The bill, which the House approved on Tuesday, funds ...": a clause set aside in commas
-# after the noun phrase opening the sentence; its verbs do not tell the tense of the
-# clause around it, nor those around it its own. (Not "He succeeds James Taylor, who
-# stepped down as chairman, president and chief executive in March": the commas of a list
-# are not the clause's end.)
+# "The bill, which the House approved on Tuesday, funds ...", "Prime Minister Elena Voss,
+# who declared ... on Tuesday, will visit ...": a clause set aside in commas after the
+# noun phrase or the name (two words or more) opening the sentence; its verbs do not tell
+# the tense of the clause around it, nor those around it its own. (Not "He succeeds James
+# Taylor, who stepped down as chairman, president and chief executive in March": the
+# commas of a list are not the clause's end.)
 _RELATIVE_CLAUSE = re.compile(
-    r"\s*[\"'“‘(]*(?:the|a|an|this|that|these|those|its|his|her|their|our)\s+"
-    r"(?:[\w'’.-]+\s+){0,3}?[\w'’.-]+(,\s+(?:which|who|whose|whom)\b[^,;:.!?\"“”]{1,80},)",
+    r"\s*[\"'“‘(]*(?:(?:the|a|an|this|that|these|those|its|his|her|their|our)\s+"
+    r"(?:[\w'’.-]+\s+){0,3}?[\w'’.-]+|(?-i:(?:[A-Z][\w'’.-]*\s+){1,4}[A-Z][\w'’.-]*))"
+    r"(,\s+(?:which|who|whose|whom)\b[^,;:.!?\"“”]{1,80},)",
     re.IGNORECASE,
 )
 
