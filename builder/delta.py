@@ -59,6 +59,7 @@ from builder.views import (
     slugify,
     source_order,
     source_record_digest,
+    source_url,
     tag_names,
     tag_url,
     view_digest,
@@ -81,15 +82,43 @@ class EventEntry(NamedTuple):
     view: bytes | None  # the digest of its view (its key in the views table) when listed
     tags: tuple[str, ...]
     sources: tuple[str, ...]  # the ids of the sources it cites, one per citation
-    when: DateSpan | None  # as its view gives it, when listed
+    when: When | None  # its view's date, when listed
+
+
+class When(NamedTuple):
+    """An event view's date as the lists use it: the key it sorts by (DateSpan.sort_key)
+    and the year, month and day it starts (None when not known), as its PartialDate
+    gives them. Plain values: the index holds one per event, read at each delta build."""
+
+    sort: tuple
+    year: int
+    month: int | None
+    day: int | None
+
+    @classmethod
+    def of(cls, when: DateSpan) -> When:
+        start = when.start
+        return cls(when.sort_key(), start.year, start.month, start.day)
+
+    # As DateSpan: what builder.views and builder.periods ask of an event's `when`.
+    def sort_key(self) -> tuple:
+        return self.sort
+
+    @property
+    def start(self) -> When:
+        return self
 
 
 class SourceEntry(NamedTuple):
     id: str
     digest: str  # "source:…"
-    fields: tuple  # its view's own fields (see _source_stub)
     order: tuple  # its place among the sources (builder.views.source_order)
     listed_on: tuple[str, ...]  # the sources index pages listing it
+    # When it was published, as its view gives it (the sources index is split by it);
+    # the rest of its view's own fields are in the pack (see _source_stub).
+    year: int
+    month: int
+    day: int
 
 
 @dataclass
@@ -99,7 +128,9 @@ class SiteIndex:
     sources: dict[str, SourceEntry]  # by path
     chronology: tuple[str, ...]  # the pages of the chronology split by period
     source_index: tuple[str, ...]  # the pages of the sources index
-    views: PackRef  # the listed events' views, by path, in the cache's pack file
+    # In the cache's pack file, by path: the listed events' views, and the sources'
+    # own fields (see _stub_fields).
+    packed: PackRef
     names: dict[str, str] = field(default_factory=dict)  # tag names by slug, as shown
 
     def plain(self) -> tuple:
@@ -110,20 +141,20 @@ class SiteIndex:
             {path: tuple(entry) for path, entry in self.sources.items()},
             self.chronology,
             self.source_index,
-            self.views,
+            self.packed,
         )
 
     @classmethod
     def from_plain(cls, plain: object) -> SiteIndex | None:
         try:
-            config, events, sources, chronology, source_index, views = plain  # type: ignore[misc]
+            config, events, sources, chronology, source_index, packed = plain  # type: ignore[misc]
             index = cls(
                 config,
                 {path: EventEntry._make(entry) for path, entry in events.items()},
                 {path: SourceEntry._make(entry) for path, entry in sources.items()},
                 tuple(chronology),
                 tuple(source_index),
-                views,
+                packed,
             )
         except (TypeError, ValueError, AttributeError):
             return None
@@ -170,7 +201,7 @@ def site_index(
         digest = when = None
         if path in listed:
             made = packed[path] = views[event.id]
-            digest, when = memo.digest(made), made.when
+            digest, when = memo.digest(made), When.of(made.when)
             if digest is None:
                 return None
         sources = tuple(citation.source_id for citation in event.citations)
@@ -184,13 +215,10 @@ def site_index(
     for source_view in view.sources:
         source = records[source_view.id]
         path = str(source.path)
-        sources[path] = SourceEntry(
-            source.id,
-            loaded.file_digests[path],
-            _stub_fields(source_view),
-            source_order(source),
-            listed_on.get(source.id, ()),
+        sources[path] = _source_entry(
+            source, loaded.file_digests[path], source_view, listed_on.get(source.id, ())
         )
+        packed[path] = _stub_fields(source_view)  # type: ignore[assignment]
     pages = tuple(page.link.url for page in chronology(view, split_above).pages)
     try:
         pack = cache.pack(packed)
@@ -200,6 +228,13 @@ def site_index(
     index = SiteIndex(config_digest(site_dir), events, sources, pages, index_pages, pack)
     index.names = dict(view.tag_names)
     return index
+
+
+def _source_entry(
+    source: Source, digest: str, view: SourceView, listed_on: tuple[str, ...]
+) -> SourceEntry:
+    order = source_order(source)
+    return SourceEntry(source.id, digest, order, listed_on, view.year, view.month, view.day)
 
 
 def _listed_on(
@@ -250,10 +285,11 @@ class _NotLoaded:
 _NOT_LOADED = _NotLoaded()
 
 
-def _source_stub(entry: SourceEntry, drawn: tuple[EventView, ...]) -> SourceView:
-    """The view of an unchanged source, as its index pages and the exports show it."""
-    fields = dict(zip(_STUB_FIELDS, entry.fields, strict=True))
-    return SourceView(**fields, paragraphs=_NOT_LOADED, events=drawn)  # type: ignore[arg-type]
+def _source_stub(fields: tuple, drawn: tuple[EventView, ...]) -> SourceView:
+    """The view of an unchanged source, as its index pages and the exports show it, from
+    its own fields as packed (see _stub_fields)."""
+    named = dict(zip(_STUB_FIELDS, fields, strict=True))
+    return SourceView(**named, paragraphs=_NOT_LOADED, events=drawn)  # type: ignore[arg-type]
 
 
 @dataclass(frozen=True)
@@ -269,7 +305,7 @@ class EventStandIn:
 
     id: str
     url: str
-    when: DateSpan
+    when: When
     tags: tuple[TagLink, ...]
     citations: tuple[_Cited, ...]
     unreviewed: bool = False
@@ -307,7 +343,7 @@ FALLBACK: tuple[type[Exception], ...] = (_FullPath, UnreadableCache, StandInUsed
 
 def _order(entry: EventEntry) -> tuple:
     """builder.views.chronological_order, of an index entry."""
-    return (entry.when.sort_key(), entry.id)  # type: ignore[union-attr]
+    return (entry.when.sort, entry.id)  # type: ignore[union-attr]
 
 
 # --- The delta path --------------------------------------------------------------------
@@ -378,11 +414,11 @@ def delta_build(
     keep: list | None,
 ) -> BuildResult | None:
     """The build after a change to a few content files, or None for the full path."""
-    index = SiteIndex.from_plain(cache.load_index())
-    if index is None:
-        return None
     try:
         with timer.stage("delta: plan"):
+            index = SiteIndex.from_plain(cache.load_index())
+            if index is None:
+                return None
             plan = _plan(site_dir, output, cache, state, index)
         return _run(site_dir, output, cache, state, index, plan, timer, keep)
     except FALLBACK:
@@ -442,8 +478,8 @@ def _plan(
         records.parsed[path] = record
         digest = f"{kind}:{state.file_stats[path][1]}"
         if isinstance(record, Source):
-            placeholder = SourceEntry(record.id, digest, (), source_order(record), ())
-            sources[path] = placeholder
+            # Its view is made, and its entry, once the views are (see _new_index).
+            sources[path] = SourceEntry(record.id, digest, source_order(record), (), 0, 0, 0)
         else:
             assert isinstance(record, EventRecord)
             if awaits_review(record) or record.joins is not None:
@@ -624,7 +660,7 @@ class _DeltaViews:
         # What the affected events were: the years and tags listing them.
         old = [index.events[path] for path in plan.affected_events if path in index.events]
         self.old = [entry for entry in old if entry.view is not None]
-        self.years = {entry.when.start.year for entry in self.old}  # type: ignore[union-attr]
+        self.years = {entry.when.year for entry in self.old}  # type: ignore[union-attr]
         self.slugs = {slugify(tag) for entry in self.old for tag in entry.tags}
 
     def site_view(self) -> SiteView:
@@ -669,7 +705,7 @@ class _DeltaViews:
             if entry.view is not None and path not in located
         }
         shown = self._shown(unchanged, affected_ids)
-        packed = self.cache.unpack(self.index.views, shown)
+        packed = self.cache.unpack(self.index.packed, shown)
         for path, entry in unchanged.items():
             listed = packed.get(path) or self._stand_in(entry)
             memo.digests[id(listed)] = (listed, entry.view)  # type: ignore[assignment]
@@ -685,22 +721,26 @@ class _DeltaViews:
                 self.source_views[source_id] = made_source
                 sources.append((source_order(record), made_source))
                 continue
-            fields = entry.fields
-            stand_in = SourceStandIn(fields[0], fields[1], fields[7], fields[8], fields[9])
+            url = source_url(source_id)
+            stand_in = SourceStandIn(source_id, url, entry.year, entry.month, entry.day)
             sources.append((entry.order, stand_in))
         sources.sort(key=lambda pair: pair[0])
         self.drawn_from, self.source_digests = drawn_from, source_digests
         return assemble_site_view(events, plan.names, [source for _, source in sources])  # type: ignore[arg-type]
 
-    def source_stub(self, stand_in: SourceStandIn) -> SourceView:
-        """The view of an unchanged source, for a sources index page to remake."""
-        path = self.source_paths[stand_in.id]
-        drawn = tuple(self.drawn_from.get(stand_in.id, ()))
-        stub = _source_stub(self.plan.sources[path], drawn)
-        parts = [self.memo.digests[id(event)][1].hex() for event in drawn]
-        digest = view_digest("Source", self.zone, self.source_digests[stand_in.id], parts)
-        self.memo.digests[id(stub)] = (stub, digest)
-        return stub
+    def source_stubs(self, source_ids: Iterable[str]) -> dict[str, SourceView]:
+        """The views of unchanged sources, for sources index pages to remake, by id."""
+        paths = {self.source_paths[source_id]: source_id for source_id in source_ids}
+        stubs = {}
+        for path, fields in self.cache.unpack(self.index.packed, paths).items():
+            source_id = paths[path]
+            drawn = tuple(self.drawn_from.get(source_id, ()))
+            stub = _source_stub(fields, drawn)  # type: ignore[arg-type]
+            parts = [self.memo.digests[id(event)][1].hex() for event in drawn]
+            digest = view_digest("Source", self.zone, self.source_digests[source_id], parts)
+            self.memo.digests[id(stub)] = (stub, digest)
+            stubs[source_id] = stub
+        return stubs
 
     def _shown(self, unchanged: Mapping[str, EventEntry], sources: set[str]) -> set[str]:
         """The unchanged events some page or feed to remake shows: those of the affected
@@ -708,10 +748,10 @@ class _DeltaViews:
         year (the front page) and the newest (the site's feed)."""
         plan = self.plan
         shown = set()
-        latest = max((entry.when.start.year for entry in unchanged.values()), default=0)  # type: ignore[union-attr]
+        latest = max((entry.when.year for entry in unchanged.values()), default=0)  # type: ignore[union-attr]
         split = splits(len(unchanged) + len(self.new), plan.config.period_pages_above)
         for path, entry in unchanged.items():
-            year = entry.when.start.year  # type: ignore[union-attr]
+            year = entry.when.year  # type: ignore[union-attr]
             if (
                 year in self.years
                 or year == latest
@@ -820,10 +860,8 @@ def _affected_jobs(
         if isinstance(source, SourceStandIn)
     }
     if shown:
-        sources = tuple(
-            views.source_stub(source) if source.id in shown else source  # type: ignore[arg-type]
-            for source in view.sources
-        )
+        stubs = views.source_stubs(shown)
+        sources = tuple(stubs.get(source.id, source) for source in view.sources)
         view = replace(view, sources=sources)
         paths = {job.path for job in remade}
         index_jobs = source_index_pages(view.sources, split_above)
@@ -901,14 +939,18 @@ def _new_index(
 ) -> SiteIndex | None:
     """The index after the change, the affected events' new views added to the pack;
     None when they cannot be (the next build takes the full path)."""
+    made_sources = {
+        views.source_paths[source_id]: _stub_fields(made)
+        for source_id, made in views.source_views.items()
+    }
     try:
-        identity, places = cache.pack(views.new, onto=index.views)
+        identity, places = cache.pack({**views.new, **made_sources}, onto=index.packed)
     except (OSError, UnreadableCache):
         return None
     events = dict(plan.events)
     for path in plan.located:
         made = views.new.get(path)
-        when = made.when if made is not None else None
+        when = When.of(made.when) if made is not None else None
         events[path] = events[path]._replace(view=views.new_digests.get(path), when=when)
     # An unchanged source stays on the index pages it was on (their paths are those of
     # the last build): only the affected ones may have moved.
@@ -916,9 +958,11 @@ def _new_index(
     sources = dict(plan.sources)
     for source_id, made in views.source_views.items():
         path = views.source_paths[source_id]
-        fields = _stub_fields(made)
-        sources[path] = sources[path]._replace(fields=fields, listed_on=listed_on[source_id])
-    packed = (identity, {path: places[path] for path, e in events.items() if e.view is not None})
+        record = plan.records.get([path])[path]
+        entry = _source_entry(record, sources[path].digest, made, listed_on[source_id])  # type: ignore[arg-type]
+        sources[path] = entry
+    kept = [path for path, entry in events.items() if entry.view is not None] + list(sources)
+    packed = (identity, {path: places[path] for path in kept})
     new = SiteIndex(index.config, events, sources, index.chronology, index.source_index, packed)
     new.names = plan.names
     return new
