@@ -882,11 +882,11 @@ def _pages(
 ) -> dict:
     """Every file of the site: the affected pages made (or kept where their fingerprint
     is unchanged), the others kept; then the static files and publishing outputs."""
+    from builder import render
     from builder.incremental import Tracked
     from builder.meta import PageMeta
     from builder.publishing import publishing_outputs
     from builder.render import make_environment, static_files
-    from builder.rerender import render_jobs
     from builder.search import BUNDLE_DIR, PARTS_FILE, search_index
 
     gone = _pages_gone(view, views, cache.previous)
@@ -904,7 +904,7 @@ def _pages(
     whole = Tracked("view", view)
     shared = {"site": config, "view": whole, "meta": PageMeta(config, whole)}
     pages.update(
-        render_jobs(
+        render.render_jobs(
             env, jobs, shared, cache, workers=1, known_digests=views.memo.digests, spool=spool
         )
     )
