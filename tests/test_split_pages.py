@@ -12,7 +12,6 @@ import pytest
 from bs4 import BeautifulSoup
 
 import builder.render
-import builder.rerender
 from builder.build import build
 from builder.rerender import Kept
 
@@ -168,10 +167,7 @@ def _rendered(monkeypatch: pytest.MonkeyPatch) -> list[set[str]]:
         builds.append({path for path, page in pages.items() if not isinstance(page, Kept)})
         return pages
 
-    # The full path renders through builder.render, the delta path (builder.delta) calls
-    # builder.rerender's own.
     monkeypatch.setattr(builder.render, "render_jobs", spy)
-    monkeypatch.setattr(builder.rerender, "render_jobs", spy)
     return builds
 
 
