@@ -414,9 +414,15 @@ def _publisher(sitename: str | None, url: str | None, page: Markup, headline: st
     page does not state as its name (`timeline add` takes it last); the page's <title>
     may state one."""
     sitename = clean(page.site_name or sitename)
-    if sitename and sitename.casefold() != host_name(url):
+    host = host_name(url)
+    if sitename and sitename.casefold() not in (host, host.removeprefix("www.")):
         return sitename
-    return _site_in_title(page, headline)
+    site = _site_in_title(page, headline)
+    return _MOBILE_EDITION.sub("", site) if site else None
+
+
+# What a site's mobile pages add to its name in their <title> ("Lowbridge Herald Mobile").
+_MOBILE_EDITION = re.compile(r"\s+(?:mobile(?:\s+(?:edition|site))?|\(mobile\))$", re.IGNORECASE)
 
 
 def host_name(url: str | None) -> str:

@@ -2305,3 +2305,23 @@ def test_the_authors_signature_at_the_foot_is_not_text(
     outcome = add_one(empty_site, tmp_path, barrier_page(article))
     assert front(outcome)["author"] == "Ana Ruiz"
     assert text_of(outcome) == list(STORY)
+
+
+def test_a_page_from_a_sites_mobile_edition_names_the_site_not_its_host(
+    empty_site: TinySite, tmp_path: Path
+) -> None:
+    """A page saved from a site's mobile edition, naming the site only in its <title>
+    ('Lowbridge Herald Mobile - Headline') and giving a www. canonical address, has the
+    site's name as its publisher, 'Lowbridge Herald'; it was the host name,
+    'lowbridgeherald.example'."""
+    page = (
+        '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">'
+        f"<title>Lowbridge Herald Mobile - {HEADLINE}</title>"
+        '<link rel="canonical" href="https://www.lowbridgeherald.example/news/barrier">'
+        '<meta property="article:published_time" content="2025-04-02T08:15:00+01:00">'
+        f'</head><body><div class="m-article"><h1>{HEADLINE}</h1>'
+        f'<div class="m-text">{"<br><br>".join(STORY)}</div></div></body></html>'
+    )
+    outcome = add_one(empty_site, tmp_path, page)
+    assert front(outcome)["publisher"] == "Lowbridge Herald"
+    assert text_of(outcome) == list(STORY)
