@@ -106,7 +106,9 @@ def read_html(html: str | bytes, page_url: str | None = None) -> Article:
     lines = (without_post_links(clean(line)) for line in text.splitlines())
     paragraphs = [line for line in lines if is_text(line)]
     # The headline, already the title: first, or where trafilatura put it among the
-    # parts of the page it read (a live page's updates, each an <article>).
+    # parts of the page it read (a live page's updates, each an <article>); and the
+    # label over it.
+    paragraphs = _without_kicker(paragraphs, title)
     paragraphs = [paragraph for paragraph in paragraphs if paragraph != title]
     if not paragraphs:
         raise ArticleError(_no_text(page))
@@ -128,6 +130,23 @@ def read_html(html: str | bytes, page_url: str | None = None) -> Article:
         language=clean(document.language) or _page_language(page),
         paragraphs=tuple(without_authors_note(paragraphs, author)),
     )
+
+
+# A label over a headline (its section or topic: "NEWS", "Flooding", "Exclusive") is
+# this short, in words.
+_KICKER_WORDS = 3
+_SENTENCE_ENDS = (".", "!", "?", "”", '"', "»")
+
+
+def _without_kicker(paragraphs: list[str], title: str) -> list[str]:
+    """The paragraphs without the label over the headline, where trafilatura read the
+    headline first among them: a line of a few words above it, no sentence."""
+    if title not in paragraphs[:2] or paragraphs[0] == title:
+        return paragraphs
+    label = paragraphs[0]
+    if len(label.split()) <= _KICKER_WORDS and not label.endswith(_SENTENCE_ENDS):
+        return paragraphs[1:]
+    return paragraphs
 
 
 def _document_and_text(

@@ -2325,3 +2325,17 @@ def test_a_page_from_a_sites_mobile_edition_names_the_site_not_its_host(
     outcome = add_one(empty_site, tmp_path, page)
     assert front(outcome)["publisher"] == "Lowbridge Herald"
     assert text_of(outcome) == list(STORY)
+
+
+@pytest.mark.parametrize("label", ["NEWS", "Flood defences", "Exclusive"])
+def test_the_label_over_the_headline_is_not_text(
+    empty_site: TinySite, tmp_path: Path, label: str
+) -> None:
+    """The label a page sets over its headline, its section or topic ('NEWS', 'Flood
+    defences'), is not article text; it stayed as the first paragraph."""
+    page = barrier_page("").replace(
+        f"<article><h1>{HEADLINE}</h1></article>",
+        f'<div class="m-article"><div class="m-section">{label}</div><h1>{HEADLINE}</h1>'
+        f'<div class="m-text">{"<br><br>".join(STORY)}</div></div>',
+    )
+    assert text_of(add_one(empty_site, tmp_path, page)) == list(STORY)
