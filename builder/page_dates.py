@@ -9,7 +9,7 @@ import copy
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from email.utils import parsedate_to_datetime
 
 import htmldate
@@ -46,14 +46,14 @@ def publication(page: Markup, day: str | None, page_url: str | None) -> str | No
     if not day or not _states_day(page, day, page_url):
         # A line labelled as the publication that htmldate does not read ("Published 8:15
         # AM EDT, Wed April 2, 2025"), or none.
-        return _with_local_time(page, _labelled_publication(page))
+        return _with_local_time(page, _labelled_publication(page) or _cjk_stamp_day(page))
     if _states_modification(page, day):
         # htmldate takes when a page was changed for its publication, where it finds no
         # other date: the page is read again without what says when it was changed.
         html = _without_modification(page)
         day = htmldate.find_date(html, **DATE_PARAMETERS)
         if not day or not _states_day(page, day, page_url):
-            return _with_local_time(page, _labelled_publication(page))
+            return _with_local_time(page, _labelled_publication(page) or _cjk_stamp_day(page))
     moment = htmldate.find_date(html, outputformat=_WITH_TIME, **DATE_PARAMETERS)
     # htmldate gives midnight UTC for a page that states only the day: keep the day then.
     if moment and moment.startswith(day) and not moment.endswith("T00:00:00+0000"):
@@ -170,6 +170,33 @@ def _labelled_publication(page: Markup) -> str | None:
             if _DAY.fullmatch(day) and "/" not in timex.text and WITH_YEAR.search(timex.text):
                 return day
     return None
+
+
+# A day as Chinese and Japanese pages write it ("2025年7月10日"), and what says a stamp
+# gives when the page was changed ("更新", "修改").
+_CJK_DAY = re.compile(r"(?<!\d)(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+_CJK_UPDATED = re.compile(r"更新|修改|修正|最終更新")
+# The elements that stamp a page with its date: <time>s, and those named for a date.
+_DATE_ELEMENTS = "//time|//*[contains(translate(@class, 'DATE', 'date'), 'date')]"
+
+
+def _cjk_stamp_day(page: Markup) -> str | None:
+    """The day the date stamps of a Chinese or Japanese page give ("<time>2025年7月10日
+    21時05分</time>"), when they give one day, not saying it is when the page was
+    changed; outside what is not the article. None for none."""
+    if page.own is None:
+        return None
+    days: set[str] = set()
+    for element in page.own.xpath(_DATE_ELEMENTS):
+        text = clean(element.text_content())
+        found = _CJK_DAY.search(text)
+        if found is None or len(text) > _STAMP_LENGTH or _CJK_UPDATED.search(text):
+            continue
+        try:
+            days.add(date(*map(int, found.groups())).isoformat())
+        except ValueError:  # 2025年2月30日
+            continue
+    return days.pop() if len(days) == 1 else None
 
 
 def _publication_lines(page: Markup) -> Iterator[str]:

@@ -2339,3 +2339,31 @@ def test_the_label_over_the_headline_is_not_text(
         f'<div class="m-text">{"<br><br>".join(STORY)}</div></div>',
     )
     assert text_of(add_one(empty_site, tmp_path, page)) == list(STORY)
+
+
+JAPANESE_STORY = (
+    "気象庁と国土交通省は10日夜、マロウ川が氾濫危険水位に達したと発表した。流域の３町は約１万２千人に"
+    "避難指示を出した。",
+    "上流の観測所では、午後８時までの６時間に150ミリを超える雨が降った。2019年の台風以来の水位だという。",
+    "県は災害対策本部を設置し、自衛隊に災害派遣を要請するかどうか検討している。",
+)
+
+
+def test_a_japanese_page_dated_only_in_its_stamp_is_dated(
+    empty_site: TinySite, tmp_path: Path
+) -> None:
+    """A Japanese page whose only date is its stamp ('<time>2025年7月10日 21時05分</time>',
+    no datetime, no meta) is dated 10 July 2025, not by its update's stamp ('更新') nor a
+    related article's date; it was refused as giving no date."""
+    page = (
+        '<!DOCTYPE html><html lang="ja"><head><meta charset="utf-8">'
+        "<title>マロウ川が氾濫危険水位に：河谷新聞</title>"
+        '<meta property="og:site_name" content="河谷新聞"></head><body><main>'
+        '<div class="article-header"><h1>マロウ川が氾濫危険水位に</h1><div class="byline">'
+        '<span class="date"><time>2025年7月10日 21時05分</time></span>'
+        '<span class="date">2025年7月11日 8時00分 更新</span></div></div>'
+        f'<div class="article-body">{paragraphs_html(JAPANESE_STORY)}</div>'
+        '<aside class="related"><a href="/x">昨年の豪雨</a><span class="date">2024年9月2日</span>'
+        "</aside></main></body></html>"
+    )
+    assert front(add_one(empty_site, tmp_path, page))["published"] == "2025-07-10"
