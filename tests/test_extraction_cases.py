@@ -1238,3 +1238,22 @@ def test_a_year_heading_dates_only_the_timeline_entries_under_it() -> None:
         "12 March": "2025-03-12",
         "June": "2025-06",
     }
+
+
+def test_a_day_in_french_spanish_italian_or_german_told_as_done_is_the_one_gone() -> None:
+    # Published Thursday 6 March 2025.
+    text = "Le 14 juillet, la foule a envahi les rues."
+    assert _dated_quotes(text, "2025-03-06", day_first=True) == [("2024-07-14", text)]
+    assert _values("La ley fue aprobada el 20 de marzo.", "2025-03-06", True) == {
+        "20 de marzo": "2024-03-20"
+    }
+    assert _values("Il governo ha votato il 20 marzo.", "2025-03-06", True) == {
+        "20 marzo": "2024-03-20"
+    }
+    assert _values("Die Regierung hatte am 20. März getagt.", "2025-03-06", True) == {
+        "20. März": "2024-03-20"
+    }
+    # Told as to come: ahead.
+    assert _values("Le sommet aura lieu le 14 juillet.", "2025-03-06", True) == {
+        "14 juillet": "2025-07-14"
+    }

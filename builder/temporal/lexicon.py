@@ -64,6 +64,14 @@ OTHER_LANGUAGE_DEICTIC_DAYS: dict[str, int] = {
     "oggi": 0, "ieri": -1, "domani": 1, "dopodomani": 2,
     "heute": 0, "gestern": -1, "vorgestern": -2, "übermorgen": 2,
 }  # fmt: skip
+# ... and that it is done: auxiliaries of a past tense ("Le gouvernement avait démissionné",
+# "Die Regierung hatte ...", "La ley fue aprobada").
+OTHER_LANGUAGE_PAST_WORDS = frozenset(
+    """ont avait avaient était étaient fut furent
+    fue fueron había habían
+    hanno aveva avevano fu furono
+    hat haben hatte hatten wurde wurden war waren""".split()
+)
 # Words before or after such a weekday saying which week it is in: the coming one or the
 # last ("mardi prochain", "el pasado martes", "am kommenden Dienstag"), by the step.
 OTHER_LANGUAGE_WEEK_WORDS: dict[str, int] = {

@@ -42,6 +42,7 @@ from builder.temporal.lexicon import (
     MONTHS,
     OTHER_LANGUAGE_DEICTIC_DAYS,
     OTHER_LANGUAGE_FUTURE_WORDS,
+    OTHER_LANGUAGE_PAST_WORDS,
     OTHER_LANGUAGE_WEEK_WORDS,
     PARTS_OF_DAY,
     SEASONS,
@@ -532,9 +533,10 @@ def _other_language_date(text: str, start: int, end: int, ctx: Context) -> Readi
     month = LOWER_CASE_MONTHS.get(name) if name.islower() else _german_month(name)
     if month is None or (not name.islower() and _NAME_AFTER.match(ctx.text, end)):
         return None  # "2 Mai Tais"
-    year = _year_of(text[parts.end() :]) or year_of_month(ctx, month, start, end)
+    number = int(parts.group(1))
+    year = _year_of(text[parts.end() :]) or _year_in_its_language(ctx, month, number, start, end)
     try:
-        day = date(year, month, int(parts.group(1)))
+        day = date(year, month, number)
     except ValueError:
         return None
     return Reading("DATE", day.isoformat(), anchors=True)
@@ -568,7 +570,7 @@ def _other_language_month(text: str, start: int, end: int, ctx: Context) -> Read
     if step:
         year = cal.nearest_month(cal.shift(ctx.dct, step, "month"), month, step)
     else:
-        year = _year_of(text) or year_of_month(ctx, month, start, end)
+        year = _year_of(text) or _year_in_its_language(ctx, month, 0, start, end)
     return Reading("DATE", f"{year:04d}-{month:02d}", anchors=True)
 
 
@@ -592,6 +594,8 @@ def _other_language_weekday(text: str, start: int, end: int, ctx: Context) -> Re
         day = cal.nearest_weekday(cal.shift(ctx.dct, step, "day"), weekday, step)
     elif _told_to_come(ctx.text, start, end):
         day = cal.nearest_weekday(ctx.dct, weekday, 1)
+    elif _told_as_done(ctx.text, start, end):
+        day = cal.nearest_weekday(ctx.dct, weekday, -1)
     else:
         day = _resolve_weekday(ctx, text.lower(), weekday, start, end)
     return Reading("DATE", day.isoformat())
@@ -601,6 +605,46 @@ def _other_language_weekday(text: str, start: int, end: int, ctx: Context) -> Re
 # "voterà", "voteranno", French "voteront", "finiront" (not the French "-ra", as the
 # Spanish "primera" ends).
 _FUTURE_ENDING = re.compile(r"\w\w(?:rá|rán|rà|ranno|eront|iront)$", re.IGNORECASE)
+
+
+# The past of French and Italian told with "a"/"ha" ("a démissionné", "ha votato"), and the
+# Spanish and Italian simple past ("aprobó", "dimitieron", "parlò").
+_HAS_DONE = re.compile(r"^\w+(?:é|ée|és|ées|i|is|it|u|us|ato|ata|uto|ito)$", re.IGNORECASE)
+_SIMPLE_PAST = re.compile(r"\w\w[óò]$|\w(?:aron|ieron)$", re.IGNORECASE)
+
+
+def _told_as_done(text: str, start: int, end: int) -> bool:
+    """Whether the sentence around text[start:end] says in French, Spanish, Italian or
+    German that what it tells is done."""
+    left, right = sentence_bounds(text, start, end)
+    words = [word.lower() for word in _WORD_OF_WEEK.findall(text, left, right)]
+    return any(
+        word in OTHER_LANGUAGE_PAST_WORDS
+        or _SIMPLE_PAST.search(word)
+        or (word in ("a", "ha") and _HAS_DONE.match(following))
+        for word, following in zip(words, [*words[1:], ""], strict=True)
+    )
+
+
+def _year_in_its_language(ctx: Context, month: int, day: int, start: int, end: int) -> int:
+    """The year of a day (or, `day` 0, of a month) named in another language without one:
+    a timeline heading's; else the nearest such day ahead or gone, as its sentence's verbs
+    tell in that language; else as for an English one."""
+    year = ctx.timeline_year(start)
+    if year is not None:
+        return year
+    if _told_to_come(ctx.text, start, end):
+        side = 1
+    elif _told_as_done(ctx.text, start, end):
+        side = -1
+    else:
+        return year_of_month(ctx, month, start, end)
+    if not day:
+        return cal.nearest_month(ctx.dct, month, side)
+    told, today = (month, day), (ctx.dct.month, ctx.dct.day)
+    if side > 0:
+        return ctx.dct.year + (1 if told < today else 0)
+    return ctx.dct.year - (1 if told > today else 0)
 
 
 def _told_to_come(text: str, start: int, end: int) -> bool:
