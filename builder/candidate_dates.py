@@ -275,19 +275,23 @@ def _joined_as_lasting(sentence: str, offset: int, day: Timex, count: Timex) -> 
     return 1 if joined and _FROM.search(sentence, 0, day.start - offset) else 0
 
 
-# "in the week beginning 17 March", "the week commencing Monday": a week told by its first day.
+# "in the week beginning 17 March", "the week commencing Monday": a week told by its first
+# day; "the week of March 17": by a day in it, the week from Monday to Sunday.
 _WEEK_BEGINNING = re.compile(
-    r"\bweek\s+(?:beginning|commencing|starting)(?:\s+on)?\s+$", re.IGNORECASE
+    r"\bweek\s+(?:(beginning|commencing|starting)(?:\s+on)?|of)\s+$", re.IGNORECASE
 )
 
 
 def week_beginning(value: str, before: str) -> tuple[str, str] | None:
-    """The first and last day of a week told by its first day, `value` (`before` is the
-    text before its expression)."""
-    if len(value) != 10 or "week" not in before[-30:] or not _WEEK_BEGINNING.search(before):
+    """The first and last day of a week told by its first day, or by a day in it, `value`
+    (`before` is the text before its expression)."""
+    week = _WEEK_BEGINNING.search(before) if "week" in before[-30:] else None
+    if len(value) != 10 or week is None:
         return None
     first = date.fromisoformat(value)
-    return value, (first + timedelta(days=6)).isoformat()
+    if week.group(1) is None:  # "the week of March 17"
+        first -= timedelta(days=first.weekday())
+    return first.isoformat(), (first + timedelta(days=6)).isoformat()
 
 
 # "overnight into Thursday", "overnight to Sunday": a night told by the day it ends on.

@@ -1257,3 +1257,9 @@ def test_a_day_in_french_spanish_italian_or_german_told_as_done_is_the_one_gone(
     assert _values("Le sommet aura lieu le 14 juillet.", "2025-03-06", True) == {
         "14 juillet": "2025-07-14"
     }
+
+
+def test_the_week_of_a_day_is_that_week_from_monday_to_sunday() -> None:
+    # Published Thursday 6 March 2025 (19 March 2025 is a Wednesday).
+    text = "Negotiators will meet the week of March 19."
+    assert _dated_quotes(text, "2025-03-06") == [("2025-03-17", "2025-03-23", text)]
