@@ -1263,3 +1263,16 @@ def test_the_week_of_a_day_is_that_week_from_monday_to_sunday() -> None:
     # Published Thursday 6 March 2025 (19 March 2025 is a Wednesday).
     text = "Negotiators will meet the week of March 19."
     assert _dated_quotes(text, "2025-03-06") == [("2025-03-17", "2025-03-23", text)]
+
+
+def test_a_day_in_another_language_with_last_or_next_beside_it_is_that_one() -> None:
+    # Published Sunday 6 April 2025.
+    assert _values("El pasado 10 de abril, el Congreso votó.", "2025-04-06", True) == {
+        "10 de abril": "2024-04-10"
+    }
+    assert _values("Le 5 mai dernier, le président parle.", "2025-04-06", True) == {
+        "5 mai": "2024-05-05"
+    }
+    assert _values("Le vote est prévu le 5 mai prochain.", "2025-04-06", True) == {
+        "5 mai": "2025-05-05"
+    }

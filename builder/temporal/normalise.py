@@ -613,6 +613,17 @@ _HAS_DONE = re.compile(r"^\w+(?:é|ée|és|ées|i|is|it|u|us|ato|ata|uto|ito)$",
 _SIMPLE_PAST = re.compile(r"\w\w[óò]$|\w(?:aron|ieron)$", re.IGNORECASE)
 
 
+def _week_word_beside(text: str, start: int, end: int) -> int:
+    """The step the word just before or after text[start:end] gives ("el pasado 3 de
+    marzo": -1, "le 5 mai prochain": 1; OTHER_LANGUAGE_WEEK_WORDS), else 0."""
+    before = _WORD_OF_WEEK.findall(text, max(0, start - 14), start)
+    after = _WORD_OF_WEEK.match(text, end + 1) if text[end : end + 1] == " " else None
+    for word in (before[-1] if before else "", after.group() if after else ""):
+        if word.lower() in OTHER_LANGUAGE_WEEK_WORDS:
+            return OTHER_LANGUAGE_WEEK_WORDS[word.lower()]
+    return 0
+
+
 def _told_as_done(text: str, start: int, end: int) -> bool:
     """Whether the sentence around text[start:end] says in French, Spanish, Italian or
     German that what it tells is done."""
@@ -633,11 +644,12 @@ def _year_in_its_language(ctx: Context, month: int, day: int, start: int, end: i
     year = ctx.timeline_year(start)
     if year is not None:
         return year
-    if _told_to_come(ctx.text, start, end):
+    side = _week_word_beside(ctx.text, start, end)
+    if side == 0 and _told_to_come(ctx.text, start, end):
         side = 1
-    elif _told_as_done(ctx.text, start, end):
+    elif side == 0 and _told_as_done(ctx.text, start, end):
         side = -1
-    else:
+    elif side == 0:
         return year_of_month(ctx, month, start, end)
     if not day:
         return cal.nearest_month(ctx.dct, month, side)
