@@ -1276,3 +1276,14 @@ def test_a_day_in_another_language_with_last_or_next_beside_it_is_that_one() -> 
     assert _values("Le vote est prévu le 5 mai prochain.", "2025-04-06", True) == {
         "5 mai": "2025-05-05"
     }
+
+
+def test_a_race_time_is_no_time_of_day() -> None:
+    # Published Monday 10 March 2025.
+    text = "She won the 1500m in 3:29.40 on Sunday."
+    assert _values(text, "2025-03-10") == {"Sunday": "2025-03-09"}
+    assert _dated_quotes(text, "2025-03-10") == [("2025-03-09", text)]
+    # A time closing its sentence is one.
+    assert _values("Police arrived at 10:30. Residents fled.", "2025-03-10") == {
+        "10:30": "2025-03-10T10:30"
+    }
