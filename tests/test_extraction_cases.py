@@ -1287,3 +1287,15 @@ def test_a_race_time_is_no_time_of_day() -> None:
     assert _values("Police arrived at 10:30. Residents fled.", "2025-03-10") == {
         "10:30": "2025-03-10T10:30"
     }
+
+
+def test_a_count_of_weeks_or_months_from_today_is_that_day() -> None:
+    # Published Friday 23 May 2025.
+    text = "Voters go to the polls on 4 July, six weeks from today."
+    assert _values(text, "2025-05-23")["six weeks from today"] == "2025-07-04"
+    assert _values("It ends two months from today.", "2025-05-23") == {
+        "two months from today": "2025-07-23"
+    }
+    assert _values("It ends a week from today.", "2025-05-23") == {
+        "a week from today": "2025-05-30"
+    }

@@ -945,15 +945,18 @@ _COUNTED_UNITS = ("day", "week", "month", "quarter", "year", "decade", "century"
 
 
 def _ago(text: str, start: int, end: int, ctx: Context) -> Reading | None:
-    ahead = re.search(r"\s+from\s+(?:now|today)$", text, re.IGNORECASE)
+    ahead = re.search(r"\s+from\s+(?:now|(today))$", text, re.IGNORECASE)
     if ahead:  # "two weeks from now": that far after the publication day
-        unit, amount = _unit_of(text), _amount(text[: ahead.start()])
+        # (the unit is not the "day" of "today")
+        unit, amount = _unit_of(text[: ahead.start()]), _amount(text[: ahead.start()])
         if unit is not None and unit[0] in _COUNTED_UNITS and amount is None:
             return Reading("DATE", "FUTURE_REF")  # "a few weeks from now"
         if unit is None or unit[0] not in _COUNTED_UNITS or amount is None or amount % 1:
             reading = _duration(text[: ahead.start()], start, start + ahead.start(), ctx)
             return reading and Reading(reading.type, reading.value, end=start + ahead.start())
         shifted = cal.shift(ctx.dct, int(amount), unit[0])
+        if ahead.group(1) and unit[0] in ("day", "week", "month", "year"):
+            return Reading("DATE", shifted.isoformat())  # "six weeks from today": that day
         return Reading("DATE", cal.format_at(shifted, unit[0]))
     to_the_day = re.search(r"\s+today$", text, re.IGNORECASE)  # "two weeks ago today"
     if to_the_day:
