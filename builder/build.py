@@ -117,12 +117,13 @@ def published_events(
         for event in loaded.site.events
         if not event.hidden and (publish_candidates or not awaits_review(event))
     ]
-    listed = {event.id for event in events}
-    # A candidate file proposing further sources for an event listed is not listed again.
+    known = {event.id for event in loaded.site.events}
+    # A candidate file proposing further sources for an event is not listed again, nor,
+    # when the editor hid that event, at all.
     events = [
         event
         for event in events
-        if event.joins not in listed or event.joins == event.id or not awaits_review(event)
+        if event.joins not in known or event.joins == event.id or not awaits_review(event)
     ]
     if publish_candidates:
         from builder.extract import CANDIDATES_DIR, propose_events

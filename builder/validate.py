@@ -197,8 +197,8 @@ def unreadable_source_ids(problems: Problems) -> set[str]:
 def warn_further_reports_left(events: Iterable[EventRecord], problems: Problems) -> None:
     """Name the candidate files proposing further sources of an event (`joins`) that no
     event has the id of (renamed or deleted since: the file would be published as an
-    event of its own), or whose quotes that event's file cites already (the editor copied
-    them across, and the file is left to delete)."""
+    event of its own), that the editor hid since, or whose quotes that event's file cites
+    already (the editor copied them across, and the file is left to delete)."""
     events = list(events)
     joining = [event for event in events if event.joins is not None and not event.hidden]
     if not joining:
@@ -213,6 +213,14 @@ def warn_further_reports_left(events: Iterable[EventRecord], problems: Problems)
                 f"no event has the id {event.joins!r} this file proposes further sources "
                 "for (was its file renamed?): copy them into the event they report and "
                 "delete this file, or delete this line to review it as an event of its own",
+            )
+            continue
+        if joined.hidden and joined is not event:
+            problems.warn(
+                event.path,
+                event.joins_line,
+                f"{problems.display_path(joined.path)}, the event this file proposes further "
+                "sources for, is hidden: delete this file (it is not published)",
             )
             continue
         if joined is event or not event.citations:

@@ -928,3 +928,25 @@ def test_a_named_subjects_clause_between_commas_keeps_its_own_tense(empty_site):
         ),
     )
     assert sorted(p["date"] for p in _proposals(empty_site)) == ["2026-04-14", "2026-04-17"]
+
+
+def test_a_further_report_of_an_event_the_editor_then_hid_is_not_published(empty_site):
+    """AFP's report was proposed as a further source of the accepted dam burst; the editor
+    then hides the event (it proved false). With publish_candidates, the report is not
+    listed as an unreviewed event of its own: the editor refused what it reports."""
+    empty_site.source("wire-tuesday", WIRE_TUESDAY)
+    _extract(empty_site)
+    accepted = _accept(empty_site, _candidate_files(empty_site)["2026-03-03"], "dam-bursts")
+    empty_site.source("afp-thursday", AFP_THURSDAY)
+    _extract(empty_site)
+    accepted.write_text(
+        accepted.read_text().replace("extracted: true", "extracted: true\nhidden: true")
+    )
+    config = empty_site.root / "timeline.toml"
+    config.write_text(config.read_text() + "publish_candidates = true\n")
+    result = _run(empty_site, "build")
+    assert result.exit_code == 0, result.output
+    assert [t for t in _chronology_titles(empty_site) if "burst" in t] == []
+    further = _candidate_files(empty_site)["2026-03-03"]
+    line = further.read_text().splitlines().index("joins: dam-bursts") + 1
+    assert f"content/candidates/{further.name}:{line}: warning:" in result.output
