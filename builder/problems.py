@@ -107,11 +107,16 @@ class GuardedGroup(click.Group):
         except Exception as error:
             if os.environ.get("TIMELINE_DEBUG"):
                 raise
-            raise click.ClickException(
-                f"internal error ({type(error).__name__}: {error}). This is a bug in "
-                "timeline: please report it with the command you ran; set TIMELINE_DEBUG=1 "
-                "to see where it happened"
-            ) from None
+            raise click.ClickException(internal_error(error)) from None
+
+
+def internal_error(error: Exception) -> str:
+    """What to tell of an unexpected error: a bug, to report (not its traceback)."""
+    return (
+        f"internal error ({type(error).__name__}: {error}). This is a bug in timeline: "
+        "please report it with the command you ran; set TIMELINE_DEBUG=1 to see where it "
+        "happened"
+    )
 
 
 def output_gone() -> bool:

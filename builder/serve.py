@@ -14,6 +14,7 @@ import errno
 import html
 import json
 import mimetypes
+import os
 import socket
 import threading
 import time
@@ -26,6 +27,8 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import click
+
+from builder.problems import internal_error
 
 STATUS_PATH = "/__timeline__/status"
 QUIET_SECONDS = 0.3  # wait for a burst of saves to end before building
@@ -86,8 +89,9 @@ class Rebuilder:
                 self.status.error = error.format_message()
                 self._echo(f"Build failed; still serving the last good site.\n{self.status.error}")
                 return False
-            except Exception:  # a bug must not stop the preview: show it and keep serving
-                self.status.error = traceback.format_exc()
+            except Exception as error:  # a bug must not stop the preview: say so, serve on
+                debug = os.environ.get("TIMELINE_DEBUG")
+                self.status.error = traceback.format_exc() if debug else internal_error(error)
                 self._echo(f"Build crashed; still serving the last good site.\n{self.status.error}")
                 return False
             self.status.error = None

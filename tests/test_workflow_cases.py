@@ -950,3 +950,25 @@ def test_a_further_report_of_an_event_the_editor_then_hid_is_not_published(empty
     further = _candidate_files(empty_site)["2026-03-03"]
     line = further.read_text().splitlines().index("joins: dam-bursts") + 1
     assert f"content/candidates/{further.name}:{line}: warning:" in result.output
+
+
+def test_a_preview_build_that_crashes_says_it_is_a_bug_without_a_traceback(monkeypatch):
+    """A bug in a build run by `timeline serve` is told in the page and the terminal as
+    every command tells one, a message saying what and that it is a bug, not a Python
+    traceback (TIMELINE_DEBUG=1 shows it, as for the other commands)."""
+    from builder.serve import Rebuilder
+
+    def crashing_build() -> str:
+        return str(1 / 0)
+
+    told: list[str] = []
+    monkeypatch.delenv("TIMELINE_DEBUG", raising=False)
+    rebuilder = Rebuilder(crashing_build, told.append)
+    assert rebuilder.run() is False
+    for shown in (rebuilder.status.error, told[0]):
+        assert "Traceback" not in shown
+        assert "ZeroDivisionError: division by zero" in shown
+        assert "This is a bug in timeline" in shown
+    monkeypatch.setenv("TIMELINE_DEBUG", "1")
+    rebuilder.run()
+    assert "Traceback" in rebuilder.status.error
