@@ -487,9 +487,17 @@ _NAMED_FIRST = re.compile(r"(?P<name>[^:]+):\s+(?P<rest>\S.*)")
 
 
 def _reads_as_site(text: str) -> bool:
-    """Whether `text` reads as a name: a few words, each capitalised (or a number)."""
+    """Whether `text` reads as a name: a few words, each capitalised (or a number); or,
+    in Chinese or Japanese, a few characters without a sentence's punctuation."""
     words = text.split()
+    if _CJK_NAME.fullmatch(text):
+        return True
     return 0 < len(words) <= 5 and all(word[0].isupper() or word[0].isdigit() for word in words)
+
+
+# A site's name in Chinese or Japanese characters (and Latin letters): "河谷日报网",
+# "河谷新聞デジタル".
+_CJK_NAME = re.compile(rf"(?=.*[{_CJK}])[{_CJK}A-Za-z0-9]{{2,15}}")
 
 
 _LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*")

@@ -2367,3 +2367,28 @@ def test_a_japanese_page_dated_only_in_its_stamp_is_dated(
         "</aside></main></body></html>"
     )
     assert front(add_one(empty_site, tmp_path, page))["published"] == "2025-07-10"
+
+
+@pytest.mark.parametrize(
+    ("title", "headline", "site"),
+    [
+        ("马罗河水位超警戒_新闻频道_河谷日报网", "马罗河水位超警戒", "河谷日报网"),
+        ("マロウ川が氾濫 - 河谷新聞デジタル", "マロウ川が氾濫", "河谷新聞デジタル"),
+    ],
+)
+def test_a_chinese_or_japanese_site_named_only_in_the_title_is_the_publisher(
+    empty_site: TinySite, tmp_path: Path, title: str, headline: str, site: str
+) -> None:
+    """A Chinese or Japanese page naming its site only in its <title>, beside the headline
+    ('标题_新闻频道_河谷日报网'), has that site as its publisher; it had none (the page was
+    refused as naming no publisher), the name not read as one for not being capitalised."""
+    page = (
+        '<!DOCTYPE html><html lang="ja"><head><meta charset="utf-8">'
+        f"<title>{title}</title>"
+        '<meta property="article:published_time" content="2025-07-10T21:05:00+09:00">'
+        f"</head><body><article><h1>{headline}</h1>{paragraphs_html(JAPANESE_STORY)}"
+        "</article></body></html>"
+    )
+    outcome = add_one(empty_site, tmp_path, page)
+    assert front(outcome)["title"] == headline
+    assert front(outcome)["publisher"] == site
