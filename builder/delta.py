@@ -443,7 +443,7 @@ class _Plan:
 def _plan(
     site_dir: Path, output: Path, cache: BuildCache, state: CacheState, index: SiteIndex
 ) -> _Plan:
-    from builder.parse_cache import _parse
+    from builder.parse_cache import parse_file
 
     head = cache.head
     change = content_changes(site_dir, head.file_stats, state.file_stats)
@@ -472,7 +472,7 @@ def _plan(
         (events if kind == "event" else sources).pop(path, None)
     summaries: dict[str, object] = {}
     for path, kind in change.changed.items():
-        (record, found, html), _ = _parse((str(site_dir), path, kind))
+        (record, found, html), _ = parse_file((str(site_dir), path, kind))
         if record is None or found:
             raise _FullPath(f"{path} has problems: the full path reports them")
         records.parsed[path] = record
@@ -496,7 +496,6 @@ def _plan(
     _check_unique(sources.values(), "source")
     _check_tag_spellings(events.values())
 
-    old_sources = {entry.id: path for path, entry in index.sources.items()}
     source_paths = {entry.id: path for path, entry in sources.items()}
     changed_source_ids = {
         index.sources[path].id for path in change.removed if path in index.sources
@@ -514,7 +513,6 @@ def _plan(
         for entry in (index.events.get(path), events.get(path)):
             if entry is not None:
                 affected_sources.update(entry.sources)
-    del old_sources
 
     # The affected events still there, validated against their sources as they are now.
     present = [path for path in affected_events if path in events]

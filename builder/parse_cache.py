@@ -24,7 +24,7 @@ Parsed = tuple[object, tuple[Problem, ...], Markup | None]
 _PARALLEL_FROM = 400
 
 
-def _parse(job: tuple[str, str, str], digest: bool = False) -> tuple[Parsed, str]:
+def parse_file(job: tuple[str, str, str], digest: bool = False) -> tuple[Parsed, str]:
     """The file's record, problems and summary HTML; with `digest`, the digest of its
     bytes ("" otherwise, or if it cannot be read: the loader reports that)."""
     site_dir, path, kind = job
@@ -85,7 +85,10 @@ def load_records(
             to_parse.append(index)
     parallel = workers if len(to_parse) >= _PARALLEL_FROM else 1
     parsed_files = parallel_map(
-        lambda index: _parse(jobs[index], digest=not digests[index]), to_parse, parallel, progress
+        lambda index: parse_file(jobs[index], digest=not digests[index]),
+        to_parse,
+        parallel,
+        progress,
     )
     for index, (parsed, own) in zip(to_parse, parsed_files, strict=True):
         results[index] = parsed
