@@ -14,9 +14,10 @@ from __future__ import annotations
 import gc
 import os
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from builder.cache import BuildCache, CacheState, FileStats, InputFiles, scan_inputs
 from builder.collector import collector_paused
@@ -27,6 +28,9 @@ from builder.problems import ContentError, Problem, Problems
 from builder.progress import StageTimer
 from builder.rerender import Kept, PageCache
 from builder.write import SpoolFolder, check_output_dir, remove_leftovers, write_site
+
+if TYPE_CHECKING:
+    from builder.views import SiteView
 
 # The stages' own modules (parsing, Markdown, templates, search) are imported when a
 # build has something to do: a rebuild with nothing changed needs none of them, and
@@ -51,6 +55,26 @@ class BuildResult:
     warnings: list[Problem]
     written: int = 0  # files written anew; the others were linked from the last build
     kept: int = 0  # pages not rendered at all, their inputs unchanged since the last build
+
+
+def build_result(
+    output: Path,
+    pages: Mapping[str, object],
+    view: SiteView,
+    warnings: list[Problem],
+    written: Collection[str],
+) -> BuildResult:
+    """What a build made: its pages (those kept from the last build among them), the
+    events and sources its view shows, its warnings and the files it wrote anew."""
+    return BuildResult(
+        output,
+        len(pages),
+        len(view.events),
+        len(view.sources),
+        warnings,
+        len(written),
+        sum(1 for page in pages.values() if isinstance(page, Kept)),
+    )
 
 
 def load_site(
@@ -277,15 +301,7 @@ def _run_stages(
             written = write_site(
                 pages, output, pages_cache, spare=cache.spare_folder(output), spool=spool
             )
-    result = BuildResult(
-        output,
-        len(pages),
-        len(view.events),
-        len(view.sources),
-        loaded.warnings,
-        len(written.written),
-        sum(1 for page in pages.values() if isinstance(page, Kept)),
-    )
+    result = build_result(output, pages, view, loaded.warnings, written.written)
     with timer.stage("save cache"):
         state.published = pages_cache.published(pages, written.stats)
         state.extras["templates"] = pages_cache.templates

@@ -592,7 +592,7 @@ def _run(
     timer: StageTimer,
     keep: list | None,
 ) -> BuildResult:
-    from builder.build import BuildResult
+    from builder.build import build_result
     from builder.write import SpoolFolder, write_site
 
     head = cache.head
@@ -615,15 +615,7 @@ def _run(
             written = write_site(
                 pages, output, pages_cache, spare=cache.spare_folder(output), spool=spool
             )
-    result = BuildResult(
-        output,
-        len(pages),
-        len(view.events),
-        len(view.sources),
-        [],
-        len(written.written),
-        sum(1 for page in pages.values() if isinstance(page, Kept)),
-    )
+    result = build_result(output, pages, view, [], written.written)
     with timer.stage("delta: save cache"):
         state.published = pages_cache.published(pages, written.stats)
         state.result = replace(result, written=0, kept=len(pages))
